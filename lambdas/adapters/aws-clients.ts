@@ -1,0 +1,26 @@
+// Adapter: the AWS SDK clients, made once per process. Endpoints are explicit only for the local stack.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESClient } from '@aws-sdk/client-ses';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface AwsClientOptions {
+  region: string;
+  dynamoEndpoint?: string;
+  sesEndpoint?: string;
+  /** Only for local endpoints, which accept any credentials. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+export interface AwsClients {
+  dynamo: DynamoDBDocumentClient;
+  ses: SESClient;
+}
+
+export function createAwsClients(options: AwsClientOptions): AwsClients {
+  const shared = { region: options.region, ...(options.credentials ? { credentials: options.credentials } : {}) };
+  const dynamo = new DynamoDBClient({ ...shared, ...(options.dynamoEndpoint ? { endpoint: options.dynamoEndpoint } : {}) });
+  return {
+    dynamo: DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
+    ses: new SESClient({ ...shared, ...(options.sesEndpoint ? { endpoint: options.sesEndpoint } : {}) }),
+  };
+}

@@ -1,0 +1,13 @@
+// Adapter helpers: turning DynamoDB items back into domain records.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+
+const STORAGE_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'expiresAt', 'entity']);
+
+/** Drops the key and housekeeping attributes so that only the domain record remains. */
+export function domainFields<T>(item: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !STORAGE_ATTRIBUTES.has(name))) as T;
+}
+
+export function isConditionFailure(error: unknown): boolean {
+  return error instanceof ConditionalCheckFailedException || (error instanceof Error && error.name === 'ConditionalCheckFailedException');
+}

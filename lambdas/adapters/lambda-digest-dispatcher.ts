@@ -1,0 +1,21 @@
+// Adapter: starts a full digest send in its own Lambda invocation, which may run far longer than an HTTP request.
+import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { DigestDispatcher, DispatchOutcome } from '../core/ports/digest-dispatcher';
+
+export class LambdaDigestDispatcher implements DigestDispatcher {
+  constructor(
+    private readonly lambda: LambdaClient,
+    private readonly sendDigestFunctionName: string,
+  ) {}
+
+  async dispatchSend(week: string): Promise<DispatchOutcome> {
+    await this.lambda.send(
+      new InvokeCommand({
+        FunctionName: this.sendDigestFunctionName,
+        InvocationType: 'Event',
+        Payload: Buffer.from(JSON.stringify({ week })),
+      }),
+    );
+    return { status: 'accepted' };
+  }
+}

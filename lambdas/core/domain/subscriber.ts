@@ -1,0 +1,52 @@
+// Core layer: a reader's subscription and the moves it can make (double opt-in, one-click leave).
+import { InvalidInputError } from './errors';
+
+export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed';
+
+export interface Subscriber {
+  /** Normalized (trimmed, lower-cased): the identity of a subscription. */
+  email: string;
+  status: SubscriberStatus;
+  subscribedAt: string;
+  confirmedAt?: string;
+  unsubscribedAt?: string;
+  /** A pending subscription nobody confirms is forgotten at this instant. */
+  pendingUntil?: string;
+}
+
+const MAX_EMAIL_LENGTH = 254;
+// Deliberately plain: one @, no spaces, a dot in the domain. Deliverability is proven by the confirmation mail.
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/u;
+
+export function normalizeEmail(raw: string): string {
+  const email = raw.trim().toLowerCase();
+  if (email.length > MAX_EMAIL_LENGTH || !EMAIL_SHAPE.test(email)) {
+    throw new InvalidInputError('The email address is not valid.', [{ field: 'email', message: 'expected an address like reader@example.com' }]);
+  }
+  return email;
+}
+
+export function pendingSubscriber(email: string, now: Date, confirmWithinMs: number, previous?: Subscriber): Subscriber {
+  return {
+    email,
+    status: 'pending',
+    subscribedAt: previous?.status === 'pending' ? previous.subscribedAt : now.toISOString(),
+    pendingUntil: new Date(now.getTime() + confirmWithinMs).toISOString(),
+  };
+}
+
+export function confirmedSubscriber(subscriber: Subscriber, now: Date): Subscriber {
+  if (subscriber.status === 'confirmed') return subscriber;
+  return { email: subscriber.email, status: 'confirmed', subscribedAt: subscriber.subscribedAt, confirmedAt: now.toISOString() };
+}
+
+export function unsubscribedSubscriber(subscriber: Subscriber, now: Date): Subscriber {
+  if (subscriber.status === 'unsubscribed') return subscriber;
+  return { email: subscriber.email, status: 'unsubscribed', subscribedAt: subscriber.subscribedAt, unsubscribedAt: now.toISOString() };
+}
+
+/** For logs: enough to tell addresses apart, not enough to harvest them. */
+export function maskEmail(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.slice(0, 1)}***@${domain}`;
+}

@@ -1,0 +1,7 @@
+// Core port: the current time, so tests can choose it.
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,9 @@
+// Core port: structured logging (Powertools Logger in Lambda, the console locally).
+
+export interface Logger {
+  info(message: string, attributes?: Record<string, unknown>): void;
+  warn(message: string, attributes?: Record<string, unknown>): void;
+  error(message: string, attributes?: Record<string, unknown>): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -1,0 +1,56 @@
+// Core use case: a report comes in; it is checked, its language named, summarized and stored once.
+import { InvalidInputError, type InputProblem } from '../domain/errors';
+import { isoWeekOf } from '../domain/iso-week';
+import { detectLanguage } from '../domain/language';
+import { MAX_REPORT_CHARACTERS, reportIdFor, summarizableText, type Report, type ReportSubmission } from '../domain/report';
+import { DIGEST_SUMMARY_SENTENCES, summarize } from '../domain/summarizer';
+import type { Clock } from '../ports/clock';
+import type { ReportRepository } from '../ports/report-repository';
+
+export interface IngestReportDeps {
+  reports: ReportRepository;
+  clock: Clock;
+  /** The newsletter's time zone decides which week a report arriving near midnight belongs to. */
+  timeZone: string;
+}
+
+export interface IngestedReport {
+  report: Report;
+  created: boolean;
+}
+
+export async function ingestReport(deps: IngestReportDeps, submission: ReportSubmission): Promise<IngestedReport> {
+  const title = submission.title.trim();
+  const lede = submission.lede?.trim() || undefined;
+  const body = submission.body.trim();
+  assertAcceptable(title, lede, body);
+
+  const id = reportIdFor({ title, lede, body });
+  const existing = await deps.reports.findById(id);
+  if (existing) return { report: existing, created: false };
+
+  const now = deps.clock.now();
+  const language = submission.language ?? detectLanguage(`${title}\n${lede ?? ''}\n${body}`);
+  const report: Report = {
+    id,
+    title,
+    ...(lede ? { lede } : {}),
+    body,
+    ...(submission.url ? { url: submission.url } : {}),
+    language,
+    ...(submission.publishedAt ? { publishedAt: submission.publishedAt } : {}),
+    receivedAt: now.toISOString(),
+    week: isoWeekOf(now, deps.timeZone).id,
+    summary: summarize(summarizableText({ lede, body }), { language, title, maxSentences: DIGEST_SUMMARY_SENTENCES }),
+  };
+  return deps.reports.saveIfAbsent(report);
+}
+
+function assertAcceptable(title: string, lede: string | undefined, body: string): void {
+  const problems: InputProblem[] = [];
+  if (title.length === 0) problems.push({ field: 'title', message: 'must not be empty' });
+  if (body.length === 0) problems.push({ field: 'text', message: 'must not be empty' });
+  const size = title.length + (lede?.length ?? 0) + body.length;
+  if (size > MAX_REPORT_CHARACTERS) problems.push({ field: 'text', message: `is ${size} characters; the limit is ${MAX_REPORT_CHARACTERS}` });
+  if (problems.length > 0) throw new InvalidInputError(`The report cannot be accepted: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`, problems);
+}

@@ -1,0 +1,84 @@
+// Core use cases: double opt-in subscription, confirmation by signed link, one-click unsubscribe.
+import { NotFoundError } from '../domain/errors';
+import { directionOf } from '../domain/language';
+import type { SubscriptionLinks } from '../domain/links';
+import type { NewsletterIdentity } from '../domain/digest';
+import { labelsFor } from '../domain/newsletter-labels';
+import { confirmedSubscriber, maskEmail, normalizeEmail, pendingSubscriber, unsubscribedSubscriber, type Subscriber } from '../domain/subscriber';
+import type { Clock } from '../ports/clock';
+import type { EmailRenderer } from '../ports/email-renderer';
+import type { Logger } from '../ports/logger';
+import type { Mailer } from '../ports/mailer';
+import type { SubscriberRepository } from '../ports/subscriber-repository';
+import type { TokenSigner } from '../ports/token-signer';
+
+export interface SubscriptionDeps {
+  subscribers: SubscriberRepository;
+  tokens: TokenSigner;
+  mailer: Mailer;
+  renderer: EmailRenderer;
+  links: SubscriptionLinks;
+  clock: Clock;
+  logger: Logger;
+  newsletter: NewsletterIdentity;
+  /** How long a confirmation link works; an unconfirmed address is forgotten after it. */
+  confirmWithinMs: number;
+}
+
+export type SubscribeOutcome = 'confirmation-sent' | 'already-confirmed';
+
+/**
+ * Records the address as pending and mails it a confirmation link. Callers must answer the same
+ * whatever the outcome, so that nobody can learn who subscribes.
+ */
+export async function subscribe(deps: SubscriptionDeps, rawEmail: string): Promise<SubscribeOutcome> {
+  const email = normalizeEmail(rawEmail);
+  const existing = await deps.subscribers.find(email);
+  if (existing?.status === 'confirmed') return 'already-confirmed';
+
+  const now = deps.clock.now();
+  const subscriber = pendingSubscriber(email, now, deps.confirmWithinMs, existing);
+  await deps.subscribers.save(subscriber);
+
+  const token = deps.tokens.sign({ purpose: 'confirm-subscription', email, expiresAt: now.getTime() + deps.confirmWithinMs });
+  const labels = labelsFor(deps.newsletter.language);
+  const direction = directionOf(deps.newsletter.language);
+  const rendered = await deps.renderer.renderConfirmation({
+    subject: labels.confirmSubject(deps.newsletter.name),
+    newsletterName: deps.newsletter.name,
+    language: deps.newsletter.language,
+    direction,
+    align: direction === 'rtl' ? 'right' : 'left',
+    heading: labels.confirmHeading,
+    body: labels.confirmBody(deps.newsletter.name),
+    button: labels.confirmButton,
+    ignoreNote: labels.confirmIgnore,
+    confirmUrl: deps.links.confirmUrl(token),
+  });
+  const { messageId } = await deps.mailer.send({ to: email, ...rendered });
+  deps.logger.info('confirmation sent', { recipient: maskEmail(email), messageId });
+  return 'confirmation-sent';
+}
+
+export async function confirmSubscription(deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock'>, token: string): Promise<Subscriber> {
+  const now = deps.clock.now();
+  const { email } = deps.tokens.verify(token, 'confirm-subscription', now);
+  const subscriber = await deps.subscribers.find(email);
+  // An unsubscribed reader must subscribe again: an old confirmation link does not bring them back.
+  if (!subscriber || subscriber.status === 'unsubscribed') {
+    throw new NotFoundError('This subscription no longer exists; subscribe again to get a fresh link.');
+  }
+  if (subscriber.status === 'confirmed') return subscriber;
+  const confirmed = confirmedSubscriber(subscriber, now);
+  await deps.subscribers.save(confirmed);
+  return confirmed;
+}
+
+/** One-click unsubscribe: succeeds every time a genuine link is used, even if the reader already left. */
+export async function unsubscribe(deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock'>, token: string): Promise<void> {
+  const now = deps.clock.now();
+  const { email } = deps.tokens.verify(token, 'unsubscribe', now);
+  const subscriber = await deps.subscribers.find(email);
+  if (!subscriber || subscriber.status === 'unsubscribed') return;
+  await deps.subscribers.save(unsubscribedSubscriber(subscriber, now));
+}

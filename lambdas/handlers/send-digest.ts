@@ -1,0 +1,26 @@
+// Lambda handler (composition root): composes and sends the week's digest. Invoked by EventBridge Scheduler
+// (event {}) and by the API's POST /digests (event {week}). Safe to retry: the delivery ledger sends nobody twice.
+import { z } from 'zod';
+import { createAwsClients } from '../adapters/aws-clients';
+import { InvalidInputError } from '../core/domain/errors';
+import { readConfig } from '../composition/config';
+import { createMujaz } from '../composition/create-mujaz';
+import { lambdaLogger, readLambdaRuntime, readSecret } from '../composition/lambda-runtime';
+
+const logger = lambdaLogger('mujaz-send-digest');
+const config = readConfig(process.env);
+const runtime = readLambdaRuntime(process.env);
+const ready = readSecret(runtime, runtime.tokenSecretArn).then((tokenSecret) =>
+  createMujaz(config, { tokenSecret }, createAwsClients({ region: runtime.region }), { logger }),
+);
+ready.catch(() => undefined);
+
+const sendDigestEvent = z.object({ week: z.string().optional() });
+
+export const handler = async (event: unknown) => {
+  const parsed = sendDigestEvent.safeParse(event ?? {});
+  // A malformed event would fail the same way on every retry: report it and stop.
+  if (!parsed.success) throw new InvalidInputError(`Unexpected send-digest event: ${parsed.error.message}`);
+  const mujaz = await ready;
+  return mujaz.sendDigest(parsed.data.week);
+};

@@ -1,0 +1,33 @@
+// HTTP edge: the one mapping from failures to status codes and JSON bodies. No internals ever reach a body.
+import { DomainError, InvalidInputError, InvalidTokenError, NotFoundError, type InputProblem } from '../core/domain/errors';
+import type { Logger } from '../core/ports/logger';
+
+/** A failure that belongs to HTTP itself (wrong media type, body too large), not to the domain. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: 400 | 413 | 415,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpProblem';
+  }
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; problems?: InputProblem[]; reason?: string };
+}
+
+export type ErrorStatus = 400 | 404 | 413 | 415 | 500;
+
+export function errorResponse(error: unknown, logger: Logger): { status: ErrorStatus; body: ErrorBody } {
+  if (error instanceof HttpProblem) return { status: error.status, body: { error: { code: error.code, message: error.message } } };
+  if (error instanceof InvalidInputError) {
+    return { status: 400, body: { error: { code: error.code, message: error.message, problems: error.problems } } };
+  }
+  if (error instanceof InvalidTokenError) return { status: 400, body: { error: { code: error.code, message: error.message, reason: error.reason } } };
+  if (error instanceof NotFoundError) return { status: 404, body: { error: { code: error.code, message: error.message } } };
+  if (error instanceof DomainError) return { status: 400, body: { error: { code: error.code, message: error.message } } };
+  logger.error('unhandled error', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+  return { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side; try again later.' } } };
+}

@@ -1,0 +1,98 @@
+// `npm run demo`: the main job end to end on the embedded local stack — ingest the sample report, subscribe and
+// confirm a reader, send the digest, write it to out/ — then stop everything and exit.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { consoleLogger } from '../adapters/console-logger';
+import { startLocalRuntime, type LocalRuntime } from './local-runtime';
+import { readLocalSettings, silenceSdkNodeVersionWarning } from './local-settings';
+import { emailsTo, linkIn } from './ses-inbox';
+
+const PROJECT_ROOT = resolve(__dirname, '..', '..');
+const SAMPLE_REPORT = join(PROJECT_ROOT, 'samples', 'report-ar.txt');
+const OUT = join(PROJECT_ROOT, 'out');
+const READER = 'reader@example.com';
+
+async function runDemo(runtime: LocalRuntime): Promise<void> {
+  const api = apiClient(runtime);
+  const step = (text: string) => console.log(`• ${text}`);
+
+  const ingested = await api('POST', '/reports', readFileSync(SAMPLE_REPORT, 'utf8'), 'text/plain; charset=utf-8');
+  step(`report stored: ${ingested.report.id} (${ingested.report.language}, week ${ingested.report.week}, ${ingested.report.summary.length}-sentence summary)`);
+
+  await api('POST', '/subscriptions', JSON.stringify({ email: READER }));
+  const [confirmation] = await emailsTo(runtime.sesEndpoint, READER);
+  const confirmUrl = confirmation && linkIn(confirmation, '/subscriptions/confirm');
+  if (!confirmUrl) throw new Error('No confirmation email with a confirmation link reached the SES endpoint');
+  await api('GET', new URL(confirmUrl).pathname + new URL(confirmUrl).search);
+  step(`reader subscribed and confirmed: ${READER}`);
+
+  const sent = await api('POST', '/digests', JSON.stringify({ mode: 'send' }));
+  const resend = await api('POST', '/digests', JSON.stringify({ mode: 'send' }));
+  step(`digest ${sent.week} sent to ${sent.sent} reader(s); sending again sent ${resend.sent} (already sent: ${resend.alreadySent})`);
+
+  const digest = (await emailsTo(runtime.sesEndpoint, READER)).find((email) => email.messageId !== confirmation.messageId);
+  const raw = runtime.sentMessages().find((message) => message.messageId === digest?.messageId)?.raw;
+  if (!digest || !raw) throw new Error('The digest did not reach the SES endpoint');
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'digest.eml'), raw);
+  writeFileSync(join(OUT, 'digest.html'), digest.body.html ?? '');
+
+  console.log(`
+Mujaz demo finished
+  reports stored:        1 (${ingested.report.title})
+  confirmed subscribers: ${sent.sent}
+  digest subject:        ${digest.subject}
+  SES message id:        ${digest.messageId}
+  message (MIME):        ${relative(process.cwd(), join(OUT, 'digest.eml'))}
+  HTML part:             ${relative(process.cwd(), join(OUT, 'digest.html'))}  (open it in a browser)
+Run \`npm run dev\` to keep the API and the inbox viewer running.`);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the demo reads fields it just asked for
+type Json = any;
+
+function apiClient(runtime: LocalRuntime) {
+  return async (method: 'GET' | 'POST', path: string, body?: string, contentType = 'application/json'): Promise<Json> => {
+    const response = await fetch(`${runtime.apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${runtime.adminToken}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': contentType }) },
+      ...(body === undefined ? {} : { body }),
+    });
+    const payload: Json = await response.json();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(payload)}`);
+    return payload;
+  };
+}
+
+async function main(): Promise<void> {
+  silenceSdkNodeVersionWarning(process.env);
+  const settings = readLocalSettings(process.env);
+  console.log('Starting the local stack (DynamoDB Local, SES endpoint, API)…');
+  const runtime = await startLocalRuntime({
+    ...(settings.PORT ? { apiPort: settings.PORT } : {}),
+    ...(settings.MUJAZ_DYNAMODB_PORT ? { dynamoPort: settings.MUJAZ_DYNAMODB_PORT } : {}),
+    ...(settings.MUJAZ_SES_PORT ? { sesPort: settings.MUJAZ_SES_PORT } : {}),
+    ...(settings.MUJAZ_ADMIN_TOKEN ? { adminToken: settings.MUJAZ_ADMIN_TOKEN } : {}),
+    ...(settings.MUJAZ_TOKEN_SECRET ? { tokenSecret: settings.MUJAZ_TOKEN_SECRET } : {}),
+    environment: process.env,
+    logger: { ...consoleLogger('mujaz-demo'), info: () => undefined },
+  });
+  let failed = false;
+  const stopOnSignal = () => void runtime.stop().finally(() => process.exit(130));
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  try {
+    await runDemo(runtime);
+  } catch (error) {
+    failed = true;
+    console.error(`Demo failed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await runtime.stop();
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Demo failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

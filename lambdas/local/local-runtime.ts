@@ -1,0 +1,100 @@
+// Local runtime (composition root for `demo`, `dev` and the flow tests): the local stack, the same Mujaz core
+// and the same Hono app as in Lambda, served by @hono/node-server.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createAwsClients } from '../adapters/aws-clients';
+import { consoleLogger } from '../adapters/console-logger';
+import type { Logger } from '../core/ports/logger';
+import { readConfig, type MujazConfig } from '../composition/config';
+import { createMujaz, type Mujaz } from '../composition/create-mujaz';
+import { createApiApp } from '../http/api-app';
+import { InProcessDigestDispatcher } from './in-process-digest-dispatcher';
+import { ensureTable, freePort, startLocalStack, type LocalStack, type LocalStackOptions } from './local-stack';
+
+export interface LocalRuntimeOptions extends LocalStackOptions {
+  /** Port of the HTTP API; a free one when absent. */
+  apiPort?: number;
+  adminToken?: string;
+  tokenSecret?: string;
+  /** Every accepted message is also written here as an .eml file. */
+  outboxDirectory?: string;
+  /** MUJAZ_* settings; the local defaults fill in what is missing. */
+  environment?: NodeJS.ProcessEnv;
+  logger?: Logger;
+}
+
+export interface SentMessage {
+  messageId: string;
+  raw: Buffer;
+}
+
+export interface LocalRuntime {
+  apiUrl: string;
+  inboxUrl: string;
+  sesEndpoint: string;
+  adminToken: string;
+  config: MujazConfig;
+  mujaz: Mujaz;
+  app: Hono;
+  /** Raw MIME of every message SES accepted during this run, oldest first. */
+  sentMessages(): readonly SentMessage[];
+  stop(): Promise<void>;
+}
+
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const logger = options.logger ?? consoleLogger('mujaz-local');
+  const apiPort = options.apiPort ?? (await freePort());
+  const stack: LocalStack = await startLocalStack(options);
+  try {
+    const config = readConfig({
+      MUJAZ_TABLE_NAME: 'mujaz',
+      MUJAZ_PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
+      MUJAZ_FROM_ADDRESS: 'موجز <digest@example.com>',
+      ...options.environment,
+    });
+    await ensureTable(stack, config.tableName);
+
+    const sent: SentMessage[] = [];
+    if (options.outboxDirectory) mkdirSync(options.outboxDirectory, { recursive: true });
+    const onMailSent = async (raw: Buffer, messageId: string) => {
+      sent.push({ messageId, raw });
+      if (options.outboxDirectory) writeFileSync(join(options.outboxDirectory, `${messageId}.eml`), raw);
+    };
+    const clients = createAwsClients({ region: stack.region, credentials: stack.credentials, dynamoEndpoint: stack.dynamoEndpoint, sesEndpoint: stack.sesEndpoint });
+    const tokenSecret = options.tokenSecret ?? randomBytes(32).toString('base64url');
+    const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
+    const mujaz = createMujaz(config, { tokenSecret }, clients, { logger, onMailSent });
+    const app = createApiApp({ mujaz, dispatcher: new InProcessDigestDispatcher(mujaz), adminToken, newsletter: config.newsletter, logger });
+    const server = await listen(app, apiPort);
+
+    return {
+      apiUrl: `http://127.0.0.1:${apiPort}`,
+      inboxUrl: `${stack.sesEndpoint}/`,
+      sesEndpoint: stack.sesEndpoint,
+      adminToken,
+      config,
+      mujaz,
+      app,
+      sentMessages: () => sent,
+      stop: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        clients.dynamo.destroy();
+        clients.ses.destroy();
+        await stack.stop();
+      },
+    };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}
+
+function listen(app: Hono, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(server));
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,162 @@
+// Local runtime: starts DynamoDB Local and the SES stand-in, waits until both answer, creates the table from
+// the same definition the CDK stack uses, and stops both on demand. Used by `demo`, `dev` and jest's global setup.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CreateTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException, UpdateTimeToLiveCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { createTableInput, mujazTable } from '../adapters/dynamo-table-definition';
+import type { ServiceSpec } from './service-host';
+
+/** Local endpoints accept any credentials; fixed ones keep every client on the same (shared) database. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+export const LOCAL_REGION = 'us-east-1';
+
+export interface LocalStackOptions {
+  /** Port for DynamoDB Local; a free one when absent. */
+  dynamoPort?: number;
+  /** Port for the SES endpoint; a free one when absent. */
+  sesPort?: number;
+  /** Keep DynamoDB data in this directory across runs; in memory when absent. */
+  dynamoDataDirectory?: string;
+  startTimeoutMs?: number;
+}
+
+export interface LocalStack {
+  dynamoEndpoint: string;
+  sesEndpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  stop(): Promise<void>;
+}
+
+export class LocalStackError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LocalStackError';
+  }
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  assertJava();
+  const timeoutMs = options.startTimeoutMs ?? 60_000;
+  const [dynamoPort, sesPort] = await Promise.all([options.dynamoPort ?? freePort(), options.sesPort ?? freePort()]);
+  if (options.dynamoDataDirectory) mkdirSync(options.dynamoDataDirectory, { recursive: true });
+
+  const hosts: ServiceHost[] = [];
+  const stop = async () => {
+    await Promise.all(hosts.map((host) => host.stop()));
+  };
+  try {
+    hosts.push(startHost({ service: 'dynamodb', port: dynamoPort, ...(options.dynamoDataDirectory ? { dataDirectory: options.dynamoDataDirectory } : {}) }));
+    hosts.push(startHost({ service: 'ses', port: sesPort }));
+    const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
+    const sesEndpoint = `http://127.0.0.1:${sesPort}`;
+    await Promise.all([
+      waitFor('DynamoDB Local', hosts[0]!, timeoutMs, () => dynamoAnswers(dynamoEndpoint)),
+      waitFor('the SES endpoint', hosts[1]!, timeoutMs, async () => (await fetch(`${sesEndpoint}/health-check`)).ok),
+    ]);
+    return { dynamoEndpoint, sesEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS }, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Creates the table (and its TTL) unless it exists: persisted dev data survives restarts. */
+export async function ensureTable(stack: Pick<LocalStack, 'dynamoEndpoint' | 'region' | 'credentials'>, tableName: string): Promise<void> {
+  const client = new DynamoDBClient({ endpoint: stack.dynamoEndpoint, region: stack.region, credentials: stack.credentials });
+  try {
+    try {
+      await client.send(new CreateTableCommand(createTableInput(tableName)));
+    } catch (error) {
+      if (error instanceof ResourceInUseException) return;
+      throw error;
+    }
+    await waitUntilTableExists({ client, minDelay: 1, maxDelay: 1, maxWaitTime: 20 }, { TableName: tableName });
+    await client.send(
+      new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: mujazTable.timeToLiveAttribute, Enabled: true } }),
+    );
+  } finally {
+    client.destroy();
+  }
+}
+
+interface ServiceHost {
+  name: string;
+  exited: Promise<string>;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const HOST_SCRIPT = join(__dirname, 'service-host.ts');
+
+function startHost(spec: ServiceSpec): ServiceHost {
+  const child: ChildProcess = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, HOST_SCRIPT, JSON.stringify(spec)], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, SMTP_TRANSPORT: '' },
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(`${signal ?? code}`)));
+  return {
+    name: spec.service,
+    exited,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.stdin?.end();
+      await exited;
+    },
+  };
+}
+
+async function waitFor(name: string, host: ServiceHost, timeoutMs: number, answers: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitedWith: string | undefined;
+  void host.exited.then((code) => (exitedWith = code));
+  while (Date.now() < deadline) {
+    if (exitedWith !== undefined) throw new LocalStackError(`${name} stopped while starting (exit ${exitedWith}): ${host.output().trim().split('\n').slice(-5).join(' | ')}`);
+    if (await answers().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new LocalStackError(`${name} did not answer within ${timeoutMs} ms: ${host.output().trim().split('\n').slice(-5).join(' | ')}`);
+}
+
+async function dynamoAnswers(endpoint: string): Promise<boolean> {
+  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  try {
+    await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(1_000) });
+    return true;
+  } finally {
+    client.destroy();
+  }
+}
+
+function assertJava(): void {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (result.error) {
+    throw new LocalStackError('DynamoDB Local needs Java 17 or newer and `java` is not on PATH: install it (Debian/Ubuntu: apt-get install openjdk-17-jre-headless).');
+  }
+  const major = Number(/version "(\d+)/u.exec(`${result.stderr}${result.stdout}`)?.[1]);
+  if (Number.isFinite(major) && major < 17) {
+    throw new LocalStackError(`DynamoDB Local needs Java 17 or newer; \`java\` is version ${major}: install openjdk-17-jre-headless.`);
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

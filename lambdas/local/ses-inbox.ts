@@ -1,0 +1,30 @@
+// Local runtime: reads what the local SES endpoint received (its GET /store), for the demo and the flow tests.
+import { z } from 'zod';
+
+const storedEmail = z.object({
+  messageId: z.string(),
+  from: z.string(),
+  destination: z.object({ to: z.array(z.string()) }),
+  subject: z.string(),
+  body: z.object({ text: z.string().optional(), html: z.string().optional() }),
+  at: z.number(),
+});
+const store = z.object({ emails: z.array(storedEmail) });
+
+export type StoredEmail = z.infer<typeof storedEmail>;
+
+export async function readSesInbox(sesEndpoint: string): Promise<StoredEmail[]> {
+  const response = await fetch(`${sesEndpoint}/store`);
+  if (!response.ok) throw new Error(`The SES endpoint answered ${response.status} to GET /store`);
+  return store.parse(await response.json()).emails;
+}
+
+export async function emailsTo(sesEndpoint: string, recipient: string): Promise<StoredEmail[]> {
+  return (await readSesInbox(sesEndpoint)).filter((email) => email.destination.to.some((to) => to.toLowerCase().includes(recipient.toLowerCase())));
+}
+
+/** The first link in an email's HTML whose URL contains the given path. */
+export function linkIn(email: StoredEmail, path: string): string | undefined {
+  const hrefs = [...(email.body.html ?? '').matchAll(/href="([^"]+)"/gu)].map((match) => match[1]!.replace(/&amp;/gu, '&'));
+  return hrefs.find((href) => href.includes(path));
+}
