@@ -1,0 +1,23 @@
+// Three projects, so the fast ones never wait for DynamoDB Local:
+//   unit        pure core, HTTP app and adapters with in-memory fakes (no services)
+//   integration flows against the real DynamoDB Local and SES endpoint (started once by global setup)
+//   cdk         CDK assertions on the synthesized templates
+// Type-checking is its own step (`tsc -p .` in `npm test`); ts-jest only transpiles (isolatedModules).
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 30000,
+    },
+    { ...common, displayName: 'cdk', testMatch: ['<rootDir>/test/cdk/**/*.test.ts'], testTimeout: 60000 },
+  ],
+};

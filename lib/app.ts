@@ -1,0 +1,5 @@
+// Infrastructure entry point: `npm run synth` (offline) or `npx cdk deploy --all`. Settings come from cdk.json context.
+import { App } from 'aws-cdk-lib';
+import { buildMujaz } from './mujaz-app';
+
+buildMujaz(new App());

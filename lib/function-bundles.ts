@@ -1,0 +1,26 @@
+// Infrastructure: which handlers become Lambda functions and how they are bundled — shared by the CDK stack
+// and `npm run build`, so the bundle we test locally is the bundle we deploy.
+import { join } from 'node:path';
+
+export const PROJECT_ROOT = join(__dirname, '..');
+
+export const FUNCTION_ENTRIES = {
+  api: 'lambdas/handlers/api.ts',
+  'send-digest': 'lambdas/handlers/send-digest.ts',
+} as const;
+
+export type FunctionName = keyof typeof FUNCTION_ENTRIES;
+
+export const BUNDLE_OPTIONS = {
+  /** Lambda runs Node.js 22; node20 output also runs on this repository's Node 20. */
+  target: 'node20',
+  /** CommonJS: ESM bundles fail at run time on dynamic require of node: built-ins. */
+  format: 'cjs',
+  /** The Lambda runtime ships the AWS SDK v3; mjml only reaches for TypeScript in code paths we never use. */
+  externalModules: ['@aws-sdk/*', 'typescript'],
+  minify: true,
+  sourceMap: true,
+} as const;
+
+/** Templates are read at cold start from templates/ next to the handler (see findTemplatesDirectory). */
+export const TEMPLATES_DIRECTORY = 'templates';

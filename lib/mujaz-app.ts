@@ -1,0 +1,36 @@
+// Infrastructure: reads the newsletter settings from context and wires the stateful and stateless stacks.
+import type { App } from 'aws-cdk-lib';
+import { MujazStatefulStack } from './stateful-stack';
+import { MujazStatelessStack, type NewsletterSettings } from './stateless-stack';
+
+export function buildMujaz(app: App): { stateful: MujazStatefulStack; stateless: MujazStatelessStack } {
+  const newsletter = readNewsletterSettings(app);
+  const stateful = new MujazStatefulStack(app, 'MujazData', { description: 'Mujaz: table and secrets (retained)' });
+  const stateless = new MujazStatelessStack(app, 'MujazService', {
+    description: 'Mujaz: functions, HTTP API and weekly schedule',
+    table: stateful.table,
+    tokenSigningSecret: stateful.tokenSigningSecret,
+    adminTokenSecret: stateful.adminTokenSecret,
+    newsletter,
+  });
+  return { stateful, stateless };
+}
+
+function readNewsletterSettings(app: App): NewsletterSettings {
+  const read = (key: string): string => {
+    const value: unknown = app.node.tryGetContext(`mujaz:${key}`);
+    if (typeof value !== 'string' || value.length === 0) throw new Error(`cdk.json context "mujaz:${key}" is missing`);
+    return value;
+  };
+  const language = read('newsletterLanguage');
+  if (language !== 'ar' && language !== 'en') throw new Error(`cdk.json context "mujaz:newsletterLanguage" must be "ar" or "en", not "${language}"`);
+  const timeZone = read('timeZone');
+  new Intl.DateTimeFormat('en', { timeZone }); // throws RangeError naming the zone if it does not exist
+  return {
+    digestSchedule: read('digestSchedule'),
+    timeZone,
+    fromAddress: read('fromAddress'),
+    newsletterName: read('newsletterName'),
+    newsletterLanguage: language,
+  };
+}

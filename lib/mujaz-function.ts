@@ -1,0 +1,68 @@
+// Infrastructure: one construct for every Mujaz function, with the helpers that grant access and set the
+// matching environment variable together, so no function gets a permission without its configuration or back.
+import { Duration } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { join } from 'node:path';
+import { BUNDLE_OPTIONS, FUNCTION_ENTRIES, PROJECT_ROOT, TEMPLATES_DIRECTORY, type FunctionName } from './function-bundles';
+
+export interface MujazFunctionProps {
+  handler: FunctionName;
+  description: string;
+  timeout: Duration;
+  memorySize: number;
+  environment: Record<string, string>;
+}
+
+export class MujazFunction extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: MujazFunctionProps) {
+    super(scope, id);
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(PROJECT_ROOT, FUNCTION_ENTRIES[props.handler]),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      description: props.description,
+      timeout: props.timeout,
+      memorySize: props.memorySize,
+      logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH }),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: `mujaz-${props.handler}`,
+        ...props.environment,
+      },
+      bundling: {
+        target: BUNDLE_OPTIONS.target,
+        format: BUNDLE_OPTIONS.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
+        externalModules: [...BUNDLE_OPTIONS.externalModules],
+        minify: BUNDLE_OPTIONS.minify,
+        sourceMap: BUNDLE_OPTIONS.sourceMap,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [`cp -r "${inputDir}/${TEMPLATES_DIRECTORY}" "${outputDir}/${TEMPLATES_DIRECTORY}"`],
+        },
+      },
+    });
+  }
+
+  bindTable(table: ITableV2): this {
+    table.grantReadWriteData(this.function);
+    this.function.addEnvironment('MUJAZ_TABLE_NAME', table.tableName);
+    return this;
+  }
+
+  bindSecret(environmentVariable: string, secret: ISecret): this {
+    secret.grantRead(this.function);
+    this.function.addEnvironment(environmentVariable, secret.secretArn);
+    return this;
+  }
+}

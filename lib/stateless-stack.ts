@@ -1,0 +1,86 @@
+// Infrastructure: what runs — the API function behind an HTTP API, the send function and its weekly schedule.
+// It receives the stateful resources through typed props and can be replaced freely.
+import { Duration, Stack, TimeZone, type StackProps, CfnOutput } from 'aws-cdk-lib';
+import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { MujazFunction } from './mujaz-function';
+
+export interface NewsletterSettings {
+  /** EventBridge Scheduler cron expression, e.g. `cron(0 17 ? * THU *)`. */
+  digestSchedule: string;
+  /** IANA time zone of the schedule; it also decides which ISO week a report belongs to. */
+  timeZone: string;
+  fromAddress: string;
+  newsletterName: string;
+  newsletterLanguage: 'ar' | 'en';
+}
+
+export interface MujazStatelessStackProps extends StackProps {
+  table: ITableV2;
+  tokenSigningSecret: ISecret;
+  adminTokenSecret: ISecret;
+  newsletter: NewsletterSettings;
+}
+
+export class MujazStatelessStack extends Stack {
+  constructor(scope: Construct, id: string, props: MujazStatelessStackProps) {
+    super(scope, id, props);
+    const httpApi = new HttpApi(this, 'HttpApi', { description: 'Mujaz public and admin API' });
+    const shared = {
+      MUJAZ_PUBLIC_BASE_URL: httpApi.apiEndpoint,
+      MUJAZ_FROM_ADDRESS: props.newsletter.fromAddress,
+      MUJAZ_NEWSLETTER_NAME: props.newsletter.newsletterName,
+      MUJAZ_NEWSLETTER_LANGUAGE: props.newsletter.newsletterLanguage,
+      MUJAZ_TIME_ZONE: props.newsletter.timeZone,
+    };
+    const sendRawEmail = new PolicyStatement({
+      actions: ['ses:SendRawEmail'],
+      resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' }), this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: '*' })],
+    });
+
+    const sendDigest = new MujazFunction(this, 'SendDigest', {
+      handler: 'send-digest',
+      description: 'Mujaz: composes the weekly digest once and sends it to every confirmed reader',
+      timeout: Duration.minutes(15),
+      memorySize: 1024,
+      environment: shared,
+    })
+      .bindTable(props.table)
+      .bindSecret('MUJAZ_TOKEN_SECRET_ARN', props.tokenSigningSecret);
+    sendDigest.function.addToRolePolicy(sendRawEmail);
+
+    const api = new MujazFunction(this, 'Api', {
+      handler: 'api',
+      description: 'Mujaz: HTTP API (subscriptions, unsubscribe, reports, digests)',
+      timeout: Duration.seconds(29),
+      memorySize: 1024,
+      environment: { ...shared, MUJAZ_SEND_DIGEST_FUNCTION_NAME: sendDigest.function.functionName },
+    })
+      .bindTable(props.table)
+      .bindSecret('MUJAZ_TOKEN_SECRET_ARN', props.tokenSigningSecret)
+      .bindSecret('MUJAZ_ADMIN_TOKEN_SECRET_ARN', props.adminTokenSecret);
+    api.function.addToRolePolicy(sendRawEmail);
+    sendDigest.function.grantInvoke(api.function);
+    httpApi.addRoutes({ path: '/{proxy+}', integration: new HttpLambdaIntegration('ApiIntegration', api.function) });
+
+    const failedScheduleRuns = new Queue(this, 'ScheduleDeadLetters', { retentionPeriod: Duration.days(14) });
+    new Schedule(this, 'WeeklyDigest', {
+      description: 'Mujaz: send the weekly digest',
+      schedule: ScheduleExpression.expression(props.newsletter.digestSchedule, TimeZone.of(props.newsletter.timeZone)),
+      target: new LambdaInvoke(sendDigest.function, {
+        input: ScheduleTargetInput.fromObject({}),
+        retryAttempts: 2,
+        deadLetterQueue: failedScheduleRuns,
+      }),
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
+  }
+}

@@ -1,0 +1,48 @@
+// `npm run build`: one esbuild bundle per Lambda function in dist/<function>/, with the same options and the
+// same templates/ the CDK stack deploys, so a bundle can be loaded and run on this machine.
+import { cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { BUNDLE_OPTIONS, FUNCTION_ENTRIES, PROJECT_ROOT, TEMPLATES_DIRECTORY, type FunctionName } from '../lib/function-bundles';
+
+export interface BuiltBundle {
+  name: FunctionName;
+  file: string;
+  bytes: number;
+}
+
+export async function buildBundles(outputDirectory: string, names: FunctionName[] = Object.keys(FUNCTION_ENTRIES) as FunctionName[]): Promise<BuiltBundle[]> {
+  return Promise.all(
+    names.map(async (name) => {
+      const directory = join(outputDirectory, name);
+      rmSync(directory, { recursive: true, force: true });
+      const file = join(directory, 'index.js');
+      const result = await build({
+        entryPoints: [join(PROJECT_ROOT, FUNCTION_ENTRIES[name])],
+        outfile: file,
+        bundle: true,
+        platform: 'node',
+        target: BUNDLE_OPTIONS.target,
+        format: BUNDLE_OPTIONS.format,
+        external: [...BUNDLE_OPTIONS.externalModules],
+        minify: BUNDLE_OPTIONS.minify,
+        sourcemap: BUNDLE_OPTIONS.sourceMap,
+        metafile: true,
+        logLevel: 'warning',
+      });
+      cpSync(join(PROJECT_ROOT, TEMPLATES_DIRECTORY), join(directory, TEMPLATES_DIRECTORY), { recursive: true });
+      return { name, file, bytes: result.metafile.outputs[Object.keys(result.metafile.outputs).find((out) => out.endsWith('index.js'))!]!.bytes };
+    }),
+  );
+}
+
+if (require.main === module) {
+  buildBundles(join(PROJECT_ROOT, 'dist'))
+    .then((bundles) => {
+      for (const bundle of bundles) console.log(`${bundle.name.padEnd(12)} ${(bundle.bytes / 1_048_576).toFixed(2)} MB  ${bundle.file}`);
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,115 @@
+// The deployable bundles themselves: built by the same esbuild options as the CDK stack, loaded by plain Node
+// in a child process, and run against DynamoDB Local and the SES endpoint through the SDK's endpoint variables.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { buildBundles } from '../../scripts/build-bundles';
+import { PROJECT_ROOT } from '../../lib/function-bundles';
+import { emailsTo } from '../../lambdas/local/ses-inbox';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
+import { createTestMujaz, localServices, TEST_BASE_URL, TEST_TOKEN_SECRET, uniqueAddress, type TestMujaz } from '../support/local-services';
+
+const run = promisify(execFile);
+const ADMIN_TOKEN = 'bundle-test-admin-token';
+const SECRETS: Record<string, string> = { 'arn:test:token-secret': TEST_TOKEN_SECRET, 'arn:test:admin-token': ADMIN_TOKEN };
+
+let outDir: string;
+let test: TestMujaz;
+// No Secrets Manager runs locally: this stands in for GetSecretValue only, the one call the handlers make.
+let secretsEndpoint: Server;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'mujaz-bundles-'));
+  secretsEndpoint = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      const secretId = (JSON.parse(body) as { SecretId: string }).SecretId;
+      const value = SECRETS[secretId];
+      response.writeHead(value ? 200 : 400, { 'content-type': 'application/x-amz-json-1.1' });
+      response.end(JSON.stringify(value ? { ARN: secretId, Name: secretId, SecretString: value } : { __type: 'ResourceNotFoundException', message: 'no such secret' }));
+    });
+  });
+  await new Promise<void>((resolve) => secretsEndpoint.listen(0, '127.0.0.1', resolve));
+  test = await createTestMujaz('bundles');
+  await buildBundles(outDir);
+}, 60_000);
+
+afterAll(async () => {
+  test.close();
+  await new Promise((resolve) => secretsEndpoint.close(resolve));
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+async function invoke(bundle: 'api' | 'send-digest', event: unknown): Promise<unknown> {
+  const { dynamoEndpoint, sesEndpoint } = localServices();
+  const script = `require(${JSON.stringify(join(outDir, bundle, 'index.js'))}).handler(${JSON.stringify(event)}, {}).then((result) => process.stdout.write(JSON.stringify(result)))`;
+  const { stdout } = await run(process.execPath, ['-e', script], {
+    env: {
+      PATH: process.env.PATH,
+      // The bundles leave the AWS SDK to the Lambda runtime; here it comes from the project's node_modules.
+      NODE_PATH: join(PROJECT_ROOT, 'node_modules'),
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
+      AWS_ENDPOINT_URL_SES: sesEndpoint,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secretsEndpoint.address() as AddressInfo).port}`,
+      MUJAZ_TABLE_NAME: test.tableName,
+      MUJAZ_PUBLIC_BASE_URL: TEST_BASE_URL,
+      MUJAZ_FROM_ADDRESS: 'موجز <digest@example.com>',
+      MUJAZ_TIME_ZONE: test.config.timeZone,
+      MUJAZ_TOKEN_SECRET_ARN: 'arn:test:token-secret',
+      MUJAZ_ADMIN_TOKEN_SECRET_ARN: 'arn:test:admin-token',
+      MUJAZ_SEND_DIGEST_FUNCTION_NAME: 'not-invoked-by-these-tests',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+    },
+  });
+  return JSON.parse(stdout);
+}
+
+function httpEvent(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  return {
+    version: '2.0',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json', ...headers },
+    requestContext: { http: { method, path }, domainName: 'api.mujaz.test' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    isBase64Encoded: false,
+  };
+}
+
+describe('the Lambda bundles', () => {
+  it('send-digest, invoked as by the schedule, sends the week to every confirmed reader', async () => {
+    const reader = uniqueAddress('bundle');
+    await test.mujaz.ingestReport({ title: 'A report for the bundle', body: 'First sentence of the body. Second sentence of the body. Third one here. Fourth one.', language: 'en' });
+    await test.mujaz.subscribe(reader);
+    const [confirmation] = await emailsTo(localServices().sesEndpoint, reader);
+    const token = new URL(/href="([^"]+confirm[^"]+)"/u.exec(confirmation!.body.html!)![1]!.replace(/&amp;/gu, '&')).searchParams.get('token')!;
+    await test.mujaz.confirmSubscription(token);
+
+    expect(await invoke('send-digest', {})).toMatchObject({ status: 'sent', sent: 1, failed: 0 });
+    expect(await invoke('send-digest', {})).toMatchObject({ status: 'sent', sent: 0, alreadySent: 1 });
+    const received = await emailsTo(localServices().sesEndpoint, reader);
+    expect(received.filter((email) => email.body.html?.includes('A report for the bundle'))).toHaveLength(1);
+  }, 30_000);
+
+  it('api answers API Gateway events, with 4xx JSON for bad input and 401 for anonymous admin calls', async () => {
+    expect(await invoke('api', httpEvent('GET', '/health'))).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
+
+    const badEmail = (await invoke('api', httpEvent('POST', '/subscriptions', { email: 'not-an-address' }))) as { statusCode: number; body: string };
+    expect(badEmail.statusCode).toBe(400);
+    expect(JSON.parse(badEmail.body)).toMatchObject({ error: { code: 'invalid_input', problems: [{ field: 'email' }] } });
+
+    expect(await invoke('api', httpEvent('POST', '/digests', { mode: 'preview' }))).toMatchObject({ statusCode: 401 });
+    const preview = (await invoke('api', httpEvent('POST', '/digests', { mode: 'preview' }, { authorization: `Bearer ${ADMIN_TOKEN}` }))) as { statusCode: number; body: string };
+    expect(preview.statusCode).toBe(200);
+    expect(JSON.parse(preview.body)).toMatchObject({ mode: 'preview', reports: 1 });
+  }, 30_000);
+});

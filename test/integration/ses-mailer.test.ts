@@ -1,0 +1,75 @@
+// Adapter test against the real SES endpoint: raw MIME from MailComposer, one-click headers, and a stuck endpoint.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SESClient } from '@aws-sdk/client-ses';
+import { composeMime, SesMailer } from '../../lambdas/adapters/ses-mailer';
+import { listUnsubscribeHeaders } from '../../lambdas/core/domain/list-unsubscribe';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
+import { emailsTo } from '../../lambdas/local/ses-inbox';
+import { localClients, localServices, uniqueAddress } from '../support/local-services';
+
+const clients = localClients();
+afterAll(() => {
+  clients.dynamo.destroy();
+  clients.ses.destroy();
+});
+
+const email = (to: string) => ({
+  to,
+  subject: 'موجز الأسبوع',
+  html: '<html lang="ar" dir="rtl"><body><p dir="rtl">مرحبا بالقراء</p></body></html>',
+  text: 'مرحبا بالقراء',
+  headers: listUnsubscribeHeaders('https://api.mujaz.test/unsubscribe?token=abc'),
+});
+
+describe('SesMailer', () => {
+  it('delivers a multipart message that the SES endpoint stores with both parts', async () => {
+    const to = uniqueAddress('ses');
+    const archived: string[] = [];
+    const mailer = new SesMailer(clients.ses, {
+      from: 'موجز <digest@example.com>',
+      timeoutMs: 5_000,
+      onSent: async (raw, messageId) => void archived.push(`${messageId}:${raw.length}`),
+    });
+    const { messageId } = await mailer.send(email(to));
+
+    const [stored] = await emailsTo(localServices().sesEndpoint, to);
+    expect(stored).toMatchObject({ messageId, subject: 'موجز الأسبوع' });
+    expect(stored!.from).toContain('digest@example.com');
+    expect(stored!.body.html).toContain('<p dir="rtl">مرحبا بالقراء</p>');
+    expect(stored!.body.text?.trim()).toBe('مرحبا بالقراء');
+    expect(archived).toHaveLength(1);
+    expect(archived[0]).toMatch(new RegExp(`^${messageId}:\\d+$`, 'u'));
+  });
+
+  it('builds the RFC 8058 headers into the raw message (the SES endpoint does not keep headers)', async () => {
+    const raw = (await composeMime('digest@example.com', email('reader@example.com'))).toString('utf8');
+    const headers = raw.slice(0, raw.indexOf('\r\n\r\n'));
+    expect(headers).toMatch(/^List-Unsubscribe: <https:\/\/api\.mujaz\.test\/unsubscribe\?token=abc>$/mu);
+    expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/mu);
+    expect(headers).toMatch(/^Message-ID: <.+@example\.com>$/mu);
+    expect(headers).toMatch(/^Date: /mu);
+    expect(headers).toMatch(/^Content-Type: multipart\/alternative;/mu);
+  });
+
+  describe('against an endpoint that never answers', () => {
+    let stuck: Server;
+    beforeAll(async () => {
+      stuck = createServer(() => undefined); // accepts the request, never responds
+      await new Promise<void>((resolve) => stuck.listen(0, '127.0.0.1', resolve));
+    });
+    afterAll(async () => {
+      stuck.closeAllConnections();
+      await new Promise((resolve) => stuck.close(resolve));
+    });
+
+    it('gives up after the configured timeout instead of hanging the send', async () => {
+      const ses = new SESClient({ region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS }, endpoint: `http://127.0.0.1:${(stuck.address() as AddressInfo).port}`, maxAttempts: 1 });
+      const mailer = new SesMailer(ses, { from: 'digest@example.com', timeoutMs: 300 });
+      const failure = await mailer.send(email('reader@example.com')).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect((failure as Error).message).toMatch(/timeout/iu);
+      ses.destroy();
+    }, 10_000);
+  });
+});

@@ -1,0 +1,72 @@
+// Test support: the local DynamoDB and SES started by global setup, a fresh table per test file, and a Mujaz
+// built by the very composition the Lambda handlers use.
+import { randomUUID } from 'node:crypto';
+import { createAwsClients, type AwsClients } from '../../lambdas/adapters/aws-clients';
+import { readConfig, type MujazConfig } from '../../lambdas/composition/config';
+import { createMujaz, type Mujaz } from '../../lambdas/composition/create-mujaz';
+import type { Clock } from '../../lambdas/core/ports/clock';
+import { silentLogger } from '../../lambdas/core/ports/logger';
+import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
+
+export const TEST_TOKEN_SECRET = 'test-token-secret-that-is-long-enough-0123456789';
+export const TEST_BASE_URL = 'https://api.mujaz.test';
+
+export interface LocalServices {
+  dynamoEndpoint: string;
+  sesEndpoint: string;
+}
+
+export function localServices(): LocalServices {
+  const dynamoEndpoint = process.env.MUJAZ_TEST_DYNAMODB_ENDPOINT;
+  const sesEndpoint = process.env.MUJAZ_TEST_SES_ENDPOINT;
+  if (!dynamoEndpoint || !sesEndpoint) throw new Error('The local stack is not running: integration tests need the jest global setup');
+  return { dynamoEndpoint, sesEndpoint };
+}
+
+export function localClients(): AwsClients {
+  const { dynamoEndpoint, sesEndpoint } = localServices();
+  return createAwsClients({ region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS }, dynamoEndpoint, sesEndpoint });
+}
+
+/** A new, empty table made from the shared table definition. */
+export async function createTestTable(prefix: string): Promise<string> {
+  const tableName = `${prefix}-${randomUUID().slice(0, 8)}`;
+  await ensureTable({ dynamoEndpoint: localServices().dynamoEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } }, tableName);
+  return tableName;
+}
+
+export interface TestMujaz {
+  mujaz: Mujaz;
+  config: MujazConfig;
+  clients: AwsClients;
+  tableName: string;
+  close(): void;
+}
+
+export async function createTestMujaz(prefix: string, options: { clock?: Clock; environment?: NodeJS.ProcessEnv } = {}): Promise<TestMujaz> {
+  const tableName = await createTestTable(prefix);
+  const config = readConfig({
+    MUJAZ_TABLE_NAME: tableName,
+    MUJAZ_PUBLIC_BASE_URL: TEST_BASE_URL,
+    MUJAZ_FROM_ADDRESS: 'موجز <digest@example.com>',
+    MUJAZ_TIME_ZONE: 'Asia/Riyadh',
+    ...options.environment,
+  });
+  const clients = localClients();
+  const mujaz = createMujaz(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, { logger: silentLogger, ...(options.clock ? { clock: options.clock } : {}) });
+  return {
+    mujaz,
+    config,
+    clients,
+    tableName,
+    close: () => {
+      clients.dynamo.destroy();
+      clients.ses.destroy();
+    },
+  };
+}
+
+/** A recipient address no other test uses, so each test reads only its own mail from the shared SES store. */
+export function uniqueAddress(name: string): string {
+  return `${name}-${randomUUID().slice(0, 8)}@example.com`;
+}
