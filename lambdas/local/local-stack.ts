@@ -139,7 +139,7 @@ async function dynamoAnswers(endpoint: string): Promise<boolean> {
 }
 
 function assertJava(): void {
-  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8', env: process.env });
   if (result.error) {
     throw new LocalStackError('DynamoDB Local needs Java 17 or newer and `java` is not on PATH: install it (Debian/Ubuntu: apt-get install openjdk-17-jre-headless).');
   }

@@ -28,6 +28,10 @@ async function main(): Promise<void> {
 async function startDynamo(spec: { port: number; dataDirectory?: string }): Promise<() => Promise<void>> {
   // sharedDb: one database whatever credentials and region a client uses.
   const java: ChildProcess = spawnDynamoDbLocal({ port: spec.port, sharedDb: true, stdio: 'inherit', ...(spec.dataDirectory ? { path: spec.dataDirectory } : {}) });
+  java.on('error', (error) => {
+    process.stderr.write(`DynamoDB Local could not start java: ${error.message}\n`);
+    process.exit(1);
+  });
   java.on('exit', (code, signal) => {
     process.stderr.write(`DynamoDB Local exited (${signal ?? code})\n`);
     process.exit(1);

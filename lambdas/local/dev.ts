@@ -1,0 +1,64 @@
+// `npm run dev`: the local stack and the API, kept running until Ctrl-C. DynamoDB data and every sent message
+// are kept under .mujaz/ between runs.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startLocalRuntime } from './local-runtime';
+import { readLocalSettings, silenceSdkNodeVersionWarning } from './local-settings';
+
+const PROJECT_ROOT = resolve(__dirname, '..', '..');
+const STATE = join(PROJECT_ROOT, '.mujaz');
+
+/** The link-signing key survives restarts, so confirmation and unsubscribe links already mailed keep working. */
+function persistentTokenSecret(): string {
+  const file = join(STATE, 'token-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(STATE, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function main(): Promise<void> {
+  silenceSdkNodeVersionWarning(process.env);
+  const settings = readLocalSettings(process.env);
+  const runtime = await startLocalRuntime({
+    apiPort: settings.PORT ?? 3000,
+    dynamoPort: settings.MUJAZ_DYNAMODB_PORT ?? 8000,
+    sesPort: settings.MUJAZ_SES_PORT ?? 8005,
+    dynamoDataDirectory: join(STATE, 'dynamodb'),
+    outboxDirectory: join(STATE, 'outbox'),
+    tokenSecret: settings.MUJAZ_TOKEN_SECRET ?? persistentTokenSecret(),
+    ...(settings.MUJAZ_ADMIN_TOKEN ? { adminToken: settings.MUJAZ_ADMIN_TOKEN } : {}),
+    environment: process.env,
+  });
+  console.log(`Mujaz is running locally.
+  API:          ${runtime.apiUrl}
+  Inbox viewer: ${runtime.inboxUrl}
+  Admin token:  ${runtime.adminToken}${settings.MUJAZ_ADMIN_TOKEN ? ' (from MUJAZ_ADMIN_TOKEN)' : ' (generated; set MUJAZ_ADMIN_TOKEN to choose one)'}
+  Sent mail:    ${join(STATE, 'outbox')}
+
+Try:
+  curl -X POST ${runtime.apiUrl}/reports -H "Authorization: Bearer ${runtime.adminToken}" -H "Content-Type: text/plain" --data-binary @samples/report-ar.txt
+  curl -X POST ${runtime.apiUrl}/subscriptions -H "Content-Type: application/json" -d '{"email":"reader@example.com"}'
+  curl -X POST ${runtime.apiUrl}/digests -H "Authorization: Bearer ${runtime.adminToken}" -H "Content-Type: application/json" -d '{"mode":"send"}'
+Press Ctrl-C to stop.`);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    void runtime.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,106 @@
+// CDK assertions on the synthesized templates (bundling skipped: the bundles have their own test).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { mujazTable } from '../../lambdas/adapters/dynamo-table-definition';
+import { buildMujaz } from '../../lib/mujaz-app';
+
+const cdkJson = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+let outdir: string;
+let data: Template;
+let service: Template;
+
+beforeAll(() => {
+  outdir = mkdtempSync(join(tmpdir(), 'mujaz-cdk-'));
+  const app = new App({ outdir, context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+  const { stateful, stateless } = buildMujaz(app);
+  data = Template.fromStack(stateful);
+  service = Template.fromStack(stateless);
+});
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+describe('MujazData (stateful)', () => {
+  it('creates the table from the shared definition: keys, index and TTL', () => {
+    data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: mujazTable.partitionKey, KeyType: 'HASH' },
+        { AttributeName: mujazTable.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        Match.objectLike({
+          IndexName: mujazTable.indexes[0].indexName,
+          KeySchema: [
+            { AttributeName: mujazTable.indexes[0].partitionKey, KeyType: 'HASH' },
+            { AttributeName: mujazTable.indexes[0].sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        }),
+      ],
+      TimeToLiveSpecification: { AttributeName: mujazTable.timeToLiveAttribute, Enabled: true },
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+  });
+
+  it('retains the table and both secrets when the stack goes', () => {
+    data.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    const secrets = data.findResources('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
+    expect(Object.keys(secrets)).toHaveLength(2);
+  });
+});
+
+describe('MujazService (stateless)', () => {
+  it('runs every function on Node.js 22, arm64, with the newsletter settings and secret ARNs (never values)', () => {
+    const functions = service.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } });
+    expect(Object.keys(functions)).toHaveLength(2);
+    for (const fn of Object.values(functions)) {
+      const properties = (fn as { Properties: { Architectures: string[]; Environment: { Variables: Record<string, unknown> } } }).Properties;
+      expect(properties.Architectures).toEqual(['arm64']);
+      expect(properties.Environment.Variables).toMatchObject({
+        MUJAZ_TIME_ZONE: cdkJson.context['mujaz:timeZone'],
+        MUJAZ_NEWSLETTER_LANGUAGE: cdkJson.context['mujaz:newsletterLanguage'],
+        MUJAZ_FROM_ADDRESS: cdkJson.context['mujaz:fromAddress'],
+        MUJAZ_TABLE_NAME: expect.anything(),
+        MUJAZ_PUBLIC_BASE_URL: expect.anything(),
+        MUJAZ_TOKEN_SECRET_ARN: expect.anything(),
+      });
+      expect(JSON.stringify(properties.Environment.Variables)).not.toMatch(/SecretString|secretsmanager:.*::/u);
+    }
+  });
+
+  it('gives the API the admin secret and the right to start a send; the send function the right to mail', () => {
+    service.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ MUJAZ_ADMIN_TOKEN_SECRET_ARN: Match.anyValue(), MUJAZ_SEND_DIGEST_FUNCTION_NAME: Match.anyValue() }) },
+    });
+    service.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'lambda:InvokeFunction', Effect: 'Allow' })]) },
+    });
+    service.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'ses:SendRawEmail', Effect: 'Allow' })]) },
+    });
+  });
+
+  it('routes every path of an HTTP API to the API function', () => {
+    service.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+    service.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    service.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /{proxy+}' });
+  });
+
+  it('schedules the weekly send with the cron and time zone from cdk.json, retries and a dead-letter queue', () => {
+    service.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: cdkJson.context['mujaz:digestSchedule'],
+      ScheduleExpressionTimezone: cdkJson.context['mujaz:timeZone'],
+      Target: Match.objectLike({ Input: '{}', RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }), DeadLetterConfig: Match.objectLike({ Arn: Match.anyValue() }) }),
+    });
+  });
+});
+
+describe('context validation', () => {
+  it('refuses a missing setting or an unknown time zone with a message naming it', () => {
+    const synth = (context: Record<string, unknown>) => () => buildMujaz(new App({ outdir, context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } }));
+    expect(synth({ 'mujaz:fromAddress': '' })).toThrow(/mujaz:fromAddress/u);
+    expect(synth({ 'mujaz:timeZone': 'Mars/Olympus' })).toThrow(/Mars\/Olympus/u);
+    expect(synth({ 'mujaz:newsletterLanguage': 'fr' })).toThrow(/newsletterLanguage/u);
+  });
+});

@@ -1,0 +1,57 @@
+// The local runtime as a user meets it: `npm run demo` end to end, and the local stack's own guarantees.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { freePort, startLocalStack } from '../../lambdas/local/local-stack';
+import { parsePlainTextReport, summarizableText } from '../../lambdas/core/domain/report';
+import { summarize } from '../../lambdas/core/domain/summarizer';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..', '..');
+
+describe('npm run demo', () => {
+  it('exits 0 and leaves out/digest.eml holding the Arabic summary in a right-to-left HTML part', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'lambdas', 'local', 'demo.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
+    expect(stdout).toContain('Mujaz demo finished');
+    expect(stdout).toMatch(/sending again sent 0 \(already sent: 1\)/u);
+
+    const eml = readFileSync(join(ROOT, 'out', 'digest.eml'), 'utf8');
+    expect(eml).toMatch(/^To: reader@example\.com$/mu);
+    expect(eml).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/mu);
+    const htmlPart = /Content-Type: text\/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n([A-Za-z0-9+/=\r\n]+)/u.exec(eml)?.[1];
+    expect(htmlPart).toBeDefined();
+    const html = Buffer.from(htmlPart!.replace(/\s+/gu, ''), 'base64').toString('utf8');
+    expect(html).toMatch(/<html[^>]*lang="ar"[^>]*dir="rtl"/u);
+
+    const sample = parsePlainTextReport(readFileSync(join(ROOT, 'samples', 'report-ar.txt'), 'utf8'));
+    const expectedSummary = summarize(summarizableText(sample), { language: 'ar', title: sample.title });
+    for (const sentence of expectedSummary) expect(html).toContain(sentence);
+    expect(readFileSync(join(ROOT, 'out', 'digest.html'), 'utf8')).toContain(expectedSummary[0]);
+  }, 90_000);
+});
+
+describe('the local stack', () => {
+  it('says in one line that Java is missing, before starting anything', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      await expect(startLocalStack()).rejects.toThrow(/^DynamoDB Local needs Java 17 or newer and `java` is not on PATH: install it \(Debian\/Ubuntu: apt-get install openjdk-17-jre-headless\)\.$/u);
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
+  it('starts on the ports it is given and frees them when stopped', async () => {
+    const [dynamoPort, sesPort] = [await freePort(), await freePort()];
+    const stack = await startLocalStack({ dynamoPort, sesPort });
+    expect(stack.dynamoEndpoint).toBe(`http://127.0.0.1:${dynamoPort}`);
+    expect((await fetch(`${stack.sesEndpoint}/health-check`)).status).toBe(200);
+    await stack.stop();
+    await expect(fetch(`${stack.sesEndpoint}/health-check`)).rejects.toThrow();
+    await expect(fetch(stack.dynamoEndpoint)).rejects.toThrow();
+  }, 60_000);
+});
