@@ -147,7 +147,14 @@ async function readJson(c: Context): Promise<unknown> {
 
 async function readForm(c: Context): Promise<unknown> {
   const type = mediaType(c);
-  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') return c.req.parseBody();
+  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
+    try {
+      return await c.req.parseBody();
+    } catch {
+      // A multipart body without its boundary, or cut short: the client's mistake, not ours.
+      throw new HttpProblem(400, 'invalid_form', 'The body is not a valid form.');
+    }
+  }
   return readJson(c);
 }
 

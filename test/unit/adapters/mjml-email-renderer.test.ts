@@ -1,0 +1,189 @@
+import { join } from 'node:path';
+import { MjmlEmailRenderer, readEmailTemplates, TemplateRenderError } from '../../../lambdas/adapters/mjml-email-renderer';
+import { buildDigestView, UNSUBSCRIBE_URL_PLACEHOLDER, type DigestView, type RenderedEmail } from '../../../lambdas/core/domain/digest';
+import { parseIsoWeek } from '../../../lambdas/core/domain/iso-week';
+import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
+import type { Report } from '../../../lambdas/core/domain/report';
+import type { ConfirmationView } from '../../../lambdas/core/ports/email-renderer';
+
+const renderer = new MjmlEmailRenderer(readEmailTemplates(join(__dirname, '..', '..', '..', 'templates')));
+const week = parseIsoWeek('2026-W48');
+
+const arabicReport: Report = {
+  id: 'ar-1',
+  title: 'مقاتلو داعش يفرون من التنظيم <script>alert("x")</script> & الانهيار',
+  body: 'نص',
+  url: 'https://news.example/ar?id=1&lang=ar',
+  language: 'ar',
+  publishedAt: '2026-11-20T10:00:00Z',
+  receivedAt: '2026-11-23T08:00:00.000Z',
+  week: '2026-W48',
+  summary: ['طالما كان شعار داعش البقاء والتوسع.', 'نشرت صحيفة الجارديان تقريرا قالت فيه إن التنظيم بدأ يستنفد قوته؛ حيث فر مقاتلوه.'],
+};
+const englishReport: Report = {
+  id: 'en-1',
+  title: 'Council approves bicycle lanes',
+  body: 'text',
+  language: 'en',
+  receivedAt: '2026-11-24T08:00:00.000Z',
+  week: '2026-W48',
+  summary: ['The council approved the plan on Monday.', 'Shops fear losing parking & say "no" to 5 < 6 lanes.'],
+};
+
+const escapeText = (value: string): string =>
+  value.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;').replace(/'/gu, '&#x27;');
+
+/** Inner HTML of the first element carrying exactly these dir and lang attributes whose content includes `needle`. */
+function elementsWith(html: string, dir: string, lang: string): string[] {
+  const pattern = new RegExp(`<(div|p|h1|h2)\\s+dir="${dir}"\\s+lang="${lang}"[^>]*>([\\s\\S]*?)</\\1>`, 'gu');
+  return [...html.matchAll(pattern)].map((match) => match[2]!);
+}
+
+/** Text without the tags: what a reader sees in the html part. */
+const visibleText = (html: string): string => html.replace(/<[^>]*>/gu, '');
+
+describe('MjmlEmailRenderer — digest', () => {
+  let view: DigestView;
+  let email: RenderedEmail;
+
+  beforeAll(async () => {
+    view = buildDigestView([englishReport, arabicReport], week, { name: 'موجز', language: 'ar' });
+    email = await renderer.renderDigest(view);
+  });
+
+  it('keeps the subject of the view', () => {
+    expect(email.subject).toBe(view.subject);
+  });
+
+  it('marks the whole document as Arabic, right to left', () => {
+    expect(email.html).toMatch(/<html lang="ar" dir="rtl"[\s>]/u);
+  });
+
+  it('puts the Arabic summary inside an element with dir="rtl" lang="ar"', () => {
+    const rtl = elementsWith(email.html, 'rtl', 'ar');
+    for (const sentence of arabicReport.summary) expect(rtl.some((inner) => inner.includes(escapeText(sentence)))).toBe(true);
+    expect(rtl.some((inner) => inner.includes(escapeText(arabicReport.title)))).toBe(true);
+  });
+
+  it('puts the English summary inside an element with dir="ltr" lang="en"', () => {
+    const ltr = elementsWith(email.html, 'ltr', 'en');
+    for (const sentence of englishReport.summary) expect(ltr.some((inner) => inner.includes(escapeText(sentence)))).toBe(true);
+    expect(ltr.some((inner) => inner.includes(englishReport.title))).toBe(true);
+    // ... and never in a right-to-left block.
+    expect(elementsWith(email.html, 'rtl', 'ar').some((inner) => inner.includes(englishReport.summary[0]!))).toBe(false);
+  });
+
+  it('aligns each item by its own direction', () => {
+    const englishAt = email.html.indexOf(englishReport.summary[0]!);
+    const englishBlock = email.html.slice(email.html.lastIndexOf('<td', englishAt), englishAt);
+    expect(englishBlock).toContain('align="left"');
+    const arabicAt = email.html.indexOf(escapeText(arabicReport.summary[0]!));
+    const arabicBlock = email.html.slice(email.html.lastIndexOf('<td', arabicAt), arabicAt);
+    expect(arabicBlock).toContain('align="right"');
+  });
+
+  it('contains every summary sentence, escaped', () => {
+    for (const sentence of [...arabicReport.summary, ...englishReport.summary]) expect(email.html).toContain(escapeText(sentence));
+    expect(email.html).toContain('Shops fear losing parking &amp; say &quot;no&quot; to 5 &lt; 6 lanes.');
+  });
+
+  it('escapes a title that holds markup, and never lets it through raw', () => {
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).not.toContain('alert("x")');
+    expect(email.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; الانهيار');
+    expect(email.html).not.toMatch(/ & الانهيار/u);
+  });
+
+  it('links the title to its URL with the & attribute-escaped', () => {
+    expect(email.html).toContain('href="https://news.example/ar?id=1&amp;lang=ar"');
+  });
+
+  it('carries the unsubscribe placeholder in both parts, ready for personalizeDigest', () => {
+    expect(email.html).toContain(`href="${UNSUBSCRIBE_URL_PLACEHOLDER}"`);
+    expect(email.text).toContain(UNSUBSCRIBE_URL_PLACEHOLDER);
+    expect(visibleText(email.html)).toContain(labelsFor('ar').unsubscribe);
+  });
+
+  it('loads no web fonts', () => {
+    expect(email.html).not.toContain('fonts.googleapis.com');
+    expect(email.html).not.toMatch(/@import\s+url/u);
+  });
+
+  it('has a text part with the titles and summaries and no HTML tags', () => {
+    // The text part is word-wrapped at 78 columns: compare with runs of whitespace folded.
+    const text = email.text.replace(/\s+/gu, ' ');
+    expect(text).toContain(arabicReport.title); // plain text: the characters themselves, not entities
+    expect(text).toContain(englishReport.title);
+    for (const sentence of [...arabicReport.summary, ...englishReport.summary]) expect(text).toContain(sentence);
+    expect(email.text).not.toMatch(/<\/?(html|head|body|div|p|a|h1|h2|table|tr|td|span|br|style|title)\b[^>]*>/iu);
+    expect(email.text).not.toMatch(/&(amp|lt|gt|quot|#x27);/u);
+  });
+
+  it('keeps the preheader out of the text part', () => {
+    expect(email.text).not.toContain(view.preheader);
+  });
+});
+
+describe('MjmlEmailRenderer — an English digest', () => {
+  it('marks the document English, left to right, with the English footer', async () => {
+    const view = buildDigestView([englishReport], week, { name: 'Mujaz', language: 'en' });
+    const email = await renderer.renderDigest(view);
+    expect(email.html).toMatch(/<html lang="en" dir="ltr"[\s>]/u);
+    expect(email.text).toContain(labelsFor('en').whyYouGetThis('Mujaz'));
+    expect(email.html).not.toContain('dir="rtl"');
+  });
+});
+
+describe('MjmlEmailRenderer — confirmation', () => {
+  const confirmation: ConfirmationView = {
+    subject: 'أكّد اشتراكك في موجز',
+    newsletterName: 'موجز',
+    language: 'ar',
+    direction: 'rtl',
+    align: 'right',
+    heading: 'خطوة أخيرة',
+    body: 'اضغط الزر لتأكيد اشتراكك.',
+    button: 'تأكيد الاشتراك',
+    ignoreNote: 'إن لم تطلب هذا الاشتراك فتجاهل هذه الرسالة.',
+    confirmUrl: 'https://mujaz.example/api/subscriptions/confirm?token=v1.abc.def&x=1',
+  };
+
+  it('renders the confirm URL as the button link (escaped) and in the text part (raw)', async () => {
+    const email = await renderer.renderConfirmation(confirmation);
+    expect(email.subject).toBe(confirmation.subject);
+    expect(email.html).toMatch(/<html lang="ar" dir="rtl"[\s>]/u);
+    expect(email.html).toContain('href="https://mujaz.example/api/subscriptions/confirm?token=v1.abc.def&amp;x=1"');
+    expect(email.text).toContain(confirmation.confirmUrl);
+    expect(email.text).toContain(confirmation.button);
+    expect(email.text).toContain(confirmation.ignoreNote);
+    expect(email.html).not.toContain('fonts.googleapis.com');
+  });
+
+  it('refuses a confirm URL that is not http(s)', async () => {
+    await expect(renderer.renderConfirmation({ ...confirmation, confirmUrl: 'javascript:alert(1)' })).rejects.toThrow(TemplateRenderError);
+  });
+});
+
+describe('MjmlEmailRenderer — unsafe URLs', () => {
+  const view = (): DigestView => buildDigestView([englishReport, arabicReport], week, { name: 'موجز', language: 'ar' });
+
+  it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', '//evil.example/x', 'mailto:a@b.co', ' https://padded.example'])(
+    'throws when an item URL is %j',
+    async (url) => {
+      const unsafe = view();
+      unsafe.items[0] = { ...unsafe.items[0]!, url };
+      await expect(renderer.renderDigest(unsafe)).rejects.toThrow(TemplateRenderError);
+    },
+  );
+
+  it('throws when the unsubscribe URL is not http(s)', async () => {
+    await expect(renderer.renderDigest({ ...view(), unsubscribeUrl: 'javascript:void(0)' })).rejects.toThrow(/not an http\(s\) URL/u);
+  });
+});
+
+describe('MjmlEmailRenderer — templates', () => {
+  it('rejects a template that is not valid MJML', async () => {
+    const broken = new MjmlEmailRenderer({ digest: '<mjml><mj-body><mj-unknown-tag /></mj-body></mjml>', confirmation: '<mjml><mj-body></mj-body></mjml>' });
+    await expect(broken.renderDigest(buildDigestView([englishReport], week, { name: 'N', language: 'en' }))).rejects.toThrow(TemplateRenderError);
+  });
+});

@@ -1,0 +1,105 @@
+import { InvalidInputError } from '../../../lambdas/core/domain/errors';
+import {
+  confirmedSubscriber,
+  maskEmail,
+  normalizeEmail,
+  pendingSubscriber,
+  unsubscribedSubscriber,
+  type Subscriber,
+} from '../../../lambdas/core/domain/subscriber';
+
+describe('normalizeEmail', () => {
+  it('trims and lower-cases', () => {
+    expect(normalizeEmail('  Reader@Example.COM \n')).toBe('reader@example.com');
+  });
+
+  it('accepts ordinary addresses with plus tags, subdomains and IDN-free TLDs', () => {
+    expect(normalizeEmail('first.last+digest@mail.example.co.uk')).toBe('first.last+digest@mail.example.co.uk');
+  });
+
+  it.each(['', 'reader', 'reader@', '@example.com', 'reader@example', 'reader@example.c', 'two words@example.com', 'a@b@example.com', 'reader@exa mple.com'])(
+    'rejects %j with an InvalidInputError on the email field',
+    (raw) => {
+      let caught: unknown;
+      try {
+        normalizeEmail(raw);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(InvalidInputError);
+      expect((caught as InvalidInputError).problems[0]?.field).toBe('email');
+    },
+  );
+
+  it('rejects addresses longer than 254 characters', () => {
+    const local = 'a'.repeat(64);
+    const domain = `${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(60)}.com`;
+    const address = `${local}@${domain}`;
+    expect(address.length).toBeGreaterThan(254);
+    expect(() => normalizeEmail(address)).toThrow(InvalidInputError);
+    const fits = `${local}@${'b'.repeat(63)}.com`;
+    expect(normalizeEmail(fits)).toBe(fits);
+  });
+});
+
+describe('subscriber transitions', () => {
+  const day = 86_400_000;
+  const t0 = new Date('2026-11-24T09:00:00.000Z');
+  const t1 = new Date('2026-11-25T10:00:00.000Z');
+
+  it('starts a new subscription as pending, forgotten after the confirmation window', () => {
+    expect(pendingSubscriber('reader@example.com', t0, 2 * day)).toEqual({
+      email: 'reader@example.com',
+      status: 'pending',
+      subscribedAt: t0.toISOString(),
+      pendingUntil: new Date(t0.getTime() + 2 * day).toISOString(),
+    });
+  });
+
+  it('keeps the first subscribedAt when a pending reader subscribes again, but extends the window', () => {
+    const first = pendingSubscriber('reader@example.com', t0, 2 * day);
+    const again = pendingSubscriber('reader@example.com', t1, 2 * day, first);
+    expect(again.subscribedAt).toBe(t0.toISOString());
+    expect(again.pendingUntil).toBe(new Date(t1.getTime() + 2 * day).toISOString());
+  });
+
+  it('starts afresh when a reader who left subscribes again', () => {
+    const left = unsubscribedSubscriber(confirmedSubscriber(pendingSubscriber('reader@example.com', t0, day), t0), t0);
+    const back = pendingSubscriber('reader@example.com', t1, day, left);
+    expect(back).toMatchObject({ status: 'pending', subscribedAt: t1.toISOString() });
+    expect(back.unsubscribedAt).toBeUndefined();
+  });
+
+  it('confirms a pending subscriber: confirmedAt set, the pending deadline dropped', () => {
+    const confirmed = confirmedSubscriber(pendingSubscriber('reader@example.com', t0, day), t1);
+    expect(confirmed).toEqual({ email: 'reader@example.com', status: 'confirmed', subscribedAt: t0.toISOString(), confirmedAt: t1.toISOString() });
+  });
+
+  it('leaves a confirmed subscriber as it is when confirmed again', () => {
+    const confirmed = confirmedSubscriber(pendingSubscriber('reader@example.com', t0, day), t0);
+    expect(confirmedSubscriber(confirmed, t1)).toBe(confirmed);
+  });
+
+  it('unsubscribes: status and unsubscribedAt set, subscribedAt kept, confirmedAt dropped', () => {
+    const confirmed = confirmedSubscriber(pendingSubscriber('reader@example.com', t0, day), t0);
+    const left = unsubscribedSubscriber(confirmed, t1);
+    expect(left).toEqual({ email: 'reader@example.com', status: 'unsubscribed', subscribedAt: t0.toISOString(), unsubscribedAt: t1.toISOString() });
+  });
+
+  it('keeps the first unsubscribedAt when a reader leaves twice', () => {
+    const left: Subscriber = unsubscribedSubscriber(pendingSubscriber('reader@example.com', t0, day), t0);
+    expect(unsubscribedSubscriber(left, t1)).toBe(left);
+  });
+});
+
+describe('maskEmail', () => {
+  it('keeps the first letter and the domain, hides the rest of the local part', () => {
+    const masked = maskEmail('reader@example.com');
+    expect(masked).toBe('r***@example.com');
+    expect(masked).not.toContain('reader');
+  });
+
+  it('hides the length of the local part', () => {
+    expect(maskEmail('a@example.com').length).toBe(maskEmail('abcdefgh@example.com').length);
+  });
+});

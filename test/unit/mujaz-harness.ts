@@ -1,0 +1,132 @@
+// Shared by the use-case and HTTP tests: the real core, renderer and signer wired to in-memory fakes,
+// bound the way lambdas/composition/create-mujaz.ts binds them (without its AWS clients).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HmacTokenSigner } from '../../lambdas/adapters/hmac-token-signer';
+import { MjmlEmailRenderer, readEmailTemplates } from '../../lambdas/adapters/mjml-email-renderer';
+import type { Mujaz } from '../../lambdas/composition/create-mujaz';
+import type { NewsletterIdentity } from '../../lambdas/core/domain/digest';
+import { subscriptionLinks } from '../../lambdas/core/domain/links';
+import type { Subscriber } from '../../lambdas/core/domain/subscriber';
+import type { Logger } from '../../lambdas/core/ports/logger';
+import { ingestReport, type IngestReportDeps } from '../../lambdas/core/use-cases/ingest-report';
+import { confirmSubscription, subscribe, unsubscribe, type SubscriptionDeps } from '../../lambdas/core/use-cases/manage-subscription';
+import { previewDigest, resolveWeek, sendDigest, sendTestDigest, type DigestDeps } from '../../lambdas/core/use-cases/send-digest';
+import { FixedClock } from '../support/fixed-clock';
+import { InMemoryDigestLedger } from '../support/in-memory-digest-ledger';
+import { InMemoryReportRepository } from '../support/in-memory-report-repository';
+import { InMemorySubscriberRepository } from '../support/in-memory-subscriber-repository';
+import { RecordingMailer } from '../support/recording-mailer';
+
+export const ROOT = join(__dirname, '..', '..');
+export const SAMPLE_REPORT_AR = readFileSync(join(ROOT, 'samples', 'report-ar.txt'), 'utf8');
+export const TOKEN_SECRET = 'test-secret-that-is-long-enough-for-hmac-0123456789';
+export const PUBLIC_BASE_URL = 'https://mujaz.example/api';
+export const CONFIRM_WITHIN_MS = 48 * 3_600_000;
+/** Tuesday of 2026-W48 in Asia/Riyadh. */
+export const START = '2026-11-24T09:00:00.000Z';
+
+/** The renderer compiles the templates once; every test file shares that. */
+let sharedRenderer: MjmlEmailRenderer | undefined;
+export function realRenderer(): MjmlEmailRenderer {
+  sharedRenderer ??= new MjmlEmailRenderer(readEmailTemplates(join(ROOT, 'templates')));
+  return sharedRenderer;
+}
+
+export interface LogEntry {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  attributes?: Record<string, unknown>;
+}
+
+export class RecordingLogger implements Logger {
+  readonly entries: LogEntry[] = [];
+  info(message: string, attributes?: Record<string, unknown>): void {
+    this.entries.push({ level: 'info', message, ...(attributes ? { attributes } : {}) });
+  }
+  warn(message: string, attributes?: Record<string, unknown>): void {
+    this.entries.push({ level: 'warn', message, ...(attributes ? { attributes } : {}) });
+  }
+  error(message: string, attributes?: Record<string, unknown>): void {
+    this.entries.push({ level: 'error', message, ...(attributes ? { attributes } : {}) });
+  }
+}
+
+export interface Harness {
+  clock: FixedClock;
+  reports: InMemoryReportRepository;
+  subscribers: InMemorySubscriberRepository;
+  ledger: InMemoryDigestLedger;
+  mailer: RecordingMailer;
+  tokens: HmacTokenSigner;
+  logger: RecordingLogger;
+  newsletter: NewsletterIdentity;
+  timeZone: string;
+  ingestDeps: IngestReportDeps;
+  subscriptionDeps: SubscriptionDeps;
+  digestDeps: DigestDeps;
+  mujaz: Mujaz;
+  /** Puts a subscriber straight into the repository. */
+  addSubscriber(email: string, status?: Subscriber['status']): Promise<void>;
+}
+
+export function createHarness(options: { newsletter?: NewsletterIdentity; timeZone?: string; start?: string; sendConcurrency?: number } = {}): Harness {
+  const clock = new FixedClock(options.start ?? START);
+  const reports = new InMemoryReportRepository();
+  const subscribers = new InMemorySubscriberRepository();
+  const ledger = new InMemoryDigestLedger();
+  const mailer = new RecordingMailer();
+  const tokens = new HmacTokenSigner(TOKEN_SECRET);
+  const logger = new RecordingLogger();
+  const newsletter = options.newsletter ?? { name: 'موجز', language: 'ar' };
+  const timeZone = options.timeZone ?? 'Asia/Riyadh';
+  const links = subscriptionLinks(PUBLIC_BASE_URL);
+  const common = { subscribers, renderer: realRenderer(), mailer, tokens, links, clock, logger, newsletter };
+  const ingestDeps: IngestReportDeps = { reports, clock, timeZone };
+  const subscriptionDeps: SubscriptionDeps = { ...common, confirmWithinMs: CONFIRM_WITHIN_MS };
+  const digestDeps: DigestDeps = { ...common, reports, archive: ledger, ledger, timeZone, sendConcurrency: options.sendConcurrency ?? 4 };
+  const mujaz: Mujaz = {
+    ingestReport: (submission) => ingestReport(ingestDeps, submission),
+    subscribe: (email) => subscribe(subscriptionDeps, email),
+    confirmSubscription: (token) => confirmSubscription(subscriptionDeps, token),
+    unsubscribe: (token) => unsubscribe(subscriptionDeps, token),
+    verifyUnsubscribeToken: (token) => void tokens.verify(token, 'unsubscribe', clock.now()),
+    previewDigest: (week) => previewDigest(digestDeps, week),
+    sendTestDigest: (to, week) => sendTestDigest(digestDeps, to, week),
+    sendDigest: (week) => sendDigest(digestDeps, week),
+    weekId: (week) => resolveWeek(digestDeps, week).id,
+    links,
+  };
+  const addSubscriber = async (email: string, status: Subscriber['status'] = 'confirmed'): Promise<void> => {
+    const at = clock.now().toISOString();
+    await subscribers.save({
+      email,
+      status,
+      subscribedAt: at,
+      ...(status === 'confirmed' ? { confirmedAt: at } : {}),
+      ...(status === 'unsubscribed' ? { unsubscribedAt: at } : {}),
+      ...(status === 'pending' ? { pendingUntil: new Date(clock.now().getTime() + CONFIRM_WITHIN_MS).toISOString() } : {}),
+    });
+  };
+  return { clock, reports, subscribers, ledger, mailer, tokens, logger, newsletter, timeZone, ingestDeps, subscriptionDeps, digestDeps, mujaz, addSubscriber };
+}
+
+/** The token of the first link to `path` in an email body (attribute-escaped or not). */
+export function tokenFromLink(body: string, path: '/subscriptions/confirm' | '/unsubscribe'): string {
+  const escaped = path.replace(/\//gu, '\\/');
+  const match = new RegExp(`${escaped}\\?token=([^"&\\s\\]<>]+)`, 'u').exec(body);
+  if (!match?.[1]) throw new Error(`no ${path} link in the body`);
+  return decodeURIComponent(match[1]);
+}
+
+/** A short English report, distinct from the Arabic sample. */
+export const ENGLISH_REPORT = {
+  title: 'City council approves new bicycle lanes',
+  lede: 'The council voted to build forty kilometres of protected bicycle lanes by 2028.',
+  body: [
+    'The council approved the bicycle lane plan on Monday after a long debate.',
+    'Supporters said protected lanes would make cycling safer for children and older residents.',
+    'Opponents argued that the plan removes parking spaces that local shops depend on.',
+    'The first lanes will open next spring along the river road.',
+  ].join('\n'),
+};
