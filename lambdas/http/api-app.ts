@@ -10,7 +10,7 @@ import { labelsFor } from '../core/domain/newsletter-labels';
 import { parsePlainTextReport, type ReportSubmission } from '../core/domain/report';
 import type { DigestDispatcher } from '../core/ports/digest-dispatcher';
 import type { Logger } from '../core/ports/logger';
-import type { Mujaz } from '../composition/create-mujaz';
+import type { Mujaz } from '../core/mujaz';
 import { errorResponse, HttpProblem } from './http-errors';
 import { renderPage } from './pages';
 
@@ -53,7 +53,7 @@ export function createApiApp(deps: ApiDependencies): Hono {
 
   app.onError((error, c) => {
     const { status, body } = errorResponse(error, deps.logger);
-    if (wantsHtml(c) && status < 500 && c.req.method === 'GET') {
+    if (wantsHtml(c) && status < 500) {
       return page(c, status === 404 ? 404 : 400, { title: labels.problemTitle, message: body.error.message });
     }
     return c.json(body, status);

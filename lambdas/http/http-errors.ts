@@ -1,5 +1,6 @@
 // HTTP edge: the one mapping from failures to status codes and JSON bodies. No internals ever reach a body.
 import { DomainError, InvalidInputError, InvalidTokenError, NotFoundError, type InputProblem } from '../core/domain/errors';
+import { redactEmails } from '../core/domain/subscriber';
 import type { Logger } from '../core/ports/logger';
 
 /** A failure that belongs to HTTP itself (wrong media type, body too large), not to the domain. */
@@ -28,6 +29,6 @@ export function errorResponse(error: unknown, logger: Logger): { status: ErrorSt
   if (error instanceof InvalidTokenError) return { status: 400, body: { error: { code: error.code, message: error.message, reason: error.reason } } };
   if (error instanceof NotFoundError) return { status: 404, body: { error: { code: error.code, message: error.message } } };
   if (error instanceof DomainError) return { status: 400, body: { error: { code: error.code, message: error.message } } };
-  logger.error('unhandled error', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+  logger.error('unhandled error', { error: error instanceof Error ? { name: error.name, message: redactEmails(error.message), stack: redactEmails(error.stack ?? '') } : redactEmails(String(error)) });
   return { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side; try again later.' } } };
 }

@@ -1,6 +1,6 @@
 // Local runtime: runs a full send right away, in this process, and reports its outcome.
 import type { DigestDispatcher, DispatchOutcome } from '../core/ports/digest-dispatcher';
-import type { Mujaz } from '../composition/create-mujaz';
+import type { Mujaz } from '../core/mujaz';
 
 export class InProcessDigestDispatcher implements DigestDispatcher {
   constructor(private readonly mujaz: Pick<Mujaz, 'sendDigest'>) {}

@@ -1,17 +1,16 @@
 // Shared by the use-case and HTTP tests: the real core, renderer and signer wired to in-memory fakes,
-// bound the way lambdas/composition/create-mujaz.ts binds them (without its AWS clients).
+// bound through the same useCaseDeps() + bindMujaz() as lambdas/composition/create-mujaz.ts (without AWS clients).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HmacTokenSigner } from '../../lambdas/adapters/hmac-token-signer';
 import { MjmlEmailRenderer, readEmailTemplates } from '../../lambdas/adapters/mjml-email-renderer';
-import type { Mujaz } from '../../lambdas/composition/create-mujaz';
+import { bindMujaz, useCaseDeps, type Mujaz } from '../../lambdas/core/mujaz';
 import type { NewsletterIdentity } from '../../lambdas/core/domain/digest';
-import { subscriptionLinks } from '../../lambdas/core/domain/links';
 import type { Subscriber } from '../../lambdas/core/domain/subscriber';
 import type { Logger } from '../../lambdas/core/ports/logger';
-import { ingestReport, type IngestReportDeps } from '../../lambdas/core/use-cases/ingest-report';
-import { confirmSubscription, subscribe, unsubscribe, type SubscriptionDeps } from '../../lambdas/core/use-cases/manage-subscription';
-import { previewDigest, resolveWeek, sendDigest, sendTestDigest, type DigestDeps } from '../../lambdas/core/use-cases/send-digest';
+import type { IngestReportDeps } from '../../lambdas/core/use-cases/ingest-report';
+import type { SubscriptionDeps } from '../../lambdas/core/use-cases/manage-subscription';
+import type { DigestDeps } from '../../lambdas/core/use-cases/send-digest';
 import { FixedClock } from '../support/fixed-clock';
 import { InMemoryDigestLedger } from '../support/in-memory-digest-ledger';
 import { InMemoryReportRepository } from '../support/in-memory-report-repository';
@@ -80,23 +79,12 @@ export function createHarness(options: { newsletter?: NewsletterIdentity; timeZo
   const logger = new RecordingLogger();
   const newsletter = options.newsletter ?? { name: 'موجز', language: 'ar' };
   const timeZone = options.timeZone ?? 'Asia/Riyadh';
-  const links = subscriptionLinks(PUBLIC_BASE_URL);
-  const common = { subscribers, renderer: realRenderer(), mailer, tokens, links, clock, logger, newsletter };
-  const ingestDeps: IngestReportDeps = { reports, clock, timeZone };
-  const subscriptionDeps: SubscriptionDeps = { ...common, confirmWithinMs: CONFIRM_WITHIN_MS };
-  const digestDeps: DigestDeps = { ...common, reports, archive: ledger, ledger, timeZone, sendConcurrency: options.sendConcurrency ?? 4 };
-  const mujaz: Mujaz = {
-    ingestReport: (submission) => ingestReport(ingestDeps, submission),
-    subscribe: (email) => subscribe(subscriptionDeps, email),
-    confirmSubscription: (token) => confirmSubscription(subscriptionDeps, token),
-    unsubscribe: (token) => unsubscribe(subscriptionDeps, token),
-    verifyUnsubscribeToken: (token) => void tokens.verify(token, 'unsubscribe', clock.now()),
-    previewDigest: (week) => previewDigest(digestDeps, week),
-    sendTestDigest: (to, week) => sendTestDigest(digestDeps, to, week),
-    sendDigest: (week) => sendDigest(digestDeps, week),
-    weekId: (week) => resolveWeek(digestDeps, week).id,
-    links,
-  };
+  const deps = useCaseDeps(
+    { reports, subscribers, archive: ledger, ledger, mailer, renderer: realRenderer(), tokens, clock, logger },
+    { newsletter, timeZone, publicBaseUrl: PUBLIC_BASE_URL, confirmWithinMs: CONFIRM_WITHIN_MS, sendConcurrency: options.sendConcurrency ?? 4 },
+  );
+  const { ingest: ingestDeps, subscription: subscriptionDeps, digest: digestDeps } = deps;
+  const mujaz: Mujaz = bindMujaz(deps);
   const addSubscriber = async (email: string, status: Subscriber['status'] = 'confirmed'): Promise<void> => {
     const at = clock.now().toISOString();
     await subscribers.save({

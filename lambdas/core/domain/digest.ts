@@ -29,7 +29,6 @@ export interface DigestView {
   heading: string;
   period: string;
   intro: string;
-  readFullReport: string;
   items: DigestItemView[];
   unsubscribeLabel: string;
   unsubscribeUrl: string;
@@ -86,7 +85,6 @@ export function buildDigestView(reports: readonly Report[], week: IsoWeek, newsl
     heading: labels.digestHeading,
     period,
     intro: labels.digestIntro,
-    readFullReport: labels.readFullReport,
     items,
     unsubscribeLabel: labels.unsubscribe,
     unsubscribeUrl: UNSUBSCRIBE_URL_PLACEHOLDER,

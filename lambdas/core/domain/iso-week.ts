@@ -37,6 +37,11 @@ export function parseIsoWeek(id: string): IsoWeek {
   return result;
 }
 
+/** The week after the given one. */
+export function followingWeek(week: IsoWeek): IsoWeek {
+  return weekContaining(Date.parse(`${week.firstDay}T00:00:00Z`) + 7 * DAY_MS);
+}
+
 function weekContaining(utcMidnight: number): IsoWeek {
   const monday = utcMidnight - mondayBasedWeekday(utcMidnight) * DAY_MS;
   const thursday = monday + 3 * DAY_MS;

@@ -6,7 +6,6 @@ export type NewsletterLanguage = 'ar' | 'en';
 export interface NewsletterLabels {
   digestHeading: string;
   digestIntro: string;
-  readFullReport: string;
   unsubscribe: string;
   whyYouGetThis: (newsletterName: string) => string;
   confirmSubject: (newsletterName: string) => string;
@@ -31,7 +30,6 @@ const LABELS: Record<NewsletterLanguage, NewsletterLabels> = {
   ar: {
     digestHeading: 'موجز الأسبوع',
     digestIntro: 'أبرز التقارير هذا الأسبوع، في سطور.',
-    readFullReport: 'اقرأ التقرير كاملا',
     unsubscribe: 'إلغاء الاشتراك',
     whyYouGetThis: (name) => `وصلتك هذه الرسالة لأنك مشترك في ${name}.`,
     confirmSubject: (name) => `أكّد اشتراكك في ${name}`,
@@ -54,7 +52,6 @@ const LABELS: Record<NewsletterLanguage, NewsletterLabels> = {
   en: {
     digestHeading: 'The week in brief',
     digestIntro: "This week's reports, in a few lines each.",
-    readFullReport: 'Read the full report',
     unsubscribe: 'Unsubscribe',
     whyYouGetThis: (name) => `You receive this because you subscribed to ${name}.`,
     confirmSubject: (name) => `Confirm your subscription to ${name}`,

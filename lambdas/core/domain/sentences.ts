@@ -5,12 +5,14 @@ const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'no', 'gen', 'gov', 'sen', 'rep', 'u.s', 'u.k', 'e.g', 'i.e',
-  // Arabic titles written with a period: أ. (ustadh), د. (doctor), م. (engineer), أ.د (professor)
-  'أ', 'د', 'م', 'أ.د', 'ا.د',
+  // Arabic titles written with a period: أ. (ustadh), د. (doctor), أ.د (professor). Not م.: it more often
+  // ends a sentence on a year ("عام 2015 م.") than it abbreviates an engineer's title.
+  'أ', 'د', 'أ.د', 'ا.د',
 ]);
 
 const TERMINATORS = new Set(['.', '!', '?', '؟', '…']);
-const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']', '›']);
+// “ closes as often as it opens in Arabic typesetting; after a terminator it can only close.
+const CLOSERS = new Set(['"', "'", '”', '“', '’', '»', ')', ']', '›']);
 
 /** Splits one paragraph into sentences; paragraphs never share a sentence. */
 export function splitSentences(paragraph: string): string[] {

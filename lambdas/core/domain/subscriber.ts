@@ -16,7 +16,7 @@ export interface Subscriber {
 
 const MAX_EMAIL_LENGTH = 254;
 // Deliberately plain: one @, no spaces, a dot in the domain. Deliverability is proven by the confirmation mail.
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/u;
+const EMAIL_SHAPE = /^[^\s@]+@(?:[^\s@.]+\.)+[^\s@.]{2,}$/u;
 
 export function normalizeEmail(raw: string): string {
   const email = raw.trim().toLowerCase();
@@ -49,4 +49,9 @@ export function unsubscribedSubscriber(subscriber: Subscriber, now: Date): Subsc
 export function maskEmail(email: string): string {
   const [local = '', domain = ''] = email.split('@');
   return `${local.slice(0, 1)}***@${domain}`;
+}
+
+/** Masks every address in a free text (error messages from mail providers quote them). */
+export function redactEmails(text: string): string {
+  return text.replace(/[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+/gu, (address) => maskEmail(address));
 }

@@ -1,14 +1,17 @@
 // Core use case: a report comes in; it is checked, its language named, summarized and stored once.
 import { InvalidInputError, type InputProblem } from '../domain/errors';
-import { isoWeekOf } from '../domain/iso-week';
+import { followingWeek, isoWeekOf } from '../domain/iso-week';
 import { detectLanguage } from '../domain/language';
 import { MAX_REPORT_CHARACTERS, reportIdFor, summarizableText, type Report, type ReportSubmission } from '../domain/report';
 import { DIGEST_SUMMARY_SENTENCES, summarize } from '../domain/summarizer';
 import type { Clock } from '../ports/clock';
+import type { DigestArchive } from '../ports/digest-ledger';
 import type { ReportRepository } from '../ports/report-repository';
 
 export interface IngestReportDeps {
   reports: ReportRepository;
+  /** Tells whether this week's edition is already frozen, in which case the report goes to next week's. */
+  archive: Pick<DigestArchive, 'findEdition'>;
   clock: Clock;
   /** The newsletter's time zone decides which week a report arriving near midnight belongs to. */
   timeZone: string;
@@ -40,10 +43,19 @@ export async function ingestReport(deps: IngestReportDeps, submission: ReportSub
     language,
     ...(submission.publishedAt ? { publishedAt: submission.publishedAt } : {}),
     receivedAt: now.toISOString(),
-    week: isoWeekOf(now, deps.timeZone).id,
+    week: await openWeek(deps, now),
     summary: summarize(summarizableText({ lede, body }), { language, title, maxSentences: DIGEST_SUMMARY_SENTENCES }),
   };
   return deps.reports.saveIfAbsent(report);
+}
+
+/**
+ * The week whose digest will carry a report arriving now: the current one, unless its edition was already
+ * sent, in which case the next one — a report that misses this week's digest is never lost.
+ */
+async function openWeek(deps: IngestReportDeps, now: Date): Promise<string> {
+  const current = isoWeekOf(now, deps.timeZone);
+  return (await deps.archive.findEdition(current.id)) ? followingWeek(current).id : current.id;
 }
 
 function assertAcceptable(title: string, lede: string | undefined, body: string): void {

@@ -6,7 +6,7 @@ import type { SubscriptionLinks } from '../domain/links';
 import { listUnsubscribeHeaders } from '../domain/list-unsubscribe';
 import { labelsFor } from '../domain/newsletter-labels';
 import type { Report } from '../domain/report';
-import { maskEmail, normalizeEmail, type Subscriber } from '../domain/subscriber';
+import { maskEmail, normalizeEmail, redactEmails, type Subscriber } from '../domain/subscriber';
 import type { Clock } from '../ports/clock';
 import type { DeliveryLedger, DigestArchive } from '../ports/digest-ledger';
 import type { EmailRenderer } from '../ports/email-renderer';
@@ -106,18 +106,21 @@ export async function sendDigest(deps: DigestDeps, week?: string): Promise<Diges
       summary.alreadySent += 1;
       return;
     }
+    let messageId: string;
     try {
-      const { messageId } = await deliver(deps, stored, subscriber.email);
-      await deps.ledger.recordSent(stored.id, subscriber.email, messageId, deps.clock.now());
-      summary.sent += 1;
+      ({ messageId } = await deliver(deps, stored, subscriber.email));
     } catch (error) {
       summary.failed += 1;
-      deps.logger.error('digest delivery failed; claim released for a later run', {
-        week: stored.id,
-        recipient: maskEmail(subscriber.email),
-        error: error instanceof Error ? error.message : String(error),
-      });
+      deps.logger.error('digest delivery failed; claim released for a later run', { week: stored.id, recipient: maskEmail(subscriber.email), error: describeError(error) });
       await deps.ledger.release(stored.id, subscriber.email);
+      return;
+    }
+    summary.sent += 1;
+    try {
+      await deps.ledger.recordSent(stored.id, subscriber.email, messageId, deps.clock.now());
+    } catch (error) {
+      // The reader has the digest: the claim stays, so no later run sends it again.
+      deps.logger.warn('digest sent but its delivery record failed; the claim stays', { week: stored.id, recipient: maskEmail(subscriber.email), messageId, error: describeError(error) });
     }
   });
   deps.logger.info('digest send finished', { ...summary });
@@ -145,4 +148,9 @@ async function deliver(deps: DigestDeps, edition: RenderedEmail, email: string):
   const unsubscribeUrl = deps.links.unsubscribeUrl(deps.tokens.sign({ purpose: 'unsubscribe', email }));
   const personal = personalizeDigest(edition, unsubscribeUrl);
   return deps.mailer.send({ to: email, ...personal, headers: listUnsubscribeHeaders(unsubscribeUrl) });
+}
+
+/** Error text for logs: providers quote the recipient in their messages, and addresses stay out of our logs. */
+function describeError(error: unknown): string {
+  return redactEmails(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 }

@@ -177,7 +177,7 @@ describe('MjmlEmailRenderer — unsafe URLs', () => {
   );
 
   it('throws when the unsubscribe URL is not http(s)', async () => {
-    await expect(renderer.renderDigest({ ...view(), unsubscribeUrl: 'javascript:void(0)' })).rejects.toThrow(/not an http\(s\) URL/u);
+    await expect(renderer.renderDigest({ ...view(), unsubscribeUrl: 'javascript:void(0)' })).rejects.toThrow(/not an absolute http\(s\) URL/u);
   });
 });
 

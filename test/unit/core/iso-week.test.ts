@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../../lambdas/core/domain/errors';
-import { isoWeekOf, parseIsoWeek } from '../../../lambdas/core/domain/iso-week';
+import { followingWeek, isoWeekOf, parseIsoWeek } from '../../../lambdas/core/domain/iso-week';
 
 const at = (iso: string): Date => new Date(iso);
 
@@ -84,5 +84,14 @@ describe('parseIsoWeek', () => {
     }
     expect(caught).toBeInstanceOf(InvalidInputError);
     expect((caught as InvalidInputError).problems).toEqual([{ field: 'week', message }]);
+  });
+});
+
+describe('followingWeek', () => {
+  it('steps to the next week, across a year with 53 weeks', () => {
+    expect(followingWeek(parseIsoWeek('2026-W48')).id).toBe('2026-W49');
+    expect(followingWeek(parseIsoWeek('2020-W52')).id).toBe('2020-W53');
+    expect(followingWeek(parseIsoWeek('2020-W53')).id).toBe('2021-W01');
+    expect(followingWeek(parseIsoWeek('2026-W53')).id).toBe('2027-W01');
   });
 });

@@ -95,3 +95,13 @@ describe('splitParagraphs', () => {
     expect(splitParagraphs('\n \n')).toEqual([]);
   });
 });
+
+describe('splitSentences — Arabic typesetting details', () => {
+  it('treats “ after a terminator as a closing quote', () => {
+    expect(splitSentences('وقال ”كفى.“ ثم سكت الجميع.')).toEqual(['وقال ”كفى.“', 'ثم سكت الجميع.']);
+  });
+
+  it('ends a sentence on a year written with م.', () => {
+    expect(splitSentences('تأسست المدينة عام 1990 م. ثم نمت بسرعة.')).toEqual(['تأسست المدينة عام 1990 م.', 'ثم نمت بسرعة.']);
+  });
+});

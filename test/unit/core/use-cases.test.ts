@@ -388,3 +388,47 @@ describe('digests', () => {
     });
   });
 });
+
+describe('what a send does when the world misbehaves', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = createHarness();
+    await ingestReport(h.ingestDeps, ENGLISH_REPORT);
+    await h.addSubscriber('amal@example.com', 'confirmed');
+    await h.addSubscriber('badr@example.com', 'confirmed');
+  });
+
+  it('never resends a digest whose delivery record could not be written after the mailer took it', async () => {
+    const recordSent = jest.spyOn(h.ledger, 'recordSent').mockRejectedValueOnce(new Error('throttled'));
+    expect(await sendDigest(h.digestDeps)).toMatchObject({ sent: 2, failed: 0 });
+    recordSent.mockRestore();
+    expect(await sendDigest(h.digestDeps)).toMatchObject({ sent: 0, alreadySent: 2 });
+    expect(h.mailer.sent).toHaveLength(2);
+    expect(h.logger.entries.some((entry) => entry.level === 'warn' && entry.message.includes('delivery record failed'))).toBe(true);
+  });
+
+  it('keeps addresses quoted in a provider error out of the logs', async () => {
+    jest.spyOn(h.mailer, 'send').mockRejectedValue(new Error('MessageRejected: Email address is not verified: amal@example.com, badr@example.com'));
+    expect(await sendDigest(h.digestDeps)).toMatchObject({ sent: 0, failed: 2 });
+    const logged = JSON.stringify(h.logger.entries);
+    expect(logged).toContain('a***@example.com');
+    expect(logged).not.toMatch(/amal@|badr@/u);
+  });
+});
+
+describe('a report arriving after its week was sent', () => {
+  it("goes into next week's digest instead of being lost", async () => {
+    const h = createHarness();
+    await h.addSubscriber('amal@example.com', 'confirmed');
+    await ingestReport(h.ingestDeps, ENGLISH_REPORT);
+    expect(await sendDigest(h.digestDeps)).toMatchObject({ week: '2026-W48', sent: 1 });
+
+    const late = await ingestReport(h.ingestDeps, { title: 'Arrived after the send', body: 'One sentence here. Another sentence there. And a third one.' });
+    expect(late.report.week).toBe('2026-W49');
+
+    h.clock.advance(7 * 86_400_000);
+    const next = await sendDigest(h.digestDeps);
+    expect(next).toMatchObject({ week: '2026-W49', sent: 1, reports: 1 });
+    expect(h.mailer.sent.at(-1)!.html).toContain('Arrived after the send');
+  });
+});

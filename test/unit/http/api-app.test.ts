@@ -3,7 +3,7 @@ import { HmacTokenSigner } from '../../../lambdas/adapters/hmac-token-signer';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
 import { parsePlainTextReport, reportIdFor } from '../../../lambdas/core/domain/report';
 import type { DigestDispatcher, DispatchOutcome } from '../../../lambdas/core/ports/digest-dispatcher';
-import type { Mujaz } from '../../../lambdas/composition/create-mujaz';
+import type { Mujaz } from '../../../lambdas/core/mujaz';
 import { createApiApp } from '../../../lambdas/http/api-app';
 import { createHarness, ENGLISH_REPORT, SAMPLE_REPORT_AR, tokenFromLink, type Harness } from '../mujaz-harness';
 

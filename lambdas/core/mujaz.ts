@@ -1,0 +1,81 @@
+// Core: everything Mujaz can do, as one facade bound to its ports. Lambda, the local runtime and the tests
+// all bind it through useCaseDeps() + bindMujaz(), each with their own adapters.
+import type { NewsletterIdentity } from './domain/digest';
+import { subscriptionLinks } from './domain/links';
+import type { ReportSubmission } from './domain/report';
+import type { Subscriber } from './domain/subscriber';
+import type { Clock } from './ports/clock';
+import type { DeliveryLedger, DigestArchive } from './ports/digest-ledger';
+import type { EmailRenderer } from './ports/email-renderer';
+import type { Logger } from './ports/logger';
+import type { Mailer } from './ports/mailer';
+import type { ReportRepository } from './ports/report-repository';
+import type { SubscriberRepository } from './ports/subscriber-repository';
+import type { TokenSigner } from './ports/token-signer';
+import { ingestReport, type IngestedReport, type IngestReportDeps } from './use-cases/ingest-report';
+import { confirmSubscription, subscribe, unsubscribe, type SubscribeOutcome, type SubscriptionDeps } from './use-cases/manage-subscription';
+import { previewDigest, resolveWeek, sendDigest, sendTestDigest, type DigestDeps, type DigestPreview, type DigestSendSummary } from './use-cases/send-digest';
+
+export interface Mujaz {
+  ingestReport(submission: ReportSubmission): Promise<IngestedReport>;
+  subscribe(email: string): Promise<SubscribeOutcome>;
+  confirmSubscription(token: string): Promise<Subscriber>;
+  unsubscribe(token: string): Promise<void>;
+  /** Checks an unsubscribe link without acting on it (the page that asks "are you sure?"). */
+  verifyUnsubscribeToken(token: string): void;
+  previewDigest(week?: string): Promise<DigestPreview>;
+  sendTestDigest(to: string, week?: string): Promise<{ week: string; messageId: string }>;
+  sendDigest(week?: string): Promise<DigestSendSummary>;
+  /** The week a request names, or the current one: "2026-W48". */
+  weekId(week?: string): string;
+}
+
+export interface MujazPorts {
+  reports: ReportRepository;
+  subscribers: SubscriberRepository;
+  archive: DigestArchive;
+  ledger: DeliveryLedger;
+  mailer: Mailer;
+  renderer: EmailRenderer;
+  tokens: TokenSigner;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface MujazSettings {
+  newsletter: NewsletterIdentity;
+  timeZone: string;
+  publicBaseUrl: string;
+  confirmWithinMs: number;
+  sendConcurrency: number;
+}
+
+export interface UseCaseDeps {
+  ingest: IngestReportDeps;
+  subscription: SubscriptionDeps;
+  digest: DigestDeps;
+}
+
+export function useCaseDeps(ports: MujazPorts, settings: MujazSettings): UseCaseDeps {
+  const links = subscriptionLinks(settings.publicBaseUrl);
+  const common = { ...ports, links, newsletter: settings.newsletter };
+  return {
+    ingest: { reports: ports.reports, archive: ports.archive, clock: ports.clock, timeZone: settings.timeZone },
+    subscription: { ...common, confirmWithinMs: settings.confirmWithinMs },
+    digest: { ...common, timeZone: settings.timeZone, sendConcurrency: settings.sendConcurrency },
+  };
+}
+
+export function bindMujaz(deps: UseCaseDeps): Mujaz {
+  return {
+    ingestReport: (submission) => ingestReport(deps.ingest, submission),
+    subscribe: (email) => subscribe(deps.subscription, email),
+    confirmSubscription: (token) => confirmSubscription(deps.subscription, token),
+    unsubscribe: (token) => unsubscribe(deps.subscription, token),
+    verifyUnsubscribeToken: (token) => void deps.subscription.tokens.verify(token, 'unsubscribe', deps.subscription.clock.now()),
+    previewDigest: (week) => previewDigest(deps.digest, week),
+    sendTestDigest: (to, week) => sendTestDigest(deps.digest, to, week),
+    sendDigest: (week) => sendDigest(deps.digest, week),
+    weekId: (week) => resolveWeek(deps.digest, week).id,
+  };
+}
