@@ -4,14 +4,6 @@ import type { NewsletterIdentity } from './domain/digest';
 import { subscriptionLinks } from './domain/links';
 import type { ReportSubmission } from './domain/report';
 import type { Subscriber } from './domain/subscriber';
-import type { Clock } from './ports/clock';
-import type { DeliveryLedger, DigestArchive } from './ports/digest-ledger';
-import type { EmailRenderer } from './ports/email-renderer';
-import type { Logger } from './ports/logger';
-import type { Mailer } from './ports/mailer';
-import type { ReportRepository } from './ports/report-repository';
-import type { SubscriberRepository } from './ports/subscriber-repository';
-import type { TokenSigner } from './ports/token-signer';
 import { ingestReport, type IngestedReport, type IngestReportDeps } from './use-cases/ingest-report';
 import { confirmSubscription, subscribe, unsubscribe, type SubscribeOutcome, type SubscriptionDeps } from './use-cases/manage-subscription';
 import { previewDigest, resolveWeek, sendDigest, sendTestDigest, type DigestDeps, type DigestPreview, type DigestSendSummary } from './use-cases/send-digest';
@@ -30,17 +22,8 @@ export interface Mujaz {
   weekId(week?: string): string;
 }
 
-export interface MujazPorts {
-  reports: ReportRepository;
-  subscribers: SubscriberRepository;
-  archive: DigestArchive;
-  ledger: DeliveryLedger;
-  mailer: Mailer;
-  renderer: EmailRenderer;
-  tokens: TokenSigner;
-  clock: Clock;
-  logger: Logger;
-}
+/** The adapters Mujaz runs on: everything a digest send needs, minus the settings. */
+export type MujazPorts = Omit<DigestDeps, 'links' | 'newsletter' | 'timeZone' | 'sendConcurrency'>;
 
 export interface MujazSettings {
   newsletter: NewsletterIdentity;
