@@ -20,7 +20,7 @@ afterAll(() => {
 });
 
 function report(id: string, week: string, receivedAt: string): Report {
-  return { id, title: `t-${id}`, body: 'body', language: 'en', receivedAt, week, summary: ['s'] };
+  return { id, title: `t-${id}`, body: 'body', language: 'en', receivedAt, week, summary: ['s'], keyPhrases: [] };
 }
 
 describe('DynamoReportRepository', () => {

@@ -24,8 +24,8 @@ describe('the dependency rule', () => {
     expect(core.length).toBeGreaterThan(10);
   });
 
-  it('keeps lambdas/core free of AWS, Lambda, templating, HTTP, file system and outer layers', () => {
-    const forbidden = /^(@aws-sdk\/|@aws-lambda-powertools\/|aws-lambda$|aws-cdk-lib|mjml|handlebars|nodemailer|html-to-text|hono|@hono\/|zod$|(node:)?fs(\/|$)|(node:)?child_process$|(node:)?http$)|\/(adapters|http|handlers|local|composition)\//u;
+  it('keeps lambdas/core free of AWS, Lambda, templating, HTML parsing, HTTP, file system and outer layers', () => {
+    const forbidden = /^(@aws-sdk\/|@aws-lambda-powertools\/|aws-lambda$|aws-cdk-lib|mjml|handlebars|nodemailer|html-to-text|linkedom|@mozilla\/readability|jsdom|htmlparser2|cheerio|parse5|hono|@hono\/|zod$|(node:)?fs(\/|$)|(node:)?child_process$|(node:)?http$)|\/(adapters|http|handlers|local|composition)\//u;
     const violations = core.flatMap((file) => importsOf(file).filter((specifier) => forbidden.test(specifier)).map((specifier) => `${relative(ROOT, file)} imports ${specifier}`));
     expect(violations).toEqual([]);
   });

@@ -41,3 +41,25 @@ export class InvalidTokenError extends DomainError {
 export class NotFoundError extends DomainError {
   readonly code = 'not_found';
 }
+
+/** Why a report was turned away before any summarizing: the caller has to send different content. */
+export type ReportRejection = 'empty' | 'single_sentence' | 'too_large' | 'binary' | 'markup_only';
+
+const REJECTION_MESSAGES: Record<ReportRejection, string> = {
+  empty: 'The report has no text.',
+  single_sentence: 'The report is a single sentence: there is nothing to summarize.',
+  too_large: 'The report is too large.',
+  binary: 'The report is not text: it looks like binary data.',
+  markup_only: 'The report holds only markup (HTML or XML tags) and no text.',
+};
+
+/** A report whose content can never be summarized; `reason` says what is wrong with it. */
+export class ReportRejectedError extends InvalidInputError {
+  constructor(
+    readonly reason: ReportRejection,
+    message: string = REJECTION_MESSAGES[reason],
+    problems?: InputProblem[],
+  ) {
+    super(message, problems);
+  }
+}

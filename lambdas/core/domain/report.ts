@@ -27,7 +27,9 @@ export interface Report {
   receivedAt: string;
   /** ISO week (e.g. 2026-W48) of arrival in the newsletter's time zone: the digest it belongs to. */
   week: string;
+  /** The digest's few sentences, in document order. */
   summary: string[];
+  keyPhrases: string[];
 }
 
 export const MAX_REPORT_CHARACTERS = 1_000_000;

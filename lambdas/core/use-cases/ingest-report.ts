@@ -1,9 +1,9 @@
 // Core use case: a report comes in; it is checked, its language named, summarized and stored once.
 import { InvalidInputError, type InputProblem } from '../domain/errors';
 import { followingWeek, isoWeekOf } from '../domain/iso-week';
-import { detectLanguage } from '../domain/language';
-import { MAX_REPORT_CHARACTERS, reportIdFor, summarizableText, type Report, type ReportSubmission } from '../domain/report';
-import { DIGEST_SUMMARY_SENTENCES, summarize } from '../domain/summarizer';
+import { MAX_REPORT_CHARACTERS, reportIdFor, type Report, type ReportSubmission } from '../domain/report';
+import { analyzeReport } from '../domain/report-analysis';
+import { DIGEST_BUDGET } from '../domain/summarizer';
 import type { Clock } from '../ports/clock';
 import type { DigestArchive } from '../ports/digest-ledger';
 import type { ReportRepository } from '../ports/report-repository';
@@ -33,7 +33,7 @@ export async function ingestReport(deps: IngestReportDeps, submission: ReportSub
   if (existing) return { report: existing, created: false };
 
   const now = deps.clock.now();
-  const language = submission.language ?? detectLanguage(`${title}\n${lede ?? ''}\n${body}`);
+  const { language, summary, keyPhrases } = analyzeReport({ title, lede, body, language: submission.language }, DIGEST_BUDGET);
   const report: Report = {
     id,
     title,
@@ -44,7 +44,8 @@ export async function ingestReport(deps: IngestReportDeps, submission: ReportSub
     ...(submission.publishedAt ? { publishedAt: submission.publishedAt } : {}),
     receivedAt: now.toISOString(),
     week: await openWeek(deps, now),
-    summary: summarize(summarizableText({ lede, body }), { language, title, maxSentences: DIGEST_SUMMARY_SENTENCES }),
+    summary,
+    keyPhrases,
   };
   return deps.reports.saveIfAbsent(report);
 }

@@ -18,6 +18,7 @@ const arabicReport: Report = {
   publishedAt: '2026-11-20T10:00:00Z',
   receivedAt: '2026-11-23T08:00:00.000Z',
   week: '2026-W48',
+  keyPhrases: [],
   summary: ['طالما كان شعار داعش البقاء والتوسع.', 'نشرت صحيفة الجارديان تقريرا قالت فيه إن التنظيم بدأ يستنفد قوته؛ حيث فر مقاتلوه.'],
 };
 const englishReport: Report = {
@@ -27,6 +28,7 @@ const englishReport: Report = {
   language: 'en',
   receivedAt: '2026-11-24T08:00:00.000Z',
   week: '2026-W48',
+  keyPhrases: [],
   summary: ['The council approved the plan on Monday.', 'Shops fear losing parking & say "no" to 5 < 6 lanes.'],
 };
 

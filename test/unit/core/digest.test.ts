@@ -5,7 +5,7 @@ import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
 import type { Report } from '../../../lambdas/core/domain/report';
 
 function report(overrides: Partial<Report> & Pick<Report, 'id' | 'title' | 'language' | 'receivedAt'>): Report {
-  return { body: 'body', week: '2026-W48', summary: [`${overrides.title} summary.`], ...overrides };
+  return { body: 'body', week: '2026-W48', summary: [`${overrides.title} summary.`], keyPhrases: [], ...overrides };
 }
 
 const arabic = report({ id: 'ar1', title: 'تقرير عربي', language: 'ar', receivedAt: '2026-11-25T08:00:00.000Z', url: 'https://example.com/ar', publishedAt: '2026-11-20T10:00:00Z' });

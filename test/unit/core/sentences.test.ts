@@ -105,3 +105,269 @@ describe('splitSentences — Arabic typesetting details', () => {
     expect(splitSentences('تأسست المدينة عام 1990 م. ثم نمت بسرعة.')).toEqual(['تأسست المدينة عام 1990 م.', 'ثم نمت بسرعة.']);
   });
 });
+
+describe('splitSentences — Arabic terminators and punctuation', () => {
+  it('ends sentences at the ellipsis … and at the Arabic full stop ۔', () => {
+    expect(splitSentences('وانتظر الجميع… ثم جاء الخبر. وانتهى الاجتماع۔ وغادر الوفد.')).toEqual([
+      'وانتظر الجميع…',
+      'ثم جاء الخبر.',
+      'وانتهى الاجتماع۔',
+      'وغادر الوفد.',
+    ]);
+  });
+
+  it('ends a sentence at "..." written with three periods, and at a Latin question mark', () => {
+    expect(splitSentences('وطال الانتظار... ثم أعلنت النتائج.')).toEqual(['وطال الانتظار...', 'ثم أعلنت النتائج.']);
+    expect(splitSentences('هل انتهت الأزمة? لا أحد يعرف.')).toEqual(['هل انتهت الأزمة?', 'لا أحد يعرف.']);
+  });
+
+  it('never splits at the Arabic comma or semicolon, even when a long sentence runs on with them', () => {
+    const sentence = 'ارتفعت الأسعار، وتراجعت المبيعات، وأغلقت المصانع؛ فيما طالب العمال بزيادة الأجور، ورفضت الحكومة؛ ثم بدأ الإضراب';
+    expect(splitSentences(sentence)).toEqual([sentence]);
+  });
+
+  it('ends sentences at a terminator glued to the next Arabic word, as careless typing leaves it', () => {
+    expect(splitSentences('وتحتاج هذه الآلة إلى براعة شديدة.التقنية الأولى هي النفخ. هل انتهى؟لا أحد يعرف')).toEqual([
+      'وتحتاج هذه الآلة إلى براعة شديدة.',
+      'التقنية الأولى هي النفخ.',
+      'هل انتهى؟',
+      'لا أحد يعرف',
+    ]);
+    // ...and with the space before the period instead of after it.
+    expect(splitSentences('يرجعه البعض إلى نوح .فالعود آلة وترية عربية.')).toEqual(['يرجعه البعض إلى نوح .', 'فالعود آلة وترية عربية.']);
+  });
+});
+
+describe('splitSentences — Arabic numbers', () => {
+  it('keeps Western decimals and thousands separators whole', () => {
+    expect(splitSentences('بلغت الصادرات 1,000.5 مليون دولار، بنمو 2.5 في المئة. وارتفعت الواردات.')).toEqual([
+      'بلغت الصادرات 1,000.5 مليون دولار، بنمو 2.5 في المئة.',
+      'وارتفعت الواردات.',
+    ]);
+  });
+
+  it('keeps Arabic-Indic numbers whole, with the Arabic decimal separator ٫ or a period', () => {
+    expect(splitSentences('بلغ النمو ٢٫٥ في المئة، والتضخم ١.٧ في المئة. وتراجعت البطالة إلى ٦٫٣ في المئة.')).toEqual([
+      'بلغ النمو ٢٫٥ في المئة، والتضخم ١.٧ في المئة.',
+      'وتراجعت البطالة إلى ٦٫٣ في المئة.',
+    ]);
+  });
+
+  it('ends a sentence on a number', () => {
+    expect(splitSentences('وقع الزلزال عام 1755. ثم أعيد بناء المدينة.')).toEqual(['وقع الزلزال عام 1755.', 'ثم أعيد بناء المدينة.']);
+  });
+});
+
+describe('splitSentences — Arabic abbreviations', () => {
+  it('does not end a sentence after ص. (page) or ج. (part)', () => {
+    expect(splitSentences('ورد ذلك في ج. 2 ص. 145 من الكتاب. ثم نقله المؤرخون.')).toEqual([
+      'ورد ذلك في ج. 2 ص. 145 من الكتاب.',
+      'ثم نقله المؤرخون.',
+    ]);
+  });
+
+  it('does not end a sentence after أ.د. or د. wrapped in a bracket or a quote', () => {
+    expect(splitSentences('وأشار الباحث (أ.د. سامي حسن) إلى النتائج. وعلق «د. ليلى» عليها.')).toEqual([
+      'وأشار الباحث (أ.د. سامي حسن) إلى النتائج.',
+      'وعلق «د. ليلى» عليها.',
+    ]);
+  });
+
+  it('keeps ق.م inside a sentence, and ends one on ق.م. as on any year', () => {
+    expect(splitSentences('ولد أفلاطون نحو عام 427 ق.م في أثينا. وتوفي عام 347 ق.م. ثم تفرق تلاميذه.')).toEqual([
+      'ولد أفلاطون نحو عام 427 ق.م في أثينا.',
+      'وتوفي عام 347 ق.م.',
+      'ثم تفرق تلاميذه.',
+    ]);
+  });
+
+  it('ends a sentence on a Hijri year (هـ.) but not after the engineer\'s title م. before a name', () => {
+    expect(splitSentences('تأسست المدرسة عام 1350 هـ. ثم توسعت. وقال م. خالد إن المبنى جديد.')).toEqual([
+      'تأسست المدرسة عام 1350 هـ.',
+      'ثم توسعت.',
+      'وقال م. خالد إن المبنى جديد.',
+    ]);
+  });
+
+  it('does not split inside a dotted abbreviation such as ص.ب or ج.م.ع', () => {
+    expect(splitSentences('راسلونا على ص.ب 1234 في القاهرة ج.م.ع وسنرد. شكرا لكم.')).toEqual([
+      'راسلونا على ص.ب 1234 في القاهرة ج.م.ع وسنرد.',
+      'شكرا لكم.',
+    ]);
+  });
+});
+
+describe('splitSentences — Arabic quotes and brackets', () => {
+  it('keeps a closing bracket with the sentence it ends', () => {
+    expect(splitSentences('وأعلن المتحدث النتائج (بعد تأخير طويل.) ثم انصرف الصحفيون.')).toEqual([
+      'وأعلن المتحدث النتائج (بعد تأخير طويل.)',
+      'ثم انصرف الصحفيون.',
+    ]);
+  });
+
+  it('keeps straight quotes and “ ” after ؟ and ! with their sentence', () => {
+    expect(splitSentences('سأل الصحفي: "هل انتهت الأزمة؟" فأجاب الوزير: “لم تنته بعد!” وصمت الجميع.')).toEqual([
+      'سأل الصحفي: "هل انتهت الأزمة؟"',
+      'فأجاب الوزير: “لم تنته بعد!”',
+      'وصمت الجميع.',
+    ]);
+  });
+
+  it('reads Latin names inside an Arabic sentence without splitting at their periods', () => {
+    expect(splitSentences('وقال متحدث باسم Google Inc. إن الخدمة ستتوسع. وأضاف أن Node.js مدعوم.')).toEqual([
+      'وقال متحدث باسم Google Inc. إن الخدمة ستتوسع.',
+      'وأضاف أن Node.js مدعوم.',
+    ]);
+  });
+});
+
+describe('splitSentences — English abbreviations', () => {
+  it('does not end a sentence after titles: Mrs., Prof., St. before a name, Jr. before a verb', () => {
+    expect(
+      splitSentences('Mrs. Patel and Prof. Okafor visited St. Louis. Martin Luther King Jr. spoke there once. Crowds came.'),
+    ).toEqual(['Mrs. Patel and Prof. Okafor visited St. Louis.', 'Martin Luther King Jr. spoke there once.', 'Crowds came.']);
+  });
+
+  it('does not split after U.K., i.e., vs. or No. before a number', () => {
+    expect(splitSentences('The U.K. team, i.e. the hosts, won the final vs. Spain at No. 10 Downing Street. Fans cheered.')).toEqual([
+      'The U.K. team, i.e. the hosts, won the final vs. Spain at No. 10 Downing Street.',
+      'Fans cheered.',
+    ]);
+  });
+
+  it('ends a sentence on an abbreviation when a new sentence clearly starts after it', () => {
+    expect(splitSentences('The firm moved to the U.S. The move cost millions.')).toEqual(['The firm moved to the U.S.', 'The move cost millions.']);
+    expect(splitSentences('He founded Acme Inc. It grew fast. They sold pens, paper, etc. Then they sold desks.')).toEqual([
+      'He founded Acme Inc.',
+      'It grew fast.',
+      'They sold pens, paper, etc.',
+      'Then they sold desks.',
+    ]);
+    expect(splitSentences('The answer was no. Then the talks ended.')).toEqual(['The answer was no.', 'Then the talks ended.']);
+  });
+
+  it('keeps Inc., Ltd. and Co. inside a sentence', () => {
+    expect(splitSentences('Baoshan Iron and Steel Co. Ltd. said it would raise prices. Acme Inc. and Widgets Ltd. agreed.')).toEqual([
+      'Baoshan Iron and Steel Co. Ltd. said it would raise prices.',
+      'Acme Inc. and Widgets Ltd. agreed.',
+    ]);
+  });
+
+  it('reads a.m. and p.m. by what follows them', () => {
+    expect(splitSentences('The polls opened at 7 a.m. Eastern time and closed at 8 p.m. The count began at once.')).toEqual([
+      'The polls opened at 7 a.m. Eastern time and closed at 8 p.m.',
+      'The count began at once.',
+    ]);
+  });
+
+  it('does not split after month abbreviations before a date', () => {
+    expect(splitSentences('The deal was signed on Jan. 5 and closed on Sept. 30, 2024. Shares rose.')).toEqual([
+      'The deal was signed on Jan. 5 and closed on Sept. 30, 2024.',
+      'Shares rose.',
+    ]);
+    expect(splitSentences('Talks resumed in Dec. The deal followed.')).toEqual(['Talks resumed in Dec.', 'The deal followed.']);
+  });
+
+  it('keeps initials with the name: J. K. Rowling, George W. Bush', () => {
+    expect(splitSentences('The novel by J. K. Rowling was praised by George W. Bush in a speech. It sold well.')).toEqual([
+      'The novel by J. K. Rowling was praised by George W. Bush in a speech.',
+      'It sold well.',
+    ]);
+  });
+
+  it('ends a sentence on a capital letter that a closing quote follows', () => {
+    expect(splitSentences('He called it "worse than Cell Block H." Labour denied it.')).toEqual([
+      'He called it "worse than Cell Block H."',
+      'Labour denied it.',
+    ]);
+  });
+});
+
+describe('splitSentences — English numbers, URLs and e-mail addresses', () => {
+  it('keeps decimals, thousands and version numbers whole', () => {
+    expect(splitSentences('Revenue was $1,000.50 per user, up 2.5% on the year. Version 20.11.1 of Node.js fixed it. Users upgraded.')).toEqual([
+      'Revenue was $1,000.50 per user, up 2.5% on the year.',
+      'Version 20.11.1 of Node.js fixed it.',
+      'Users upgraded.',
+    ]);
+  });
+
+  it('keeps URLs and e-mail addresses whole, and ends a sentence on them', () => {
+    expect(splitSentences('Read it at https://example.com/news?id=42&lang=en. Write to press@example.co.uk. We reply within a day.')).toEqual([
+      'Read it at https://example.com/news?id=42&lang=en.',
+      'Write to press@example.co.uk.',
+      'We reply within a day.',
+    ]);
+    expect(splitSentences('See www.example.org/a.b/c.html for details. Thanks.')).toEqual(['See www.example.org/a.b/c.html for details.', 'Thanks.']);
+  });
+
+  it('ends a sentence on a year even when the next one forgot its capital', () => {
+    expect(splitSentences('The venture was set up in May 2003. with both parties holding 40%.')).toEqual([
+      'The venture was set up in May 2003.',
+      'with both parties holding 40%.',
+    ]);
+  });
+});
+
+describe('splitSentences — English punctuation', () => {
+  it('does not split at "..." inside a sentence before a lower-case word', () => {
+    expect(splitSentences('"You cannot rule out a correction... but we do not expect one," he said. Markets calmed.')).toEqual([
+      '"You cannot rule out a correction... but we do not expect one," he said.',
+      'Markets calmed.',
+    ]);
+    expect(splitSentences('We waited … and waited. Nothing came.')).toEqual(['We waited … and waited.', 'Nothing came.']);
+  });
+
+  it('splits at "..." before a capital', () => {
+    expect(splitSentences('We waited... Nothing came.')).toEqual(['We waited...', 'Nothing came.']);
+  });
+
+  it('takes "?!" as one ending, and keeps a quote after it', () => {
+    expect(splitSentences('Can they really win?! Nobody thinks so. "Why not?!" she asked.')).toEqual([
+      'Can they really win?!',
+      'Nobody thinks so.',
+      '"Why not?!" she asked.',
+    ]);
+  });
+
+  it('keeps a quoted question or exclamation inside the sentence that goes on in lower case', () => {
+    expect(splitSentences('"Stop!" he shouted. She asked "why?" and left.')).toEqual(['"Stop!" he shouted.', 'She asked "why?" and left.']);
+  });
+
+  it('keeps closing quotes and brackets after the period with their sentence', () => {
+    expect(splitSentences("He said 'enough.' The talks ended (as expected.) She wrote “done.” Nobody replied.")).toEqual([
+      "He said 'enough.'",
+      'The talks ended (as expected.)',
+      'She wrote “done.”',
+      'Nobody replied.',
+    ]);
+  });
+
+  it('does not cut a list marker off its item', () => {
+    expect(splitSentences('1. Prices rose. 2. Wages did not.')).toEqual(['1. Prices rose.', '2. Wages did not.']);
+  });
+
+  it('keeps a detached run of periods with the sentence before it', () => {
+    expect(splitSentences('He paused . . . and went on. Then he stopped.')).toEqual(['He paused . . . and went on.', 'Then he stopped.']);
+    expect(splitSentences('Really! ...')).toEqual(['Really! ...']);
+  });
+});
+
+describe('splitSentences and splitParagraphs — paragraphs', () => {
+  it('ends a sentence at a line break inside the text it is given, even without a terminator', () => {
+    expect(splitSentences('The first paragraph has no full stop\nThe second does. And goes on.')).toEqual([
+      'The first paragraph has no full stop',
+      'The second does.',
+      'And goes on.',
+    ]);
+    expect(splitSentences('قال الوزير إن الحكومة\nستعلن القرار غدا.')).toEqual(['قال الوزير إن الحكومة', 'ستعلن القرار غدا.']);
+  });
+
+  it('does not join a paragraph that starts with a lower-case word or an ellipsis to the one before', () => {
+    expect(splitSentences('He said Mr.\nsmith left.\n... and more')).toEqual(['He said Mr.', 'smith left.', '... and more']);
+  });
+
+  it('splits paragraphs on a lone CR and on Unicode line and paragraph separators', () => {
+    expect(splitParagraphs('one\rtwo\u2028three\u2029four')).toEqual(['one', 'two', 'three', 'four']);
+  });
+});

@@ -1,0 +1,98 @@
+// Core layer: making submitted text safe to summarize and store, and naming what makes it unusable.
+// Pure string work: no HTML parser here (the adapters own parsing); the markup check below only has to tell
+// "tags and nothing else" from text.
+import { ReportRejectedError } from './errors';
+
+/** The largest report body we accept, in UTF-8 bytes. The ingest use case enforces it. */
+export const MAX_REPORT_BYTES = 1_048_576;
+
+/** Above this share of control or replacement characters (U+FFFD), a text is taken for binary data. */
+export const MAX_BINARY_SHARE = 0.1;
+
+// \r\n and \r, plus the other line terminators (VT, FF, NEL, LINE and PARAGRAPH SEPARATOR), become \n.
+const LINE_BREAKS = /\r\n?|[\u000B\u000C\u0085\u2028\u2029]/gu;
+// C0 and C1 controls and DEL, except \t and \n (handled before this runs).
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/gu;
+// LRM, RLM, ALM, the embeddings and overrides (LRE RLE PDF LRO RLO) and the isolates (LRI RLI FSI PDI).
+const BIDI_CONTROLS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/gu;
+// ZWSP, ZWNJ, ZWJ, WORD JOINER, BOM/ZWNBSP anywhere, and SOFT HYPHEN (invisible, and it splits words in two).
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
+// Every space separator (NBSP from &nbsp;, thin and narrow spaces, ideographic space…) is a plain space.
+const SPACES = /[\t\p{Zs}]+/gu;
+
+/**
+ * Text as we store and summarize it: NFC; bidi controls, zero-width characters and control characters
+ * removed (\r\n and \r become \n, tabs and other spaces a single space); each line trimmed; empty lines
+ * dropped, so paragraphs stay one per line.
+ */
+export function cleanText(raw: string): string {
+  const characters = raw
+    .replace(LINE_BREAKS, '\n')
+    .replace(CONTROLS, '')
+    .replace(BIDI_CONTROLS, '')
+    .replace(INVISIBLE, '')
+    .normalize('NFC');
+  return characters
+    .split('\n')
+    .map((line) => line.replace(SPACES, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+/** The UTF-8 size of a string, without encoding it. Lone surrogates count as U+FFFD (3 bytes), as TextEncoder writes them. */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/** True when the text holds a NUL or more than MAX_BINARY_SHARE control or replacement characters. */
+export function looksBinary(raw: string): boolean {
+  if (raw.includes('\u0000')) return true;
+  let total = 0;
+  let suspicious = 0;
+  for (const character of raw) {
+    total += 1;
+    const code = character.codePointAt(0)!;
+    const control = (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
+    if (control || code === 0xfffd) suspicious += 1;
+  }
+  return total > 0 && suspicious / total > MAX_BINARY_SHARE;
+}
+
+// No pattern scans past the next '<' from a failed start, so a megabyte of unclosed '<' stays linear.
+const MARKUP = [
+  /<!--[\s\S]*?(?:-->|$)/gu, // comments, even an unterminated one
+  /<(script|style|template|noscript)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)/giu, // elements whose content is not text
+  /<[!?][^<>]*>/gu, // doctype, CDATA markers, processing instructions (<?xml …?>)
+  /<\/?[A-Za-z][^<>]*>/gu, // start and end tags
+  /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/giu, // character references (&nbsp; alone is no text either)
+];
+
+/** True when the text is HTML or XML markup with nothing readable between the tags. */
+export function isMarkupOnly(text: string): boolean {
+  let rest = text;
+  for (const pattern of MARKUP) rest = rest.replace(pattern, ' ');
+  return rest !== text && cleanText(rest) === '';
+}
+
+export type TextInspection = { ok: true; text: string } | { ok: false; reason: 'binary' | 'markup_only' | 'empty' };
+
+/** Classifies raw submitted text: binary data, markup with no text, nothing at all, or usable (then cleaned). */
+export function inspectTextContent(raw: string): TextInspection {
+  if (looksBinary(raw)) return { ok: false, reason: 'binary' };
+  const text = cleanText(raw);
+  if (text === '') return { ok: false, reason: 'empty' };
+  if (isMarkupOnly(text)) return { ok: false, reason: 'markup_only' };
+  return { ok: true, text };
+}
+
+/** Returns the cleaned text, or throws ReportRejectedError('binary' | 'markup_only' | 'empty'). */
+export function assertTextContent(raw: string): string {
+  const inspection = inspectTextContent(raw);
+  if (!inspection.ok) throw new ReportRejectedError(inspection.reason);
+  return inspection.text;
+}
