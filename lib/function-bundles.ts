@@ -19,6 +19,8 @@ export const BUNDLE_OPTIONS = {
   /** The Lambda runtime ships the AWS SDK v3; mjml only reaches for TypeScript in code paths we never use. */
   externalModules: ['@aws-sdk/*', 'typescript'],
   minify: true,
+  /** Minified, yet class and function names survive: error names (ReportRejectedError...) stay readable in logs. */
+  keepNames: true,
   sourceMap: true,
 } as const;
 

@@ -44,6 +44,7 @@ export class MujazFunction extends Construct {
         format: BUNDLE_OPTIONS.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
         externalModules: [...BUNDLE_OPTIONS.externalModules],
         minify: BUNDLE_OPTIONS.minify,
+        keepNames: BUNDLE_OPTIONS.keepNames,
         sourceMap: BUNDLE_OPTIONS.sourceMap,
         commandHooks: {
           beforeBundling: () => [],

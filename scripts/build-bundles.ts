@@ -26,6 +26,7 @@ export async function buildBundles(outputDirectory: string, names: FunctionName[
         format: BUNDLE_OPTIONS.format,
         external: [...BUNDLE_OPTIONS.externalModules],
         minify: BUNDLE_OPTIONS.minify,
+        keepNames: BUNDLE_OPTIONS.keepNames,
         sourcemap: BUNDLE_OPTIONS.sourceMap,
         metafile: true,
         logLevel: 'warning',

@@ -1,23 +1,27 @@
 // `npm run --silent summarize -- --input IN.jsonl --output OUT.jsonl --ratio R`
-// Summarizes JSON Lines ({id, title, text, lang?} in, {id, summary} out) with exactly the analysis the ingest
-// Lambda runs (analyzeReport). A bad line is reported on stderr and skipped: it never stops the batch.
+// Summarizes JSON Lines ({id, title, text, lang?} in, {id, summary} out) through exactly the path the ingest
+// Lambda takes (prepareReport: clean, check, language, summary). A bad line — not JSON, missing fields, or a
+// text the Lambda would reject (empty, single sentence, too large, binary, markup only) — is reported on
+// stderr with its reason and skipped: it never stops the batch.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { analyzeReport } from '../lambdas/core/domain/report-analysis';
+import { ReportRejectedError } from '../lambdas/core/domain/errors';
+import { prepareReport } from '../lambdas/core/domain/report-analysis';
 import type { SummaryBudget } from '../lambdas/core/domain/summarizer';
 
 const USAGE = `Usage: npm run --silent summarize -- --input IN.jsonl --output OUT.jsonl (--ratio R | --sentences N | --words N)
-  input lines:  {"id", "title", "text", "lang"?}   (text: paragraphs separated by \\n)
+  input lines:  {"id", "title"?, "text", "lang"?}   (text: paragraphs separated by \\n; lang: an ISO 639 code)
   output lines: {"id", "summary"}
 Exit status: 0 when every line was summarized, 2 when some lines were rejected (see stderr), 1 on a usage error.`;
 
 const inputLine = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
   title: z.string().default(''),
-  text: z.string().min(1, 'text is empty'),
-  lang: z.enum(['ar', 'en', 'und']).optional(),
+  text: z.string(),
+  /** Any ISO 639 code, checked by prepareReport as the ingest Lambda checks an editor's. */
+  lang: z.string().optional(),
 });
 
 export interface SummarizeFileResult {
@@ -37,12 +41,13 @@ export async function summarizeFile(input: string, output: string, budget: Summa
       const parsed = inputLine.safeParse(JSON.parse(line));
       if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'line'}: ${issue.message}`).join('; '));
       const { id, title, text, lang } = parsed.data;
-      const { summary } = analyzeReport({ title, body: text, ...(lang ? { language: lang } : {}) }, budget);
+      const { summary } = prepareReport({ title, body: text, ...(lang ? { language: lang } : {}) }, budget);
       out.write(`${JSON.stringify({ id, summary: summary.join(' ') })}\n`);
       result.summarized += 1;
     } catch (error) {
       result.rejected += 1;
-      report(`line ${lineNumber}: ${error instanceof Error ? error.message : String(error)}`);
+      const reason = error instanceof ReportRejectedError ? ` (${error.reason})` : '';
+      report(`line ${lineNumber}${reason}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));

@@ -1,5 +1,6 @@
 // Adapter: reports in the DynamoDB table, indexed by the week they arrived in.
 import { GetCommand, PutCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ReportRejectedError } from '../core/domain/errors';
 import type { Report } from '../core/domain/report';
 import type { ReportRepository } from '../core/ports/report-repository';
 import { domainFields, isConditionFailure } from './dynamo-items';
@@ -28,6 +29,9 @@ export class DynamoReportRepository implements ReportRepository {
       );
       return { report, created: true };
     } catch (error) {
+      // The core keeps a report's text under MAX_REPORT_BYTES, well inside DynamoDB's 400 KB item; should an
+      // item still not fit, the editor hears that the report is too large, not that something broke.
+      if (isItemTooLarge(error)) throw new ReportRejectedError('too_large', 'The report is too large to store.');
       if (!isConditionFailure(error)) throw error;
       const existing = await this.findById(report.id);
       if (!existing) throw error;
@@ -54,6 +58,11 @@ export class DynamoReportRepository implements ReportRepository {
     for await (const page of pages) for (const item of page.Items ?? []) reports.push(domainFields<Report>(item));
     return reports;
   }
+}
+
+/** DynamoDB's answer to an item over 400 KB: a ValidationException saying so. */
+function isItemTooLarge(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ValidationException' && /item size .*exceeded|maximum allowed size/iu.test(error.message);
 }
 
 const reportKey = (id: string): string => `REPORT#${id}`;

@@ -8,6 +8,7 @@ import { DynamoDigestLedger } from '../adapters/dynamo-digest-ledger';
 import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
 import { DynamoSubscriberRepository } from '../adapters/dynamo-subscriber-repository';
 import { HmacTokenSigner } from '../adapters/hmac-token-signer';
+import { ReadabilityArticleExtractor } from '../adapters/readability-article-extractor';
 import { MjmlEmailRenderer, readEmailTemplates } from '../adapters/mjml-email-renderer';
 import { SesMailer } from '../adapters/ses-mailer';
 import type { MujazConfig } from './config';
@@ -40,6 +41,7 @@ export function createMujaz(config: MujazConfig, secrets: MujazSecrets, clients:
     }),
     renderer: new MjmlEmailRenderer(readEmailTemplates(config.templatesDirectory)),
     tokens: new HmacTokenSigner(secrets.tokenSecret),
+    extractor: new ReadabilityArticleExtractor(),
     clock: options.clock ?? systemClock,
     logger: options.logger,
   };

@@ -4,12 +4,14 @@ import type { NewsletterIdentity } from './domain/digest';
 import { subscriptionLinks } from './domain/links';
 import type { ReportSubmission } from './domain/report';
 import type { Subscriber } from './domain/subscriber';
-import { ingestReport, type IngestedReport, type IngestReportDeps } from './use-cases/ingest-report';
+import { ingestReport, ingestReports, type BatchItemOutcome, type IngestedReport, type IngestReportDeps } from './use-cases/ingest-report';
 import { confirmSubscription, subscribe, unsubscribe, type SubscribeOutcome, type SubscriptionDeps } from './use-cases/manage-subscription';
 import { previewDigest, resolveWeek, sendDigest, sendTestDigest, type DigestDeps, type DigestPreview, type DigestSendSummary } from './use-cases/send-digest';
 
 export interface Mujaz {
   ingestReport(submission: ReportSubmission): Promise<IngestedReport>;
+  /** Each report on its own: the outcomes, in order; a rejected report does not stop the others. */
+  ingestReports(submissions: readonly ReportSubmission[]): Promise<BatchItemOutcome[]>;
   subscribe(email: string): Promise<SubscribeOutcome>;
   confirmSubscription(token: string): Promise<Subscriber>;
   unsubscribe(token: string): Promise<void>;
@@ -22,8 +24,8 @@ export interface Mujaz {
   weekId(week?: string): string;
 }
 
-/** The adapters Mujaz runs on: everything a digest send needs, minus the settings. */
-export type MujazPorts = Omit<DigestDeps, 'links' | 'newsletter' | 'timeZone' | 'sendConcurrency'>;
+/** The adapters Mujaz runs on: everything a digest send needs, minus the settings, and what ingesting adds to it. */
+export type MujazPorts = Omit<DigestDeps, 'links' | 'newsletter' | 'timeZone' | 'sendConcurrency'> & Pick<IngestReportDeps, 'extractor'>;
 
 export interface MujazSettings {
   newsletter: NewsletterIdentity;
@@ -41,9 +43,10 @@ export interface UseCaseDeps {
 
 export function useCaseDeps(ports: MujazPorts, settings: MujazSettings): UseCaseDeps {
   const links = subscriptionLinks(settings.publicBaseUrl);
-  const common = { ...ports, links, newsletter: settings.newsletter };
+  const { extractor, ...digestPorts } = ports;
+  const common = { ...digestPorts, links, newsletter: settings.newsletter };
   return {
-    ingest: { reports: ports.reports, archive: ports.archive, clock: ports.clock, timeZone: settings.timeZone },
+    ingest: { reports: ports.reports, archive: ports.archive, extractor, clock: ports.clock, timeZone: settings.timeZone },
     subscription: { ...common, confirmWithinMs: settings.confirmWithinMs },
     digest: { ...common, timeZone: settings.timeZone, sendConcurrency: settings.sendConcurrency },
   };
@@ -52,6 +55,7 @@ export function useCaseDeps(ports: MujazPorts, settings: MujazSettings): UseCase
 export function bindMujaz(deps: UseCaseDeps): Mujaz {
   return {
     ingestReport: (submission) => ingestReport(deps.ingest, submission),
+    ingestReports: (submissions) => ingestReports(deps.ingest, submissions),
     subscribe: (email) => subscribe(deps.subscription, email),
     confirmSubscription: (token) => confirmSubscription(deps.subscription, token),
     unsubscribe: (token) => unsubscribe(deps.subscription, token),

@@ -7,11 +7,13 @@ import { z } from 'zod';
 import type { NewsletterIdentity } from '../core/domain/digest';
 import { InvalidInputError } from '../core/domain/errors';
 import { labelsFor } from '../core/domain/newsletter-labels';
-import { parsePlainTextReport, type ReportSubmission } from '../core/domain/report';
+import { parsePlainTextReport, type Report, type ReportSubmission } from '../core/domain/report';
+import { MAX_PAGE_BYTES, MAX_REPORT_BYTES } from '../core/domain/text-cleaning';
+import { MAX_BATCH_REPORTS } from '../core/use-cases/ingest-report';
 import type { DigestDispatcher } from '../core/ports/digest-dispatcher';
 import type { Logger } from '../core/ports/logger';
 import type { Mujaz } from '../core/mujaz';
-import { errorResponse, HttpProblem } from './http-errors';
+import { errorResponse, HttpProblem, type ErrorBody } from './http-errors';
 import { renderPage } from './pages';
 
 export interface ApiDependencies {
@@ -22,21 +24,41 @@ export interface ApiDependencies {
   logger: Logger;
 }
 
-const REPORT_BODY_LIMIT = 1_500_000;
+/**
+ * Body limits of the report routes, from the core's one limit: a text/plain body is the report's text, so
+ * MAX_REPORT_BYTES; JSON (which may escape every character) and HTML pages (markup around the text) get
+ * MAX_PAGE_BYTES, and the text they carry still answers to MAX_REPORT_BYTES. Either way, too large is 413
+ * with reason 'too_large'. A batch is bounded by what one Lambda invocation takes (6 MB, event included).
+ */
+const TEXT_BODY_LIMIT = MAX_REPORT_BYTES;
+const PAGE_BODY_LIMIT = MAX_PAGE_BYTES;
+const BATCH_BODY_LIMIT = 4 * 1_048_576;
 const SMALL_BODY_LIMIT = 16_384;
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
 const subscriptionBody = z.object({ email: z.string().max(320) });
 const tokenQuery = z.object({ token: z.string().min(1).max(4096) });
+/** A report as JSON: exactly one of `text` and `html`; the title may be left to the page's own headline. */
 const reportJsonBody = z
   .object({
-    title: z.string().max(1000),
+    title: z.string().max(1000).optional(),
     lede: z.string().max(10_000).optional(),
-    text: z.string(),
+    text: z.string().optional(),
+    html: z.string().optional(),
     url: z.url({ protocol: /^https?$/u }).max(2048).optional(),
-    language: z.enum(['ar', 'en', 'und']).optional(),
+    /** Any ISO 639 code; the core checks it (isLanguageTag). */
+    language: z.string().max(35).optional(),
     publishedAt: z.iso.datetime({ offset: true }).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((report, context) => {
+    if ((report.text === undefined) === (report.html === undefined)) {
+      context.addIssue({ code: 'custom', path: ['text'], message: 'give exactly one of text and html' });
+    } else if (report.text !== undefined && report.title === undefined) {
+      context.addIssue({ code: 'custom', path: ['title'], message: 'is required with text (only an html page can name its own)' });
+    }
+  });
+const reportBatchBody = z.array(z.unknown()).max(MAX_BATCH_REPORTS, `a batch holds at most ${MAX_BATCH_REPORTS} reports`);
 const week = z.string().regex(/^\d{4}-W\d{2}$/u, 'expected an ISO week like 2026-W48').optional();
 const digestBody = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('send'), week }).strict(),
@@ -50,6 +72,10 @@ export function createApiApp(deps: ApiDependencies): Hono {
   const page = (c: Context, status: 200 | 400 | 404, content: Parameters<typeof renderPage>[1]) => c.html(renderPage(deps.newsletter, content), status);
   const requireAdmin = adminGuard(deps.adminToken);
   const small = bodyLimit({ maxSize: SMALL_BODY_LIMIT, onError: tooLarge(SMALL_BODY_LIMIT) });
+  const textLimit = bodyLimit({ maxSize: TEXT_BODY_LIMIT, onError: tooLarge(TEXT_BODY_LIMIT, 'too_large') });
+  const pageLimit = bodyLimit({ maxSize: PAGE_BODY_LIMIT, onError: tooLarge(PAGE_BODY_LIMIT, 'too_large') });
+  const reportLimit: MiddlewareHandler = (c, next) => (mediaType(c) === 'text/plain' ? textLimit : pageLimit)(c, next);
+  const batchLimit = bodyLimit({ maxSize: BATCH_BODY_LIMIT, onError: tooLarge(BATCH_BODY_LIMIT, 'too_large') });
 
   app.onError((error, c) => {
     const { status, body } = errorResponse(error, deps.logger);
@@ -98,10 +124,28 @@ export function createApiApp(deps: ApiDependencies): Hono {
     return c.json({ status: 'unsubscribed' });
   });
 
-  app.post('/reports', requireAdmin, bodyLimit({ maxSize: REPORT_BODY_LIMIT, onError: tooLarge(REPORT_BODY_LIMIT) }), async (c) => {
+  app.post('/reports', requireAdmin, reportLimit, async (c) => {
     const { report, created } = await deps.mujaz.ingestReport(await readReportSubmission(c));
-    const { body: _body, ...summary } = report;
-    return c.json({ created, report: summary }, created ? 201 : 200);
+    return c.json({ created, report: reportSummary(report) }, created ? 201 : 200);
+  });
+
+  // One bad report never fails a batch: each item is read and ingested on its own, and answered in `results`.
+  app.post('/reports/batch', requireAdmin, batchLimit, async (c) => {
+    const items = parse(reportBatchBody, await readJson(c));
+    const read = items.map((item): ReportSubmission | InvalidInputError => {
+      const result = reportJsonBody.safeParse(item);
+      return result.success ? submissionFromJson(result.data) : invalidRequest(result.error);
+    });
+    const outcomes = await deps.mujaz.ingestReports(read.filter((entry): entry is ReportSubmission => !(entry instanceof InvalidInputError)));
+    let next = 0;
+    const results = read.map((entry, index): BatchResult => {
+      const outcome = entry instanceof InvalidInputError ? { status: 'rejected' as const, error: entry } : outcomes[next++]!;
+      return outcome.status === 'rejected'
+        ? { index, status: 'rejected', error: errorResponse(outcome.error, deps.logger).body.error }
+        : { index, status: outcome.status, report: reportSummary(outcome.report) };
+    });
+    const count = (status: BatchResult['status']) => results.filter((result) => result.status === status).length;
+    return c.json({ results, created: count('created'), existing: count('exists'), rejected: count('rejected') });
   });
 
   app.post('/digests', requireAdmin, small, async (c) => {
@@ -121,17 +165,33 @@ export function createApiApp(deps: ApiDependencies): Hono {
     }
   });
 
-  for (const path of ['/health', '/subscriptions', '/subscriptions/confirm', '/unsubscribe', '/reports', '/digests']) {
+  for (const path of ['/health', '/subscriptions', '/subscriptions/confirm', '/unsubscribe', '/reports', '/reports/batch', '/digests']) {
     app.all(path, (c) => c.json({ error: { code: 'method_not_allowed', message: `${c.req.method} is not allowed on ${path}.` } }, 405));
   }
   return app;
 }
 
+type BatchResult =
+  | { index: number; status: 'created' | 'exists'; report: ReportSummary }
+  | { index: number; status: 'rejected'; error: ErrorBody['error'] };
+
+/** A stored report as the API answers it: everything but its text (body, and the original as sent). */
+type ReportSummary = Omit<Report, 'body' | 'original'>;
+
+function reportSummary(report: Report): ReportSummary {
+  const { body: _body, original: _original, ...summary } = report;
+  return summary;
+}
+
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
-  throw new InvalidInputError(`The request is not valid: ${problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; ')}.`, problems);
+  throw invalidRequest(result.error);
+}
+
+function invalidRequest(error: z.ZodError): InvalidInputError {
+  const problems = error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+  return new InvalidInputError(`The request is not valid: ${problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; ')}.`, problems);
 }
 
 async function readJson(c: Context): Promise<unknown> {
@@ -158,10 +218,18 @@ async function readForm(c: Context): Promise<unknown> {
   return readJson(c);
 }
 
+/** text/plain in the seed format, an HTML page, or JSON; anything else is 415. */
 async function readReportSubmission(c: Context): Promise<ReportSubmission> {
-  if (mediaType(c) === 'text/plain') return parsePlainTextReport(await readUtf8(c));
-  const { text, ...rest } = parse(reportJsonBody, await readJson(c));
-  return { ...rest, body: text };
+  const type = mediaType(c);
+  if (type === 'text/plain') return parsePlainTextReport(await readUtf8(c));
+  if (HTML_TYPES.has(type)) return { html: await readUtf8(c) };
+  return submissionFromJson(parse(reportJsonBody, await readJson(c)));
+}
+
+function submissionFromJson({ title, text, html, ...rest }: z.infer<typeof reportJsonBody>): ReportSubmission {
+  if (html !== undefined) return { ...rest, html, ...(title !== undefined ? { title } : {}) };
+  // The schema has made sure that text comes with a title.
+  return { ...rest, title: title ?? '', body: text ?? '' };
 }
 
 async function readUtf8(c: Context): Promise<string> {
@@ -181,9 +249,9 @@ function wantsHtml(c: Context): boolean {
   return (c.req.header('accept') ?? '').includes('text/html');
 }
 
-function tooLarge(limit: number) {
+function tooLarge(limit: number, reason?: 'too_large') {
   return (): never => {
-    throw new HttpProblem(413, 'payload_too_large', `The body is larger than ${limit} bytes.`);
+    throw new HttpProblem(413, 'payload_too_large', `The body is larger than ${limit} bytes.`, reason);
   };
 }
 

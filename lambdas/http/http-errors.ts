@@ -1,5 +1,5 @@
 // HTTP edge: the one mapping from failures to status codes and JSON bodies. No internals ever reach a body.
-import { DomainError, InvalidInputError, InvalidTokenError, NotFoundError, type InputProblem } from '../core/domain/errors';
+import { DomainError, InvalidInputError, InvalidTokenError, NotFoundError, ReportRejectedError, type InputProblem, type ReportRejection } from '../core/domain/errors';
 import { redactEmails } from '../core/domain/subscriber';
 import type { Logger } from '../core/ports/logger';
 
@@ -9,6 +9,8 @@ export class HttpProblem extends Error {
     readonly status: 400 | 413 | 415,
     readonly code: string,
     message: string,
+    /** For a report body over the limit: 'too_large', as the core says of a report over MAX_REPORT_BYTES. */
+    readonly reason?: ReportRejection,
   ) {
     super(message);
     this.name = 'HttpProblem';
@@ -22,7 +24,14 @@ export interface ErrorBody {
 export type ErrorStatus = 400 | 404 | 413 | 415 | 500;
 
 export function errorResponse(error: unknown, logger: Logger): { status: ErrorStatus; body: ErrorBody } {
-  if (error instanceof HttpProblem) return { status: error.status, body: { error: { code: error.code, message: error.message } } };
+  if (error instanceof HttpProblem) {
+    return { status: error.status, body: { error: { code: error.code, message: error.message, ...(error.reason ? { reason: error.reason } : {}) } } };
+  }
+  // A report the core turned away: 400 with the reason, or 413 when it is too large (as a body over the limit is).
+  if (error instanceof ReportRejectedError) {
+    const status = error.reason === 'too_large' ? 413 : 400;
+    return { status, body: { error: { code: error.code, message: error.message, reason: error.reason, problems: error.problems } } };
+  }
   if (error instanceof InvalidInputError) {
     return { status: 400, body: { error: { code: error.code, message: error.message, problems: error.problems } } };
   }

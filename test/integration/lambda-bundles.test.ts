@@ -1,7 +1,7 @@
 // The deployable bundles themselves: built by the same esbuild options as the CDK stack, loaded by plain Node
 // in a child process, and run against DynamoDB Local and the SES endpoint through the SDK's endpoint variables.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -80,7 +80,7 @@ function httpEvent(method: string, path: string, body?: unknown, headers: Record
     rawQueryString: '',
     headers: { 'content-type': 'application/json', ...headers },
     requestContext: { http: { method, path }, domainName: 'api.mujaz.test' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     isBase64Encoded: false,
   };
 }
@@ -112,4 +112,20 @@ describe('the Lambda bundles', () => {
     expect(preview.statusCode).toBe(200);
     expect(JSON.parse(preview.body)).toMatchObject({ mode: 'preview', reports: 1 });
   }, 30_000);
+
+  it('api reads an HTML page with the bundled extractor, and answers a rejected report with its reason', async () => {
+    const html = readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'html', 'english-news-article.html'), 'utf8');
+    const page = (await invoke('api', httpEvent('POST', '/reports', html, { 'content-type': 'text/html', authorization: `Bearer ${ADMIN_TOKEN}` }))) as { statusCode: number; body: string };
+    expect(page.statusCode).toBe(201);
+    expect(JSON.parse(page.body)).toMatchObject({ created: true, report: { title: 'Harbour town bets on tidal power to cut bills', language: 'en' } });
+
+    const single = (await invoke('api', httpEvent('POST', '/reports', { title: 'T', text: 'One sentence only.' }, { authorization: `Bearer ${ADMIN_TOKEN}` }))) as { statusCode: number; body: string };
+    expect(single.statusCode).toBe(400);
+    expect(JSON.parse(single.body)).toMatchObject({ error: { code: 'invalid_input', reason: 'single_sentence' } });
+  }, 30_000);
+
+  it('keeps class names through minification (keepNames), so error names stay readable in logs', () => {
+    const bundle = readFileSync(join(outDir, 'api', 'index.js'), 'utf8');
+    for (const name of ['ReportRejectedError', 'InvalidInputError', 'ReadabilityArticleExtractor']) expect(bundle).toContain(`"${name}"`);
+  });
 });

@@ -1,11 +1,13 @@
-// Shared by the use-case and HTTP tests: the real core, renderer and signer wired to in-memory fakes,
+// Shared by the use-case and HTTP tests: the real core, renderer, signer and article extractor wired to in-memory fakes,
 // bound through the same useCaseDeps() + bindMujaz() as lambdas/composition/create-mujaz.ts (without AWS clients).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HmacTokenSigner } from '../../lambdas/adapters/hmac-token-signer';
 import { MjmlEmailRenderer, readEmailTemplates } from '../../lambdas/adapters/mjml-email-renderer';
+import { ReadabilityArticleExtractor } from '../../lambdas/adapters/readability-article-extractor';
 import { bindMujaz, useCaseDeps, type Mujaz } from '../../lambdas/core/mujaz';
 import type { NewsletterIdentity } from '../../lambdas/core/domain/digest';
+import { splitParagraphs, splitSentences } from '../../lambdas/core/domain/sentences';
 import type { Subscriber } from '../../lambdas/core/domain/subscriber';
 import type { Logger } from '../../lambdas/core/ports/logger';
 import type { IngestReportDeps } from '../../lambdas/core/use-cases/ingest-report';
@@ -58,6 +60,7 @@ export interface Harness {
   ledger: InMemoryDigestLedger;
   mailer: RecordingMailer;
   tokens: HmacTokenSigner;
+  extractor: ReadabilityArticleExtractor;
   logger: RecordingLogger;
   newsletter: NewsletterIdentity;
   timeZone: string;
@@ -76,11 +79,12 @@ export function createHarness(options: { newsletter?: NewsletterIdentity; timeZo
   const ledger = new InMemoryDigestLedger();
   const mailer = new RecordingMailer();
   const tokens = new HmacTokenSigner(TOKEN_SECRET);
+  const extractor = new ReadabilityArticleExtractor();
   const logger = new RecordingLogger();
   const newsletter = options.newsletter ?? { name: 'موجز', language: 'ar' };
   const timeZone = options.timeZone ?? 'Asia/Riyadh';
   const deps = useCaseDeps(
-    { reports, subscribers, archive: ledger, ledger, mailer, renderer: realRenderer(), tokens, clock, logger },
+    { reports, subscribers, archive: ledger, ledger, mailer, renderer: realRenderer(), tokens, extractor, clock, logger },
     { newsletter, timeZone, publicBaseUrl: PUBLIC_BASE_URL, confirmWithinMs: CONFIRM_WITHIN_MS, sendConcurrency: options.sendConcurrency ?? 4 },
   );
   const { ingest: ingestDeps, subscription: subscriptionDeps, digest: digestDeps } = deps;
@@ -96,7 +100,7 @@ export function createHarness(options: { newsletter?: NewsletterIdentity; timeZo
       ...(status === 'pending' ? { pendingUntil: new Date(clock.now().getTime() + CONFIRM_WITHIN_MS).toISOString() } : {}),
     });
   };
-  return { clock, reports, subscribers, ledger, mailer, tokens, logger, newsletter, timeZone, ingestDeps, subscriptionDeps, digestDeps, mujaz, addSubscriber };
+  return { clock, reports, subscribers, ledger, mailer, tokens, extractor, logger, newsletter, timeZone, ingestDeps, subscriptionDeps, digestDeps, mujaz, addSubscriber };
 }
 
 /** The token of the first link to `path` in an email body (attribute-escaped or not). */
@@ -116,5 +120,50 @@ export const ENGLISH_REPORT = {
     'Supporters said protected lanes would make cycling safer for children and older residents.',
     'Opponents argued that the plan removes parking spaces that local shops depend on.',
     'The first lanes will open next spring along the river road.',
+  ].join('\n'),
+};
+
+/** A page from test/fixtures/html. */
+export function htmlFixture(name: 'arabic-news-article.html' | 'english-news-article.html' | 'markup-only.html' | 'short-paragraphs.html'): string {
+  return readFileSync(join(ROOT, 'test', 'fixtures', 'html', name), 'utf8');
+}
+
+/** Boilerplate of the fixture pages (cookie banners, navigation, share buttons, sidebars, footers, scripts). */
+export const FIXTURE_BOILERPLATE = {
+  'arabic-news-article.html': ['نستخدم ملفات تعريف الارتباط', 'اشترك الآن في النشرة اليومية', 'منوعات وفنون', 'شارك على فيسبوك', 'الأكثر قراءة', 'اقرأ أيضاً', 'أضف تعليقك', 'جميع الحقوق محفوظة', 'صحيفة الأفق', 'dataLayer', 'سلمى الحداد'],
+  'english-news-article.html': ['We use cookies', 'Accept all', 'The Coastal Ledger', 'Crosswords', 'By Martin Okafor', 'Share on Facebook', 'Related stories', 'Most read', 'All rights reserved', 'analyticsQueue'],
+} as const;
+
+/**
+ * What may be said of a summary while the summarizer's weights are being tuned: 1 to `max` sentences, each a
+ * sentence of `text` (split as the summarizer splits it), in document order.
+ */
+export function expectSummaryOf(summary: readonly string[], text: string, max = 3): void {
+  const sentences = splitParagraphs(text).flatMap(splitSentences);
+  expect(summary.length).toBeGreaterThan(0);
+  expect(summary.length).toBeLessThanOrEqual(max);
+  const positions = summary.map((sentence) => sentences.indexOf(sentence));
+  for (const position of positions) expect(position).toBeGreaterThanOrEqual(0);
+  expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  expect(new Set(positions).size).toBe(positions.length);
+}
+
+/** A short French report: Mujaz detects Arabic and English only, so an editor names this one. */
+export const FRENCH_REPORT = {
+  title: 'Le conseil municipal approuve de nouvelles pistes cyclables',
+  body: [
+    'Le conseil a voté lundi la construction de quarante kilomètres de pistes protégées.',
+    'Les commerçants craignent la disparition de places de stationnement.',
+    'Les premiers tronçons ouvriront au printemps le long du fleuve.',
+  ].join('\n'),
+};
+
+/** A short Persian report, with the zero-width non-joiners Persian spelling needs (می‌شود, شده‌اند). */
+export const PERSIAN_REPORT = {
+  title: 'شورای شهر طرح دوچرخه را تصویب کرد',
+  body: [
+    'شورای شهر روز دوشنبه ساخت چهل کیلومتر مسیر دوچرخه را تصویب کرد.',
+    'این مسیرها تا سال ۲۰۲۸ ساخته می\u200Cشوند و از کنار رودخانه می\u200Cگذرند.',
+    'مغازه\u200Cداران نگران از دست رفتن جای پارک شده\u200Cاند.',
   ].join('\n'),
 };

@@ -1,5 +1,5 @@
 // Core layer: what a weekly digest says, before any template gives it a shape.
-import { directionOf, type LanguageCode, type TextDirection } from './language';
+import { directionOf, type LanguageTag, type TextDirection } from './language';
 import { labelsFor, type NewsletterLanguage } from './newsletter-labels';
 import type { Report } from './report';
 import type { IsoWeek } from './iso-week';
@@ -13,7 +13,8 @@ export interface DigestItemView {
   title: string;
   url?: string;
   summary: string[];
-  language: LanguageCode;
+  /** Any ISO 639 code an editor gave; the direction follows from it (directionOf). */
+  language: LanguageTag;
   direction: TextDirection;
   align: 'right' | 'left';
   publishedOn?: string;

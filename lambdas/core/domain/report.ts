@@ -1,18 +1,41 @@
 // Core layer: a report as editors submit it, and as we keep it once summarized.
 import { createHash } from 'node:crypto';
-import { InvalidInputError } from './errors';
-import type { LanguageCode } from './language';
+import { ReportRejectedError } from './errors';
+import type { LanguageTag } from './language';
+import { inspectTextContent, utf8ByteLength } from './text-cleaning';
 
-/** What an editor hands us, whatever the wire format. */
-export interface ReportSubmission {
+/** What an editor may say about a report besides its text, whatever the wire format. */
+export interface ReportMetadata {
+  url?: string;
+  /**
+   * The editor's word on the language wins over the page's <html lang> and over detection: an ISO 639 code
+   * ('fr', 'fa', 'ckb'; see isLanguageTag), checked by the core.
+   */
+  language?: LanguageTag;
+  publishedAt?: string;
+}
+
+/** A report as text: the plain-text format, or JSON with `text`. */
+export interface TextReportSubmission extends ReportMetadata {
   title: string;
   lede?: string;
-  /** Paragraphs separated by new lines. */
+  /** Paragraphs separated by new lines, as the editor sent them: the core cleans them. */
   body: string;
-  url?: string;
-  /** The editor's word on the language wins over detection. */
-  language?: LanguageCode;
-  publishedAt?: string;
+}
+
+/** A report as an article page (text/html, or JSON with `html`): the ArticleExtractor finds its text. */
+export interface HtmlReportSubmission extends ReportMetadata {
+  html: string;
+  /** When absent or blank, the page's own headline (or <title>) is the title. */
+  title?: string;
+  lede?: string;
+}
+
+/** What an editor hands us: text, or an HTML page. */
+export type ReportSubmission = TextReportSubmission | HtmlReportSubmission;
+
+export function isHtmlSubmission(submission: ReportSubmission): submission is HtmlReportSubmission {
+  return 'html' in submission && typeof submission.html === 'string';
 }
 
 export interface Report {
@@ -20,9 +43,16 @@ export interface Report {
   id: string;
   title: string;
   lede?: string;
+  /** The text as summarized and shown: cleaned (see cleanText), one paragraph per line. */
   body: string;
+  /**
+   * The text exactly as the editor sent it (for a page: as the extractor gave it), kept for display only when
+   * cleaning changed more than its layout (line ends, blank lines, spaces) — e.g. a Persian text's zero-width
+   * non-joiners, which cleaning removes. Absent means `body` shows what was sent.
+   */
+  original?: string;
   url?: string;
-  language: LanguageCode;
+  language: LanguageTag;
   publishedAt?: string;
   receivedAt: string;
   /** ISO week (e.g. 2026-W48) of arrival in the newsletter's time zone: the digest it belongs to. */
@@ -32,29 +62,33 @@ export interface Report {
   keyPhrases: string[];
 }
 
-export const MAX_REPORT_CHARACTERS = 1_000_000;
-
 /**
  * Parses the plain-text report format: first line the title, second the lede, then paragraphs.
- * Blank lines are ignored, so editors may separate paragraphs by an empty line or not.
+ * Blank lines are ignored, so editors may separate paragraphs by an empty line or not. The text as a whole
+ * is first checked for binary data, markup without text and emptiness (ReportRejectedError).
  */
-export function parsePlainTextReport(text: string): ReportSubmission {
+export function parsePlainTextReport(text: string): TextReportSubmission {
+  const inspection = inspectTextContent(text);
+  if (!inspection.ok) {
+    const message = inspection.reason === 'empty' ? 'The report is empty: expected a title line, a lede line and paragraphs.' : undefined;
+    throw new ReportRejectedError(inspection.reason, message);
+  }
   const lines = text
     .replace(/^\uFEFF/u, '')
     .split(/\r?\n/u)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
   const [title, lede, ...paragraphs] = lines;
-  if (title === undefined) throw new InvalidInputError('The report is empty: expected a title line, a lede line and paragraphs.');
+  if (title === undefined) throw new ReportRejectedError('empty', 'The report is empty: expected a title line, a lede line and paragraphs.');
   if (lede === undefined) {
-    throw new InvalidInputError('The report has only a title: expected a lede line and paragraphs after it.', [
+    throw new ReportRejectedError('empty', 'The report has only a title: expected a lede line and paragraphs after it.', [
       { field: 'text', message: 'missing lede and body' },
     ]);
   }
   return paragraphs.length === 0 ? { title, body: lede } : { title, lede, body: paragraphs.join('\n') };
 }
 
-export function reportIdFor(submission: Pick<ReportSubmission, 'title' | 'lede' | 'body'>): string {
+export function reportIdFor(submission: Pick<Report, 'title' | 'lede' | 'body'>): string {
   const digest = createHash('sha256')
     .update([submission.title, submission.lede ?? '', submission.body].map((part) => part.normalize('NFC').trim()).join('\n\u0000'))
     .digest('hex');
@@ -62,6 +96,15 @@ export function reportIdFor(submission: Pick<ReportSubmission, 'title' | 'lede' 
 }
 
 /** The text we summarize: the lede is the editor's own abstract, so it competes with the body's sentences. */
-export function summarizableText(submission: Pick<ReportSubmission, 'lede' | 'body'>): string {
+export function summarizableText(submission: { lede?: string; body: string }): string {
   return submission.lede ? `${submission.lede}\n${submission.body}` : submission.body;
+}
+
+/**
+ * The UTF-8 bytes a stored report spends on text: title, lede, body, original, summary and key phrases —
+ * everything that grows with the report. MAX_REPORT_BYTES caps it.
+ */
+export function storedTextBytes(report: Pick<Report, 'title' | 'lede' | 'body' | 'original' | 'summary' | 'keyPhrases'>): number {
+  const parts = [report.title, report.lede ?? '', report.body, report.original ?? '', ...report.summary, ...report.keyPhrases];
+  return parts.reduce((sum, part) => sum + utf8ByteLength(part), 0);
 }

@@ -46,9 +46,11 @@ const DEFAULT_WEIGHTS = {
   slope: 0.1,
   termFrequency: 0.86,
   textRank: 0.15,
+  similarity: 0,
   leadSimilarity: 0.47,
   fragment: -1.45,
   runOn: -0.31,
+  length: 0,
 } as const;
 
 export const DEFAULT_SUMMARIZER_SETTINGS: SummarizerSettings = { weights: { ...DEFAULT_WEIGHTS }, redundancyLimit: 0.45 };
@@ -113,7 +115,9 @@ function scoreSentences(sentences: Sentence[], w: SummarizerSettings['weights'])
   const frequency = new Map<string, number>();
   for (const sentence of sentences) for (const term of sentence.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   const meanFrequency = normalizeByMax(sentences.map((s) => s.terms.reduce((sum, term) => sum + frequency.get(term)!, 0) / Math.max(1, s.terms.length)));
-  const textRank = normalizeByMax(textRankScores(sentences));
+  const graph = similarityGraph(sentences);
+  const textRank = normalizeByMax(textRankScores(graph));
+  const degree = normalizeByMax(graph.map((row) => row.reduce((sum, x) => sum + x, 0)));
   const lead = new Set(sentences[0]!.terms);
   const count = sentences.length;
   return sentences.map((sentence, i) => {
@@ -126,24 +130,24 @@ function scoreSentences(sentences: Sentence[], w: SummarizerSettings['weights'])
       w.slope * (1 - i / count) +
       w.termFrequency * meanFrequency[i]! +
       w.textRank * (textRank[i] ?? 0) +
+      w.similarity * (degree[i] ?? 0) +
       w.leadSimilarity * leadSimilarity +
       (sentence.words < FRAGMENT_WORDS ? w.fragment : 0) +
-      w.runOn * Math.min(1, Math.max(0, (sentence.words - RUN_ON_WORDS) / 30))
+      w.runOn * Math.min(1, Math.max(0, (sentence.words - RUN_ON_WORDS) / 30)) +
+      w.length * Math.min(2, sentence.words / 30)
     );
   });
 }
 
-/** TextRank (Mihalcea & Tarau): PageRank over cosine similarity of term-frequency vectors, damping 0.85. */
-function textRankScores(sentences: Sentence[]): number[] {
-  const graph = sentences.slice(0, GRAPH_SENTENCES);
-  const vectors = graph.map((sentence) => {
+/** Cosine similarity of the sentences' term-frequency vectors: the graph both centralities walk. */
+function similarityGraph(sentences: Sentence[]): number[][] {
+  const vectors = sentences.slice(0, GRAPH_SENTENCES).map((sentence) => {
     const vector = new Map<string, number>();
     for (const term of sentence.terms) vector.set(term, (vector.get(term) ?? 0) + 1);
     return vector;
   });
   const norms = vectors.map((vector) => Math.sqrt([...vector.values()].reduce((sum, x) => sum + x * x, 0)) || 1);
-  const n = graph.length;
-  const weights = vectors.map((a, i) =>
+  return vectors.map((a, i) =>
     vectors.map((b, j) => {
       if (i === j) return 0;
       let dot = 0;
@@ -151,6 +155,11 @@ function textRankScores(sentences: Sentence[]): number[] {
       return dot / (norms[i]! * norms[j]!);
     }),
   );
+}
+
+/** TextRank (Mihalcea & Tarau): PageRank over the similarity graph, damping 0.85. */
+function textRankScores(weights: number[][]): number[] {
+  const n = weights.length;
   const outWeight = weights.map((row) => row.reduce((sum, x) => sum + x, 0));
   let rank = new Array<number>(n).fill(1 / n);
   for (let iteration = 0; iteration < 30; iteration += 1) {

@@ -3,8 +3,23 @@
 // "tags and nothing else" from text.
 import { ReportRejectedError } from './errors';
 
-/** The largest report body we accept, in UTF-8 bytes. The ingest use case enforces it. */
-export const MAX_REPORT_BYTES = 1_048_576;
+/**
+ * The one size limit of a report, in UTF-8 bytes, measured twice by prepareReport: as sent (title, lede and
+ * text) and as stored (title, lede, cleaned text, the original as sent where cleaning changed it, summary and
+ * key phrases). A report is one DynamoDB item, and an item holds at most 400 KB; 384 KiB leaves 16 KiB for the
+ * keys, url, dates and attribute names. Over it, the report is rejected as 'too_large' (HTTP 413).
+ */
+export const MAX_REPORT_BYTES = 393_216;
+
+/**
+ * An article page wraps its text in markup, scripts and styles, and JSON may escape every character as
+ * \uXXXX (6 bytes for what UTF-8 writes in 1 to 3): such inputs may be this many times MAX_REPORT_BYTES
+ * before the text they carry answers to MAX_REPORT_BYTES.
+ */
+export const MARKUP_ALLOWANCE = 6;
+
+/** The largest HTML page we read for a report: MARKUP_ALLOWANCE × MAX_REPORT_BYTES. */
+export const MAX_PAGE_BYTES = MARKUP_ALLOWANCE * MAX_REPORT_BYTES;
 
 /** Above this share of control or replacement characters (U+FFFD), a text is taken for binary data. */
 export const MAX_BINARY_SHARE = 0.1;
@@ -37,6 +52,11 @@ export function cleanText(raw: string): string {
     .map((line) => line.replace(SPACES, ' ').trim())
     .filter((line) => line.length > 0)
     .join('\n');
+}
+
+/** A title or lede: cleaned like any text, its lines joined into one. */
+export function cleanLine(raw: string): string {
+  return cleanText(raw).replace(/\n/gu, ' ');
 }
 
 /** The UTF-8 size of a string, without encoding it. Lone surrogates count as U+FFFD (3 bytes), as TextEncoder writes them. */

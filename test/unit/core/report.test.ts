@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../../../lambdas/core/domain/errors';
-import { parsePlainTextReport, reportIdFor, summarizableText } from '../../../lambdas/core/domain/report';
+import { InvalidInputError, ReportRejectedError } from '../../../lambdas/core/domain/errors';
+import { isHtmlSubmission, parsePlainTextReport, reportIdFor, storedTextBytes, summarizableText } from '../../../lambdas/core/domain/report';
 import { SAMPLE_REPORT_AR } from '../mujaz-harness';
 
 function expectInvalid(run: () => unknown): InvalidInputError {
@@ -38,14 +38,26 @@ describe('parsePlainTextReport', () => {
     expect(parsePlainTextReport('Title\nThe only paragraph.')).toEqual({ title: 'Title', body: 'The only paragraph.' });
   });
 
-  it('rejects a report that has only a title', () => {
+  it("rejects a report that has only a title as 'empty'", () => {
     const error = expectInvalid(() => parsePlainTextReport('العنوان وحده\n\n  \n'));
     expect(error.problems).toEqual([{ field: 'text', message: 'missing lede and body' }]);
+    expect((error as ReportRejectedError).reason).toBe('empty');
   });
 
-  it('rejects empty and blank text', () => {
-    expectInvalid(() => parsePlainTextReport(''));
-    expectInvalid(() => parsePlainTextReport('\uFEFF \n\r\n\t'));
+  it("rejects empty and blank text as 'empty'", () => {
+    expect((expectInvalid(() => parsePlainTextReport('')) as ReportRejectedError).reason).toBe('empty');
+    expect((expectInvalid(() => parsePlainTextReport('\uFEFF \n\r\n\t')) as ReportRejectedError).reason).toBe('empty');
+    expect((expectInvalid(() => parsePlainTextReport('\u200B\n\u200F\n')) as ReportRejectedError).reason).toBe('empty');
+  });
+
+  it("rejects binary data as 'binary' and tags without text as 'markup_only', whatever the line count", () => {
+    expect((expectInvalid(() => parsePlainTextReport('PK\u0003\u0004\u0000 a zip')) as ReportRejectedError).reason).toBe('binary');
+    expect((expectInvalid(() => parsePlainTextReport('T\u0000i\u0000t\u0000\nl\u0000e\u0000\nb\u0000o\u0000d\u0000y\u0000')) as ReportRejectedError).reason).toBe('binary');
+    expect((expectInvalid(() => parsePlainTextReport('<html>\n<body>\n<p></p>\n</body>\n</html>')) as ReportRejectedError).reason).toBe('markup_only');
+  });
+
+  it('keeps the body as sent within its lines (cleaning is the core’s job, which keeps the original)', () => {
+    expect(parsePlainTextReport('Title\nLede\nOne\u200Ctwo  three.\nFour.').body).toBe('One\u200Ctwo  three.\nFour.');
   });
 });
 
@@ -88,5 +100,20 @@ describe('summarizableText', () => {
   it('puts the lede before the body, or gives the body alone', () => {
     expect(summarizableText({ lede: 'Lede.', body: 'Body.' })).toBe('Lede.\nBody.');
     expect(summarizableText({ body: 'Body.' })).toBe('Body.');
+  });
+});
+
+describe('isHtmlSubmission', () => {
+  it('tells a page from text', () => {
+    expect(isHtmlSubmission({ html: '<p>x</p>' })).toBe(true);
+    expect(isHtmlSubmission({ title: 'T', body: 'B' })).toBe(false);
+  });
+});
+
+describe('storedTextBytes', () => {
+  it('counts the UTF-8 of title, lede, body, original, summary and key phrases', () => {
+    const report = { title: 'عنوان', lede: 'ab', body: 'body', original: 'b\u200Body', summary: ['body'], keyPhrases: ['€'] };
+    expect(storedTextBytes(report)).toBe(10 + 2 + 4 + 7 + 4 + 3);
+    expect(storedTextBytes({ title: 'T', body: 'B', summary: [], keyPhrases: [] })).toBe(2);
   });
 });

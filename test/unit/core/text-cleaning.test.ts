@@ -1,10 +1,13 @@
 import { DomainError, InvalidInputError, ReportRejectedError, type ReportRejection } from '../../../lambdas/core/domain/errors';
 import {
   assertTextContent,
+  cleanLine,
   cleanText,
   inspectTextContent,
   isMarkupOnly,
   looksBinary,
+  MARKUP_ALLOWANCE,
+  MAX_PAGE_BYTES,
   MAX_REPORT_BYTES,
   utf8ByteLength,
 } from '../../../lambdas/core/domain/text-cleaning';
@@ -101,9 +104,21 @@ describe('cleanText', () => {
   });
 });
 
+describe('cleanLine', () => {
+  it('cleans like cleanText and joins the lines into one', () => {
+    expect(cleanLine('  \u202BTitle\u202C on\r\n two\u00A0 lines  ')).toBe('Title on two lines');
+    expect(cleanLine('\u200B\n\u200F')).toBe('');
+  });
+});
+
 describe('utf8ByteLength and MAX_REPORT_BYTES', () => {
-  it('is one mebibyte', () => {
-    expect(MAX_REPORT_BYTES).toBe(1_048_576);
+  it('is 384 KiB, below the 400 KB DynamoDB item that stores a report, with room for keys, url and dates', () => {
+    expect(MAX_REPORT_BYTES).toBe(393_216);
+    expect(MAX_REPORT_BYTES).toBeLessThanOrEqual(400 * 1024 - 16 * 1024);
+  });
+
+  it('lets an HTML page (or escaped JSON) be MARKUP_ALLOWANCE times as large', () => {
+    expect(MAX_PAGE_BYTES).toBe(MARKUP_ALLOWANCE * MAX_REPORT_BYTES);
   });
 
   it('counts UTF-8 bytes per code point: ASCII 1, Arabic 2, euro sign 3, emoji 4', () => {
@@ -219,11 +234,20 @@ describe('ReportRejectedError', () => {
     expect(error.problems).toEqual([{ field: 'text', message: 'too large' }]);
   });
 
-  it('reaches HTTP callers as a 400 invalid_input, like any invalid input', () => {
+  it('reaches HTTP callers as a 400 invalid_input, like any invalid input, with its reason', () => {
     const logger: Logger = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
     const { status, body } = errorResponse(new ReportRejectedError('markup_only'), logger);
     expect(status).toBe(400);
     expect(body.error.code).toBe('invalid_input');
+    expect(body.error.reason).toBe('markup_only');
+    expect(logger.error).not.toHaveBeenCalled();
+  });
+
+  it.each(reasons)("maps '%s' to 413 when too large and 400 otherwise, never to 5xx", (reason) => {
+    const logger: Logger = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
+    const { status, body } = errorResponse(new ReportRejectedError(reason), logger);
+    expect(status).toBe(reason === 'too_large' ? 413 : 400);
+    expect(body.error).toMatchObject({ code: 'invalid_input', reason, message: new ReportRejectedError(reason).message });
     expect(logger.error).not.toHaveBeenCalled();
   });
 });

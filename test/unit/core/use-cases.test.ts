@@ -1,12 +1,39 @@
-import { InvalidInputError, InvalidTokenError, NotFoundError } from '../../../lambdas/core/domain/errors';
-import { UNSUBSCRIBE_URL_PLACEHOLDER } from '../../../lambdas/core/domain/digest';
+import { InvalidInputError, InvalidTokenError, NotFoundError, ReportRejectedError, type ReportRejection } from '../../../lambdas/core/domain/errors';
+import { buildDigestView, UNSUBSCRIBE_URL_PLACEHOLDER } from '../../../lambdas/core/domain/digest';
+import { isoWeekOf } from '../../../lambdas/core/domain/iso-week';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
-import { MAX_REPORT_CHARACTERS, parsePlainTextReport, reportIdFor } from '../../../lambdas/core/domain/report';
+import { parsePlainTextReport, reportIdFor, storedTextBytes, summarizableText, type Report, type ReportSubmission } from '../../../lambdas/core/domain/report';
+import { cleanText, MAX_PAGE_BYTES, MAX_REPORT_BYTES, utf8ByteLength } from '../../../lambdas/core/domain/text-cleaning';
 import { splitParagraphs, splitSentences } from '../../../lambdas/core/domain/sentences';
-import { ingestReport } from '../../../lambdas/core/use-cases/ingest-report';
+import { ingestReport, ingestReports, MAX_BATCH_REPORTS } from '../../../lambdas/core/use-cases/ingest-report';
 import { confirmSubscription, subscribe, unsubscribe } from '../../../lambdas/core/use-cases/manage-subscription';
 import { previewDigest, sendDigest, sendTestDigest } from '../../../lambdas/core/use-cases/send-digest';
-import { CONFIRM_WITHIN_MS, createHarness, ENGLISH_REPORT, PUBLIC_BASE_URL, SAMPLE_REPORT_AR, tokenFromLink, type Harness } from '../mujaz-harness';
+import {
+  CONFIRM_WITHIN_MS,
+  createHarness,
+  ENGLISH_REPORT,
+  expectSummaryOf,
+  FIXTURE_BOILERPLATE,
+  FRENCH_REPORT,
+  htmlFixture,
+  PERSIAN_REPORT,
+  PUBLIC_BASE_URL,
+  SAMPLE_REPORT_AR,
+  tokenFromLink,
+  type Harness,
+} from '../mujaz-harness';
+
+/** Distinct English sentences, one paragraph each, up to about `bytes` of UTF-8. */
+function manySentences(bytes: number): string {
+  const lines: string[] = [];
+  let size = 0;
+  for (let index = 0; size < bytes; index += 1) {
+    const line = `Paragraph ${index} reports that the council met on day ${index} and agreed on measure ${index * 7}. The vote on item ${index} was close.`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join('\n');
+}
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -39,15 +66,16 @@ describe('ingestReport', () => {
 
   it("takes the week from the clock in the newsletter's time zone", async () => {
     h.clock.set('2026-11-22T23:30:00Z'); // Sunday in UTC, Monday in Riyadh
-    const { report } = await ingestReport(h.ingestDeps, { title: 'Late', body: 'Arrived just before midnight UTC.' });
+    const late = { title: 'Late', body: 'Arrived just before midnight UTC. It still counts for the week it arrived in.' };
+    const { report } = await ingestReport(h.ingestDeps, late);
     expect(report.week).toBe('2026-W48');
     const utc = createHarness({ timeZone: 'UTC', start: '2026-11-22T23:30:00Z' });
-    expect((await ingestReport(utc.ingestDeps, { title: 'Late', body: 'Arrived just before midnight UTC.' })).report.week).toBe('2026-W47');
+    expect((await ingestReport(utc.ingestDeps, late)).report.week).toBe('2026-W47');
   });
 
   it('detects English, and lets the editor name the language', async () => {
     expect((await ingestReport(h.ingestDeps, ENGLISH_REPORT)).report.language).toBe('en');
-    expect((await ingestReport(h.ingestDeps, { title: 'Mixed', body: 'Some text.', language: 'ar' })).report.language).toBe('ar');
+    expect((await ingestReport(h.ingestDeps, { title: 'Mixed', body: 'Some text. More text.', language: 'ar' })).report.language).toBe('ar');
   });
 
   it('stores a second identical submission once and answers created:false with the first one', async () => {
@@ -68,6 +96,7 @@ describe('ingestReport', () => {
 
   it.each([
     ['an empty title', { title: '  ', body: 'Body.' }, 'title'],
+    ['a title of invisible characters only', { title: '\u200F\u200B', body: 'Body one. Body two.' }, 'title'],
     ['an empty text', { title: 'Title', body: '\n \n' }, 'text'],
   ])('rejects %s with an InvalidInputError naming the field', async (_name, submission, field) => {
     const error = await rejection(ingestReport(h.ingestDeps, submission));
@@ -76,13 +105,248 @@ describe('ingestReport', () => {
     expect(h.reports.all()).toEqual([]);
   });
 
-  it('rejects a report over MAX_REPORT_CHARACTERS, and accepts one exactly at it', async () => {
-    const error = await rejection(ingestReport(h.ingestDeps, { title: 'T', body: 'a'.repeat(MAX_REPORT_CHARACTERS) }));
+  it('rejects a report over MAX_REPORT_BYTES as sent, and measures one exactly at it again as stored', async () => {
+    const over = await rejection(ingestReport(h.ingestDeps, { title: 'T', body: 'a'.repeat(MAX_REPORT_BYTES) }));
+    expect(over).toBeInstanceOf(ReportRejectedError);
+    expect((over as ReportRejectedError).reason).toBe('too_large');
+    expect((over as InvalidInputError).problems[0]).toMatchObject({ field: 'text' });
+    expect((over as InvalidInputError).problems[0]!.message).toContain(String(MAX_REPORT_BYTES));
+    expect((over as InvalidInputError).problems[0]!.message).toContain('as sent');
+    // Title and body together exactly at the limit pass the first measure; their summary then takes the stored
+    // report over it.
+    const half = 'a'.repeat(MAX_REPORT_BYTES / 2 - 2);
+    const atLimit = await rejection(ingestReport(h.ingestDeps, { title: 'T', body: `${half}.\n${half}.` }));
+    expect(utf8ByteLength(`T${half}.\n${half}.`)).toBe(MAX_REPORT_BYTES);
+    expect((atLimit as ReportRejectedError).reason).toBe('too_large');
+    expect((atLimit as InvalidInputError).problems[0]!.message).toContain('to store');
+    expect(h.reports.all()).toEqual([]);
+  });
+
+  it("rejects as 'too_large' a text that fits as sent but not stored next to its original", async () => {
+    // A zero-width space makes the cleaned body differ from what was sent, so both would be stored.
+    const sentences = manySentences(MAX_REPORT_BYTES * 0.6);
+    const error = await rejection(ingestReport(h.ingestDeps, { title: 'Long', body: `\u200B${sentences}` }));
+    expect((error as ReportRejectedError).reason).toBe('too_large');
+    // The same text without the invisible character is stored once, and fits.
+    const { report } = await ingestReport(h.ingestDeps, { title: 'Long', body: sentences });
+    expect('original' in report).toBe(false);
+    expect(storedTextBytes(report)).toBeLessThanOrEqual(MAX_REPORT_BYTES);
+  });
+});
+
+describe('ingestReport: what it turns away', () => {
+  let h: Harness;
+  beforeEach(() => {
+    h = createHarness();
+  });
+
+  it.each<[string, ReportRejection, ReportSubmission]>([
+    ['nothing but invisible characters', 'empty', { title: 'T', body: ' \u200B\n\t\u200F ' }],
+    ['a lede with no text', 'empty', { title: 'T', lede: 'A lede alone.', body: '' }],
+    ['one sentence', 'single_sentence', { title: 'T', body: 'The only sentence of this report.' }],
+    ['one sentence over two blank-separated lines of punctuation', 'single_sentence', { title: 'T', body: 'The only sentence.\n...\n—' }],
+    ['one Arabic sentence', 'single_sentence', { title: 'عنوان', body: 'هذه هي الجملة الوحيدة في التقرير.' }],
+    ['text over the size limit', 'too_large', { title: 'T', body: 'word. '.repeat(MAX_REPORT_BYTES / 6 + 1) }],
+    ['NUL bytes', 'binary', { title: 'T', body: 'PK\u0003\u0004\u0000\u0000 zipped. More bytes.' }],
+    ['mostly replacement characters', 'binary', { title: 'T', body: '\uFFFD\uFFFD\uFFFD text. \uFFFD\uFFFD more.' }],
+    ['tags with no text', 'markup_only', { title: 'T', body: '<div>\n<p> </p>\n<br/>\n</div>' }],
+    ['a page with no text', 'markup_only', { html: htmlFixture('markup-only.html'), title: 'T' }],
+    ['an empty page', 'empty', { html: ' \n ', title: 'T' }],
+    ['a page of binary data', 'binary', { html: 'PK\u0003\u0004\u0000\u0000<p>x</p>', title: 'T' }],
+    ['a page with one sentence', 'single_sentence', { html: '<html><body><h1>Headline</h1><p>Just one sentence here.</p></body></html>' }],
+    ['a page over MAX_PAGE_BYTES', 'too_large', { html: `<p>${'x'.repeat(MAX_PAGE_BYTES)}</p>`, title: 'T' }],
+  ])("rejects %s as '%s' and stores nothing", async (_name, reason, submission) => {
+    const error = await rejection(ingestReport(h.ingestDeps, submission));
+    expect(error).toBeInstanceOf(ReportRejectedError);
+    expect((error as ReportRejectedError).reason).toBe(reason);
+    expect(h.reports.all()).toEqual([]);
+  });
+
+  it('counts the sentences of lede and body together: one each is enough', async () => {
+    const { report } = await ingestReport(h.ingestDeps, { title: 'T', lede: 'The lede is one sentence.', body: 'The body is another.' });
+    expect(report.summary.length).toBeGreaterThan(0);
+  });
+
+  it("checks the title first: a blank title is an InvalidInputError on 'title', not a rejection of the text", async () => {
+    const error = await rejection(ingestReport(h.ingestDeps, { title: ' \u200B ', body: '' }));
     expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as InvalidInputError).problems[0]).toMatchObject({ field: 'text' });
-    expect((error as InvalidInputError).problems[0]!.message).toContain(String(MAX_REPORT_CHARACTERS));
-    // Title and body together exactly at the limit.
-    await expect(ingestReport(h.ingestDeps, { title: 'T', body: 'a'.repeat(MAX_REPORT_CHARACTERS - 1) })).resolves.toMatchObject({ created: true });
+    expect(error).not.toBeInstanceOf(ReportRejectedError);
+    expect((error as InvalidInputError).problems.map((problem) => problem.field)).toEqual(['title']);
+  });
+});
+
+describe('ingestReport: language', () => {
+  let h: Harness;
+  beforeEach(() => {
+    h = createHarness();
+  });
+  const week = () => isoWeekOf(h.clock.now(), h.timeZone);
+
+  it("keeps an editor's 'fr', reads it left to right, and renders the item with lang=\"fr\"", async () => {
+    const { report } = await ingestReport(h.ingestDeps, { ...FRENCH_REPORT, language: 'fr' });
+    expect(report.language).toBe('fr');
+    expect((await h.reports.findById(report.id))?.language).toBe('fr');
+    expect(buildDigestView([report], week(), h.newsletter).items[0]).toMatchObject({ language: 'fr', direction: 'ltr', align: 'left' });
+    expect((await previewDigest(h.digestDeps)).html).toContain('dir="ltr" lang="fr"');
+  });
+
+  it("keeps an editor's 'fa' and reads it right to left", async () => {
+    const { report } = await ingestReport(h.ingestDeps, { ...PERSIAN_REPORT, language: 'fa' });
+    expect(report.language).toBe('fa');
+    expect(buildDigestView([report], week(), h.newsletter).items[0]).toMatchObject({ language: 'fa', direction: 'rtl', align: 'right' });
+    expect((await previewDigest(h.digestDeps)).html).toContain('dir="rtl" lang="fa"');
+  });
+
+  it('takes the editor over detection, and lower-cases the code', async () => {
+    expect((await ingestReport(h.ingestDeps, { ...ENGLISH_REPORT, language: 'CKB' })).report.language).toBe('ckb');
+    expect((await ingestReport(h.ingestDeps, { ...FRENCH_REPORT, language: 'und' })).report.language).toBe('und');
+  });
+
+  it("detects when the editor says nothing: 'und' for French, which Mujaz does not name on its own", async () => {
+    expect((await ingestReport(h.ingestDeps, FRENCH_REPORT)).report.language).toBe('und');
+  });
+
+  it.each(['french', 'fr-CA', 'f', '12', ''])("rejects the language code '%s' with an InvalidInputError on 'language'", async (language) => {
+    const error = await rejection(ingestReport(h.ingestDeps, { ...ENGLISH_REPORT, language }));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).not.toBeInstanceOf(ReportRejectedError);
+    expect((error as InvalidInputError).problems.map((problem) => problem.field)).toEqual(['language']);
+    expect(h.reports.all()).toEqual([]);
+  });
+});
+
+describe('ingestReport: cleaning, and the original kept', () => {
+  let h: Harness;
+  beforeEach(() => {
+    h = createHarness();
+  });
+
+  it('stores the cleaned body and, because cleaning changed it, the body exactly as sent', async () => {
+    const sent = 'Cafe\u0301 owners \u202Bmet\u202C on\u00A0Monday.\u200B\n\n  They agreed\u0007 to open later.  ';
+    const { report } = await ingestReport(h.ingestDeps, { title: '  \u200FCafé\u00A0owners  ', lede: ' A\u200B lede. ', body: sent });
+    expect(report.title).toBe('Café owners');
+    expect(report.lede).toBe('A lede.');
+    expect(report.body).toBe('Café owners met on Monday.\nThey agreed to open later.');
+    expect(report.original).toBe(sent);
+    expect((await h.reports.findById(report.id))?.original).toBe(sent);
+    expect(report.body).toBe(cleanText(report.body));
+    expectSummaryOf(report.summary, summarizableText(report));
+  });
+
+  it("keeps a Persian text's zero-width non-joiners in the original, which cleaning takes out of the body", async () => {
+    const { report } = await ingestReport(h.ingestDeps, { ...PERSIAN_REPORT, language: 'fa' });
+    expect(PERSIAN_REPORT.body).toContain('\u200C');
+    expect(report.original).toBe(PERSIAN_REPORT.body);
+    expect(report.body).not.toContain('\u200C');
+  });
+
+  it('stores no original when the text was clean already: the sample, and a page (the extractor cleans)', async () => {
+    const { report } = await ingestReport(h.ingestDeps, parsePlainTextReport(SAMPLE_REPORT_AR));
+    expect('original' in report).toBe(false);
+    const page = await ingestReport(h.ingestDeps, { html: htmlFixture('english-news-article.html') });
+    expect('original' in page.report).toBe(false);
+  });
+
+  it('keeps no original when cleaning changed only the layout: line ends, blank lines, spaces and tabs', async () => {
+    const { report } = await ingestReport(h.ingestDeps, { title: 'T', body: '  First  paragraph\there.\r\n\r\n\n   Second paragraph.  \r\n' });
+    expect(report.body).toBe('First paragraph here.\nSecond paragraph.');
+    expect('original' in report).toBe(false);
+  });
+
+  it('gives the same id to the same text sent clean and sent with invisible characters, so it is stored once', async () => {
+    const first = await ingestReport(h.ingestDeps, ENGLISH_REPORT);
+    const again = await ingestReport(h.ingestDeps, { ...ENGLISH_REPORT, body: `\u200F${ENGLISH_REPORT.body.replace(/ /gu, '\u00A0')}` });
+    expect(again).toEqual({ created: false, report: first.report });
+  });
+});
+
+describe('ingestReport: article pages', () => {
+  let h: Harness;
+  beforeEach(() => {
+    h = createHarness();
+  });
+
+  it.each([
+    ['arabic-news-article.html', 'محطة تحلية جديدة تضاعف إمدادات المياه في الساحل الشرقي', 'ar'],
+    ['english-news-article.html', 'Harbour town bets on tidal power to cut bills', 'en'],
+  ] as const)('takes the title and language of %s from the page and summarizes its article only', async (name, title, language) => {
+    const html = htmlFixture(name);
+    const article = h.extractor.extract(html);
+    const { report, created } = await ingestReport(h.ingestDeps, { html, url: 'https://news.example/article' });
+    expect(created).toBe(true);
+    expect(report).toMatchObject({ title, language, body: article.text, url: 'https://news.example/article', week: '2026-W48' });
+    expectSummaryOf(report.summary, article.text);
+    for (const boilerplate of FIXTURE_BOILERPLATE[name]) {
+      expect(report.body).not.toContain(boilerplate);
+      for (const sentence of report.summary) expect(sentence).not.toContain(boilerplate);
+      for (const phrase of report.keyPhrases) expect(phrase).not.toContain(boilerplate);
+    }
+  });
+
+  it('detects the language of a page that does not say it', async () => {
+    const html = htmlFixture('english-news-article.html').replace('<html lang="en-GB">', '<html>');
+    expect((await ingestReport(h.ingestDeps, { html })).report.language).toBe('en');
+  });
+
+  it("takes the page's <html lang> over detection, and the request's title and language over the page's", async () => {
+    const french = htmlFixture('short-paragraphs.html').replace('lang="EN"', 'lang="fr"');
+    expect((await ingestReport(h.ingestDeps, { html: french })).report).toMatchObject({ title: 'Notice', language: 'fr' });
+    const given = await ingestReport(createHarness().ingestDeps, { html: french, title: 'Reading room hours', language: 'en', lede: 'The library changes its hours.' });
+    expect(given.report).toMatchObject({ title: 'Reading room hours', language: 'en', lede: 'The library changes its hours.' });
+  });
+
+  it("falls back to the page's headline when the request's title is blank", async () => {
+    expect((await ingestReport(h.ingestDeps, { html: htmlFixture('short-paragraphs.html'), title: '  ' })).report.title).toBe('Notice');
+  });
+
+  it("asks for a title when neither the request nor the page gives one", async () => {
+    const error = await rejection(ingestReport(h.ingestDeps, { html: '<p>First sentence of the page.</p><p>Second sentence of the page.</p>' }));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).problems.map((problem) => problem.field)).toEqual(['title']);
+  });
+});
+
+describe('ingestReports (a batch)', () => {
+  let h: Harness;
+  beforeEach(() => {
+    h = createHarness();
+  });
+
+  it('answers each report on its own, in order: stored, stored before, or rejected with why', async () => {
+    const outcomes = await ingestReports(h.ingestDeps, [
+      ENGLISH_REPORT,
+      { title: 'T', body: 'Only one sentence.' },
+      { html: htmlFixture('english-news-article.html') },
+      ENGLISH_REPORT,
+      { title: ' ', body: 'One. Two.' },
+      { title: 'T', body: 'Body one. Body two.', language: 'not a code' },
+      { html: htmlFixture('markup-only.html'), title: 'T' },
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['created', 'rejected', 'created', 'exists', 'rejected', 'rejected', 'rejected']);
+    const reasons = outcomes.map((outcome) => (outcome.status === 'rejected' && outcome.error instanceof ReportRejectedError ? outcome.error.reason : undefined));
+    expect(reasons).toEqual([undefined, 'single_sentence', undefined, undefined, undefined, undefined, 'markup_only']);
+    expect(h.reports.all().map((report) => report.title)).toEqual([ENGLISH_REPORT.title, 'Harbour town bets on tidal power to cut bills']);
+    expect(outcomes[3]).toEqual({ status: 'exists', report: (outcomes[0] as { report: unknown }).report });
+  });
+
+  it(`takes at most ${MAX_BATCH_REPORTS} reports`, async () => {
+    await expect(ingestReports(h.ingestDeps, Array.from({ length: MAX_BATCH_REPORTS + 1 }, () => ENGLISH_REPORT))).rejects.toBeInstanceOf(InvalidInputError);
+    expect(h.reports.all()).toEqual([]);
+    const full = await ingestReports(h.ingestDeps, Array.from({ length: MAX_BATCH_REPORTS }, (_, index) => ({ title: `Report ${index}`, body: 'First sentence. Second sentence.' })));
+    expect(full.every((outcome) => outcome.status === 'created')).toBe(true);
+    expect(h.reports.all()).toHaveLength(MAX_BATCH_REPORTS);
+  });
+
+  it('stops on a failure that is not about the input (the store is down), keeping what was stored', async () => {
+    const failing = { ...h.ingestDeps, reports: Object.assign(Object.create(h.reports) as typeof h.reports, {
+      saveIfAbsent: async (report: Report) => {
+        if (report.title === 'Second') throw new Error('table unreachable');
+        return h.reports.saveIfAbsent(report);
+      },
+    }) };
+    const reports = ['First', 'Second', 'Third'].map((title) => ({ title, body: `${title} sentence one. ${title} sentence two.` }));
+    await expect(ingestReports(failing, reports)).rejects.toThrow('table unreachable');
+    expect(h.reports.all().map((report) => report.title)).toEqual(['First']);
   });
 });
 
@@ -303,7 +567,7 @@ describe('digests', () => {
 
     it('freezes the edition: a report arriving after the first run does not change what later runs send', async () => {
       await sendDigest(h.digestDeps);
-      await ingestReport(h.ingestDeps, { title: 'Arrived late', body: 'This report came in after the send started.' });
+      await ingestReport(h.ingestDeps, { title: 'Arrived late', body: 'This report came in after the send started. It waits for next week.' });
       await h.addSubscriber('late@example.com', 'confirmed');
       const again = await sendDigest(h.digestDeps);
       expect(again.reports).toBe(2);
@@ -338,7 +602,7 @@ describe('digests', () => {
       expect(h.ledger.editionIds()).toEqual([]);
       expect(h.ledger.deliveriesOf()).toEqual([]);
       // Not frozen: a report that arrives now still makes it into the send.
-      await ingestReport(h.ingestDeps, { title: 'Arrived after the preview', body: 'It still makes the digest.' });
+      await ingestReport(h.ingestDeps, { title: 'Arrived after the preview', body: 'It still makes the digest. Nothing was frozen yet.' });
       expect((await previewDigest(h.digestDeps)).reports).toBe(3);
       expect(await sendDigest(h.digestDeps)).toMatchObject({ reports: 3 });
     });
@@ -346,7 +610,7 @@ describe('digests', () => {
     it('shows the frozen edition once a send has run', async () => {
       await sendDigest(h.digestDeps);
       const frozen = await h.ledger.findEdition('2026-W48');
-      await ingestReport(h.ingestDeps, { title: 'Arrived late', body: 'Too late for this edition.' });
+      await ingestReport(h.ingestDeps, { title: 'Arrived late', body: 'Too late for this edition. It waits for the next one.' });
       const preview = await previewDigest(h.digestDeps);
       expect(preview).toMatchObject({ frozen: true, reports: 2, subject: frozen!.subject, html: frozen!.html, text: frozen!.text });
     });

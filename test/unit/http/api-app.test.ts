@@ -1,11 +1,25 @@
 import type { Hono } from 'hono';
 import { HmacTokenSigner } from '../../../lambdas/adapters/hmac-token-signer';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
-import { parsePlainTextReport, reportIdFor } from '../../../lambdas/core/domain/report';
+import type { ReportRejection } from '../../../lambdas/core/domain/errors';
+import { parsePlainTextReport, reportIdFor, type Report } from '../../../lambdas/core/domain/report';
+import { cleanText, MAX_PAGE_BYTES, MAX_REPORT_BYTES } from '../../../lambdas/core/domain/text-cleaning';
+import { MAX_BATCH_REPORTS } from '../../../lambdas/core/use-cases/ingest-report';
 import type { DigestDispatcher, DispatchOutcome } from '../../../lambdas/core/ports/digest-dispatcher';
 import type { Mujaz } from '../../../lambdas/core/mujaz';
 import { createApiApp } from '../../../lambdas/http/api-app';
-import { createHarness, ENGLISH_REPORT, SAMPLE_REPORT_AR, tokenFromLink, type Harness } from '../mujaz-harness';
+import {
+  createHarness,
+  ENGLISH_REPORT,
+  expectSummaryOf,
+  FIXTURE_BOILERPLATE,
+  FRENCH_REPORT,
+  htmlFixture,
+  PERSIAN_REPORT,
+  SAMPLE_REPORT_AR,
+  tokenFromLink,
+  type Harness,
+} from '../mujaz-harness';
 
 const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -59,6 +73,7 @@ async function confirmedReader(email: string): Promise<void> {
 describe('admin routes need the bearer token', () => {
   it.each([
     ['POST /reports', '/reports'],
+    ['POST /reports/batch', '/reports/batch'],
     ['POST /digests', '/digests'],
   ])('%s answers 401 without a token or with a wrong one', async (_name, path) => {
     for (const headers of [json, { ...json, authorization: 'Bearer wrong-token' }, { ...json, authorization: ADMIN_TOKEN }, { ...json, authorization: `Basic ${ADMIN_TOKEN}` }]) {
@@ -112,7 +127,7 @@ describe('POST /reports', () => {
 
   it('takes a body without content type as JSON', async () => {
     // A string body would get "text/plain;charset=UTF-8" from the Request constructor; bytes get no type.
-    const bytes = new TextEncoder().encode(JSON.stringify({ title: 'T', text: 'Some text here.' }));
+    const bytes = new TextEncoder().encode(JSON.stringify({ title: 'T', text: 'Some text here. And a second sentence.' }));
     const response = await app.request('/reports', { method: 'POST', headers: admin, body: bytes });
     expect(response.status).toBe(201);
   });
@@ -124,7 +139,10 @@ describe('POST /reports', () => {
     ['a url that is not http(s)', JSON.stringify({ title: 'T', text: 'Body.', url: 'ftp://files.example/report' }), 'url'],
     ['a javascript: url', JSON.stringify({ title: 'T', text: 'Body.', url: 'javascript:alert(1)' }), 'url'],
     ['a publishedAt that is not a date-time', JSON.stringify({ title: 'T', text: 'Body.', publishedAt: 'last Tuesday' }), 'publishedAt'],
-    ['an unknown language', JSON.stringify({ title: 'T', text: 'Body.', language: 'fr' }), 'language'],
+    ['a language that is not an ISO 639 code', JSON.stringify({ title: 'T', text: 'Body one. Body two.', language: 'French' }), 'language'],
+    ['a BCP 47 tag rather than an ISO 639 code', JSON.stringify({ title: 'T', text: 'Body one. Body two.', language: 'fr-CA' }), 'language'],
+    ['both text and html', JSON.stringify({ title: 'T', text: 'Body one. Body two.', html: '<p>Body one. Body two.</p>' }), 'html'],
+    ['neither text nor html', JSON.stringify({ title: 'T', lede: 'A lede.' }), 'text'],
     ['a title that is only spaces', JSON.stringify({ title: '   ', text: 'Body.' }), 'title'],
     ['a body that is not an object', JSON.stringify(['T', 'Body.']), ''],
   ])('answers 400 naming the problem for %s', async (_name, body, field) => {
@@ -157,19 +175,23 @@ describe('POST /reports', () => {
 
   it('answers 413 for a body over the limit', async () => {
     const big = `Title\nLede\n${'كلمة '.repeat(400_000)}`;
-    expect(Buffer.byteLength(big)).toBeGreaterThan(1_500_000);
+    expect(Buffer.byteLength(big)).toBeGreaterThan(MAX_PAGE_BYTES);
     const error = await errorOf(await postReport(big, { ...admin, 'content-type': 'text/plain' }), 413);
     expect(error.code).toBe('payload_too_large');
+    expect(error.reason).toBe('too_large');
     // The same with a declared Content-Length.
     const declared = await postReport(big, { ...admin, 'content-type': 'text/plain', 'content-length': String(Buffer.byteLength(big)) });
     expect(declared.status).toBe(413);
     expect(h.reports.all()).toEqual([]);
   });
 
-  it('answers 400 (not 5xx) for text within the byte limit but over the character limit', async () => {
-    const long = `Title\nLede\n${'a'.repeat(1_200_000)}`;
-    const error = await errorOf(await postReport(long, { ...admin, 'content-type': 'text/plain' }), 400);
+  it('answers 413 too_large (not 5xx) for JSON within the body limit whose text is over the report limit', async () => {
+    const long = JSON.stringify({ title: 'Title', lede: 'Lede.', text: 'a'.repeat(MAX_REPORT_BYTES) });
+    expect(Buffer.byteLength(long)).toBeLessThan(MAX_PAGE_BYTES);
+    const error = await errorOf(await postReport(long), 413);
+    expect(error).toMatchObject({ code: 'invalid_input', reason: 'too_large' });
     expect(error.problems?.[0]?.field).toBe('text');
+    expect(h.reports.all()).toEqual([]);
   });
 
   it('answers 415 for a content type it does not read', async () => {
@@ -177,6 +199,206 @@ describe('POST /reports', () => {
       const error = await errorOf(await postReport('title=T&text=B', { ...admin, 'content-type': type }), 415);
       expect(error.code).toBe('unsupported_media_type');
     }
+  });
+});
+
+describe('POST /reports: every rejection reason, with its status', () => {
+  const text = (body: string) => ({ body, headers: { ...admin, 'content-type': 'text/plain; charset=utf-8' } });
+  const asJson = (report: unknown) => ({ body: JSON.stringify(report), headers: { ...admin, ...json } });
+  const page = (body: string) => ({ body, headers: { ...admin, 'content-type': 'text/html; charset=utf-8' } });
+
+  it.each<[string, ReportRejection, number, { body: string; headers: Record<string, string> }]>([
+    ['empty text/plain', 'empty', 400, text(' \n\u200B\n ')],
+    ['a title with nothing after it', 'empty', 400, text('العنوان وحده')],
+    ['JSON with an empty text', 'empty', 400, asJson({ title: 'T', text: '' })],
+    ['an empty page', 'empty', 400, page('   ')],
+    ['a single sentence as text/plain', 'single_sentence', 400, text('Title\nThe only sentence there is.')],
+    ['a single sentence as JSON', 'single_sentence', 400, asJson({ title: 'T', text: 'One sentence.' })],
+    ['a page with one sentence', 'single_sentence', 400, page('<html><head><title>T</title></head><body><p>One sentence only.</p></body></html>')],
+    // text/plain over the body limit (which is the report limit): HTTP answers before the core sees it.
+    ['text/plain over the limit', 'too_large', 413, text(`Title\nLede.\n${'word. '.repeat(MAX_REPORT_BYTES / 6)}`)],
+    // Within the body limit, over the report limit: the core answers.
+    ['JSON text over the limit', 'too_large', 413, asJson({ title: 'T', text: 'word. '.repeat(MAX_REPORT_BYTES / 6) })],
+    ['text/plain within the body limit whose summary takes it over', 'too_large', 413, text(`T\n${'a'.repeat(MAX_REPORT_BYTES / 2 - 4)}.\n${'b'.repeat(MAX_REPORT_BYTES / 2 - 4)}.`)],
+    // Over the page limit: HTTP answers.
+    ['a page over the limit', 'too_large', 413, page(`<p>${'word. '.repeat(MAX_PAGE_BYTES / 6)}</p>`)],
+    ['a page within the page limit whose text is over the report limit', 'too_large', 413, page(`<html><head><title>T</title></head><body><p>${'word. '.repeat(MAX_REPORT_BYTES / 6 + 1)}</p></body></html>`)],
+    ['NUL bytes as text/plain', 'binary', 400, text('Title\nLede.\nPK\u0003\u0004\u0000\u0000 not text. At all.')],
+    ['NUL bytes as JSON', 'binary', 400, asJson({ title: 'T', text: 'First\u0000 sentence. Second\u0000 one.' })],
+    ['a page of binary data', 'binary', 400, page('\u0000\u0001\u0002<p>x</p>')],
+    ['tags without text as text/plain', 'markup_only', 400, text('<html>\n<body>\n<p></p>\n</body>\n</html>')],
+    ['tags without text as JSON', 'markup_only', 400, asJson({ title: 'T', text: '<div><p>&nbsp;</p></div>' })],
+    ['a page without text', 'markup_only', 400, page(htmlFixture('markup-only.html'))],
+  ])("answers %s with reason '%s' (%s)", async (_name, reason, status, request) => {
+    const error = await errorOf(await app.request('/reports', { method: 'POST', ...request }), status);
+    expect(error.reason).toBe(reason);
+    // A body over its limit is 'payload_too_large' before anything reads it; the core's answers are 'invalid_input'.
+    const overBodyLimit = Buffer.byteLength(request.body) > (request.headers['content-type']!.startsWith('text/plain') ? MAX_REPORT_BYTES : MAX_PAGE_BYTES);
+    expect(error.code).toBe(overBodyLimit ? 'payload_too_large' : 'invalid_input');
+    expect(h.reports.all()).toEqual([]);
+    expect(h.logger.entries.filter((entry) => entry.level === 'error')).toEqual([]);
+  });
+
+  it('answers JSON over the page limit with 413 too_large before reading it', async () => {
+    const error = await errorOf(await postReport(JSON.stringify({ title: 'T', text: 'x'.repeat(MAX_PAGE_BYTES) })), 413);
+    expect(error).toMatchObject({ code: 'payload_too_large', reason: 'too_large' });
+  });
+});
+
+describe('POST /reports: article pages', () => {
+  const postPage = (html: string, type = 'text/html; charset=utf-8') => postReport(html, { ...admin, 'content-type': type });
+
+  it.each([
+    ['arabic-news-article.html', 'محطة تحلية جديدة تضاعف إمدادات المياه في الساحل الشرقي', 'ar'],
+    ['english-news-article.html', 'Harbour town bets on tidal power to cut bills', 'en'],
+  ] as const)('ingests %s as text/html: title and language from the page, summary from the article alone', async (name, title, language) => {
+    const html = htmlFixture(name);
+    const response = await postPage(html);
+    expect(response.status).toBe(201);
+    const { report } = (await response.json()) as { report: Report };
+    expect(report).toMatchObject({ title, language, week: '2026-W48' });
+    expect(report).not.toHaveProperty('body');
+    expect(report).not.toHaveProperty('original');
+    const article = h.extractor.extract(html).text;
+    expect(h.reports.all()[0]!.body).toBe(article);
+    expectSummaryOf(report.summary, article);
+    for (const boilerplate of FIXTURE_BOILERPLATE[name]) for (const sentence of report.summary) expect(sentence).not.toContain(boilerplate);
+  });
+
+  it('accepts application/xhtml+xml too, and answers the same page again with 200 created:false', async () => {
+    expect((await postPage(htmlFixture('english-news-article.html'), 'application/xhtml+xml')).status).toBe(201);
+    const again = await postPage(htmlFixture('english-news-article.html'));
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ created: false });
+    expect(h.reports.all()).toHaveLength(1);
+  });
+
+  it('detects the language of a page without <html lang>', async () => {
+    const response = await postPage(htmlFixture('arabic-news-article.html').replace(/<html[^>]*>/u, '<html>'));
+    expect(((await response.json()) as { report: Report }).report.language).toBe('ar');
+  });
+
+  it('accepts JSON with html: the page gives the title, the request its url, lede and language', async () => {
+    const response = await postReport(JSON.stringify({ html: htmlFixture('english-news-article.html'), url: 'https://ledger.example/tidal', lede: 'Port Wenlow votes for a tidal array.', language: 'en' }));
+    expect(response.status).toBe(201);
+    const { report } = (await response.json()) as { report: Report };
+    expect(report).toMatchObject({ title: 'Harbour town bets on tidal power to cut bills', url: 'https://ledger.example/tidal', lede: 'Port Wenlow votes for a tidal array.', language: 'en' });
+    expectSummaryOf(report.summary, `${report.lede}\n${h.extractor.extract(htmlFixture('english-news-article.html')).text}`);
+  });
+
+  it("takes the request's title and language over the page's", async () => {
+    const response = await postReport(JSON.stringify({ html: htmlFixture('short-paragraphs.html'), title: 'Library hours', language: 'fr' }));
+    expect(await response.json()).toMatchObject({ report: { title: 'Library hours', language: 'fr' } });
+  });
+
+  it('answers 400 naming the title for JSON html whose page names no headline', async () => {
+    const error = await errorOf(await postReport(JSON.stringify({ html: '<p>First sentence here.</p><p>Second sentence here.</p>' })), 400);
+    expect(error.problems?.map((problem) => problem.field)).toEqual(['title']);
+  });
+
+  it('answers 400 invalid_encoding for a page that is not UTF-8', async () => {
+    const windows1256 = new Uint8Array([0x3c, 0x70, 0x3e, 0xe3, 0xd1, 0xcd, 0xc8, 0xc7, 0x3c, 0x2f, 0x70, 0x3e]);
+    expect((await errorOf(await postReport(windows1256, { ...admin, 'content-type': 'text/html' }), 400)).code).toBe('invalid_encoding');
+  });
+});
+
+describe('POST /reports: language and the original text', () => {
+  it("keeps an editor's 'fr' (left to right) and 'fa' (right to left), and the digest marks each item so", async () => {
+    for (const [report, language] of [[FRENCH_REPORT, 'fr'], [PERSIAN_REPORT, 'fa']] as const) {
+      const response = await postReport(JSON.stringify({ title: report.title, text: report.body, language }));
+      expect(response.status).toBe(201);
+      expect(await response.json()).toMatchObject({ report: { language } });
+    }
+    const preview = (await (await postDigest({ mode: 'preview' })).json()) as { html: string };
+    expect(preview.html).toContain('dir="ltr" lang="fr"');
+    expect(preview.html).toContain('dir="rtl" lang="fa"');
+  });
+
+  it('keeps the text as sent next to the cleaned body when cleaning changed it, and answers with neither', async () => {
+    const response = await postReport(JSON.stringify({ title: PERSIAN_REPORT.title, text: PERSIAN_REPORT.body, language: 'fa' }));
+    const answered = (await response.json()) as { report: Record<string, unknown> };
+    expect(answered.report).not.toHaveProperty('body');
+    expect(answered.report).not.toHaveProperty('original');
+    const [stored] = h.reports.all();
+    expect(stored!.original).toBe(PERSIAN_REPORT.body);
+    expect(stored!.body).toBe(cleanText(PERSIAN_REPORT.body));
+  });
+});
+
+describe('POST /reports/batch', () => {
+  const postBatch = (body: unknown, headers: Record<string, string> = { ...admin, ...json }) =>
+    app.request('/reports/batch', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+  interface BatchAnswer {
+    results: { index: number; status: 'created' | 'exists' | 'rejected'; report?: Record<string, unknown>; error?: ErrorJson['error'] }[];
+    created: number;
+    existing: number;
+    rejected: number;
+  }
+
+  it('answers 200 with a result per item: good ones stored, bad ones not, one bad item failing nothing else', async () => {
+    const response = await postBatch([
+      { title: ENGLISH_REPORT.title, lede: ENGLISH_REPORT.lede, text: ENGLISH_REPORT.body },
+      { title: 'T', text: 'Only one sentence.' },
+      { html: htmlFixture('arabic-news-article.html'), url: 'https://news.example/water' },
+      { title: 'T', text: 'x'.repeat(MAX_REPORT_BYTES + 1) },
+      { title: 'No text' },
+      'not an object',
+      { title: 'T', text: 'Body one. Body two.', language: 'Klingon' },
+      { title: ENGLISH_REPORT.title, lede: ENGLISH_REPORT.lede, text: ENGLISH_REPORT.body, url: 'https://news.example/again' },
+      { title: 'T', text: 'Bad\u0000 bytes. More\u0000 here.' },
+      { html: htmlFixture('markup-only.html'), title: 'Empty page' },
+    ]);
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as BatchAnswer;
+    expect(answer.results.map(({ index, status }) => [index, status])).toEqual([
+      [0, 'created'], [1, 'rejected'], [2, 'created'], [3, 'rejected'], [4, 'rejected'], [5, 'rejected'], [6, 'rejected'], [7, 'exists'], [8, 'rejected'], [9, 'rejected'],
+    ]);
+    expect(answer).toMatchObject({ created: 2, existing: 1, rejected: 7 });
+    expect(answer.results.map((result) => result.error?.reason)).toEqual([undefined, 'single_sentence', undefined, 'too_large', undefined, undefined, undefined, undefined, 'binary', 'markup_only']);
+    expect(answer.results[4]!.error).toMatchObject({ code: 'invalid_input', problems: [{ field: 'text' }] });
+    expect(answer.results[5]!.error).toMatchObject({ code: 'invalid_input' });
+    expect(answer.results[6]!.error?.problems?.map((problem) => problem.field)).toEqual(['language']);
+    expect(answer.results[0]!.report).toMatchObject({ title: ENGLISH_REPORT.title, language: 'en' });
+    expect(answer.results[0]!.report).not.toHaveProperty('body');
+    expect(answer.results[2]!.report).toMatchObject({ title: 'محطة تحلية جديدة تضاعف إمدادات المياه في الساحل الشرقي', language: 'ar', url: 'https://news.example/water' });
+    expect(answer.results[7]!.report).toEqual(answer.results[0]!.report);
+    expect(h.reports.all().map((report) => report.title).sort()).toEqual([ENGLISH_REPORT.title, 'محطة تحلية جديدة تضاعف إمدادات المياه في الساحل الشرقي'].sort());
+    expect(h.logger.entries.filter((entry) => entry.level === 'error')).toEqual([]);
+  });
+
+  it('answers 200 with zero counts for an empty batch', async () => {
+    expect(await (await postBatch([])).json()).toEqual({ results: [], created: 0, existing: 0, rejected: 0 });
+  });
+
+  it(`answers 400 for more than ${MAX_BATCH_REPORTS} items, storing none`, async () => {
+    const items = Array.from({ length: MAX_BATCH_REPORTS + 1 }, (_, index) => ({ title: `Report ${index}`, text: 'First sentence. Second sentence.' }));
+    const error = await errorOf(await postBatch(items), 400);
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toContain(String(MAX_BATCH_REPORTS));
+    expect(h.reports.all()).toEqual([]);
+    const full = (await (await postBatch(items.slice(0, MAX_BATCH_REPORTS))).json()) as BatchAnswer;
+    expect(full.created).toBe(MAX_BATCH_REPORTS);
+  });
+
+  it('answers 400 for a body that is not an array, 400 invalid_json for one that is not JSON, 415 for one that is not JSON at all', async () => {
+    expect((await errorOf(await postBatch({ title: 'T', text: 'One. Two.' }), 400)).code).toBe('invalid_input');
+    expect((await errorOf(await postBatch('[{"title": '), 400)).code).toBe('invalid_json');
+    expect((await errorOf(await postBatch('Title\nLede\nBody.', { ...admin, 'content-type': 'text/plain' }), 415)).code).toBe('unsupported_media_type');
+  });
+
+  it('answers 401 to anonymous callers and to a wrong token, before reading the body', async () => {
+    for (const headers of [json, { ...json, authorization: 'Bearer wrong-token' }]) {
+      const error = await errorOf(await postBatch([{ title: ENGLISH_REPORT.title, text: ENGLISH_REPORT.body }], headers), 401);
+      expect(error.code).toBe('unauthorized');
+    }
+    expect((await app.request('/reports/batch', { method: 'POST', headers: json, body: 'x'.repeat(5_000_000) })).status).toBe(401);
+    expect(h.reports.all()).toEqual([]);
+  });
+
+  it('answers 413 too_large for a body over the batch limit', async () => {
+    const error = await errorOf(await postBatch([{ title: 'T', text: 'x'.repeat(5 * 1_048_576) }]), 413);
+    expect(error).toMatchObject({ code: 'payload_too_large', reason: 'too_large' });
   });
 });
 
@@ -456,6 +678,7 @@ describe('routing and failures', () => {
 
   it.each([
     ['GET', '/reports'],
+    ['GET', '/reports/batch'],
     ['GET', '/digests'],
     ['GET', '/subscriptions'],
     ['DELETE', '/unsubscribe'],
