@@ -15,6 +15,7 @@ import { listUnsubscribeHeaders } from '../lambdas/core/domain/list-unsubscribe'
 import { parsePlainTextReport, reportIdFor, type Report } from '../lambdas/core/domain/report';
 import { analyzeReport } from '../lambdas/core/domain/report-analysis';
 import { DEFAULT_SUMMARIZER_SETTINGS, DIGEST_BUDGET, summarize, type SummarizerSettings } from '../lambdas/core/domain/summarizer';
+import { cleanText } from '../lambdas/core/domain/text-cleaning';
 import { summarizeFile } from '../scripts/summarize';
 
 const ROOT = join(__dirname, '..');
@@ -94,7 +95,7 @@ function benchAblations(): void {
     const cells = SETS.map((set) => {
       const file = join(OUT, `${set.name}.ablation.jsonl`);
       const lines = readArticles(set).map((article) => {
-        const { sentences } = summarize(article.text, { language: article.lang, title: article.title, budget: { ratio: set.ratio } }, settings);
+        const { sentences } = summarize(cleanText(article.text), { language: article.lang, title: article.title, budget: { ratio: set.ratio } }, settings);
         return JSON.stringify({ id: article.id, summary: sentences.join(' ') });
       });
       writeFileSync(file, `${lines.join('\n')}\n`);
