@@ -66,6 +66,10 @@ const RUN_ON_WORDS = 40;
 /** The similarity graph grows with the square of the sentence count; beyond this the tail joins by position only. */
 const GRAPH_SENTENCES = 400;
 const KEY_PHRASES = { max: 5, maxWords: 3 } as const;
+/** Reporting verbs: everywhere in news, never what a report is about ("Maran said", "وقال المتحدث"). */
+const REPORTING_VERBS: ReadonlySet<string> = new Set(
+  ['said', 'says', 'say', 'told', 'added', 'according', 'stated', 'قال', 'قالت', 'وقال', 'وقالت', 'يقول', 'وتقول', 'تقول', 'ويقول', 'أضاف', 'وأضاف', 'أكد', 'وأكد', 'أشار', 'وأشار', 'أوضح', 'وأوضح', 'حسب', 'وفقا'].map((word) => tokenize(word)[0]!),
+);
 
 interface Sentence {
   text: string;
@@ -222,7 +226,9 @@ function select(sentences: Sentence[], scores: number[], budget: SummaryBudget, 
  */
 function keyPhrases(text: string, options: SummaryOptions, termFrequency: Map<string, number>): string[] {
   const stopWords = stopWordsFor(options.language);
-  const stem = options.language === 'ar' ? lightStem : (word: string) => word;
+  // English plurals fold here ("profit"/"profits" are one phrase), though not for sentence scoring.
+  const stem = options.language === 'ar' ? lightStem : options.language === 'en' ? (word: string) => (word.length > 3 ? word.replace(/(?<!s)s$/u, '') : word) : (word: string) => word;
+  const frequency = options.language === 'en' ? foldedFrequency(termFrequency, stem) : termFrequency;
   const titleTerms = new Set(options.title ? tokenize(options.title).map(stem) : []);
   const candidates = new Map<string, { surface: string; terms: string[]; count: number; firstSeen: number }>();
   let position = 0;
@@ -242,7 +248,7 @@ function keyPhrases(text: string, options: SummaryOptions, termFrequency: Map<st
     for (const word of fragment.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu) ?? []) {
       position += 1;
       const folded = tokenize(word);
-      if (folded.length !== 1 || stopWords.has(folded[0]!) || /^\p{N}+$/u.test(folded[0]!) || folded[0]!.length < 2) {
+      if (folded.length !== 1 || stopWords.has(folded[0]!) || REPORTING_VERBS.has(folded[0]!) || /^\p{N}+$/u.test(folded[0]!) || folded[0]!.length < 2) {
         collect(run);
         run = [];
       } else {
@@ -251,7 +257,7 @@ function keyPhrases(text: string, options: SummaryOptions, termFrequency: Map<st
     }
     collect(run);
   }
-  const weight = (term: string) => (termFrequency.get(term) ?? 0) * (titleTerms.has(term) ? 2 : 1);
+  const weight = (term: string) => (frequency.get(term) ?? 0) * (titleTerms.has(term) ? 2 : 1);
   const scored = [...candidates.values()]
     .filter((candidate) => candidate.count > 1 || candidate.terms.some((term) => titleTerms.has(term)))
     .map((candidate) => ({
@@ -268,6 +274,12 @@ function keyPhrases(text: string, options: SummaryOptions, termFrequency: Map<st
     for (const term of candidate.terms) usedTerms.add(term);
   }
   return phrases;
+}
+
+function foldedFrequency(termFrequency: Map<string, number>, fold: (term: string) => string): Map<string, number> {
+  const folded = new Map<string, number>();
+  for (const [term, count] of termFrequency) folded.set(fold(term), (folded.get(fold(term)) ?? 0) + count);
+  return folded;
 }
 
 function normalizeByMax(values: number[]): number[] {

@@ -145,3 +145,24 @@ describe('summarize — short and degenerate texts', () => {
     }
   });
 });
+
+describe('key phrases — what they leave out', () => {
+  const text = [
+    'Quarterly profits at TimeWarner jumped as advertising sales grew, the company said on Friday.',
+    'The profit rise came from higher advertising sales and broadband subscriptions, Mr Parsons said.',
+    'TimeWarner said its profits would keep growing as advertising sales recover.',
+    'Analysts said the broadband subscriptions would decide the profit outlook.',
+  ].join('\n');
+  const { keyPhrases } = summarize(text, { language: 'en', title: 'Advertising sales lift TimeWarner profit' });
+
+  it('never offers a reporting verb as (part of) a key phrase', () => {
+    expect(keyPhrases.length).toBeGreaterThanOrEqual(3);
+    for (const phrase of keyPhrases) expect(phrase).not.toMatch(/\bsaid\b/iu);
+  });
+
+  it('offers singular and plural of a word once, and no two phrases sharing a word', () => {
+    const words = keyPhrases.flatMap((phrase) => phrase.toLowerCase().split(' ').map((word) => word.replace(/s$/u, '')));
+    expect(new Set(words).size).toBe(words.length);
+    expect(keyPhrases.some((phrase) => /advertising sales/iu.test(phrase))).toBe(true);
+  });
+});
