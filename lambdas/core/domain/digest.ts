@@ -9,24 +9,31 @@ export interface NewsletterIdentity {
   language: NewsletterLanguage;
 }
 
-export interface DigestItemView {
+/** Which way a piece of text runs, and the edge templates align it to: the pair every template needs. */
+export interface TextLayout {
+  direction: TextDirection;
+  align: 'right' | 'left';
+}
+
+export function layoutOf(language: LanguageTag): TextLayout {
+  const direction = directionOf(language);
+  return { direction, align: direction === 'rtl' ? 'right' : 'left' };
+}
+
+export interface DigestItemView extends TextLayout {
   title: string;
   url?: string;
   summary: string[];
   /** Any ISO 639 code an editor gave; the direction follows from it (directionOf). */
   language: LanguageTag;
-  direction: TextDirection;
-  align: 'right' | 'left';
   publishedOn?: string;
 }
 
-export interface DigestView {
+export interface DigestView extends TextLayout {
   subject: string;
   preheader: string;
   newsletterName: string;
   language: NewsletterLanguage;
-  direction: TextDirection;
-  align: 'right' | 'left';
   heading: string;
   period: string;
   intro: string;
@@ -59,19 +66,16 @@ export const UNSUBSCRIBE_URL_PLACEHOLDER = 'https://unsubscribe.mujaz.invalid/pl
 
 export function buildDigestView(reports: readonly Report[], week: IsoWeek, newsletter: NewsletterIdentity): DigestView {
   const labels = labelsFor(newsletter.language);
-  const direction = directionOf(newsletter.language);
   const period = formatPeriod(week, newsletter.language);
   const items = [...reports]
     .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id))
     .map((report): DigestItemView => {
-      const itemDirection = directionOf(report.language);
       return {
         title: report.title,
         url: report.url,
         summary: report.summary,
         language: report.language,
-        direction: itemDirection,
-        align: itemDirection === 'rtl' ? 'right' : 'left',
+        ...layoutOf(report.language),
         publishedOn: report.publishedAt ? formatDay(report.publishedAt, newsletter.language) : undefined,
       };
     });
@@ -81,8 +85,7 @@ export function buildDigestView(reports: readonly Report[], week: IsoWeek, newsl
     preheader: items.map((item) => item.title).join(' · '),
     newsletterName: newsletter.name,
     language: newsletter.language,
-    direction,
-    align: direction === 'rtl' ? 'right' : 'left',
+    ...layoutOf(newsletter.language),
     heading: labels.digestHeading,
     period,
     intro: labels.digestIntro,

@@ -1,14 +1,11 @@
 // Core port: turning view models into email bodies.
-import type { DigestView, RenderedEmail } from '../domain/digest';
-import type { TextDirection } from '../domain/language';
+import type { DigestView, RenderedEmail, TextLayout } from '../domain/digest';
 import type { NewsletterLanguage } from '../domain/newsletter-labels';
 
-export interface ConfirmationView {
+export interface ConfirmationView extends TextLayout {
   subject: string;
   newsletterName: string;
   language: NewsletterLanguage;
-  direction: TextDirection;
-  align: 'right' | 'left';
   heading: string;
   body: string;
   button: string;

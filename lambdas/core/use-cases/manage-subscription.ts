@@ -1,8 +1,7 @@
 // Core use cases: double opt-in subscription, confirmation by signed link, one-click unsubscribe.
 import { NotFoundError } from '../domain/errors';
-import { directionOf } from '../domain/language';
 import type { SubscriptionLinks } from '../domain/links';
-import type { NewsletterIdentity } from '../domain/digest';
+import { layoutOf, type NewsletterIdentity } from '../domain/digest';
 import { labelsFor } from '../domain/newsletter-labels';
 import { confirmedSubscriber, maskEmail, normalizeEmail, pendingSubscriber, unsubscribedSubscriber, type Subscriber } from '../domain/subscriber';
 import type { Clock } from '../ports/clock';
@@ -42,13 +41,11 @@ export async function subscribe(deps: SubscriptionDeps, rawEmail: string): Promi
 
   const token = deps.tokens.sign({ purpose: 'confirm-subscription', email, expiresAt: now.getTime() + deps.confirmWithinMs });
   const labels = labelsFor(deps.newsletter.language);
-  const direction = directionOf(deps.newsletter.language);
   const rendered = await deps.renderer.renderConfirmation({
     subject: labels.confirmSubject(deps.newsletter.name),
     newsletterName: deps.newsletter.name,
     language: deps.newsletter.language,
-    direction,
-    align: direction === 'rtl' ? 'right' : 'left',
+    ...layoutOf(deps.newsletter.language),
     heading: labels.confirmHeading,
     body: labels.confirmBody(deps.newsletter.name),
     button: labels.confirmButton,
