@@ -14,7 +14,12 @@ import { isoWeekOf } from '../lambdas/core/domain/iso-week';
 import { listUnsubscribeHeaders } from '../lambdas/core/domain/list-unsubscribe';
 import { parsePlainTextReport, reportIdFor, type Report } from '../lambdas/core/domain/report';
 import { analyzeReport } from '../lambdas/core/domain/report-analysis';
-import { DEFAULT_SUMMARIZER_SETTINGS, DIGEST_BUDGET, summarize, type SummarizerSettings } from '../lambdas/core/domain/summarizer';
+import {
+  DEFAULT_SUMMARIZER_SETTINGS,
+  DIGEST_BUDGET,
+  summarize,
+  type SummarizerSettings,
+} from '../lambdas/core/domain/summarizer';
 import { cleanText } from '../lambdas/core/domain/text-cleaning';
 import { summarizeFile } from '../scripts/summarize';
 
@@ -53,7 +58,11 @@ const dataFile = (set: DevSet) => join(SHARED, 'datasets', `${set.name}.jsonl`);
 
 function evaluate(args: string[]): Scores {
   const output = execFileSync(process.execPath, [EVAL, ...args, '--json'], { encoding: 'utf8' });
-  const [set] = (JSON.parse(output) as { sets: { rouge1_f1: number; rouge2_f1: number; rougeL_f1: number; mean_summary_words: number }[] }).sets;
+  const [set] = (
+    JSON.parse(output) as {
+      sets: { rouge1_f1: number; rouge2_f1: number; rougeL_f1: number; mean_summary_words: number }[];
+    }
+  ).sets;
   if (!set) throw new Error(`summary-eval.mjs returned no scores for ${args.join(' ')}`);
   return { r1: set.rouge1_f1 * 100, r2: set.rouge2_f1 * 100, rl: set.rougeL_f1 * 100, words: set.mean_summary_words };
 }
@@ -69,17 +78,23 @@ function readArticles(set: DevSet): Article[] {
 }
 
 async function benchQuality(): Promise<void> {
-  console.log('Summary quality — ROUGE F1 % (summary-eval.mjs); Mujaz through `npm run summarize`, Lead from the scorer');
+  console.log(
+    'Summary quality — ROUGE F1 % (summary-eval.mjs); Mujaz through `npm run summarize`, Lead from the scorer',
+  );
   for (const set of SETS) {
     const system = join(OUT, `${set.name}.mujaz.jsonl`);
-    await summarizeFile(dataFile(set), system, { ratio: set.ratio }, (message) => console.error(`  ${set.name}: ${message}`));
+    await summarizeFile(dataFile(set), system, { ratio: set.ratio }, (message) =>
+      console.error(`  ${set.name}: ${message}`),
+    );
     const mujaz = evaluate(['--data', dataFile(set), '--system', system]);
     const lead = evaluate(['--data', dataFile(set), '--baseline', 'lead', '--ratio', String(set.ratio)]);
     const meets = mujaz.r1 >= set.target.r1 && mujaz.r2 >= set.target.r2 && mujaz.words <= lead.words;
     console.log(`  ${set.name} ratio ${set.ratio}`);
     console.log(`    mujaz  ${format(mujaz)}`);
     console.log(`    lead   ${format(lead)}`);
-    console.log(`    target R1 ≥ ${set.target.r1}, R2 ≥ ${set.target.r2}, words ≤ lead's: ${meets ? 'met' : 'NOT met'}`);
+    console.log(
+      `    target R1 ≥ ${set.target.r1}, R2 ≥ ${set.target.r2}, words ≤ lead's: ${meets ? 'met' : 'NOT met'}`,
+    );
   }
 }
 
@@ -87,7 +102,10 @@ function benchAblations(): void {
   console.log('What each lever is worth — R1 / R2 with one part switched off (Δ against the full summarizer)');
   const variants: [string, SummarizerSettings][] = [['full summarizer', DEFAULT_SUMMARIZER_SETTINGS]];
   for (const weight of Object.keys(DEFAULT_SUMMARIZER_SETTINGS.weights) as (keyof SummarizerSettings['weights'])[]) {
-    variants.push([`without ${weight}`, { ...DEFAULT_SUMMARIZER_SETTINGS, weights: { ...DEFAULT_SUMMARIZER_SETTINGS.weights, [weight]: 0 } }]);
+    variants.push([
+      `without ${weight}`,
+      { ...DEFAULT_SUMMARIZER_SETTINGS, weights: { ...DEFAULT_SUMMARIZER_SETTINGS.weights, [weight]: 0 } },
+    ]);
   }
   variants.push(['without redundancy control', { ...DEFAULT_SUMMARIZER_SETTINGS, redundancyLimit: 1 }]);
   const baseline: Record<string, Scores> = {};
@@ -95,14 +113,19 @@ function benchAblations(): void {
     const cells = SETS.map((set) => {
       const file = join(OUT, `${set.name}.ablation.jsonl`);
       const lines = readArticles(set).map((article) => {
-        const { sentences } = summarize(cleanText(article.text), { language: article.lang, title: article.title, budget: { ratio: set.ratio } }, settings);
+        const { sentences } = summarize(
+          cleanText(article.text),
+          { language: article.lang, title: article.title, budget: { ratio: set.ratio } },
+          settings,
+        );
         return JSON.stringify({ id: article.id, summary: sentences.join(' ') });
       });
       writeFileSync(file, `${lines.join('\n')}\n`);
       const scores = evaluate(['--data', dataFile(set), '--system', file]);
       baseline[set.name] ??= scores;
       const base = baseline[set.name]!;
-      const delta = (value: number, reference: number) => (label === 'full summarizer' ? '' : ` (${value - reference >= 0 ? '+' : ''}${(value - reference).toFixed(2)})`);
+      const delta = (value: number, reference: number) =>
+        label === 'full summarizer' ? '' : ` (${value - reference >= 0 ? '+' : ''}${(value - reference).toFixed(2)})`;
       return `${set.name} ${scores.r1.toFixed(2)}${delta(scores.r1, base.r1)} / ${scores.r2.toFixed(2)}${delta(scores.r2, base.r2)}`;
     });
     console.log(`  ${label.padEnd(28)} ${cells.join('   ')}`);
@@ -118,7 +141,8 @@ function benchThroughput(): void {
     for (const article of articles) analyzeReport({ title: article.title, body: article.text }, { ratio: 0.33 });
   }
   const seconds = (performance.now() - started) / 1000;
-  const perArticleWords = articles.reduce((sum, article) => sum + article.text.split(/\s+/u).length, 0) / articles.length;
+  const perArticleWords =
+    articles.reduce((sum, article) => sum + article.text.split(/\s+/u).length, 0) / articles.length;
   console.log(
     `Summarizer throughput: ${((articles.length * rounds) / seconds).toFixed(0)} articles/s on one core ` +
       `(language detection + summary + key phrases; ${articles.length} dev articles × ${rounds}, ~${perArticleWords.toFixed(0)} words each)`,
@@ -146,7 +170,9 @@ async function benchEmail(): Promise<void> {
   started = performance.now();
   for (let round = 0; round < rounds; round += 1) await renderer.renderDigest(view);
   const warmMs = (performance.now() - started) / rounds;
-  console.log(`Digest rendering (10 Arabic items): first ${firstMs.toFixed(0)} ms, warm ${warmMs.toFixed(1)} ms; HTML ${(Buffer.byteLength(rendered.html) / 1024).toFixed(1)} KB (Gmail clips above ~102 KB)`);
+  console.log(
+    `Digest rendering (10 Arabic items): first ${firstMs.toFixed(0)} ms, warm ${warmMs.toFixed(1)} ms; HTML ${(Buffer.byteLength(rendered.html) / 1024).toFixed(1)} KB (Gmail clips above ~102 KB)`,
+  );
 
   const recipients = 500;
   started = performance.now();
@@ -154,10 +180,18 @@ async function benchEmail(): Promise<void> {
   for (let index = 0; index < recipients; index += 1) {
     const url = `https://api.example.com/unsubscribe?token=t${index}`;
     const personal = personalizeDigest(rendered, url);
-    bytes += (await composeMime('موجز <digest@example.com>', { to: `reader${index}@example.com`, ...personal, headers: listUnsubscribeHeaders(url) })).length;
+    bytes += (
+      await composeMime('موجز <digest@example.com>', {
+        to: `reader${index}@example.com`,
+        ...personal,
+        headers: listUnsubscribeHeaders(url),
+      })
+    ).length;
   }
   const perSecond = recipients / ((performance.now() - started) / 1000);
-  console.log(`Per-recipient personalization + MIME: ${perSecond.toFixed(0)} messages/s on one core; ${(bytes / recipients / 1024).toFixed(1)} KB per message`);
+  console.log(
+    `Per-recipient personalization + MIME: ${perSecond.toFixed(0)} messages/s on one core; ${(bytes / recipients / 1024).toFixed(1)} KB per message`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -23,7 +23,8 @@ function readNewsletterSettings(app: App): NewsletterSettings {
     return value;
   };
   const language = read('newsletterLanguage');
-  if (language !== 'ar' && language !== 'en') throw new Error(`cdk.json context "mujaz:newsletterLanguage" must be "ar" or "en", not "${language}"`);
+  if (language !== 'ar' && language !== 'en')
+    throw new Error(`cdk.json context "mujaz:newsletterLanguage" must be "ar" or "en", not "${language}"`);
   const timeZone = read('timeZone');
   new Intl.DateTimeFormat('en', { timeZone }); // throws RangeError naming the zone if it does not exist
   return {

@@ -8,7 +8,13 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import { BUNDLE_OPTIONS, FUNCTION_ENTRIES, PROJECT_ROOT, TEMPLATES_DIRECTORY, type FunctionName } from './function-bundles';
+import {
+  BUNDLE_OPTIONS,
+  FUNCTION_ENTRIES,
+  PROJECT_ROOT,
+  TEMPLATES_DIRECTORY,
+  type FunctionName,
+} from './function-bundles';
 
 export interface MujazFunctionProps {
   handler: FunctionName;
@@ -49,7 +55,9 @@ export class MujazFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) => [`cp -r "${inputDir}/${TEMPLATES_DIRECTORY}" "${outputDir}/${TEMPLATES_DIRECTORY}"`],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `cp -r "${inputDir}/${TEMPLATES_DIRECTORY}" "${outputDir}/${TEMPLATES_DIRECTORY}"`,
+          ],
         },
       },
     });

@@ -35,7 +35,10 @@ export class MujazStatefulStack extends Stack {
         generateSecretString: { passwordLength: 48, excludePunctuation: true },
         removalPolicy: RemovalPolicy.RETAIN,
       });
-    this.tokenSigningSecret = generatedSecret('TokenSigningSecret', 'Mujaz: HMAC key of confirmation and unsubscribe links');
+    this.tokenSigningSecret = generatedSecret(
+      'TokenSigningSecret',
+      'Mujaz: HMAC key of confirmation and unsubscribe links',
+    );
     this.adminTokenSecret = generatedSecret('AdminTokenSecret', 'Mujaz: bearer token of the admin API routes');
   }
 }

@@ -42,7 +42,10 @@ export class MujazStatelessStack extends Stack {
     };
     const sendRawEmail = new PolicyStatement({
       actions: ['ses:SendRawEmail'],
-      resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' }), this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: '*' })],
+      resources: [
+        this.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' }),
+        this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: '*' }),
+      ],
     });
 
     const sendDigest = new MujazFunction(this, 'SendDigest', {

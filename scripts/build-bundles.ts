@@ -3,7 +3,13 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { BUNDLE_OPTIONS, FUNCTION_ENTRIES, PROJECT_ROOT, TEMPLATES_DIRECTORY, type FunctionName } from '../lib/function-bundles';
+import {
+  BUNDLE_OPTIONS,
+  FUNCTION_ENTRIES,
+  PROJECT_ROOT,
+  TEMPLATES_DIRECTORY,
+  type FunctionName,
+} from '../lib/function-bundles';
 
 export interface BuiltBundle {
   name: FunctionName;
@@ -11,7 +17,10 @@ export interface BuiltBundle {
   bytes: number;
 }
 
-export async function buildBundles(outputDirectory: string, names: FunctionName[] = Object.keys(FUNCTION_ENTRIES) as FunctionName[]): Promise<BuiltBundle[]> {
+export async function buildBundles(
+  outputDirectory: string,
+  names: FunctionName[] = Object.keys(FUNCTION_ENTRIES) as FunctionName[],
+): Promise<BuiltBundle[]> {
   return Promise.all(
     names.map(async (name) => {
       const directory = join(outputDirectory, name);
@@ -32,7 +41,12 @@ export async function buildBundles(outputDirectory: string, names: FunctionName[
         logLevel: 'warning',
       });
       cpSync(join(PROJECT_ROOT, TEMPLATES_DIRECTORY), join(directory, TEMPLATES_DIRECTORY), { recursive: true });
-      return { name, file, bytes: result.metafile.outputs[Object.keys(result.metafile.outputs).find((out) => out.endsWith('index.js'))!]!.bytes };
+      return {
+        name,
+        file,
+        bytes:
+          result.metafile.outputs[Object.keys(result.metafile.outputs).find((out) => out.endsWith('index.js'))!]!.bytes,
+      };
     }),
   );
 }
@@ -40,7 +54,8 @@ export async function buildBundles(outputDirectory: string, names: FunctionName[
 if (require.main === module) {
   buildBundles(join(PROJECT_ROOT, 'dist'))
     .then((bundles) => {
-      for (const bundle of bundles) console.log(`${bundle.name.padEnd(12)} ${(bundle.bytes / 1_048_576).toFixed(2)} MB  ${bundle.file}`);
+      for (const bundle of bundles)
+        console.log(`${bundle.name.padEnd(12)} ${(bundle.bytes / 1_048_576).toFixed(2)} MB  ${bundle.file}`);
     })
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

@@ -29,7 +29,12 @@ export interface SummarizeFileResult {
   rejected: number;
 }
 
-export async function summarizeFile(input: string, output: string, budget: SummaryBudget, report: (message: string) => void): Promise<SummarizeFileResult> {
+export async function summarizeFile(
+  input: string,
+  output: string,
+  budget: SummaryBudget,
+  report: (message: string) => void,
+): Promise<SummarizeFileResult> {
   const out = createWriteStream(output, 'utf8');
   const lines = createInterface({ input: createReadStream(input, 'utf8'), crlfDelay: Infinity });
   const result = { summarized: 0, rejected: 0 };
@@ -39,7 +44,10 @@ export async function summarizeFile(input: string, output: string, budget: Summa
     if (line.trim() === '') continue;
     try {
       const parsed = inputLine.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'line'}: ${issue.message}`).join('; '));
+      if (!parsed.success)
+        throw new Error(
+          parsed.error.issues.map((issue) => `${issue.path.join('.') || 'line'}: ${issue.message}`).join('; '),
+        );
       const { id, title, text, lang } = parsed.data;
       const { summary } = prepareReport({ title, body: text, ...(lang ? { language: lang } : {}) }, budget);
       out.write(`${JSON.stringify({ id, summary: summary.join(' ') })}\n`);
@@ -60,7 +68,10 @@ function budgetFrom(values: { ratio?: string; sentences?: string; words?: string
   const key = given[0]!;
   const value = Number(values[key]);
   const valid = key === 'ratio' ? value > 0 && value <= 1 : Number.isInteger(value) && value > 0;
-  if (!valid) throw new Error(`--${key} ${values[key]} is not valid (${key === 'ratio' ? 'a number in (0, 1]' : 'a positive whole number'})`);
+  if (!valid)
+    throw new Error(
+      `--${key} ${values[key]} is not valid (${key === 'ratio' ? 'a number in (0, 1]' : 'a positive whole number'})`,
+    );
   return key === 'ratio' ? { ratio: value } : key === 'sentences' ? { sentences: value } : { words: value };
 }
 
@@ -68,7 +79,14 @@ async function main(): Promise<number> {
   let options;
   try {
     const { values } = parseArgs({
-      options: { input: { type: 'string' }, output: { type: 'string' }, ratio: { type: 'string' }, sentences: { type: 'string' }, words: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        input: { type: 'string' },
+        output: { type: 'string' },
+        ratio: { type: 'string' },
+        sentences: { type: 'string' },
+        words: { type: 'string' },
+        help: { type: 'boolean' },
+      },
       strict: true,
     });
     if (values.help) {
@@ -81,7 +99,9 @@ async function main(): Promise<number> {
     console.error(`summarize: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 1;
   }
-  const result = await summarizeFile(options.input, options.output, options.budget, (message) => console.error(`summarize: ${message}`));
+  const result = await summarizeFile(options.input, options.output, options.budget, (message) =>
+    console.error(`summarize: ${message}`),
+  );
   if (result.rejected > 0) console.error(`summarize: ${result.summarized} summarized, ${result.rejected} rejected`);
   return result.rejected > 0 ? 2 : 0;
 }

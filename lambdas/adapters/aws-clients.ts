@@ -18,7 +18,10 @@ export interface AwsClients {
 
 export function createAwsClients(options: AwsClientOptions): AwsClients {
   const shared = { region: options.region, ...(options.credentials ? { credentials: options.credentials } : {}) };
-  const dynamo = new DynamoDBClient({ ...shared, ...(options.dynamoEndpoint ? { endpoint: options.dynamoEndpoint } : {}) });
+  const dynamo = new DynamoDBClient({
+    ...shared,
+    ...(options.dynamoEndpoint ? { endpoint: options.dynamoEndpoint } : {}),
+  });
   return {
     dynamo: DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
     ses: new SESClient({ ...shared, ...(options.sesEndpoint ? { endpoint: options.sesEndpoint } : {}) }),

@@ -1,5 +1,11 @@
 // Adapter: frozen digest editions and the per-reader delivery claims that make sends idempotent.
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { DigestEdition } from '../core/domain/digest';
 import type { DeliveryLedger, DigestArchive } from '../core/ports/digest-ledger';
 import { domainFields, isConditionFailure } from './dynamo-items';
@@ -11,7 +17,9 @@ export class DynamoDigestLedger implements DigestArchive, DeliveryLedger {
   ) {}
 
   async findEdition(id: string): Promise<DigestEdition | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: editionKey(id), ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: editionKey(id), ConsistentRead: true }),
+    );
     return Item ? domainFields<DigestEdition>(Item) : undefined;
   }
 
@@ -38,7 +46,12 @@ export class DynamoDigestLedger implements DigestArchive, DeliveryLedger {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...deliveryKey(editionId, email), entity: 'delivery', status: 'claimed', claimedAt: at.toISOString() },
+          Item: {
+            ...deliveryKey(editionId, email),
+            entity: 'delivery',
+            status: 'claimed',
+            claimedAt: at.toISOString(),
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -62,17 +75,19 @@ export class DynamoDigestLedger implements DigestArchive, DeliveryLedger {
   }
 
   async release(editionId: string, email: string): Promise<void> {
-    await this.client.send(
-      new DeleteCommand({
-        TableName: this.tableName,
-        Key: deliveryKey(editionId, email),
-        ConditionExpression: '#status = :claimed',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':claimed': 'claimed' },
-      }),
-    ).catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
-    });
+    await this.client
+      .send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: deliveryKey(editionId, email),
+          ConditionExpression: '#status = :claimed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':claimed': 'claimed' },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
   }
 }
 

@@ -40,7 +40,9 @@ export class DynamoReportRepository implements ReportRepository {
   }
 
   async findById(id: string): Promise<Report | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: reportKey(id), sk: 'REPORT' }, ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: reportKey(id), sk: 'REPORT' }, ConsistentRead: true }),
+    );
     return Item ? domainFields<Report>(Item) : undefined;
   }
 
@@ -62,7 +64,11 @@ export class DynamoReportRepository implements ReportRepository {
 
 /** DynamoDB's answer to an item over 400 KB: a ValidationException saying so. */
 function isItemTooLarge(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ValidationException' && /item size .*exceeded|maximum allowed size/iu.test(error.message);
+  return (
+    error instanceof Error &&
+    error.name === 'ValidationException' &&
+    /item size .*exceeded|maximum allowed size/iu.test(error.message)
+  );
 }
 
 const reportKey = (id: string): string => `REPORT#${id}`;

@@ -13,7 +13,9 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
   ) {}
 
   async find(email: string): Promise<Subscriber | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: subscriberKey(email), ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: subscriberKey(email), ConsistentRead: true }),
+    );
     return Item ? domainFields<Subscriber>(Item) : undefined;
   }
 

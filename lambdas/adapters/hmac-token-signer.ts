@@ -15,11 +15,16 @@ interface WirePayload {
 
 export class HmacTokenSigner implements TokenSigner {
   constructor(private readonly secret: string) {
-    if (secret.length < MIN_SECRET_LENGTH) throw new Error(`The token signing secret must be at least ${MIN_SECRET_LENGTH} characters long.`);
+    if (secret.length < MIN_SECRET_LENGTH)
+      throw new Error(`The token signing secret must be at least ${MIN_SECRET_LENGTH} characters long.`);
   }
 
   sign(claims: TokenClaims): string {
-    const payload: WirePayload = { p: PURPOSE_CODES[claims.purpose], e: claims.email, ...(claims.expiresAt === undefined ? {} : { x: claims.expiresAt }) };
+    const payload: WirePayload = {
+      p: PURPOSE_CODES[claims.purpose],
+      e: claims.email,
+      ...(claims.expiresAt === undefined ? {} : { x: claims.expiresAt }),
+    };
     const body = `${VERSION}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
     return `${body}.${this.signature(body)}`;
   }
@@ -30,7 +35,8 @@ export class HmacTokenSigner implements TokenSigner {
     const body = `${parts[0]}.${parts[1]}`;
     const given = Buffer.from(parts[2]!, 'base64url');
     const expected = Buffer.from(this.signature(body), 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidTokenError('bad_signature');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw new InvalidTokenError('bad_signature');
 
     const payload = decodePayload(parts[1]!);
     if (payload.p !== PURPOSE_CODES[purpose]) throw new InvalidTokenError('wrong_purpose');
@@ -48,7 +54,8 @@ function decodePayload(encoded: string): WirePayload {
     const value: unknown = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
     if (typeof value === 'object' && value !== null) {
       const { p, e, x } = value as Record<string, unknown>;
-      if (typeof p === 'string' && typeof e === 'string' && (x === undefined || typeof x === 'number')) return { p, e, ...(x === undefined ? {} : { x }) };
+      if (typeof p === 'string' && typeof e === 'string' && (x === undefined || typeof x === 'number'))
+        return { p, e, ...(x === undefined ? {} : { x }) };
     }
   } catch {
     // A signed payload that does not parse can only come from a different signer version.

@@ -36,7 +36,8 @@ export class MjmlEmailRenderer implements EmailRenderer {
     // The one place where a value is marked safe for HTML: only absolute http(s) URLs, attribute-escaped.
     handlebars.registerHelper('url', (value: unknown) => {
       // The value itself stays out of the message: it may carry a signed token.
-      if (typeof value !== 'string' || !/^https?:\/\//iu.test(value)) throw new TemplateRenderError('email', 'a link is not an absolute http(s) URL');
+      if (typeof value !== 'string' || !/^https?:\/\//iu.test(value))
+        throw new TemplateRenderError('email', 'a link is not an absolute http(s) URL');
       return new handlebars.SafeString(escapeHtmlAttribute(value));
     });
     const compile = <T>(source: string) => handlebars.compile<T>(source, { strict: true, noEscape: false });

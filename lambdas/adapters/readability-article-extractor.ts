@@ -70,7 +70,11 @@ export interface ReadabilityExtractorOptions {
  * Measured on linkedom: 50,000 tags nested as deep as they go take 0.5–2.5 s end to end, and at the
  * Readability limits the worst shapes we tried take it 0.1–1.5 s. A long article page has a few thousand elements.
  */
-export const DEFAULT_EXTRACTOR_LIMITS: Required<ReadabilityExtractorOptions> = { maxTags: 50_000, maxReadabilityElements: 15_000, maxReadabilityDepth: 200 };
+export const DEFAULT_EXTRACTOR_LIMITS: Required<ReadabilityExtractorOptions> = {
+  maxTags: 50_000,
+  maxReadabilityElements: 15_000,
+  maxReadabilityDepth: 200,
+};
 
 export class ReadabilityArticleExtractor implements ArticleExtractor {
   private readonly limits: Required<ReadabilityExtractorOptions>;
@@ -85,7 +89,10 @@ export class ReadabilityArticleExtractor implements ArticleExtractor {
     if (cleanText(html) === '') throw new ReportRejectedError('empty');
     const tags = countStartTags(html);
     if (tags > this.limits.maxTags) {
-      throw new ReportRejectedError('too_large', `The page has ${tags} tags; at most ${this.limits.maxTags} are accepted.`);
+      throw new ReportRejectedError(
+        'too_large',
+        `The page has ${tags} tags; at most ${this.limits.maxTags} are accepted.`,
+      );
     }
 
     const { document, language, shape } = preparePage(html);
@@ -93,7 +100,8 @@ export class ReadabilityArticleExtractor implements ArticleExtractor {
 
     let title: string | undefined;
     let text = '';
-    const readable = shape.elements <= this.limits.maxReadabilityElements && shape.depth <= this.limits.maxReadabilityDepth;
+    const readable =
+      shape.elements <= this.limits.maxReadabilityElements && shape.depth <= this.limits.maxReadabilityDepth;
     if (readable) {
       const article = readArticle(document);
       if (article) ({ title, text } = article);
@@ -117,7 +125,9 @@ function readArticle(document: DomDocument): { title?: string; text: string } | 
   try {
     // The serializer hands us Readability's own DOM node instead of an HTML string we would parse again.
     // Readability is typed against the DOM lib this project does not load; our DomDocument is what it gets.
-    const article = new Readability<DomElement>(document as never, { serializer: (node) => node as unknown as DomElement }).parse();
+    const article = new Readability<DomElement>(document as never, {
+      serializer: (node) => node as unknown as DomElement,
+    }).parse();
     if (!article?.content) return undefined;
     const title = singleLine(article.title ?? '');
     return { ...(title ? { title } : {}), text: blockText(article.content) };
@@ -140,7 +150,11 @@ function countStartTags(html: string): number {
 }
 
 /** Parsed, repaired, measured and stripped of what is never text: ready for Readability or mainText. */
-function preparePage(html: string): { document: DomDocument; language?: string; shape: { elements: number; depth: number } } {
+function preparePage(html: string): {
+  document: DomDocument;
+  language?: string;
+  shape: { elements: number; depth: number };
+} {
   const document = parseHTML(html).document as DomDocument;
   repairDocument(document);
   const root = document.documentElement!;
@@ -166,8 +180,12 @@ function repairDocument(document: DomDocument): void {
     document.appendChild(root);
   }
   const rootChildren = Array.from(root.childNodes);
-  const head = rootChildren.find((node): node is DomElement => isElement(node) && node.localName === 'head') ?? document.createElement('head');
-  const body = rootChildren.find((node): node is DomElement => isElement(node) && node.localName === 'body') ?? document.createElement('body');
+  const head =
+    rootChildren.find((node): node is DomElement => isElement(node) && node.localName === 'head') ??
+    document.createElement('head');
+  const body =
+    rootChildren.find((node): node is DomElement => isElement(node) && node.localName === 'body') ??
+    document.createElement('body');
   const bodyStart = body.firstChild;
   const before: DomNode[] = [];
   const after: DomNode[] = [];
@@ -193,7 +211,9 @@ function repairDocument(document: DomDocument): void {
       for (const child of rootChildren) {
         if (child === head) {
           for (const headChild of Array.from(head.childNodes)) {
-            const belongs = isElement(headChild) ? HEAD_ALLOWED.has(headChild.localName) : headChild.nodeType !== TEXT_NODE || (headChild as DomText).data.trim() === '';
+            const belongs = isElement(headChild)
+              ? HEAD_ALLOWED.has(headChild.localName)
+              : headChild.nodeType !== TEXT_NODE || (headChild as DomText).data.trim() === '';
             if (!belongs) place(headChild, before);
           }
         } else if (child === body) {
@@ -241,7 +261,9 @@ function measureAndNormalize(root: DomElement): { elements: number; depth: numbe
 
 /** The primary subtag of <html lang> (or xml:lang), lower-cased, when it is a two- or three-letter code. */
 function primaryLanguage(root: DomElement): string | undefined {
-  const attribute = Array.from(root.attributes).find((candidate) => candidate.name.toLowerCase() === 'lang') ?? Array.from(root.attributes).find((candidate) => candidate.name.toLowerCase() === 'xml:lang');
+  const attribute =
+    Array.from(root.attributes).find((candidate) => candidate.name.toLowerCase() === 'lang') ??
+    Array.from(root.attributes).find((candidate) => candidate.name.toLowerCase() === 'xml:lang');
   const primary = attribute?.value.trim().split(/[-_]/u)[0]?.toLowerCase() ?? '';
   return /^[a-z]{2,3}$/u.test(primary) ? primary : undefined;
 }
@@ -253,13 +275,35 @@ function primaryLanguage(root: DomElement): string | undefined {
  * Elements with no readable text of their own, that only serve a page's machinery, or that are navigation by
  * definition (Readability keeps a <nav> when nothing else on the page has text).
  */
-const NON_CONTENT = 'script, style, noscript, template, iframe, frame, frameset, object, embed, svg, math, canvas, audio, video, map, button, input, select, textarea, datalist, dialog, nav, [role="navigation"], [hidden], [aria-hidden="true"], [role="dialog"], [role="alertdialog"]';
+const NON_CONTENT =
+  'script, style, noscript, template, iframe, frame, frameset, object, embed, svg, math, canvas, audio, video, map, button, input, select, textarea, datalist, dialog, nav, [role="navigation"], [hidden], [aria-hidden="true"], [role="dialog"], [role="alertdialog"]';
 
 /** Class or id words (split on spaces, '-', '_' and camelCase) of boxes that are never the article. */
 const BOILERPLATE_WORDS = new Set([
-  'ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'sponsored', 'promo',
-  'share', 'sharing', 'social', 'cookie', 'cookies', 'consent', 'gdpr', 'popup', 'modal', 'paywall',
-  'newsletter', 'subscribe', 'signup', 'breadcrumb', 'breadcrumbs',
+  'ad',
+  'ads',
+  'adv',
+  'advert',
+  'adverts',
+  'advertisement',
+  'advertising',
+  'sponsored',
+  'promo',
+  'share',
+  'sharing',
+  'social',
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'popup',
+  'modal',
+  'paywall',
+  'newsletter',
+  'subscribe',
+  'signup',
+  'breadcrumb',
+  'breadcrumbs',
 ]);
 
 /** Boxes matched only by class or id words are removed when short, so a class="ad-free-article" wrapper survives. */
@@ -268,7 +312,8 @@ const BOILERPLATE_MAX_CHARACTERS = 500;
 function removeNonContent(document: DomDocument): void {
   for (const element of Array.from(document.querySelectorAll(NON_CONTENT))) element.remove();
   for (const element of Array.from(document.querySelectorAll('[style]'))) {
-    if (/(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/iu.test(element.getAttribute('style') ?? '')) element.remove();
+    if (/(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/iu.test(element.getAttribute('style') ?? ''))
+      element.remove();
   }
   removeShortBoxesNamed(document, BOILERPLATE_WORDS);
 }
@@ -279,23 +324,35 @@ function removeShortBoxesNamed(document: DomDocument, boilerplate: ReadonlySet<s
       .replace(/([a-z])([A-Z])/gu, '$1 $2')
       .toLowerCase()
       .split(/[\s_-]+/u);
-    if (words.some((word) => boilerplate.has(word)) && (element.textContent ?? '').length <= BOILERPLATE_MAX_CHARACTERS) element.remove();
+    if (words.some((word) => boilerplate.has(word)) && (element.textContent ?? '').length <= BOILERPLATE_MAX_CHARACTERS)
+      element.remove();
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // The fallback: the page's main text when Readability found no article or was skipped
 
-const OUTSIDE_MAIN_TEXT = 'aside, footer, [role="banner"], [role="contentinfo"], [role="complementary"], [role="search"]';
+const OUTSIDE_MAIN_TEXT =
+  'aside, footer, [role="banner"], [role="contentinfo"], [role="complementary"], [role="search"]';
 
 /** What Readability would also have dropped around an article: bylines, tag lists, related links, comments. */
-const ARTICLE_SURROUNDINGS = new Set(['byline', 'author', 'tags', 'related', 'comment', 'comments', 'disqus', 'replies']);
+const ARTICLE_SURROUNDINGS = new Set([
+  'byline',
+  'author',
+  'tags',
+  'related',
+  'comment',
+  'comments',
+  'disqus',
+  'replies',
+]);
 
 function mainText(document: DomDocument): string {
   for (const element of Array.from(document.querySelectorAll(OUTSIDE_MAIN_TEXT))) element.remove();
   removeShortBoxesNamed(document, ARTICLE_SURROUNDINGS);
   // A site header (logo, menu, search) is boilerplate; an article's own <header> holds its headline.
-  for (const element of Array.from(document.querySelectorAll('header'))) if (!element.closest('article, main')) element.remove();
+  for (const element of Array.from(document.querySelectorAll('header')))
+    if (!element.closest('article, main')) element.remove();
   const main = document.querySelector('main') ?? document.querySelector('[role="main"]');
   const fromMain = main ? blockText(main) : '';
   return fromMain !== '' ? fromMain : blockText(document.querySelector('body')!);
@@ -305,7 +362,9 @@ function mainText(document: DomDocument): string {
 function headlineOrTitle(document: DomDocument): string | undefined {
   const heading = singleLine(document.querySelector('h1')?.textContent ?? '');
   if (heading) return heading;
-  const title = singleLine(document.querySelector('head > title')?.textContent ?? document.querySelector('title')?.textContent ?? '');
+  const title = singleLine(
+    document.querySelector('head > title')?.textContent ?? document.querySelector('title')?.textContent ?? '',
+  );
   return title || undefined;
 }
 
@@ -314,14 +373,73 @@ function headlineOrTitle(document: DomDocument): string | undefined {
 
 /** Elements that start and end a line of text (the HTML block-level and list/table-row elements). */
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'legend',
-  'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul',
 ]);
 /** Table cells sit side by side: a space between them keeps their words apart. */
 const CELLS = new Set(['td', 'th']);
 /** Never text, even if something above let them through. */
-const SKIPPED = new Set(['head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'audio', 'video', 'button', 'select', 'textarea', 'datalist']);
+const SKIPPED = new Set([
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'audio',
+  'video',
+  'button',
+  'select',
+  'textarea',
+  'datalist',
+]);
 
 type Step = DomNode | { leave: DomElement };
 

@@ -22,7 +22,10 @@ export class SesMailer implements Mailer {
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
     const raw = await composeMime(this.options.from, email);
     const response = await this.ses.send(
-      new SendRawEmailCommand({ RawMessage: { Data: raw }, ...(this.options.configurationSetName ? { ConfigurationSetName: this.options.configurationSetName } : {}) }),
+      new SendRawEmailCommand({
+        RawMessage: { Data: raw },
+        ...(this.options.configurationSetName ? { ConfigurationSetName: this.options.configurationSetName } : {}),
+      }),
       { abortSignal: AbortSignal.timeout(this.options.timeoutMs) },
     );
     if (!response.MessageId) throw new Error('SES accepted the message but returned no MessageId');

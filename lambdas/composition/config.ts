@@ -35,7 +35,11 @@ const environmentSchema = z.object({
   MUJAZ_NEWSLETTER_NAME: z.string().min(1).default('موجز'),
   MUJAZ_NEWSLETTER_LANGUAGE: z.enum(['ar', 'en']).default('ar'),
   MUJAZ_TIME_ZONE: z.string().refine(isTimeZone, 'not an IANA time zone').default('UTC'),
-  MUJAZ_CONFIRM_WITHIN_HOURS: z.coerce.number().positive().max(24 * 30).default(48),
+  MUJAZ_CONFIRM_WITHIN_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(48),
   MUJAZ_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   MUJAZ_SES_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   MUJAZ_SES_CONFIGURATION_SET: z.string().min(1).optional(),
@@ -72,7 +76,9 @@ export function parseEnvironment<T extends z.ZodType>(schema: T, env: NodeJS.Pro
 
 /** Lambda bundles carry templates/ next to the handler; in the repository they sit at its root. */
 export function findTemplatesDirectory(configured?: string): string {
-  const candidates = configured ? [configured] : [join(__dirname, 'templates'), join(__dirname, '..', '..', 'templates')];
+  const candidates = configured
+    ? [configured]
+    : [join(__dirname, 'templates'), join(__dirname, '..', '..', 'templates')];
   const found = candidates.find((directory) => existsSync(join(directory, 'digest.mjml')));
   if (!found) throw new ConfigError([`no email templates (digest.mjml) in ${candidates.join(' or ')}`]);
   return found;

@@ -26,7 +26,12 @@ export interface MujazOptions {
   onMailSent?: (raw: Buffer, messageId: string) => Promise<void>;
 }
 
-export function createMujaz(config: MujazConfig, secrets: MujazSecrets, clients: AwsClients, options: MujazOptions): Mujaz {
+export function createMujaz(
+  config: MujazConfig,
+  secrets: MujazSecrets,
+  clients: AwsClients,
+  options: MujazOptions,
+): Mujaz {
   const ledger = new DynamoDigestLedger(clients.dynamo, config.tableName);
   const ports = {
     reports: new DynamoReportRepository(clients.dynamo, config.tableName),

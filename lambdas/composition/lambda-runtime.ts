@@ -20,7 +20,11 @@ export interface LambdaRuntime {
 
 export function readLambdaRuntime(env: NodeJS.ProcessEnv): LambdaRuntime {
   const values = parseEnvironment(lambdaEnvironment, env);
-  return { region: values.AWS_REGION, secrets: new SecretsManagerClient({ region: values.AWS_REGION }), tokenSecretArn: values.MUJAZ_TOKEN_SECRET_ARN };
+  return {
+    region: values.AWS_REGION,
+    secrets: new SecretsManagerClient({ region: values.AWS_REGION }),
+    tokenSecretArn: values.MUJAZ_TOKEN_SECRET_ARN,
+  };
 }
 
 export function readSecret(runtime: LambdaRuntime, secretId: string): Promise<string> {

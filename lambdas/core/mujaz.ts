@@ -4,9 +4,29 @@ import type { NewsletterIdentity } from './domain/digest';
 import { subscriptionLinks } from './domain/links';
 import type { ReportSubmission } from './domain/report';
 import type { Subscriber } from './domain/subscriber';
-import { ingestReport, ingestReports, type BatchItemOutcome, type IngestedReport, type IngestReportDeps } from './use-cases/ingest-report';
-import { confirmSubscription, subscribe, unsubscribe, type SubscribeOutcome, type SubscriptionDeps } from './use-cases/manage-subscription';
-import { previewDigest, resolveWeek, sendDigest, sendTestDigest, type DigestDeps, type DigestPreview, type DigestSendSummary } from './use-cases/send-digest';
+import {
+  ingestReport,
+  ingestReports,
+  type BatchItemOutcome,
+  type IngestedReport,
+  type IngestReportDeps,
+} from './use-cases/ingest-report';
+import {
+  confirmSubscription,
+  subscribe,
+  unsubscribe,
+  type SubscribeOutcome,
+  type SubscriptionDeps,
+} from './use-cases/manage-subscription';
+import {
+  previewDigest,
+  resolveWeek,
+  sendDigest,
+  sendTestDigest,
+  type DigestDeps,
+  type DigestPreview,
+  type DigestSendSummary,
+} from './use-cases/send-digest';
 
 export interface Mujaz {
   ingestReport(submission: ReportSubmission): Promise<IngestedReport>;
@@ -25,7 +45,8 @@ export interface Mujaz {
 }
 
 /** The adapters Mujaz runs on: everything a digest send needs, minus the settings, and what ingesting adds to it. */
-export type MujazPorts = Omit<DigestDeps, 'links' | 'newsletter' | 'timeZone' | 'sendConcurrency'> & Pick<IngestReportDeps, 'extractor'>;
+export type MujazPorts = Omit<DigestDeps, 'links' | 'newsletter' | 'timeZone' | 'sendConcurrency'> &
+  Pick<IngestReportDeps, 'extractor'>;
 
 export interface MujazSettings {
   newsletter: NewsletterIdentity;
@@ -46,7 +67,13 @@ export function useCaseDeps(ports: MujazPorts, settings: MujazSettings): UseCase
   const { extractor, ...digestPorts } = ports;
   const common = { ...digestPorts, links, newsletter: settings.newsletter };
   return {
-    ingest: { reports: ports.reports, archive: ports.archive, extractor, clock: ports.clock, timeZone: settings.timeZone },
+    ingest: {
+      reports: ports.reports,
+      archive: ports.archive,
+      extractor,
+      clock: ports.clock,
+      timeZone: settings.timeZone,
+    },
     subscription: { ...common, confirmWithinMs: settings.confirmWithinMs },
     digest: { ...common, timeZone: settings.timeZone, sendConcurrency: settings.sendConcurrency },
   };
@@ -59,7 +86,8 @@ export function bindMujaz(deps: UseCaseDeps): Mujaz {
     subscribe: (email) => subscribe(deps.subscription, email),
     confirmSubscription: (token) => confirmSubscription(deps.subscription, token),
     unsubscribe: (token) => unsubscribe(deps.subscription, token),
-    verifyUnsubscribeToken: (token) => void deps.subscription.tokens.verify(token, 'unsubscribe', deps.subscription.clock.now()),
+    verifyUnsubscribeToken: (token) =>
+      void deps.subscription.tokens.verify(token, 'unsubscribe', deps.subscription.clock.now()),
     previewDigest: (week) => previewDigest(deps.digest, week),
     sendTestDigest: (to, week) => sendTestDigest(deps.digest, to, week),
     sendDigest: (week) => sendDigest(deps.digest, week),

@@ -23,9 +23,15 @@ const apiEnvironment = parseEnvironment(
 );
 
 const ready = (async () => {
-  const [tokenSecret, adminToken] = await Promise.all([readSecret(runtime, runtime.tokenSecretArn), readSecret(runtime, apiEnvironment.MUJAZ_ADMIN_TOKEN_SECRET_ARN)]);
+  const [tokenSecret, adminToken] = await Promise.all([
+    readSecret(runtime, runtime.tokenSecretArn),
+    readSecret(runtime, apiEnvironment.MUJAZ_ADMIN_TOKEN_SECRET_ARN),
+  ]);
   const mujaz = createMujaz(config, { tokenSecret }, createAwsClients({ region: runtime.region }), { logger });
-  const dispatcher = new LambdaDigestDispatcher(new LambdaClient({ region: runtime.region }), apiEnvironment.MUJAZ_SEND_DIGEST_FUNCTION_NAME);
+  const dispatcher = new LambdaDigestDispatcher(
+    new LambdaClient({ region: runtime.region }),
+    apiEnvironment.MUJAZ_SEND_DIGEST_FUNCTION_NAME,
+  );
   return handle(createApiApp({ mujaz, dispatcher, adminToken, newsletter: config.newsletter, logger }));
 })();
 // A failed start surfaces on the first invocation instead of as an unhandled rejection.

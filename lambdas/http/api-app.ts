@@ -45,7 +45,10 @@ const reportJsonBody = z
     lede: z.string().max(10_000).optional(),
     text: z.string().optional(),
     html: z.string().optional(),
-    url: z.url({ protocol: /^https?$/u }).max(2048).optional(),
+    url: z
+      .url({ protocol: /^https?$/u })
+      .max(2048)
+      .optional(),
     /** Any ISO 639 code; the core checks it (isLanguageTag). */
     language: z.string().max(35).optional(),
     publishedAt: z.iso.datetime({ offset: true }).optional(),
@@ -55,11 +58,20 @@ const reportJsonBody = z
     if ((report.text === undefined) === (report.html === undefined)) {
       context.addIssue({ code: 'custom', path: ['text'], message: 'give exactly one of text and html' });
     } else if (report.text !== undefined && report.title === undefined) {
-      context.addIssue({ code: 'custom', path: ['title'], message: 'is required with text (only an html page can name its own)' });
+      context.addIssue({
+        code: 'custom',
+        path: ['title'],
+        message: 'is required with text (only an html page can name its own)',
+      });
     }
   });
-const reportBatchBody = z.array(z.unknown()).max(MAX_BATCH_REPORTS, `a batch holds at most ${MAX_BATCH_REPORTS} reports`);
-const week = z.string().regex(/^\d{4}-W\d{2}$/u, 'expected an ISO week like 2026-W48').optional();
+const reportBatchBody = z
+  .array(z.unknown())
+  .max(MAX_BATCH_REPORTS, `a batch holds at most ${MAX_BATCH_REPORTS} reports`);
+const week = z
+  .string()
+  .regex(/^\d{4}-W\d{2}$/u, 'expected an ISO week like 2026-W48')
+  .optional();
 const digestBody = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('send'), week }).strict(),
   z.object({ mode: z.literal('preview'), week }).strict(),
@@ -69,7 +81,8 @@ const digestBody = z.discriminatedUnion('mode', [
 export function createApiApp(deps: ApiDependencies): Hono {
   const app = new Hono();
   const labels = labelsFor(deps.newsletter.language).pages;
-  const page = (c: Context, status: 200 | 400 | 404, content: Parameters<typeof renderPage>[1]) => c.html(renderPage(deps.newsletter, content), status);
+  const page = (c: Context, status: 200 | 400 | 404, content: Parameters<typeof renderPage>[1]) =>
+    c.html(renderPage(deps.newsletter, content), status);
   const requireAdmin = adminGuard(deps.adminToken);
   const small = bodyLimit({ maxSize: SMALL_BODY_LIMIT, onError: tooLarge(SMALL_BODY_LIMIT) });
   const textLimit = bodyLimit({ maxSize: TEXT_BODY_LIMIT, onError: tooLarge(TEXT_BODY_LIMIT, 'too_large') });
@@ -84,7 +97,9 @@ export function createApiApp(deps: ApiDependencies): Hono {
     }
     return c.json(body, status);
   });
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404),
+  );
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
@@ -92,13 +107,17 @@ export function createApiApp(deps: ApiDependencies): Hono {
     const { email } = parse(subscriptionBody, await readForm(c));
     await deps.mujaz.subscribe(email);
     // The same answer whether the address is new, pending or confirmed: nobody learns who subscribes.
-    return c.json({ status: 'pending', message: 'If the address can receive mail, a confirmation link is on its way.' }, 202);
+    return c.json(
+      { status: 'pending', message: 'If the address can receive mail, a confirmation link is on its way.' },
+      202,
+    );
   });
 
   app.get('/subscriptions/confirm', async (c) => {
     const { token } = parse(tokenQuery, c.req.query());
     await deps.mujaz.confirmSubscription(token);
-    if (wantsHtml(c)) return page(c, 200, { title: labels.confirmedTitle, message: labels.confirmedBody(deps.newsletter.name) });
+    if (wantsHtml(c))
+      return page(c, 200, { title: labels.confirmedTitle, message: labels.confirmedBody(deps.newsletter.name) });
     return c.json({ status: 'confirmed' });
   });
 
@@ -136,10 +155,13 @@ export function createApiApp(deps: ApiDependencies): Hono {
       const result = reportJsonBody.safeParse(item);
       return result.success ? submissionFromJson(result.data) : invalidRequest(result.error);
     });
-    const outcomes = await deps.mujaz.ingestReports(read.filter((entry): entry is ReportSubmission => !(entry instanceof InvalidInputError)));
+    const outcomes = await deps.mujaz.ingestReports(
+      read.filter((entry): entry is ReportSubmission => !(entry instanceof InvalidInputError)),
+    );
     let next = 0;
     const results = read.map((entry, index): BatchResult => {
-      const outcome = entry instanceof InvalidInputError ? { status: 'rejected' as const, error: entry } : outcomes[next++]!;
+      const outcome =
+        entry instanceof InvalidInputError ? { status: 'rejected' as const, error: entry } : outcomes[next++]!;
       return outcome.status === 'rejected'
         ? { index, status: 'rejected', error: errorResponse(outcome.error, deps.logger).body.error }
         : { index, status: outcome.status, report: reportSummary(outcome.report) };
@@ -160,13 +182,31 @@ export function createApiApp(deps: ApiDependencies): Hono {
         const outcome = await deps.dispatcher.dispatchSend(weekId);
         return outcome.status === 'completed'
           ? c.json({ mode: 'send', ...outcome.summary })
-          : c.json({ mode: 'send', week: weekId, status: 'accepted', message: 'The send runs in the background; each reader gets the edition once.' }, 202);
+          : c.json(
+              {
+                mode: 'send',
+                week: weekId,
+                status: 'accepted',
+                message: 'The send runs in the background; each reader gets the edition once.',
+              },
+              202,
+            );
       }
     }
   });
 
-  for (const path of ['/health', '/subscriptions', '/subscriptions/confirm', '/unsubscribe', '/reports', '/reports/batch', '/digests']) {
-    app.all(path, (c) => c.json({ error: { code: 'method_not_allowed', message: `${c.req.method} is not allowed on ${path}.` } }, 405));
+  for (const path of [
+    '/health',
+    '/subscriptions',
+    '/subscriptions/confirm',
+    '/unsubscribe',
+    '/reports',
+    '/reports/batch',
+    '/digests',
+  ]) {
+    app.all(path, (c) =>
+      c.json({ error: { code: 'method_not_allowed', message: `${c.req.method} is not allowed on ${path}.` } }, 405),
+    );
   }
   return app;
 }
@@ -191,12 +231,16 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
 
 function invalidRequest(error: z.ZodError): InvalidInputError {
   const problems = error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
-  return new InvalidInputError(`The request is not valid: ${problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; ')}.`, problems);
+  return new InvalidInputError(
+    `The request is not valid: ${problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; ')}.`,
+    problems,
+  );
 }
 
 async function readJson(c: Context): Promise<unknown> {
   const type = mediaType(c);
-  if (type !== 'application/json') throw new HttpProblem(415, 'unsupported_media_type', 'Send the body as application/json.');
+  if (type !== 'application/json')
+    throw new HttpProblem(415, 'unsupported_media_type', 'Send the body as application/json.');
   const text = await readUtf8(c);
   try {
     return JSON.parse(text);
@@ -262,9 +306,11 @@ function adminGuard(adminToken: string): MiddlewareHandler {
     // Hashing both sides gives equal lengths, so the comparison time reveals nothing.
     if (!given || !timingSafeEqual(createHash('sha256').update(given).digest(), expected)) {
       c.header('WWW-Authenticate', 'Bearer realm="mujaz-admin"');
-      return c.json({ error: { code: 'unauthorized', message: 'This route needs Authorization: Bearer <admin token>.' } }, 401);
+      return c.json(
+        { error: { code: 'unauthorized', message: 'This route needs Authorization: Bearer <admin token>.' } },
+        401,
+      );
     }
     await next();
   };
 }
-

@@ -1,5 +1,13 @@
 // HTTP edge: the one mapping from failures to status codes and JSON bodies. No internals ever reach a body.
-import { DomainError, InvalidInputError, InvalidTokenError, NotFoundError, ReportRejectedError, type InputProblem, type ReportRejection } from '../core/domain/errors';
+import {
+  DomainError,
+  InvalidInputError,
+  InvalidTokenError,
+  NotFoundError,
+  ReportRejectedError,
+  type InputProblem,
+  type ReportRejection,
+} from '../core/domain/errors';
 import { redactEmails } from '../core/domain/subscriber';
 import type { Logger } from '../core/ports/logger';
 
@@ -25,19 +33,36 @@ export type ErrorStatus = 400 | 404 | 413 | 415 | 500;
 
 export function errorResponse(error: unknown, logger: Logger): { status: ErrorStatus; body: ErrorBody } {
   if (error instanceof HttpProblem) {
-    return { status: error.status, body: { error: { code: error.code, message: error.message, ...(error.reason ? { reason: error.reason } : {}) } } };
+    return {
+      status: error.status,
+      body: { error: { code: error.code, message: error.message, ...(error.reason ? { reason: error.reason } : {}) } },
+    };
   }
   // A report the core turned away: 400 with the reason, or 413 when it is too large (as a body over the limit is).
   if (error instanceof ReportRejectedError) {
     const status = error.reason === 'too_large' ? 413 : 400;
-    return { status, body: { error: { code: error.code, message: error.message, reason: error.reason, problems: error.problems } } };
+    return {
+      status,
+      body: { error: { code: error.code, message: error.message, reason: error.reason, problems: error.problems } },
+    };
   }
   if (error instanceof InvalidInputError) {
     return { status: 400, body: { error: { code: error.code, message: error.message, problems: error.problems } } };
   }
-  if (error instanceof InvalidTokenError) return { status: 400, body: { error: { code: error.code, message: error.message, reason: error.reason } } };
-  if (error instanceof NotFoundError) return { status: 404, body: { error: { code: error.code, message: error.message } } };
-  if (error instanceof DomainError) return { status: 400, body: { error: { code: error.code, message: error.message } } };
-  logger.error('unhandled error', { error: error instanceof Error ? { name: error.name, message: redactEmails(error.message), stack: redactEmails(error.stack ?? '') } : redactEmails(String(error)) });
-  return { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side; try again later.' } } };
+  if (error instanceof InvalidTokenError)
+    return { status: 400, body: { error: { code: error.code, message: error.message, reason: error.reason } } };
+  if (error instanceof NotFoundError)
+    return { status: 404, body: { error: { code: error.code, message: error.message } } };
+  if (error instanceof DomainError)
+    return { status: 400, body: { error: { code: error.code, message: error.message } } };
+  logger.error('unhandled error', {
+    error:
+      error instanceof Error
+        ? { name: error.name, message: redactEmails(error.message), stack: redactEmails(error.stack ?? '') }
+        : redactEmails(String(error)),
+  });
+  return {
+    status: 500,
+    body: { error: { code: 'internal', message: 'Something went wrong on our side; try again later.' } },
+  };
 }

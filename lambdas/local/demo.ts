@@ -17,7 +17,9 @@ async function runDemo(runtime: LocalRuntime): Promise<void> {
   const step = (text: string) => console.log(`• ${text}`);
 
   const ingested = await api('POST', '/reports', readFileSync(SAMPLE_REPORT, 'utf8'), 'text/plain; charset=utf-8');
-  step(`report stored: ${ingested.report.id} (${ingested.report.language}, week ${ingested.report.week}, ${ingested.report.summary.length}-sentence summary)`);
+  step(
+    `report stored: ${ingested.report.id} (${ingested.report.language}, week ${ingested.report.week}, ${ingested.report.summary.length}-sentence summary)`,
+  );
 
   await api('POST', '/subscriptions', JSON.stringify({ email: READER }));
   const [confirmation] = await emailsTo(runtime.sesEndpoint, READER);
@@ -28,9 +30,13 @@ async function runDemo(runtime: LocalRuntime): Promise<void> {
 
   const sent = await api('POST', '/digests', JSON.stringify({ mode: 'send' }));
   const resend = await api('POST', '/digests', JSON.stringify({ mode: 'send' }));
-  step(`digest ${sent.week} sent to ${sent.sent} reader(s); sending again sent ${resend.sent} (already sent: ${resend.alreadySent})`);
+  step(
+    `digest ${sent.week} sent to ${sent.sent} reader(s); sending again sent ${resend.sent} (already sent: ${resend.alreadySent})`,
+  );
 
-  const digest = (await emailsTo(runtime.sesEndpoint, READER)).find((email) => email.messageId !== confirmation.messageId);
+  const digest = (await emailsTo(runtime.sesEndpoint, READER)).find(
+    (email) => email.messageId !== confirmation.messageId,
+  );
   const raw = runtime.sentMessages().find((message) => message.messageId === digest?.messageId)?.raw;
   if (!digest || !raw) throw new Error('The digest did not reach the SES endpoint');
   mkdirSync(OUT, { recursive: true });
@@ -52,10 +58,19 @@ Run \`npm run dev\` to keep the API and the inbox viewer running.`);
 type Json = any;
 
 function apiClient(runtime: LocalRuntime) {
-  return async (method: 'GET' | 'POST', path: string, body?: string, contentType = 'application/json'): Promise<Json> => {
+  return async (
+    method: 'GET' | 'POST',
+    path: string,
+    body?: string,
+    contentType = 'application/json',
+  ): Promise<Json> => {
     const response = await fetch(`${runtime.apiUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${runtime.adminToken}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': contentType }) },
+      headers: {
+        authorization: `Bearer ${runtime.adminToken}`,
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': contentType }),
+      },
       ...(body === undefined ? {} : { body }),
     });
     const payload: Json = await response.json();

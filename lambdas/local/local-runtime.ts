@@ -63,11 +63,22 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       sent.push({ messageId, raw });
       if (options.outboxDirectory) writeFileSync(join(options.outboxDirectory, `${messageId}.eml`), raw);
     };
-    const clients = createAwsClients({ region: stack.region, credentials: stack.credentials, dynamoEndpoint: stack.dynamoEndpoint, sesEndpoint: stack.sesEndpoint });
+    const clients = createAwsClients({
+      region: stack.region,
+      credentials: stack.credentials,
+      dynamoEndpoint: stack.dynamoEndpoint,
+      sesEndpoint: stack.sesEndpoint,
+    });
     const tokenSecret = options.tokenSecret ?? randomBytes(32).toString('base64url');
     const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
     const mujaz = createMujaz(config, { tokenSecret }, clients, { logger, onMailSent });
-    const app = createApiApp({ mujaz, dispatcher: new InProcessDigestDispatcher(mujaz), adminToken, newsletter: config.newsletter, logger });
+    const app = createApiApp({
+      mujaz,
+      dispatcher: new InProcessDigestDispatcher(mujaz),
+      adminToken,
+      newsletter: config.newsletter,
+      logger,
+    });
     const server = await listen(app, apiPort);
 
     return {

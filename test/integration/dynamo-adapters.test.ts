@@ -43,7 +43,10 @@ describe('DynamoReportRepository', () => {
     const reports = new DynamoReportRepository(clients.dynamo, tableName);
     const bigBody = 'x'.repeat(40_000); // 30 × 40 KB passes DynamoDB's 1 MB page limit
     for (let index = 0; index < 30; index += 1) {
-      await reports.saveIfAbsent({ ...report(`big-${index}`, '2026-W20', `2026-05-12T10:00:${String(index).padStart(2, '0')}.000Z`), body: bigBody });
+      await reports.saveIfAbsent({
+        ...report(`big-${index}`, '2026-W20', `2026-05-12T10:00:${String(index).padStart(2, '0')}.000Z`),
+        body: bigBody,
+      });
     }
     expect(await reports.listByWeek('2026-W20')).toHaveLength(30);
   });
@@ -55,7 +58,10 @@ describe('DynamoSubscriberRepository', () => {
     const now = new Date('2026-11-25T12:00:00Z');
     const pending = pendingSubscriber('pending@example.com', now, 3_600_000);
     const confirmed = confirmedSubscriber(pendingSubscriber('confirmed@example.com', now, 3_600_000), now);
-    const left = unsubscribedSubscriber(confirmedSubscriber(pendingSubscriber('left@example.com', now, 3_600_000), now), now);
+    const left = unsubscribedSubscriber(
+      confirmedSubscriber(pendingSubscriber('left@example.com', now, 3_600_000), now),
+      now,
+    );
     for (const subscriber of [pending, confirmed, left]) await subscribers.save(subscriber);
 
     const listed = [];
@@ -63,7 +69,12 @@ describe('DynamoSubscriberRepository', () => {
     expect(listed).toEqual(['confirmed@example.com']);
     expect(await subscribers.find('pending@example.com')).toEqual(pending);
 
-    const raw = async (email: string) => (await clients.dynamo.send(new GetCommand({ TableName: tableName, Key: { pk: `SUBSCRIBER#${email}`, sk: 'SUBSCRIBER' } }))).Item;
+    const raw = async (email: string) =>
+      (
+        await clients.dynamo.send(
+          new GetCommand({ TableName: tableName, Key: { pk: `SUBSCRIBER#${email}`, sk: 'SUBSCRIBER' } }),
+        )
+      ).Item;
     expect((await raw('pending@example.com'))?.expiresAt).toBe(Math.ceil(Date.parse(pending.pendingUntil!) / 1000));
     expect(await raw('confirmed@example.com')).not.toHaveProperty('expiresAt');
 
@@ -76,7 +87,14 @@ describe('DynamoSubscriberRepository', () => {
 });
 
 describe('DynamoDigestLedger', () => {
-  const edition: DigestEdition = { id: '2026-W30', reportIds: ['a'], createdAt: '2026-07-20T00:00:00.000Z', subject: 's', html: '<p>h</p>', text: 't' };
+  const edition: DigestEdition = {
+    id: '2026-W30',
+    reportIds: ['a'],
+    createdAt: '2026-07-20T00:00:00.000Z',
+    subject: 's',
+    html: '<p>h</p>',
+    text: 't',
+  };
 
   it('freezes the first edition of a week', async () => {
     const ledger = new DynamoDigestLedger(clients.dynamo, tableName);
@@ -88,7 +106,9 @@ describe('DynamoDigestLedger', () => {
   it('lets exactly one of many concurrent claims win, and a released claim be taken again', async () => {
     const ledger = new DynamoDigestLedger(clients.dynamo, tableName);
     const at = new Date();
-    const results = await Promise.all(Array.from({ length: 8 }, () => ledger.claim(edition.id, 'reader@example.com', at)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => ledger.claim(edition.id, 'reader@example.com', at)),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
 
     await ledger.release(edition.id, 'reader@example.com');

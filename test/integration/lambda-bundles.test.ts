@@ -11,11 +11,21 @@ import { buildBundles } from '../../scripts/build-bundles';
 import { PROJECT_ROOT } from '../../lib/function-bundles';
 import { emailsTo } from '../../lambdas/local/ses-inbox';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
-import { createTestMujaz, localServices, TEST_BASE_URL, TEST_TOKEN_SECRET, uniqueAddress, type TestMujaz } from '../support/local-services';
+import {
+  createTestMujaz,
+  localServices,
+  TEST_BASE_URL,
+  TEST_TOKEN_SECRET,
+  uniqueAddress,
+  type TestMujaz,
+} from '../support/local-services';
 
 const run = promisify(execFile);
 const ADMIN_TOKEN = 'bundle-test-admin-token';
-const SECRETS: Record<string, string> = { 'arn:test:token-secret': TEST_TOKEN_SECRET, 'arn:test:admin-token': ADMIN_TOKEN };
+const SECRETS: Record<string, string> = {
+  'arn:test:token-secret': TEST_TOKEN_SECRET,
+  'arn:test:admin-token': ADMIN_TOKEN,
+};
 
 let outDir: string;
 let test: TestMujaz;
@@ -31,7 +41,13 @@ beforeAll(async () => {
       const secretId = (JSON.parse(body) as { SecretId: string }).SecretId;
       const value = SECRETS[secretId];
       response.writeHead(value ? 200 : 400, { 'content-type': 'application/x-amz-json-1.1' });
-      response.end(JSON.stringify(value ? { ARN: secretId, Name: secretId, SecretString: value } : { __type: 'ResourceNotFoundException', message: 'no such secret' }));
+      response.end(
+        JSON.stringify(
+          value
+            ? { ARN: secretId, Name: secretId, SecretString: value }
+            : { __type: 'ResourceNotFoundException', message: 'no such secret' },
+        ),
+      );
     });
   });
   await new Promise<void>((resolve) => secretsEndpoint.listen(0, '127.0.0.1', resolve));
@@ -88,10 +104,16 @@ function httpEvent(method: string, path: string, body?: unknown, headers: Record
 describe('the Lambda bundles', () => {
   it('send-digest, invoked as by the schedule, sends the week to every confirmed reader', async () => {
     const reader = uniqueAddress('bundle');
-    await test.mujaz.ingestReport({ title: 'A report for the bundle', body: 'First sentence of the body. Second sentence of the body. Third one here. Fourth one.', language: 'en' });
+    await test.mujaz.ingestReport({
+      title: 'A report for the bundle',
+      body: 'First sentence of the body. Second sentence of the body. Third one here. Fourth one.',
+      language: 'en',
+    });
     await test.mujaz.subscribe(reader);
     const [confirmation] = await emailsTo(localServices().sesEndpoint, reader);
-    const token = new URL(/href="([^"]+confirm[^"]+)"/u.exec(confirmation!.body.html!)![1]!.replace(/&amp;/gu, '&')).searchParams.get('token')!;
+    const token = new URL(
+      /href="([^"]+confirm[^"]+)"/u.exec(confirmation!.body.html!)![1]!.replace(/&amp;/gu, '&'),
+    ).searchParams.get('token')!;
     await test.mujaz.confirmSubscription(token);
 
     expect(await invoke('send-digest', {})).toMatchObject({ status: 'sent', sent: 1, failed: 0 });
@@ -101,31 +123,57 @@ describe('the Lambda bundles', () => {
   }, 30_000);
 
   it('api answers API Gateway events, with 4xx JSON for bad input and 401 for anonymous admin calls', async () => {
-    expect(await invoke('api', httpEvent('GET', '/health'))).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
+    expect(await invoke('api', httpEvent('GET', '/health'))).toMatchObject({
+      statusCode: 200,
+      body: '{"status":"ok"}',
+    });
 
-    const badEmail = (await invoke('api', httpEvent('POST', '/subscriptions', { email: 'not-an-address' }))) as { statusCode: number; body: string };
+    const badEmail = (await invoke('api', httpEvent('POST', '/subscriptions', { email: 'not-an-address' }))) as {
+      statusCode: number;
+      body: string;
+    };
     expect(badEmail.statusCode).toBe(400);
-    expect(JSON.parse(badEmail.body)).toMatchObject({ error: { code: 'invalid_input', problems: [{ field: 'email' }] } });
+    expect(JSON.parse(badEmail.body)).toMatchObject({
+      error: { code: 'invalid_input', problems: [{ field: 'email' }] },
+    });
 
     expect(await invoke('api', httpEvent('POST', '/digests', { mode: 'preview' }))).toMatchObject({ statusCode: 401 });
-    const preview = (await invoke('api', httpEvent('POST', '/digests', { mode: 'preview' }, { authorization: `Bearer ${ADMIN_TOKEN}` }))) as { statusCode: number; body: string };
+    const preview = (await invoke(
+      'api',
+      httpEvent('POST', '/digests', { mode: 'preview' }, { authorization: `Bearer ${ADMIN_TOKEN}` }),
+    )) as { statusCode: number; body: string };
     expect(preview.statusCode).toBe(200);
     expect(JSON.parse(preview.body)).toMatchObject({ mode: 'preview', reports: 1 });
   }, 30_000);
 
   it('api reads an HTML page with the bundled extractor, and answers a rejected report with its reason', async () => {
     const html = readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'html', 'english-news-article.html'), 'utf8');
-    const page = (await invoke('api', httpEvent('POST', '/reports', html, { 'content-type': 'text/html', authorization: `Bearer ${ADMIN_TOKEN}` }))) as { statusCode: number; body: string };
+    const page = (await invoke(
+      'api',
+      httpEvent('POST', '/reports', html, { 'content-type': 'text/html', authorization: `Bearer ${ADMIN_TOKEN}` }),
+    )) as { statusCode: number; body: string };
     expect(page.statusCode).toBe(201);
-    expect(JSON.parse(page.body)).toMatchObject({ created: true, report: { title: 'Harbour town bets on tidal power to cut bills', language: 'en' } });
+    expect(JSON.parse(page.body)).toMatchObject({
+      created: true,
+      report: { title: 'Harbour town bets on tidal power to cut bills', language: 'en' },
+    });
 
-    const single = (await invoke('api', httpEvent('POST', '/reports', { title: 'T', text: 'One sentence only.' }, { authorization: `Bearer ${ADMIN_TOKEN}` }))) as { statusCode: number; body: string };
+    const single = (await invoke(
+      'api',
+      httpEvent(
+        'POST',
+        '/reports',
+        { title: 'T', text: 'One sentence only.' },
+        { authorization: `Bearer ${ADMIN_TOKEN}` },
+      ),
+    )) as { statusCode: number; body: string };
     expect(single.statusCode).toBe(400);
     expect(JSON.parse(single.body)).toMatchObject({ error: { code: 'invalid_input', reason: 'single_sentence' } });
   }, 30_000);
 
   it('keeps class names through minification (keepNames), so error names stay readable in logs', () => {
     const bundle = readFileSync(join(outDir, 'api', 'index.js'), 'utf8');
-    for (const name of ['ReportRejectedError', 'InvalidInputError', 'ReadabilityArticleExtractor']) expect(bundle).toContain(`"${name}"`);
+    for (const name of ['ReportRejectedError', 'InvalidInputError', 'ReadabilityArticleExtractor'])
+      expect(bundle).toContain(`"${name}"`);
   });
 });

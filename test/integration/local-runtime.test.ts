@@ -22,7 +22,10 @@ describe('npm run demo', () => {
     const eml = readFileSync(join(ROOT, 'out', 'digest.eml'), 'utf8');
     expect(eml).toMatch(/^To: reader@example\.com$/mu);
     expect(eml).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/mu);
-    const htmlPart = /Content-Type: text\/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n([A-Za-z0-9+/=\r\n]+)/u.exec(eml)?.[1];
+    const htmlPart =
+      /Content-Type: text\/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n([A-Za-z0-9+/=\r\n]+)/u.exec(
+        eml,
+      )?.[1];
     expect(htmlPart).toBeDefined();
     const html = Buffer.from(htmlPart!.replace(/\s+/gu, ''), 'base64').toString('utf8');
     expect(html).toMatch(/<html[^>]*lang="ar"[^>]*dir="rtl"/u);
@@ -39,7 +42,9 @@ describe('the local stack', () => {
     const path = process.env.PATH;
     process.env.PATH = '/nonexistent';
     try {
-      await expect(startLocalStack()).rejects.toThrow(/^DynamoDB Local needs Java 17 or newer and `java` is not on PATH: install it \(Debian\/Ubuntu: apt-get install openjdk-17-jre-headless\)\.$/u);
+      await expect(startLocalStack()).rejects.toThrow(
+        /^DynamoDB Local needs Java 17 or newer and `java` is not on PATH: install it \(Debian\/Ubuntu: apt-get install openjdk-17-jre-headless\)\.$/u,
+      );
     } finally {
       process.env.PATH = path;
     }

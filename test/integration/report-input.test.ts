@@ -23,12 +23,19 @@ let reports: DynamoReportRepository;
 
 beforeAll(async () => {
   test = await createTestMujaz('reports-in');
-  app = createApiApp({ mujaz: test.mujaz, dispatcher: new InProcessDigestDispatcher(test.mujaz), adminToken: ADMIN_TOKEN, newsletter: test.config.newsletter, logger: silentLogger });
+  app = createApiApp({
+    mujaz: test.mujaz,
+    dispatcher: new InProcessDigestDispatcher(test.mujaz),
+    adminToken: ADMIN_TOKEN,
+    newsletter: test.config.newsletter,
+    logger: silentLogger,
+  });
   reports = new DynamoReportRepository(test.clients.dynamo, test.tableName);
 });
 afterAll(() => test.close());
 
-const post = (path: string, body: string, type: string) => app.request(path, { method: 'POST', headers: { ...admin, 'content-type': type }, body });
+const post = (path: string, body: string, type: string) =>
+  app.request(path, { method: 'POST', headers: { ...admin, 'content-type': type }, body });
 
 /** Each summary sentence is a sentence of the text, in document order. */
 function expectSummaryFrom(summary: string[], text: string): void {
@@ -48,10 +55,16 @@ describe('reports in, on DynamoDB Local', () => {
 
     const stored = await reports.findById(report.id);
     const article = new ReadabilityArticleExtractor().extract(html);
-    expect(stored).toMatchObject({ ...report, title: 'محطة تحلية جديدة تضاعف إمدادات المياه في الساحل الشرقي', language: 'ar', body: article.text });
+    expect(stored).toMatchObject({
+      ...report,
+      title: 'محطة تحلية جديدة تضاعف إمدادات المياه في الساحل الشرقي',
+      language: 'ar',
+      body: article.text,
+    });
     expect(stored).not.toHaveProperty('original');
     expectSummaryFrom(stored!.summary, article.text);
-    for (const boilerplate of ['نستخدم ملفات تعريف الارتباط', 'الأكثر قراءة', 'جميع الحقوق محفوظة', 'شارك على فيسبوك']) expect(stored!.body).not.toContain(boilerplate);
+    for (const boilerplate of ['نستخدم ملفات تعريف الارتباط', 'الأكثر قراءة', 'جميع الحقوق محفوظة', 'شارك على فيسبوك'])
+      expect(stored!.body).not.toContain(boilerplate);
     expect((await reports.listByWeek(report.week)).map((listed) => listed.id)).toContain(report.id);
 
     const again = await post('/reports', html, 'text/html');
@@ -68,7 +81,11 @@ describe('reports in, on DynamoDB Local', () => {
     }
     const text = lines.join('\n');
     const url = `https://news.example/${'a'.repeat(2000)}`;
-    const response = await post('/reports', JSON.stringify({ title: 'The harbour board approves every berth', text, url, language: 'en' }), 'application/json');
+    const response = await post(
+      '/reports',
+      JSON.stringify({ title: 'The harbour board approves every berth', text, url, language: 'en' }),
+      'application/json',
+    );
     expect(response.status).toBe(201);
     const { report } = (await response.json()) as { report: Report };
     const stored = (await reports.findById(report.id))!;
@@ -82,7 +99,11 @@ describe('reports in, on DynamoDB Local', () => {
   it('answers 413 too_large, not 500, for a report that could not be stored, and stores nothing', async () => {
     // Under the limit as sent; twice over it with the original kept next to the cleaned text.
     const half = 'word '.repeat(MAX_REPORT_BYTES / 10 - 100);
-    const response = await post('/reports', JSON.stringify({ title: 'Too large', text: `\u200B${half}.\n${half}.` }), 'application/json');
+    const response = await post(
+      '/reports',
+      JSON.stringify({ title: 'Too large', text: `\u200B${half}.\n${half}.` }),
+      'application/json',
+    );
     expect(response.status).toBe(413);
     const { error } = (await response.json()) as { error: { code: string; reason: string; message: string } };
     expect(error).toMatchObject({ code: 'invalid_input', reason: 'too_large' });
@@ -90,16 +111,42 @@ describe('reports in, on DynamoDB Local', () => {
   });
 
   it('answers a batch item by item: good reports stored, bad ones not', async () => {
-    const good = { title: 'Ferry timetable cut for the winter', text: 'The ferry will run twice a day from November. The operator blames rising fuel costs.' };
+    const good = {
+      title: 'Ferry timetable cut for the winter',
+      text: 'The ferry will run twice a day from November. The operator blames rising fuel costs.',
+    };
     const response = await post(
       '/reports/batch',
-      JSON.stringify([good, { title: 'One', text: 'Just one sentence.' }, { html: fixture('english-news-article.html') }, { html: fixture('markup-only.html'), title: 'Nothing' }, good]),
+      JSON.stringify([
+        good,
+        { title: 'One', text: 'Just one sentence.' },
+        { html: fixture('english-news-article.html') },
+        { html: fixture('markup-only.html'), title: 'Nothing' },
+        good,
+      ]),
       'application/json',
     );
     expect(response.status).toBe(200);
-    const answer = (await response.json()) as { results: { index: number; status: string; report?: Report; error?: { reason?: string } }[]; created: number; existing: number; rejected: number };
-    expect(answer.results.map((result) => result.status)).toEqual(['created', 'rejected', 'created', 'rejected', 'exists']);
-    expect(answer.results.map((result) => result.error?.reason)).toEqual([undefined, 'single_sentence', undefined, 'markup_only', undefined]);
+    const answer = (await response.json()) as {
+      results: { index: number; status: string; report?: Report; error?: { reason?: string } }[];
+      created: number;
+      existing: number;
+      rejected: number;
+    };
+    expect(answer.results.map((result) => result.status)).toEqual([
+      'created',
+      'rejected',
+      'created',
+      'rejected',
+      'exists',
+    ]);
+    expect(answer.results.map((result) => result.error?.reason)).toEqual([
+      undefined,
+      'single_sentence',
+      undefined,
+      'markup_only',
+      undefined,
+    ]);
     expect(answer).toMatchObject({ created: 2, existing: 1, rejected: 2 });
     for (const index of [0, 2]) {
       const stored = await reports.findById(answer.results[index]!.report!.id);

@@ -64,7 +64,12 @@ describe('SesMailer', () => {
     });
 
     it('gives up after the configured timeout instead of hanging the send', async () => {
-      const ses = new SESClient({ region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS }, endpoint: `http://127.0.0.1:${(stuck.address() as AddressInfo).port}`, maxAttempts: 1 });
+      const ses = new SESClient({
+        region: LOCAL_REGION,
+        credentials: { ...LOCAL_CREDENTIALS },
+        endpoint: `http://127.0.0.1:${(stuck.address() as AddressInfo).port}`,
+        maxAttempts: 1,
+      });
       const mailer = new SesMailer(ses, { from: 'digest@example.com', timeoutMs: 300 });
       const failure = await mailer.send(email('reader@example.com')).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(Error);

@@ -48,7 +48,9 @@ export class InMemoryDigestLedger implements DigestArchive, DeliveryLedger {
 
   /** Test helper: the delivery records of one edition (or of all), in claim order. */
   deliveriesOf(editionId?: string): DeliveryRecord[] {
-    return [...this.deliveries.values()].filter((record) => editionId === undefined || record.editionId === editionId).map((record) => ({ ...record }));
+    return [...this.deliveries.values()]
+      .filter((record) => editionId === undefined || record.editionId === editionId)
+      .map((record) => ({ ...record }));
   }
 
   /** Test helper: ids of the stored editions. */

@@ -19,7 +19,8 @@ export interface LocalServices {
 export function localServices(): LocalServices {
   const dynamoEndpoint = process.env.MUJAZ_TEST_DYNAMODB_ENDPOINT;
   const sesEndpoint = process.env.MUJAZ_TEST_SES_ENDPOINT;
-  if (!dynamoEndpoint || !sesEndpoint) throw new Error('The local stack is not running: integration tests need the jest global setup');
+  if (!dynamoEndpoint || !sesEndpoint)
+    throw new Error('The local stack is not running: integration tests need the jest global setup');
   return { dynamoEndpoint, sesEndpoint };
 }
 
@@ -31,7 +32,10 @@ export function localClients(): AwsClients {
 /** A new, empty table made from the shared table definition. */
 export async function createTestTable(prefix: string): Promise<string> {
   const tableName = `${prefix}-${randomUUID().slice(0, 8)}`;
-  await ensureTable({ dynamoEndpoint: localServices().dynamoEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } }, tableName);
+  await ensureTable(
+    { dynamoEndpoint: localServices().dynamoEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } },
+    tableName,
+  );
   return tableName;
 }
 
@@ -43,7 +47,10 @@ export interface TestMujaz {
   close(): void;
 }
 
-export async function createTestMujaz(prefix: string, options: { clock?: Clock; environment?: NodeJS.ProcessEnv } = {}): Promise<TestMujaz> {
+export async function createTestMujaz(
+  prefix: string,
+  options: { clock?: Clock; environment?: NodeJS.ProcessEnv } = {},
+): Promise<TestMujaz> {
   const tableName = await createTestTable(prefix);
   const config = readConfig({
     MUJAZ_TABLE_NAME: tableName,
@@ -53,7 +60,10 @@ export async function createTestMujaz(prefix: string, options: { clock?: Clock; 
     ...options.environment,
   });
   const clients = localClients();
-  const mujaz = createMujaz(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, { logger: silentLogger, ...(options.clock ? { clock: options.clock } : {}) });
+  const mujaz = createMujaz(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, {
+    logger: silentLogger,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return {
     mujaz,
     config,

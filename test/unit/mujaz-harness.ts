@@ -72,7 +72,9 @@ export interface Harness {
   addSubscriber(email: string, status?: Subscriber['status']): Promise<void>;
 }
 
-export function createHarness(options: { newsletter?: NewsletterIdentity; timeZone?: string; start?: string; sendConcurrency?: number } = {}): Harness {
+export function createHarness(
+  options: { newsletter?: NewsletterIdentity; timeZone?: string; start?: string; sendConcurrency?: number } = {},
+): Harness {
   const clock = new FixedClock(options.start ?? START);
   const reports = new InMemoryReportRepository();
   const subscribers = new InMemorySubscriberRepository();
@@ -84,8 +86,25 @@ export function createHarness(options: { newsletter?: NewsletterIdentity; timeZo
   const newsletter = options.newsletter ?? { name: 'موجز', language: 'ar' };
   const timeZone = options.timeZone ?? 'Asia/Riyadh';
   const deps = useCaseDeps(
-    { reports, subscribers, archive: ledger, ledger, mailer, renderer: realRenderer(), tokens, extractor, clock, logger },
-    { newsletter, timeZone, publicBaseUrl: PUBLIC_BASE_URL, confirmWithinMs: CONFIRM_WITHIN_MS, sendConcurrency: options.sendConcurrency ?? 4 },
+    {
+      reports,
+      subscribers,
+      archive: ledger,
+      ledger,
+      mailer,
+      renderer: realRenderer(),
+      tokens,
+      extractor,
+      clock,
+      logger,
+    },
+    {
+      newsletter,
+      timeZone,
+      publicBaseUrl: PUBLIC_BASE_URL,
+      confirmWithinMs: CONFIRM_WITHIN_MS,
+      sendConcurrency: options.sendConcurrency ?? 4,
+    },
   );
   const { ingest: ingestDeps, subscription: subscriptionDeps, digest: digestDeps } = deps;
   const mujaz: Mujaz = bindMujaz(deps);
@@ -97,10 +116,28 @@ export function createHarness(options: { newsletter?: NewsletterIdentity; timeZo
       subscribedAt: at,
       ...(status === 'confirmed' ? { confirmedAt: at } : {}),
       ...(status === 'unsubscribed' ? { unsubscribedAt: at } : {}),
-      ...(status === 'pending' ? { pendingUntil: new Date(clock.now().getTime() + CONFIRM_WITHIN_MS).toISOString() } : {}),
+      ...(status === 'pending'
+        ? { pendingUntil: new Date(clock.now().getTime() + CONFIRM_WITHIN_MS).toISOString() }
+        : {}),
     });
   };
-  return { clock, reports, subscribers, ledger, mailer, tokens, extractor, logger, newsletter, timeZone, ingestDeps, subscriptionDeps, digestDeps, mujaz, addSubscriber };
+  return {
+    clock,
+    reports,
+    subscribers,
+    ledger,
+    mailer,
+    tokens,
+    extractor,
+    logger,
+    newsletter,
+    timeZone,
+    ingestDeps,
+    subscriptionDeps,
+    digestDeps,
+    mujaz,
+    addSubscriber,
+  };
 }
 
 /** The token of the first link to `path` in an email body (attribute-escaped or not). */
@@ -124,14 +161,39 @@ export const ENGLISH_REPORT = {
 };
 
 /** A page from test/fixtures/html. */
-export function htmlFixture(name: 'arabic-news-article.html' | 'english-news-article.html' | 'markup-only.html' | 'short-paragraphs.html'): string {
+export function htmlFixture(
+  name: 'arabic-news-article.html' | 'english-news-article.html' | 'markup-only.html' | 'short-paragraphs.html',
+): string {
   return readFileSync(join(ROOT, 'test', 'fixtures', 'html', name), 'utf8');
 }
 
 /** Boilerplate of the fixture pages (cookie banners, navigation, share buttons, sidebars, footers, scripts). */
 export const FIXTURE_BOILERPLATE = {
-  'arabic-news-article.html': ['نستخدم ملفات تعريف الارتباط', 'اشترك الآن في النشرة اليومية', 'منوعات وفنون', 'شارك على فيسبوك', 'الأكثر قراءة', 'اقرأ أيضاً', 'أضف تعليقك', 'جميع الحقوق محفوظة', 'صحيفة الأفق', 'dataLayer', 'سلمى الحداد'],
-  'english-news-article.html': ['We use cookies', 'Accept all', 'The Coastal Ledger', 'Crosswords', 'By Martin Okafor', 'Share on Facebook', 'Related stories', 'Most read', 'All rights reserved', 'analyticsQueue'],
+  'arabic-news-article.html': [
+    'نستخدم ملفات تعريف الارتباط',
+    'اشترك الآن في النشرة اليومية',
+    'منوعات وفنون',
+    'شارك على فيسبوك',
+    'الأكثر قراءة',
+    'اقرأ أيضاً',
+    'أضف تعليقك',
+    'جميع الحقوق محفوظة',
+    'صحيفة الأفق',
+    'dataLayer',
+    'سلمى الحداد',
+  ],
+  'english-news-article.html': [
+    'We use cookies',
+    'Accept all',
+    'The Coastal Ledger',
+    'Crosswords',
+    'By Martin Okafor',
+    'Share on Facebook',
+    'Related stories',
+    'Most read',
+    'All rights reserved',
+    'analyticsQueue',
+  ],
 } as const;
 
 /**

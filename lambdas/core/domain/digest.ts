@@ -106,7 +106,12 @@ export function personalizeDigest(edition: RenderedEmail, unsubscribeUrl: string
 }
 
 export function escapeHtmlAttribute(value: string): string {
-  return value.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;').replace(/'/gu, '&#39;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+  return value
+    .replace(/&/gu, '&amp;')
+    .replace(/"/gu, '&quot;')
+    .replace(/'/gu, '&#39;')
+    .replace(/</gu, '&lt;')
+    .replace(/>/gu, '&gt;');
 }
 
 function locale(language: NewsletterLanguage): string {
@@ -115,12 +120,22 @@ function locale(language: NewsletterLanguage): string {
 }
 
 function formatPeriod(week: IsoWeek, language: NewsletterLanguage): string {
-  const format = new Intl.DateTimeFormat(locale(language), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+  const format = new Intl.DateTimeFormat(locale(language), {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
   return format.formatRange(new Date(`${week.firstDay}T00:00:00Z`), new Date(`${week.lastDay}T00:00:00Z`));
 }
 
 function formatDay(isoInstant: string, language: NewsletterLanguage): string | undefined {
   const date = new Date(isoInstant);
   if (Number.isNaN(date.getTime())) return undefined;
-  return new Intl.DateTimeFormat(locale(language), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  return new Intl.DateTimeFormat(locale(language), {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(date);
 }

@@ -15,7 +15,12 @@ const WEEK_ID = /^(\d{4})-W(\d{2})$/u;
 const DAY_MS = 86_400_000;
 
 export function isoWeekOf(instant: Date, timeZone: string): IsoWeek {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
   const part = (type: string): number => Number(parts.find((candidate) => candidate.type === type)?.value);
   const localDate = Date.UTC(part('year'), part('month') - 1, part('day'));
   return weekContaining(localDate);
@@ -23,7 +28,10 @@ export function isoWeekOf(instant: Date, timeZone: string): IsoWeek {
 
 export function parseIsoWeek(id: string): IsoWeek {
   const match = WEEK_ID.exec(id);
-  if (!match) throw new InvalidInputError(`"${id}" is not an ISO week; expected the form 2026-W48.`, [{ field: 'week', message: 'expected YYYY-Www' }]);
+  if (!match)
+    throw new InvalidInputError(`"${id}" is not an ISO week; expected the form 2026-W48.`, [
+      { field: 'week', message: 'expected YYYY-Www' },
+    ]);
   const year = Number(match[1]);
   const week = Number(match[2]);
   // The week holding 4 January is week 1.
@@ -32,7 +40,9 @@ export function parseIsoWeek(id: string): IsoWeek {
   const monday = mondayOfWeek1 + (week - 1) * 7 * DAY_MS;
   const result = weekContaining(monday);
   if (week < 1 || result.year !== year) {
-    throw new InvalidInputError(`${id} does not exist: ${year} has no week ${week}.`, [{ field: 'week', message: 'no such week' }]);
+    throw new InvalidInputError(`${id} does not exist: ${year} has no week ${week}.`, [
+      { field: 'week', message: 'no such week' },
+    ]);
   }
   return result;
 }

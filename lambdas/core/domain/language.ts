@@ -14,8 +14,19 @@ export function isLanguageTag(value: unknown): value is LanguageTag {
 
 /** Languages written right to left. 'ku' is listed for Sorani (ckb), Kurdish as Iraqi and Iranian media write it. */
 const RTL_LANGUAGES: ReadonlySet<string> = new Set([
-  'ar', 'fa', 'ur', 'he', 'ps', 'ku', 'ckb', 'sd', 'ug', 'yi', 'dv',
-  'iw', 'ji', // retired codes for Hebrew and Yiddish that older systems still send
+  'ar',
+  'fa',
+  'ur',
+  'he',
+  'ps',
+  'ku',
+  'ckb',
+  'sd',
+  'ug',
+  'yi',
+  'dv',
+  'iw',
+  'ji', // retired codes for Hebrew and Yiddish that older systems still send
 ]);
 const RTL_SCRIPTS: ReadonlySet<string> = new Set(['arab', 'hebr', 'thaa', 'syrc', 'nkoo', 'adlm', 'rohg']);
 
@@ -88,8 +99,18 @@ export function detectLanguage(text: string): LanguageCode {
 /** The counts detectLanguage decides on, for logs and tuning. */
 export function languageEvidence(text: string): LanguageEvidence {
   const evidence: LanguageEvidence = {
-    letters: 0, arabic: 0, foreignArabic: 0, foreignWords: 0, arabicWords: 0, persianWords: 0,
-    latin: 0, accented: 0, words: 0, english: 0, rivalOnly: 0, shared: 0,
+    letters: 0,
+    arabic: 0,
+    foreignArabic: 0,
+    foreignWords: 0,
+    arabicWords: 0,
+    persianWords: 0,
+    latin: 0,
+    accented: 0,
+    words: 0,
+    english: 0,
+    rivalOnly: 0,
+    shared: 0,
   };
   countScripts(text, evidence);
   if (evidence.letters === 0) return evidence;
@@ -147,7 +168,10 @@ function countScripts(text: string, evidence: LanguageEvidence): void {
         if (!inForeignWord) evidence.foreignWords += 1;
         inForeignWord = true;
       }
-    } else if ((code >= 0x00c0 && code <= 0x024f && code !== 0x00d7 && code !== 0x00f7) || (code >= 0x1e00 && code <= 0x1eff)) {
+    } else if (
+      (code >= 0x00c0 && code <= 0x024f && code !== 0x00d7 && code !== 0x00f7) ||
+      (code >= 0x1e00 && code <= 0x1eff)
+    ) {
       evidence.letters += 1;
       evidence.latin += 1;
       evidence.accented += 1;
@@ -175,9 +199,13 @@ const ANY_LETTER = /\p{L}/u;
 
 /** Letters and marks of the Arabic blocks, tatweel included: what a word in Arabic script is made of. */
 function isArabicLetterOrMark(code: number): boolean {
-  return (code >= 0x0610 && code <= 0x061a) || (code >= 0x0620 && code <= 0x06d3 && (code < 0x0660 || code > 0x066d)) ||
-    (code >= 0x06d5 && code <= 0x06ff && (code < 0x06f0 || code > 0x06f9)) || (code >= 0x0750 && code <= 0x077f) ||
-    (code >= 0x08a0 && code <= 0x08ff);
+  return (
+    (code >= 0x0610 && code <= 0x061a) ||
+    (code >= 0x0620 && code <= 0x06d3 && (code < 0x0660 || code > 0x066d)) ||
+    (code >= 0x06d5 && code <= 0x06ff && (code < 0x06f0 || code > 0x06f9)) ||
+    (code >= 0x0750 && code <= 0x077f) ||
+    (code >= 0x08a0 && code <= 0x08ff)
+  );
 }
 const NOT_A_LETTER = 0;
 const ARABIC = 1;
@@ -208,7 +236,23 @@ const ARABIC_BLOCK: Uint8Array = (() => {
  * (که → كه, می → مي). Left out: those Arabic writes too (به "with him", آن, اين "where", كرد "Kurds").
  */
 const PERSIAN_WORDS: ReadonlySet<string> = new Set([
-  'از', 'را', 'است', 'كه', 'مي', 'براي', 'هاي', 'شده', 'شد', 'بود', 'نيز', 'يك', 'دارد', 'شود', 'كند', 'كرده', 'بايد',
+  'از',
+  'را',
+  'است',
+  'كه',
+  'مي',
+  'براي',
+  'هاي',
+  'شده',
+  'شد',
+  'بود',
+  'نيز',
+  'يك',
+  'دارد',
+  'شود',
+  'كند',
+  'كرده',
+  'بايد',
 ]);
 /** An Arabic-script word with its diacritics and tatweel; the zero-width non-joiner (می‌شود) ends it. */
 const ARABIC_WORD = /[\u0621-\u063a\u0640-\u065f\u0670-\u06d3]+/gu;
@@ -228,21 +272,198 @@ function countPersianWords(text: string, evidence: LanguageEvidence): void {
  * are words of other languages too ("a", "in", "was"): the rivals' lists count those, and they weigh nothing.
  */
 const ENGLISH_WORDS: ReadonlySet<string> = new Set([
-  'the', 'of', 'and', 'to', 'in', 'is', 'that', 'for', 'it', 'with', 'as', 'was', 'on', 'be', 'by', 'this', 'are',
-  'from', 'at', 'an', 'have', 'has', 'had', 'not', 'but', 'or', 'which', 'were', 'been', 'their', 'they', 'he',
-  'she', 'his', 'her', 'its', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall', 'than',
-  'also', 'who', 'whom', 'whose', 'what', 'when', 'where', 'why', 'how', 'we', 'you', 'i', 'a', 'our', 'your', 'my',
-  'me', 'him', 'them', 'us', 'these', 'those', 'there', 'then', 'if', 'about', 'into', 'over', 'after', 'before',
-  'up', 'out', 'all', 'so', 'no', 'do', 'does', 'did', 'just', 'because', 'between', 'during', 'through', 'under',
-  'against', 'without', 'within', 'upon', 'until', 'while', 'both', 'each', 'such', 'only', 'own', 'same', 'very',
-  'most', 'more', 'any', 'many', 'much', 'some', 'other', 'again', 'further', 'once', 'here', 'now', 'being',
-  'having', 'itself', 'himself', 'herself', 'themselves', 'ourselves', 'yourself', 'myself', 'cannot', 'although',
-  'though', 'whether', 'since', 'yet', 'still', 'even', 'already', 'ever', 'never', 'around', 'across', 'among',
-  'towards', 'toward', 'onto', 'off', 'down', 'however', 'therefore', 'thus', 'every', 'either', 'neither', 'nor',
-  'another', 'few', 'several', 'one', 'two', 'three', 'first', 'last', 'next', 'new', 'said', 'says', 'say', 'told',
-  'like', 'well', 'back', 'get', 'got', 'make', 'made', 'take', 'took', 'year', 'years', 'people', 'time',
+  'the',
+  'of',
+  'and',
+  'to',
+  'in',
+  'is',
+  'that',
+  'for',
+  'it',
+  'with',
+  'as',
+  'was',
+  'on',
+  'be',
+  'by',
+  'this',
+  'are',
+  'from',
+  'at',
+  'an',
+  'have',
+  'has',
+  'had',
+  'not',
+  'but',
+  'or',
+  'which',
+  'were',
+  'been',
+  'their',
+  'they',
+  'he',
+  'she',
+  'his',
+  'her',
+  'its',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  'shall',
+  'than',
+  'also',
+  'who',
+  'whom',
+  'whose',
+  'what',
+  'when',
+  'where',
+  'why',
+  'how',
+  'we',
+  'you',
+  'i',
+  'a',
+  'our',
+  'your',
+  'my',
+  'me',
+  'him',
+  'them',
+  'us',
+  'these',
+  'those',
+  'there',
+  'then',
+  'if',
+  'about',
+  'into',
+  'over',
+  'after',
+  'before',
+  'up',
+  'out',
+  'all',
+  'so',
+  'no',
+  'do',
+  'does',
+  'did',
+  'just',
+  'because',
+  'between',
+  'during',
+  'through',
+  'under',
+  'against',
+  'without',
+  'within',
+  'upon',
+  'until',
+  'while',
+  'both',
+  'each',
+  'such',
+  'only',
+  'own',
+  'same',
+  'very',
+  'most',
+  'more',
+  'any',
+  'many',
+  'much',
+  'some',
+  'other',
+  'again',
+  'further',
+  'once',
+  'here',
+  'now',
+  'being',
+  'having',
+  'itself',
+  'himself',
+  'herself',
+  'themselves',
+  'ourselves',
+  'yourself',
+  'myself',
+  'cannot',
+  'although',
+  'though',
+  'whether',
+  'since',
+  'yet',
+  'still',
+  'even',
+  'already',
+  'ever',
+  'never',
+  'around',
+  'across',
+  'among',
+  'towards',
+  'toward',
+  'onto',
+  'off',
+  'down',
+  'however',
+  'therefore',
+  'thus',
+  'every',
+  'either',
+  'neither',
+  'nor',
+  'another',
+  'few',
+  'several',
+  'one',
+  'two',
+  'three',
+  'first',
+  'last',
+  'next',
+  'new',
+  'said',
+  'says',
+  'say',
+  'told',
+  'like',
+  'well',
+  'back',
+  'get',
+  'got',
+  'make',
+  'made',
+  'take',
+  'took',
+  'year',
+  'years',
+  'people',
+  'time',
   // What is left of a contraction once its clitic goes: don't → don, isn't → isn.
-  'don', 'doesn', 'didn', 'isn', 'aren', 'wasn', 'weren', 'hasn', 'haven', 'hadn', 'won', 'wouldn', 'couldn', 'shouldn',
+  'don',
+  'doesn',
+  'didn',
+  'isn',
+  'aren',
+  'wasn',
+  'weren',
+  'hasn',
+  'haven',
+  'hadn',
+  'won',
+  'wouldn',
+  'couldn',
+  'shouldn',
 ]);
 
 /**
@@ -250,8 +471,43 @@ const ENGLISH_WORDS: ReadonlySet<string> = new Set([
  * English words, and Malay's, full of names ("india", "bank"); Indonesian's list stands for Malay.
  */
 const RIVALS = [
-  'af', 'ca', 'cs', 'da', 'de', 'eo', 'es', 'et', 'eu', 'fi', 'fr', 'ga', 'gl', 'ha', 'hr', 'hu', 'id', 'it', 'la',
-  'lt', 'lv', 'nl', 'no', 'pl', 'pt', 'ro', 'sk', 'sl', 'so', 'st', 'sv', 'sw', 'tl', 'tr', 'vi', 'yo', 'zu',
+  'af',
+  'ca',
+  'cs',
+  'da',
+  'de',
+  'eo',
+  'es',
+  'et',
+  'eu',
+  'fi',
+  'fr',
+  'ga',
+  'gl',
+  'ha',
+  'hr',
+  'hu',
+  'id',
+  'it',
+  'la',
+  'lt',
+  'lv',
+  'nl',
+  'no',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'so',
+  'st',
+  'sv',
+  'sw',
+  'tl',
+  'tr',
+  'vi',
+  'yo',
+  'zu',
 ] as const;
 
 /** Single letters that are words somewhere (Spanish y, Portuguese o, Polish w); some lists hold the whole alphabet. */
@@ -314,7 +570,8 @@ function countFunctionWords(text: string, evidence: LanguageEvidence): void {
     const original = match[0];
     const token = original.toLowerCase();
     const acronym = acronymsStandOut && original.length > 1 && original === original.toUpperCase();
-    if (acronym || token.includes('.')) evidence.words += 1; // EU, U.S., e.g., example.com: no function word
+    if (acronym || token.includes('.'))
+      evidence.words += 1; // EU, U.S., e.g., example.com: no function word
     else if (!APOSTROPHE.test(token)) count(token);
     else {
       const parts = token.split(APOSTROPHE);

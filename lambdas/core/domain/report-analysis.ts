@@ -53,11 +53,15 @@ export function prepareReport(draft: ReportText, budget: SummaryBudget): Prepare
   const lede = cleanLine(draft.lede ?? '') || undefined;
   const body = cleanText(draft.body);
   if (body === '') throw new ReportRejectedError('empty', undefined, [{ field: 'text', message: 'must not be empty' }]);
-  if (isMarkupOnly(body)) throw new ReportRejectedError('markup_only', undefined, [{ field: 'text', message: 'holds only markup' }]);
+  if (isMarkupOnly(body))
+    throw new ReportRejectedError('markup_only', undefined, [{ field: 'text', message: 'holds only markup' }]);
   const sentences = splitParagraphs(summarizableText({ lede, body }))
     .flatMap(splitSentences)
     .filter((sentence) => countWords(sentence) > 0);
-  if (sentences.length < 2) throw new ReportRejectedError('single_sentence', undefined, [{ field: 'text', message: `has ${sentences.length} sentence(s); at least 2 are needed` }]);
+  if (sentences.length < 2)
+    throw new ReportRejectedError('single_sentence', undefined, [
+      { field: 'text', message: `has ${sentences.length} sentence(s); at least 2 are needed` },
+    ]);
 
   const analysis = analyzeReport({ title, ...(lede ? { lede } : {}), body, ...(language ? { language } : {}) }, budget);
   const prepared: PreparedReport = {
@@ -100,14 +104,17 @@ function sameBeyondLayout(sent: string, cleaned: string): boolean {
 function editorLanguage(given: string): LanguageTag {
   const tag = given.trim().toLowerCase();
   if (isLanguageTag(tag)) return tag;
-  throw new InvalidInputError(`The language "${given.slice(0, 40)}" is not an ISO 639 language code such as "ar", "en" or "fr".`, [
-    { field: 'language', message: 'must be an ISO 639 language code (two or three letters, e.g. "ar", "en", "fr")' },
-  ]);
+  throw new InvalidInputError(
+    `The language "${given.slice(0, 40)}" is not an ISO 639 language code such as "ar", "en" or "fr".`,
+    [{ field: 'language', message: 'must be an ISO 639 language code (two or three letters, e.g. "ar", "en", "fr")' }],
+  );
 }
 
 function tooLarge(bytes: number, measured: 'as sent' | 'to store'): ReportRejectedError {
   const what = measured === 'as sent' ? 'its text is' : 'with its original text and summary, it takes';
-  return new ReportRejectedError('too_large', `The report is too large: ${what} ${bytes} bytes ${measured === 'as sent' ? 'of UTF-8' : 'to store'}; the limit is ${MAX_REPORT_BYTES}.`, [
-    { field: 'text', message: `is ${bytes} bytes ${measured}; the limit is ${MAX_REPORT_BYTES}` },
-  ]);
+  return new ReportRejectedError(
+    'too_large',
+    `The report is too large: ${what} ${bytes} bytes ${measured === 'as sent' ? 'of UTF-8' : 'to store'}; the limit is ${MAX_REPORT_BYTES}.`,
+    [{ field: 'text', message: `is ${bytes} bytes ${measured}; the limit is ${MAX_REPORT_BYTES}` }],
+  );
 }

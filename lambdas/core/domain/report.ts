@@ -70,7 +70,10 @@ export interface Report {
 export function parsePlainTextReport(text: string): TextReportSubmission {
   const inspection = inspectTextContent(text);
   if (!inspection.ok) {
-    const message = inspection.reason === 'empty' ? 'The report is empty: expected a title line, a lede line and paragraphs.' : undefined;
+    const message =
+      inspection.reason === 'empty'
+        ? 'The report is empty: expected a title line, a lede line and paragraphs.'
+        : undefined;
     throw new ReportRejectedError(inspection.reason, message);
   }
   const lines = text
@@ -79,18 +82,25 @@ export function parsePlainTextReport(text: string): TextReportSubmission {
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
   const [title, lede, ...paragraphs] = lines;
-  if (title === undefined) throw new ReportRejectedError('empty', 'The report is empty: expected a title line, a lede line and paragraphs.');
+  if (title === undefined)
+    throw new ReportRejectedError('empty', 'The report is empty: expected a title line, a lede line and paragraphs.');
   if (lede === undefined) {
-    throw new ReportRejectedError('empty', 'The report has only a title: expected a lede line and paragraphs after it.', [
-      { field: 'text', message: 'missing lede and body' },
-    ]);
+    throw new ReportRejectedError(
+      'empty',
+      'The report has only a title: expected a lede line and paragraphs after it.',
+      [{ field: 'text', message: 'missing lede and body' }],
+    );
   }
   return paragraphs.length === 0 ? { title, body: lede } : { title, lede, body: paragraphs.join('\n') };
 }
 
 export function reportIdFor(submission: Pick<Report, 'title' | 'lede' | 'body'>): string {
   const digest = createHash('sha256')
-    .update([submission.title, submission.lede ?? '', submission.body].map((part) => part.normalize('NFC').trim()).join('\n\u0000'))
+    .update(
+      [submission.title, submission.lede ?? '', submission.body]
+        .map((part) => part.normalize('NFC').trim())
+        .join('\n\u0000'),
+    )
     .digest('hex');
   return digest.slice(0, 24);
 }
@@ -104,7 +114,16 @@ export function summarizableText(submission: { lede?: string; body: string }): s
  * The UTF-8 bytes a stored report spends on text: title, lede, body, original, summary and key phrases —
  * everything that grows with the report. MAX_REPORT_BYTES caps it.
  */
-export function storedTextBytes(report: Pick<Report, 'title' | 'lede' | 'body' | 'original' | 'summary' | 'keyPhrases'>): number {
-  const parts = [report.title, report.lede ?? '', report.body, report.original ?? '', ...report.summary, ...report.keyPhrases];
+export function storedTextBytes(
+  report: Pick<Report, 'title' | 'lede' | 'body' | 'original' | 'summary' | 'keyPhrases'>,
+): number {
+  const parts = [
+    report.title,
+    report.lede ?? '',
+    report.body,
+    report.original ?? '',
+    ...report.summary,
+    ...report.keyPhrases,
+  ];
   return parts.reduce((sum, part) => sum + utf8ByteLength(part), 0);
 }

@@ -21,12 +21,19 @@ const EMAIL_SHAPE = /^[^\s@]+@(?:[^\s@.]+\.)+[^\s@.]{2,}$/u;
 export function normalizeEmail(raw: string): string {
   const email = raw.trim().toLowerCase();
   if (email.length > MAX_EMAIL_LENGTH || !EMAIL_SHAPE.test(email)) {
-    throw new InvalidInputError('The email address is not valid.', [{ field: 'email', message: 'expected an address like reader@example.com' }]);
+    throw new InvalidInputError('The email address is not valid.', [
+      { field: 'email', message: 'expected an address like reader@example.com' },
+    ]);
   }
   return email;
 }
 
-export function pendingSubscriber(email: string, now: Date, confirmWithinMs: number, previous?: Subscriber): Subscriber {
+export function pendingSubscriber(
+  email: string,
+  now: Date,
+  confirmWithinMs: number,
+  previous?: Subscriber,
+): Subscriber {
   return {
     email,
     status: 'pending',
@@ -37,12 +44,22 @@ export function pendingSubscriber(email: string, now: Date, confirmWithinMs: num
 
 export function confirmedSubscriber(subscriber: Subscriber, now: Date): Subscriber {
   if (subscriber.status === 'confirmed') return subscriber;
-  return { email: subscriber.email, status: 'confirmed', subscribedAt: subscriber.subscribedAt, confirmedAt: now.toISOString() };
+  return {
+    email: subscriber.email,
+    status: 'confirmed',
+    subscribedAt: subscriber.subscribedAt,
+    confirmedAt: now.toISOString(),
+  };
 }
 
 export function unsubscribedSubscriber(subscriber: Subscriber, now: Date): Subscriber {
   if (subscriber.status === 'unsubscribed') return subscriber;
-  return { email: subscriber.email, status: 'unsubscribed', subscribedAt: subscriber.subscribedAt, unsubscribedAt: now.toISOString() };
+  return {
+    email: subscriber.email,
+    status: 'unsubscribed',
+    subscribedAt: subscriber.subscribedAt,
+    unsubscribedAt: now.toISOString(),
+  };
 }
 
 /** For logs: enough to tell addresses apart, not enough to harvest them. */

@@ -59,7 +59,11 @@ const DEFAULT_WEIGHTS = {
   length: -0.094,
 } as const;
 
-export const DEFAULT_SUMMARIZER_SETTINGS: SummarizerSettings = { weights: { ...DEFAULT_WEIGHTS }, redundancyLimit: 0.7, closingSlack: 0.024 };
+export const DEFAULT_SUMMARIZER_SETTINGS: SummarizerSettings = {
+  weights: { ...DEFAULT_WEIGHTS },
+  redundancyLimit: 0.7,
+  closingSlack: 0.024,
+};
 const FRAGMENT_WORDS = 8;
 const SCRAP_WORDS = 3;
 const RUN_ON_WORDS = 40;
@@ -68,7 +72,33 @@ const GRAPH_SENTENCES = 400;
 const KEY_PHRASES = { max: 5, maxWords: 3 } as const;
 /** Reporting verbs: everywhere in news, never what a report is about ("Maran said", "وقال المتحدث"). */
 const REPORTING_VERBS: ReadonlySet<string> = new Set(
-  ['said', 'says', 'say', 'told', 'added', 'according', 'stated', 'قال', 'قالت', 'وقال', 'وقالت', 'يقول', 'وتقول', 'تقول', 'ويقول', 'أضاف', 'وأضاف', 'أكد', 'وأكد', 'أشار', 'وأشار', 'أوضح', 'وأوضح', 'حسب', 'وفقا'].map((word) => tokenize(word)[0]!),
+  [
+    'said',
+    'says',
+    'say',
+    'told',
+    'added',
+    'according',
+    'stated',
+    'قال',
+    'قالت',
+    'وقال',
+    'وقالت',
+    'يقول',
+    'وتقول',
+    'تقول',
+    'ويقول',
+    'أضاف',
+    'وأضاف',
+    'أكد',
+    'وأكد',
+    'أشار',
+    'وأشار',
+    'أوضح',
+    'وأوضح',
+    'حسب',
+    'وفقا',
+  ].map((word) => tokenize(word)[0]!),
 );
 
 interface Sentence {
@@ -80,7 +110,11 @@ interface Sentence {
 }
 
 /** `settings` exists for the bench's ablations; everything else uses the defaults. */
-export function summarize(text: string, options: SummaryOptions, settings: SummarizerSettings = DEFAULT_SUMMARIZER_SETTINGS): Summary {
+export function summarize(
+  text: string,
+  options: SummaryOptions,
+  settings: SummarizerSettings = DEFAULT_SUMMARIZER_SETTINGS,
+): Summary {
   const analysis = analyze(text, options.language);
   const sentences = analysis.sentences;
   if (sentences.length === 0) return { sentences: [], keyPhrases: [] };
@@ -102,11 +136,18 @@ function analyze(text: string, language: string): { sentences: Sentence[]; termF
   const sentences: Sentence[] = [];
   splitParagraphs(text).forEach((paragraph, paragraphIndex) => {
     for (const sentence of splitSentences(paragraph)) {
-      sentences.push({ text: sentence, index: sentences.length, paragraph: paragraphIndex, words: countWords(sentence), terms: contentTerms(sentence) });
+      sentences.push({
+        text: sentence,
+        index: sentences.length,
+        paragraph: paragraphIndex,
+        words: countWords(sentence),
+        terms: contentTerms(sentence),
+      });
     }
   });
   const termFrequency = new Map<string, number>();
-  for (const sentence of sentences) for (const term of sentence.terms) termFrequency.set(term, (termFrequency.get(term) ?? 0) + 1);
+  for (const sentence of sentences)
+    for (const term of sentence.terms) termFrequency.set(term, (termFrequency.get(term) ?? 0) + 1);
   return { sentences: sentences.filter((sentence) => sentence.words > 0), termFrequency };
 }
 
@@ -123,8 +164,11 @@ function termExtractor(language: string): (text: string) => string[] {
 
 function scoreSentences(sentences: Sentence[], w: SummarizerSettings['weights']): number[] {
   const frequency = new Map<string, number>();
-  for (const sentence of sentences) for (const term of sentence.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  const meanFrequency = normalizeByMax(sentences.map((s) => s.terms.reduce((sum, term) => sum + frequency.get(term)!, 0) / Math.max(1, s.terms.length)));
+  for (const sentence of sentences)
+    for (const term of sentence.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  const meanFrequency = normalizeByMax(
+    sentences.map((s) => s.terms.reduce((sum, term) => sum + frequency.get(term)!, 0) / Math.max(1, s.terms.length)),
+  );
   const graph = similarityGraph(sentences);
   const textRank = normalizeByMax(textRankScores(graph));
   const degree = normalizeByMax(graph.map((row) => row.reduce((sum, x) => sum + x, 0)));
@@ -184,14 +228,23 @@ function textRankScores(weights: number[][]): number[] {
   return rank;
 }
 
-function select(sentences: Sentence[], scores: number[], budget: SummaryBudget, settings: SummarizerSettings): Sentence[] {
+function select(
+  sentences: Sentence[],
+  scores: number[],
+  budget: SummaryBudget,
+  settings: SummarizerSettings,
+): Sentence[] {
   const totalWords = sentences.reduce((sum, sentence) => sum + sentence.words, 0);
   const target = 'sentences' in budget ? undefined : 'ratio' in budget ? budget.ratio * totalWords : budget.words;
   const done = (picked: Sentence[], words: number) =>
-    target === undefined ? picked.length >= Math.max(1, Math.floor((budget as { sentences: number }).sentences)) : picked.length > 0 && words >= target;
+    target === undefined
+      ? picked.length >= Math.max(1, Math.floor((budget as { sentences: number }).sentences))
+      : picked.length > 0 && words >= target;
   // Two-word scraps ("Yes.", a dateline) only ever fill in when nothing else is left.
   const scrap = (sentence: Sentence) => (sentence.words < SCRAP_WORDS ? 1 : 0);
-  const remaining = [...sentences].sort((a, b) => scrap(a) - scrap(b) || scores[b.index]! - scores[a.index]! || a.index - b.index);
+  const remaining = [...sentences].sort(
+    (a, b) => scrap(a) - scrap(b) || scores[b.index]! - scores[a.index]! || a.index - b.index,
+  );
   const picked: Sentence[] = [];
   const pickedTerms: Set<string>[] = [];
   const repeats = (candidate: Sentence) => {
@@ -208,7 +261,8 @@ function select(sentences: Sentence[], scores: number[], budget: SummaryBudget, 
       for (let next = choice + 1; next < remaining.length; next += 1) {
         const candidate = remaining[next]!;
         if (scores[candidate.index]! < scores[best.index]! - settings.closingSlack) break;
-        if (words + candidate.words >= target && candidate.words < remaining[choice]!.words && !repeats(candidate)) choice = next;
+        if (words + candidate.words >= target && candidate.words < remaining[choice]!.words && !repeats(candidate))
+          choice = next;
       }
     }
     const [chosen] = remaining.splice(choice, 1);
@@ -227,7 +281,12 @@ function select(sentences: Sentence[], scores: number[], budget: SummaryBudget, 
 function keyPhrases(text: string, options: SummaryOptions, termFrequency: Map<string, number>): string[] {
   const stopWords = stopWordsFor(options.language);
   // English plurals fold here ("profit"/"profits" are one phrase), though not for sentence scoring.
-  const stem = options.language === 'ar' ? lightStem : options.language === 'en' ? (word: string) => (word.length > 3 ? word.replace(/(?<!s)s$/u, '') : word) : (word: string) => word;
+  const stem =
+    options.language === 'ar'
+      ? lightStem
+      : options.language === 'en'
+        ? (word: string) => (word.length > 3 ? word.replace(/(?<!s)s$/u, '') : word)
+        : (word: string) => word;
   const frequency = options.language === 'en' ? foldedFrequency(termFrequency, stem) : termFrequency;
   const titleTerms = new Set(options.title ? tokenize(options.title).map(stem) : []);
   const candidates = new Map<string, { surface: string; terms: string[]; count: number; firstSeen: number }>();
@@ -239,7 +298,13 @@ function keyPhrases(text: string, options: SummaryOptions, termFrequency: Map<st
         const key = slice.map((item) => item.term).join(' ');
         const existing = candidates.get(key);
         if (existing) existing.count += 1;
-        else candidates.set(key, { surface: slice.map((item) => item.word).join(' '), terms: slice.map((item) => item.term), count: 1, firstSeen: position });
+        else
+          candidates.set(key, {
+            surface: slice.map((item) => item.word).join(' '),
+            terms: slice.map((item) => item.term),
+            count: 1,
+            firstSeen: position,
+          });
       }
     }
   };
@@ -248,7 +313,13 @@ function keyPhrases(text: string, options: SummaryOptions, termFrequency: Map<st
     for (const word of fragment.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu) ?? []) {
       position += 1;
       const folded = tokenize(word);
-      if (folded.length !== 1 || stopWords.has(folded[0]!) || REPORTING_VERBS.has(folded[0]!) || /^\p{N}+$/u.test(folded[0]!) || folded[0]!.length < 2) {
+      if (
+        folded.length !== 1 ||
+        stopWords.has(folded[0]!) ||
+        REPORTING_VERBS.has(folded[0]!) ||
+        /^\p{N}+$/u.test(folded[0]!) ||
+        folded[0]!.length < 2
+      ) {
         collect(run);
         run = [];
       } else {
@@ -262,7 +333,10 @@ function keyPhrases(text: string, options: SummaryOptions, termFrequency: Map<st
     .filter((candidate) => candidate.count > 1 || candidate.terms.some((term) => titleTerms.has(term)))
     .map((candidate) => ({
       ...candidate,
-      score: candidate.count * candidate.terms.length ** 1.5 * (candidate.terms.reduce((sum, term) => sum + weight(term), 0) / candidate.terms.length),
+      score:
+        candidate.count *
+        candidate.terms.length ** 1.5 *
+        (candidate.terms.reduce((sum, term) => sum + weight(term), 0) / candidate.terms.length),
     }))
     .sort((a, b) => b.score - a.score || a.firstSeen - b.firstSeen);
   const phrases: string[] = [];

@@ -18,7 +18,11 @@ export function normalizeArabic(word: string): string {
 /** Words of a text, folded for matching: lower-cased, Arabic-normalized, punctuation dropped. */
 export function tokenize(text: string): string[] {
   // Diacritics are combining marks (\p{M}), not letters: they belong inside the word until normalizeArabic drops them.
-  const words = text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? [];
+  const words =
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? [];
   return words.map(normalizeArabic);
 }
 

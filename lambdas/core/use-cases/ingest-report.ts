@@ -32,13 +32,18 @@ export interface IngestedReport {
 export const MAX_BATCH_REPORTS = 100;
 
 /** One report of a batch: stored now, stored before, or turned away (with why). */
-export type BatchItemOutcome = { status: 'created' | 'exists'; report: Report } | { status: 'rejected'; error: InvalidInputError };
+export type BatchItemOutcome =
+  | { status: 'created' | 'exists'; report: Report }
+  | { status: 'rejected'; error: InvalidInputError };
 
 export async function ingestReport(deps: IngestReportDeps, submission: ReportSubmission): Promise<IngestedReport> {
   const draft = reportText(deps.extractor, submission);
   if (cleanLine(draft.title) === '') {
     throw new InvalidInputError('The report cannot be accepted: title must not be empty.', [
-      { field: 'title', message: isHtmlSubmission(submission) ? 'must be given: the page names no headline' : 'must not be empty' },
+      {
+        field: 'title',
+        message: isHtmlSubmission(submission) ? 'must be given: the page names no headline' : 'must not be empty',
+      },
     ]);
   }
   const { original, ...prepared } = prepareReport(draft, DIGEST_BUDGET);
@@ -71,11 +76,15 @@ export async function ingestReport(deps: IngestReportDeps, submission: ReportSub
  * unreachable) stops the batch; the reports stored until then stay, and sending the batch again is safe,
  * since a report's id is its content.
  */
-export async function ingestReports(deps: IngestReportDeps, submissions: readonly ReportSubmission[]): Promise<BatchItemOutcome[]> {
+export async function ingestReports(
+  deps: IngestReportDeps,
+  submissions: readonly ReportSubmission[],
+): Promise<BatchItemOutcome[]> {
   if (submissions.length > MAX_BATCH_REPORTS) {
-    throw new InvalidInputError(`A batch holds at most ${MAX_BATCH_REPORTS} reports; this one has ${submissions.length}.`, [
-      { field: '', message: `must hold at most ${MAX_BATCH_REPORTS} reports` },
-    ]);
+    throw new InvalidInputError(
+      `A batch holds at most ${MAX_BATCH_REPORTS} reports; this one has ${submissions.length}.`,
+      [{ field: '', message: `must hold at most ${MAX_BATCH_REPORTS} reports` }],
+    );
   }
   const outcomes: BatchItemOutcome[] = [];
   for (const submission of submissions) {
@@ -97,17 +106,25 @@ export async function ingestReports(deps: IngestReportDeps, submissions: readonl
 function reportText(extractor: ArticleExtractor, submission: ReportSubmission): ReportText {
   const language = submission.language !== undefined ? { language: submission.language } : {};
   if (!isHtmlSubmission(submission)) {
-    return { title: submission.title, ...(submission.lede !== undefined ? { lede: submission.lede } : {}), body: submission.body, ...language };
+    return {
+      title: submission.title,
+      ...(submission.lede !== undefined ? { lede: submission.lede } : {}),
+      body: submission.body,
+      ...language,
+    };
   }
   const pageBytes = utf8ByteLength(submission.html);
   if (pageBytes > MAX_PAGE_BYTES) {
-    throw new ReportRejectedError('too_large', `The page is too large: ${pageBytes} bytes; the limit is ${MAX_PAGE_BYTES}.`, [
-      { field: 'html', message: `is ${pageBytes} bytes; the limit is ${MAX_PAGE_BYTES}` },
-    ]);
+    throw new ReportRejectedError(
+      'too_large',
+      `The page is too large: ${pageBytes} bytes; the limit is ${MAX_PAGE_BYTES}.`,
+      [{ field: 'html', message: `is ${pageBytes} bytes; the limit is ${MAX_PAGE_BYTES}` }],
+    );
   }
   const article = extractor.extract(submission.html, submission.url);
   const given = submission.title !== undefined && cleanLine(submission.title) !== '' ? submission.title : undefined;
-  const pageLanguage = article.language !== undefined && isLanguageTag(article.language) ? { language: article.language } : {};
+  const pageLanguage =
+    article.language !== undefined && isLanguageTag(article.language) ? { language: article.language } : {};
   return {
     title: given ?? article.title ?? '',
     ...(submission.lede !== undefined ? { lede: submission.lede } : {}),

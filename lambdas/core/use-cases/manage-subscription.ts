@@ -3,7 +3,14 @@ import { NotFoundError } from '../domain/errors';
 import type { SubscriptionLinks } from '../domain/links';
 import { layoutOf, type NewsletterIdentity } from '../domain/digest';
 import { labelsFor } from '../domain/newsletter-labels';
-import { confirmedSubscriber, maskEmail, normalizeEmail, pendingSubscriber, unsubscribedSubscriber, type Subscriber } from '../domain/subscriber';
+import {
+  confirmedSubscriber,
+  maskEmail,
+  normalizeEmail,
+  pendingSubscriber,
+  unsubscribedSubscriber,
+  type Subscriber,
+} from '../domain/subscriber';
 import type { Clock } from '../ports/clock';
 import type { EmailRenderer } from '../ports/email-renderer';
 import type { Logger } from '../ports/logger';
@@ -39,7 +46,11 @@ export async function subscribe(deps: SubscriptionDeps, rawEmail: string): Promi
   const subscriber = pendingSubscriber(email, now, deps.confirmWithinMs, existing);
   await deps.subscribers.save(subscriber);
 
-  const token = deps.tokens.sign({ purpose: 'confirm-subscription', email, expiresAt: now.getTime() + deps.confirmWithinMs });
+  const token = deps.tokens.sign({
+    purpose: 'confirm-subscription',
+    email,
+    expiresAt: now.getTime() + deps.confirmWithinMs,
+  });
   const labels = labelsFor(deps.newsletter.language);
   const rendered = await deps.renderer.renderConfirmation({
     subject: labels.confirmSubject(deps.newsletter.name),
@@ -57,7 +68,10 @@ export async function subscribe(deps: SubscriptionDeps, rawEmail: string): Promi
   return 'confirmation-sent';
 }
 
-export async function confirmSubscription(deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock'>, token: string): Promise<Subscriber> {
+export async function confirmSubscription(
+  deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock'>,
+  token: string,
+): Promise<Subscriber> {
   const now = deps.clock.now();
   const { email } = deps.tokens.verify(token, 'confirm-subscription', now);
   const subscriber = await deps.subscribers.find(email);
@@ -72,7 +86,10 @@ export async function confirmSubscription(deps: Pick<SubscriptionDeps, 'subscrib
 }
 
 /** One-click unsubscribe: succeeds every time a genuine link is used, even if the reader already left. */
-export async function unsubscribe(deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock'>, token: string): Promise<void> {
+export async function unsubscribe(
+  deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock'>,
+  token: string,
+): Promise<void> {
   const now = deps.clock.now();
   const { email } = deps.tokens.verify(token, 'unsubscribe', now);
   const subscriber = await deps.subscribers.find(email);

@@ -1,6 +1,12 @@
 // Core use cases: compose the week's digest once, then preview it, test it, or send it to every confirmed reader exactly once.
 import { forEachWithConcurrency } from '../domain/concurrency';
-import { buildDigestView, personalizeDigest, type DigestEdition, type NewsletterIdentity, type RenderedEmail } from '../domain/digest';
+import {
+  buildDigestView,
+  personalizeDigest,
+  type DigestEdition,
+  type NewsletterIdentity,
+  type RenderedEmail,
+} from '../domain/digest';
 import { isoWeekOf, parseIsoWeek, type IsoWeek } from '../domain/iso-week';
 import type { SubscriptionLinks } from '../domain/links';
 import { listUnsubscribeHeaders } from '../domain/list-unsubscribe';
@@ -74,7 +80,11 @@ export async function previewDigest(deps: DigestDeps, week?: string): Promise<Di
 }
 
 /** Sends the week's digest to one address, marked as a test; repeatable, and it records nothing. */
-export async function sendTestDigest(deps: DigestDeps, to: string, week?: string): Promise<{ week: string; messageId: string }> {
+export async function sendTestDigest(
+  deps: DigestDeps,
+  to: string,
+  week?: string,
+): Promise<{ week: string; messageId: string }> {
   const recipient = normalizeEmail(to);
   const resolved = resolveWeek(deps, week);
   const { edition } = await currentEdition(deps, resolved);
@@ -93,36 +103,56 @@ export async function sendDigest(deps: DigestDeps, week?: string): Promise<Diges
   const resolved = resolveWeek(deps, week);
   const frozen = await deps.archive.findEdition(resolved.id);
   const edition = frozen ?? (await composeEdition(deps, resolved));
-  const summary: DigestSendSummary = { week: resolved.id, status: 'sent', reports: edition?.reportIds.length ?? 0, sent: 0, alreadySent: 0, failed: 0 };
+  const summary: DigestSendSummary = {
+    week: resolved.id,
+    status: 'sent',
+    reports: edition?.reportIds.length ?? 0,
+    sent: 0,
+    alreadySent: 0,
+    failed: 0,
+  };
   if (!edition) {
     deps.logger.info('no reports this week; nothing sent', { week: resolved.id });
     return { ...summary, status: 'no-reports' };
   }
   const stored = frozen ?? (await deps.archive.saveEditionIfAbsent(edition));
 
-  await forEachWithConcurrency(deps.subscribers.confirmedSubscribers(), Math.max(1, deps.sendConcurrency), async (subscriber: Subscriber) => {
-    const now = deps.clock.now();
-    if (!(await deps.ledger.claim(stored.id, subscriber.email, now))) {
-      summary.alreadySent += 1;
-      return;
-    }
-    let messageId: string;
-    try {
-      ({ messageId } = await deliver(deps, stored, subscriber.email));
-    } catch (error) {
-      summary.failed += 1;
-      deps.logger.error('digest delivery failed; claim released for a later run', { week: stored.id, recipient: maskEmail(subscriber.email), error: describeError(error) });
-      await deps.ledger.release(stored.id, subscriber.email);
-      return;
-    }
-    summary.sent += 1;
-    try {
-      await deps.ledger.recordSent(stored.id, subscriber.email, messageId, deps.clock.now());
-    } catch (error) {
-      // The reader has the digest: the claim stays, so no later run sends it again.
-      deps.logger.warn('digest sent but its delivery record failed; the claim stays', { week: stored.id, recipient: maskEmail(subscriber.email), messageId, error: describeError(error) });
-    }
-  });
+  await forEachWithConcurrency(
+    deps.subscribers.confirmedSubscribers(),
+    Math.max(1, deps.sendConcurrency),
+    async (subscriber: Subscriber) => {
+      const now = deps.clock.now();
+      if (!(await deps.ledger.claim(stored.id, subscriber.email, now))) {
+        summary.alreadySent += 1;
+        return;
+      }
+      let messageId: string;
+      try {
+        ({ messageId } = await deliver(deps, stored, subscriber.email));
+      } catch (error) {
+        summary.failed += 1;
+        deps.logger.error('digest delivery failed; claim released for a later run', {
+          week: stored.id,
+          recipient: maskEmail(subscriber.email),
+          error: describeError(error),
+        });
+        await deps.ledger.release(stored.id, subscriber.email);
+        return;
+      }
+      summary.sent += 1;
+      try {
+        await deps.ledger.recordSent(stored.id, subscriber.email, messageId, deps.clock.now());
+      } catch (error) {
+        // The reader has the digest: the claim stays, so no later run sends it again.
+        deps.logger.warn('digest sent but its delivery record failed; the claim stays', {
+          week: stored.id,
+          recipient: maskEmail(subscriber.email),
+          messageId,
+          error: describeError(error),
+        });
+      }
+    },
+  );
   deps.logger.info('digest send finished', { ...summary });
   return summary;
 }
@@ -141,7 +171,12 @@ async function composeEdition(deps: DigestDeps, week: IsoWeek): Promise<DigestEd
 
 async function renderEdition(deps: DigestDeps, week: IsoWeek, reports: readonly Report[]): Promise<DigestEdition> {
   const rendered = await deps.renderer.renderDigest(buildDigestView(reports, week, deps.newsletter));
-  return { id: week.id, reportIds: reports.map((report) => report.id), createdAt: deps.clock.now().toISOString(), ...rendered };
+  return {
+    id: week.id,
+    reportIds: reports.map((report) => report.id),
+    createdAt: deps.clock.now().toISOString(),
+    ...rendered,
+  };
 }
 
 async function deliver(deps: DigestDeps, edition: RenderedEmail, email: string): Promise<{ messageId: string }> {

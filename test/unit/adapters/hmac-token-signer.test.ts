@@ -28,12 +28,19 @@ describe('HmacTokenSigner', () => {
   it('round-trips the claims of a confirmation token with an expiry', () => {
     const expiresAt = NOW.getTime() + 3_600_000;
     const token = signer.sign({ purpose: 'confirm-subscription', email: 'reader@example.com', expiresAt });
-    expect(signer.verify(token, 'confirm-subscription', NOW)).toEqual({ purpose: 'confirm-subscription', email: 'reader@example.com', expiresAt });
+    expect(signer.verify(token, 'confirm-subscription', NOW)).toEqual({
+      purpose: 'confirm-subscription',
+      email: 'reader@example.com',
+      expiresAt,
+    });
   });
 
   it('round-trips an unsubscribe token without expiry, which works years later', () => {
     const token = signer.sign({ purpose: 'unsubscribe', email: 'قارئ@example.com' });
-    expect(signer.verify(token, 'unsubscribe', new Date('2040-01-01T00:00:00Z'))).toEqual({ purpose: 'unsubscribe', email: 'قارئ@example.com' });
+    expect(signer.verify(token, 'unsubscribe', new Date('2040-01-01T00:00:00Z'))).toEqual({
+      purpose: 'unsubscribe',
+      email: 'قارئ@example.com',
+    });
   });
 
   it('makes URL-safe tokens of three dot-separated parts starting with the version', () => {
@@ -46,7 +53,9 @@ describe('HmacTokenSigner', () => {
     const token = signer.sign({ purpose: 'unsubscribe', email: 'reader@example.com' });
     const [version, , signature] = token.split('.');
     const otherPayload = Buffer.from(JSON.stringify({ p: 'u', e: 'victim@example.com' })).toString('base64url');
-    expect(failure(() => signer.verify(`${version}.${otherPayload}.${signature}`, 'unsubscribe', NOW))).toBe('bad_signature');
+    expect(failure(() => signer.verify(`${version}.${otherPayload}.${signature}`, 'unsubscribe', NOW))).toBe(
+      'bad_signature',
+    );
   });
 
   it('rejects a token whose signature was changed (bad_signature)', () => {
@@ -55,7 +64,9 @@ describe('HmacTokenSigner', () => {
     const tampered = `${token.slice(0, -2)}${last}${token.slice(-1)}`;
     expect(tampered).not.toBe(token);
     expect(failure(() => signer.verify(tampered, 'unsubscribe', NOW))).toBe('bad_signature');
-    expect(failure(() => signer.verify(`${token.split('.').slice(0, 2).join('.')}.`, 'unsubscribe', NOW))).toBe('bad_signature');
+    expect(failure(() => signer.verify(`${token.split('.').slice(0, 2).join('.')}.`, 'unsubscribe', NOW))).toBe(
+      'bad_signature',
+    );
     expect(failure(() => signer.verify(`${token}AAAA`, 'unsubscribe', NOW))).toBe('bad_signature');
   });
 
@@ -77,17 +88,24 @@ describe('HmacTokenSigner', () => {
     const token = signer.sign({ purpose: 'confirm-subscription', email: 'reader@example.com', expiresAt });
     expect(signer.verify(token, 'confirm-subscription', new Date(expiresAt - 1)).email).toBe('reader@example.com');
     expect(failure(() => signer.verify(token, 'confirm-subscription', new Date(expiresAt)))).toBe('expired');
-    expect(failure(() => signer.verify(token, 'confirm-subscription', new Date(expiresAt + 86_400_000)))).toBe('expired');
+    expect(failure(() => signer.verify(token, 'confirm-subscription', new Date(expiresAt + 86_400_000)))).toBe(
+      'expired',
+    );
   });
 
-  it.each(['', 'garbage', 'v1.only-two', 'v1.a.b.c', 'v2.abc.def', '..', 'V1.abc.def'])('rejects the malformed string %j (malformed)', (token) => {
-    expect(failure(() => signer.verify(token, 'unsubscribe', NOW))).toBe('malformed');
-  });
+  it.each(['', 'garbage', 'v1.only-two', 'v1.a.b.c', 'v2.abc.def', '..', 'V1.abc.def'])(
+    'rejects the malformed string %j (malformed)',
+    (token) => {
+      expect(failure(() => signer.verify(token, 'unsubscribe', NOW))).toBe('malformed');
+    },
+  );
 
   it('rejects a correctly signed payload that is not the expected JSON (malformed)', () => {
     expect(failure(() => signer.verify(forge(SECRET, 'not json'), 'unsubscribe', NOW))).toBe('malformed');
     expect(failure(() => signer.verify(forge(SECRET, { p: 'u' }), 'unsubscribe', NOW))).toBe('malformed');
-    expect(failure(() => signer.verify(forge(SECRET, { p: 'u', e: 'a@b.co', x: 'tomorrow' }), 'unsubscribe', NOW))).toBe('malformed');
+    expect(
+      failure(() => signer.verify(forge(SECRET, { p: 'u', e: 'a@b.co', x: 'tomorrow' }), 'unsubscribe', NOW)),
+    ).toBe('malformed');
     expect(failure(() => signer.verify(forge(SECRET, null), 'unsubscribe', NOW))).toBe('malformed');
   });
 

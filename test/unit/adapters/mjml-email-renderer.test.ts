@@ -1,6 +1,15 @@
 import { join } from 'node:path';
-import { MjmlEmailRenderer, readEmailTemplates, TemplateRenderError } from '../../../lambdas/adapters/mjml-email-renderer';
-import { buildDigestView, UNSUBSCRIBE_URL_PLACEHOLDER, type DigestView, type RenderedEmail } from '../../../lambdas/core/domain/digest';
+import {
+  MjmlEmailRenderer,
+  readEmailTemplates,
+  TemplateRenderError,
+} from '../../../lambdas/adapters/mjml-email-renderer';
+import {
+  buildDigestView,
+  UNSUBSCRIBE_URL_PLACEHOLDER,
+  type DigestView,
+  type RenderedEmail,
+} from '../../../lambdas/core/domain/digest';
 import { parseIsoWeek } from '../../../lambdas/core/domain/iso-week';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
 import type { Report } from '../../../lambdas/core/domain/report';
@@ -19,7 +28,10 @@ const arabicReport: Report = {
   receivedAt: '2026-11-23T08:00:00.000Z',
   week: '2026-W48',
   keyPhrases: [],
-  summary: ['طالما كان شعار داعش البقاء والتوسع.', 'نشرت صحيفة الجارديان تقريرا قالت فيه إن التنظيم بدأ يستنفد قوته؛ حيث فر مقاتلوه.'],
+  summary: [
+    'طالما كان شعار داعش البقاء والتوسع.',
+    'نشرت صحيفة الجارديان تقريرا قالت فيه إن التنظيم بدأ يستنفد قوته؛ حيث فر مقاتلوه.',
+  ],
 };
 const englishReport: Report = {
   id: 'en-1',
@@ -33,7 +45,12 @@ const englishReport: Report = {
 };
 
 const escapeText = (value: string): string =>
-  value.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;').replace(/'/gu, '&#x27;');
+  value
+    .replace(/&/gu, '&amp;')
+    .replace(/</gu, '&lt;')
+    .replace(/>/gu, '&gt;')
+    .replace(/"/gu, '&quot;')
+    .replace(/'/gu, '&#x27;');
 
 /** Inner HTML of the first element carrying exactly these dir and lang attributes whose content includes `needle`. */
 function elementsWith(html: string, dir: string, lang: string): string[] {
@@ -63,16 +80,20 @@ describe('MjmlEmailRenderer — digest', () => {
 
   it('puts the Arabic summary inside an element with dir="rtl" lang="ar"', () => {
     const rtl = elementsWith(email.html, 'rtl', 'ar');
-    for (const sentence of arabicReport.summary) expect(rtl.some((inner) => inner.includes(escapeText(sentence)))).toBe(true);
+    for (const sentence of arabicReport.summary)
+      expect(rtl.some((inner) => inner.includes(escapeText(sentence)))).toBe(true);
     expect(rtl.some((inner) => inner.includes(escapeText(arabicReport.title)))).toBe(true);
   });
 
   it('puts the English summary inside an element with dir="ltr" lang="en"', () => {
     const ltr = elementsWith(email.html, 'ltr', 'en');
-    for (const sentence of englishReport.summary) expect(ltr.some((inner) => inner.includes(escapeText(sentence)))).toBe(true);
+    for (const sentence of englishReport.summary)
+      expect(ltr.some((inner) => inner.includes(escapeText(sentence)))).toBe(true);
     expect(ltr.some((inner) => inner.includes(englishReport.title))).toBe(true);
     // ... and never in a right-to-left block.
-    expect(elementsWith(email.html, 'rtl', 'ar').some((inner) => inner.includes(englishReport.summary[0]!))).toBe(false);
+    expect(elementsWith(email.html, 'rtl', 'ar').some((inner) => inner.includes(englishReport.summary[0]!))).toBe(
+      false,
+    );
   });
 
   it('aligns each item by its own direction', () => {
@@ -85,7 +106,8 @@ describe('MjmlEmailRenderer — digest', () => {
   });
 
   it('contains every summary sentence, escaped', () => {
-    for (const sentence of [...arabicReport.summary, ...englishReport.summary]) expect(email.html).toContain(escapeText(sentence));
+    for (const sentence of [...arabicReport.summary, ...englishReport.summary])
+      expect(email.html).toContain(escapeText(sentence));
     expect(email.html).toContain('Shops fear losing parking &amp; say &quot;no&quot; to 5 &lt; 6 lanes.');
   });
 
@@ -162,30 +184,42 @@ describe('MjmlEmailRenderer — confirmation', () => {
   });
 
   it('refuses a confirm URL that is not http(s)', async () => {
-    await expect(renderer.renderConfirmation({ ...confirmation, confirmUrl: 'javascript:alert(1)' })).rejects.toThrow(TemplateRenderError);
+    await expect(renderer.renderConfirmation({ ...confirmation, confirmUrl: 'javascript:alert(1)' })).rejects.toThrow(
+      TemplateRenderError,
+    );
   });
 });
 
 describe('MjmlEmailRenderer — unsafe URLs', () => {
   const view = (): DigestView => buildDigestView([englishReport, arabicReport], week, { name: 'موجز', language: 'ar' });
 
-  it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', '//evil.example/x', 'mailto:a@b.co', ' https://padded.example'])(
-    'throws when an item URL is %j',
-    async (url) => {
-      const unsafe = view();
-      unsafe.items[0] = { ...unsafe.items[0]!, url };
-      await expect(renderer.renderDigest(unsafe)).rejects.toThrow(TemplateRenderError);
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html,<b>x</b>',
+    '//evil.example/x',
+    'mailto:a@b.co',
+    ' https://padded.example',
+  ])('throws when an item URL is %j', async (url) => {
+    const unsafe = view();
+    unsafe.items[0] = { ...unsafe.items[0]!, url };
+    await expect(renderer.renderDigest(unsafe)).rejects.toThrow(TemplateRenderError);
+  });
 
   it('throws when the unsubscribe URL is not http(s)', async () => {
-    await expect(renderer.renderDigest({ ...view(), unsubscribeUrl: 'javascript:void(0)' })).rejects.toThrow(/not an absolute http\(s\) URL/u);
+    await expect(renderer.renderDigest({ ...view(), unsubscribeUrl: 'javascript:void(0)' })).rejects.toThrow(
+      /not an absolute http\(s\) URL/u,
+    );
   });
 });
 
 describe('MjmlEmailRenderer — templates', () => {
   it('rejects a template that is not valid MJML', async () => {
-    const broken = new MjmlEmailRenderer({ digest: '<mjml><mj-body><mj-unknown-tag /></mj-body></mjml>', confirmation: '<mjml><mj-body></mj-body></mjml>' });
-    await expect(broken.renderDigest(buildDigestView([englishReport], week, { name: 'N', language: 'en' }))).rejects.toThrow(TemplateRenderError);
+    const broken = new MjmlEmailRenderer({
+      digest: '<mjml><mj-body><mj-unknown-tag /></mj-body></mjml>',
+      confirmation: '<mjml><mj-body></mj-body></mjml>',
+    });
+    await expect(
+      broken.renderDigest(buildDigestView([englishReport], week, { name: 'N', language: 'en' })),
+    ).rejects.toThrow(TemplateRenderError);
   });
 });

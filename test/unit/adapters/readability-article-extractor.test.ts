@@ -195,7 +195,9 @@ describe('ReadabilityArticleExtractor on pages Readability has little to work wi
   });
 
   it('reads a fragment with no <html> or <body>', () => {
-    expect(extractor.extract('<p>First paragraph.</p><p>Second paragraph.</p>')).toEqual({ text: 'First paragraph.\nSecond paragraph.' });
+    expect(extractor.extract('<p>First paragraph.</p><p>Second paragraph.</p>')).toEqual({
+      text: 'First paragraph.\nSecond paragraph.',
+    });
   });
 
   it('reads plain text with no tags at all', () => {
@@ -203,52 +205,78 @@ describe('ReadabilityArticleExtractor on pages Readability has little to work wi
   });
 
   it('repairs a page whose <body> is missing, or whose <head> is never closed', () => {
-    expect(extractor.extract('<html lang="fr"><p>Un paragraphe.</p><p>Deux.</p></html>')).toEqual({ text: 'Un paragraphe.\nDeux.', language: 'fr' });
-    expect(extractor.extract('<html><head><title>Le titre</title><p>Corps sans body.</p><p>Suite.</p></html>')).toEqual({ title: 'Le titre', text: 'Corps sans body.\nSuite.' });
+    expect(extractor.extract('<html lang="fr"><p>Un paragraphe.</p><p>Deux.</p></html>')).toEqual({
+      text: 'Un paragraphe.\nDeux.',
+      language: 'fr',
+    });
+    expect(extractor.extract('<html><head><title>Le titre</title><p>Corps sans body.</p><p>Suite.</p></html>')).toEqual(
+      { title: 'Le titre', text: 'Corps sans body.\nSuite.' },
+    );
   });
 
   it('keeps text outside <html> in document order, as a browser would', () => {
-    expect(extractor.extract('text before<html><body><p>inside</p></body></html>text after').text).toBe('text before\ninside\ntext after');
+    expect(extractor.extract('text before<html><body><p>inside</p></body></html>text after').text).toBe(
+      'text before\ninside\ntext after',
+    );
   });
 
   it('takes the title from the <h1> when there is no <title>, and does not repeat it as the first line', () => {
-    const html = '<html><body><h1>Headline here</h1><p>Body one is a sentence.</p><p>Body two is another.</p></body></html>';
-    expect(extractor.extract(html)).toEqual({ title: 'Headline here', text: 'Body one is a sentence.\nBody two is another.' });
-    expect(fallbackOnly.extract(html)).toEqual({ title: 'Headline here', text: 'Body one is a sentence.\nBody two is another.' });
+    const html =
+      '<html><body><h1>Headline here</h1><p>Body one is a sentence.</p><p>Body two is another.</p></body></html>';
+    expect(extractor.extract(html)).toEqual({
+      title: 'Headline here',
+      text: 'Body one is a sentence.\nBody two is another.',
+    });
+    expect(fallbackOnly.extract(html)).toEqual({
+      title: 'Headline here',
+      text: 'Body one is a sentence.\nBody two is another.',
+    });
   });
 });
 
 describe('ReadabilityArticleExtractor: DOM to lines', () => {
   it('ends a line at every <br> and block element, and never inside inline elements', () => {
-    const html = '<div>One<br>Two<br/><br>Three</div><p>Four with <b>bold</b>, <i>italic</i> and <a href="#">a link</a>.</p><ul><li>Five</li><li>Six</li></ul><h2>Seven</h2><blockquote>Eight</blockquote><table><tr><td>Nine</td><td>ten</td></tr></table>';
-    expect(extractor.extract(html).text).toBe('One\nTwo\nThree\nFour with bold, italic and a link.\nFive\nSix\nSeven\nEight\nNine ten');
+    const html =
+      '<div>One<br>Two<br/><br>Three</div><p>Four with <b>bold</b>, <i>italic</i> and <a href="#">a link</a>.</p><ul><li>Five</li><li>Six</li></ul><h2>Seven</h2><blockquote>Eight</blockquote><table><tr><td>Nine</td><td>ten</td></tr></table>';
+    expect(extractor.extract(html).text).toBe(
+      'One\nTwo\nThree\nFour with bold, italic and a link.\nFive\nSix\nSeven\nEight\nNine ten',
+    );
   });
 
   it('collapses source whitespace inside a paragraph but keeps the lines of <pre>', () => {
-    expect(extractor.extract('<p>Spread\n   over\n\tlines.</p><pre>first\n   second\n\nthird</pre>').text).toBe('Spread over lines.\nfirst\nsecond\nthird');
+    expect(extractor.extract('<p>Spread\n   over\n\tlines.</p><pre>first\n   second\n\nthird</pre>').text).toBe(
+      'Spread over lines.\nfirst\nsecond\nthird',
+    );
   });
 
   it('decodes named, numeric and legacy entities, and keeps escaped markup as text', () => {
-    const html = '<p>Fish &amp; chips&nbsp;&nbsp;cost &pound;5 &#x627;&#1604;&#1593;&#1585;&#1576;&#1610;&#1577; &lt;b&gt; &copy 2026.</p>';
+    const html =
+      '<p>Fish &amp; chips&nbsp;&nbsp;cost &pound;5 &#x627;&#1604;&#1593;&#1585;&#1576;&#1610;&#1577; &lt;b&gt; &copy 2026.</p>';
     expect(extractor.extract(html).text).toBe('Fish & chips cost £5 العربية <b> © 2026.');
   });
 
   it('decodes entities in the title', () => {
-    expect(extractor.extract('<html><head><title>Tom &amp; Jerry</title></head><body><p>Some text.</p></body></html>').title).toBe('Tom & Jerry');
+    expect(
+      extractor.extract('<html><head><title>Tom &amp; Jerry</title></head><body><p>Some text.</p></body></html>').title,
+    ).toBe('Tom & Jerry');
   });
 
   it('drops <template>, hidden elements and display:none', () => {
-    const html = '<p>Shown.</p><template><p>TEMPLATE</p></template><div hidden>HIDDEN</div><p style="color: red; display: none">STYLED</p><p aria-hidden="true">ARIA</p><noscript>NOSCRIPT</noscript>';
+    const html =
+      '<p>Shown.</p><template><p>TEMPLATE</p></template><div hidden>HIDDEN</div><p style="color: red; display: none">STYLED</p><p aria-hidden="true">ARIA</p><noscript>NOSCRIPT</noscript>';
     expect(extractor.extract(html).text).toBe('Shown.');
   });
 
   it('recognises boilerplate in upper-case markup (CLASS="Cookie-Banner")', () => {
-    const html = '<HTML LANG="AR"><BODY><DIV CLASS="Cookie-Banner">نستخدم ملفات تعريف الارتباط</DIV><P>مرحبا بكم في الموقع.</P></BODY></HTML>';
+    const html =
+      '<HTML LANG="AR"><BODY><DIV CLASS="Cookie-Banner">نستخدم ملفات تعريف الارتباط</DIV><P>مرحبا بكم في الموقع.</P></BODY></HTML>';
     expect(extractor.extract(html)).toEqual({ text: 'مرحبا بكم في الموقع.', language: 'ar' });
   });
 
   it('removes bidi marks and zero-width characters from the extracted text', () => {
-    expect(extractor.extract('<html lang="ar"><body><p>\u200Fالنص\u200F مع علامات\u200B خفية.</p></body></html>').text).toBe('النص مع علامات خفية.');
+    expect(
+      extractor.extract('<html lang="ar"><body><p>\u200Fالنص\u200F مع علامات\u200B خفية.</p></body></html>').text,
+    ).toBe('النص مع علامات خفية.');
   });
 });
 
@@ -263,11 +291,14 @@ describe('ReadabilityArticleExtractor: the language of <html lang>', () => {
     expect(extractor.extract(`${open}<body><p>Text.</p></body></html>`).language).toBe(language);
   });
 
-  it.each([['<html>'], ['<html lang="">'], ['<html lang="i-klingon">'], ['<html lang="123">']])('reports no language for %s', (open) => {
-    const article = extractor.extract(`${open}<body><p>Text.</p></body></html>`);
-    expect(article.language).toBeUndefined();
-    expect('language' in article).toBe(false);
-  });
+  it.each([['<html>'], ['<html lang="">'], ['<html lang="i-klingon">'], ['<html lang="123">']])(
+    'reports no language for %s',
+    (open) => {
+      const article = extractor.extract(`${open}<body><p>Text.</p></body></html>`);
+      expect(article.language).toBeUndefined();
+      expect('language' in article).toBe(false);
+    },
+  );
 });
 
 describe('ReadabilityArticleExtractor: rejections', () => {
@@ -312,7 +343,17 @@ describe('ReadabilityArticleExtractor: the fallback when Readability is skipped'
     expect(article.title).toBe('محطة تحلية جديدة تضاعف إمدادات المياه في الساحل الشرقي');
     expect(article.language).toBe('ar');
     expectLinesInOrder(article.text, ARABIC_BODY_STARTS);
-    for (const boilerplate of ['نستخدم ملفات تعريف الارتباط', 'منوعات وفنون', 'اشترك الآن', 'الأكثر قراءة', 'جميع الحقوق محفوظة', 'شارك على فيسبوك', 'dataLayer', 'اقرأ أيضاً', 'أبو يوسف']) {
+    for (const boilerplate of [
+      'نستخدم ملفات تعريف الارتباط',
+      'منوعات وفنون',
+      'اشترك الآن',
+      'الأكثر قراءة',
+      'جميع الحقوق محفوظة',
+      'شارك على فيسبوك',
+      'dataLayer',
+      'اقرأ أيضاً',
+      'أبو يوسف',
+    ]) {
       expect(article.text).not.toContain(boilerplate);
     }
   });

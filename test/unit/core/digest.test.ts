@@ -1,4 +1,9 @@
-import { buildDigestView, escapeHtmlAttribute, personalizeDigest, UNSUBSCRIBE_URL_PLACEHOLDER } from '../../../lambdas/core/domain/digest';
+import {
+  buildDigestView,
+  escapeHtmlAttribute,
+  personalizeDigest,
+  UNSUBSCRIBE_URL_PLACEHOLDER,
+} from '../../../lambdas/core/domain/digest';
 import { parseIsoWeek } from '../../../lambdas/core/domain/iso-week';
 import { listUnsubscribeHeaders } from '../../../lambdas/core/domain/list-unsubscribe';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
@@ -8,8 +13,20 @@ function report(overrides: Partial<Report> & Pick<Report, 'id' | 'title' | 'lang
   return { body: 'body', week: '2026-W48', summary: [`${overrides.title} summary.`], keyPhrases: [], ...overrides };
 }
 
-const arabic = report({ id: 'ar1', title: 'تقرير عربي', language: 'ar', receivedAt: '2026-11-25T08:00:00.000Z', url: 'https://example.com/ar', publishedAt: '2026-11-20T10:00:00Z' });
-const english = report({ id: 'en1', title: 'An English report', language: 'en', receivedAt: '2026-11-23T08:00:00.000Z' });
+const arabic = report({
+  id: 'ar1',
+  title: 'تقرير عربي',
+  language: 'ar',
+  receivedAt: '2026-11-25T08:00:00.000Z',
+  url: 'https://example.com/ar',
+  publishedAt: '2026-11-20T10:00:00Z',
+});
+const english = report({
+  id: 'en1',
+  title: 'An English report',
+  language: 'en',
+  receivedAt: '2026-11-23T08:00:00.000Z',
+});
 const undetermined = report({ id: 'und1', title: 'Привет', language: 'und', receivedAt: '2026-11-24T08:00:00.000Z' });
 const week = parseIsoWeek('2026-W48');
 
@@ -23,7 +40,10 @@ describe('buildDigestView', () => {
   it('breaks ties in arrival time by report id', () => {
     const a = report({ id: 'b-second', title: 'B', language: 'en', receivedAt: '2026-11-23T08:00:00.000Z' });
     const b = report({ id: 'a-first', title: 'A', language: 'en', receivedAt: '2026-11-23T08:00:00.000Z' });
-    expect(buildDigestView([a, b], week, { name: 'N', language: 'en' }).items.map((item) => item.title)).toEqual(['A', 'B']);
+    expect(buildDigestView([a, b], week, { name: 'N', language: 'en' }).items.map((item) => item.title)).toEqual([
+      'A',
+      'B',
+    ]);
   });
 
   it('does not reorder the array it was given', () => {
@@ -34,7 +54,12 @@ describe('buildDigestView', () => {
 
   it('reads an Arabic item right to left, aligned right', () => {
     const item = view.items.find((candidate) => candidate.language === 'ar')!;
-    expect(item).toMatchObject({ direction: 'rtl', align: 'right', url: 'https://example.com/ar', summary: arabic.summary });
+    expect(item).toMatchObject({
+      direction: 'rtl',
+      align: 'right',
+      url: 'https://example.com/ar',
+      summary: arabic.summary,
+    });
   });
 
   it('reads English and undetermined items left to right, aligned left, inside an Arabic newsletter', () => {
@@ -45,7 +70,11 @@ describe('buildDigestView', () => {
 
   it('takes the direction of the whole email from the newsletter language', () => {
     expect(view).toMatchObject({ language: 'ar', direction: 'rtl', align: 'right' });
-    expect(buildDigestView([arabic], week, { name: 'Mujaz', language: 'en' })).toMatchObject({ language: 'en', direction: 'ltr', align: 'left' });
+    expect(buildDigestView([arabic], week, { name: 'Mujaz', language: 'en' })).toMatchObject({
+      language: 'en',
+      direction: 'ltr',
+      align: 'left',
+    });
   });
 
   it("uses the newsletter language's labels and the shared unsubscribe placeholder", () => {
@@ -71,10 +100,22 @@ describe('buildDigestView', () => {
   it('formats publishedAt as a day, and leaves it out when it is missing or not a date', () => {
     expect(view.items.find((item) => item.language === 'ar')!.publishedOn).toMatch(/20/u);
     expect(view.items.find((item) => item.language === 'en')!.publishedOn).toBeUndefined();
-    const bad = buildDigestView([report({ id: 'x', title: 'X', language: 'en', receivedAt: '2026-11-23T08:00:00.000Z', publishedAt: 'not a date' })], week, {
-      name: 'N',
-      language: 'en',
-    });
+    const bad = buildDigestView(
+      [
+        report({
+          id: 'x',
+          title: 'X',
+          language: 'en',
+          receivedAt: '2026-11-23T08:00:00.000Z',
+          publishedAt: 'not a date',
+        }),
+      ],
+      week,
+      {
+        name: 'N',
+        language: 'en',
+      },
+    );
     expect(bad.items[0]!.publishedOn).toBeUndefined();
   });
 });
@@ -99,7 +140,9 @@ describe('personalizeDigest', () => {
   it('attribute-escapes the link in html and keeps it raw in text', () => {
     const url = 'https://mujaz.example/unsubscribe?token=abc&lang=ar"x\'<y>';
     const personal = personalizeDigest(edition, url);
-    expect(personal.html).toContain('href="https://mujaz.example/unsubscribe?token=abc&amp;lang=ar&quot;x&#39;&lt;y&gt;"');
+    expect(personal.html).toContain(
+      'href="https://mujaz.example/unsubscribe?token=abc&amp;lang=ar&quot;x&#39;&lt;y&gt;"',
+    );
     expect(personal.html).not.toContain('token=abc&lang');
     expect(personal.text).toContain(`[${url}]`);
   });

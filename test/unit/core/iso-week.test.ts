@@ -5,7 +5,13 @@ const at = (iso: string): Date => new Date(iso);
 
 describe('isoWeekOf', () => {
   it('puts a Tuesday in late November in week 48 with its Monday and Sunday', () => {
-    expect(isoWeekOf(at('2026-11-24T09:00:00Z'), 'UTC')).toEqual({ id: '2026-W48', year: 2026, week: 48, firstDay: '2026-11-23', lastDay: '2026-11-29' });
+    expect(isoWeekOf(at('2026-11-24T09:00:00Z'), 'UTC')).toEqual({
+      id: '2026-W48',
+      year: 2026,
+      week: 48,
+      firstDay: '2026-11-23',
+      lastDay: '2026-11-29',
+    });
   });
 
   it('gives 2026 a week 53 that holds 31 December 2026 and 1 January 2027', () => {
@@ -19,11 +25,22 @@ describe('isoWeekOf', () => {
   it('puts 31 December 2020 and 3 January 2021 in 2020-W53, and 4 January 2021 in 2021-W01', () => {
     expect(isoWeekOf(at('2020-12-31T12:00:00Z'), 'UTC').id).toBe('2020-W53');
     expect(isoWeekOf(at('2021-01-03T12:00:00Z'), 'UTC').id).toBe('2020-W53');
-    expect(isoWeekOf(at('2021-01-04T00:00:00Z'), 'UTC')).toMatchObject({ id: '2021-W01', year: 2021, week: 1, firstDay: '2021-01-04' });
+    expect(isoWeekOf(at('2021-01-04T00:00:00Z'), 'UTC')).toMatchObject({
+      id: '2021-W01',
+      year: 2021,
+      week: 1,
+      firstDay: '2021-01-04',
+    });
   });
 
   it('puts 29 December 2025 in 2026-W01 (the week holding 4 January)', () => {
-    expect(isoWeekOf(at('2025-12-29T12:00:00Z'), 'UTC')).toMatchObject({ id: '2026-W01', year: 2026, week: 1, firstDay: '2025-12-29', lastDay: '2026-01-04' });
+    expect(isoWeekOf(at('2025-12-29T12:00:00Z'), 'UTC')).toMatchObject({
+      id: '2026-W01',
+      year: 2026,
+      week: 1,
+      firstDay: '2025-12-29',
+      lastDay: '2026-01-04',
+    });
   });
 
   it("takes the calendar day in the newsletter's time zone: Sunday 23:30 UTC is already Monday in Riyadh", () => {

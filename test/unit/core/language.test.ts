@@ -40,7 +40,9 @@ describe('detectLanguage', () => {
 describe('detectLanguage — Arabic', () => {
   it('names Arabic with Latin names and numbers inside', () => {
     expect(detectLanguage('قال مسؤولون في Google إن الشركة ستطلق خدمة جديدة للبحث في 2026.')).toBe('ar');
-    expect(detectLanguage('أعلنت شركة Apple عن هاتف iPhone جديد بسعر 999 دولارا في مؤتمرها السنوي بكاليفورنيا.')).toBe('ar');
+    expect(detectLanguage('أعلنت شركة Apple عن هاتف iPhone جديد بسعر 999 دولارا في مؤتمرها السنوي بكاليفورنيا.')).toBe(
+      'ar',
+    );
   });
 
   it('is not disturbed by full vocalization (diacritics)', () => {
@@ -93,7 +95,9 @@ describe('detectLanguage — English', () => {
   });
 
   it('names English that mentions French names with accents', () => {
-    expect(detectLanguage('Société Générale said on Monday that its profits had fallen by a third since the spring.')).toBe('en');
+    expect(
+      detectLanguage('Société Générale said on Monday that its profits had fallen by a third since the spring.'),
+    ).toBe('en');
   });
 
   it("says 'und' for a headline with no function word at all rather than guess", () => {
@@ -150,14 +154,19 @@ describe("detectLanguage — 'und' for other Arabic-script languages", () => {
   });
 
   it('Persian typed with the Arabic ي and ك and no پ چ ژ گ, by its function words (را، از، است، مي)', () => {
-    const arabicKeyboard = persian.replace(/ی/gu, 'ي').replace(/ک/gu, 'ك').replace(/[پچژگ]/gu, 'ب');
+    const arabicKeyboard = persian
+      .replace(/ی/gu, 'ي')
+      .replace(/ک/gu, 'ك')
+      .replace(/[پچژگ]/gu, 'ب');
     expect(languageEvidence(arabicKeyboard).foreignArabic).toBe(0);
     expect(detectLanguage(arabicKeyboard)).toBe('und');
   });
 
   it('Urdu (ٹ ڈ ڑ ں ے ھ)', () => {
     expect(
-      detectLanguage('سٹی کونسل نے پیر کے روز شہر کے مرکز میں سائیکل کے نئے راستوں کے منصوبے کی منظوری دے دی۔ میئر کے مطابق کام موسم بہار میں شروع ہوگا۔'),
+      detectLanguage(
+        'سٹی کونسل نے پیر کے روز شہر کے مرکز میں سائیکل کے نئے راستوں کے منصوبے کی منظوری دے دی۔ میئر کے مطابق کام موسم بہار میں شروع ہوگا۔',
+      ),
     ).toBe('und');
     expect(detectLanguage('وزیر اعظم نے نئے بجٹ کا اعلان کر دیا')).toBe('und');
   });
@@ -175,7 +184,8 @@ describe("detectLanguage — 'und' for other scripts and mixes", () => {
   });
 
   it('a text half Arabic, half English', () => {
-    const mixed = 'أعلنت الحكومة عن خطة جديدة للنقل العام في المدينة. The plan includes new bus lanes and more frequent trains.';
+    const mixed =
+      'أعلنت الحكومة عن خطة جديدة للنقل العام في المدينة. The plan includes new bus lanes and more frequent trains.';
     const evidence = languageEvidence(mixed);
     expect(evidence.arabic / evidence.letters).toBeLessThan(0.6);
     expect(evidence.latin / evidence.letters).toBeLessThan(0.6);
@@ -183,7 +193,9 @@ describe("detectLanguage — 'und' for other scripts and mixes", () => {
   });
 
   it('English with a long Russian quotation', () => {
-    expect(detectLanguage('He said: «Городской совет в понедельник одобрил план строительства новых дорожек».')).toBe('und');
+    expect(detectLanguage('He said: «Городской совет в понедельник одобрил план строительства новых дорожек».')).toBe(
+      'und',
+    );
   });
 });
 
@@ -193,7 +205,8 @@ describe('isLanguageTag', () => {
   });
 
   it('refuses anything else', () => {
-    for (const value of ['', 'f', 'FR', 'Ar', 'fren', 'fr-CA', 'f1', ' ar', 42, undefined, null]) expect(isLanguageTag(value)).toBe(false);
+    for (const value of ['', 'f', 'FR', 'Ar', 'fren', 'fr-CA', 'f1', ' ar', 42, undefined, null])
+      expect(isLanguageTag(value)).toBe(false);
   });
 });
 
@@ -205,11 +218,13 @@ describe('directionOf', () => {
   });
 
   it('reads every language written in the Arabic, Hebrew or Thaana script right to left', () => {
-    for (const language of ['ar', 'fa', 'ur', 'he', 'ps', 'ku', 'ckb', 'sd', 'ug', 'yi', 'dv']) expect(directionOf(language)).toBe('rtl');
+    for (const language of ['ar', 'fa', 'ur', 'he', 'ps', 'ku', 'ckb', 'sd', 'ug', 'yi', 'dv'])
+      expect(directionOf(language)).toBe('rtl');
   });
 
   it('reads other languages left to right', () => {
-    for (const language of ['fr', 'es', 'de', 'tr', 'id', 'ru', 'zh', 'hi', 'sw']) expect(directionOf(language)).toBe('ltr');
+    for (const language of ['fr', 'es', 'de', 'tr', 'id', 'ru', 'zh', 'hi', 'sw'])
+      expect(directionOf(language)).toBe('ltr');
   });
 
   it('takes region and script subtags, in any case', () => {

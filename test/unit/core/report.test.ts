@@ -1,5 +1,11 @@
 import { InvalidInputError, ReportRejectedError } from '../../../lambdas/core/domain/errors';
-import { isHtmlSubmission, parsePlainTextReport, reportIdFor, storedTextBytes, summarizableText } from '../../../lambdas/core/domain/report';
+import {
+  isHtmlSubmission,
+  parsePlainTextReport,
+  reportIdFor,
+  storedTextBytes,
+  summarizableText,
+} from '../../../lambdas/core/domain/report';
 import { SAMPLE_REPORT_AR } from '../mujaz-harness';
 
 function expectInvalid(run: () => unknown): InvalidInputError {
@@ -13,7 +19,9 @@ function expectInvalid(run: () => unknown): InvalidInputError {
 }
 
 describe('parsePlainTextReport', () => {
-  const sampleLines = SAMPLE_REPORT_AR.split('\n').map((line) => line.trim()).filter(Boolean);
+  const sampleLines = SAMPLE_REPORT_AR.split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 
   it('reads the sample: line 1 the title, line 2 the lede, the rest the body', () => {
     const report = parsePlainTextReport(SAMPLE_REPORT_AR);
@@ -30,7 +38,9 @@ describe('parsePlainTextReport', () => {
   });
 
   it('ignores blank lines, surrounding spaces and CRLF line ends', () => {
-    const report = parsePlainTextReport('\r\n  العنوان  \r\n\r\n  المقدمة \r\n\r\n\r\nالفقرة الأولى.\r\n\r\nالفقرة الثانية.\r\n');
+    const report = parsePlainTextReport(
+      '\r\n  العنوان  \r\n\r\n  المقدمة \r\n\r\n\r\nالفقرة الأولى.\r\n\r\nالفقرة الثانية.\r\n',
+    );
     expect(report).toEqual({ title: 'العنوان', lede: 'المقدمة', body: 'الفقرة الأولى.\nالفقرة الثانية.' });
   });
 
@@ -51,9 +61,20 @@ describe('parsePlainTextReport', () => {
   });
 
   it("rejects binary data as 'binary' and tags without text as 'markup_only', whatever the line count", () => {
-    expect((expectInvalid(() => parsePlainTextReport('PK\u0003\u0004\u0000 a zip')) as ReportRejectedError).reason).toBe('binary');
-    expect((expectInvalid(() => parsePlainTextReport('T\u0000i\u0000t\u0000\nl\u0000e\u0000\nb\u0000o\u0000d\u0000y\u0000')) as ReportRejectedError).reason).toBe('binary');
-    expect((expectInvalid(() => parsePlainTextReport('<html>\n<body>\n<p></p>\n</body>\n</html>')) as ReportRejectedError).reason).toBe('markup_only');
+    expect(
+      (expectInvalid(() => parsePlainTextReport('PK\u0003\u0004\u0000 a zip')) as ReportRejectedError).reason,
+    ).toBe('binary');
+    expect(
+      (
+        expectInvalid(() =>
+          parsePlainTextReport('T\u0000i\u0000t\u0000\nl\u0000e\u0000\nb\u0000o\u0000d\u0000y\u0000'),
+        ) as ReportRejectedError
+      ).reason,
+    ).toBe('binary');
+    expect(
+      (expectInvalid(() => parsePlainTextReport('<html>\n<body>\n<p></p>\n</body>\n</html>')) as ReportRejectedError)
+        .reason,
+    ).toBe('markup_only');
   });
 
   it('keeps the body as sent within its lines (cleaning is the core’s job, which keeps the original)', () => {
@@ -91,7 +112,9 @@ describe('reportIdFor', () => {
   });
 
   it('does not confuse text moved across the title, lede and body boundaries', () => {
-    expect(reportIdFor({ title: 'a', lede: 'b', body: 'c' })).not.toBe(reportIdFor({ title: 'a', lede: '', body: 'b\nc' }));
+    expect(reportIdFor({ title: 'a', lede: 'b', body: 'c' })).not.toBe(
+      reportIdFor({ title: 'a', lede: '', body: 'b\nc' }),
+    );
     expect(reportIdFor({ title: 'a b', body: 'c' })).not.toBe(reportIdFor({ title: 'a', body: 'b c' }));
   });
 });
@@ -112,7 +135,14 @@ describe('isHtmlSubmission', () => {
 
 describe('storedTextBytes', () => {
   it('counts the UTF-8 of title, lede, body, original, summary and key phrases', () => {
-    const report = { title: 'عنوان', lede: 'ab', body: 'body', original: 'b\u200Body', summary: ['body'], keyPhrases: ['€'] };
+    const report = {
+      title: 'عنوان',
+      lede: 'ab',
+      body: 'body',
+      original: 'b\u200Body',
+      summary: ['body'],
+      keyPhrases: ['€'],
+    };
     expect(storedTextBytes(report)).toBe(10 + 2 + 4 + 7 + 4 + 3);
     expect(storedTextBytes({ title: 'T', body: 'B', summary: [], keyPhrases: [] })).toBe(2);
   });

@@ -2,7 +2,11 @@ import { splitParagraphs, splitSentences } from '../../../lambdas/core/domain/se
 
 describe('splitSentences — Arabic', () => {
   it('ends sentences at the Arabic question mark, the exclamation mark and the period', () => {
-    expect(splitSentences('هل انتهى التنظيم؟ لا أحد يعرف! لكن الخطر قائم.')).toEqual(['هل انتهى التنظيم؟', 'لا أحد يعرف!', 'لكن الخطر قائم.']);
+    expect(splitSentences('هل انتهى التنظيم؟ لا أحد يعرف! لكن الخطر قائم.')).toEqual([
+      'هل انتهى التنظيم؟',
+      'لا أحد يعرف!',
+      'لكن الخطر قائم.',
+    ]);
   });
 
   it('does not split at the Arabic comma or semicolon', () => {
@@ -11,7 +15,10 @@ describe('splitSentences — Arabic', () => {
   });
 
   it('keeps decimal numbers such as 2.5 inside the sentence', () => {
-    expect(splitSentences('بلغ النمو 2.5 في المئة هذا العام. وتراجع التضخم.')).toEqual(['بلغ النمو 2.5 في المئة هذا العام.', 'وتراجع التضخم.']);
+    expect(splitSentences('بلغ النمو 2.5 في المئة هذا العام. وتراجع التضخم.')).toEqual([
+      'بلغ النمو 2.5 في المئة هذا العام.',
+      'وتراجع التضخم.',
+    ]);
   });
 
   it('does not end a sentence after the abbreviations "أ.د." and "د."', () => {
@@ -22,7 +29,10 @@ describe('splitSentences — Arabic', () => {
   });
 
   it('keeps a closing guillemet » with the sentence it ends', () => {
-    expect(splitSentences('قال الوزير «انتهى الأمر.» ثم غادر القاعة.')).toEqual(['قال الوزير «انتهى الأمر.»', 'ثم غادر القاعة.']);
+    expect(splitSentences('قال الوزير «انتهى الأمر.» ثم غادر القاعة.')).toEqual([
+      'قال الوزير «انتهى الأمر.»',
+      'ثم غادر القاعة.',
+    ]);
   });
 
   it('keeps a closing ” with the sentence it ends', () => {
@@ -37,7 +47,10 @@ describe('splitSentences — Arabic', () => {
   });
 
   it('keeps a last sentence that has no terminator', () => {
-    expect(splitSentences('ومع تعثر مشروع التنظيم. لم يعد شعاره هذا جذابا')).toEqual(['ومع تعثر مشروع التنظيم.', 'لم يعد شعاره هذا جذابا']);
+    expect(splitSentences('ومع تعثر مشروع التنظيم. لم يعد شعاره هذا جذابا')).toEqual([
+      'ومع تعثر مشروع التنظيم.',
+      'لم يعد شعاره هذا جذابا',
+    ]);
   });
 });
 
@@ -50,11 +63,17 @@ describe('splitSentences — English', () => {
   });
 
   it('keeps decimals such as 3.14 whole', () => {
-    expect(splitSentences('Pi is roughly 3.14 in most schoolbooks. Engineers round it.')).toEqual(['Pi is roughly 3.14 in most schoolbooks.', 'Engineers round it.']);
+    expect(splitSentences('Pi is roughly 3.14 in most schoolbooks. Engineers round it.')).toEqual([
+      'Pi is roughly 3.14 in most schoolbooks.',
+      'Engineers round it.',
+    ]);
   });
 
   it('does not split after "e.g."', () => {
-    expect(splitSentences('Some fruit, e.g. apples, keeps well. Bananas do not.')).toEqual(['Some fruit, e.g. apples, keeps well.', 'Bananas do not.']);
+    expect(splitSentences('Some fruit, e.g. apples, keeps well. Bananas do not.')).toEqual([
+      'Some fruit, e.g. apples, keeps well.',
+      'Bananas do not.',
+    ]);
   });
 
   it('keeps a closing quote after the period with its sentence', () => {
@@ -67,7 +86,10 @@ describe('splitSentences — English', () => {
   });
 
   it('treats a single capital before a period as an initial ("J. Smith")', () => {
-    expect(splitSentences('The report was written by J. Smith last year. It was short.')).toEqual(['The report was written by J. Smith last year.', 'It was short.']);
+    expect(splitSentences('The report was written by J. Smith last year. It was short.')).toEqual([
+      'The report was written by J. Smith last year.',
+      'It was short.',
+    ]);
   });
 
   it('splits at question and exclamation marks', () => {
@@ -102,7 +124,10 @@ describe('splitSentences — Arabic typesetting details', () => {
   });
 
   it('ends a sentence on a year written with م.', () => {
-    expect(splitSentences('تأسست المدينة عام 1990 م. ثم نمت بسرعة.')).toEqual(['تأسست المدينة عام 1990 م.', 'ثم نمت بسرعة.']);
+    expect(splitSentences('تأسست المدينة عام 1990 م. ثم نمت بسرعة.')).toEqual([
+      'تأسست المدينة عام 1990 م.',
+      'ثم نمت بسرعة.',
+    ]);
   });
 });
 
@@ -122,7 +147,8 @@ describe('splitSentences — Arabic terminators and punctuation', () => {
   });
 
   it('never splits at the Arabic comma or semicolon, even when a long sentence runs on with them', () => {
-    const sentence = 'ارتفعت الأسعار، وتراجعت المبيعات، وأغلقت المصانع؛ فيما طالب العمال بزيادة الأجور، ورفضت الحكومة؛ ثم بدأ الإضراب';
+    const sentence =
+      'ارتفعت الأسعار، وتراجعت المبيعات، وأغلقت المصانع؛ فيما طالب العمال بزيادة الأجور، ورفضت الحكومة؛ ثم بدأ الإضراب';
     expect(splitSentences(sentence)).toEqual([sentence]);
   });
 
@@ -134,7 +160,10 @@ describe('splitSentences — Arabic terminators and punctuation', () => {
       'لا أحد يعرف',
     ]);
     // ...and with the space before the period instead of after it.
-    expect(splitSentences('يرجعه البعض إلى نوح .فالعود آلة وترية عربية.')).toEqual(['يرجعه البعض إلى نوح .', 'فالعود آلة وترية عربية.']);
+    expect(splitSentences('يرجعه البعض إلى نوح .فالعود آلة وترية عربية.')).toEqual([
+      'يرجعه البعض إلى نوح .',
+      'فالعود آلة وترية عربية.',
+    ]);
   });
 });
 
@@ -154,7 +183,10 @@ describe('splitSentences — Arabic numbers', () => {
   });
 
   it('ends a sentence on a number', () => {
-    expect(splitSentences('وقع الزلزال عام 1755. ثم أعيد بناء المدينة.')).toEqual(['وقع الزلزال عام 1755.', 'ثم أعيد بناء المدينة.']);
+    expect(splitSentences('وقع الزلزال عام 1755. ثم أعيد بناء المدينة.')).toEqual([
+      'وقع الزلزال عام 1755.',
+      'ثم أعيد بناء المدينة.',
+    ]);
   });
 });
 
@@ -181,7 +213,7 @@ describe('splitSentences — Arabic abbreviations', () => {
     ]);
   });
 
-  it('ends a sentence on a Hijri year (هـ.) but not after the engineer\'s title م. before a name', () => {
+  it("ends a sentence on a Hijri year (هـ.) but not after the engineer's title م. before a name", () => {
     expect(splitSentences('تأسست المدرسة عام 1350 هـ. ثم توسعت. وقال م. خالد إن المبنى جديد.')).toEqual([
       'تأسست المدرسة عام 1350 هـ.',
       'ثم توسعت.',
@@ -224,40 +256,46 @@ describe('splitSentences — Arabic quotes and brackets', () => {
 describe('splitSentences — English abbreviations', () => {
   it('does not end a sentence after titles: Mrs., Prof., St. before a name, Jr. before a verb', () => {
     expect(
-      splitSentences('Mrs. Patel and Prof. Okafor visited St. Louis. Martin Luther King Jr. spoke there once. Crowds came.'),
-    ).toEqual(['Mrs. Patel and Prof. Okafor visited St. Louis.', 'Martin Luther King Jr. spoke there once.', 'Crowds came.']);
+      splitSentences(
+        'Mrs. Patel and Prof. Okafor visited St. Louis. Martin Luther King Jr. spoke there once. Crowds came.',
+      ),
+    ).toEqual([
+      'Mrs. Patel and Prof. Okafor visited St. Louis.',
+      'Martin Luther King Jr. spoke there once.',
+      'Crowds came.',
+    ]);
   });
 
   it('does not split after U.K., i.e., vs. or No. before a number', () => {
-    expect(splitSentences('The U.K. team, i.e. the hosts, won the final vs. Spain at No. 10 Downing Street. Fans cheered.')).toEqual([
-      'The U.K. team, i.e. the hosts, won the final vs. Spain at No. 10 Downing Street.',
-      'Fans cheered.',
-    ]);
+    expect(
+      splitSentences('The U.K. team, i.e. the hosts, won the final vs. Spain at No. 10 Downing Street. Fans cheered.'),
+    ).toEqual(['The U.K. team, i.e. the hosts, won the final vs. Spain at No. 10 Downing Street.', 'Fans cheered.']);
   });
 
   it('ends a sentence on an abbreviation when a new sentence clearly starts after it', () => {
-    expect(splitSentences('The firm moved to the U.S. The move cost millions.')).toEqual(['The firm moved to the U.S.', 'The move cost millions.']);
-    expect(splitSentences('He founded Acme Inc. It grew fast. They sold pens, paper, etc. Then they sold desks.')).toEqual([
-      'He founded Acme Inc.',
-      'It grew fast.',
-      'They sold pens, paper, etc.',
-      'Then they sold desks.',
+    expect(splitSentences('The firm moved to the U.S. The move cost millions.')).toEqual([
+      'The firm moved to the U.S.',
+      'The move cost millions.',
     ]);
-    expect(splitSentences('The answer was no. Then the talks ended.')).toEqual(['The answer was no.', 'Then the talks ended.']);
+    expect(
+      splitSentences('He founded Acme Inc. It grew fast. They sold pens, paper, etc. Then they sold desks.'),
+    ).toEqual(['He founded Acme Inc.', 'It grew fast.', 'They sold pens, paper, etc.', 'Then they sold desks.']);
+    expect(splitSentences('The answer was no. Then the talks ended.')).toEqual([
+      'The answer was no.',
+      'Then the talks ended.',
+    ]);
   });
 
   it('keeps Inc., Ltd. and Co. inside a sentence', () => {
-    expect(splitSentences('Baoshan Iron and Steel Co. Ltd. said it would raise prices. Acme Inc. and Widgets Ltd. agreed.')).toEqual([
-      'Baoshan Iron and Steel Co. Ltd. said it would raise prices.',
-      'Acme Inc. and Widgets Ltd. agreed.',
-    ]);
+    expect(
+      splitSentences('Baoshan Iron and Steel Co. Ltd. said it would raise prices. Acme Inc. and Widgets Ltd. agreed.'),
+    ).toEqual(['Baoshan Iron and Steel Co. Ltd. said it would raise prices.', 'Acme Inc. and Widgets Ltd. agreed.']);
   });
 
   it('reads a.m. and p.m. by what follows them', () => {
-    expect(splitSentences('The polls opened at 7 a.m. Eastern time and closed at 8 p.m. The count began at once.')).toEqual([
-      'The polls opened at 7 a.m. Eastern time and closed at 8 p.m.',
-      'The count began at once.',
-    ]);
+    expect(
+      splitSentences('The polls opened at 7 a.m. Eastern time and closed at 8 p.m. The count began at once.'),
+    ).toEqual(['The polls opened at 7 a.m. Eastern time and closed at 8 p.m.', 'The count began at once.']);
   });
 
   it('does not split after month abbreviations before a date', () => {
@@ -265,14 +303,16 @@ describe('splitSentences — English abbreviations', () => {
       'The deal was signed on Jan. 5 and closed on Sept. 30, 2024.',
       'Shares rose.',
     ]);
-    expect(splitSentences('Talks resumed in Dec. The deal followed.')).toEqual(['Talks resumed in Dec.', 'The deal followed.']);
+    expect(splitSentences('Talks resumed in Dec. The deal followed.')).toEqual([
+      'Talks resumed in Dec.',
+      'The deal followed.',
+    ]);
   });
 
   it('keeps initials with the name: J. K. Rowling, George W. Bush', () => {
-    expect(splitSentences('The novel by J. K. Rowling was praised by George W. Bush in a speech. It sold well.')).toEqual([
-      'The novel by J. K. Rowling was praised by George W. Bush in a speech.',
-      'It sold well.',
-    ]);
+    expect(
+      splitSentences('The novel by J. K. Rowling was praised by George W. Bush in a speech. It sold well.'),
+    ).toEqual(['The novel by J. K. Rowling was praised by George W. Bush in a speech.', 'It sold well.']);
   });
 
   it('ends a sentence on a capital letter that a closing quote follows', () => {
@@ -285,7 +325,11 @@ describe('splitSentences — English abbreviations', () => {
 
 describe('splitSentences — English numbers, URLs and e-mail addresses', () => {
   it('keeps decimals, thousands and version numbers whole', () => {
-    expect(splitSentences('Revenue was $1,000.50 per user, up 2.5% on the year. Version 20.11.1 of Node.js fixed it. Users upgraded.')).toEqual([
+    expect(
+      splitSentences(
+        'Revenue was $1,000.50 per user, up 2.5% on the year. Version 20.11.1 of Node.js fixed it. Users upgraded.',
+      ),
+    ).toEqual([
       'Revenue was $1,000.50 per user, up 2.5% on the year.',
       'Version 20.11.1 of Node.js fixed it.',
       'Users upgraded.',
@@ -293,12 +337,19 @@ describe('splitSentences — English numbers, URLs and e-mail addresses', () => 
   });
 
   it('keeps URLs and e-mail addresses whole, and ends a sentence on them', () => {
-    expect(splitSentences('Read it at https://example.com/news?id=42&lang=en. Write to press@example.co.uk. We reply within a day.')).toEqual([
+    expect(
+      splitSentences(
+        'Read it at https://example.com/news?id=42&lang=en. Write to press@example.co.uk. We reply within a day.',
+      ),
+    ).toEqual([
       'Read it at https://example.com/news?id=42&lang=en.',
       'Write to press@example.co.uk.',
       'We reply within a day.',
     ]);
-    expect(splitSentences('See www.example.org/a.b/c.html for details. Thanks.')).toEqual(['See www.example.org/a.b/c.html for details.', 'Thanks.']);
+    expect(splitSentences('See www.example.org/a.b/c.html for details. Thanks.')).toEqual([
+      'See www.example.org/a.b/c.html for details.',
+      'Thanks.',
+    ]);
   });
 
   it('ends a sentence on a year even when the next one forgot its capital', () => {
@@ -311,11 +362,13 @@ describe('splitSentences — English numbers, URLs and e-mail addresses', () => 
 
 describe('splitSentences — English punctuation', () => {
   it('does not split at "..." inside a sentence before a lower-case word', () => {
-    expect(splitSentences('"You cannot rule out a correction... but we do not expect one," he said. Markets calmed.')).toEqual([
-      '"You cannot rule out a correction... but we do not expect one," he said.',
-      'Markets calmed.',
+    expect(
+      splitSentences('"You cannot rule out a correction... but we do not expect one," he said. Markets calmed.'),
+    ).toEqual(['"You cannot rule out a correction... but we do not expect one," he said.', 'Markets calmed.']);
+    expect(splitSentences('We waited … and waited. Nothing came.')).toEqual([
+      'We waited … and waited.',
+      'Nothing came.',
     ]);
-    expect(splitSentences('We waited … and waited. Nothing came.')).toEqual(['We waited … and waited.', 'Nothing came.']);
   });
 
   it('splits at "..." before a capital', () => {
@@ -331,16 +384,16 @@ describe('splitSentences — English punctuation', () => {
   });
 
   it('keeps a quoted question or exclamation inside the sentence that goes on in lower case', () => {
-    expect(splitSentences('"Stop!" he shouted. She asked "why?" and left.')).toEqual(['"Stop!" he shouted.', 'She asked "why?" and left.']);
+    expect(splitSentences('"Stop!" he shouted. She asked "why?" and left.')).toEqual([
+      '"Stop!" he shouted.',
+      'She asked "why?" and left.',
+    ]);
   });
 
   it('keeps closing quotes and brackets after the period with their sentence', () => {
-    expect(splitSentences("He said 'enough.' The talks ended (as expected.) She wrote “done.” Nobody replied.")).toEqual([
-      "He said 'enough.'",
-      'The talks ended (as expected.)',
-      'She wrote “done.”',
-      'Nobody replied.',
-    ]);
+    expect(
+      splitSentences("He said 'enough.' The talks ended (as expected.) She wrote “done.” Nobody replied."),
+    ).toEqual(["He said 'enough.'", 'The talks ended (as expected.)', 'She wrote “done.”', 'Nobody replied.']);
   });
 
   it('does not cut a list marker off its item', () => {
@@ -348,7 +401,10 @@ describe('splitSentences — English punctuation', () => {
   });
 
   it('keeps a detached run of periods with the sentence before it', () => {
-    expect(splitSentences('He paused . . . and went on. Then he stopped.')).toEqual(['He paused . . . and went on.', 'Then he stopped.']);
+    expect(splitSentences('He paused . . . and went on. Then he stopped.')).toEqual([
+      'He paused . . . and went on.',
+      'Then he stopped.',
+    ]);
     expect(splitSentences('Really! ...')).toEqual(['Really! ...']);
   });
 });
@@ -360,11 +416,18 @@ describe('splitSentences and splitParagraphs — paragraphs', () => {
       'The second does.',
       'And goes on.',
     ]);
-    expect(splitSentences('قال الوزير إن الحكومة\nستعلن القرار غدا.')).toEqual(['قال الوزير إن الحكومة', 'ستعلن القرار غدا.']);
+    expect(splitSentences('قال الوزير إن الحكومة\nستعلن القرار غدا.')).toEqual([
+      'قال الوزير إن الحكومة',
+      'ستعلن القرار غدا.',
+    ]);
   });
 
   it('does not join a paragraph that starts with a lower-case word or an ellipsis to the one before', () => {
-    expect(splitSentences('He said Mr.\nsmith left.\n... and more')).toEqual(['He said Mr.', 'smith left.', '... and more']);
+    expect(splitSentences('He said Mr.\nsmith left.\n... and more')).toEqual([
+      'He said Mr.',
+      'smith left.',
+      '... and more',
+    ]);
   });
 
   it('splits paragraphs on a lone CR and on Unicode line and paragraph separators', () => {

@@ -17,19 +17,26 @@ describe('normalizeEmail', () => {
     expect(normalizeEmail('first.last+digest@mail.example.co.uk')).toBe('first.last+digest@mail.example.co.uk');
   });
 
-  it.each(['', 'reader', 'reader@', '@example.com', 'reader@example', 'reader@example.c', 'two words@example.com', 'a@b@example.com', 'reader@exa mple.com'])(
-    'rejects %j with an InvalidInputError on the email field',
-    (raw) => {
-      let caught: unknown;
-      try {
-        normalizeEmail(raw);
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught).toBeInstanceOf(InvalidInputError);
-      expect((caught as InvalidInputError).problems[0]?.field).toBe('email');
-    },
-  );
+  it.each([
+    '',
+    'reader',
+    'reader@',
+    '@example.com',
+    'reader@example',
+    'reader@example.c',
+    'two words@example.com',
+    'a@b@example.com',
+    'reader@exa mple.com',
+  ])('rejects %j with an InvalidInputError on the email field', (raw) => {
+    let caught: unknown;
+    try {
+      normalizeEmail(raw);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InvalidInputError);
+    expect((caught as InvalidInputError).problems[0]?.field).toBe('email');
+  });
 
   it('rejects addresses longer than 254 characters', () => {
     const local = 'a'.repeat(64);
@@ -72,7 +79,12 @@ describe('subscriber transitions', () => {
 
   it('confirms a pending subscriber: confirmedAt set, the pending deadline dropped', () => {
     const confirmed = confirmedSubscriber(pendingSubscriber('reader@example.com', t0, day), t1);
-    expect(confirmed).toEqual({ email: 'reader@example.com', status: 'confirmed', subscribedAt: t0.toISOString(), confirmedAt: t1.toISOString() });
+    expect(confirmed).toEqual({
+      email: 'reader@example.com',
+      status: 'confirmed',
+      subscribedAt: t0.toISOString(),
+      confirmedAt: t1.toISOString(),
+    });
   });
 
   it('leaves a confirmed subscriber as it is when confirmed again', () => {
@@ -83,7 +95,12 @@ describe('subscriber transitions', () => {
   it('unsubscribes: status and unsubscribedAt set, subscribedAt kept, confirmedAt dropped', () => {
     const confirmed = confirmedSubscriber(pendingSubscriber('reader@example.com', t0, day), t0);
     const left = unsubscribedSubscriber(confirmed, t1);
-    expect(left).toEqual({ email: 'reader@example.com', status: 'unsubscribed', subscribedAt: t0.toISOString(), unsubscribedAt: t1.toISOString() });
+    expect(left).toEqual({
+      email: 'reader@example.com',
+      status: 'unsubscribed',
+      subscribedAt: t0.toISOString(),
+      unsubscribedAt: t1.toISOString(),
+    });
   });
 
   it('keeps the first unsubscribedAt when a reader leaves twice', () => {

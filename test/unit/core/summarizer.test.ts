@@ -41,7 +41,9 @@ describe('summarize — the Arabic sample report', () => {
 
   it('is deterministic', () => {
     expect(summarizeSample()).toEqual(summarizeSample());
-    expect(summarize(sampleText, { language: 'ar', title: sample.title })).toEqual(summarize(sampleText, { language: 'ar', title: sample.title }));
+    expect(summarize(sampleText, { language: 'ar', title: sample.title })).toEqual(
+      summarize(sampleText, { language: 'ar', title: sample.title }),
+    );
   });
 
   it('does not pick both the lede and the body sentence that repeats it', () => {
@@ -72,7 +74,9 @@ describe('summarize — the Arabic sample report', () => {
       // Nothing was added after the budget was met: the last sentence added (at most the longest) crossed it.
       expect(sum - Math.max(...words)).toBeLessThan(ratio * totalWords);
     }
-    expect(countWords(summarizeSample({ ratio: 0.5 }).join(' '))).toBeGreaterThan(countWords(summarizeSample({ ratio: 0.2 }).join(' ')));
+    expect(countWords(summarizeSample({ ratio: 0.5 }).join(' '))).toBeGreaterThan(
+      countWords(summarizeSample({ ratio: 0.2 }).join(' ')),
+    );
   });
 
   it('honours a word budget the same way', () => {
@@ -86,7 +90,9 @@ describe('summarize — the Arabic sample report', () => {
     const vocalized = sampleText.replace(/داعش/gu, 'داعِشُ').replace(/التنظيم/gu, 'التَّنظيـم');
     const plain = summarizeSample().map((sentence) => sampleSentences.indexOf(sentence));
     const vocalizedSentences = splitParagraphs(vocalized).flatMap(splitSentences);
-    const chosen = summarize(vocalized, { language: 'ar', title: sample.title }).sentences.map((sentence) => vocalizedSentences.indexOf(sentence));
+    const chosen = summarize(vocalized, { language: 'ar', title: sample.title }).sentences.map((sentence) =>
+      vocalizedSentences.indexOf(sentence),
+    );
     expect(chosen).toEqual(plain);
   });
 
@@ -130,14 +136,16 @@ describe('summarize — short and degenerate texts', () => {
   });
 
   it('prefers full sentences over fragments', () => {
-    const text = 'Yes. The city council approved forty kilometres of new protected bicycle lanes on Monday evening. No. Maybe.';
+    const text =
+      'Yes. The city council approved forty kilometres of new protected bicycle lanes on Monday evening. No. Maybe.';
     expect(summarize(text, { language: 'en', budget: { sentences: 1 } }).sentences).toEqual([
       'The city council approved forty kilometres of new protected bicycle lanes on Monday evening.',
     ]);
   });
 
   it('works for a language without a stop-word list and for an undetermined one', () => {
-    const text = 'Первое предложение здесь длинное и содержательное о городе. Второе предложение тоже говорит о городе и его жителях. Третье.';
+    const text =
+      'Первое предложение здесь длинное и содержательное о городе. Второе предложение тоже говорит о городе и его жителях. Третье.';
     for (const language of ['und', 'xx']) {
       const { sentences } = summarize(text, { language, budget: { sentences: 2 } });
       expect(sentences).toHaveLength(2);
@@ -161,7 +169,12 @@ describe('key phrases — what they leave out', () => {
   });
 
   it('offers singular and plural of a word once, and no two phrases sharing a word', () => {
-    const words = keyPhrases.flatMap((phrase) => phrase.toLowerCase().split(' ').map((word) => word.replace(/s$/u, '')));
+    const words = keyPhrases.flatMap((phrase) =>
+      phrase
+        .toLowerCase()
+        .split(' ')
+        .map((word) => word.replace(/s$/u, '')),
+    );
     expect(new Set(words).size).toBe(words.length);
     expect(keyPhrases.some((phrase) => /advertising sales/iu.test(phrase))).toBe(true);
   });

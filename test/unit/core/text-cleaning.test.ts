@@ -1,4 +1,9 @@
-import { DomainError, InvalidInputError, ReportRejectedError, type ReportRejection } from '../../../lambdas/core/domain/errors';
+import {
+  DomainError,
+  InvalidInputError,
+  ReportRejectedError,
+  type ReportRejection,
+} from '../../../lambdas/core/domain/errors';
 import {
   assertTextContent,
   cleanLine,
@@ -45,10 +50,13 @@ describe('cleanText', () => {
   });
 
   const zeroWidth = [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff];
-  it.each(zeroWidth.map((code) => [hex(code), code]))('removes the zero-width character %s at the start, inside and at the end', (_name, code) => {
-    const mark = codePoint(code);
-    expect(cleanText(`${mark}news${mark}letter${mark}`)).toBe('newsletter');
-  });
+  it.each(zeroWidth.map((code) => [hex(code), code]))(
+    'removes the zero-width character %s at the start, inside and at the end',
+    (_name, code) => {
+      const mark = codePoint(code);
+      expect(cleanText(`${mark}news${mark}letter${mark}`)).toBe('newsletter');
+    },
+  );
 
   it('removes the byte-order mark anywhere, not only at the start', () => {
     expect(cleanText('\uFEFFfirst line\n\uFEFFsecond\uFEFF line')).toBe('first line\nsecond line');
@@ -88,7 +96,9 @@ describe('cleanText', () => {
   });
 
   it('drops empty lines, so paragraphs stay one per line', () => {
-    expect(cleanText('\n\nFirst paragraph.\n\n\n   \nSecond paragraph.\n\u200B\n\t\nThird.\n\n')).toBe('First paragraph.\nSecond paragraph.\nThird.');
+    expect(cleanText('\n\nFirst paragraph.\n\n\n   \nSecond paragraph.\n\u200B\n\t\nThird.\n\n')).toBe(
+      'First paragraph.\nSecond paragraph.\nThird.',
+    );
   });
 
   it('returns the empty string for nothing but whitespace and invisible characters', () => {
@@ -158,7 +168,10 @@ describe('isMarkupOnly', () => {
   it.each([
     ['empty elements', '<html><body><div><p></p></div></body></html>'],
     ['a non-breaking space between tags', '<p>&nbsp;</p><div>&#160;</div>'],
-    ['XML with a declaration and empty elements', '<?xml version="1.0" encoding="utf-8"?>\n<root><item id="1"/><item/></root>'],
+    [
+      'XML with a declaration and empty elements',
+      '<?xml version="1.0" encoding="utf-8"?>\n<root><item id="1"/><item/></root>',
+    ],
     ['a doctype and a comment', '<!DOCTYPE html><!-- nothing here -->'],
     ['script and style content', '<script>window.dataLayer = [];</script><style>p { color: red }</style>'],
   ])('is true for %s', (_name, text) => {
@@ -176,7 +189,8 @@ describe('isMarkupOnly', () => {
 
   it('stays linear on a megabyte of unclosed tags', () => {
     const started = Date.now();
-    for (const text of ['<script '.repeat(130_000), '<!x '.repeat(250_000), '<a '.repeat(330_000)]) expect(isMarkupOnly(text)).toBe(false);
+    for (const text of ['<script '.repeat(130_000), '<!x '.repeat(250_000), '<a '.repeat(330_000)])
+      expect(isMarkupOnly(text)).toBe(false);
     expect(Date.now() - started).toBeLessThan(3000);
   });
 });
@@ -229,7 +243,9 @@ describe('ReportRejectedError', () => {
   });
 
   it('takes a custom message and problems', () => {
-    const error = new ReportRejectedError('too_large', 'The report is 2 MB; the limit is 1 MB.', [{ field: 'text', message: 'too large' }]);
+    const error = new ReportRejectedError('too_large', 'The report is 2 MB; the limit is 1 MB.', [
+      { field: 'text', message: 'too large' },
+    ]);
     expect(error.message).toBe('The report is 2 MB; the limit is 1 MB.');
     expect(error.problems).toEqual([{ field: 'text', message: 'too large' }]);
   });
@@ -247,7 +263,11 @@ describe('ReportRejectedError', () => {
     const logger: Logger = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
     const { status, body } = errorResponse(new ReportRejectedError(reason), logger);
     expect(status).toBe(reason === 'too_large' ? 413 : 400);
-    expect(body.error).toMatchObject({ code: 'invalid_input', reason, message: new ReportRejectedError(reason).message });
+    expect(body.error).toMatchObject({
+      code: 'invalid_input',
+      reason,
+      message: new ReportRejectedError(reason).message,
+    });
     expect(logger.error).not.toHaveBeenCalled();
   });
 });

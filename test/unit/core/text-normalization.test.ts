@@ -106,7 +106,7 @@ describe('stopWordsFor', () => {
     expect(stopWordsFor('ar').has('the')).toBe(false);
   });
 
-  it("uses both lists for an undetermined language", () => {
+  it('uses both lists for an undetermined language', () => {
     const both = stopWordsFor('und');
     expect(both.has('the')).toBe(true);
     expect(both.has('في')).toBe(true);

@@ -1,9 +1,27 @@
-import { InvalidInputError, InvalidTokenError, NotFoundError, ReportRejectedError, type ReportRejection } from '../../../lambdas/core/domain/errors';
+import {
+  InvalidInputError,
+  InvalidTokenError,
+  NotFoundError,
+  ReportRejectedError,
+  type ReportRejection,
+} from '../../../lambdas/core/domain/errors';
 import { buildDigestView, UNSUBSCRIBE_URL_PLACEHOLDER } from '../../../lambdas/core/domain/digest';
 import { isoWeekOf } from '../../../lambdas/core/domain/iso-week';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
-import { parsePlainTextReport, reportIdFor, storedTextBytes, summarizableText, type Report, type ReportSubmission } from '../../../lambdas/core/domain/report';
-import { cleanText, MAX_PAGE_BYTES, MAX_REPORT_BYTES, utf8ByteLength } from '../../../lambdas/core/domain/text-cleaning';
+import {
+  parsePlainTextReport,
+  reportIdFor,
+  storedTextBytes,
+  summarizableText,
+  type Report,
+  type ReportSubmission,
+} from '../../../lambdas/core/domain/report';
+import {
+  cleanText,
+  MAX_PAGE_BYTES,
+  MAX_REPORT_BYTES,
+  utf8ByteLength,
+} from '../../../lambdas/core/domain/text-cleaning';
 import { splitParagraphs, splitSentences } from '../../../lambdas/core/domain/sentences';
 import { ingestReport, ingestReports, MAX_BATCH_REPORTS } from '../../../lambdas/core/use-cases/ingest-report';
 import { confirmSubscription, subscribe, unsubscribe } from '../../../lambdas/core/use-cases/manage-subscription';
@@ -54,7 +72,13 @@ describe('ingestReport', () => {
     const submission = parsePlainTextReport(SAMPLE_REPORT_AR);
     const { report, created } = await ingestReport(h.ingestDeps, submission);
     expect(created).toBe(true);
-    expect(report).toMatchObject({ id: reportIdFor(submission), title: submission.title, lede: submission.lede, body: submission.body, language: 'ar' });
+    expect(report).toMatchObject({
+      id: reportIdFor(submission),
+      title: submission.title,
+      lede: submission.lede,
+      body: submission.body,
+      language: 'ar',
+    });
     expect(report.receivedAt).toBe(h.clock.now().toISOString());
     expect(report.week).toBe('2026-W48');
     expect(report.summary.length).toBeGreaterThan(0);
@@ -66,7 +90,10 @@ describe('ingestReport', () => {
 
   it("takes the week from the clock in the newsletter's time zone", async () => {
     h.clock.set('2026-11-22T23:30:00Z'); // Sunday in UTC, Monday in Riyadh
-    const late = { title: 'Late', body: 'Arrived just before midnight UTC. It still counts for the week it arrived in.' };
+    const late = {
+      title: 'Late',
+      body: 'Arrived just before midnight UTC. It still counts for the week it arrived in.',
+    };
     const { report } = await ingestReport(h.ingestDeps, late);
     expect(report.week).toBe('2026-W48');
     const utc = createHarness({ timeZone: 'UTC', start: '2026-11-22T23:30:00Z' });
@@ -75,21 +102,33 @@ describe('ingestReport', () => {
 
   it('detects English, and lets the editor name the language', async () => {
     expect((await ingestReport(h.ingestDeps, ENGLISH_REPORT)).report.language).toBe('en');
-    expect((await ingestReport(h.ingestDeps, { title: 'Mixed', body: 'Some text. More text.', language: 'ar' })).report.language).toBe('ar');
+    expect(
+      (await ingestReport(h.ingestDeps, { title: 'Mixed', body: 'Some text. More text.', language: 'ar' })).report
+        .language,
+    ).toBe('ar');
   });
 
   it('stores a second identical submission once and answers created:false with the first one', async () => {
     const submission = parsePlainTextReport(SAMPLE_REPORT_AR);
     const first = await ingestReport(h.ingestDeps, submission);
     h.clock.advance(8 * 86_400_000); // a week later: the stored week and arrival must not move
-    const second = await ingestReport(h.ingestDeps, { ...submission, title: `  ${submission.title}  `, url: 'https://example.com/other' });
+    const second = await ingestReport(h.ingestDeps, {
+      ...submission,
+      title: `  ${submission.title}  `,
+      url: 'https://example.com/other',
+    });
     expect(second.created).toBe(false);
     expect(second.report).toEqual(first.report);
     expect(h.reports.all()).toHaveLength(1);
   });
 
   it('keeps the url and publishedAt it was given, and drops a blank lede', async () => {
-    const { report } = await ingestReport(h.ingestDeps, { ...ENGLISH_REPORT, lede: '   ', url: 'https://example.com/r', publishedAt: '2026-11-20T10:00:00Z' });
+    const { report } = await ingestReport(h.ingestDeps, {
+      ...ENGLISH_REPORT,
+      lede: '   ',
+      url: 'https://example.com/r',
+      publishedAt: '2026-11-20T10:00:00Z',
+    });
     expect(report).toMatchObject({ url: 'https://example.com/r', publishedAt: '2026-11-20T10:00:00Z' });
     expect('lede' in report).toBe(false);
   });
@@ -144,7 +183,11 @@ describe('ingestReport: what it turns away', () => {
     ['nothing but invisible characters', 'empty', { title: 'T', body: ' \u200B\n\t\u200F ' }],
     ['a lede with no text', 'empty', { title: 'T', lede: 'A lede alone.', body: '' }],
     ['one sentence', 'single_sentence', { title: 'T', body: 'The only sentence of this report.' }],
-    ['one sentence over two blank-separated lines of punctuation', 'single_sentence', { title: 'T', body: 'The only sentence.\n...\n—' }],
+    [
+      'one sentence over two blank-separated lines of punctuation',
+      'single_sentence',
+      { title: 'T', body: 'The only sentence.\n...\n—' },
+    ],
     ['one Arabic sentence', 'single_sentence', { title: 'عنوان', body: 'هذه هي الجملة الوحيدة في التقرير.' }],
     ['text over the size limit', 'too_large', { title: 'T', body: 'word. '.repeat(MAX_REPORT_BYTES / 6 + 1) }],
     ['NUL bytes', 'binary', { title: 'T', body: 'PK\u0003\u0004\u0000\u0000 zipped. More bytes.' }],
@@ -153,7 +196,11 @@ describe('ingestReport: what it turns away', () => {
     ['a page with no text', 'markup_only', { html: htmlFixture('markup-only.html'), title: 'T' }],
     ['an empty page', 'empty', { html: ' \n ', title: 'T' }],
     ['a page of binary data', 'binary', { html: 'PK\u0003\u0004\u0000\u0000<p>x</p>', title: 'T' }],
-    ['a page with one sentence', 'single_sentence', { html: '<html><body><h1>Headline</h1><p>Just one sentence here.</p></body></html>' }],
+    [
+      'a page with one sentence',
+      'single_sentence',
+      { html: '<html><body><h1>Headline</h1><p>Just one sentence here.</p></body></html>' },
+    ],
     ['a page over MAX_PAGE_BYTES', 'too_large', { html: `<p>${'x'.repeat(MAX_PAGE_BYTES)}</p>`, title: 'T' }],
   ])("rejects %s as '%s' and stores nothing", async (_name, reason, submission) => {
     const error = await rejection(ingestReport(h.ingestDeps, submission));
@@ -163,7 +210,11 @@ describe('ingestReport: what it turns away', () => {
   });
 
   it('counts the sentences of lede and body together: one each is enough', async () => {
-    const { report } = await ingestReport(h.ingestDeps, { title: 'T', lede: 'The lede is one sentence.', body: 'The body is another.' });
+    const { report } = await ingestReport(h.ingestDeps, {
+      title: 'T',
+      lede: 'The lede is one sentence.',
+      body: 'The body is another.',
+    });
     expect(report.summary.length).toBeGreaterThan(0);
   });
 
@@ -186,14 +237,22 @@ describe('ingestReport: language', () => {
     const { report } = await ingestReport(h.ingestDeps, { ...FRENCH_REPORT, language: 'fr' });
     expect(report.language).toBe('fr');
     expect((await h.reports.findById(report.id))?.language).toBe('fr');
-    expect(buildDigestView([report], week(), h.newsletter).items[0]).toMatchObject({ language: 'fr', direction: 'ltr', align: 'left' });
+    expect(buildDigestView([report], week(), h.newsletter).items[0]).toMatchObject({
+      language: 'fr',
+      direction: 'ltr',
+      align: 'left',
+    });
     expect((await previewDigest(h.digestDeps)).html).toContain('dir="ltr" lang="fr"');
   });
 
   it("keeps an editor's 'fa' and reads it right to left", async () => {
     const { report } = await ingestReport(h.ingestDeps, { ...PERSIAN_REPORT, language: 'fa' });
     expect(report.language).toBe('fa');
-    expect(buildDigestView([report], week(), h.newsletter).items[0]).toMatchObject({ language: 'fa', direction: 'rtl', align: 'right' });
+    expect(buildDigestView([report], week(), h.newsletter).items[0]).toMatchObject({
+      language: 'fa',
+      direction: 'rtl',
+      align: 'right',
+    });
     expect((await previewDigest(h.digestDeps)).html).toContain('dir="rtl" lang="fa"');
   });
 
@@ -206,13 +265,16 @@ describe('ingestReport: language', () => {
     expect((await ingestReport(h.ingestDeps, FRENCH_REPORT)).report.language).toBe('und');
   });
 
-  it.each(['french', 'fr-CA', 'f', '12', ''])("rejects the language code '%s' with an InvalidInputError on 'language'", async (language) => {
-    const error = await rejection(ingestReport(h.ingestDeps, { ...ENGLISH_REPORT, language }));
-    expect(error).toBeInstanceOf(InvalidInputError);
-    expect(error).not.toBeInstanceOf(ReportRejectedError);
-    expect((error as InvalidInputError).problems.map((problem) => problem.field)).toEqual(['language']);
-    expect(h.reports.all()).toEqual([]);
-  });
+  it.each(['french', 'fr-CA', 'f', '12', ''])(
+    "rejects the language code '%s' with an InvalidInputError on 'language'",
+    async (language) => {
+      const error = await rejection(ingestReport(h.ingestDeps, { ...ENGLISH_REPORT, language }));
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).not.toBeInstanceOf(ReportRejectedError);
+      expect((error as InvalidInputError).problems.map((problem) => problem.field)).toEqual(['language']);
+      expect(h.reports.all()).toEqual([]);
+    },
+  );
 });
 
 describe('ingestReport: cleaning, and the original kept', () => {
@@ -223,7 +285,11 @@ describe('ingestReport: cleaning, and the original kept', () => {
 
   it('stores the cleaned body and, because cleaning changed it, the body exactly as sent', async () => {
     const sent = 'Cafe\u0301 owners \u202Bmet\u202C on\u00A0Monday.\u200B\n\n  They agreed\u0007 to open later.  ';
-    const { report } = await ingestReport(h.ingestDeps, { title: '  \u200FCafé\u00A0owners  ', lede: ' A\u200B lede. ', body: sent });
+    const { report } = await ingestReport(h.ingestDeps, {
+      title: '  \u200FCafé\u00A0owners  ',
+      lede: ' A\u200B lede. ',
+      body: sent,
+    });
     expect(report.title).toBe('Café owners');
     expect(report.lede).toBe('A lede.');
     expect(report.body).toBe('Café owners met on Monday.\nThey agreed to open later.');
@@ -248,14 +314,20 @@ describe('ingestReport: cleaning, and the original kept', () => {
   });
 
   it('keeps no original when cleaning changed only the layout: line ends, blank lines, spaces and tabs', async () => {
-    const { report } = await ingestReport(h.ingestDeps, { title: 'T', body: '  First  paragraph\there.\r\n\r\n\n   Second paragraph.  \r\n' });
+    const { report } = await ingestReport(h.ingestDeps, {
+      title: 'T',
+      body: '  First  paragraph\there.\r\n\r\n\n   Second paragraph.  \r\n',
+    });
     expect(report.body).toBe('First paragraph here.\nSecond paragraph.');
     expect('original' in report).toBe(false);
   });
 
   it('gives the same id to the same text sent clean and sent with invisible characters, so it is stored once', async () => {
     const first = await ingestReport(h.ingestDeps, ENGLISH_REPORT);
-    const again = await ingestReport(h.ingestDeps, { ...ENGLISH_REPORT, body: `\u200F${ENGLISH_REPORT.body.replace(/ /gu, '\u00A0')}` });
+    const again = await ingestReport(h.ingestDeps, {
+      ...ENGLISH_REPORT,
+      body: `\u200F${ENGLISH_REPORT.body.replace(/ /gu, '\u00A0')}`,
+    });
     expect(again).toEqual({ created: false, report: first.report });
   });
 });
@@ -269,19 +341,28 @@ describe('ingestReport: article pages', () => {
   it.each([
     ['arabic-news-article.html', 'محطة تحلية جديدة تضاعف إمدادات المياه في الساحل الشرقي', 'ar'],
     ['english-news-article.html', 'Harbour town bets on tidal power to cut bills', 'en'],
-  ] as const)('takes the title and language of %s from the page and summarizes its article only', async (name, title, language) => {
-    const html = htmlFixture(name);
-    const article = h.extractor.extract(html);
-    const { report, created } = await ingestReport(h.ingestDeps, { html, url: 'https://news.example/article' });
-    expect(created).toBe(true);
-    expect(report).toMatchObject({ title, language, body: article.text, url: 'https://news.example/article', week: '2026-W48' });
-    expectSummaryOf(report.summary, article.text);
-    for (const boilerplate of FIXTURE_BOILERPLATE[name]) {
-      expect(report.body).not.toContain(boilerplate);
-      for (const sentence of report.summary) expect(sentence).not.toContain(boilerplate);
-      for (const phrase of report.keyPhrases) expect(phrase).not.toContain(boilerplate);
-    }
-  });
+  ] as const)(
+    'takes the title and language of %s from the page and summarizes its article only',
+    async (name, title, language) => {
+      const html = htmlFixture(name);
+      const article = h.extractor.extract(html);
+      const { report, created } = await ingestReport(h.ingestDeps, { html, url: 'https://news.example/article' });
+      expect(created).toBe(true);
+      expect(report).toMatchObject({
+        title,
+        language,
+        body: article.text,
+        url: 'https://news.example/article',
+        week: '2026-W48',
+      });
+      expectSummaryOf(report.summary, article.text);
+      for (const boilerplate of FIXTURE_BOILERPLATE[name]) {
+        expect(report.body).not.toContain(boilerplate);
+        for (const sentence of report.summary) expect(sentence).not.toContain(boilerplate);
+        for (const phrase of report.keyPhrases) expect(phrase).not.toContain(boilerplate);
+      }
+    },
+  );
 
   it('detects the language of a page that does not say it', async () => {
     const html = htmlFixture('english-news-article.html').replace('<html lang="en-GB">', '<html>');
@@ -290,17 +371,33 @@ describe('ingestReport: article pages', () => {
 
   it("takes the page's <html lang> over detection, and the request's title and language over the page's", async () => {
     const french = htmlFixture('short-paragraphs.html').replace('lang="EN"', 'lang="fr"');
-    expect((await ingestReport(h.ingestDeps, { html: french })).report).toMatchObject({ title: 'Notice', language: 'fr' });
-    const given = await ingestReport(createHarness().ingestDeps, { html: french, title: 'Reading room hours', language: 'en', lede: 'The library changes its hours.' });
-    expect(given.report).toMatchObject({ title: 'Reading room hours', language: 'en', lede: 'The library changes its hours.' });
+    expect((await ingestReport(h.ingestDeps, { html: french })).report).toMatchObject({
+      title: 'Notice',
+      language: 'fr',
+    });
+    const given = await ingestReport(createHarness().ingestDeps, {
+      html: french,
+      title: 'Reading room hours',
+      language: 'en',
+      lede: 'The library changes its hours.',
+    });
+    expect(given.report).toMatchObject({
+      title: 'Reading room hours',
+      language: 'en',
+      lede: 'The library changes its hours.',
+    });
   });
 
   it("falls back to the page's headline when the request's title is blank", async () => {
-    expect((await ingestReport(h.ingestDeps, { html: htmlFixture('short-paragraphs.html'), title: '  ' })).report.title).toBe('Notice');
+    expect(
+      (await ingestReport(h.ingestDeps, { html: htmlFixture('short-paragraphs.html'), title: '  ' })).report.title,
+    ).toBe('Notice');
   });
 
-  it("asks for a title when neither the request nor the page gives one", async () => {
-    const error = await rejection(ingestReport(h.ingestDeps, { html: '<p>First sentence of the page.</p><p>Second sentence of the page.</p>' }));
+  it('asks for a title when neither the request nor the page gives one', async () => {
+    const error = await rejection(
+      ingestReport(h.ingestDeps, { html: '<p>First sentence of the page.</p><p>Second sentence of the page.</p>' }),
+    );
     expect(error).toBeInstanceOf(InvalidInputError);
     expect((error as InvalidInputError).problems.map((problem) => problem.field)).toEqual(['title']);
   });
@@ -322,29 +419,59 @@ describe('ingestReports (a batch)', () => {
       { title: 'T', body: 'Body one. Body two.', language: 'not a code' },
       { html: htmlFixture('markup-only.html'), title: 'T' },
     ]);
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(['created', 'rejected', 'created', 'exists', 'rejected', 'rejected', 'rejected']);
-    const reasons = outcomes.map((outcome) => (outcome.status === 'rejected' && outcome.error instanceof ReportRejectedError ? outcome.error.reason : undefined));
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'created',
+      'rejected',
+      'created',
+      'exists',
+      'rejected',
+      'rejected',
+      'rejected',
+    ]);
+    const reasons = outcomes.map((outcome) =>
+      outcome.status === 'rejected' && outcome.error instanceof ReportRejectedError ? outcome.error.reason : undefined,
+    );
     expect(reasons).toEqual([undefined, 'single_sentence', undefined, undefined, undefined, undefined, 'markup_only']);
-    expect(h.reports.all().map((report) => report.title)).toEqual([ENGLISH_REPORT.title, 'Harbour town bets on tidal power to cut bills']);
+    expect(h.reports.all().map((report) => report.title)).toEqual([
+      ENGLISH_REPORT.title,
+      'Harbour town bets on tidal power to cut bills',
+    ]);
     expect(outcomes[3]).toEqual({ status: 'exists', report: (outcomes[0] as { report: unknown }).report });
   });
 
   it(`takes at most ${MAX_BATCH_REPORTS} reports`, async () => {
-    await expect(ingestReports(h.ingestDeps, Array.from({ length: MAX_BATCH_REPORTS + 1 }, () => ENGLISH_REPORT))).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      ingestReports(
+        h.ingestDeps,
+        Array.from({ length: MAX_BATCH_REPORTS + 1 }, () => ENGLISH_REPORT),
+      ),
+    ).rejects.toBeInstanceOf(InvalidInputError);
     expect(h.reports.all()).toEqual([]);
-    const full = await ingestReports(h.ingestDeps, Array.from({ length: MAX_BATCH_REPORTS }, (_, index) => ({ title: `Report ${index}`, body: 'First sentence. Second sentence.' })));
+    const full = await ingestReports(
+      h.ingestDeps,
+      Array.from({ length: MAX_BATCH_REPORTS }, (_, index) => ({
+        title: `Report ${index}`,
+        body: 'First sentence. Second sentence.',
+      })),
+    );
     expect(full.every((outcome) => outcome.status === 'created')).toBe(true);
     expect(h.reports.all()).toHaveLength(MAX_BATCH_REPORTS);
   });
 
   it('stops on a failure that is not about the input (the store is down), keeping what was stored', async () => {
-    const failing = { ...h.ingestDeps, reports: Object.assign(Object.create(h.reports) as typeof h.reports, {
-      saveIfAbsent: async (report: Report) => {
-        if (report.title === 'Second') throw new Error('table unreachable');
-        return h.reports.saveIfAbsent(report);
-      },
-    }) };
-    const reports = ['First', 'Second', 'Third'].map((title) => ({ title, body: `${title} sentence one. ${title} sentence two.` }));
+    const failing = {
+      ...h.ingestDeps,
+      reports: Object.assign(Object.create(h.reports) as typeof h.reports, {
+        saveIfAbsent: async (report: Report) => {
+          if (report.title === 'Second') throw new Error('table unreachable');
+          return h.reports.saveIfAbsent(report);
+        },
+      }),
+    };
+    const reports = ['First', 'Second', 'Third'].map((title) => ({
+      title,
+      body: `${title} sentence one. ${title} sentence two.`,
+    }));
     await expect(ingestReports(failing, reports)).rejects.toThrow('table unreachable');
     expect(h.reports.all().map((report) => report.title)).toEqual(['First']);
   });
@@ -375,7 +502,9 @@ describe('subscriptions', () => {
     expect(mail.subject).toBe(labelsFor('ar').confirmSubject('موجز'));
     expect(mail.html).toContain(`href="${PUBLIC_BASE_URL}/subscriptions/confirm?token=`);
     expect(mail.text).toContain(`${PUBLIC_BASE_URL}/subscriptions/confirm?token=`);
-    expect(h.tokens.verify(tokenFromLink(mail.html, '/subscriptions/confirm'), 'confirm-subscription', h.clock.now())).toMatchObject({
+    expect(
+      h.tokens.verify(tokenFromLink(mail.html, '/subscriptions/confirm'), 'confirm-subscription', h.clock.now()),
+    ).toMatchObject({
       email: 'reader@example.com',
     });
   });
@@ -397,7 +526,11 @@ describe('subscriptions', () => {
     const token = await subscribeAndGetToken();
     h.clock.advance(3_600_000);
     const confirmed = await confirmSubscription(h.subscriptionDeps, token);
-    expect(confirmed).toMatchObject({ email: 'reader@example.com', status: 'confirmed', confirmedAt: h.clock.now().toISOString() });
+    expect(confirmed).toMatchObject({
+      email: 'reader@example.com',
+      status: 'confirmed',
+      confirmedAt: h.clock.now().toISOString(),
+    });
     expect(await h.subscribers.find('reader@example.com')).toEqual(confirmed);
     // A second click is harmless.
     await expect(confirmSubscription(h.subscriptionDeps, token)).resolves.toEqual(confirmed);
@@ -414,7 +547,9 @@ describe('subscriptions', () => {
 
   it("refuses an unsubscribe token as a confirmation ('wrong_purpose')", async () => {
     await subscribe(h.subscriptionDeps, 'reader@example.com');
-    const error = await rejection(confirmSubscription(h.subscriptionDeps, h.tokens.sign({ purpose: 'unsubscribe', email: 'reader@example.com' })));
+    const error = await rejection(
+      confirmSubscription(h.subscriptionDeps, h.tokens.sign({ purpose: 'unsubscribe', email: 'reader@example.com' })),
+    );
     expect((error as InvalidTokenError).reason).toBe('wrong_purpose');
   });
 
@@ -423,7 +558,10 @@ describe('subscriptions', () => {
     const token = h.tokens.sign({ purpose: 'unsubscribe', email: 'reader@example.com' });
     h.clock.advance(60_000);
     await unsubscribe(h.subscriptionDeps, token);
-    expect(await h.subscribers.find('reader@example.com')).toMatchObject({ status: 'unsubscribed', unsubscribedAt: h.clock.now().toISOString() });
+    expect(await h.subscribers.find('reader@example.com')).toMatchObject({
+      status: 'unsubscribed',
+      unsubscribedAt: h.clock.now().toISOString(),
+    });
     const leftAt = (await h.subscribers.find('reader@example.com'))?.unsubscribedAt;
     h.clock.advance(60_000);
     await unsubscribe(h.subscriptionDeps, token);
@@ -450,7 +588,11 @@ describe('subscriptions', () => {
   });
 
   it('answers NotFoundError for a confirmation whose pending subscription is gone', async () => {
-    const token = h.tokens.sign({ purpose: 'confirm-subscription', email: 'ghost@example.com', expiresAt: h.clock.now().getTime() + 1000 });
+    const token = h.tokens.sign({
+      purpose: 'confirm-subscription',
+      email: 'ghost@example.com',
+      expiresAt: h.clock.now().getTime() + 1000,
+    });
     await expect(confirmSubscription(h.subscriptionDeps, token)).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -481,7 +623,12 @@ describe('digests', () => {
       const summary = await sendDigest(h.digestDeps);
       expect(summary).toEqual({ week: '2026-W48', status: 'sent', reports: 2, sent: 3, alreadySent: 0, failed: 0 });
       expect(h.mailer.sent.map((mail) => mail.to).sort()).toEqual(readers);
-      expect(h.ledger.deliveriesOf('2026-W48').map((record) => [record.email, record.status]).sort()).toEqual(readers.map((email) => [email, 'sent']));
+      expect(
+        h.ledger
+          .deliveriesOf('2026-W48')
+          .map((record) => [record.email, record.status])
+          .sort(),
+      ).toEqual(readers.map((email) => [email, 'sent']));
       expect(h.ledger.editionIds()).toEqual(['2026-W48']);
     });
 
@@ -533,14 +680,20 @@ describe('digests', () => {
       expect(first).toMatchObject({ sent: 2, failed: 1, alreadySent: 0 });
       expect(h.mailer.sent.map((mail) => mail.to).sort()).toEqual(['amal@example.com', 'carol@example.com']);
       expect(h.ledger.deliveriesOf().map((record) => record.email)).not.toContain('badr@example.com');
-      expect(h.logger.entries.some((entry) => entry.level === 'error' && JSON.stringify(entry.attributes).includes('b***@example.com'))).toBe(true);
+      expect(
+        h.logger.entries.some(
+          (entry) => entry.level === 'error' && JSON.stringify(entry.attributes).includes('b***@example.com'),
+        ),
+      ).toBe(true);
       expect(JSON.stringify(h.logger.entries)).not.toContain('badr@example.com');
 
       h.mailer.stopFailing();
       const second = await sendDigest(h.digestDeps);
       expect(second).toMatchObject({ sent: 1, failed: 0, alreadySent: 2 });
       expect(h.mailer.sent.slice(2).map((mail) => mail.to)).toEqual(['badr@example.com']);
-      expect(h.mailer.sent[2]!.html.replace(/token=[^"&\s\]]+/gu, '')).toBe(h.mailer.sent[0]!.html.replace(/token=[^"&\s\]]+/gu, ''));
+      expect(h.mailer.sent[2]!.html.replace(/token=[^"&\s\]]+/gu, '')).toBe(
+        h.mailer.sent[0]!.html.replace(/token=[^"&\s\]]+/gu, ''),
+      );
     });
 
     it('fails the run when the ledger fails, and a rerun reaches only the readers it missed', async () => {
@@ -554,7 +707,11 @@ describe('digests', () => {
       const sentFirst = h.mailer.sent.map((mail) => mail.to);
       expect(sentFirst).not.toContain('badr@example.com');
       const rerun = await sendDigest(h.digestDeps);
-      expect(rerun).toMatchObject({ sent: readers.length - sentFirst.length, alreadySent: sentFirst.length, failed: 0 });
+      expect(rerun).toMatchObject({
+        sent: readers.length - sentFirst.length,
+        alreadySent: sentFirst.length,
+        failed: 0,
+      });
       expect(h.mailer.sent.map((mail) => mail.to).sort()).toEqual(readers);
     });
 
@@ -567,7 +724,10 @@ describe('digests', () => {
 
     it('freezes the edition: a report arriving after the first run does not change what later runs send', async () => {
       await sendDigest(h.digestDeps);
-      await ingestReport(h.ingestDeps, { title: 'Arrived late', body: 'This report came in after the send started. It waits for next week.' });
+      await ingestReport(h.ingestDeps, {
+        title: 'Arrived late',
+        body: 'This report came in after the send started. It waits for next week.',
+      });
       await h.addSubscriber('late@example.com', 'confirmed');
       const again = await sendDigest(h.digestDeps);
       expect(again.reports).toBe(2);
@@ -576,7 +736,14 @@ describe('digests', () => {
 
     it("answers 'no-reports' and sends nothing for a week without reports", async () => {
       const summary = await sendDigest(h.digestDeps, '2026-W40');
-      expect(summary).toEqual({ week: '2026-W40', status: 'no-reports', reports: 0, sent: 0, alreadySent: 0, failed: 0 });
+      expect(summary).toEqual({
+        week: '2026-W40',
+        status: 'no-reports',
+        reports: 0,
+        sent: 0,
+        alreadySent: 0,
+        failed: 0,
+      });
       expect(h.mailer.sent).toEqual([]);
       expect(h.ledger.editionIds()).toEqual([]);
     });
@@ -602,7 +769,10 @@ describe('digests', () => {
       expect(h.ledger.editionIds()).toEqual([]);
       expect(h.ledger.deliveriesOf()).toEqual([]);
       // Not frozen: a report that arrives now still makes it into the send.
-      await ingestReport(h.ingestDeps, { title: 'Arrived after the preview', body: 'It still makes the digest. Nothing was frozen yet.' });
+      await ingestReport(h.ingestDeps, {
+        title: 'Arrived after the preview',
+        body: 'It still makes the digest. Nothing was frozen yet.',
+      });
       expect((await previewDigest(h.digestDeps)).reports).toBe(3);
       expect(await sendDigest(h.digestDeps)).toMatchObject({ reports: 3 });
     });
@@ -610,9 +780,18 @@ describe('digests', () => {
     it('shows the frozen edition once a send has run', async () => {
       await sendDigest(h.digestDeps);
       const frozen = await h.ledger.findEdition('2026-W48');
-      await ingestReport(h.ingestDeps, { title: 'Arrived late', body: 'Too late for this edition. It waits for the next one.' });
+      await ingestReport(h.ingestDeps, {
+        title: 'Arrived late',
+        body: 'Too late for this edition. It waits for the next one.',
+      });
       const preview = await previewDigest(h.digestDeps);
-      expect(preview).toMatchObject({ frozen: true, reports: 2, subject: frozen!.subject, html: frozen!.html, text: frozen!.text });
+      expect(preview).toMatchObject({
+        frozen: true,
+        reports: 2,
+        subject: frozen!.subject,
+        html: frozen!.html,
+        text: frozen!.text,
+      });
     });
 
     it('renders an empty edition for a week without reports', async () => {
@@ -630,7 +809,9 @@ describe('digests', () => {
       const mail = h.mailer.sent[0]!;
       expect(mail.to).toBe('editor@example.com');
       expect(result.messageId).toBeTruthy();
-      expect(mail.subject.startsWith(`${labelsFor('ar').testSubjectPrefix} ${labelsFor('ar').digestHeading}`)).toBe(true);
+      expect(mail.subject.startsWith(`${labelsFor('ar').testSubjectPrefix} ${labelsFor('ar').digestHeading}`)).toBe(
+        true,
+      );
       expect(mail.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
       expect(mail.html).not.toContain(UNSUBSCRIBE_URL_PLACEHOLDER);
       expect(h.ledger.deliveriesOf()).toEqual([]);
@@ -668,11 +849,17 @@ describe('what a send does when the world misbehaves', () => {
     recordSent.mockRestore();
     expect(await sendDigest(h.digestDeps)).toMatchObject({ sent: 0, alreadySent: 2 });
     expect(h.mailer.sent).toHaveLength(2);
-    expect(h.logger.entries.some((entry) => entry.level === 'warn' && entry.message.includes('delivery record failed'))).toBe(true);
+    expect(
+      h.logger.entries.some((entry) => entry.level === 'warn' && entry.message.includes('delivery record failed')),
+    ).toBe(true);
   });
 
   it('keeps addresses quoted in a provider error out of the logs', async () => {
-    jest.spyOn(h.mailer, 'send').mockRejectedValue(new Error('MessageRejected: Email address is not verified: amal@example.com, badr@example.com'));
+    jest
+      .spyOn(h.mailer, 'send')
+      .mockRejectedValue(
+        new Error('MessageRejected: Email address is not verified: amal@example.com, badr@example.com'),
+      );
     expect(await sendDigest(h.digestDeps)).toMatchObject({ sent: 0, failed: 2 });
     const logged = JSON.stringify(h.logger.entries);
     expect(logged).toContain('a***@example.com');
@@ -687,7 +874,10 @@ describe('a report arriving after its week was sent', () => {
     await ingestReport(h.ingestDeps, ENGLISH_REPORT);
     expect(await sendDigest(h.digestDeps)).toMatchObject({ week: '2026-W48', sent: 1 });
 
-    const late = await ingestReport(h.ingestDeps, { title: 'Arrived after the send', body: 'One sentence here. Another sentence there. And a third one.' });
+    const late = await ingestReport(h.ingestDeps, {
+      title: 'Arrived after the send',
+      body: 'One sentence here. Another sentence there. And a third one.',
+    });
     expect(late.report.week).toBe('2026-W49');
 
     h.clock.advance(7 * 86_400_000);

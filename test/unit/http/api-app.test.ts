@@ -63,8 +63,10 @@ async function errorOf(response: Response, status: number): Promise<ErrorJson['e
   return body.error;
 }
 
-const postReport = (body: RequestInit['body'], headers: Record<string, string> = { ...admin, ...json }) => app.request('/reports', { method: 'POST', headers, body });
-const postDigest = (body: unknown) => app.request('/digests', { method: 'POST', headers: { ...admin, ...json }, body: JSON.stringify(body) });
+const postReport = (body: RequestInit['body'], headers: Record<string, string> = { ...admin, ...json }) =>
+  app.request('/reports', { method: 'POST', headers, body });
+const postDigest = (body: unknown) =>
+  app.request('/digests', { method: 'POST', headers: { ...admin, ...json }, body: JSON.stringify(body) });
 
 async function confirmedReader(email: string): Promise<void> {
   await h.addSubscriber(email, 'confirmed');
@@ -76,7 +78,12 @@ describe('admin routes need the bearer token', () => {
     ['POST /reports/batch', '/reports/batch'],
     ['POST /digests', '/digests'],
   ])('%s answers 401 without a token or with a wrong one', async (_name, path) => {
-    for (const headers of [json, { ...json, authorization: 'Bearer wrong-token' }, { ...json, authorization: ADMIN_TOKEN }, { ...json, authorization: `Basic ${ADMIN_TOKEN}` }]) {
+    for (const headers of [
+      json,
+      { ...json, authorization: 'Bearer wrong-token' },
+      { ...json, authorization: ADMIN_TOKEN },
+      { ...json, authorization: `Basic ${ADMIN_TOKEN}` },
+    ]) {
       const response = await app.request(path, { method: 'POST', headers, body: JSON.stringify({ mode: 'preview' }) });
       const error = await errorOf(response, 401);
       expect(error.code).toBe('unauthorized');
@@ -86,7 +93,11 @@ describe('admin routes need the bearer token', () => {
   });
 
   it('checks the token before reading the body', async () => {
-    const response = await app.request('/reports', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x'.repeat(2_000_000) });
+    const response = await app.request('/reports', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'x'.repeat(2_000_000),
+    });
     expect(response.status).toBe(401);
   });
 });
@@ -98,7 +109,12 @@ describe('POST /reports', () => {
     const created = (await first.json()) as { created: boolean; report: Record<string, unknown> };
     const submission = parsePlainTextReport(SAMPLE_REPORT_AR);
     expect(created.created).toBe(true);
-    expect(created.report).toMatchObject({ id: reportIdFor(submission), title: submission.title, language: 'ar', week: '2026-W48' });
+    expect(created.report).toMatchObject({
+      id: reportIdFor(submission),
+      title: submission.title,
+      language: 'ar',
+      week: '2026-W48',
+    });
     expect(created.report).not.toHaveProperty('body');
     expect((created.report['summary'] as string[]).length).toBeGreaterThan(0);
 
@@ -111,23 +127,38 @@ describe('POST /reports', () => {
   it('accepts a UTF-8 byte-order mark before the title', async () => {
     const response = await postReport(`\uFEFF${SAMPLE_REPORT_AR}`, { ...admin, 'content-type': 'text/plain' });
     expect(response.status).toBe(201);
-    expect(((await response.json()) as { report: { title: string } }).report.title).toBe(parsePlainTextReport(SAMPLE_REPORT_AR).title);
+    expect(((await response.json()) as { report: { title: string } }).report.title).toBe(
+      parsePlainTextReport(SAMPLE_REPORT_AR).title,
+    );
   });
 
   it('accepts a JSON report with 201', async () => {
     const response = await postReport(
-      JSON.stringify({ title: ENGLISH_REPORT.title, lede: ENGLISH_REPORT.lede, text: ENGLISH_REPORT.body, url: 'https://news.example/bikes', publishedAt: '2026-11-20T10:00:00+03:00' }),
+      JSON.stringify({
+        title: ENGLISH_REPORT.title,
+        lede: ENGLISH_REPORT.lede,
+        text: ENGLISH_REPORT.body,
+        url: 'https://news.example/bikes',
+        publishedAt: '2026-11-20T10:00:00+03:00',
+      }),
     );
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({
       created: true,
-      report: { title: ENGLISH_REPORT.title, language: 'en', url: 'https://news.example/bikes', publishedAt: '2026-11-20T10:00:00+03:00' },
+      report: {
+        title: ENGLISH_REPORT.title,
+        language: 'en',
+        url: 'https://news.example/bikes',
+        publishedAt: '2026-11-20T10:00:00+03:00',
+      },
     });
   });
 
   it('takes a body without content type as JSON', async () => {
     // A string body would get "text/plain;charset=UTF-8" from the Request constructor; bytes get no type.
-    const bytes = new TextEncoder().encode(JSON.stringify({ title: 'T', text: 'Some text here. And a second sentence.' }));
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({ title: 'T', text: 'Some text here. And a second sentence.' }),
+    );
     const response = await app.request('/reports', { method: 'POST', headers: admin, body: bytes });
     expect(response.status).toBe(201);
   });
@@ -136,12 +167,32 @@ describe('POST /reports', () => {
     ['an unknown field', JSON.stringify({ title: 'T', text: 'Body.', author: 'someone' }), 'author'],
     ['a missing title', JSON.stringify({ text: 'Body.' }), 'title'],
     ['a missing text', JSON.stringify({ title: 'T' }), 'text'],
-    ['a url that is not http(s)', JSON.stringify({ title: 'T', text: 'Body.', url: 'ftp://files.example/report' }), 'url'],
+    [
+      'a url that is not http(s)',
+      JSON.stringify({ title: 'T', text: 'Body.', url: 'ftp://files.example/report' }),
+      'url',
+    ],
     ['a javascript: url', JSON.stringify({ title: 'T', text: 'Body.', url: 'javascript:alert(1)' }), 'url'],
-    ['a publishedAt that is not a date-time', JSON.stringify({ title: 'T', text: 'Body.', publishedAt: 'last Tuesday' }), 'publishedAt'],
-    ['a language that is not an ISO 639 code', JSON.stringify({ title: 'T', text: 'Body one. Body two.', language: 'French' }), 'language'],
-    ['a BCP 47 tag rather than an ISO 639 code', JSON.stringify({ title: 'T', text: 'Body one. Body two.', language: 'fr-CA' }), 'language'],
-    ['both text and html', JSON.stringify({ title: 'T', text: 'Body one. Body two.', html: '<p>Body one. Body two.</p>' }), 'html'],
+    [
+      'a publishedAt that is not a date-time',
+      JSON.stringify({ title: 'T', text: 'Body.', publishedAt: 'last Tuesday' }),
+      'publishedAt',
+    ],
+    [
+      'a language that is not an ISO 639 code',
+      JSON.stringify({ title: 'T', text: 'Body one. Body two.', language: 'French' }),
+      'language',
+    ],
+    [
+      'a BCP 47 tag rather than an ISO 639 code',
+      JSON.stringify({ title: 'T', text: 'Body one. Body two.', language: 'fr-CA' }),
+      'language',
+    ],
+    [
+      'both text and html',
+      JSON.stringify({ title: 'T', text: 'Body one. Body two.', html: '<p>Body one. Body two.</p>' }),
+      'html',
+    ],
     ['neither text nor html', JSON.stringify({ title: 'T', lede: 'A lede.' }), 'text'],
     ['a title that is only spaces', JSON.stringify({ title: '   ', text: 'Body.' }), 'title'],
     ['a body that is not an object', JSON.stringify(['T', 'Body.']), ''],
@@ -180,7 +231,11 @@ describe('POST /reports', () => {
     expect(error.code).toBe('payload_too_large');
     expect(error.reason).toBe('too_large');
     // The same with a declared Content-Length.
-    const declared = await postReport(big, { ...admin, 'content-type': 'text/plain', 'content-length': String(Buffer.byteLength(big)) });
+    const declared = await postReport(big, {
+      ...admin,
+      'content-type': 'text/plain',
+      'content-length': String(Buffer.byteLength(big)),
+    });
     expect(declared.status).toBe(413);
     expect(h.reports.all()).toEqual([]);
   });
@@ -214,15 +269,32 @@ describe('POST /reports: every rejection reason, with its status', () => {
     ['an empty page', 'empty', 400, page('   ')],
     ['a single sentence as text/plain', 'single_sentence', 400, text('Title\nThe only sentence there is.')],
     ['a single sentence as JSON', 'single_sentence', 400, asJson({ title: 'T', text: 'One sentence.' })],
-    ['a page with one sentence', 'single_sentence', 400, page('<html><head><title>T</title></head><body><p>One sentence only.</p></body></html>')],
+    [
+      'a page with one sentence',
+      'single_sentence',
+      400,
+      page('<html><head><title>T</title></head><body><p>One sentence only.</p></body></html>'),
+    ],
     // text/plain over the body limit (which is the report limit): HTTP answers before the core sees it.
     ['text/plain over the limit', 'too_large', 413, text(`Title\nLede.\n${'word. '.repeat(MAX_REPORT_BYTES / 6)}`)],
     // Within the body limit, over the report limit: the core answers.
     ['JSON text over the limit', 'too_large', 413, asJson({ title: 'T', text: 'word. '.repeat(MAX_REPORT_BYTES / 6) })],
-    ['text/plain within the body limit whose summary takes it over', 'too_large', 413, text(`T\n${'a'.repeat(MAX_REPORT_BYTES / 2 - 4)}.\n${'b'.repeat(MAX_REPORT_BYTES / 2 - 4)}.`)],
+    [
+      'text/plain within the body limit whose summary takes it over',
+      'too_large',
+      413,
+      text(`T\n${'a'.repeat(MAX_REPORT_BYTES / 2 - 4)}.\n${'b'.repeat(MAX_REPORT_BYTES / 2 - 4)}.`),
+    ],
     // Over the page limit: HTTP answers.
     ['a page over the limit', 'too_large', 413, page(`<p>${'word. '.repeat(MAX_PAGE_BYTES / 6)}</p>`)],
-    ['a page within the page limit whose text is over the report limit', 'too_large', 413, page(`<html><head><title>T</title></head><body><p>${'word. '.repeat(MAX_REPORT_BYTES / 6 + 1)}</p></body></html>`)],
+    [
+      'a page within the page limit whose text is over the report limit',
+      'too_large',
+      413,
+      page(
+        `<html><head><title>T</title></head><body><p>${'word. '.repeat(MAX_REPORT_BYTES / 6 + 1)}</p></body></html>`,
+      ),
+    ],
     ['NUL bytes as text/plain', 'binary', 400, text('Title\nLede.\nPK\u0003\u0004\u0000\u0000 not text. At all.')],
     ['NUL bytes as JSON', 'binary', 400, asJson({ title: 'T', text: 'First\u0000 sentence. Second\u0000 one.' })],
     ['a page of binary data', 'binary', 400, page('\u0000\u0001\u0002<p>x</p>')],
@@ -233,37 +305,47 @@ describe('POST /reports: every rejection reason, with its status', () => {
     const error = await errorOf(await app.request('/reports', { method: 'POST', ...request }), status);
     expect(error.reason).toBe(reason);
     // A body over its limit is 'payload_too_large' before anything reads it; the core's answers are 'invalid_input'.
-    const overBodyLimit = Buffer.byteLength(request.body) > (request.headers['content-type']!.startsWith('text/plain') ? MAX_REPORT_BYTES : MAX_PAGE_BYTES);
+    const overBodyLimit =
+      Buffer.byteLength(request.body) >
+      (request.headers['content-type']!.startsWith('text/plain') ? MAX_REPORT_BYTES : MAX_PAGE_BYTES);
     expect(error.code).toBe(overBodyLimit ? 'payload_too_large' : 'invalid_input');
     expect(h.reports.all()).toEqual([]);
     expect(h.logger.entries.filter((entry) => entry.level === 'error')).toEqual([]);
   });
 
   it('answers JSON over the page limit with 413 too_large before reading it', async () => {
-    const error = await errorOf(await postReport(JSON.stringify({ title: 'T', text: 'x'.repeat(MAX_PAGE_BYTES) })), 413);
+    const error = await errorOf(
+      await postReport(JSON.stringify({ title: 'T', text: 'x'.repeat(MAX_PAGE_BYTES) })),
+      413,
+    );
     expect(error).toMatchObject({ code: 'payload_too_large', reason: 'too_large' });
   });
 });
 
 describe('POST /reports: article pages', () => {
-  const postPage = (html: string, type = 'text/html; charset=utf-8') => postReport(html, { ...admin, 'content-type': type });
+  const postPage = (html: string, type = 'text/html; charset=utf-8') =>
+    postReport(html, { ...admin, 'content-type': type });
 
   it.each([
     ['arabic-news-article.html', 'محطة تحلية جديدة تضاعف إمدادات المياه في الساحل الشرقي', 'ar'],
     ['english-news-article.html', 'Harbour town bets on tidal power to cut bills', 'en'],
-  ] as const)('ingests %s as text/html: title and language from the page, summary from the article alone', async (name, title, language) => {
-    const html = htmlFixture(name);
-    const response = await postPage(html);
-    expect(response.status).toBe(201);
-    const { report } = (await response.json()) as { report: Report };
-    expect(report).toMatchObject({ title, language, week: '2026-W48' });
-    expect(report).not.toHaveProperty('body');
-    expect(report).not.toHaveProperty('original');
-    const article = h.extractor.extract(html).text;
-    expect(h.reports.all()[0]!.body).toBe(article);
-    expectSummaryOf(report.summary, article);
-    for (const boilerplate of FIXTURE_BOILERPLATE[name]) for (const sentence of report.summary) expect(sentence).not.toContain(boilerplate);
-  });
+  ] as const)(
+    'ingests %s as text/html: title and language from the page, summary from the article alone',
+    async (name, title, language) => {
+      const html = htmlFixture(name);
+      const response = await postPage(html);
+      expect(response.status).toBe(201);
+      const { report } = (await response.json()) as { report: Report };
+      expect(report).toMatchObject({ title, language, week: '2026-W48' });
+      expect(report).not.toHaveProperty('body');
+      expect(report).not.toHaveProperty('original');
+      const article = h.extractor.extract(html).text;
+      expect(h.reports.all()[0]!.body).toBe(article);
+      expectSummaryOf(report.summary, article);
+      for (const boilerplate of FIXTURE_BOILERPLATE[name])
+        for (const sentence of report.summary) expect(sentence).not.toContain(boilerplate);
+    },
+  );
 
   it('accepts application/xhtml+xml too, and answers the same page again with 200 created:false', async () => {
     expect((await postPage(htmlFixture('english-news-article.html'), 'application/xhtml+xml')).status).toBe(201);
@@ -279,32 +361,57 @@ describe('POST /reports: article pages', () => {
   });
 
   it('accepts JSON with html: the page gives the title, the request its url, lede and language', async () => {
-    const response = await postReport(JSON.stringify({ html: htmlFixture('english-news-article.html'), url: 'https://ledger.example/tidal', lede: 'Port Wenlow votes for a tidal array.', language: 'en' }));
+    const response = await postReport(
+      JSON.stringify({
+        html: htmlFixture('english-news-article.html'),
+        url: 'https://ledger.example/tidal',
+        lede: 'Port Wenlow votes for a tidal array.',
+        language: 'en',
+      }),
+    );
     expect(response.status).toBe(201);
     const { report } = (await response.json()) as { report: Report };
-    expect(report).toMatchObject({ title: 'Harbour town bets on tidal power to cut bills', url: 'https://ledger.example/tidal', lede: 'Port Wenlow votes for a tidal array.', language: 'en' });
-    expectSummaryOf(report.summary, `${report.lede}\n${h.extractor.extract(htmlFixture('english-news-article.html')).text}`);
+    expect(report).toMatchObject({
+      title: 'Harbour town bets on tidal power to cut bills',
+      url: 'https://ledger.example/tidal',
+      lede: 'Port Wenlow votes for a tidal array.',
+      language: 'en',
+    });
+    expectSummaryOf(
+      report.summary,
+      `${report.lede}\n${h.extractor.extract(htmlFixture('english-news-article.html')).text}`,
+    );
   });
 
   it("takes the request's title and language over the page's", async () => {
-    const response = await postReport(JSON.stringify({ html: htmlFixture('short-paragraphs.html'), title: 'Library hours', language: 'fr' }));
+    const response = await postReport(
+      JSON.stringify({ html: htmlFixture('short-paragraphs.html'), title: 'Library hours', language: 'fr' }),
+    );
     expect(await response.json()).toMatchObject({ report: { title: 'Library hours', language: 'fr' } });
   });
 
   it('answers 400 naming the title for JSON html whose page names no headline', async () => {
-    const error = await errorOf(await postReport(JSON.stringify({ html: '<p>First sentence here.</p><p>Second sentence here.</p>' })), 400);
+    const error = await errorOf(
+      await postReport(JSON.stringify({ html: '<p>First sentence here.</p><p>Second sentence here.</p>' })),
+      400,
+    );
     expect(error.problems?.map((problem) => problem.field)).toEqual(['title']);
   });
 
   it('answers 400 invalid_encoding for a page that is not UTF-8', async () => {
     const windows1256 = new Uint8Array([0x3c, 0x70, 0x3e, 0xe3, 0xd1, 0xcd, 0xc8, 0xc7, 0x3c, 0x2f, 0x70, 0x3e]);
-    expect((await errorOf(await postReport(windows1256, { ...admin, 'content-type': 'text/html' }), 400)).code).toBe('invalid_encoding');
+    expect((await errorOf(await postReport(windows1256, { ...admin, 'content-type': 'text/html' }), 400)).code).toBe(
+      'invalid_encoding',
+    );
   });
 });
 
 describe('POST /reports: language and the original text', () => {
   it("keeps an editor's 'fr' (left to right) and 'fa' (right to left), and the digest marks each item so", async () => {
-    for (const [report, language] of [[FRENCH_REPORT, 'fr'], [PERSIAN_REPORT, 'fa']] as const) {
+    for (const [report, language] of [
+      [FRENCH_REPORT, 'fr'],
+      [PERSIAN_REPORT, 'fa'],
+    ] as const) {
       const response = await postReport(JSON.stringify({ title: report.title, text: report.body, language }));
       expect(response.status).toBe(201);
       expect(await response.json()).toMatchObject({ report: { language } });
@@ -315,7 +422,9 @@ describe('POST /reports: language and the original text', () => {
   });
 
   it('keeps the text as sent next to the cleaned body when cleaning changed it, and answers with neither', async () => {
-    const response = await postReport(JSON.stringify({ title: PERSIAN_REPORT.title, text: PERSIAN_REPORT.body, language: 'fa' }));
+    const response = await postReport(
+      JSON.stringify({ title: PERSIAN_REPORT.title, text: PERSIAN_REPORT.body, language: 'fa' }),
+    );
     const answered = (await response.json()) as { report: Record<string, unknown> };
     expect(answered.report).not.toHaveProperty('body');
     expect(answered.report).not.toHaveProperty('original');
@@ -327,10 +436,19 @@ describe('POST /reports: language and the original text', () => {
 
 describe('POST /reports/batch', () => {
   const postBatch = (body: unknown, headers: Record<string, string> = { ...admin, ...json }) =>
-    app.request('/reports/batch', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    app.request('/reports/batch', {
+      method: 'POST',
+      headers,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 
   interface BatchAnswer {
-    results: { index: number; status: 'created' | 'exists' | 'rejected'; report?: Record<string, unknown>; error?: ErrorJson['error'] }[];
+    results: {
+      index: number;
+      status: 'created' | 'exists' | 'rejected';
+      report?: Record<string, unknown>;
+      error?: ErrorJson['error'];
+    }[];
     created: number;
     existing: number;
     rejected: number;
@@ -345,25 +463,59 @@ describe('POST /reports/batch', () => {
       { title: 'No text' },
       'not an object',
       { title: 'T', text: 'Body one. Body two.', language: 'Klingon' },
-      { title: ENGLISH_REPORT.title, lede: ENGLISH_REPORT.lede, text: ENGLISH_REPORT.body, url: 'https://news.example/again' },
+      {
+        title: ENGLISH_REPORT.title,
+        lede: ENGLISH_REPORT.lede,
+        text: ENGLISH_REPORT.body,
+        url: 'https://news.example/again',
+      },
       { title: 'T', text: 'Bad\u0000 bytes. More\u0000 here.' },
       { html: htmlFixture('markup-only.html'), title: 'Empty page' },
     ]);
     expect(response.status).toBe(200);
     const answer = (await response.json()) as BatchAnswer;
     expect(answer.results.map(({ index, status }) => [index, status])).toEqual([
-      [0, 'created'], [1, 'rejected'], [2, 'created'], [3, 'rejected'], [4, 'rejected'], [5, 'rejected'], [6, 'rejected'], [7, 'exists'], [8, 'rejected'], [9, 'rejected'],
+      [0, 'created'],
+      [1, 'rejected'],
+      [2, 'created'],
+      [3, 'rejected'],
+      [4, 'rejected'],
+      [5, 'rejected'],
+      [6, 'rejected'],
+      [7, 'exists'],
+      [8, 'rejected'],
+      [9, 'rejected'],
     ]);
     expect(answer).toMatchObject({ created: 2, existing: 1, rejected: 7 });
-    expect(answer.results.map((result) => result.error?.reason)).toEqual([undefined, 'single_sentence', undefined, 'too_large', undefined, undefined, undefined, undefined, 'binary', 'markup_only']);
+    expect(answer.results.map((result) => result.error?.reason)).toEqual([
+      undefined,
+      'single_sentence',
+      undefined,
+      'too_large',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'binary',
+      'markup_only',
+    ]);
     expect(answer.results[4]!.error).toMatchObject({ code: 'invalid_input', problems: [{ field: 'text' }] });
     expect(answer.results[5]!.error).toMatchObject({ code: 'invalid_input' });
     expect(answer.results[6]!.error?.problems?.map((problem) => problem.field)).toEqual(['language']);
     expect(answer.results[0]!.report).toMatchObject({ title: ENGLISH_REPORT.title, language: 'en' });
     expect(answer.results[0]!.report).not.toHaveProperty('body');
-    expect(answer.results[2]!.report).toMatchObject({ title: 'محطة تحلية جديدة تضاعف إمدادات المياه في الساحل الشرقي', language: 'ar', url: 'https://news.example/water' });
+    expect(answer.results[2]!.report).toMatchObject({
+      title: 'محطة تحلية جديدة تضاعف إمدادات المياه في الساحل الشرقي',
+      language: 'ar',
+      url: 'https://news.example/water',
+    });
     expect(answer.results[7]!.report).toEqual(answer.results[0]!.report);
-    expect(h.reports.all().map((report) => report.title).sort()).toEqual([ENGLISH_REPORT.title, 'محطة تحلية جديدة تضاعف إمدادات المياه في الساحل الشرقي'].sort());
+    expect(
+      h.reports
+        .all()
+        .map((report) => report.title)
+        .sort(),
+    ).toEqual([ENGLISH_REPORT.title, 'محطة تحلية جديدة تضاعف إمدادات المياه في الساحل الشرقي'].sort());
     expect(h.logger.entries.filter((entry) => entry.level === 'error')).toEqual([]);
   });
 
@@ -372,7 +524,10 @@ describe('POST /reports/batch', () => {
   });
 
   it(`answers 400 for more than ${MAX_BATCH_REPORTS} items, storing none`, async () => {
-    const items = Array.from({ length: MAX_BATCH_REPORTS + 1 }, (_, index) => ({ title: `Report ${index}`, text: 'First sentence. Second sentence.' }));
+    const items = Array.from({ length: MAX_BATCH_REPORTS + 1 }, (_, index) => ({
+      title: `Report ${index}`,
+      text: 'First sentence. Second sentence.',
+    }));
     const error = await errorOf(await postBatch(items), 400);
     expect(error.code).toBe('invalid_input');
     expect(error.message).toContain(String(MAX_BATCH_REPORTS));
@@ -384,15 +539,22 @@ describe('POST /reports/batch', () => {
   it('answers 400 for a body that is not an array, 400 invalid_json for one that is not JSON, 415 for one that is not JSON at all', async () => {
     expect((await errorOf(await postBatch({ title: 'T', text: 'One. Two.' }), 400)).code).toBe('invalid_input');
     expect((await errorOf(await postBatch('[{"title": '), 400)).code).toBe('invalid_json');
-    expect((await errorOf(await postBatch('Title\nLede\nBody.', { ...admin, 'content-type': 'text/plain' }), 415)).code).toBe('unsupported_media_type');
+    expect(
+      (await errorOf(await postBatch('Title\nLede\nBody.', { ...admin, 'content-type': 'text/plain' }), 415)).code,
+    ).toBe('unsupported_media_type');
   });
 
   it('answers 401 to anonymous callers and to a wrong token, before reading the body', async () => {
     for (const headers of [json, { ...json, authorization: 'Bearer wrong-token' }]) {
-      const error = await errorOf(await postBatch([{ title: ENGLISH_REPORT.title, text: ENGLISH_REPORT.body }], headers), 401);
+      const error = await errorOf(
+        await postBatch([{ title: ENGLISH_REPORT.title, text: ENGLISH_REPORT.body }], headers),
+        401,
+      );
       expect(error.code).toBe('unauthorized');
     }
-    expect((await app.request('/reports/batch', { method: 'POST', headers: json, body: 'x'.repeat(5_000_000) })).status).toBe(401);
+    expect(
+      (await app.request('/reports/batch', { method: 'POST', headers: json, body: 'x'.repeat(5_000_000) })).status,
+    ).toBe(401);
     expect(h.reports.all()).toEqual([]);
   });
 
@@ -404,7 +566,11 @@ describe('POST /reports/batch', () => {
 
 describe('POST /subscriptions', () => {
   it('answers 202 and mails a confirmation for a JSON body', async () => {
-    const response = await app.request('/subscriptions', { method: 'POST', headers: json, body: JSON.stringify({ email: 'Reader@Example.com' }) });
+    const response = await app.request('/subscriptions', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 'Reader@Example.com' }),
+    });
     expect(response.status).toBe(202);
     expect(await response.json()).toMatchObject({ status: 'pending' });
     expect(h.mailer.sent.map((mail) => mail.to)).toEqual(['reader@example.com']);
@@ -412,14 +578,22 @@ describe('POST /subscriptions', () => {
 
   it('answers the same 202 for an address that is already confirmed, and mails nothing', async () => {
     await confirmedReader('reader@example.com');
-    const response = await app.request('/subscriptions', { method: 'POST', headers: json, body: JSON.stringify({ email: 'reader@example.com' }) });
+    const response = await app.request('/subscriptions', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 'reader@example.com' }),
+    });
     expect(response.status).toBe(202);
     expect(await response.json()).toMatchObject({ status: 'pending' });
     expect(h.mailer.sent).toEqual([]);
   });
 
   it('accepts a form-encoded body', async () => {
-    const response = await app.request('/subscriptions', { method: 'POST', headers: form, body: 'email=reader%40example.com' });
+    const response = await app.request('/subscriptions', {
+      method: 'POST',
+      headers: form,
+      body: 'email=reader%40example.com',
+    });
     expect(response.status).toBe(202);
     expect((await h.subscribers.find('reader@example.com'))?.status).toBe('pending');
   });
@@ -437,7 +611,14 @@ describe('POST /subscriptions', () => {
 
   it('answers 400 (not 5xx) for a multipart body that cannot be parsed', async () => {
     for (const type of ['multipart/form-data', 'multipart/form-data; boundary=abc']) {
-      const error = await errorOf(await app.request('/subscriptions', { method: 'POST', headers: { 'content-type': type }, body: 'email=reader@example.com' }), 400);
+      const error = await errorOf(
+        await app.request('/subscriptions', {
+          method: 'POST',
+          headers: { 'content-type': type },
+          body: 'email=reader@example.com',
+        }),
+        400,
+      );
       expect(error.code).toBe('invalid_form');
     }
     expect(h.subscribers.all()).toEqual([]);
@@ -452,21 +633,35 @@ describe('POST /subscriptions', () => {
   });
 
   it('answers 400 naming the field when the email is missing or not a string', async () => {
-    const missing = await errorOf(await app.request('/subscriptions', { method: 'POST', headers: json, body: '{}' }), 400);
+    const missing = await errorOf(
+      await app.request('/subscriptions', { method: 'POST', headers: json, body: '{}' }),
+      400,
+    );
     expect(missing.problems?.[0]?.field).toBe('email');
-    const wrongType = await errorOf(await app.request('/subscriptions', { method: 'POST', headers: json, body: '{"email": 42}' }), 400);
+    const wrongType = await errorOf(
+      await app.request('/subscriptions', { method: 'POST', headers: json, body: '{"email": 42}' }),
+      400,
+    );
     expect(wrongType.problems?.[0]?.field).toBe('email');
   });
 
   it('answers 413 for a body over the small limit', async () => {
-    const response = await app.request('/subscriptions', { method: 'POST', headers: json, body: JSON.stringify({ email: 'a@example.com', pad: 'x'.repeat(20_000) }) });
+    const response = await app.request('/subscriptions', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 'a@example.com', pad: 'x'.repeat(20_000) }),
+    });
     expect(response.status).toBe(413);
   });
 });
 
 describe('GET /subscriptions/confirm', () => {
   async function pendingToken(): Promise<string> {
-    await app.request('/subscriptions', { method: 'POST', headers: json, body: JSON.stringify({ email: 'reader@example.com' }) });
+    await app.request('/subscriptions', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 'reader@example.com' }),
+    });
     return tokenFromLink(h.mailer.sent.at(-1)!.html, '/subscriptions/confirm');
   }
 
@@ -514,7 +709,11 @@ describe('GET /subscriptions/confirm', () => {
   });
 
   it('answers 404 when the subscription is gone', async () => {
-    const token = h.tokens.sign({ purpose: 'confirm-subscription', email: 'ghost@example.com', expiresAt: h.clock.now().getTime() + 60_000 });
+    const token = h.tokens.sign({
+      purpose: 'confirm-subscription',
+      email: 'ghost@example.com',
+      expiresAt: h.clock.now().getTime() + 60_000,
+    });
     const error = await errorOf(await app.request(`/subscriptions/confirm?token=${encodeURIComponent(token)}`), 404);
     expect(error.code).toBe('not_found');
   });
@@ -554,19 +753,31 @@ describe('/unsubscribe', () => {
   it('POST with the RFC 8058 one-click body unsubscribes: 200', async () => {
     await confirmedReader('reader@example.com');
     await confirmedReader('other@example.com');
-    const response = await app.request(`/unsubscribe?token=${encodeURIComponent(token())}`, { method: 'POST', headers: form, body: 'List-Unsubscribe=One-Click' });
+    const response = await app.request(`/unsubscribe?token=${encodeURIComponent(token())}`, {
+      method: 'POST',
+      headers: form,
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'unsubscribed' });
     expect((await h.subscribers.find('reader@example.com'))?.status).toBe('unsubscribed');
     expect((await h.subscribers.find('other@example.com'))?.status).toBe('confirmed');
     // Mail clients may retry: still 200.
-    const again = await app.request(`/unsubscribe?token=${encodeURIComponent(token())}`, { method: 'POST', headers: form, body: 'List-Unsubscribe=One-Click' });
+    const again = await app.request(`/unsubscribe?token=${encodeURIComponent(token())}`, {
+      method: 'POST',
+      headers: form,
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(again.status).toBe(200);
   });
 
   it("POST from the page's form answers a browser with a page", async () => {
     await confirmedReader('reader@example.com');
-    const response = await app.request(`/unsubscribe?token=${encodeURIComponent(token())}`, { method: 'POST', headers: { ...form, ...html }, body: '' });
+    const response = await app.request(`/unsubscribe?token=${encodeURIComponent(token())}`, {
+      method: 'POST',
+      headers: { ...form, ...html },
+      body: '',
+    });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain(labelsFor('ar').pages.unsubscribedTitle);
     expect((await h.subscribers.find('reader@example.com'))?.status).toBe('unsubscribed');
@@ -574,8 +785,18 @@ describe('/unsubscribe', () => {
 
   it('POST with a forged token answers 400 and unsubscribes nobody', async () => {
     await confirmedReader('reader@example.com');
-    const forged = new HmacTokenSigner('another-secret-another-secret-another').sign({ purpose: 'unsubscribe', email: 'reader@example.com' });
-    const error = await errorOf(await app.request(`/unsubscribe?token=${forged}`, { method: 'POST', headers: form, body: 'List-Unsubscribe=One-Click' }), 400);
+    const forged = new HmacTokenSigner('another-secret-another-secret-another').sign({
+      purpose: 'unsubscribe',
+      email: 'reader@example.com',
+    });
+    const error = await errorOf(
+      await app.request(`/unsubscribe?token=${forged}`, {
+        method: 'POST',
+        headers: form,
+        body: 'List-Unsubscribe=One-Click',
+      }),
+      400,
+    );
     expect(error.reason).toBe('bad_signature');
     expect((await h.subscribers.find('reader@example.com'))?.status).toBe('confirmed');
   });
@@ -617,7 +838,12 @@ describe('POST /digests', () => {
   it('sends a test: 200, one email to that address', async () => {
     const response = await postDigest({ mode: 'test', to: 'editor@example.com' });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ mode: 'test', to: 'editor@example.com', week: '2026-W48', messageId: expect.any(String) });
+    expect(await response.json()).toMatchObject({
+      mode: 'test',
+      to: 'editor@example.com',
+      week: '2026-W48',
+      messageId: expect.any(String),
+    });
     expect(h.mailer.sent.map((mail) => mail.to)).toEqual(['editor@example.com']);
     expect(h.mailer.sent[0]!.subject.startsWith(labelsFor('ar').testSubjectPrefix)).toBe(true);
   });
@@ -640,7 +866,15 @@ describe('POST /digests', () => {
     app = build();
     const response = await postDigest({ mode: 'send', week: '2026-W48' });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ mode: 'send', week: '2026-W48', status: 'sent', reports: 1, sent: 1, alreadySent: 0, failed: 0 });
+    expect(await response.json()).toEqual({
+      mode: 'send',
+      week: '2026-W48',
+      status: 'sent',
+      reports: 1,
+      sent: 1,
+      alreadySent: 0,
+      failed: 0,
+    });
     expect(h.mailer.sent.map((mail) => mail.to)).toEqual(['reader@example.com']);
   });
 
@@ -659,7 +893,11 @@ describe('POST /digests', () => {
   });
 
   it('answers 415 for a body that is not JSON', async () => {
-    const response = await app.request('/digests', { method: 'POST', headers: { ...admin, ...form }, body: 'mode=preview' });
+    const response = await app.request('/digests', {
+      method: 'POST',
+      headers: { ...admin, ...form },
+      body: 'mode=preview',
+    });
     expect((await errorOf(response, 415)).code).toBe('unsupported_media_type');
   });
 });
@@ -705,7 +943,9 @@ describe('routing and failures', () => {
     expect(raw).not.toContain(secret);
     expect(raw).not.toContain('db-internal');
     expect(raw).not.toMatch(/\bat \S+ \(|\.ts:\d+/u); // no stack frames
-    expect(h.logger.entries.some((entry) => entry.level === 'error' && JSON.stringify(entry.attributes).includes(secret))).toBe(true);
+    expect(
+      h.logger.entries.some((entry) => entry.level === 'error' && JSON.stringify(entry.attributes).includes(secret)),
+    ).toBe(true);
   });
 
   it('answers 500 JSON (not a page) to a browser when a GET fails unexpectedly', async () => {

@@ -14,13 +14,22 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
-async function run(lines: string[]): Promise<{ result: { summarized: number; rejected: number }; output: { id: string; summary: string }[]; messages: string[] }> {
+async function run(
+  lines: string[],
+): Promise<{
+  result: { summarized: number; rejected: number };
+  output: { id: string; summary: string }[];
+  messages: string[];
+}> {
   const input = join(directory, 'in.jsonl');
   const output = join(directory, 'out.jsonl');
   writeFileSync(input, `${lines.join('\n')}\n`);
   const messages: string[] = [];
   const result = await summarizeFile(input, output, DIGEST_BUDGET, (message) => messages.push(message));
-  const written = readFileSync(output, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id: string; summary: string });
+  const written = readFileSync(output, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { id: string; summary: string });
   return { result, output: written, messages };
 }
 
