@@ -7,18 +7,18 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { composeMime } from '../lambdas/adapters/ses-mailer';
 import { MjmlEmailRenderer, readEmailTemplates } from '../lambdas/adapters/mjml-email-renderer';
+import { composeMime } from '../lambdas/adapters/ses-mailer';
 import { buildDigestView, personalizeDigest } from '../lambdas/core/domain/digest';
 import { isoWeekOf } from '../lambdas/core/domain/iso-week';
 import { listUnsubscribeHeaders } from '../lambdas/core/domain/list-unsubscribe';
-import { parsePlainTextReport, reportIdFor, type Report } from '../lambdas/core/domain/report';
+import { parsePlainTextReport, type Report, reportIdFor } from '../lambdas/core/domain/report';
 import { analyzeReport } from '../lambdas/core/domain/report-analysis';
 import {
   DEFAULT_SUMMARIZER_SETTINGS,
   DIGEST_BUDGET,
-  summarize,
   type SummarizerSettings,
+  summarize,
 } from '../lambdas/core/domain/summarizer';
 import { cleanText } from '../lambdas/core/domain/text-cleaning';
 import { summarizeFile } from '../scripts/summarize';

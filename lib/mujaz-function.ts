@@ -1,19 +1,20 @@
 // Infrastructure: one construct for every Mujaz function, with the helpers that grant access and set the
 // matching environment variable together, so no function gets a permission without its configuration or back.
-import { Duration } from 'aws-cdk-lib';
+
+import { join } from 'node:path';
+import type { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { join } from 'node:path';
 import {
   BUNDLE_OPTIONS,
   FUNCTION_ENTRIES,
+  type FunctionName,
   PROJECT_ROOT,
   TEMPLATES_DIRECTORY,
-  type FunctionName,
 } from './function-bundles';
 
 export interface MujazFunctionProps {

@@ -1,8 +1,8 @@
 // Infrastructure: what holds data — the table and the secrets. Kept on RETAIN, in a stack of its own, so that
 // replacing or deleting the functions can never take readers' subscriptions with it.
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { AttributeType, Billing, type ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { mujazTable } from '../lambdas/adapters/dynamo-table-definition';
 

@@ -1,6 +1,6 @@
 // Infrastructure: what runs — the API function behind an HTTP API, the send function and its weekly schedule.
 // It receives the stateful resources through typed props and can be replaced freely.
-import { Duration, Stack, TimeZone, type StackProps, CfnOutput } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';

@@ -6,9 +6,9 @@ import { build } from 'esbuild';
 import {
   BUNDLE_OPTIONS,
   FUNCTION_ENTRIES,
+  type FunctionName,
   PROJECT_ROOT,
   TEMPLATES_DIRECTORY,
-  type FunctionName,
 } from '../lib/function-bundles';
 
 export interface BuiltBundle {

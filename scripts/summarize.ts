@@ -76,7 +76,7 @@ function budgetFrom(values: { ratio?: string; sentences?: string; words?: string
 }
 
 async function main(): Promise<number> {
-  let options;
+  let options: { input: string; output: string; budget: SummaryBudget };
   try {
     const { values } = parseArgs({
       options: {

@@ -1,10 +1,10 @@
 // Adapter: frozen digest editions and the per-reader delivery claims that make sends idempotent.
 import {
   DeleteCommand,
+  type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   UpdateCommand,
-  type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { DigestEdition } from '../core/domain/digest';
 import type { DeliveryLedger, DigestArchive } from '../core/ports/digest-ledger';

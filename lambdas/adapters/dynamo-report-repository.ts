@@ -1,5 +1,5 @@
 // Adapter: reports in the DynamoDB table, indexed by the week they arrived in.
-import { GetCommand, PutCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { ReportRejectedError } from '../core/domain/errors';
 import type { Report } from '../core/domain/report';
 import type { ReportRepository } from '../core/ports/report-repository';

@@ -1,5 +1,5 @@
 // Adapter: subscriptions in the DynamoDB table; confirmed readers sit in a sparse index for the send.
-import { GetCommand, PutCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Subscriber } from '../core/domain/subscriber';
 import type { SubscriberRepository } from '../core/ports/subscriber-repository';
 import { domainFields } from './dynamo-items';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { convert } from 'html-to-text';
 import mjml2html from 'mjml';
-import { escapeHtmlAttribute, type DigestView, type RenderedEmail } from '../core/domain/digest';
+import { type DigestView, escapeHtmlAttribute, type RenderedEmail } from '../core/domain/digest';
 import type { ConfirmationView, EmailRenderer } from '../core/ports/email-renderer';
 
 export interface EmailTemplateSources {

@@ -1,5 +1,5 @@
 // Adapter: sends email through Amazon SES (SendRawEmail), with MIME built by nodemailer's MailComposer.
-import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
+import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Mailer, OutgoingEmail } from '../core/ports/mailer';
 

@@ -1,16 +1,17 @@
 // Composition: builds the AWS adapters and binds the core facade to them. Lambda handlers and the local runtime
 // both call it, each with their own clients, so the code that runs locally is the code that runs in Lambda.
-import { systemClock, type Clock } from '../core/ports/clock';
-import type { Logger } from '../core/ports/logger';
-import { bindMujaz, useCaseDeps, type Mujaz } from '../core/mujaz';
+
 import type { AwsClients } from '../adapters/aws-clients';
 import { DynamoDigestLedger } from '../adapters/dynamo-digest-ledger';
 import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
 import { DynamoSubscriberRepository } from '../adapters/dynamo-subscriber-repository';
 import { HmacTokenSigner } from '../adapters/hmac-token-signer';
-import { ReadabilityArticleExtractor } from '../adapters/readability-article-extractor';
 import { MjmlEmailRenderer, readEmailTemplates } from '../adapters/mjml-email-renderer';
+import { ReadabilityArticleExtractor } from '../adapters/readability-article-extractor';
 import { SesMailer } from '../adapters/ses-mailer';
+import { bindMujaz, type Mujaz, useCaseDeps } from '../core/mujaz';
+import { type Clock, systemClock } from '../core/ports/clock';
+import type { Logger } from '../core/ports/logger';
 import type { MujazConfig } from './config';
 
 export type { Mujaz } from '../core/mujaz';

@@ -5,27 +5,27 @@ import { subscriptionLinks } from './domain/links';
 import type { ReportSubmission } from './domain/report';
 import type { Subscriber } from './domain/subscriber';
 import {
-  ingestReport,
-  ingestReports,
   type BatchItemOutcome,
   type IngestedReport,
   type IngestReportDeps,
+  ingestReport,
+  ingestReports,
 } from './use-cases/ingest-report';
 import {
   confirmSubscription,
-  subscribe,
-  unsubscribe,
   type SubscribeOutcome,
   type SubscriptionDeps,
+  subscribe,
+  unsubscribe,
 } from './use-cases/manage-subscription';
 import {
+  type DigestDeps,
+  type DigestPreview,
+  type DigestSendSummary,
   previewDigest,
   resolveWeek,
   sendDigest,
   sendTestDigest,
-  type DigestDeps,
-  type DigestPreview,
-  type DigestSendSummary,
 } from './use-cases/send-digest';
 
 export interface Mujaz {

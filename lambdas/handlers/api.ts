@@ -2,8 +2,8 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { z } from 'zod';
-import { LambdaDigestDispatcher } from '../adapters/lambda-digest-dispatcher';
 import { createAwsClients } from '../adapters/aws-clients';
+import { LambdaDigestDispatcher } from '../adapters/lambda-digest-dispatcher';
 import { parseEnvironment, readConfig } from '../composition/config';
 import { createMujaz } from '../composition/create-mujaz';
 import { lambdaLogger, readLambdaRuntime, readSecret } from '../composition/lambda-runtime';

@@ -2,10 +2,10 @@
 // (event {}) and by the API's POST /digests (event {week}). Safe to retry: the delivery ledger sends nobody twice.
 import { z } from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
-import { InvalidInputError } from '../core/domain/errors';
 import { readConfig } from '../composition/config';
 import { createMujaz } from '../composition/create-mujaz';
 import { lambdaLogger, readLambdaRuntime, readSecret } from '../composition/lambda-runtime';
+import { InvalidInputError } from '../core/domain/errors';
 
 const logger = lambdaLogger('mujaz-send-digest');
 const config = readConfig(process.env);

@@ -1,7 +1,7 @@
 // HTTP edge: one Hono app for the whole public and admin API, served by hono/aws-lambda in Lambda
 // and by @hono/node-server locally. Parse, call the use case, map the answer; nothing else lives here.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { NewsletterIdentity } from '../core/domain/digest';
@@ -9,11 +9,11 @@ import { InvalidInputError } from '../core/domain/errors';
 import { labelsFor } from '../core/domain/newsletter-labels';
 import { parsePlainTextReport, type Report, type ReportSubmission } from '../core/domain/report';
 import { MAX_PAGE_BYTES, MAX_REPORT_BYTES } from '../core/domain/text-cleaning';
-import { MAX_BATCH_REPORTS } from '../core/use-cases/ingest-report';
+import type { Mujaz } from '../core/mujaz';
 import type { DigestDispatcher } from '../core/ports/digest-dispatcher';
 import type { Logger } from '../core/ports/logger';
-import type { Mujaz } from '../core/mujaz';
-import { errorResponse, HttpProblem, type ErrorBody } from './http-errors';
+import { MAX_BATCH_REPORTS } from '../core/use-cases/ingest-report';
+import { type ErrorBody, errorResponse, HttpProblem } from './http-errors';
 import { renderPage } from './pages';
 
 export interface ApiDependencies {

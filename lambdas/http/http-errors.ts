@@ -1,11 +1,11 @@
 // HTTP edge: the one mapping from failures to status codes and JSON bodies. No internals ever reach a body.
 import {
   DomainError,
+  type InputProblem,
   InvalidInputError,
   InvalidTokenError,
   NotFoundError,
   ReportRejectedError,
-  type InputProblem,
   type ReportRejection,
 } from '../core/domain/errors';
 import { redactEmails } from '../core/domain/subscriber';

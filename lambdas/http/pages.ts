@@ -10,10 +10,9 @@ export interface PageContent {
 }
 
 export function renderPage(newsletter: NewsletterIdentity, content: PageContent): string {
-  const escape = escapeHtmlAttribute;
   const direction = directionOf(newsletter.language);
   const form = content.form
-    ? `<form method="post" action="${escape(content.form.action)}"><button type="submit">${escape(content.form.button)}</button></form>`
+    ? `<form method="post" action="${escapeHtmlAttribute(content.form.action)}"><button type="submit">${escapeHtmlAttribute(content.form.button)}</button></form>`
     : '';
   return `<!doctype html>
 <html lang="${newsletter.language}" dir="${direction}">
@@ -21,9 +20,9 @@ export function renderPage(newsletter: NewsletterIdentity, content: PageContent)
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escape(content.title)} · ${escape(newsletter.name)}</title>
+<title>${escapeHtmlAttribute(content.title)} · ${escapeHtmlAttribute(newsletter.name)}</title>
 <style>body{font-family:Tahoma,Arial,sans-serif;background:#f0f2f5;color:#1f2933;margin:0;padding:48px 16px}main{max-width:480px;margin:auto;background:#fff;padding:32px;border-radius:8px}h1{font-size:22px;margin:0 0 12px}button{font:inherit;background:#0b5cad;color:#fff;border:0;border-radius:6px;padding:10px 20px;cursor:pointer}</style>
 </head>
-<body><main><p>${escape(newsletter.name)}</p><h1>${escape(content.title)}</h1><p>${escape(content.message)}</p>${form}</main></body>
+<body><main><p>${escapeHtmlAttribute(newsletter.name)}</p><h1>${escapeHtmlAttribute(content.title)}</h1><p>${escapeHtmlAttribute(content.message)}</p>${form}</main></body>
 </html>`;
 }

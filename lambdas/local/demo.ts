@@ -3,7 +3,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { consoleLogger } from '../adapters/console-logger';
-import { startLocalRuntime, type LocalRuntime } from './local-runtime';
+import type { Report } from '../core/domain/report';
+import type { DigestSendSummary } from '../core/use-cases/send-digest';
+import { type LocalRuntime, startLocalRuntime } from './local-runtime';
 import { readLocalSettings, silenceSdkNodeVersionWarning } from './local-settings';
 import { emailsTo, linkIn } from './ses-inbox';
 
@@ -16,7 +18,12 @@ async function runDemo(runtime: LocalRuntime): Promise<void> {
   const api = apiClient(runtime);
   const step = (text: string) => console.log(`• ${text}`);
 
-  const ingested = await api('POST', '/reports', readFileSync(SAMPLE_REPORT, 'utf8'), 'text/plain; charset=utf-8');
+  const ingested = await api<IngestAnswer>(
+    'POST',
+    '/reports',
+    readFileSync(SAMPLE_REPORT, 'utf8'),
+    'text/plain; charset=utf-8',
+  );
   step(
     `report stored: ${ingested.report.id} (${ingested.report.language}, week ${ingested.report.week}, ${ingested.report.summary.length}-sentence summary)`,
   );
@@ -28,8 +35,8 @@ async function runDemo(runtime: LocalRuntime): Promise<void> {
   await api('GET', new URL(confirmUrl).pathname + new URL(confirmUrl).search);
   step(`reader subscribed and confirmed: ${READER}`);
 
-  const sent = await api('POST', '/digests', JSON.stringify({ mode: 'send' }));
-  const resend = await api('POST', '/digests', JSON.stringify({ mode: 'send' }));
+  const sent = await api<SendAnswer>('POST', '/digests', JSON.stringify({ mode: 'send' }));
+  const resend = await api<SendAnswer>('POST', '/digests', JSON.stringify({ mode: 'send' }));
   step(
     `digest ${sent.week} sent to ${sent.sent} reader(s); sending again sent ${resend.sent} (already sent: ${resend.alreadySent})`,
   );
@@ -54,16 +61,19 @@ Mujaz demo finished
 Run \`npm run dev\` to keep the API and the inbox viewer running.`);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the demo reads fields it just asked for
-type Json = any;
+/** The fields of the API's answers that the demo prints. */
+interface IngestAnswer {
+  report: Pick<Report, 'id' | 'title' | 'language' | 'week' | 'summary'>;
+}
+type SendAnswer = Pick<DigestSendSummary, 'week' | 'sent' | 'alreadySent'>;
 
 function apiClient(runtime: LocalRuntime) {
-  return async (
+  return async <Answer = unknown>(
     method: 'GET' | 'POST',
     path: string,
     body?: string,
     contentType = 'application/json',
-  ): Promise<Json> => {
+  ): Promise<Answer> => {
     const response = await fetch(`${runtime.apiUrl}${path}`, {
       method,
       headers: {
@@ -73,9 +83,9 @@ function apiClient(runtime: LocalRuntime) {
       },
       ...(body === undefined ? {} : { body }),
     });
-    const payload: Json = await response.json();
+    const payload: unknown = await response.json();
     if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(payload)}`);
-    return payload;
+    return payload as Answer;
   };
 }
 

@@ -1,6 +1,7 @@
 // Local runtime: runs a full send right away, in this process, and reports its outcome.
-import type { DigestDispatcher, DispatchOutcome } from '../core/ports/digest-dispatcher';
+
 import type { Mujaz } from '../core/mujaz';
+import type { DigestDispatcher, DispatchOutcome } from '../core/ports/digest-dispatcher';
 
 export class InProcessDigestDispatcher implements DigestDispatcher {
   constructor(private readonly mujaz: Pick<Mujaz, 'sendDigest'>) {}

@@ -3,16 +3,16 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createAwsClients } from '../adapters/aws-clients';
 import { consoleLogger } from '../adapters/console-logger';
-import type { Logger } from '../core/ports/logger';
-import { readConfig, type MujazConfig } from '../composition/config';
+import { type MujazConfig, readConfig } from '../composition/config';
 import { createMujaz, type Mujaz } from '../composition/create-mujaz';
+import type { Logger } from '../core/ports/logger';
 import { createApiApp } from '../http/api-app';
 import { InProcessDigestDispatcher } from './in-process-digest-dispatcher';
-import { ensureTable, freePort, startLocalStack, type LocalStack, type LocalStackOptions } from './local-stack';
+import { ensureTable, freePort, type LocalStack, type LocalStackOptions, startLocalStack } from './local-stack';
 
 export interface LocalRuntimeOptions extends LocalStackOptions {
   /** Port of the HTTP API; a free one when absent. */

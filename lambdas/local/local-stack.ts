@@ -1,6 +1,6 @@
 // Local runtime: starts DynamoDB Local and the SES stand-in, waits until both answer, creates the table from
 // the same definition the CDK stack uses, and stops both on demand. Used by `demo`, `dev` and jest's global setup.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';

@@ -7,17 +7,17 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { buildBundles } from '../../scripts/build-bundles';
-import { PROJECT_ROOT } from '../../lib/function-bundles';
-import { emailsTo } from '../../lambdas/local/ses-inbox';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
+import { emailsTo } from '../../lambdas/local/ses-inbox';
+import { PROJECT_ROOT } from '../../lib/function-bundles';
+import { buildBundles } from '../../scripts/build-bundles';
 import {
   createTestMujaz,
   localServices,
   TEST_BASE_URL,
   TEST_TOKEN_SECRET,
-  uniqueAddress,
   type TestMujaz,
+  uniqueAddress,
 } from '../support/local-services';
 
 const run = promisify(execFile);

@@ -3,9 +3,9 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, startLocalStack } from '../../lambdas/local/local-stack';
 import { parsePlainTextReport, summarizableText } from '../../lambdas/core/domain/report';
 import { summarize } from '../../lambdas/core/domain/summarizer';
+import { freePort, startLocalStack } from '../../lambdas/local/local-stack';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');

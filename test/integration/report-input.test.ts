@@ -2,10 +2,10 @@
 // adapters against DynamoDB Local, read back from the table.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ReadabilityArticleExtractor } from '../../lambdas/adapters/readability-article-extractor';
 import { DynamoReportRepository } from '../../lambdas/adapters/dynamo-report-repository';
+import { ReadabilityArticleExtractor } from '../../lambdas/adapters/readability-article-extractor';
 import { ReportRejectedError } from '../../lambdas/core/domain/errors';
-import { storedTextBytes, type Report } from '../../lambdas/core/domain/report';
+import { type Report, storedTextBytes } from '../../lambdas/core/domain/report';
 import { splitParagraphs, splitSentences } from '../../lambdas/core/domain/sentences';
 import { cleanText, MAX_REPORT_BYTES } from '../../lambdas/core/domain/text-cleaning';
 import { silentLogger } from '../../lambdas/core/ports/logger';

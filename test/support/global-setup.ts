@@ -1,10 +1,11 @@
 // Jest global setup (integration project): one DynamoDB Local and one SES endpoint for the whole run.
 // Workers find them through environment variables; each test file makes its own table.
-import { startLocalStack, type LocalStack } from '../../lambdas/local/local-stack';
+
 import { silenceSdkNodeVersionWarning } from '../../lambdas/local/local-settings';
+import { type LocalStack, startLocalStack } from '../../lambdas/local/local-stack';
 
 declare global {
-  // eslint-disable-next-line no-var -- shared between global setup and teardown, which run in the same process
+  // `var`: a global declaration must be one; setup and teardown run in the same process and share it.
   var __mujazLocalStack: LocalStack | undefined;
 }
 

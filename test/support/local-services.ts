@@ -1,8 +1,8 @@
 // Test support: the local DynamoDB and SES started by global setup, a fresh table per test file, and a Mujaz
 // built by the very composition the Lambda handlers use.
 import { randomUUID } from 'node:crypto';
-import { createAwsClients, type AwsClients } from '../../lambdas/adapters/aws-clients';
-import { readConfig, type MujazConfig } from '../../lambdas/composition/config';
+import { type AwsClients, createAwsClients } from '../../lambdas/adapters/aws-clients';
+import { type MujazConfig, readConfig } from '../../lambdas/composition/config';
 import { createMujaz, type Mujaz } from '../../lambdas/composition/create-mujaz';
 import type { Clock } from '../../lambdas/core/ports/clock';
 import { silentLogger } from '../../lambdas/core/ports/logger';

@@ -1,8 +1,9 @@
 // Core layer: what a weekly digest says, before any template gives it a shape.
+
+import type { IsoWeek } from './iso-week';
 import { directionOf, type LanguageTag, type TextDirection } from './language';
 import { labelsFor, type NewsletterLanguage } from './newsletter-labels';
 import type { Report } from './report';
-import type { IsoWeek } from './iso-week';
 
 export interface NewsletterIdentity {
   name: string;

@@ -4,7 +4,7 @@ import { InvalidInputError, ReportRejectedError } from './errors';
 import { detectLanguage, isLanguageTag, type LanguageTag } from './language';
 import { storedTextBytes, summarizableText } from './report';
 import { splitParagraphs, splitSentences } from './sentences';
-import { countWords, summarize, type SummaryBudget } from './summarizer';
+import { countWords, type SummaryBudget, summarize } from './summarizer';
 import { cleanLine, cleanText, isMarkupOnly, looksBinary, MAX_REPORT_BYTES, utf8ByteLength } from './text-cleaning';
 
 export interface ReportText {

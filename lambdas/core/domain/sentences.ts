@@ -211,7 +211,7 @@ const NUMBER = /^[\d\u0660-\u0669\u06f0-\u06f9]+(?:[.,٫٬][\d\u0660-\u0669\u06f
 const LIST_MARKER = /^(?:[\d\u0660-\u0669\u06f0-\u06f9]{1,3}|\p{L}|x{0,3}(?:ix|iv|v?i{0,3}))$/iu;
 const DIGITS_AT_END = /[\d\u0660-\u0669\u06f0-\u06f9]$/u;
 /** Punctuation around a word that the abbreviation check looks past: ("Dr. → Dr, «أ.د. → أ.د */
-const WRAPPING = /^[("'“‘«\[]+|[)"'”’»\]]+$/gu;
+const WRAPPING = /^[("'“‘«[]+|[)"'”’»\]]+$/gu;
 
 export function splitParagraphs(text: string): string[] {
   return text

@@ -25,8 +25,10 @@ export const MAX_PAGE_BYTES = MARKUP_ALLOWANCE * MAX_REPORT_BYTES;
 export const MAX_BINARY_SHARE = 0.1;
 
 // \r\n and \r, plus the other line terminators (VT, FF, NEL, LINE and PARAGRAPH SEPARATOR), become \n.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job
 const LINE_BREAKS = /\r\n?|[\u000B\u000C\u0085\u2028\u2029]/gu;
 // C0 and C1 controls and DEL, except \t and \n (handled before this runs).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/gu;
 // LRM, RLM, ALM, the embeddings and overrides (LRE RLE PDF LRO RLO) and the isolates (LRI RLI FSI PDI).
 const BIDI_CONTROLS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/gu;

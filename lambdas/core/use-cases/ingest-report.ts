@@ -3,7 +3,7 @@
 import { InvalidInputError, ReportRejectedError } from '../domain/errors';
 import { followingWeek, isoWeekOf } from '../domain/iso-week';
 import { isLanguageTag } from '../domain/language';
-import { isHtmlSubmission, reportIdFor, type Report, type ReportSubmission } from '../domain/report';
+import { isHtmlSubmission, type Report, type ReportSubmission, reportIdFor } from '../domain/report';
 import { prepareReport, type ReportText } from '../domain/report-analysis';
 import { DIGEST_BUDGET } from '../domain/summarizer';
 import { cleanLine, MAX_PAGE_BYTES, utf8ByteLength } from '../domain/text-cleaning';

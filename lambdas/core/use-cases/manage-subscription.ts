@@ -1,15 +1,16 @@
 // Core use cases: double opt-in subscription, confirmation by signed link, one-click unsubscribe.
+
+import { layoutOf, type NewsletterIdentity } from '../domain/digest';
 import { NotFoundError } from '../domain/errors';
 import type { SubscriptionLinks } from '../domain/links';
-import { layoutOf, type NewsletterIdentity } from '../domain/digest';
 import { labelsFor } from '../domain/newsletter-labels';
 import {
   confirmedSubscriber,
   maskEmail,
   normalizeEmail,
   pendingSubscriber,
-  unsubscribedSubscriber,
   type Subscriber,
+  unsubscribedSubscriber,
 } from '../domain/subscriber';
 import type { Clock } from '../ports/clock';
 import type { EmailRenderer } from '../ports/email-renderer';

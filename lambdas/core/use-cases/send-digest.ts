@@ -2,12 +2,12 @@
 import { forEachWithConcurrency } from '../domain/concurrency';
 import {
   buildDigestView,
-  personalizeDigest,
   type DigestEdition,
   type NewsletterIdentity,
+  personalizeDigest,
   type RenderedEmail,
 } from '../domain/digest';
-import { isoWeekOf, parseIsoWeek, type IsoWeek } from '../domain/iso-week';
+import { type IsoWeek, isoWeekOf, parseIsoWeek } from '../domain/iso-week';
 import type { SubscriptionLinks } from '../domain/links';
 import { listUnsubscribeHeaders } from '../domain/list-unsubscribe';
 import { labelsFor } from '../domain/newsletter-labels';

@@ -6,9 +6,9 @@ import {
 } from '../../../lambdas/adapters/mjml-email-renderer';
 import {
   buildDigestView,
-  UNSUBSCRIBE_URL_PLACEHOLDER,
   type DigestView,
   type RenderedEmail,
+  UNSUBSCRIBE_URL_PLACEHOLDER,
 } from '../../../lambdas/core/domain/digest';
 import { parseIsoWeek } from '../../../lambdas/core/domain/iso-week';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';

@@ -1,4 +1,4 @@
-import { InvalidInputError, ReportRejectedError } from '../../../lambdas/core/domain/errors';
+import { InvalidInputError, type ReportRejectedError } from '../../../lambdas/core/domain/errors';
 import {
   isHtmlSubmission,
   parsePlainTextReport,

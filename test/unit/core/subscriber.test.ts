@@ -4,8 +4,8 @@ import {
   maskEmail,
   normalizeEmail,
   pendingSubscriber,
-  unsubscribedSubscriber,
   type Subscriber,
+  unsubscribedSubscriber,
 } from '../../../lambdas/core/domain/subscriber';
 
 describe('normalizeEmail', () => {

@@ -1,6 +1,6 @@
 import { parsePlainTextReport, summarizableText } from '../../../lambdas/core/domain/report';
 import { splitParagraphs, splitSentences } from '../../../lambdas/core/domain/sentences';
-import { countWords, DIGEST_BUDGET, summarize, type SummaryBudget } from '../../../lambdas/core/domain/summarizer';
+import { countWords, DIGEST_BUDGET, type SummaryBudget, summarize } from '../../../lambdas/core/domain/summarizer';
 import { ENGLISH_REPORT, SAMPLE_REPORT_AR } from '../mujaz-harness';
 
 const sample = parsePlainTextReport(SAMPLE_REPORT_AR);

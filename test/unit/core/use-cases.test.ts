@@ -1,3 +1,4 @@
+import { buildDigestView, UNSUBSCRIBE_URL_PLACEHOLDER } from '../../../lambdas/core/domain/digest';
 import {
   InvalidInputError,
   InvalidTokenError,
@@ -5,24 +6,23 @@ import {
   ReportRejectedError,
   type ReportRejection,
 } from '../../../lambdas/core/domain/errors';
-import { buildDigestView, UNSUBSCRIBE_URL_PLACEHOLDER } from '../../../lambdas/core/domain/digest';
 import { isoWeekOf } from '../../../lambdas/core/domain/iso-week';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
 import {
   parsePlainTextReport,
+  type Report,
+  type ReportSubmission,
   reportIdFor,
   storedTextBytes,
   summarizableText,
-  type Report,
-  type ReportSubmission,
 } from '../../../lambdas/core/domain/report';
+import { splitParagraphs, splitSentences } from '../../../lambdas/core/domain/sentences';
 import {
   cleanText,
   MAX_PAGE_BYTES,
   MAX_REPORT_BYTES,
   utf8ByteLength,
 } from '../../../lambdas/core/domain/text-cleaning';
-import { splitParagraphs, splitSentences } from '../../../lambdas/core/domain/sentences';
 import { ingestReport, ingestReports, MAX_BATCH_REPORTS } from '../../../lambdas/core/use-cases/ingest-report';
 import { confirmSubscription, subscribe, unsubscribe } from '../../../lambdas/core/use-cases/manage-subscription';
 import { previewDigest, sendDigest, sendTestDigest } from '../../../lambdas/core/use-cases/send-digest';
@@ -33,12 +33,12 @@ import {
   expectSummaryOf,
   FIXTURE_BOILERPLATE,
   FRENCH_REPORT,
+  type Harness,
   htmlFixture,
   PERSIAN_REPORT,
   PUBLIC_BASE_URL,
   SAMPLE_REPORT_AR,
   tokenFromLink,
-  type Harness,
 } from '../mujaz-harness';
 
 /** Distinct English sentences, one paragraph each, up to about `bytes` of UTF-8. */

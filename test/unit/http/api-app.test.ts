@@ -1,12 +1,12 @@
 import type { Hono } from 'hono';
 import { HmacTokenSigner } from '../../../lambdas/adapters/hmac-token-signer';
-import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
 import type { ReportRejection } from '../../../lambdas/core/domain/errors';
-import { parsePlainTextReport, reportIdFor, type Report } from '../../../lambdas/core/domain/report';
+import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
+import { parsePlainTextReport, type Report, reportIdFor } from '../../../lambdas/core/domain/report';
 import { cleanText, MAX_PAGE_BYTES, MAX_REPORT_BYTES } from '../../../lambdas/core/domain/text-cleaning';
-import { MAX_BATCH_REPORTS } from '../../../lambdas/core/use-cases/ingest-report';
-import type { DigestDispatcher, DispatchOutcome } from '../../../lambdas/core/ports/digest-dispatcher';
 import type { Mujaz } from '../../../lambdas/core/mujaz';
+import type { DigestDispatcher, DispatchOutcome } from '../../../lambdas/core/ports/digest-dispatcher';
+import { MAX_BATCH_REPORTS } from '../../../lambdas/core/use-cases/ingest-report';
 import { createApiApp } from '../../../lambdas/http/api-app';
 import {
   createHarness,
@@ -14,11 +14,11 @@ import {
   expectSummaryOf,
   FIXTURE_BOILERPLATE,
   FRENCH_REPORT,
+  type Harness,
   htmlFixture,
   PERSIAN_REPORT,
   SAMPLE_REPORT_AR,
   tokenFromLink,
-  type Harness,
 } from '../mujaz-harness';
 
 const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
@@ -116,7 +116,7 @@ describe('POST /reports', () => {
       week: '2026-W48',
     });
     expect(created.report).not.toHaveProperty('body');
-    expect((created.report['summary'] as string[]).length).toBeGreaterThan(0);
+    expect((created.report.summary as string[]).length).toBeGreaterThan(0);
 
     const second = await postReport(SAMPLE_REPORT_AR, { ...admin, 'content-type': 'text/plain' });
     expect(second.status).toBe(200);
@@ -824,8 +824,8 @@ describe('POST /digests', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ mode: 'preview', week: '2026-W48', reports: 1, recipients: 1, frozen: false });
-    expect(body['html']).toEqual(expect.stringContaining('<html lang="ar" dir="rtl"'));
-    expect(body['html']).toEqual(expect.stringContaining(ENGLISH_REPORT.title));
+    expect(body.html).toEqual(expect.stringContaining('<html lang="ar" dir="rtl"'));
+    expect(body.html).toEqual(expect.stringContaining(ENGLISH_REPORT.title));
     expect(h.mailer.sent).toEqual([]);
     expect(dispatcher.weeks).toEqual([]);
   });

@@ -14,9 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
-async function run(
-  lines: string[],
-): Promise<{
+async function run(lines: string[]): Promise<{
   result: { summarized: number; rejected: number };
   output: { id: string; summary: string }[];
   messages: string[];
