@@ -12,8 +12,9 @@ import { composeMime } from '../lambdas/adapters/ses-mailer';
 import { buildDigestView, personalizeDigest } from '../lambdas/core/domain/digest';
 import { isoWeekOf } from '../lambdas/core/domain/iso-week';
 import { listUnsubscribeHeaders } from '../lambdas/core/domain/list-unsubscribe';
-import { parsePlainTextReport, type Report, reportIdFor } from '../lambdas/core/domain/report';
-import { analyzeReport } from '../lambdas/core/domain/report-analysis';
+import { type Report, reportIdFor } from '../lambdas/core/domain/report';
+import { summarizeCleanText } from '../lambdas/core/domain/report-checks';
+import { parsePlainTextReport } from '../lambdas/core/domain/report-submission';
 import {
   DEFAULT_SUMMARIZER_SETTINGS,
   DIGEST_BUDGET,
@@ -135,10 +136,10 @@ function benchAblations(): void {
 function benchThroughput(): void {
   const articles = SETS.flatMap(readArticles);
   const rounds = 5;
-  analyzeReport({ title: articles[0]!.title, body: articles[0]!.text }, DIGEST_BUDGET); // warm the stop-word lists
+  summarizeCleanText({ title: articles[0]!.title, body: articles[0]!.text }, DIGEST_BUDGET); // warm the stop-word lists
   const started = performance.now();
   for (let round = 0; round < rounds; round += 1) {
-    for (const article of articles) analyzeReport({ title: article.title, body: article.text }, { ratio: 0.33 });
+    for (const article of articles) summarizeCleanText({ title: article.title, body: article.text }, { ratio: 0.33 });
   }
   const seconds = (performance.now() - started) / 1000;
   const perArticleWords =
@@ -151,7 +152,7 @@ function benchThroughput(): void {
 
 async function benchEmail(): Promise<void> {
   const sample = parsePlainTextReport(readFileSync(join(ROOT, 'samples', 'report-ar.txt'), 'utf8'));
-  const analysis = analyzeReport(sample, DIGEST_BUDGET);
+  const analysis = summarizeCleanText(sample, DIGEST_BUDGET);
   const week = isoWeekOf(new Date(), 'UTC');
   const reports: Report[] = Array.from({ length: 10 }, (_, index) => ({
     ...sample,

@@ -1,6 +1,6 @@
 // `npm run --silent summarize -- --input IN.jsonl --output OUT.jsonl --ratio R`
 // Summarizes JSON Lines ({id, title, text, lang?} in, {id, summary} out) through exactly the path the ingest
-// Lambda takes (prepareReport: clean, check, language, summary). A bad line — not JSON, missing fields, or a
+// Lambda takes (checkAndSummarize: clean, check, language, summary). A bad line — not JSON, missing fields, or a
 // text the Lambda would reject (empty, single sentence, too large, binary, markup only) — is reported on
 // stderr with its reason and skipped: it never stops the batch.
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ReportRejectedError } from '../lambdas/core/domain/errors';
-import { prepareReport } from '../lambdas/core/domain/report-analysis';
+import { checkAndSummarize } from '../lambdas/core/domain/report-checks';
 import type { SummaryBudget } from '../lambdas/core/domain/summarizer';
 
 const USAGE = `Usage: npm run --silent summarize -- --input IN.jsonl --output OUT.jsonl (--ratio R | --sentences N | --words N)
@@ -20,7 +20,7 @@ const inputLine = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
   title: z.string().default(''),
   text: z.string(),
-  /** Any ISO 639 code, checked by prepareReport as the ingest Lambda checks an editor's. */
+  /** Any ISO 639 code, checked by checkAndSummarize as the ingest Lambda checks an editor's. */
   lang: z.string().optional(),
 });
 
@@ -49,7 +49,7 @@ export async function summarizeFile(
           parsed.error.issues.map((issue) => `${issue.path.join('.') || 'line'}: ${issue.message}`).join('; '),
         );
       const { id, title, text, lang } = parsed.data;
-      const { summary } = prepareReport({ title, body: text, ...(lang ? { language: lang } : {}) }, budget);
+      const { summary } = checkAndSummarize({ title, body: text, ...(lang ? { language: lang } : {}) }, budget);
       out.write(`${JSON.stringify({ id, summary: summary.join(' ') })}\n`);
       result.summarized += 1;
     } catch (error) {

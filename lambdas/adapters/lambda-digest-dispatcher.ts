@@ -1,6 +1,6 @@
 // Adapter: starts a full digest send in its own Lambda invocation, which may run far longer than an HTTP request.
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import type { DigestDispatcher, DispatchOutcome } from '../core/ports/digest-dispatcher';
+import type { DigestDispatcher, DispatchOutcome } from '../http/digest-dispatcher';
 
 export class LambdaDigestDispatcher implements DigestDispatcher {
   constructor(

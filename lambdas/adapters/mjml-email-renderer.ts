@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { convert } from 'html-to-text';
 import mjml2html from 'mjml';
-import { type DigestView, escapeHtmlAttribute, type RenderedEmail } from '../core/domain/digest';
+import type { DigestView, RenderedEmail } from '../core/domain/digest';
+import { escapeHtml } from '../core/domain/html';
 import type { ConfirmationView, EmailRenderer } from '../core/ports/email-renderer';
 
 export interface EmailTemplateSources {
@@ -38,7 +39,7 @@ export class MjmlEmailRenderer implements EmailRenderer {
       // The value itself stays out of the message: it may carry a signed token.
       if (typeof value !== 'string' || !/^https?:\/\//iu.test(value))
         throw new TemplateRenderError('email', 'a link is not an absolute http(s) URL');
-      return new handlebars.SafeString(escapeHtmlAttribute(value));
+      return new handlebars.SafeString(escapeHtml(value));
     });
     const compile = <T>(source: string) => handlebars.compile<T>(source, { strict: true, noEscape: false });
     this.digest = compile<DigestView>(sources.digest);

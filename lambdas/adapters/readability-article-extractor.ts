@@ -8,58 +8,24 @@
 // cost grows steeply with nesting depth (1,000 nested <div>s take seconds, 5,000 minutes) and it recurses,
 // so a tree too deep or too large skips it for our own linear extraction of the page's main text. The parser
 // itself is quadratic in nesting depth (htmlparser2 keeps its open elements with Array.unshift: 100,000
-// unclosed <b> take 5 s, 300,000 nearly a minute); depth cannot exceed the number of start tags, so a page
-// with too many is refused before parsing.
+// unclosed <b> take 5 s, 300,000 nearly a minute); depth cannot exceed the number of start tags, so the core
+// refuses a page with too many (MAX_PAGE_TAGS, checkPage) before it reaches us.
 import { Readability } from '@mozilla/readability';
-import { ReportRejectedError } from '../core/domain/errors';
-import { cleanText, looksBinary } from '../core/domain/text-cleaning';
+import { primaryLanguageOf } from '../core/domain/language-tag';
+import { cleanLine } from '../core/domain/text-cleaning';
 import type { ArticleExtractor, ExtractedArticle } from '../core/ports/article-extractor';
-
-// linkedom's typings are marked ESM-only, so TypeScript refuses to import them into this CommonJS project
-// (TS1479) although require() loads its CommonJS build; they also describe DOM-lib types this project does
-// not load. Hence a require, typed with the little we use.
-const { parseHTML } = require('linkedom') as { parseHTML(html: string): { document: unknown } };
-
-/** The slice of the DOM this adapter uses, typed here because the project compiles without the DOM lib. */
-interface DomNode {
-  readonly nodeType: number;
-  readonly childNodes: ArrayLike<DomNode>;
-  readonly firstChild: DomNode | null;
-  readonly textContent: string | null;
-  remove(): void;
-}
-interface DomText extends DomNode {
-  readonly data: string;
-}
-interface DomElement extends DomNode {
-  readonly localName: string;
-  readonly attributes: ArrayLike<{ readonly name: string; readonly value: string }>;
-  readonly firstElementChild: DomElement | null;
-  readonly nextElementSibling: DomElement | null;
-  getAttribute(name: string): string | null;
-  setAttribute(name: string, value: string): void;
-  removeAttribute(name: string): void;
-  hasAttribute(name: string): boolean;
-  querySelector(selector: string): DomElement | null;
-  querySelectorAll(selector: string): ArrayLike<DomElement>;
-  closest(selector: string): DomElement | null;
-  append(...nodes: DomNode[]): void;
-  insertBefore(node: DomNode, reference: DomNode | null): DomNode;
-}
-interface DomDocument extends DomNode {
-  readonly documentElement: DomElement | null;
-  createElement(name: string): DomElement;
-  appendChild(node: DomNode): DomNode;
-  querySelector(selector: string): DomElement | null;
-  querySelectorAll(selector: string): ArrayLike<DomElement>;
-}
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
+import { blockText } from './html-block-text';
+import {
+  type DomDocument,
+  type DomElement,
+  type DomNode,
+  type DomText,
+  isElement,
+  parseHTML,
+  TEXT_NODE,
+} from './linkedom-dom';
 
 export interface ReadabilityExtractorOptions {
-  /** Above this many start tags, refuse the page as 'too_large' without parsing it. */
-  maxTags?: number;
   /** Above this many elements, skip Readability (its run time grows fast with size). */
   maxReadabilityElements?: number;
   /** Above this nesting depth, skip Readability (it recurses, and deep trees make it crawl). */
@@ -67,11 +33,10 @@ export interface ReadabilityExtractorOptions {
 }
 
 /**
- * Measured on linkedom: 50,000 tags nested as deep as they go take 0.5–2.5 s end to end, and at the
- * Readability limits the worst shapes we tried take it 0.1–1.5 s. A long article page has a few thousand elements.
+ * Measured on linkedom: at these limits the worst shapes we tried take Readability 0.1–1.5 s. A long article page
+ * has a few thousand elements.
  */
 export const DEFAULT_EXTRACTOR_LIMITS: Required<ReadabilityExtractorOptions> = {
-  maxTags: 50_000,
   maxReadabilityElements: 15_000,
   maxReadabilityDepth: 200,
 };
@@ -85,16 +50,6 @@ export class ReadabilityArticleExtractor implements ArticleExtractor {
 
   // The page URL would only serve to resolve links, and links are not part of the text we return.
   extract(html: string): ExtractedArticle {
-    if (looksBinary(html)) throw new ReportRejectedError('binary');
-    if (cleanText(html) === '') throw new ReportRejectedError('empty');
-    const tags = countStartTags(html);
-    if (tags > this.limits.maxTags) {
-      throw new ReportRejectedError(
-        'too_large',
-        `The page has ${tags} tags; at most ${this.limits.maxTags} are accepted.`,
-      );
-    }
-
     const { document, language, shape } = preparePage(html);
     const pageTitle = headlineOrTitle(document); // before Readability rearranges the document
 
@@ -110,7 +65,6 @@ export class ReadabilityArticleExtractor implements ArticleExtractor {
       // No article: the page's main text. Readability rearranges the document it reads, so if it ran, start afresh.
       text = mainText(readable ? preparePage(html).document : document);
     }
-    if (text === '') throw new ReportRejectedError('markup_only');
     title ||= pageTitle;
 
     // A headline repeated as the text's first line would be summarized as a sentence of its own.
@@ -129,7 +83,7 @@ function readArticle(document: DomDocument): { title?: string; text: string } | 
       serializer: (node) => node as unknown as DomElement,
     }).parse();
     if (!article?.content) return undefined;
-    const title = singleLine(article.title ?? '');
+    const title = cleanLine(article.title ?? '');
     return { ...(title ? { title } : {}), text: blockText(article.content) };
   } catch {
     return undefined; // a page Readability cannot handle still has text: the caller falls back
@@ -138,16 +92,6 @@ function readArticle(document: DomDocument): { title?: string; text: string } | 
 
 // ---------------------------------------------------------------------------------------------------------
 // Loading and repairing the tree
-
-/** An upper bound on the elements a page can have: '<' followed by a letter. A count, not a parse. */
-function countStartTags(html: string): number {
-  let count = 0;
-  for (let at = html.indexOf('<'); at !== -1; at = html.indexOf('<', at + 1)) {
-    const next = html.charCodeAt(at + 1) | 0x20; // ASCII lower case
-    if (next >= 0x61 && next <= 0x7a) count += 1;
-  }
-  return count;
-}
 
 /** Parsed, repaired, measured and stripped of what is never text: ready for Readability or mainText. */
 function preparePage(html: string): {
@@ -264,8 +208,7 @@ function primaryLanguage(root: DomElement): string | undefined {
   const attribute =
     Array.from(root.attributes).find((candidate) => candidate.name.toLowerCase() === 'lang') ??
     Array.from(root.attributes).find((candidate) => candidate.name.toLowerCase() === 'xml:lang');
-  const primary = attribute?.value.trim().split(/[-_]/u)[0]?.toLowerCase() ?? '';
-  return /^[a-z]{2,3}$/u.test(primary) ? primary : undefined;
+  return attribute ? primaryLanguageOf(attribute.value) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -360,145 +303,10 @@ function mainText(document: DomDocument): string {
 
 /** The page's own headline (its first <h1>), else its <title>: for when Readability names none. */
 function headlineOrTitle(document: DomDocument): string | undefined {
-  const heading = singleLine(document.querySelector('h1')?.textContent ?? '');
+  const heading = cleanLine(document.querySelector('h1')?.textContent ?? '');
   if (heading) return heading;
-  const title = singleLine(
+  const title = cleanLine(
     document.querySelector('head > title')?.textContent ?? document.querySelector('title')?.textContent ?? '',
   );
   return title || undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// DOM to lines
-
-/** Elements that start and end a line of text (the HTML block-level and list/table-row elements). */
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'caption',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'dir',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'legend',
-  'li',
-  'main',
-  'menu',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'tfoot',
-  'thead',
-  'tr',
-  'ul',
-]);
-/** Table cells sit side by side: a space between them keeps their words apart. */
-const CELLS = new Set(['td', 'th']);
-/** Never text, even if something above let them through. */
-const SKIPPED = new Set([
-  'head',
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'object',
-  'embed',
-  'svg',
-  'math',
-  'canvas',
-  'audio',
-  'video',
-  'button',
-  'select',
-  'textarea',
-  'datalist',
-]);
-
-type Step = DomNode | { leave: DomElement };
-
-/**
- * The text under an element, a line per block: a block element or <br> ends the line, whitespace runs
- * collapse as a browser renders them (line breaks inside <pre> are kept), and the result is cleanText'd.
- * Entities were decoded by the parser. Iterative, for the same reason as measureAndNormalize.
- */
-function blockText(root: DomElement): string {
-  const lines: string[] = [];
-  let line = '';
-  let preformatted = 0;
-  const endLine = (): void => {
-    lines.push(line);
-    line = '';
-  };
-  const stack: Step[] = Array.from(root.childNodes).reverse();
-  while (stack.length > 0) {
-    const step = stack.pop()!;
-    if ('leave' in step) {
-      const name = step.leave.localName;
-      if (name === 'pre') preformatted -= 1;
-      if (BLOCKS.has(name)) endLine();
-      else if (CELLS.has(name)) line += ' ';
-      continue;
-    }
-    if (step.nodeType === TEXT_NODE) {
-      const data = (step as DomText).data;
-      if (preformatted > 0) {
-        const [first = '', ...rest] = data.split('\n');
-        line += first;
-        for (const next of rest) {
-          endLine();
-          line = next;
-        }
-      } else {
-        line += data.replace(/[ \t\n\f\r]+/gu, ' ');
-      }
-      continue;
-    }
-    if (!isElement(step) || SKIPPED.has(step.localName)) continue; // comments, doctype, processing instructions
-    const name = step.localName;
-    if (name === 'br' || name === 'hr') {
-      endLine();
-      continue;
-    }
-    if (BLOCKS.has(name)) endLine();
-    if (name === 'pre') preformatted += 1;
-    stack.push({ leave: step });
-    for (const child of Array.from(step.childNodes).reverse()) stack.push(child);
-  }
-  endLine();
-  return cleanText(lines.join('\n'));
-}
-
-function singleLine(text: string): string {
-  return cleanText(text).replace(/\n/gu, ' ');
-}
-
-function isElement(node: DomNode): node is DomElement {
-  return node.nodeType === ELEMENT_NODE;
 }

@@ -1,9 +1,11 @@
-// Composition: the only code that reads configuration. Typed, read once, and loud at cold start.
+// Composition: the only code that reads configuration. Every variable any entry point reads is declared here,
+// typed, read once and loud at start, naming what is missing and never printing a value. .env.example lists them.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { NewsletterIdentity } from '../core/domain/digest';
+import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 
+/** What the core and its adapters need, in Lambda and locally alike. */
 export interface MujazConfig {
   tableName: string;
   /** Base URL of the public HTTP API; confirmation and unsubscribe links start with it. */
@@ -20,6 +22,32 @@ export interface MujazConfig {
   templatesDirectory: string;
 }
 
+/** What every Lambda function reads besides MujazConfig. */
+export interface LambdaConfig {
+  region: string;
+  /** Secrets Manager secret holding the HMAC key of confirmation and unsubscribe links. */
+  tokenSecretArn: string;
+}
+
+/** What the API function reads besides LambdaConfig. */
+export interface ApiFunctionConfig extends LambdaConfig {
+  /** Secrets Manager secret holding the bearer token of the admin routes. */
+  adminTokenSecretArn: string;
+  /** The function that runs full sends, invoked asynchronously by POST /digests. */
+  sendDigestFunctionName: string;
+}
+
+/** What `npm run dev` and `npm run demo` read: ports and secrets of the local stack, each optional. */
+export interface LocalConfig {
+  apiPort?: number;
+  sesPort?: number;
+  dynamoPort?: number;
+  /** Bearer token of the admin routes; generated and printed when unset. */
+  adminToken?: string;
+  /** HMAC key of confirmation and unsubscribe links; generated when unset. */
+  tokenSecret?: string;
+}
+
 export class ConfigError extends Error {
   constructor(problems: string[]) {
     super(`Mujaz is not configured: ${problems.join('; ')}`);
@@ -27,8 +55,7 @@ export class ConfigError extends Error {
   }
 }
 
-/** Every variable the functions read; .env.example documents each one. */
-const environmentSchema = z.object({
+const mujazEnvironment = z.object({
   MUJAZ_TABLE_NAME: z.string().min(1),
   MUJAZ_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/u }),
   MUJAZ_FROM_ADDRESS: z.string().min(3),
@@ -46,8 +73,30 @@ const environmentSchema = z.object({
   MUJAZ_TEMPLATES_DIR: z.string().min(1).optional(),
 });
 
+const lambdaEnvironment = z.object({
+  AWS_REGION: z.string().min(1),
+  MUJAZ_TOKEN_SECRET_ARN: z.string().min(1),
+});
+
+const apiFunctionEnvironment = z.object({
+  MUJAZ_ADMIN_TOKEN_SECRET_ARN: z.string().min(1),
+  MUJAZ_SEND_DIGEST_FUNCTION_NAME: z.string().min(1),
+});
+
+/** Named to the user by `npm run dev`, which says where its admin token came from. */
+export const LOCAL_ADMIN_TOKEN_VARIABLE = 'MUJAZ_ADMIN_TOKEN';
+
+const port = z.coerce.number().int().min(1).max(65_535);
+const localEnvironment = z.object({
+  PORT: port.optional(),
+  MUJAZ_SES_PORT: port.optional(),
+  MUJAZ_DYNAMODB_PORT: port.optional(),
+  [LOCAL_ADMIN_TOKEN_VARIABLE]: z.string().min(16).optional(),
+  MUJAZ_TOKEN_SECRET: z.string().min(32).optional(),
+});
+
 export function readConfig(env: NodeJS.ProcessEnv): MujazConfig {
-  const values = parseEnvironment(environmentSchema, env);
+  const values = parseEnvironment(mujazEnvironment, env);
   return {
     tableName: values.MUJAZ_TABLE_NAME,
     publicBaseUrl: values.MUJAZ_PUBLIC_BASE_URL,
@@ -62,7 +111,42 @@ export function readConfig(env: NodeJS.ProcessEnv): MujazConfig {
   };
 }
 
-export function parseEnvironment<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+/** The local stack's config: the environment, with local defaults for what it leaves out. */
+export function readLocalStackConfig(env: NodeJS.ProcessEnv, apiUrl: string): MujazConfig {
+  return readConfig({
+    MUJAZ_TABLE_NAME: 'mujaz',
+    MUJAZ_PUBLIC_BASE_URL: apiUrl,
+    MUJAZ_FROM_ADDRESS: 'موجز <digest@example.com>',
+    ...env,
+  });
+}
+
+export function readLambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
+  const values = parseEnvironment(lambdaEnvironment, env);
+  return { region: values.AWS_REGION, tokenSecretArn: values.MUJAZ_TOKEN_SECRET_ARN };
+}
+
+export function readApiFunctionConfig(env: NodeJS.ProcessEnv): ApiFunctionConfig {
+  const values = parseEnvironment(apiFunctionEnvironment, env);
+  return {
+    ...readLambdaConfig(env),
+    adminTokenSecretArn: values.MUJAZ_ADMIN_TOKEN_SECRET_ARN,
+    sendDigestFunctionName: values.MUJAZ_SEND_DIGEST_FUNCTION_NAME,
+  };
+}
+
+export function readLocalConfig(env: NodeJS.ProcessEnv): LocalConfig {
+  const values = parseEnvironment(localEnvironment, env);
+  return {
+    ...(values.PORT ? { apiPort: values.PORT } : {}),
+    ...(values.MUJAZ_SES_PORT ? { sesPort: values.MUJAZ_SES_PORT } : {}),
+    ...(values.MUJAZ_DYNAMODB_PORT ? { dynamoPort: values.MUJAZ_DYNAMODB_PORT } : {}),
+    ...(values[LOCAL_ADMIN_TOKEN_VARIABLE] ? { adminToken: values[LOCAL_ADMIN_TOKEN_VARIABLE] } : {}),
+    ...(values.MUJAZ_TOKEN_SECRET ? { tokenSecret: values.MUJAZ_TOKEN_SECRET } : {}),
+  };
+}
+
+function parseEnvironment<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   // Name the variable and the problem, never the value: some of these are secrets.
@@ -75,7 +159,7 @@ export function parseEnvironment<T extends z.ZodType>(schema: T, env: NodeJS.Pro
 }
 
 /** Lambda bundles carry templates/ next to the handler; in the repository they sit at its root. */
-export function findTemplatesDirectory(configured?: string): string {
+function findTemplatesDirectory(configured?: string): string {
   const candidates = configured
     ? [configured]
     : [join(__dirname, 'templates'), join(__dirname, '..', '..', 'templates')];

@@ -2,16 +2,16 @@
 // (event {}) and by the API's POST /digests (event {week}). Safe to retry: the delivery ledger sends nobody twice.
 import { z } from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
-import { readConfig } from '../composition/config';
-import { createMujaz } from '../composition/create-mujaz';
-import { lambdaLogger, readLambdaRuntime, readSecret } from '../composition/lambda-runtime';
+import { composeUseCases } from '../composition/compose-use-cases';
+import { readConfig, readLambdaConfig } from '../composition/config';
+import { lambdaLogger, readSecrets } from '../composition/lambda-runtime';
 import { InvalidInputError } from '../core/domain/errors';
 
 const logger = lambdaLogger('mujaz-send-digest');
 const config = readConfig(process.env);
-const runtime = readLambdaRuntime(process.env);
-const ready = readSecret(runtime, runtime.tokenSecretArn).then((tokenSecret) =>
-  createMujaz(config, { tokenSecret }, createAwsClients({ region: runtime.region }), { logger }),
+const lambda = readLambdaConfig(process.env);
+const ready = readSecrets(lambda, [lambda.tokenSecretArn]).then(([tokenSecret]) =>
+  composeUseCases(config, { tokenSecret: tokenSecret! }, createAwsClients({ region: lambda.region }), { logger }),
 );
 ready.catch(() => undefined);
 
@@ -21,6 +21,6 @@ export const handler = async (event: unknown) => {
   const parsed = sendDigestEvent.safeParse(event ?? {});
   // A malformed event would fail the same way on every retry: report it and stop.
   if (!parsed.success) throw new InvalidInputError(`Unexpected send-digest event: ${parsed.error.message}`);
-  const mujaz = await ready;
-  return mujaz.sendDigest(parsed.data.week);
+  const useCases = await ready;
+  return useCases.sendDigest(parsed.data.week);
 };

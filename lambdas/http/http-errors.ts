@@ -11,14 +11,19 @@ import {
 import { redactEmails } from '../core/domain/subscriber';
 import type { Logger } from '../core/ports/logger';
 
-/** A failure that belongs to HTTP itself (wrong media type, body too large), not to the domain. */
+type HttpProblemStatus = 400 | 401 | 404 | 405 | 413 | 415;
+
+/** A failure that belongs to HTTP itself (no such route, wrong media type, body too large), not to the domain. */
 export class HttpProblem extends Error {
   constructor(
-    readonly status: 400 | 413 | 415,
+    readonly status: HttpProblemStatus,
     readonly code: string,
     message: string,
-    /** For a report body over the limit: 'too_large', as the core says of a report over MAX_REPORT_BYTES. */
-    readonly reason?: ReportRejection,
+    readonly extra: {
+      /** For a report body over the limit: 'too_large', as the core says of a report over MAX_REPORT_BYTES. */
+      reason?: ReportRejection;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(message);
     this.name = 'HttpProblem';
@@ -29,28 +34,35 @@ export interface ErrorBody {
   error: { code: string; message: string; problems?: InputProblem[]; reason?: string };
 }
 
-export type ErrorStatus = 400 | 404 | 413 | 415 | 500;
+export type ErrorStatus = HttpProblemStatus | 500;
 
-export function errorResponse(error: unknown, logger: Logger): { status: ErrorStatus; body: ErrorBody } {
+export interface ErrorResponse {
+  status: ErrorStatus;
+  body: ErrorBody;
+  headers?: Record<string, string>;
+}
+
+export function errorResponse(error: unknown, logger: Logger): ErrorResponse {
   if (error instanceof HttpProblem) {
+    const { reason, headers } = error.extra;
     return {
       status: error.status,
-      body: { error: { code: error.code, message: error.message, ...(error.reason ? { reason: error.reason } : {}) } },
+      body: { error: { code: error.code, message: error.message, ...(reason ? { reason } : {}) } },
+      ...(headers ? { headers } : {}),
     };
   }
   // A report the core turned away: 400 with the reason, or 413 when it is too large (as a body over the limit is).
   if (error instanceof ReportRejectedError) {
     const status = error.reason === 'too_large' ? 413 : 400;
-    return {
-      status,
-      body: { error: { code: error.code, message: error.message, reason: error.reason, problems: error.problems } },
-    };
+    const { code, message, reason, problems } = error;
+    return { status, body: { error: { code, message, reason, problems } } };
   }
   if (error instanceof InvalidInputError) {
     return { status: 400, body: { error: { code: error.code, message: error.message, problems: error.problems } } };
   }
-  if (error instanceof InvalidTokenError)
+  if (error instanceof InvalidTokenError) {
     return { status: 400, body: { error: { code: error.code, message: error.message, reason: error.reason } } };
+  }
   if (error instanceof NotFoundError)
     return { status: 404, body: { error: { code: error.code, message: error.message } } };
   if (error instanceof DomainError)

@@ -3,10 +3,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { consoleLogger } from '../adapters/console-logger';
+import { readLocalConfig } from '../composition/config';
 import type { Report } from '../core/domain/report';
 import type { DigestSendSummary } from '../core/use-cases/send-digest';
 import { type LocalRuntime, startLocalRuntime } from './local-runtime';
-import { readLocalSettings, silenceSdkNodeVersionWarning } from './local-settings';
+import { silenceSdkNodeVersionWarning } from './local-stack';
 import { emailsTo, linkIn } from './ses-inbox';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
@@ -91,14 +92,10 @@ function apiClient(runtime: LocalRuntime) {
 
 async function main(): Promise<void> {
   silenceSdkNodeVersionWarning(process.env);
-  const settings = readLocalSettings(process.env);
+  const local = readLocalConfig(process.env);
   console.log('Starting the local stack (DynamoDB Local, SES endpoint, API)…');
   const runtime = await startLocalRuntime({
-    ...(settings.PORT ? { apiPort: settings.PORT } : {}),
-    ...(settings.MUJAZ_DYNAMODB_PORT ? { dynamoPort: settings.MUJAZ_DYNAMODB_PORT } : {}),
-    ...(settings.MUJAZ_SES_PORT ? { sesPort: settings.MUJAZ_SES_PORT } : {}),
-    ...(settings.MUJAZ_ADMIN_TOKEN ? { adminToken: settings.MUJAZ_ADMIN_TOKEN } : {}),
-    ...(settings.MUJAZ_TOKEN_SECRET ? { tokenSecret: settings.MUJAZ_TOKEN_SECRET } : {}),
+    ...local,
     environment: process.env,
     logger: { ...consoleLogger('mujaz-demo'), info: () => undefined },
   });

@@ -3,8 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { LOCAL_ADMIN_TOKEN_VARIABLE, readLocalConfig } from '../composition/config';
 import { startLocalRuntime } from './local-runtime';
-import { readLocalSettings, silenceSdkNodeVersionWarning } from './local-settings';
+import { silenceSdkNodeVersionWarning } from './local-stack';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
 const STATE = join(PROJECT_ROOT, '.mujaz');
@@ -21,21 +22,21 @@ function persistentTokenSecret(): string {
 
 async function main(): Promise<void> {
   silenceSdkNodeVersionWarning(process.env);
-  const settings = readLocalSettings(process.env);
+  const local = readLocalConfig(process.env);
   const runtime = await startLocalRuntime({
-    apiPort: settings.PORT ?? 3000,
-    dynamoPort: settings.MUJAZ_DYNAMODB_PORT ?? 8000,
-    sesPort: settings.MUJAZ_SES_PORT ?? 8005,
+    apiPort: local.apiPort ?? 3000,
+    dynamoPort: local.dynamoPort ?? 8000,
+    sesPort: local.sesPort ?? 8005,
     dynamoDataDirectory: join(STATE, 'dynamodb'),
     outboxDirectory: join(STATE, 'outbox'),
-    tokenSecret: settings.MUJAZ_TOKEN_SECRET ?? persistentTokenSecret(),
-    ...(settings.MUJAZ_ADMIN_TOKEN ? { adminToken: settings.MUJAZ_ADMIN_TOKEN } : {}),
+    tokenSecret: local.tokenSecret ?? persistentTokenSecret(),
+    ...(local.adminToken ? { adminToken: local.adminToken } : {}),
     environment: process.env,
   });
   console.log(`Mujaz is running locally.
   API:          ${runtime.apiUrl}
   Inbox viewer: ${runtime.inboxUrl}
-  Admin token:  ${runtime.adminToken}${settings.MUJAZ_ADMIN_TOKEN ? ' (from MUJAZ_ADMIN_TOKEN)' : ' (generated; set MUJAZ_ADMIN_TOKEN to choose one)'}
+  Admin token:  ${runtime.adminToken}${local.adminToken ? ` (from ${LOCAL_ADMIN_TOKEN_VARIABLE})` : ` (generated; set ${LOCAL_ADMIN_TOKEN_VARIABLE} to choose one)`}
   Sent mail:    ${join(STATE, 'outbox')}
 
 Try:

@@ -7,8 +7,9 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createAwsClients } from '../adapters/aws-clients';
 import { consoleLogger } from '../adapters/console-logger';
-import { type MujazConfig, readConfig } from '../composition/config';
-import { createMujaz, type Mujaz } from '../composition/create-mujaz';
+import { composeUseCases } from '../composition/compose-use-cases';
+import { type MujazConfig, readLocalStackConfig } from '../composition/config';
+import type { UseCases } from '../core/bind-use-cases';
 import type { Logger } from '../core/ports/logger';
 import { createApiApp } from '../http/api-app';
 import { InProcessDigestDispatcher } from './in-process-digest-dispatcher';
@@ -21,7 +22,7 @@ export interface LocalRuntimeOptions extends LocalStackOptions {
   tokenSecret?: string;
   /** Every accepted message is also written here as an .eml file. */
   outboxDirectory?: string;
-  /** MUJAZ_* settings; the local defaults fill in what is missing. */
+  /** The environment to read settings from (.env.example); local defaults fill in what it leaves out. */
   environment?: NodeJS.ProcessEnv;
   logger?: Logger;
 }
@@ -37,7 +38,7 @@ export interface LocalRuntime {
   sesEndpoint: string;
   adminToken: string;
   config: MujazConfig;
-  mujaz: Mujaz;
+  mujaz: UseCases;
   app: Hono;
   /** Raw MIME of every message SES accepted during this run, oldest first. */
   sentMessages(): readonly SentMessage[];
@@ -49,12 +50,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const apiPort = options.apiPort ?? (await freePort());
   const stack: LocalStack = await startLocalStack(options);
   try {
-    const config = readConfig({
-      MUJAZ_TABLE_NAME: 'mujaz',
-      MUJAZ_PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
-      MUJAZ_FROM_ADDRESS: 'موجز <digest@example.com>',
-      ...options.environment,
-    });
+    const config = readLocalStackConfig(options.environment ?? {}, `http://127.0.0.1:${apiPort}`);
     await ensureTable(stack, config.tableName);
 
     const sent: SentMessage[] = [];
@@ -71,7 +67,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     });
     const tokenSecret = options.tokenSecret ?? randomBytes(32).toString('base64url');
     const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
-    const mujaz = createMujaz(config, { tokenSecret }, clients, { logger, onMailSent });
+    const mujaz = composeUseCases(config, { tokenSecret }, clients, { logger, onMailSent });
     const app = createApiApp({
       mujaz,
       dispatcher: new InProcessDigestDispatcher(mujaz),

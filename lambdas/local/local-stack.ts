@@ -20,6 +20,11 @@ import type { ServiceSpec } from './service-host';
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 export const LOCAL_REGION = 'us-east-1';
 
+/** The AWS SDK warns about Node 20 from every client; locally that is noise, not news. */
+export function silenceSdkNodeVersionWarning(env: NodeJS.ProcessEnv): void {
+  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
+
 export interface LocalStackOptions {
   /** Port for DynamoDB Local; a free one when absent. */
   dynamoPort?: number;

@@ -3,7 +3,8 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parsePlainTextReport, summarizableText } from '../../lambdas/core/domain/report';
+import { summarizableText } from '../../lambdas/core/domain/report';
+import { parsePlainTextReport } from '../../lambdas/core/domain/report-submission';
 import { summarize } from '../../lambdas/core/domain/summarizer';
 import { freePort, startLocalStack } from '../../lambdas/local/local-stack';
 

@@ -1,8 +1,7 @@
 // Jest global setup (integration project): one DynamoDB Local and one SES endpoint for the whole run.
 // Workers find them through environment variables; each test file makes its own table.
 
-import { silenceSdkNodeVersionWarning } from '../../lambdas/local/local-settings';
-import { type LocalStack, startLocalStack } from '../../lambdas/local/local-stack';
+import { type LocalStack, silenceSdkNodeVersionWarning, startLocalStack } from '../../lambdas/local/local-stack';
 
 declare global {
   // `var`: a global declaration must be one; setup and teardown run in the same process and share it.

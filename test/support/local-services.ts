@@ -2,8 +2,9 @@
 // built by the very composition the Lambda handlers use.
 import { randomUUID } from 'node:crypto';
 import { type AwsClients, createAwsClients } from '../../lambdas/adapters/aws-clients';
+import { composeUseCases } from '../../lambdas/composition/compose-use-cases';
 import { type MujazConfig, readConfig } from '../../lambdas/composition/config';
-import { createMujaz, type Mujaz } from '../../lambdas/composition/create-mujaz';
+import type { UseCases } from '../../lambdas/core/bind-use-cases';
 import type { Clock } from '../../lambdas/core/ports/clock';
 import { silentLogger } from '../../lambdas/core/ports/logger';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
@@ -40,7 +41,7 @@ export async function createTestTable(prefix: string): Promise<string> {
 }
 
 export interface TestMujaz {
-  mujaz: Mujaz;
+  mujaz: UseCases;
   config: MujazConfig;
   clients: AwsClients;
   tableName: string;
@@ -60,7 +61,7 @@ export async function createTestMujaz(
     ...options.environment,
   });
   const clients = localClients();
-  const mujaz = createMujaz(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, {
+  const mujaz = composeUseCases(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, {
     logger: silentLogger,
     ...(options.clock ? { clock: options.clock } : {}),
   });

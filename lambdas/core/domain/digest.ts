@@ -1,25 +1,11 @@
 // Core layer: what a weekly digest says, before any template gives it a shape.
 
+import { escapeHtml } from './html';
 import type { IsoWeek } from './iso-week';
-import { directionOf, type LanguageTag, type TextDirection } from './language';
-import { labelsFor, type NewsletterLanguage } from './newsletter-labels';
+import type { LanguageTag } from './language-tag';
+import { labelsFor, type NewsletterIdentity, type NewsletterLanguage } from './newsletter-labels';
 import type { Report } from './report';
-
-export interface NewsletterIdentity {
-  name: string;
-  language: NewsletterLanguage;
-}
-
-/** Which way a piece of text runs, and the edge templates align it to: the pair every template needs. */
-export interface TextLayout {
-  direction: TextDirection;
-  align: 'right' | 'left';
-}
-
-export function layoutOf(language: LanguageTag): TextLayout {
-  const direction = directionOf(language);
-  return { direction, align: direction === 'rtl' ? 'right' : 'left' };
-}
+import { layoutOf, type TextLayout } from './text-direction';
 
 export interface DigestItemView extends TextLayout {
   title: string;
@@ -66,7 +52,7 @@ export interface DigestEdition extends RenderedEmail {
 export const UNSUBSCRIBE_URL_PLACEHOLDER = 'https://unsubscribe.mujaz.invalid/placeholder';
 
 export function buildDigestView(reports: readonly Report[], week: IsoWeek, newsletter: NewsletterIdentity): DigestView {
-  const labels = labelsFor(newsletter.language);
+  const labels = labelsFor(newsletter);
   const period = formatPeriod(week, newsletter.language);
   const items = [...reports]
     .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id))
@@ -93,7 +79,7 @@ export function buildDigestView(reports: readonly Report[], week: IsoWeek, newsl
     items,
     unsubscribeLabel: labels.unsubscribe,
     unsubscribeUrl: UNSUBSCRIBE_URL_PLACEHOLDER,
-    footer: labels.whyYouGetThis(newsletter.name),
+    footer: labels.whyYouGetThis,
   };
 }
 
@@ -101,42 +87,23 @@ export function buildDigestView(reports: readonly Report[], week: IsoWeek, newsl
 export function personalizeDigest(edition: RenderedEmail, unsubscribeUrl: string): RenderedEmail {
   return {
     subject: edition.subject,
-    html: edition.html.split(UNSUBSCRIBE_URL_PLACEHOLDER).join(escapeHtmlAttribute(unsubscribeUrl)),
+    html: edition.html.split(UNSUBSCRIBE_URL_PLACEHOLDER).join(escapeHtml(unsubscribeUrl)),
     text: edition.text.split(UNSUBSCRIBE_URL_PLACEHOLDER).join(unsubscribeUrl),
   };
 }
 
-export function escapeHtmlAttribute(value: string): string {
-  return value
-    .replace(/&/gu, '&amp;')
-    .replace(/"/gu, '&quot;')
-    .replace(/'/gu, '&#39;')
-    .replace(/</gu, '&lt;')
-    .replace(/>/gu, '&gt;');
-}
-
-function locale(language: NewsletterLanguage): string {
+/** Dates as the newsletter prints them: "23 November 2026", "23 نوفمبر 2026". */
+function dayFormat(language: NewsletterLanguage): Intl.DateTimeFormat {
   // Western digits: what Arabic news sites mostly print, and unambiguous next to Latin text.
-  return language === 'ar' ? 'ar-u-nu-latn' : 'en-GB';
+  const locale = language === 'ar' ? 'ar-u-nu-latn' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 function formatPeriod(week: IsoWeek, language: NewsletterLanguage): string {
-  const format = new Intl.DateTimeFormat(locale(language), {
-    timeZone: 'UTC',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
-  return format.formatRange(new Date(`${week.firstDay}T00:00:00Z`), new Date(`${week.lastDay}T00:00:00Z`));
+  return dayFormat(language).formatRange(new Date(`${week.firstDay}T00:00:00Z`), new Date(`${week.lastDay}T00:00:00Z`));
 }
 
 function formatDay(isoInstant: string, language: NewsletterLanguage): string | undefined {
   const date = new Date(isoInstant);
-  if (Number.isNaN(date.getTime())) return undefined;
-  return new Intl.DateTimeFormat(locale(language), {
-    timeZone: 'UTC',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(date);
+  return Number.isNaN(date.getTime()) ? undefined : dayFormat(language).format(date);
 }

@@ -1,8 +1,7 @@
 // Core layer: a report as editors submit it, and as we keep it once summarized.
 import { createHash } from 'node:crypto';
-import { ReportRejectedError } from './errors';
-import type { LanguageTag } from './language';
-import { inspectTextContent, utf8ByteLength } from './text-cleaning';
+import type { LanguageTag } from './language-tag';
+import { utf8ByteLength } from './text-cleaning';
 
 /** What an editor may say about a report besides its text, whatever the wire format. */
 export interface ReportMetadata {
@@ -60,38 +59,6 @@ export interface Report {
   /** The digest's few sentences, in document order. */
   summary: string[];
   keyPhrases: string[];
-}
-
-/**
- * Parses the plain-text report format: first line the title, second the lede, then paragraphs.
- * Blank lines are ignored, so editors may separate paragraphs by an empty line or not. The text as a whole
- * is first checked for binary data, markup without text and emptiness (ReportRejectedError).
- */
-export function parsePlainTextReport(text: string): TextReportSubmission {
-  const inspection = inspectTextContent(text);
-  if (!inspection.ok) {
-    const message =
-      inspection.reason === 'empty'
-        ? 'The report is empty: expected a title line, a lede line and paragraphs.'
-        : undefined;
-    throw new ReportRejectedError(inspection.reason, message);
-  }
-  const lines = text
-    .replace(/^\uFEFF/u, '')
-    .split(/\r?\n/u)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0);
-  const [title, lede, ...paragraphs] = lines;
-  if (title === undefined)
-    throw new ReportRejectedError('empty', 'The report is empty: expected a title line, a lede line and paragraphs.');
-  if (lede === undefined) {
-    throw new ReportRejectedError(
-      'empty',
-      'The report has only a title: expected a lede line and paragraphs after it.',
-      [{ field: 'text', message: 'missing lede and body' }],
-    );
-  }
-  return paragraphs.length === 0 ? { title, body: lede } : { title, lede, body: paragraphs.join('\n') };
 }
 
 export function reportIdFor(submission: Pick<Report, 'title' | 'lede' | 'body'>): string {

@@ -2,205 +2,42 @@
 //
 // Hand-written on purpose: Intl.Segmenter (ICU's UAX #29 rules), sbd and sentence-splitter all break after
 // "Dr." or "أ.د.", and the latter two neither end a sentence at ؟ nor keep » with the sentence it closes.
+import boundaries from './data/sentence-boundaries.json';
 
 /** Ends a sentence: . ! ? and the Arabic question mark, the ellipsis, the Arabic full stop ۔, and kin. */
-const TERMINATORS: ReadonlySet<string> = new Set(['.', '!', '?', '؟', '…', '۔', '‼', '⁇', '⁈', '⁉', '。', '！', '？']);
+const TERMINATORS: ReadonlySet<string> = new Set(boundaries.terminators);
 /**
  * Closes what a terminator ended: quotes and brackets right after it belong to that sentence. “ and ‘ close
  * as often as they open in Arabic typesetting; straight after a terminator they can only close.
  */
-const CLOSERS: ReadonlySet<string> = new Set([
-  '"',
-  "'",
-  '”',
-  '“',
-  '’',
-  '‘',
-  '»',
-  '›',
-  ')',
-  ']',
-  '}',
-  '﴾',
-  '﴿',
-  '」',
-  '』',
-]);
+const CLOSERS: ReadonlySet<string> = new Set(boundaries.closers);
 /** Opens a quotation at the start of the next sentence. */
-const OPENERS: ReadonlySet<string> = new Set(['"', "'", '“', '‘', '«', '‹', '„', '(', '[']);
+const OPENERS: ReadonlySet<string> = new Set(boundaries.openers);
 
 /** Titles before a name, and Latin shorthands, whose period never ends a sentence (compared lower-cased). */
-const TITLES: ReadonlySet<string> = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'messrs',
-  'dr',
-  'prof',
-  'rev',
-  'hon',
-  'gen',
-  'gov',
-  'sen',
-  'rep',
-  'pres',
-  'capt',
-  'col',
-  'lt',
-  'sgt',
-  'maj',
-  'adm',
-  'cmdr',
-  'supt',
-  'insp',
-  'mt',
-  'ft',
-  'vs',
-  'e.g',
-  'i.e',
-  'cf',
-  'viz',
-  'approx',
-  'esp',
-]);
+const TITLES: ReadonlySet<string> = new Set(boundaries.titles);
 /** Abbreviations followed by a number (No. 10, p. 45, Jan. 5): not an ending before a digit. */
-const BEFORE_NUMBERS: ReadonlySet<string> = new Set([
-  'no',
-  'nos',
-  'nr',
-  'vol',
-  'vols',
-  'p',
-  'pp',
-  'ch',
-  'chap',
-  'fig',
-  'figs',
-  'art',
-  'sec',
-  'para',
-  'ca',
-  'c',
-  'op',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-]);
+const BEFORE_NUMBERS: ReadonlySet<string> = new Set(boundaries.beforeNumbers);
 /**
  * Abbreviations that end a name (Acme Inc., John Smith Jr.) or a list (etc.): inside a sentence a lower-case
  * word or a comma follows them ("Acme Inc. said"), so a capital after them starts a new sentence.
  */
-const END_NAMES: ReadonlySet<string> = new Set(['inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'bros', 'jr', 'sr', 'etc']);
+const END_NAMES: ReadonlySet<string> = new Set(boundaries.endNames);
 /**
  * Abbreviations that may end a sentence as well as sit inside one ("St. Louis" / "Main St. The"): an ending
  * only when a word that starts sentences follows. Dotted ones (U.S., a.m., Ph.D.) and single capitals (the
  * initials in "J. K. Rowling") are taken the same way.
  */
-const MAY_END: ReadonlySet<string> = new Set(['st', 'ave', 'blvd', 'rd', 'al', 'dept', 'univ', 'est']);
+const MAY_END: ReadonlySet<string> = new Set(boundaries.mayEnd);
 /** Words that open English sentences; after an ambiguous abbreviation they say a new sentence began. */
-const SENTENCE_STARTERS: ReadonlySet<string> = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'it',
-  'its',
-  'he',
-  'she',
-  'they',
-  'we',
-  'i',
-  'you',
-  'his',
-  'her',
-  'their',
-  'our',
-  'my',
-  'your',
-  'there',
-  'here',
-  'but',
-  'and',
-  'or',
-  'so',
-  'yet',
-  'however',
-  'meanwhile',
-  'moreover',
-  'also',
-  'then',
-  'in',
-  'on',
-  'at',
-  'for',
-  'from',
-  'by',
-  'with',
-  'after',
-  'before',
-  'during',
-  'while',
-  'when',
-  'where',
-  'what',
-  'why',
-  'how',
-  'who',
-  'which',
-  'if',
-  'as',
-  'although',
-  'though',
-  'because',
-  'since',
-  'some',
-  'many',
-  'most',
-  'several',
-  'other',
-  'others',
-  'another',
-  'each',
-  'every',
-  'no',
-  'not',
-  'one',
-  'both',
-  'all',
-  'such',
-  'now',
-  'today',
-  'yesterday',
-  'last',
-  'next',
-  'still',
-  'even',
-  'only',
-  'instead',
-  'later',
-  'earlier',
-  'finally',
-  'first',
-]);
+const SENTENCE_STARTERS: ReadonlySet<string> = new Set(boundaries.sentenceStarters);
 
 /**
  * Arabic abbreviations are single letters (أ. د. م. ص. ج.) or dotted letters (أ.د. ص.ب. ج.م.ع.), which never
  * end a sentence; but م (ميلادي) after a year, هـ after a Hijri year and ق.م (before Christ) are year
  * markers, and a sentence ends on them as often as not.
  */
-const ARABIC_YEAR_MARKERS: ReadonlySet<string> = new Set(['ه', 'ق.م', 'ق.ه']);
+const ARABIC_YEAR_MARKERS: ReadonlySet<string> = new Set(boundaries.arabicYearMarkers);
 
 const ARABIC_LETTER = /[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]/u;
 const ARABIC_MARKS = /[\u0640\u064b-\u065f\u0670\u06d6-\u06ed]/gu;

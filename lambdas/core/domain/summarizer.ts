@@ -1,9 +1,9 @@
-// Core layer: extractive summaries — the sentences that carry a report, in the order it tells them — and the
-// key phrases that name what it is about. Deterministic and pure: the same text always gives the same summary.
-import type { LanguageCode } from './language';
+// Core layer: extractive summaries — the sentences that carry a report, in the order it tells them — scored,
+// then chosen within a budget. Deterministic and pure: the same text always gives the same summary.
+import { contentTermsOf, countTerms } from './content-terms';
+import { keyPhrases } from './key-phrases';
+import type { LanguageCode } from './language-detection';
 import { splitParagraphs, splitSentences } from './sentences';
-import { stopWordsFor } from './stop-words';
-import { lightStem, tokenize } from './text-normalization';
 
 /** How long a summary may be: a share of the text's words, a number of sentences, or a number of words. */
 export type SummaryBudget = { ratio: number } | { sentences: number } | { words: number };
@@ -69,37 +69,6 @@ const SCRAP_WORDS = 3;
 const RUN_ON_WORDS = 40;
 /** The similarity graph grows with the square of the sentence count; beyond this the tail joins by position only. */
 const GRAPH_SENTENCES = 400;
-const KEY_PHRASES = { max: 5, maxWords: 3 } as const;
-/** Reporting verbs: everywhere in news, never what a report is about ("Maran said", "وقال المتحدث"). */
-const REPORTING_VERBS: ReadonlySet<string> = new Set(
-  [
-    'said',
-    'says',
-    'say',
-    'told',
-    'added',
-    'according',
-    'stated',
-    'قال',
-    'قالت',
-    'وقال',
-    'وقالت',
-    'يقول',
-    'وتقول',
-    'تقول',
-    'ويقول',
-    'أضاف',
-    'وأضاف',
-    'أكد',
-    'وأكد',
-    'أشار',
-    'وأشار',
-    'أوضح',
-    'وأوضح',
-    'حسب',
-    'وفقا',
-  ].map((word) => tokenize(word)[0]!),
-);
 
 interface Sentence {
   text: string;
@@ -118,7 +87,7 @@ export function summarize(
   const analysis = analyze(text, options.language);
   const sentences = analysis.sentences;
   if (sentences.length === 0) return { sentences: [], keyPhrases: [] };
-  const scores = scoreSentences(sentences, settings.weights);
+  const scores = scoreSentences(sentences, analysis.termFrequency, settings.weights);
   const chosen = select(sentences, scores, options.budget ?? DIGEST_BUDGET, settings);
   return {
     sentences: chosen.map((sentence) => sentence.text),
@@ -132,7 +101,7 @@ export function countWords(text: string): number {
 }
 
 function analyze(text: string, language: string): { sentences: Sentence[]; termFrequency: Map<string, number> } {
-  const contentTerms = termExtractor(language);
+  const contentTerms = contentTermsOf(language);
   const sentences: Sentence[] = [];
   splitParagraphs(text).forEach((paragraph, paragraphIndex) => {
     for (const sentence of splitSentences(paragraph)) {
@@ -145,27 +114,14 @@ function analyze(text: string, language: string): { sentences: Sentence[]; termF
       });
     }
   });
-  const termFrequency = new Map<string, number>();
-  for (const sentence of sentences)
-    for (const term of sentence.terms) termFrequency.set(term, (termFrequency.get(term) ?? 0) + 1);
-  return { sentences: sentences.filter((sentence) => sentence.words > 0), termFrequency };
+  return { sentences: sentences.filter((sentence) => sentence.words > 0), termFrequency: countTerms(sentences) };
 }
 
-/** Content terms of a sentence: folded words without stop words and bare numbers, stemmed where we have a stemmer. */
-function termExtractor(language: string): (text: string) => string[] {
-  const stopWords = stopWordsFor(language);
-  // English keeps whole words: light suffix stripping merged more distinct words than variants it joined.
-  const stem = language === 'ar' ? lightStem : (word: string) => word;
-  return (text) =>
-    tokenize(text)
-      .filter((word) => !stopWords.has(word) && !/^\p{N}+$/u.test(word))
-      .map(stem);
-}
-
-function scoreSentences(sentences: Sentence[], w: SummarizerSettings['weights']): number[] {
-  const frequency = new Map<string, number>();
-  for (const sentence of sentences)
-    for (const term of sentence.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+function scoreSentences(
+  sentences: Sentence[],
+  frequency: ReadonlyMap<string, number>,
+  w: SummarizerSettings['weights'],
+): number[] {
   const meanFrequency = normalizeByMax(
     sentences.map((s) => s.terms.reduce((sum, term) => sum + frequency.get(term)!, 0) / Math.max(1, s.terms.length)),
   );
@@ -271,89 +227,6 @@ function select(
     words += chosen!.words;
   }
   return picked.sort((a, b) => a.index - b.index);
-}
-
-/**
- * Key phrases: one- to three-word runs of content words (never across a stop word or punctuation), scored by
- * how often the phrase recurs × how central its words are, longer phrases favoured, the title's words
- * counted double. Chosen best first, none sharing a word with one already chosen; shown as written.
- */
-function keyPhrases(text: string, options: SummaryOptions, termFrequency: Map<string, number>): string[] {
-  const stopWords = stopWordsFor(options.language);
-  // English plurals fold here ("profit"/"profits" are one phrase), though not for sentence scoring.
-  const stem =
-    options.language === 'ar'
-      ? lightStem
-      : options.language === 'en'
-        ? (word: string) => (word.length > 3 ? word.replace(/(?<!s)s$/u, '') : word)
-        : (word: string) => word;
-  const frequency = options.language === 'en' ? foldedFrequency(termFrequency, stem) : termFrequency;
-  const titleTerms = new Set(options.title ? tokenize(options.title).map(stem) : []);
-  const candidates = new Map<string, { surface: string; terms: string[]; count: number; firstSeen: number }>();
-  let position = 0;
-  const collect = (run: { word: string; term: string }[]) => {
-    for (let length = 1; length <= KEY_PHRASES.maxWords; length += 1) {
-      for (let start = 0; start + length <= run.length; start += 1) {
-        const slice = run.slice(start, start + length);
-        const key = slice.map((item) => item.term).join(' ');
-        const existing = candidates.get(key);
-        if (existing) existing.count += 1;
-        else
-          candidates.set(key, {
-            surface: slice.map((item) => item.word).join(' '),
-            terms: slice.map((item) => item.term),
-            count: 1,
-            firstSeen: position,
-          });
-      }
-    }
-  };
-  for (const fragment of text.split(/[\n.!?؟،,;؛:()«»"“”[\]{}|–—]+/u)) {
-    let run: { word: string; term: string }[] = [];
-    for (const word of fragment.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu) ?? []) {
-      position += 1;
-      const folded = tokenize(word);
-      if (
-        folded.length !== 1 ||
-        stopWords.has(folded[0]!) ||
-        REPORTING_VERBS.has(folded[0]!) ||
-        /^\p{N}+$/u.test(folded[0]!) ||
-        folded[0]!.length < 2
-      ) {
-        collect(run);
-        run = [];
-      } else {
-        run.push({ word, term: stem(folded[0]!) });
-      }
-    }
-    collect(run);
-  }
-  const weight = (term: string) => (frequency.get(term) ?? 0) * (titleTerms.has(term) ? 2 : 1);
-  const scored = [...candidates.values()]
-    .filter((candidate) => candidate.count > 1 || candidate.terms.some((term) => titleTerms.has(term)))
-    .map((candidate) => ({
-      ...candidate,
-      score:
-        candidate.count *
-        candidate.terms.length ** 1.5 *
-        (candidate.terms.reduce((sum, term) => sum + weight(term), 0) / candidate.terms.length),
-    }))
-    .sort((a, b) => b.score - a.score || a.firstSeen - b.firstSeen);
-  const phrases: string[] = [];
-  const usedTerms = new Set<string>();
-  for (const candidate of scored) {
-    if (phrases.length >= KEY_PHRASES.max) break;
-    if (candidate.terms.some((term) => usedTerms.has(term))) continue;
-    phrases.push(candidate.surface);
-    for (const term of candidate.terms) usedTerms.add(term);
-  }
-  return phrases;
-}
-
-function foldedFrequency(termFrequency: Map<string, number>, fold: (term: string) => string): Map<string, number> {
-  const folded = new Map<string, number>();
-  for (const [term, count] of termFrequency) folded.set(fold(term), (folded.get(fold(term)) ?? 0) + count);
-  return folded;
 }
 
 function normalizeByMax(values: number[]): number[] {

@@ -3,17 +3,16 @@
 export interface ExtractedArticle {
   /** The article's headline, when the page names one (one line, cleaned). */
   title?: string;
-  /** The article's text, cleaned (see cleanText): one paragraph, heading or list item per line. */
+  /** The article's text, cleaned (see cleanText): one paragraph, heading or list item per line; '' when none. */
   text: string;
-  /** The primary subtag of <html lang>, lower-cased ('ar' for lang="ar-EG"); absent when the page does not say. */
+  /** The primary subtag of <html lang>, lower-cased ('ar' for lang="ar-EG"), when it is an ISO 639 code. */
   language?: string;
 }
 
 export interface ArticleExtractor {
   /**
-   * Synchronous: parsing and extraction need no I/O. Throws ReportRejectedError with reason 'empty' (no
-   * content at all), 'binary' (not text), 'markup_only' (tags but no readable text) or 'too_large' (a page
-   * too big to parse safely).
+   * Synchronous: parsing and extraction need no I/O. Takes a page the core has already checked (checkPage: size,
+   * tag count, binary data, emptiness); a page with no readable text gives an article with empty text.
    */
   extract(html: string, url?: string): ExtractedArticle;
 }

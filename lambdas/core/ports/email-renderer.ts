@@ -1,6 +1,7 @@
 // Core port: turning view models into email bodies.
-import type { DigestView, RenderedEmail, TextLayout } from '../domain/digest';
+import type { DigestView, RenderedEmail } from '../domain/digest';
 import type { NewsletterLanguage } from '../domain/newsletter-labels';
+import type { TextLayout } from '../domain/text-direction';
 
 export interface ConfirmationView extends TextLayout {
   subject: string;

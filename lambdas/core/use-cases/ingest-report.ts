@@ -1,12 +1,16 @@
-// Core use case: a report comes in — as text or as an article page — and is checked, its language named,
-// summarized and stored once. A batch takes each report on its own: one bad report never fails the others.
+// Core use case, the one way reports come in: a report — the plain-text format, an article page or JSON, alone or
+// in a batch — is checked, its language named, summarized and stored once. Every reason a report is turned away
+// is decided here or in the domain functions this calls; callers only decode bytes and map errors.
+import { z } from 'zod';
 import { InvalidInputError, ReportRejectedError } from '../domain/errors';
 import { followingWeek, isoWeekOf } from '../domain/iso-week';
-import { isLanguageTag } from '../domain/language';
+import { isLanguageTag } from '../domain/language-tag';
 import { isHtmlSubmission, type Report, type ReportSubmission, reportIdFor } from '../domain/report';
-import { prepareReport, type ReportText } from '../domain/report-analysis';
+import { checkAndSummarize, checkPage, type ReportDraft } from '../domain/report-checks';
+import { type ReportInput, submissionFrom } from '../domain/report-submission';
 import { DIGEST_BUDGET } from '../domain/summarizer';
-import { cleanLine, MAX_PAGE_BYTES, utf8ByteLength } from '../domain/text-cleaning';
+import { cleanLine } from '../domain/text-cleaning';
+import { parseInput } from '../domain/validation';
 import type { ArticleExtractor } from '../ports/article-extractor';
 import type { Clock } from '../ports/clock';
 import type { DigestArchive } from '../ports/digest-ledger';
@@ -31,114 +35,98 @@ export interface IngestedReport {
 /** The most reports one batch may carry. */
 export const MAX_BATCH_REPORTS = 100;
 
-/** One report of a batch: stored now, stored before, or turned away (with why). */
-export type BatchItemOutcome =
-  | { status: 'created' | 'exists'; report: Report }
-  | { status: 'rejected'; error: InvalidInputError };
+/** One report of a batch, by its position: stored now, stored before, or turned away (with why). */
+export type BatchItemResult =
+  | { index: number; status: 'created' | 'exists'; report: Report }
+  | { index: number; status: 'rejected'; error: InvalidInputError };
 
-export async function ingestReport(deps: IngestReportDeps, submission: ReportSubmission): Promise<IngestedReport> {
-  const draft = reportText(deps.extractor, submission);
+export interface BatchOutcome {
+  results: BatchItemResult[];
+  created: number;
+  existing: number;
+  rejected: number;
+}
+
+const batchItems = z.array(z.unknown()).max(MAX_BATCH_REPORTS, `a batch holds at most ${MAX_BATCH_REPORTS} reports`);
+
+/** Throws InvalidInputError, or ReportRejectedError (an InvalidInputError) naming why the report can never be stored. */
+export async function ingestReport(deps: IngestReportDeps, input: ReportInput): Promise<IngestedReport> {
+  const submission = submissionFrom(input);
+  const draft = draftOf(deps.extractor, submission);
   if (cleanLine(draft.title) === '') {
+    const message = isHtmlSubmission(submission) ? 'must be given: the page names no headline' : 'must not be empty';
     throw new InvalidInputError('The report cannot be accepted: title must not be empty.', [
-      {
-        field: 'title',
-        message: isHtmlSubmission(submission) ? 'must be given: the page names no headline' : 'must not be empty',
-      },
+      { field: 'title', message },
     ]);
   }
-  const { original, ...prepared } = prepareReport(draft, DIGEST_BUDGET);
+  const { original, ...checked } = checkAndSummarize(draft, DIGEST_BUDGET);
 
-  const id = reportIdFor(prepared);
+  const id = reportIdFor(checked);
   const existing = await deps.reports.findById(id);
   if (existing) return { report: existing, created: false };
 
   const now = deps.clock.now();
   const report: Report = {
     id,
-    title: prepared.title,
-    ...(prepared.lede ? { lede: prepared.lede } : {}),
-    body: prepared.body,
+    title: checked.title,
+    ...(checked.lede ? { lede: checked.lede } : {}),
+    body: checked.body,
     ...(original !== undefined ? { original } : {}),
     ...(submission.url ? { url: submission.url } : {}),
-    language: prepared.language,
+    language: checked.language,
     ...(submission.publishedAt ? { publishedAt: submission.publishedAt } : {}),
     receivedAt: now.toISOString(),
-    week: await openWeek(deps, now),
-    summary: prepared.summary,
-    keyPhrases: prepared.keyPhrases,
+    week: await weekForNewReport(deps, now),
+    summary: checked.summary,
+    keyPhrases: checked.keyPhrases,
   };
   return deps.reports.saveIfAbsent(report);
 }
 
 /**
- * Ingests each report on its own, in order (so a report repeated within the batch is 'created' then
- * 'exists'): invalid input is that report's outcome, never the batch's. Anything else (the table being
- * unreachable) stops the batch; the reports stored until then stay, and sending the batch again is safe,
+ * A JSON array of reports, each ingested on its own, in order (so a report repeated within the batch is
+ * 'created' then 'exists'): invalid input is that report's result, never the batch's. Anything else (the table
+ * being unreachable) stops the batch; the reports stored until then stay, and sending the batch again is safe,
  * since a report's id is its content.
  */
-export async function ingestReports(
-  deps: IngestReportDeps,
-  submissions: readonly ReportSubmission[],
-): Promise<BatchItemOutcome[]> {
-  if (submissions.length > MAX_BATCH_REPORTS) {
-    throw new InvalidInputError(
-      `A batch holds at most ${MAX_BATCH_REPORTS} reports; this one has ${submissions.length}.`,
-      [{ field: '', message: `must hold at most ${MAX_BATCH_REPORTS} reports` }],
-    );
-  }
-  const outcomes: BatchItemOutcome[] = [];
-  for (const submission of submissions) {
+export async function ingestReportBatch(deps: IngestReportDeps, items: unknown): Promise<BatchOutcome> {
+  const results: BatchItemResult[] = [];
+  for (const [index, json] of parseInput(batchItems, items).entries()) {
     try {
-      const { report, created } = await ingestReport(deps, submission);
-      outcomes.push({ status: created ? 'created' : 'exists', report });
+      const { report, created } = await ingestReport(deps, { json });
+      results.push({ index, status: created ? 'created' : 'exists', report });
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
-      outcomes.push({ status: 'rejected', error });
+      results.push({ index, status: 'rejected', error });
     }
   }
-  return outcomes;
+  const count = (status: BatchItemResult['status']) => results.filter((result) => result.status === status).length;
+  return { results, created: count('created'), existing: count('exists'), rejected: count('rejected') };
 }
 
 /**
  * The text of a submission: as given, or the article of a page. For a page, the request's title and language
- * win over the page's headline and <html lang>; detection comes last (in prepareReport).
+ * win over the page's headline and <html lang>; detection comes last (in checkAndSummarize).
  */
-function reportText(extractor: ArticleExtractor, submission: ReportSubmission): ReportText {
+function draftOf(extractor: ArticleExtractor, submission: ReportSubmission): ReportDraft {
+  const lede = submission.lede !== undefined ? { lede: submission.lede } : {};
   const language = submission.language !== undefined ? { language: submission.language } : {};
-  if (!isHtmlSubmission(submission)) {
-    return {
-      title: submission.title,
-      ...(submission.lede !== undefined ? { lede: submission.lede } : {}),
-      body: submission.body,
-      ...language,
-    };
-  }
-  const pageBytes = utf8ByteLength(submission.html);
-  if (pageBytes > MAX_PAGE_BYTES) {
-    throw new ReportRejectedError(
-      'too_large',
-      `The page is too large: ${pageBytes} bytes; the limit is ${MAX_PAGE_BYTES}.`,
-      [{ field: 'html', message: `is ${pageBytes} bytes; the limit is ${MAX_PAGE_BYTES}` }],
-    );
-  }
+  if (!isHtmlSubmission(submission)) return { title: submission.title, ...lede, body: submission.body, ...language };
+
+  checkPage(submission.html);
   const article = extractor.extract(submission.html, submission.url);
+  if (article.text === '') throw new ReportRejectedError('markup_only');
   const given = submission.title !== undefined && cleanLine(submission.title) !== '' ? submission.title : undefined;
   const pageLanguage =
     article.language !== undefined && isLanguageTag(article.language) ? { language: article.language } : {};
-  return {
-    title: given ?? article.title ?? '',
-    ...(submission.lede !== undefined ? { lede: submission.lede } : {}),
-    body: article.text,
-    ...pageLanguage,
-    ...language,
-  };
+  return { title: given ?? article.title ?? '', ...lede, body: article.text, ...pageLanguage, ...language };
 }
 
 /**
  * The week whose digest will carry a report arriving now: the current one, unless its edition was already
  * sent, in which case the next one — a report that misses this week's digest is never lost.
  */
-async function openWeek(deps: IngestReportDeps, now: Date): Promise<string> {
+async function weekForNewReport(deps: IngestReportDeps, now: Date): Promise<string> {
   const current = isoWeekOf(now, deps.timeZone);
   return (await deps.archive.findEdition(current.id)) ? followingWeek(current).id : current.id;
 }

@@ -1,9 +1,8 @@
 // Core use cases: double opt-in subscription, confirmation by signed link, one-click unsubscribe.
 
-import { layoutOf, type NewsletterIdentity } from '../domain/digest';
 import { NotFoundError } from '../domain/errors';
 import type { SubscriptionLinks } from '../domain/links';
-import { labelsFor } from '../domain/newsletter-labels';
+import { labelsFor, type NewsletterIdentity } from '../domain/newsletter-labels';
 import {
   confirmedSubscriber,
   maskEmail,
@@ -12,6 +11,7 @@ import {
   type Subscriber,
   unsubscribedSubscriber,
 } from '../domain/subscriber';
+import { layoutOf } from '../domain/text-direction';
 import type { Clock } from '../ports/clock';
 import type { EmailRenderer } from '../ports/email-renderer';
 import type { Logger } from '../ports/logger';
@@ -52,14 +52,14 @@ export async function subscribe(deps: SubscriptionDeps, rawEmail: string): Promi
     email,
     expiresAt: now.getTime() + deps.confirmWithinMs,
   });
-  const labels = labelsFor(deps.newsletter.language);
+  const labels = labelsFor(deps.newsletter);
   const rendered = await deps.renderer.renderConfirmation({
-    subject: labels.confirmSubject(deps.newsletter.name),
+    subject: labels.confirmSubject,
     newsletterName: deps.newsletter.name,
     language: deps.newsletter.language,
     ...layoutOf(deps.newsletter.language),
     heading: labels.confirmHeading,
-    body: labels.confirmBody(deps.newsletter.name),
+    body: labels.confirmBody,
     button: labels.confirmButton,
     ignoreNote: labels.confirmIgnore,
     confirmUrl: deps.links.confirmUrl(token),
@@ -96,4 +96,9 @@ export async function unsubscribe(
   const subscriber = await deps.subscribers.find(email);
   if (!subscriber || subscriber.status === 'unsubscribed') return;
   await deps.subscribers.save(unsubscribedSubscriber(subscriber, now));
+}
+
+/** Checks an unsubscribe link without acting on it; throws InvalidTokenError for a link that is not genuine. */
+export function checkUnsubscribeLink(deps: Pick<SubscriptionDeps, 'tokens' | 'clock'>, token: string): void {
+  deps.tokens.verify(token, 'unsubscribe', deps.clock.now());
 }

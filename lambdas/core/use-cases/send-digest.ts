@@ -1,16 +1,10 @@
 // Core use cases: compose the week's digest once, then preview it, test it, or send it to every confirmed reader exactly once.
 import { forEachWithConcurrency } from '../domain/concurrency';
-import {
-  buildDigestView,
-  type DigestEdition,
-  type NewsletterIdentity,
-  personalizeDigest,
-  type RenderedEmail,
-} from '../domain/digest';
+import { buildDigestView, type DigestEdition, personalizeDigest, type RenderedEmail } from '../domain/digest';
 import { type IsoWeek, isoWeekOf, parseIsoWeek } from '../domain/iso-week';
 import type { SubscriptionLinks } from '../domain/links';
 import { listUnsubscribeHeaders } from '../domain/list-unsubscribe';
-import { labelsFor } from '../domain/newsletter-labels';
+import { labelsFor, type NewsletterIdentity } from '../domain/newsletter-labels';
 import type { Report } from '../domain/report';
 import { maskEmail, normalizeEmail, redactEmails, type Subscriber } from '../domain/subscriber';
 import type { Clock } from '../ports/clock';
@@ -88,7 +82,7 @@ export async function sendTestDigest(
   const recipient = normalizeEmail(to);
   const resolved = resolveWeek(deps, week);
   const { edition } = await currentEdition(deps, resolved);
-  const prefix = labelsFor(deps.newsletter.language).testSubjectPrefix;
+  const prefix = labelsFor(deps.newsletter).testSubjectPrefix;
   const { messageId } = await deliver(deps, { ...edition, subject: `${prefix} ${edition.subject}` }, recipient);
   return { week: resolved.id, messageId };
 }

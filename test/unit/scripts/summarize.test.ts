@@ -1,12 +1,17 @@
-// The summarize command: the same path as the ingest Lambda (prepareReport), bad lines skipped with their reason.
+// The summarize command: the same path as the ingest Lambda (checkAndSummarize), bad lines skipped with their reason.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parsePlainTextReport } from '../../../lambdas/core/domain/report';
+import { parsePlainTextReport } from '../../../lambdas/core/domain/report-submission';
 import { DIGEST_BUDGET } from '../../../lambdas/core/domain/summarizer';
-import { ingestReport } from '../../../lambdas/core/use-cases/ingest-report';
 import { summarizeFile } from '../../../scripts/summarize';
-import { createHarness, ENGLISH_REPORT, expectSummaryOf, PERSIAN_REPORT, SAMPLE_REPORT_AR } from '../mujaz-harness';
+import {
+  createHarness,
+  ENGLISH_REPORT,
+  expectSummaryOf,
+  PERSIAN_REPORT,
+  SAMPLE_REPORT_AR,
+} from '../../support/use-case-harness';
 
 let directory: string;
 beforeEach(() => {
@@ -43,9 +48,9 @@ describe('summarizeFile', () => {
     expect(result).toEqual({ summarized: 3, rejected: 0 });
     const h = createHarness();
     const stored = [
-      await ingestReport(h.ingestDeps, { title: sample.title, body: `${sample.lede}\n${sample.body}` }),
-      await ingestReport(h.ingestDeps, messy),
-      await ingestReport(h.ingestDeps, { ...PERSIAN_REPORT, language: 'fa' }),
+      await h.useCases.ingestReport({ title: sample.title, body: `${sample.lede}\n${sample.body}` }),
+      await h.useCases.ingestReport(messy),
+      await h.useCases.ingestReport({ ...PERSIAN_REPORT, language: 'fa' }),
     ];
     expect(output.map((line) => line.summary)).toEqual(stored.map(({ report }) => report.summary.join(' ')));
     expectSummaryOf(stored[1]!.report.summary, stored[1]!.report.body);

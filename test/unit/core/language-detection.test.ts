@@ -1,5 +1,5 @@
-import { detectLanguage, directionOf, isLanguageTag, languageEvidence } from '../../../lambdas/core/domain/language';
-import { SAMPLE_REPORT_AR } from '../mujaz-harness';
+import { detectLanguage, languageEvidence } from '../../../lambdas/core/domain/language-detection';
+import { SAMPLE_REPORT_AR } from '../../support/use-case-harness';
 
 describe('detectLanguage', () => {
   it('names Arabic text', () => {
@@ -196,42 +196,5 @@ describe("detectLanguage — 'und' for other scripts and mixes", () => {
     expect(detectLanguage('He said: «Городской совет в понедельник одобрил план строительства новых дорожек».')).toBe(
       'und',
     );
-  });
-});
-
-describe('isLanguageTag', () => {
-  it('takes two or three lower-case letters, and und', () => {
-    for (const tag of ['ar', 'en', 'fr', 'fa', 'ckb', 'und']) expect(isLanguageTag(tag)).toBe(true);
-  });
-
-  it('refuses anything else', () => {
-    for (const value of ['', 'f', 'FR', 'Ar', 'fren', 'fr-CA', 'f1', ' ar', 42, undefined, null])
-      expect(isLanguageTag(value)).toBe(false);
-  });
-});
-
-describe('directionOf', () => {
-  it('reads Arabic right to left and everything else left to right', () => {
-    expect(directionOf('ar')).toBe('rtl');
-    expect(directionOf('en')).toBe('ltr');
-    expect(directionOf('und')).toBe('ltr');
-  });
-
-  it('reads every language written in the Arabic, Hebrew or Thaana script right to left', () => {
-    for (const language of ['ar', 'fa', 'ur', 'he', 'ps', 'ku', 'ckb', 'sd', 'ug', 'yi', 'dv'])
-      expect(directionOf(language)).toBe('rtl');
-  });
-
-  it('reads other languages left to right', () => {
-    for (const language of ['fr', 'es', 'de', 'tr', 'id', 'ru', 'zh', 'hi', 'sw'])
-      expect(directionOf(language)).toBe('ltr');
-  });
-
-  it('takes region and script subtags, in any case', () => {
-    expect(directionOf('ar-EG')).toBe('rtl');
-    expect(directionOf('AR')).toBe('rtl');
-    expect(directionOf('en-US')).toBe('ltr');
-    expect(directionOf('ku-Latn')).toBe('ltr'); // Kurmanji in Latin letters
-    expect(directionOf('az-Arab')).toBe('rtl'); // Azerbaijani as written in Iran
   });
 });

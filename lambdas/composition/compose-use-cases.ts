@@ -1,4 +1,4 @@
-// Composition: builds the AWS adapters and binds the core facade to them. Lambda handlers and the local runtime
+// Composition: builds the AWS adapters and binds the core's use cases to them. Lambda handlers and the local runtime
 // both call it, each with their own clients, so the code that runs locally is the code that runs in Lambda.
 
 import type { AwsClients } from '../adapters/aws-clients';
@@ -9,30 +9,28 @@ import { HmacTokenSigner } from '../adapters/hmac-token-signer';
 import { MjmlEmailRenderer, readEmailTemplates } from '../adapters/mjml-email-renderer';
 import { ReadabilityArticleExtractor } from '../adapters/readability-article-extractor';
 import { SesMailer } from '../adapters/ses-mailer';
-import { bindMujaz, type Mujaz, useCaseDeps } from '../core/mujaz';
+import { bindUseCases, type UseCases } from '../core/bind-use-cases';
 import { type Clock, systemClock } from '../core/ports/clock';
 import type { Logger } from '../core/ports/logger';
 import type { MujazConfig } from './config';
-
-export type { Mujaz } from '../core/mujaz';
 
 export interface MujazSecrets {
   tokenSecret: string;
 }
 
-export interface MujazOptions {
+export interface CompositionOptions {
   logger: Logger;
   clock?: Clock;
   /** Receives every raw message SES accepted; the local runtime writes them to disk. */
   onMailSent?: (raw: Buffer, messageId: string) => Promise<void>;
 }
 
-export function createMujaz(
+export function composeUseCases(
   config: MujazConfig,
   secrets: MujazSecrets,
   clients: AwsClients,
-  options: MujazOptions,
-): Mujaz {
+  options: CompositionOptions,
+): UseCases {
   const ledger = new DynamoDigestLedger(clients.dynamo, config.tableName);
   const ports = {
     reports: new DynamoReportRepository(clients.dynamo, config.tableName),
@@ -51,5 +49,5 @@ export function createMujaz(
     clock: options.clock ?? systemClock,
     logger: options.logger,
   };
-  return bindMujaz(useCaseDeps(ports, config));
+  return bindUseCases(ports, config);
 }

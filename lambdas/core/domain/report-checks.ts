@@ -1,13 +1,26 @@
-// Core layer: what we make of a report's text — cleaned, checked, its language named, summarized. The ingest
-// use case and the `summarize` command both call prepareReport, so the command measures exactly what Lambda stores.
+// Core layer: every reason a report is turned away, and what we make of the text that passes — cleaned, its
+// language named, summarized. The ingest use case and the `summarize` command both call checkAndSummarize, so
+// the command measures exactly what Lambda stores.
 import { InvalidInputError, ReportRejectedError } from './errors';
-import { detectLanguage, isLanguageTag, type LanguageTag } from './language';
+import { detectLanguage } from './language-detection';
+import { isLanguageTag, type LanguageTag } from './language-tag';
 import { storedTextBytes, summarizableText } from './report';
 import { splitParagraphs, splitSentences } from './sentences';
 import { countWords, type SummaryBudget, summarize } from './summarizer';
-import { cleanLine, cleanText, isMarkupOnly, looksBinary, MAX_REPORT_BYTES, utf8ByteLength } from './text-cleaning';
+import {
+  cleanLine,
+  cleanText,
+  countStartTags,
+  isMarkupOnly,
+  looksBinary,
+  MAX_PAGE_BYTES,
+  MAX_PAGE_TAGS,
+  MAX_REPORT_BYTES,
+  utf8ByteLength,
+} from './text-cleaning';
 
-export interface ReportText {
+/** A report's text, from whichever form it came in, before any cleaning. */
+export interface ReportDraft {
   title: string;
   lede?: string;
   body: string;
@@ -15,14 +28,14 @@ export interface ReportText {
   language?: LanguageTag;
 }
 
-export interface ReportAnalysis {
+export interface ReportSummary {
   language: LanguageTag;
   summary: string[];
   keyPhrases: string[];
 }
 
 /** A report's text made ready to store: everything a Report holds that comes from the text. */
-export interface PreparedReport extends ReportAnalysis {
+export interface CheckedReport extends ReportSummary {
   title: string;
   lede?: string;
   /** Cleaned: NFC, no bidi, zero-width or control characters, one paragraph per line. */
@@ -32,18 +45,41 @@ export interface PreparedReport extends ReportAnalysis {
 }
 
 /**
- * The one path every report takes, whichever way it came in:
+ * An article page, before anything parses it: over MAX_PAGE_BYTES or MAX_PAGE_TAGS → 'too_large'; binary data
+ * → 'binary'; nothing but white space and invisible characters → 'empty'.
+ */
+export function checkPage(html: string): void {
+  const bytes = utf8ByteLength(html);
+  if (bytes > MAX_PAGE_BYTES) {
+    throw new ReportRejectedError(
+      'too_large',
+      `The page is too large: ${bytes} bytes; the limit is ${MAX_PAGE_BYTES}.`,
+      [{ field: 'html', message: `is ${bytes} bytes; the limit is ${MAX_PAGE_BYTES}` }],
+    );
+  }
+  if (looksBinary(html)) throw new ReportRejectedError('binary');
+  if (cleanText(html) === '') throw new ReportRejectedError('empty');
+  const tags = countStartTags(html);
+  if (tags > MAX_PAGE_TAGS) {
+    throw new ReportRejectedError('too_large', `The page has ${tags} tags; at most ${MAX_PAGE_TAGS} are accepted.`, [
+      { field: 'html', message: `has ${tags} tags; the limit is ${MAX_PAGE_TAGS}` },
+    ]);
+  }
+}
+
+/**
+ * The one path every report's text takes, whichever way it came in:
  *  1. size as sent: over MAX_REPORT_BYTES → 'too_large' (before any work);
  *  2. binary data (NUL bytes, or mostly control or replacement characters) → 'binary';
  *  3. clean (cleanText; title and lede to one line) → nothing left → 'empty'; tags and no text → 'markup_only';
  *  4. fewer than two sentences in lede and body → 'single_sentence' (nothing to summarize);
  *  5. language: the editor's (an ISO 639 code, checked up front: else InvalidInputError on `language`), else detected;
- *  6. summary and key phrases (analyzeReport);
+ *  6. summary and key phrases (summarizeCleanText);
  *  7. size as stored (text, original where it differs, summary): over MAX_REPORT_BYTES → 'too_large'.
  * Throws ReportRejectedError (or InvalidInputError for a bad language code). A blank title is the caller's
  * business: the summarize command allows one, a stored report does not.
  */
-export function prepareReport(draft: ReportText, budget: SummaryBudget): PreparedReport {
+export function checkAndSummarize(draft: ReportDraft, budget: SummaryBudget): CheckedReport {
   const sentBytes = utf8ByteLength(draft.title) + utf8ByteLength(draft.lede ?? '') + utf8ByteLength(draft.body);
   if (sentBytes > MAX_REPORT_BYTES) throw tooLarge(sentBytes, 'as sent');
   const language = draft.language === undefined ? undefined : editorLanguage(draft.language);
@@ -53,34 +89,39 @@ export function prepareReport(draft: ReportText, budget: SummaryBudget): Prepare
   const lede = cleanLine(draft.lede ?? '') || undefined;
   const body = cleanText(draft.body);
   if (body === '') throw new ReportRejectedError('empty', undefined, [{ field: 'text', message: 'must not be empty' }]);
-  if (isMarkupOnly(body))
+  if (isMarkupOnly(body)) {
     throw new ReportRejectedError('markup_only', undefined, [{ field: 'text', message: 'holds only markup' }]);
+  }
   const sentences = splitParagraphs(summarizableText({ lede, body }))
     .flatMap(splitSentences)
     .filter((sentence) => countWords(sentence) > 0);
-  if (sentences.length < 2)
+  if (sentences.length < 2) {
     throw new ReportRejectedError('single_sentence', undefined, [
       { field: 'text', message: `has ${sentences.length} sentence(s); at least 2 are needed` },
     ]);
+  }
 
-  const analysis = analyzeReport({ title, ...(lede ? { lede } : {}), body, ...(language ? { language } : {}) }, budget);
-  const prepared: PreparedReport = {
+  const summarized = summarizeCleanText(
+    { title, ...(lede ? { lede } : {}), body, ...(language ? { language } : {}) },
+    budget,
+  );
+  const checked: CheckedReport = {
     title,
     ...(lede ? { lede } : {}),
     body,
     ...(sameBeyondLayout(draft.body, body) ? {} : { original: draft.body }),
-    ...analysis,
+    ...summarized,
   };
-  const storedBytes = storedTextBytes(prepared);
+  const storedBytes = storedTextBytes(checked);
   if (storedBytes > MAX_REPORT_BYTES) throw tooLarge(storedBytes, 'to store');
-  return prepared;
+  return checked;
 }
 
 /**
- * Language, summary and key phrases of text that is already clean: prepareReport's last step, and what the
+ * Language, summary and key phrases of text that is already clean: checkAndSummarize's last step, and what the
  * bench times.
  */
-export function analyzeReport(report: ReportText, budget: SummaryBudget): ReportAnalysis {
+export function summarizeCleanText(report: ReportDraft, budget: SummaryBudget): ReportSummary {
   const language = report.language ?? detectLanguage(`${report.title}\n${report.lede ?? ''}\n${report.body}`);
   const { sentences, keyPhrases } = summarize(summarizableText(report), { language, title: report.title, budget });
   return { language, summary: sentences, keyPhrases };
@@ -111,10 +152,11 @@ function editorLanguage(given: string): LanguageTag {
 }
 
 function tooLarge(bytes: number, measured: 'as sent' | 'to store'): ReportRejectedError {
-  const what = measured === 'as sent' ? 'its text is' : 'with its original text and summary, it takes';
-  return new ReportRejectedError(
-    'too_large',
-    `The report is too large: ${what} ${bytes} bytes ${measured === 'as sent' ? 'of UTF-8' : 'to store'}; the limit is ${MAX_REPORT_BYTES}.`,
-    [{ field: 'text', message: `is ${bytes} bytes ${measured}; the limit is ${MAX_REPORT_BYTES}` }],
-  );
+  const what =
+    measured === 'as sent'
+      ? `its text is ${bytes} bytes of UTF-8`
+      : `with its original text and summary, it takes ${bytes} bytes to store`;
+  return new ReportRejectedError('too_large', `The report is too large: ${what}; the limit is ${MAX_REPORT_BYTES}.`, [
+    { field: 'text', message: `is ${bytes} bytes ${measured}; the limit is ${MAX_REPORT_BYTES}` },
+  ]);
 }

@@ -1,0 +1,86 @@
+// Core layer: what an editor sends, in each of the forms we take it — the plain-text format, an article page, a
+// JSON object, or already structured — turned into one checked ReportSubmission. The HTTP edge only decodes
+// bytes; the rules live here.
+import { z } from 'zod';
+import { ReportRejectedError } from './errors';
+import type { HtmlReportSubmission, ReportSubmission, TextReportSubmission } from './report';
+import { unusableTextReason } from './text-cleaning';
+import { parseInput } from './validation';
+
+/**
+ * A report as it arrives, before any of our rules: structured by the caller (an article page is `{ html }`), the
+ * plain-text format (title line, lede line, paragraphs), or a JSON value of any shape.
+ */
+export type ReportInput = ReportSubmission | { plainText: string } | { json: unknown };
+
+/** A report as JSON: exactly one of `text` and `html`; the title may be left to the page's own headline. */
+const reportJson = z
+  .object({
+    title: z.string().max(1000).optional(),
+    lede: z.string().max(10_000).optional(),
+    text: z.string().optional(),
+    html: z.string().optional(),
+    url: z
+      .url({ protocol: /^https?$/u })
+      .max(2048)
+      .optional(),
+    /** Any ISO 639 code; checkAndSummarize checks it (isLanguageTag). */
+    language: z.string().max(35).optional(),
+    publishedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict()
+  .superRefine((report, context) => {
+    if ((report.text === undefined) === (report.html === undefined)) {
+      context.addIssue({ code: 'custom', path: ['text'], message: 'give exactly one of text and html' });
+    } else if (report.text !== undefined && report.title === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['title'],
+        message: 'is required with text (only an html page can name its own)',
+      });
+    }
+  });
+
+/**
+ * Every form checked by the one schema of a report's fields. Throws InvalidInputError (fields of the wrong shape)
+ * or ReportRejectedError (plain text with no report in it).
+ */
+export function submissionFrom(input: ReportInput): ReportSubmission {
+  if ('plainText' in input) return parsePlainTextReport(input.plainText);
+  if ('json' in input) return submissionFromJson(parseInput(reportJson, input.json));
+  if ('html' in input) return submissionFromJson(parseInput(reportJson, input));
+  const { body, ...fields } = input;
+  return submissionFromJson(parseInput(reportJson, { ...fields, text: body }));
+}
+
+function submissionFromJson({ title, text, html, ...metadata }: z.infer<typeof reportJson>): ReportSubmission {
+  // A JSON report with text names its paragraphs `text`; the core calls them `body`.
+  if (html !== undefined)
+    return { ...metadata, html, ...(title !== undefined ? { title } : {}) } satisfies HtmlReportSubmission;
+  return { ...metadata, title: title ?? '', body: text ?? '' } satisfies TextReportSubmission;
+}
+
+const EMPTY_TEXT_REPORT = 'The report is empty: expected a title line, a lede line and paragraphs.';
+
+/**
+ * The plain-text report format: first line the title, second the lede, then paragraphs. Blank lines are
+ * ignored, so editors may separate paragraphs by an empty line or not. The text as a whole is first checked
+ * for binary data, markup without text and emptiness (ReportRejectedError).
+ */
+export function parsePlainTextReport(text: string): TextReportSubmission {
+  const unusable = unusableTextReason(text);
+  if (unusable) throw new ReportRejectedError(unusable, unusable === 'empty' ? EMPTY_TEXT_REPORT : undefined);
+  const [title = '', lede, ...paragraphs] = text
+    .replace(/^\uFEFF/u, '')
+    .split(/\r?\n/u)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+  if (lede === undefined) {
+    throw new ReportRejectedError(
+      'empty',
+      'The report has only a title: expected a lede line and paragraphs after it.',
+      [{ field: 'text', message: 'missing lede and body' }],
+    );
+  }
+  return paragraphs.length === 0 ? { title, body: lede } : { title, lede, body: paragraphs.join('\n') };
+}

@@ -1,0 +1,37 @@
+// Core layer: which way a language's text runs, and the edge templates align it to.
+import rightToLeft from './data/right-to-left.json';
+import { type LanguageTag, languageSubtags } from './language-tag';
+
+export type TextDirection = 'rtl' | 'ltr';
+
+/**
+ * Languages written right to left: those of the Arabic, Hebrew and Thaana scripts. 'ku' stands for Sorani (ckb),
+ * Kurdish as Iraqi and Iranian media write it; 'iw' and 'ji' are retired codes for Hebrew and Yiddish that older
+ * systems still send.
+ */
+const RTL_LANGUAGES: ReadonlySet<string> = new Set(rightToLeft.languages);
+/** ISO 15924 codes of the scripts written right to left. */
+const RTL_SCRIPTS: ReadonlySet<string> = new Set(rightToLeft.scripts);
+const SCRIPT_SUBTAG = /^[a-z]{4}$/u;
+
+/**
+ * Right to left for the languages written in the Arabic, Hebrew or Thaana script, left to right otherwise.
+ * Takes a bare code or a BCP 47 tag; a script subtag, where there is one, decides ('ku-Latn' reads left to right).
+ */
+export function directionOf(language: LanguageTag): TextDirection {
+  const [primary = '', ...subtags] = languageSubtags(language);
+  const script = subtags.find((subtag) => SCRIPT_SUBTAG.test(subtag));
+  if (script !== undefined) return RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+  return RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr';
+}
+
+/** Which way a piece of text runs, and the edge templates align it to: the pair every template needs. */
+export interface TextLayout {
+  direction: TextDirection;
+  align: 'right' | 'left';
+}
+
+export function layoutOf(language: LanguageTag): TextLayout {
+  const direction = directionOf(language);
+  return { direction, align: direction === 'rtl' ? 'right' : 'left' };
+}

@@ -1,0 +1,38 @@
+// Test double: an EmailRenderer that keeps every view it was given and renders it to plain, predictable markup —
+// enough for the core's tests to find titles, summaries, languages and links without loading MJML.
+import type { DigestView, RenderedEmail } from '../../lambdas/core/domain/digest';
+import { escapeHtml } from '../../lambdas/core/domain/html';
+import type { ConfirmationView, EmailRenderer } from '../../lambdas/core/ports/email-renderer';
+
+export class RecordingEmailRenderer implements EmailRenderer {
+  readonly digests: DigestView[] = [];
+  readonly confirmations: ConfirmationView[] = [];
+
+  async renderDigest(view: DigestView): Promise<RenderedEmail> {
+    this.digests.push(structuredClone(view));
+    const items = view.items.map(
+      (item) =>
+        `<article dir="${item.direction}" lang="${item.language}"><h2>${escapeHtml(item.title)}</h2>${item.summary
+          .map((sentence) => `<p>${escapeHtml(sentence)}</p>`)
+          .join('')}</article>`,
+    );
+    return {
+      subject: view.subject,
+      html: `<html lang="${view.language}" dir="${view.direction}"><h1>${escapeHtml(view.heading)}</h1>${items.join('')}<a href="${escapeHtml(view.unsubscribeUrl)}">${escapeHtml(view.unsubscribeLabel)}</a></html>`,
+      text: [
+        view.heading,
+        ...view.items.flatMap((item) => [item.title, ...item.summary]),
+        `${view.unsubscribeLabel}: ${view.unsubscribeUrl}`,
+      ].join('\n'),
+    };
+  }
+
+  async renderConfirmation(view: ConfirmationView): Promise<RenderedEmail> {
+    this.confirmations.push(structuredClone(view));
+    return {
+      subject: view.subject,
+      html: `<html lang="${view.language}" dir="${view.direction}"><a href="${escapeHtml(view.confirmUrl)}">${escapeHtml(view.button)}</a></html>`,
+      text: `${view.body}\n${view.confirmUrl}`,
+    };
+  }
+}

@@ -1,0 +1,175 @@
+// Test support: the core's use cases bound through bindUseCases — as every entry point binds them — to in-memory
+// fakes. Loads no MJML and no HTML parser: the HTTP tests pass the real renderer and extractor in.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HmacTokenSigner } from '../../lambdas/adapters/hmac-token-signer';
+import { bindUseCases, type UseCases } from '../../lambdas/core/bind-use-cases';
+import type { NewsletterIdentity } from '../../lambdas/core/domain/newsletter-labels';
+import { splitParagraphs, splitSentences } from '../../lambdas/core/domain/sentences';
+import type { Subscriber } from '../../lambdas/core/domain/subscriber';
+import type { ArticleExtractor } from '../../lambdas/core/ports/article-extractor';
+import type { EmailRenderer } from '../../lambdas/core/ports/email-renderer';
+import { FixedClock } from './fixed-clock';
+import { InMemoryDigestLedger } from './in-memory-digest-ledger';
+import { InMemoryReportRepository } from './in-memory-report-repository';
+import { InMemorySubscriberRepository } from './in-memory-subscriber-repository';
+import { RecordingEmailRenderer } from './recording-email-renderer';
+import { RecordingLogger } from './recording-logger';
+import { RecordingMailer } from './recording-mailer';
+import { StubArticleExtractor } from './stub-article-extractor';
+
+export const ROOT = join(__dirname, '..', '..');
+export const SAMPLE_REPORT_AR = readFileSync(join(ROOT, 'samples', 'report-ar.txt'), 'utf8');
+export const TOKEN_SECRET = 'test-secret-that-is-long-enough-for-hmac-0123456789';
+export const PUBLIC_BASE_URL = 'https://mujaz.example/api';
+export const CONFIRM_WITHIN_MS = 48 * 3_600_000;
+/** Tuesday of 2026-W48 in Asia/Riyadh. */
+export const START = '2026-11-24T09:00:00.000Z';
+
+export interface HarnessOptions<R extends EmailRenderer, E extends ArticleExtractor> {
+  newsletter?: NewsletterIdentity;
+  timeZone?: string;
+  start?: string;
+  sendConcurrency?: number;
+  renderer?: R;
+  extractor?: E;
+}
+
+export interface Harness<
+  R extends EmailRenderer = RecordingEmailRenderer,
+  E extends ArticleExtractor = StubArticleExtractor,
+> {
+  clock: FixedClock;
+  reports: InMemoryReportRepository;
+  subscribers: InMemorySubscriberRepository;
+  ledger: InMemoryDigestLedger;
+  mailer: RecordingMailer;
+  renderer: R;
+  tokens: HmacTokenSigner;
+  extractor: E;
+  logger: RecordingLogger;
+  newsletter: NewsletterIdentity;
+  timeZone: string;
+  useCases: UseCases;
+  /** Puts a subscriber straight into the repository. */
+  addSubscriber(email: string, status?: Subscriber['status']): Promise<void>;
+}
+
+export function createHarness<
+  R extends EmailRenderer = RecordingEmailRenderer,
+  E extends ArticleExtractor = StubArticleExtractor,
+>(options: HarnessOptions<R, E> = {}): Harness<R, E> {
+  const clock = new FixedClock(options.start ?? START);
+  const reports = new InMemoryReportRepository();
+  const subscribers = new InMemorySubscriberRepository();
+  const ledger = new InMemoryDigestLedger();
+  const mailer = new RecordingMailer();
+  const renderer = options.renderer ?? (new RecordingEmailRenderer() as EmailRenderer as R);
+  const extractor = options.extractor ?? (new StubArticleExtractor() as ArticleExtractor as E);
+  const tokens = new HmacTokenSigner(TOKEN_SECRET);
+  const logger = new RecordingLogger();
+  const newsletter = options.newsletter ?? { name: 'موجز', language: 'ar' };
+  const timeZone = options.timeZone ?? 'Asia/Riyadh';
+  const useCases = bindUseCases(
+    { reports, subscribers, archive: ledger, ledger, mailer, renderer, tokens, extractor, clock, logger },
+    {
+      newsletter,
+      timeZone,
+      publicBaseUrl: PUBLIC_BASE_URL,
+      confirmWithinMs: CONFIRM_WITHIN_MS,
+      sendConcurrency: options.sendConcurrency ?? 4,
+    },
+  );
+  const addSubscriber = async (email: string, status: Subscriber['status'] = 'confirmed'): Promise<void> => {
+    const at = clock.now().toISOString();
+    await subscribers.save({
+      email,
+      status,
+      subscribedAt: at,
+      ...(status === 'confirmed' ? { confirmedAt: at } : {}),
+      ...(status === 'unsubscribed' ? { unsubscribedAt: at } : {}),
+      ...(status === 'pending'
+        ? { pendingUntil: new Date(clock.now().getTime() + CONFIRM_WITHIN_MS).toISOString() }
+        : {}),
+    });
+  };
+  return {
+    clock,
+    reports,
+    subscribers,
+    ledger,
+    mailer,
+    renderer,
+    tokens,
+    extractor,
+    logger,
+    newsletter,
+    timeZone,
+    useCases,
+    addSubscriber,
+  };
+}
+
+/** The token of the first link to `path` in an email body (attribute-escaped or not). */
+export function tokenFromLink(body: string, path: '/subscriptions/confirm' | '/unsubscribe'): string {
+  const escaped = path.replace(/\//gu, '\\/');
+  const match = new RegExp(`${escaped}\\?token=([^"&\\s\\]<>]+)`, 'u').exec(body);
+  if (!match?.[1]) throw new Error(`no ${path} link in the body`);
+  return decodeURIComponent(match[1]);
+}
+
+/** The rejection a promise ends in; fails the test if it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+/**
+ * What may be said of a summary while the summarizer's weights are being tuned: 1 to `max` sentences, each a
+ * sentence of `text` (split as the summarizer splits it), in document order.
+ */
+export function expectSummaryOf(summary: readonly string[], text: string, max = 3): void {
+  const sentences = splitParagraphs(text).flatMap(splitSentences);
+  expect(summary.length).toBeGreaterThan(0);
+  expect(summary.length).toBeLessThanOrEqual(max);
+  const positions = summary.map((sentence) => sentences.indexOf(sentence));
+  for (const position of positions) expect(position).toBeGreaterThanOrEqual(0);
+  expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  expect(new Set(positions).size).toBe(positions.length);
+}
+
+/** A short English report, distinct from the Arabic sample. */
+export const ENGLISH_REPORT = {
+  title: 'City council approves new bicycle lanes',
+  lede: 'The council voted to build forty kilometres of protected bicycle lanes by 2028.',
+  body: [
+    'The council approved the bicycle lane plan on Monday after a long debate.',
+    'Supporters said protected lanes would make cycling safer for children and older residents.',
+    'Opponents argued that the plan removes parking spaces that local shops depend on.',
+    'The first lanes will open next spring along the river road.',
+  ].join('\n'),
+};
+
+/** A short French report: Mujaz detects Arabic and English only, so an editor names this one. */
+export const FRENCH_REPORT = {
+  title: 'Le conseil municipal approuve de nouvelles pistes cyclables',
+  body: [
+    'Le conseil a voté lundi la construction de quarante kilomètres de pistes protégées.',
+    'Les commerçants craignent la disparition de places de stationnement.',
+    'Les premiers tronçons ouvriront au printemps le long du fleuve.',
+  ].join('\n'),
+};
+
+/** A short Persian report, with the zero-width non-joiners Persian spelling needs (می‌شود, شده‌اند). */
+export const PERSIAN_REPORT = {
+  title: 'شورای شهر طرح دوچرخه را تصویب کرد',
+  body: [
+    'شورای شهر روز دوشنبه ساخت چهل کیلومتر مسیر دوچرخه را تصویب کرد.',
+    'این مسیرها تا سال ۲۰۲۸ ساخته می\u200Cشوند و از کنار رودخانه می\u200Cگذرند.',
+    'مغازه\u200Cداران نگران از دست رفتن جای پارک شده\u200Cاند.',
+  ].join('\n'),
+};

@@ -1,0 +1,149 @@
+import { InvalidInputError, ReportRejectedError } from '../../../lambdas/core/domain/errors';
+import { parsePlainTextReport, submissionFrom } from '../../../lambdas/core/domain/report-submission';
+import { SAMPLE_REPORT_AR } from '../../support/use-case-harness';
+
+function expectInvalid(run: () => unknown): InvalidInputError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidInputError);
+    return error as InvalidInputError;
+  }
+  throw new Error('expected an InvalidInputError');
+}
+
+const fieldsOf = (error: InvalidInputError) => error.problems.map((problem) => problem.field);
+
+describe('parsePlainTextReport', () => {
+  const sampleLines = SAMPLE_REPORT_AR.split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+  it('reads the sample: line 1 the title, line 2 the lede, the rest the body', () => {
+    const report = parsePlainTextReport(SAMPLE_REPORT_AR);
+    expect(report.title).toBe(sampleLines[0]);
+    expect(report.lede).toBe(sampleLines[1]);
+    expect(report.body.split('\n')).toEqual(sampleLines.slice(2));
+    expect(report.title.startsWith('مقاتلو داعش')).toBe(true);
+  });
+
+  it('drops a byte-order mark before the title', () => {
+    const report = parsePlainTextReport(`\uFEFF${SAMPLE_REPORT_AR}`);
+    expect(report.title).toBe(sampleLines[0]);
+    expect(report.title.charCodeAt(0)).not.toBe(0xfeff);
+  });
+
+  it('ignores blank lines, surrounding spaces and CRLF line ends', () => {
+    const report = parsePlainTextReport(
+      '\r\n  العنوان  \r\n\r\n  المقدمة \r\n\r\n\r\nالفقرة الأولى.\r\n\r\nالفقرة الثانية.\r\n',
+    );
+    expect(report).toEqual({ title: 'العنوان', lede: 'المقدمة', body: 'الفقرة الأولى.\nالفقرة الثانية.' });
+  });
+
+  it('takes a second line with nothing after it as the body, with no lede', () => {
+    expect(parsePlainTextReport('Title\nThe only paragraph.')).toEqual({ title: 'Title', body: 'The only paragraph.' });
+  });
+
+  it("rejects a report that has only a title as 'empty'", () => {
+    const error = expectInvalid(() => parsePlainTextReport('العنوان وحده\n\n  \n'));
+    expect(error.problems).toEqual([{ field: 'text', message: 'missing lede and body' }]);
+    expect((error as ReportRejectedError).reason).toBe('empty');
+  });
+
+  it("rejects empty and blank text as 'empty'", () => {
+    expect((expectInvalid(() => parsePlainTextReport('')) as ReportRejectedError).reason).toBe('empty');
+    expect((expectInvalid(() => parsePlainTextReport('\uFEFF \n\r\n\t')) as ReportRejectedError).reason).toBe('empty');
+    expect((expectInvalid(() => parsePlainTextReport('\u200B\n\u200F\n')) as ReportRejectedError).reason).toBe('empty');
+  });
+
+  it("rejects binary data as 'binary' and tags without text as 'markup_only', whatever the line count", () => {
+    expect(
+      (expectInvalid(() => parsePlainTextReport('PK\u0003\u0004\u0000 a zip')) as ReportRejectedError).reason,
+    ).toBe('binary');
+    expect(
+      (
+        expectInvalid(() =>
+          parsePlainTextReport('T\u0000i\u0000t\u0000\nl\u0000e\u0000\nb\u0000o\u0000d\u0000y\u0000'),
+        ) as ReportRejectedError
+      ).reason,
+    ).toBe('binary');
+    expect(
+      (expectInvalid(() => parsePlainTextReport('<html>\n<body>\n<p></p>\n</body>\n</html>')) as ReportRejectedError)
+        .reason,
+    ).toBe('markup_only');
+  });
+
+  it('keeps the body as sent within its lines (cleaning is the core’s job, which keeps the original)', () => {
+    expect(parsePlainTextReport('Title\nLede\nOne\u200Ctwo  three.\nFour.').body).toBe('One\u200Ctwo  three.\nFour.');
+  });
+});
+
+describe('submissionFrom', () => {
+  it('reads the plain-text format', () => {
+    expect(submissionFrom({ plainText: 'Title\nLede.\nBody.' })).toEqual({
+      title: 'Title',
+      lede: 'Lede.',
+      body: 'Body.',
+    });
+  });
+
+  it("turns a JSON report's text into the body, and keeps its metadata", () => {
+    const json = {
+      title: 'T',
+      lede: 'L.',
+      text: 'One. Two.',
+      url: 'https://news.example/a',
+      language: 'fr',
+      publishedAt: '2026-11-20T10:00:00+03:00',
+    };
+    expect(submissionFrom({ json })).toEqual({
+      title: 'T',
+      lede: 'L.',
+      body: 'One. Two.',
+      url: 'https://news.example/a',
+      language: 'fr',
+      publishedAt: '2026-11-20T10:00:00+03:00',
+    });
+  });
+
+  it('keeps a JSON page as a page, with or without its own title', () => {
+    expect(submissionFrom({ json: { html: '<p>x</p>' } })).toEqual({ html: '<p>x</p>' });
+    expect(submissionFrom({ json: { html: '<p>x</p>', title: 'Mine', url: 'http://a.example/' } })).toEqual({
+      html: '<p>x</p>',
+      title: 'Mine',
+      url: 'http://a.example/',
+    });
+  });
+
+  it.each([
+    ['neither text nor html', { title: 'T' }, ['text']],
+    ['both text and html', { title: 'T', text: 'a', html: '<p>a</p>' }, ['text']],
+    ['text without a title', { text: 'One. Two.' }, ['title']],
+    ['an unknown field', { title: 'T', text: 'a', author: 'me' }, ['']],
+    ['a url that is not http(s)', { title: 'T', text: 'a', url: 'ftp://a.example/x' }, ['url']],
+    ['a publishedAt without an offset', { title: 'T', text: 'a', publishedAt: '2026-11-20T10:00:00' }, ['publishedAt']],
+    ['a title over 1,000 characters', { title: 'x'.repeat(1001), text: 'a' }, ['title']],
+    ['a lede over 10,000 characters', { title: 'T', lede: 'x'.repeat(10_001), text: 'a' }, ['lede']],
+    ['a language over 35 characters', { title: 'T', text: 'a', language: 'x'.repeat(36) }, ['language']],
+    ['a value that is not an object', ['T', 'a'], ['']],
+  ])('refuses JSON with %s, naming the field', (_name, json, fields) => {
+    const error = expectInvalid(() => submissionFrom({ json }));
+    expect(error).not.toBeInstanceOf(ReportRejectedError);
+    expect(fieldsOf(error)).toEqual(fields);
+    expect(error.message).toMatch(/^The request is not valid: /u);
+  });
+
+  it('holds a structured submission to the same rules as JSON', () => {
+    expect(submissionFrom({ title: 'T', body: 'One. Two.', url: 'https://a.example/' })).toEqual({
+      title: 'T',
+      body: 'One. Two.',
+      url: 'https://a.example/',
+    });
+    expect(
+      fieldsOf(expectInvalid(() => submissionFrom({ title: 'T', body: 'a', url: 'javascript:alert(1)' }))),
+    ).toEqual(['url']);
+    expect(fieldsOf(expectInvalid(() => submissionFrom({ html: '<p>x</p>', publishedAt: 'yesterday' })))).toEqual([
+      'publishedAt',
+    ]);
+  });
+});

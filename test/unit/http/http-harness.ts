@@ -1,0 +1,93 @@
+// Shared by the HTTP tests: the API app over the use-case harness, with the real renderer and article extractor
+// (pages and previews are checked as readers get them), a dispatcher that records what it was handed, and the
+// checks every error answer must pass.
+import type { Hono } from 'hono';
+import type { MjmlEmailRenderer } from '../../../lambdas/adapters/mjml-email-renderer';
+import { ReadabilityArticleExtractor } from '../../../lambdas/adapters/readability-article-extractor';
+import type { UseCases } from '../../../lambdas/core/bind-use-cases';
+import { escapeHtml } from '../../../lambdas/core/domain/html';
+import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
+import { createApiApp } from '../../../lambdas/http/api-app';
+import type { DigestDispatcher, DispatchOutcome } from '../../../lambdas/http/digest-dispatcher';
+import { realRenderer } from '../../support/real-renderer';
+import { createHarness, type Harness } from '../../support/use-case-harness';
+
+export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
+export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+export const json = { 'content-type': 'application/json' };
+export const form = { 'content-type': 'application/x-www-form-urlencoded' };
+/** What a browser sends. */
+export const browser = { accept: 'text/html,application/xhtml+xml' };
+
+export type HttpHarness = Harness<MjmlEmailRenderer, ReadabilityArticleExtractor>;
+
+export function createHttpHarness(): HttpHarness {
+  return createHarness({ renderer: realRenderer(), extractor: new ReadabilityArticleExtractor() });
+}
+
+/** Records every week it is handed, and answers as told (by default: the send runs in the background). */
+export class FakeDispatcher implements DigestDispatcher {
+  readonly weeks: string[] = [];
+  constructor(
+    private readonly answer: (week: string) => Promise<DispatchOutcome> = async () => ({ status: 'accepted' }),
+  ) {}
+  async dispatchSend(week: string): Promise<DispatchOutcome> {
+    this.weeks.push(week);
+    return this.answer(week);
+  }
+}
+
+export function apiAppFor(
+  h: HttpHarness,
+  {
+    useCases = h.useCases,
+    dispatcher = new FakeDispatcher(),
+  }: { useCases?: UseCases; dispatcher?: DigestDispatcher } = {},
+): Hono {
+  return createApiApp({
+    mujaz: useCases,
+    dispatcher,
+    adminToken: ADMIN_TOKEN,
+    newsletter: h.newsletter,
+    logger: h.logger,
+  });
+}
+
+export interface ErrorJson {
+  error: { code: string; message: string; problems?: { field: string; message: string }[]; reason?: string };
+}
+
+/** The error of a JSON error answer, after checking its status, its media type and its shape. */
+export async function errorOf(response: Response, status: number): Promise<ErrorJson['error']> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/u);
+  const body = (await response.json()) as ErrorJson;
+  expect(typeof body.error.code).toBe('string');
+  expect(typeof body.error.message).toBe('string');
+  return body.error;
+}
+
+/**
+ * The page a browser gets for a failure, after checking its status, its media type, the newsletter's language and
+ * direction (the harness's newsletter is Arabic), the problem title, and that it says what the JSON answer says
+ * (`message`, escaped).
+ */
+export async function problemPageOf(
+  h: HttpHarness,
+  response: Response,
+  status: number,
+  message: string,
+): Promise<string> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^text\/html/u);
+  const page = await response.text();
+  expect(page).toContain('<html lang="ar" dir="rtl">');
+  expect(page).toContain(escapeHtml(labelsFor(h.newsletter).pages.problemTitle));
+  expect(page).toContain(`<p>${escapeHtml(message)}</p>`);
+  return page;
+}
+
+/** The error entries the app logged: none for anything but our own fault. */
+export function loggedErrors(h: HttpHarness): unknown[] {
+  return h.logger.entries.filter((entry) => entry.level === 'error');
+}

@@ -1,0 +1,243 @@
+// The reader's side of the API: subscribing, confirming by the emailed link, and unsubscribing — JSON for clients,
+// small pages in the newsletter's language for a browser.
+import type { Hono } from 'hono';
+import { HmacTokenSigner } from '../../../lambdas/adapters/hmac-token-signer';
+import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
+import { ENGLISH_REPORT, tokenFromLink } from '../../support/use-case-harness';
+import {
+  apiAppFor,
+  browser,
+  createHttpHarness,
+  errorOf,
+  form,
+  type HttpHarness,
+  json,
+  problemPageOf,
+} from './http-harness';
+
+let h: HttpHarness;
+let app: Hono;
+
+beforeEach(() => {
+  h = createHttpHarness();
+  app = apiAppFor(h);
+});
+
+const subscribe = (body: RequestInit['body'], headers: Record<string, string> = json) =>
+  app.request('/subscriptions', { method: 'POST', headers, body });
+
+describe('POST /subscriptions', () => {
+  it('answers 202 and mails a confirmation for a JSON body', async () => {
+    const response = await subscribe(JSON.stringify({ email: 'Reader@Example.com' }));
+    expect(response.status).toBe(202);
+    expect(await response.json()).toMatchObject({ status: 'pending' });
+    expect(h.mailer.sent.map((mail) => mail.to)).toEqual(['reader@example.com']);
+    expect(h.mailer.sent[0]!.subject).toBe(labelsFor(h.newsletter).confirmSubject);
+  });
+
+  it('answers the same 202 for an address that is already confirmed, and mails nothing', async () => {
+    await h.addSubscriber('reader@example.com', 'confirmed');
+    const fresh = await (await subscribe(JSON.stringify({ email: 'new@example.com' }))).json();
+    h.mailer.sent.length = 0;
+    const response = await subscribe(JSON.stringify({ email: 'reader@example.com' }));
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual(fresh);
+    expect(h.mailer.sent).toEqual([]);
+  });
+
+  it('accepts a form-encoded body', async () => {
+    const response = await subscribe('email=reader%40example.com', form);
+    expect(response.status).toBe(202);
+    expect((await h.subscribers.find('reader@example.com'))?.status).toBe('pending');
+  });
+
+  it('accepts a well-formed multipart body', async () => {
+    const body = new FormData();
+    body.set('email', 'reader@example.com');
+    const response = await app.request('/subscriptions', { method: 'POST', body });
+    expect(response.status).toBe(202);
+    expect((await h.subscribers.find('reader@example.com'))?.status).toBe('pending');
+  });
+
+  it('answers 400 with problems[0].field "email" for a bad address', async () => {
+    for (const [headers, body] of [
+      [json, JSON.stringify({ email: 'not-an-address' })],
+      [form, 'email=not-an-address'],
+    ] as const) {
+      const error = await errorOf(await subscribe(body, headers), 400);
+      expect(error.problems?.[0]?.field).toBe('email');
+    }
+    expect(h.mailer.sent).toEqual([]);
+  });
+
+  it('answers 400 naming the field when the email is missing or not a string', async () => {
+    for (const body of ['{}', '{"email": 42}']) {
+      const error = await errorOf(await subscribe(body), 400);
+      expect(error).toMatchObject({ code: 'invalid_input' });
+      expect(error.problems?.[0]?.field).toBe('email');
+    }
+  });
+
+  it('answers 400 invalid_form (not 5xx) for a multipart body that cannot be parsed', async () => {
+    for (const type of ['multipart/form-data', 'multipart/form-data; boundary=abc']) {
+      const error = await errorOf(await subscribe('email=reader@example.com', { 'content-type': type }), 400);
+      expect(error.code).toBe('invalid_form');
+    }
+    expect(h.subscribers.all()).toEqual([]);
+  });
+
+  it('answers 413 for a body over the small limit, subscribing nobody', async () => {
+    const response = await subscribe(JSON.stringify({ email: 'a@example.com', pad: 'x'.repeat(20_000) }));
+    expect((await errorOf(response, 413)).code).toBe('payload_too_large');
+    expect(h.subscribers.all()).toEqual([]);
+  });
+});
+
+describe('GET /subscriptions/confirm', () => {
+  async function pendingToken(): Promise<string> {
+    await subscribe(JSON.stringify({ email: 'reader@example.com' }));
+    return tokenFromLink(h.mailer.sent.at(-1)!.html, '/subscriptions/confirm');
+  }
+  const confirm = (token: string, headers: Record<string, string> = {}) =>
+    app.request(`/subscriptions/confirm?token=${encodeURIComponent(token)}`, { headers });
+
+  it('answers 400 naming the token when there is none', async () => {
+    const error = await errorOf(await app.request('/subscriptions/confirm'), 400);
+    expect(error.problems?.[0]?.field).toBe('token');
+  });
+
+  it('answers 400 invalid_token for a bad token', async () => {
+    const error = await errorOf(await confirm('v1.abc.def'), 400);
+    expect(error).toMatchObject({ code: 'invalid_token', reason: 'bad_signature' });
+  });
+
+  it('answers 400 with the reason expired for a link used too late', async () => {
+    const token = await pendingToken();
+    h.clock.advance(49 * 3_600_000);
+    const error = await errorOf(await confirm(token), 400);
+    expect(error).toMatchObject({ code: 'invalid_token', reason: 'expired' });
+    expect((await h.subscribers.find('reader@example.com'))?.status).toBe('pending');
+  });
+
+  it('confirms with the token from the email: 200 {status:"confirmed"}', async () => {
+    const response = await confirm(await pendingToken());
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'confirmed' });
+    expect((await h.subscribers.find('reader@example.com'))?.status).toBe('confirmed');
+  });
+
+  it('answers a browser with an HTML page in the newsletter language', async () => {
+    const response = await confirm(await pendingToken(), browser);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/u);
+    const page = await response.text();
+    expect(page).toContain('<html lang="ar" dir="rtl">');
+    expect(page).toContain(labelsFor(h.newsletter).pages.confirmedTitle);
+    expect(page).toContain(labelsFor(h.newsletter).pages.confirmedBody);
+    expect((await h.subscribers.find('reader@example.com'))?.status).toBe('confirmed');
+  });
+
+  it('answers a browser with an HTML problem page (400) for a bad token', async () => {
+    const { message } = await errorOf(await confirm('v1.abc.def'), 400);
+    await problemPageOf(h, await confirm('v1.abc.def', browser), 400, message);
+  });
+
+  it('answers 404 when the subscription is gone', async () => {
+    const token = h.tokens.sign({
+      purpose: 'confirm-subscription',
+      email: 'ghost@example.com',
+      expiresAt: h.clock.now().getTime() + 60_000,
+    });
+    expect((await errorOf(await confirm(token), 404)).code).toBe('not_found');
+  });
+});
+
+describe('/unsubscribe', () => {
+  const token = (email = 'reader@example.com') => h.tokens.sign({ purpose: 'unsubscribe', email });
+  const oneClick = (t: string, headers: Record<string, string> = form) =>
+    app.request(`/unsubscribe?token=${encodeURIComponent(t)}`, {
+      method: 'POST',
+      headers,
+      body: 'List-Unsubscribe=One-Click',
+    });
+  const statusOf = async (email: string) => (await h.subscribers.find(email))?.status;
+
+  beforeEach(async () => {
+    await h.addSubscriber('reader@example.com', 'confirmed');
+  });
+
+  it('GET with a browser shows a page with a POST form and does not unsubscribe', async () => {
+    const t = token();
+    const response = await app.request(`/unsubscribe?token=${encodeURIComponent(t)}`, { headers: browser });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/u);
+    const page = await response.text();
+    expect(page).toMatch(/<form method="post" action="\?token=[^"]+">/u);
+    expect(tokenFromLink(page.replace('action="?', 'action="/unsubscribe?'), '/unsubscribe')).toBe(t);
+    expect(page).toContain(labelsFor(h.newsletter).pages.unsubscribeBody);
+    expect(page).toContain(labelsFor(h.newsletter).pages.unsubscribeButton);
+    expect(await statusOf('reader@example.com')).toBe('confirmed');
+  });
+
+  it('GET without a browser answers JSON and does not unsubscribe', async () => {
+    const response = await app.request(`/unsubscribe?token=${encodeURIComponent(token())}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'subscribed' });
+    expect(await statusOf('reader@example.com')).toBe('confirmed');
+  });
+
+  it('GET with a bad token, or a token for another purpose, answers 400', async () => {
+    expect((await errorOf(await app.request('/unsubscribe?token=nonsense'), 400)).code).toBe('invalid_token');
+    const confirmToken = h.tokens.sign({ purpose: 'confirm-subscription', email: 'reader@example.com' });
+    const error = await errorOf(await app.request(`/unsubscribe?token=${encodeURIComponent(confirmToken)}`), 400);
+    expect(error).toMatchObject({ code: 'invalid_token', reason: 'wrong_purpose' });
+  });
+
+  it('POST with the RFC 8058 one-click body unsubscribes that reader only: 200, and 200 again on a retry', async () => {
+    await h.addSubscriber('other@example.com', 'confirmed');
+    const response = await oneClick(token());
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'unsubscribed' });
+    expect(await statusOf('reader@example.com')).toBe('unsubscribed');
+    expect(await statusOf('other@example.com')).toBe('confirmed');
+    // Mail clients may retry.
+    const again = await oneClick(token());
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ status: 'unsubscribed' });
+  });
+
+  it("POST from the page's form answers a browser with a page", async () => {
+    const response = await app.request(`/unsubscribe?token=${encodeURIComponent(token())}`, {
+      method: 'POST',
+      headers: { ...form, ...browser },
+      body: '',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/u);
+    expect(await response.text()).toContain(labelsFor(h.newsletter).pages.unsubscribedTitle);
+    expect(await statusOf('reader@example.com')).toBe('unsubscribed');
+  });
+
+  it('POST with a forged token answers 400 and unsubscribes nobody', async () => {
+    const forged = new HmacTokenSigner('another-secret-another-secret-another').sign({
+      purpose: 'unsubscribe',
+      email: 'reader@example.com',
+    });
+    const error = await errorOf(await oneClick(forged), 400);
+    expect(error).toMatchObject({ code: 'invalid_token', reason: 'bad_signature' });
+    expect(await statusOf('reader@example.com')).toBe('confirmed');
+  });
+
+  it('works end to end with the List-Unsubscribe link in a sent digest', async () => {
+    await h.useCases.ingestReport(ENGLISH_REPORT);
+    await h.useCases.sendDigest();
+    const link = new URL(h.mailer.sent[0]!.headers!['List-Unsubscribe']!.slice(1, -1));
+    const response = await app.request(link.pathname.replace(/^\/api/u, '') + link.search, {
+      method: 'POST',
+      headers: form,
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(response.status).toBe(200);
+    expect(await statusOf('reader@example.com')).toBe('unsubscribed');
+  });
+});
