@@ -3,9 +3,9 @@
 // `npm run mutate -- --mutate 'lambdas/core/domain/iso-week.ts'` tests one part: its results replace that
 // part's in the incremental file, and the table is printed for the whole core.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..');
 const INCREMENTAL_FILE = join(ROOT, 'test', 'mutation', 'stryker-incremental.json');
@@ -44,6 +44,7 @@ async function main(): Promise<number> {
     if (!scratch) return 0;
     const whole = existsSync(INCREMENTAL_FILE) ? read(INCREMENTAL_FILE) : undefined;
     const merged = whole ? mergePart(whole, read(incrementalFile)) : read(incrementalFile);
+    mkdirSync(dirname(INCREMENTAL_FILE), { recursive: true });
     writeFileSync(INCREMENTAL_FILE, JSON.stringify(merged, null, 2));
     await printScores(merged);
     return 0;

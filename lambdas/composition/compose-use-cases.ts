@@ -9,8 +9,9 @@ import { HmacTokenSigner } from '../adapters/hmac-token-signer';
 import { MjmlEmailRenderer, readEmailTemplates } from '../adapters/mjml-email-renderer';
 import { ReadabilityArticleExtractor } from '../adapters/readability-article-extractor';
 import { SesMailer } from '../adapters/ses-mailer';
+import { systemClock } from '../adapters/system-clock';
 import { bindUseCases, type UseCases } from '../core/bind-use-cases';
-import { type Clock, systemClock } from '../core/ports/clock';
+import type { Clock } from '../core/ports/clock';
 import type { Logger } from '../core/ports/logger';
 import type { MujazConfig } from './config';
 

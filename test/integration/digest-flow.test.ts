@@ -1,11 +1,11 @@
 // Flow test: the whole slice through the Hono app, with the real adapters on DynamoDB Local and the SES endpoint.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { silentLogger } from '../../lambdas/core/ports/logger';
 import { createApiApp } from '../../lambdas/http/api-app';
 import { InProcessDigestDispatcher } from '../../lambdas/local/in-process-digest-dispatcher';
 import { emailsTo, linkIn, type StoredEmail } from '../../lambdas/local/ses-inbox';
 import { createTestMujaz, localServices, type TestMujaz, uniqueAddress } from '../support/local-services';
+import { silentLogger } from '../support/silent-logger';
 
 const ADMIN_TOKEN = 'flow-test-admin-token';
 const sample = readFileSync(join(__dirname, '..', '..', 'samples', 'report-ar.txt'), 'utf8');

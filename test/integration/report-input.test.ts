@@ -8,10 +8,10 @@ import { ReportRejectedError } from '../../lambdas/core/domain/errors';
 import { type Report, storedTextBytes } from '../../lambdas/core/domain/report';
 import { splitParagraphs, splitSentences } from '../../lambdas/core/domain/sentences';
 import { cleanText, MAX_REPORT_BYTES } from '../../lambdas/core/domain/text-cleaning';
-import { silentLogger } from '../../lambdas/core/ports/logger';
 import { createApiApp } from '../../lambdas/http/api-app';
 import { InProcessDigestDispatcher } from '../../lambdas/local/in-process-digest-dispatcher';
 import { createTestMujaz, type TestMujaz } from '../support/local-services';
+import { silentLogger } from '../support/silent-logger';
 
 const ADMIN_TOKEN = 'report-input-admin-token';
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };

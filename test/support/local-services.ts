@@ -6,8 +6,8 @@ import { composeUseCases } from '../../lambdas/composition/compose-use-cases';
 import { type MujazConfig, readConfig } from '../../lambdas/composition/config';
 import type { UseCases } from '../../lambdas/core/bind-use-cases';
 import type { Clock } from '../../lambdas/core/ports/clock';
-import { silentLogger } from '../../lambdas/core/ports/logger';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
+import { silentLogger } from './silent-logger';
 
 export const TEST_TOKEN_SECRET = 'test-token-secret-that-is-long-enough-0123456789';
 export const TEST_BASE_URL = 'https://api.mujaz.test';

@@ -15,10 +15,6 @@ export function labelsFor(newsletter: NewsletterIdentity): NewsletterLabels {
   return withName(labelData[newsletter.language], newsletter.name);
 }
 
-export function isNewsletterLanguage(language: string): language is NewsletterLanguage {
-  return language === 'ar' || language === 'en';
-}
-
 /** A copy of the labels, every "{name}" in them replaced by the newsletter's name. */
 function withName<T>(labels: T, name: string): T {
   if (typeof labels === 'string') return labels.replaceAll('{name}', name) as T;

@@ -5,5 +5,3 @@ export interface Logger {
   warn(message: string, attributes?: Record<string, unknown>): void;
   error(message: string, attributes?: Record<string, unknown>): void;
 }
-
-export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -52,6 +52,29 @@ beforeEach(async () => {
 });
 
 describe('sendDigest', () => {
+  it('keeps up to sendConcurrency messages in flight at once, and at least one', async () => {
+    const peakInFlight = async (sendConcurrency: number): Promise<number> => {
+      const harness = await digestHarness({ sendConcurrency });
+      for (const email of ['dana@example.com', 'ehab@example.com', 'fadi@example.com']) {
+        await harness.addSubscriber(email, 'confirmed');
+      }
+      const send = harness.mailer.send.bind(harness.mailer);
+      let inFlight = 0;
+      let peak = 0;
+      harness.mailer.send = async (email) => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        inFlight -= 1;
+        return send(email);
+      };
+      expect(await harness.useCases.sendDigest()).toMatchObject({ sent: 6 });
+      return peak;
+    };
+    expect(await peakInFlight(4)).toBe(4);
+    expect(await peakInFlight(0)).toBe(1);
+  });
+
   it('sends one email to each confirmed reader, and no one else', async () => {
     const summary = await h.useCases.sendDigest();
     expect(summary).toEqual({ week: '2026-W48', status: 'sent', reports: 2, sent: 3, alreadySent: 0, failed: 0 });
