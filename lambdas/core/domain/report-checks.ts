@@ -132,6 +132,7 @@ export function summarizeCleanText(report: ReportDraft, budget: SummaryBudget): 
  * words — which displays the same once paragraphs are a line each: then the original is not worth keeping.
  */
 function sameBeyondLayout(sent: string, cleaned: string): boolean {
+  // Stryker disable next-line ConditionalExpression: a shortcut: the layout of clean text is the text itself
   if (sent === cleaned) return true;
   const layout = sent
     .split(/\r\n?|\n/u)

@@ -81,6 +81,7 @@ export function looksBinary(raw: string): boolean {
     const control = (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
     if (control || code === 0xfffd) suspicious += 1;
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: for empty text, 0 / 0 is NaN: not above the share
   return total > 0 && suspicious / total > MAX_BINARY_SHARE;
 }
 

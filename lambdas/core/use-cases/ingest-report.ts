@@ -109,6 +109,7 @@ export async function ingestReportBatch(deps: IngestReportDeps, items: unknown):
  * win over the page's headline and <html lang>; detection comes last (in checkAndSummarize).
  */
 function draftOf(extractor: ArticleExtractor, submission: ReportSubmission): ReportDraft {
+  // Stryker disable next-line ConditionalExpression: lede: undefined reads the same: every use is draft.lede ?? ''
   const lede = submission.lede !== undefined ? { lede: submission.lede } : {};
   const language = submission.language !== undefined ? { language: submission.language } : {};
   if (!isHtmlSubmission(submission)) return { title: submission.title, ...lede, body: submission.body, ...language };
@@ -118,6 +119,7 @@ function draftOf(extractor: ArticleExtractor, submission: ReportSubmission): Rep
   if (article.text === '') throw new ReportRejectedError('markup_only');
   const given = submission.title !== undefined && cleanLine(submission.title) !== '' ? submission.title : undefined;
   const pageLanguage =
+    // Stryker disable next-line ConditionalExpression: isLanguageTag(undefined) is false anyway
     article.language !== undefined && isLanguageTag(article.language) ? { language: article.language } : {};
   return { title: given ?? article.title ?? '', ...lede, body: article.text, ...pageLanguage, ...language };
 }

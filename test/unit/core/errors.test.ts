@@ -2,6 +2,7 @@ import {
   DomainError,
   InvalidInputError,
   InvalidTokenError,
+  NotFoundError,
   ReportRejectedError,
   type ReportRejection,
 } from '../../../lambdas/core/domain/errors';
@@ -43,5 +44,15 @@ describe('InvalidTokenError', () => {
       expect(error.code).toBe('invalid_token');
       expect(error.message).toBe('The link is not valid; check that it was copied whole.');
     }
+  });
+});
+
+describe('NotFoundError', () => {
+  it("carries the code 'not_found', its name and the message it was given", () => {
+    const error = new NotFoundError('This subscription no longer exists.');
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.code).toBe('not_found');
+    expect(error.name).toBe('NotFoundError');
+    expect(error.message).toBe('This subscription no longer exists.');
   });
 });

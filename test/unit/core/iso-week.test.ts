@@ -102,6 +102,14 @@ describe('parseIsoWeek', () => {
     expect(caught).toBeInstanceOf(InvalidInputError);
     expect((caught as InvalidInputError).problems).toEqual([{ field: 'week', message }]);
   });
+
+  it.each([
+    ['2026-48', '"2026-48" is not an ISO week; expected the form 2026-W48.'],
+    ['2026-W54', '2026-W54 does not exist: 2026 has no week 54.'],
+    ['2025-W53', '2025-W53 does not exist: 2025 has no week 53.'],
+  ])('tells the caller why %j is refused', (id, message) => {
+    expect(() => parseIsoWeek(id)).toThrow(new InvalidInputError(message));
+  });
 });
 
 describe('followingWeek', () => {

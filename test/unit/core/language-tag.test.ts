@@ -9,6 +9,11 @@ describe('isLanguageTag', () => {
     for (const value of ['', 'f', 'FR', 'Ar', 'fren', 'fr-CA', 'f1', ' ar', 42, undefined, null])
       expect(isLanguageTag(value)).toBe(false);
   });
+
+  it('refuses a value that is not a string, even one that reads as a code (a repeated query parameter)', () => {
+    expect(isLanguageTag(['fr'])).toBe(false);
+    expect(isLanguageTag({ toString: () => 'en' })).toBe(false);
+  });
 });
 
 describe('languageSubtags and primaryLanguageOf', () => {

@@ -44,10 +44,25 @@ describe('parsePlainTextReport', () => {
     expect(parsePlainTextReport('Title\nThe only paragraph.')).toEqual({ title: 'Title', body: 'The only paragraph.' });
   });
 
-  it("rejects a report that has only a title as 'empty'", () => {
+  it("rejects a report that has only a title as 'empty', saying what is missing", () => {
     const error = expectInvalid(() => parsePlainTextReport('العنوان وحده\n\n  \n'));
+    expect(error.message).toBe('The report has only a title: expected a lede line and paragraphs after it.');
     expect(error.problems).toEqual([{ field: 'text', message: 'missing lede and body' }]);
     expect((error as ReportRejectedError).reason).toBe('empty');
+  });
+
+  it.each([
+    ['empty text', '\n \n', 'empty', 'The report is empty: expected a title line, a lede line and paragraphs.'],
+    ['binary data', 'PK\u0003\u0004\u0000 a zip', 'binary', 'The report is not text: it looks like binary data.'],
+    [
+      'tags without text',
+      '<html>\n<body></body>\n</html>',
+      'markup_only',
+      'The report holds only markup (HTML or XML tags) and no text.',
+    ],
+  ])('tells the editor what is wrong with %s', (_name, text, reason, message) => {
+    const error = expectInvalid(() => parsePlainTextReport(text));
+    expect(error).toMatchObject({ reason, message, problems: [{ field: '', message }] });
   });
 
   it("rejects empty and blank text as 'empty'", () => {
@@ -75,6 +90,10 @@ describe('parsePlainTextReport', () => {
 
   it('keeps the body as sent within its lines (cleaning is the core’s job, which keeps the original)', () => {
     expect(parsePlainTextReport('Title\nLede\nOne\u200Ctwo  three.\nFour.').body).toBe('One\u200Ctwo  three.\nFour.');
+  });
+
+  it('drops a byte-order mark only at the start: one inside the text is part of what was sent', () => {
+    expect(parsePlainTextReport('Title\nLede\nOne\uFEFFtwo.\nThree.').body).toBe('One\uFEFFtwo.\nThree.');
   });
 });
 
@@ -107,7 +126,8 @@ describe('submissionFrom', () => {
   });
 
   it('keeps a JSON page as a page, with or without its own title', () => {
-    expect(submissionFrom({ json: { html: '<p>x</p>' } })).toEqual({ html: '<p>x</p>' });
+    // Strictly: a page without a title of its own has no `title` key at all, not an undefined one.
+    expect(submissionFrom({ json: { html: '<p>x</p>' } })).toStrictEqual({ html: '<p>x</p>' });
     expect(submissionFrom({ json: { html: '<p>x</p>', title: 'Mine', url: 'http://a.example/' } })).toEqual({
       html: '<p>x</p>',
       title: 'Mine',

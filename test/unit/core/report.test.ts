@@ -47,6 +47,10 @@ describe('isHtmlSubmission', () => {
     expect(isHtmlSubmission({ html: '<p>x</p>' })).toBe(true);
     expect(isHtmlSubmission({ title: 'T', body: 'B' })).toBe(false);
   });
+
+  it('takes text that carries an undefined html field (optional fields spread in) for text, not a page', () => {
+    expect(isHtmlSubmission({ title: 'T', body: 'B', html: undefined })).toBe(false);
+  });
 });
 
 describe('storedTextBytes', () => {

@@ -35,7 +35,10 @@ describe('normalizeEmail', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(InvalidInputError);
-    expect((caught as InvalidInputError).problems[0]?.field).toBe('email');
+    expect(caught).toMatchObject({
+      message: 'The email address is not valid.',
+      problems: [{ field: 'email', message: 'expected an address like reader@example.com' }],
+    });
   });
 
   it('rejects addresses longer than 254 characters', () => {
@@ -46,6 +49,13 @@ describe('normalizeEmail', () => {
     expect(() => normalizeEmail(address)).toThrow(InvalidInputError);
     const fits = `${local}@${'b'.repeat(63)}.com`;
     expect(normalizeEmail(fits)).toBe(fits);
+  });
+
+  it('accepts an address of exactly 254 characters, and not one of 255', () => {
+    // 64 + 1 + (63 + 1 + 63 + 1 + 57 + 4) = 254.
+    const address = (last: number) => `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(last)}.com`;
+    expect(normalizeEmail(address(57))).toBe(address(57));
+    expect(() => normalizeEmail(address(58))).toThrow('The email address is not valid.');
   });
 });
 
@@ -114,6 +124,10 @@ describe('maskEmail', () => {
     const masked = maskEmail('reader@example.com');
     expect(masked).toBe('r***@example.com');
     expect(masked).not.toContain('reader');
+  });
+
+  it('adds no domain to a text without one', () => {
+    expect(maskEmail('reader')).toBe('r***@');
   });
 
   it('hides the length of the local part', () => {

@@ -108,6 +108,21 @@ describe('utf8ByteLength', () => {
     expect(utf8ByteLength('😀')).toBe(4);
   });
 
+  const edges = [
+    [0x7f, 1],
+    [0x80, 2],
+    [0x7ff, 2],
+    [0x800, 3],
+    [0xffff, 3],
+    [0x10000, 4],
+  ];
+  it.each(edges.map(([code, bytes]) => [hex(code!), bytes!, code!]))(
+    'counts %s, at an edge between encoded lengths, as %i byte(s)',
+    (_name, bytes, code) => {
+      expect(utf8ByteLength(codePoint(code))).toBe(bytes);
+    },
+  );
+
   it('agrees with Buffer.byteLength on mixed text', () => {
     const text = 'موجز Mujaz — digest 😀 ٢٠٢٦\n';
     expect(utf8ByteLength(text)).toBe(Buffer.byteLength(text, 'utf8'));
@@ -127,6 +142,18 @@ describe('looksBinary', () => {
   it('counts replacement characters (U+FFFD) as suspicious', () => {
     expect(looksBinary('ab\uFFFD')).toBe(true);
     expect(looksBinary(`${'a'.repeat(50)}\uFFFD`)).toBe(false);
+  });
+
+  it.each([
+    ['DEL (U+007F)', 0x7f],
+    ['the first C1 control (U+0080)', 0x80],
+    ['the last C1 control (U+009F)', 0x9f],
+  ])('counts %s as a control character', (_name, code) => {
+    expect(looksBinary(`abcdefgh${codePoint(code)}${codePoint(code)}`)).toBe(true);
+  });
+
+  it('does not count the no-break space (U+00A0) just after the C1 controls', () => {
+    expect(looksBinary('abcdefgh\u00A0\u00A0')).toBe(false);
   });
 
   it('does not count tabs and line breaks', () => {
@@ -153,6 +180,10 @@ describe('isMarkupOnly', () => {
     ['plain text', 'Hello there.'],
     ['comparisons that are not tags', 'a < b and c > d, and 3 <4'],
     ['Arabic text after markup', '<br/>مرحبا'],
+    ['nothing at all', ''],
+    ['white space without any markup', ' \n\t '],
+    // A browser shows "&nbsp;" here: the tags in between do not join the two halves into a reference.
+    ['a reference split by tags', '&nb<i></i>sp;'],
   ])('is false for %s', (_name, text) => {
     expect(isMarkupOnly(text)).toBe(false);
   });
@@ -193,5 +224,15 @@ describe('countStartTags', () => {
     expect(countStartTags('<p>One</p><DIV>two</DIV><br/>')).toBe(3);
     expect(countStartTags('a < b, 3 <4, <!-- c --> <?xml?> <')).toBe(0);
     expect(countStartTags('<a<b<c')).toBe(3);
+  });
+
+  it("counts from the first '<': text before it, however it starts, is not a tag", () => {
+    expect(countStartTags('Hello <b>world</b>')).toBe(1);
+    expect(countStartTags('ab')).toBe(0);
+  });
+
+  it('counts the letters from a to z, both ends included', () => {
+    expect(countStartTags('<a><z><A><Z>')).toBe(4);
+    expect(countStartTags('<@<[<`<{')).toBe(0);
   });
 });

@@ -24,6 +24,11 @@ describe('normalizeArabic', () => {
     expect(normalizeArabic('مدرسة')).toBe('مدرسه');
   });
 
+  it('folds waw with hamza to waw and yeh with hamza to yeh', () => {
+    expect(normalizeArabic('مؤتمر')).toBe('موتمر');
+    expect(normalizeArabic('رئيس')).toBe('رييس');
+  });
+
   it('makes spelling variants of one word equal', () => {
     expect(normalizeArabic('إلى')).toBe(normalizeArabic('الي'));
     expect(normalizeArabic('الحكومة')).toBe(normalizeArabic('الحكومه'));
@@ -71,12 +76,25 @@ describe('lightStem', () => {
   it('leaves a short word whole rather than cut it below three letters', () => {
     expect(lightStem('الحب')).toBe('الحب');
     expect(lightStem('كتب')).toBe('كتب');
+    expect(lightStem('فيه')).toBe('فيه');
+  });
+
+  it('strips an Arabic prefix or suffix when three letters are left, and not otherwise', () => {
+    expect(lightStem('الكتب')).toBe('كتب');
+    expect(lightStem('كتبه')).toBe('كتب');
+    expect(lightStem('مدرسه')).toBe('مدرس');
+    expect(lightStem('مدرسون')).toBe('مدرس');
   });
 
   it('strips English -ing, -ed and -s so inflections of one word meet', () => {
     expect(lightStem('reporting')).toBe('report');
     expect(lightStem('reports')).toBe('report');
     expect(lightStem('reported')).toBe('report');
+  });
+
+  it('strips an English suffix when three letters are left', () => {
+    expect(lightStem('cats')).toBe('cat');
+    expect(lightStem('boxes')).toBe('box');
   });
 
   it('leaves short English words alone', () => {
@@ -111,6 +129,24 @@ describe('stopWordsFor', () => {
     expect(both.has('the')).toBe(true);
     expect(both.has('في')).toBe(true);
     expect(both.size).toBeGreaterThan(stopWordsFor('en').size);
+  });
+
+  it("takes a language's own list from stopwords-iso, not the English or Arabic ones", () => {
+    const french = stopWordsFor('fr');
+    for (const word of ['le', 'la', 'et', 'dans']) expect(french).toContain(word);
+    expect(french.has('the')).toBe(false);
+    expect(french.has('في')).toBe(false);
+  });
+
+  it('splits a stop word the way tokenize splits it (aujourd’hui, celle-ci), so each part is one', () => {
+    const french = stopWordsFor('fr');
+    for (const word of tokenize("aujourd'hui celle-ci")) expect(french).toContain(word);
+  });
+
+  it('keeps a listed Arabic word whole across its diacritics, and stores it folded', () => {
+    // stopwords-iso lists "إنّما" only with its shadda: tokenize folds it to one word, which the set must hold.
+    expect(tokenize('إنّما')).toEqual(['انما']);
+    expect(stopWordsFor('ar')).toContain('انما');
   });
 
   it('builds each set once', () => {

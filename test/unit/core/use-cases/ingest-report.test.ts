@@ -241,6 +241,7 @@ describe('ingestReport: what it turns away', () => {
     const error = await rejection(h.useCases.ingestReport(input));
     expect(fieldsOf(error)).toEqual([field]);
     expect(error).not.toBeInstanceOf(ReportRejectedError);
+    expect((error as InvalidInputError).message).toBe('The report cannot be accepted: title must not be empty.');
     expect((error as InvalidInputError).problems[0]!.message).toBe('must not be empty');
     expect(h.reports.all()).toEqual([]);
   });

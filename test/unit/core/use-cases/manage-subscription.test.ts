@@ -152,6 +152,14 @@ describe('confirmSubscription', () => {
     expect(await h.subscribers.find(READER)).toEqual(confirmed);
   });
 
+  it('writes nothing when a confirmed reader clicks the link again', async () => {
+    const token = await subscribeAndGetToken();
+    await h.useCases.confirmSubscription(token);
+    const writes = jest.spyOn(h.subscribers, 'save');
+    await h.useCases.confirmSubscription(token);
+    expect(writes).not.toHaveBeenCalled();
+  });
+
   it('accepts the link until the last millisecond of the window', async () => {
     const token = await subscribeAndGetToken();
     h.clock.advance(CONFIRM_WITHIN_MS - 1);
@@ -186,7 +194,11 @@ describe('confirmSubscription', () => {
       email: 'ghost@example.com',
       expiresAt: h.clock.now().getTime() + 1000,
     });
-    await expect(h.useCases.confirmSubscription(token)).rejects.toBeInstanceOf(NotFoundError);
+    const error = await rejection(h.useCases.confirmSubscription(token));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).message).toBe(
+      'This subscription no longer exists; subscribe again to get a fresh link.',
+    );
     expect(h.subscribers.all()).toEqual([]);
   });
 });
@@ -202,6 +214,13 @@ describe('unsubscribe and checkUnsubscribeLink', () => {
     h.clock.advance(60_000);
     await h.useCases.unsubscribe(token);
     expect((await h.subscribers.find(READER))?.unsubscribedAt).toBe(leftAt);
+  });
+
+  it('writes nothing when a reader who already left uses the link again', async () => {
+    await h.addSubscriber(READER, 'unsubscribed');
+    const writes = jest.spyOn(h.subscribers, 'save');
+    await h.useCases.unsubscribe(h.tokens.sign({ purpose: 'unsubscribe', email: READER }));
+    expect(writes).not.toHaveBeenCalled();
   });
 
   it('does nothing for a genuine token of an unknown address', async () => {
