@@ -15,7 +15,7 @@ import { MujazFunction } from './mujaz-function';
 export interface NewsletterSettings {
   /** EventBridge Scheduler cron expression, e.g. `cron(0 17 ? * THU *)`. */
   digestSchedule: string;
-  /** IANA time zone of the schedule; it also decides which ISO week a report belongs to. */
+  /** IANA time zone of the schedule; the emails print their dates in it too. */
   timeZone: string;
   fromAddress: string;
   newsletterName: string;
@@ -50,7 +50,7 @@ export class MujazStatelessStack extends Stack {
 
     const sendDigest = new MujazFunction(this, 'SendDigest', {
       handler: 'send-digest',
-      description: 'Mujaz: composes the weekly digest once and sends it to every confirmed reader',
+      description: 'Mujaz: opens the next edition, renders it once and sends it to every confirmed reader',
       timeout: Duration.minutes(15),
       memorySize: 1024,
       environment: shared,

@@ -1,6 +1,6 @@
 // `npm run mutate`: Stryker over lambdas/core, incremental (test/mutation/stryker-incremental.json is committed,
 // so a run only re-tests what changed since the last one), printing the mutation score per file.
-// `npm run mutate -- --mutate 'lambdas/core/domain/iso-week.ts'` tests one part: its results replace that
+// `npm run mutate -- --mutate 'lambdas/core/domain/links.ts'` tests one part: its results replace that
 // part's in the incremental file, and the table is printed for the whole core.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

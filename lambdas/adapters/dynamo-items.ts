@@ -1,5 +1,5 @@
 // Adapter helpers: turning DynamoDB items back into domain records.
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 
 const STORAGE_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'expiresAt', 'entity']);
 
@@ -13,4 +13,13 @@ export function isConditionFailure(error: unknown): boolean {
     error instanceof ConditionalCheckFailedException ||
     (error instanceof Error && error.name === 'ConditionalCheckFailedException')
   );
+}
+
+/** A transaction refused because one of its conditions did not hold (not a conflict or a throttle). */
+export function isCancelledByCondition(error: unknown): boolean {
+  const cancelled =
+    error instanceof TransactionCanceledException ||
+    (error instanceof Error && error.name === 'TransactionCanceledException');
+  const reasons = (error as Partial<TransactionCanceledException>).CancellationReasons ?? [];
+  return cancelled && reasons.some((reason) => reason.Code === 'ConditionalCheckFailed');
 }

@@ -1,9 +1,17 @@
-// Adapter: reports in the DynamoDB table, indexed by the week they arrived in.
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+// Adapter: reports in the DynamoDB table. A report no edition took yet is in the `untaken` index; an edition takes
+// it by marking the report and copying what the digest shows into the edition's partition, in one transaction.
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { byArrival, type EditionEntry, type EditionPeriod, inPeriod } from '../core/domain/edition';
 import { ReportRejectedError } from '../core/domain/errors';
 import type { Report } from '../core/domain/report';
 import type { ReportRepository } from '../core/ports/report-repository';
-import { domainFields, isConditionFailure } from './dynamo-items';
+import { domainFields, isCancelledByCondition, isConditionFailure } from './dynamo-items';
 
 export class DynamoReportRepository implements ReportRepository {
   constructor(
@@ -20,7 +28,7 @@ export class DynamoReportRepository implements ReportRepository {
             pk: reportKey(report.id),
             sk: 'REPORT',
             entity: 'report',
-            gsi1pk: weekKey(report.week),
+            gsi1pk: UNTAKEN,
             gsi1sk: `${report.receivedAt}#${report.id}`,
             ...report,
           },
@@ -46,19 +54,79 @@ export class DynamoReportRepository implements ReportRepository {
     return Item ? domainFields<Report>(Item) : undefined;
   }
 
-  async listByWeek(week: string): Promise<Report[]> {
-    const reports: Report[] = [];
+  async listUntaken(period: EditionPeriod): Promise<EditionEntry[]> {
+    const entries: EditionEntry[] = [];
     const pages = paginateQuery(
       { client: this.client },
       {
         TableName: this.tableName,
         IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :week',
-        ExpressionAttributeValues: { ':week': weekKey(week) },
+        // The sort key starts with receivedAt: the period's end bounds the query; `from` is checked below.
+        KeyConditionExpression: 'gsi1pk = :untaken AND gsi1sk <= :until',
+        ExpressionAttributeValues: { ':untaken': UNTAKEN, ':until': `${period.until}#~` },
+        // Names, not the words themselves: some (language, url) are reserved in expressions.
+        ProjectionExpression: ENTRY_ATTRIBUTES.map((_, index) => `#entry${index}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(ENTRY_ATTRIBUTES.map((name, index) => [`#entry${index}`, name])),
       },
     );
-    for await (const page of pages) for (const item of page.Items ?? []) reports.push(domainFields<Report>(item));
-    return reports;
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        const entry = domainFields<EditionEntry>(item);
+        if (inPeriod(period, entry.receivedAt)) entries.push(entry);
+      }
+    }
+    return entries.sort(byArrival);
+  }
+
+  async take(entry: EditionEntry, editionId: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: { pk: reportKey(entry.id), sk: 'REPORT' },
+                UpdateExpression: 'SET editionId = :edition REMOVE gsi1pk, gsi1sk',
+                ConditionExpression:
+                  'attribute_exists(pk) AND (attribute_not_exists(editionId) OR editionId = :edition)',
+                ExpressionAttributeValues: { ':edition': editionId },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  pk: `EDITION#${editionId}`,
+                  sk: `REPORT#${entry.receivedAt}#${entry.id}`,
+                  entity: 'edition-report',
+                  ...entry,
+                },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isCancelledByCondition(error)) return false;
+      throw error;
+    }
+  }
+
+  async listTaken(editionId: string): Promise<EditionEntry[]> {
+    const entries: EditionEntry[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :edition AND begins_with(sk, :report)',
+        ExpressionAttributeValues: { ':edition': `EDITION#${editionId}`, ':report': 'REPORT#' },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) entries.push(domainFields<EditionEntry>(item));
+    return entries.sort(byArrival);
   }
 }
 
@@ -72,4 +140,7 @@ function isItemTooLarge(error: unknown): boolean {
 }
 
 const reportKey = (id: string): string => `REPORT#${id}`;
-const weekKey = (week: string): string => `WEEK#${week}`;
+/** The index partition of reports that no edition took yet. */
+const UNTAKEN = 'REPORTS#untaken';
+/** What an edition carries of a report: the untaken query reads only these, not the report's text. */
+const ENTRY_ATTRIBUTES = ['id', 'title', 'url', 'summary', 'language', 'publishedAt', 'receivedAt'] as const;

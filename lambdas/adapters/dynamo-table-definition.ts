@@ -3,10 +3,12 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
 /**
  * Single-table design (see docs/ARCHITECTURE.md):
- *   REPORT#<id>        / REPORT              gsi1: WEEK#<iso week>      / <receivedAt>#<id>
- *   SUBSCRIBER#<email> / SUBSCRIBER          gsi1: SUBSCRIBERS#confirmed / <email>   (confirmed only)
- *   EDITION#<week>     / EDITION
- *   EDITION#<week>     / DELIVERY#<email>
+ *   REPORT#<id>        / REPORT                       gsi1: REPORTS#untaken / <receivedAt>#<id>  (until taken)
+ *   SUBSCRIBER#<email> / SUBSCRIBER                   gsi1: SUBSCRIBERS#confirmed / <email>      (confirmed only)
+ *   EDITIONS           / LATEST                       the pointer to the latest edition
+ *   EDITION#<id>       / EDITION                      the edition and its frozen email
+ *   EDITION#<id>       / REPORT#<receivedAt>#<id>     what it shows of each report it took
+ *   EDITION#<id>       / DELIVERY#<email>
  */
 export const mujazTable = {
   partitionKey: 'pk',

@@ -1,5 +1,6 @@
 // Adapter: starts a full digest send in its own Lambda invocation, which may run far longer than an HTTP request.
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { SendRequest } from '../core/use-cases/send-digest';
 import type { DigestDispatcher, DispatchOutcome } from '../http/digest-dispatcher';
 
 export class LambdaDigestDispatcher implements DigestDispatcher {
@@ -8,12 +9,12 @@ export class LambdaDigestDispatcher implements DigestDispatcher {
     private readonly sendDigestFunctionName: string,
   ) {}
 
-  async dispatchSend(week: string): Promise<DispatchOutcome> {
+  async dispatchSend(request: SendRequest): Promise<DispatchOutcome> {
     await this.lambda.send(
       new InvokeCommand({
         FunctionName: this.sendDigestFunctionName,
         InvocationType: 'Event',
-        Payload: Buffer.from(JSON.stringify({ week })),
+        Payload: Buffer.from(JSON.stringify(request)),
       }),
     );
     return { status: 'accepted' };

@@ -2,7 +2,8 @@
 // both call it, each with their own clients, so the code that runs locally is the code that runs in Lambda.
 
 import type { AwsClients } from '../adapters/aws-clients';
-import { DynamoDigestLedger } from '../adapters/dynamo-digest-ledger';
+import { DynamoDeliveryLedger } from '../adapters/dynamo-delivery-ledger';
+import { DynamoEditionStore } from '../adapters/dynamo-edition-store';
 import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
 import { DynamoSubscriberRepository } from '../adapters/dynamo-subscriber-repository';
 import { HmacTokenSigner } from '../adapters/hmac-token-signer';
@@ -32,12 +33,11 @@ export function composeUseCases(
   clients: AwsClients,
   options: CompositionOptions,
 ): UseCases {
-  const ledger = new DynamoDigestLedger(clients.dynamo, config.tableName);
   const ports = {
     reports: new DynamoReportRepository(clients.dynamo, config.tableName),
     subscribers: new DynamoSubscriberRepository(clients.dynamo, config.tableName),
-    archive: ledger,
-    ledger,
+    editions: new DynamoEditionStore(clients.dynamo, config.tableName),
+    ledger: new DynamoDeliveryLedger(clients.dynamo, config.tableName),
     mailer: new SesMailer(clients.ses, {
       from: config.fromAddress,
       timeoutMs: config.sesTimeoutMs,

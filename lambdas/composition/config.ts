@@ -13,9 +13,11 @@ export interface MujazConfig {
   /** From header of every email, e.g. `موجز <digest@example.com>`: a verified SES identity. */
   fromAddress: string;
   newsletter: NewsletterIdentity;
-  /** IANA zone of the weekly schedule; it decides which week a report and a send belong to. */
+  /** IANA zone of the newsletter: the dates its emails print. */
   timeZone: string;
   confirmWithinMs: number;
+  /** Reports each email carries in full; the rest are headlines linking to the edition's web page. */
+  featuredReports: number;
   sendConcurrency: number;
   sesTimeoutMs: number;
   sesConfigurationSet?: string;
@@ -67,6 +69,7 @@ const mujazEnvironment = z.object({
     .positive()
     .max(24 * 30)
     .default(48),
+  MUJAZ_FEATURED_REPORTS: z.coerce.number().int().min(0).max(50).default(10),
   MUJAZ_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   MUJAZ_SES_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   MUJAZ_SES_CONFIGURATION_SET: z.string().min(1).optional(),
@@ -104,6 +107,7 @@ export function readConfig(env: NodeJS.ProcessEnv): MujazConfig {
     newsletter: { name: values.MUJAZ_NEWSLETTER_NAME, language: values.MUJAZ_NEWSLETTER_LANGUAGE },
     timeZone: values.MUJAZ_TIME_ZONE,
     confirmWithinMs: values.MUJAZ_CONFIRM_WITHIN_HOURS * 3_600_000,
+    featuredReports: values.MUJAZ_FEATURED_REPORTS,
     sendConcurrency: values.MUJAZ_SEND_CONCURRENCY,
     sesTimeoutMs: values.MUJAZ_SES_TIMEOUT_MS,
     ...(values.MUJAZ_SES_CONFIGURATION_SET ? { sesConfigurationSet: values.MUJAZ_SES_CONFIGURATION_SET } : {}),

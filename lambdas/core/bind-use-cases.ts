@@ -1,7 +1,8 @@
 // Core: everything Mujaz can do, as one set of use cases bound to the ports it runs on. Lambda, the local runtime
 // and the tests all bind it here, each with their own adapters.
 
-import { subscriptionLinks } from './domain/links';
+import type { RenderedEmail } from './domain/digest';
+import { publicLinks } from './domain/links';
 import type { NewsletterIdentity } from './domain/newsletter-labels';
 import type { ReportInput } from './domain/report-submission';
 import type { Subscriber } from './domain/subscriber';
@@ -21,11 +22,13 @@ import {
   unsubscribe,
 } from './use-cases/manage-subscription';
 import {
+  checkSendRequest,
   type DigestDeps,
   type DigestPreview,
   type DigestSendSummary,
   previewDigest,
-  resolveWeek,
+  renderEditionPage,
+  type SendRequest,
   sendDigest,
   sendTestDigest,
 } from './use-cases/send-digest';
@@ -39,15 +42,19 @@ export interface UseCases {
   unsubscribe(token: string): Promise<void>;
   /** Checks an unsubscribe link without acting on it (the page that asks "are you sure?"). */
   checkUnsubscribeLink(token: string): void;
-  previewDigest(week?: string): Promise<DigestPreview>;
-  sendTestDigest(to: string, week?: string): Promise<{ week: string; messageId: string }>;
-  sendDigest(week?: string): Promise<DigestSendSummary>;
-  /** The week a request names, or the current one: "2026-W48". */
-  weekId(week?: string): string;
+  /** What the next send would carry, or what the edition being sent carries. */
+  previewDigest(request?: SendRequest): Promise<DigestPreview>;
+  sendTestDigest(to: string, request?: SendRequest): Promise<{ edition?: string; messageId: string }>;
+  /** Resumes the edition being sent, or opens the next one with every report no edition took yet. */
+  sendDigest(request?: SendRequest): Promise<DigestSendSummary>;
+  /** Throws InvalidInputError for a send request that names no period; sends nothing. */
+  checkSendRequest(request: SendRequest): void;
+  /** The web page of a sent (or sending) edition, with every report it took. */
+  renderEditionPage(id: string): Promise<RenderedEmail>;
 }
 
 /** The adapters the core runs on: everything a digest send needs but its settings, and the ingest's extractor. */
-export type CorePorts = Omit<DigestDeps, 'links' | 'newsletter' | 'timeZone' | 'sendConcurrency'> &
+export type CorePorts = Omit<DigestDeps, 'links' | 'newsletter' | 'timeZone' | 'featuredReports' | 'sendConcurrency'> &
   Pick<IngestReportDeps, 'extractor'>;
 
 export interface CoreSettings {
@@ -55,15 +62,22 @@ export interface CoreSettings {
   timeZone: string;
   publicBaseUrl: string;
   confirmWithinMs: number;
+  /** Reports each email carries in full; the rest are headlines linking to the edition's web page. */
+  featuredReports: number;
   sendConcurrency: number;
 }
 
 export function bindUseCases(ports: CorePorts, settings: CoreSettings): UseCases {
   const { extractor, ...digestPorts } = ports;
-  const common = { ...digestPorts, links: subscriptionLinks(settings.publicBaseUrl), newsletter: settings.newsletter };
-  const ingest: IngestReportDeps = { ...ports, timeZone: settings.timeZone };
+  const common = { ...digestPorts, links: publicLinks(settings.publicBaseUrl), newsletter: settings.newsletter };
+  const ingest: IngestReportDeps = ports;
   const subscription: SubscriptionDeps = { ...common, confirmWithinMs: settings.confirmWithinMs };
-  const digest: DigestDeps = { ...common, timeZone: settings.timeZone, sendConcurrency: settings.sendConcurrency };
+  const digest: DigestDeps = {
+    ...common,
+    timeZone: settings.timeZone,
+    featuredReports: settings.featuredReports,
+    sendConcurrency: settings.sendConcurrency,
+  };
   return {
     ingestReport: (input) => ingestReport(ingest, input),
     ingestReportBatch: (items) => ingestReportBatch(ingest, items),
@@ -71,9 +85,10 @@ export function bindUseCases(ports: CorePorts, settings: CoreSettings): UseCases
     confirmSubscription: (token) => confirmSubscription(subscription, token),
     unsubscribe: (token) => unsubscribe(subscription, token),
     checkUnsubscribeLink: (token) => checkUnsubscribeLink(subscription, token),
-    previewDigest: (week) => previewDigest(digest, week),
-    sendTestDigest: (to, week) => sendTestDigest(digest, to, week),
-    sendDigest: (week) => sendDigest(digest, week),
-    weekId: (week) => resolveWeek(digest, week).id,
+    previewDigest: (request) => previewDigest(digest, request),
+    sendTestDigest: (to, request) => sendTestDigest(digest, to, request),
+    sendDigest: (request) => sendDigest(digest, request),
+    checkSendRequest: (request) => checkSendRequest(digest, request),
+    renderEditionPage: (id) => renderEditionPage(digest, id),
   };
 }

@@ -1,5 +1,6 @@
-// Lambda handler (composition root): composes and sends the week's digest. Invoked by EventBridge Scheduler
-// (event {}) and by the API's POST /digests (event {week}). Safe to retry: the delivery ledger sends nobody twice.
+// Lambda handler (composition root): opens and sends the next edition, or resumes the one being sent. Invoked by
+// EventBridge Scheduler (event {}) and by the API's POST /digests (event {from?, until?}). Safe to retry: the
+// delivery ledger sends nobody twice.
 import { z } from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
 import { composeUseCases } from '../composition/compose-use-cases';
@@ -15,12 +16,12 @@ const ready = readSecrets(lambda, [lambda.tokenSecretArn]).then(([tokenSecret]) 
 );
 ready.catch(() => undefined);
 
-const sendDigestEvent = z.object({ week: z.string().optional() });
+const sendDigestEvent = z.object({ from: z.string().optional(), until: z.string().optional() });
 
 export const handler = async (event: unknown) => {
   const parsed = sendDigestEvent.safeParse(event ?? {});
   // A malformed event would fail the same way on every retry: report it and stop.
   if (!parsed.success) throw new InvalidInputError(`Unexpected send-digest event: ${parsed.error.message}`);
   const useCases = await ready;
-  return useCases.sendDigest(parsed.data.week);
+  return useCases.sendDigest(parsed.data);
 };

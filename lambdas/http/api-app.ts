@@ -24,12 +24,13 @@ export interface ApiDependencies {
 
 const subscriptionBody = z.object({ email: z.string().max(320) });
 const tokenQuery = z.object({ token: z.string().min(1).max(4096) });
-/** The week's shape and existence are the core's to check (parseIsoWeek). */
-const week = z.string().max(16).optional();
+/** Whether an instant is one, and the period not empty, is the core's to check (send-digest.ts). */
+const instant = z.string().max(40).optional();
+const period = { from: instant, until: instant };
 const digestBody = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('send'), week }).strict(),
-  z.object({ mode: z.literal('preview'), week }).strict(),
-  z.object({ mode: z.literal('test'), to: z.string().max(320), week }).strict(),
+  z.object({ mode: z.literal('send'), ...period }).strict(),
+  z.object({ mode: z.literal('preview'), ...period }).strict(),
+  z.object({ mode: z.literal('test'), to: z.string().max(320), ...period }).strict(),
 ]);
 
 const ROUTES = [
@@ -40,6 +41,7 @@ const ROUTES = [
   '/reports',
   '/reports/batch',
   '/digests',
+  '/editions/:id',
 ];
 
 export function createApiApp(deps: ApiDependencies): Hono {
@@ -120,20 +122,27 @@ export function createApiApp(deps: ApiDependencies): Hono {
   });
 
   app.post('/digests', requireAdmin, smallBody, async (c) => {
-    const request = parseInput(digestBody, await readJson(c));
-    const weekId = deps.mujaz.weekId(request.week);
-    switch (request.mode) {
+    const body = parseInput(digestBody, await readJson(c));
+    const period = { from: body.from, until: body.until };
+    deps.mujaz.checkSendRequest(period);
+    switch (body.mode) {
       case 'preview':
-        return c.json({ mode: 'preview', ...(await deps.mujaz.previewDigest(weekId)) });
+        return c.json({ mode: body.mode, ...(await deps.mujaz.previewDigest(period)) });
       case 'test':
-        return c.json({ mode: 'test', to: request.to, ...(await deps.mujaz.sendTestDigest(request.to, weekId)) });
+        return c.json({ mode: body.mode, to: body.to, ...(await deps.mujaz.sendTestDigest(body.to, period)) });
       case 'send': {
-        const outcome = await deps.dispatcher.dispatchSend(weekId);
-        if (outcome.status === 'completed') return c.json({ mode: 'send', ...outcome.summary });
+        const outcome = await deps.dispatcher.dispatchSend(period);
+        if (outcome.status === 'completed') return c.json({ mode: body.mode, ...outcome.summary });
         const message = 'The send runs in the background; each reader gets the edition once.';
-        return c.json({ mode: 'send', week: weekId, status: 'accepted', message }, 202);
+        return c.json({ mode: body.mode, status: 'accepted', message }, 202);
       }
     }
+  });
+
+  // The edition's web page, which the email's headlines link to: public, like a newsletter's archive.
+  app.get('/editions/:id', async (c) => {
+    const page = await deps.mujaz.renderEditionPage(c.req.param('id'));
+    return c.html(page.html);
   });
 
   for (const path of ROUTES) {

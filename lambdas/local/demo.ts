@@ -26,7 +26,7 @@ async function runDemo(runtime: LocalRuntime): Promise<void> {
     'text/plain; charset=utf-8',
   );
   step(
-    `report stored: ${ingested.report.id} (${ingested.report.language}, week ${ingested.report.week}, ${ingested.report.summary.length}-sentence summary)`,
+    `report stored: ${ingested.report.id} (${ingested.report.language}, ${ingested.report.summary.length}-sentence summary)`,
   );
 
   await api('POST', '/subscriptions', JSON.stringify({ email: READER }));
@@ -39,7 +39,7 @@ async function runDemo(runtime: LocalRuntime): Promise<void> {
   const sent = await api<SendAnswer>('POST', '/digests', JSON.stringify({ mode: 'send' }));
   const resend = await api<SendAnswer>('POST', '/digests', JSON.stringify({ mode: 'send' }));
   step(
-    `digest ${sent.week} sent to ${sent.sent} reader(s); sending again sent ${resend.sent} (already sent: ${resend.alreadySent})`,
+    `edition ${sent.edition} sent to ${sent.sent} reader(s); sending again found ${resend.status === 'no-reports' ? 'no new report' : `${resend.reports} report(s)`} and sent ${resend.sent}`,
   );
 
   const digest = (await emailsTo(runtime.sesEndpoint, READER)).find(
@@ -64,9 +64,9 @@ Run \`npm run dev\` to keep the API and the inbox viewer running.`);
 
 /** The fields of the API's answers that the demo prints. */
 interface IngestAnswer {
-  report: Pick<Report, 'id' | 'title' | 'language' | 'week' | 'summary'>;
+  report: Pick<Report, 'id' | 'title' | 'language' | 'summary'>;
 }
-type SendAnswer = Pick<DigestSendSummary, 'week' | 'sent' | 'alreadySent'>;
+type SendAnswer = Pick<DigestSendSummary, 'edition' | 'status' | 'reports' | 'sent'>;
 
 function apiClient(runtime: LocalRuntime) {
   return async <Answer = unknown>(

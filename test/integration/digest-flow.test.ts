@@ -97,13 +97,31 @@ describe('the weekly digest, end to end on the local stack', () => {
     expect(digestsIn(await emailsTo(sesEndpoint, pendingReader))).toHaveLength(0);
   });
 
-  it('sends nobody the same digest twice when the send is triggered again', async () => {
+  it('sends nobody the same digest twice when the send is triggered again: nothing new came in', async () => {
     const again = await post('/digests', { mode: 'send' }, admin);
-    expect(await again.json()).toMatchObject({ sent: 0, alreadySent: 2, failed: 0 });
+    expect(await again.json()).toEqual({
+      mode: 'send',
+      status: 'no-reports',
+      reports: 0,
+      sent: 0,
+      alreadySent: 0,
+      failed: 0,
+    });
     for (const reader of readers) expect(digestsIn(await emailsTo(sesEndpoint, reader))).toHaveLength(1);
   });
 
-  it('unsubscribes with one click and leaves the reader out of the next week', async () => {
+  it('shows the sent edition on its web page, which the email links to', async () => {
+    const [digest] = digestsIn(await emailsTo(sesEndpoint, readers[1]!));
+    const web = new URL(linkIn(digest!, '/editions/')!);
+    expect(web.pathname).toBe('/editions/1');
+    const page = await app.request(web.pathname);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('id="report-');
+    expect(html).not.toContain('/unsubscribe');
+  });
+
+  it('unsubscribes with one click and leaves the reader out of the next edition', async () => {
     const [digest] = digestsIn(await emailsTo(sesEndpoint, readers[0]!));
     const link = new URL(linkIn(digest!, '/unsubscribe')!);
     const oneClick = await app.request(`${link.pathname}${link.search}`, {
@@ -115,7 +133,7 @@ describe('the weekly digest, end to end on the local stack', () => {
     expect(await oneClick.json()).toEqual({ status: 'unsubscribed' });
 
     const preview = await post('/digests', { mode: 'preview' }, admin);
-    expect(await preview.json()).toMatchObject({ recipients: 1, frozen: true });
+    expect(await preview.json()).toMatchObject({ recipients: 1, reports: 0, frozen: false });
   });
 
   it('previews and test-sends without touching the readers', async () => {
@@ -126,4 +144,68 @@ describe('the weekly digest, end to end on the local stack', () => {
     expect(received!.subject).toMatch(/^\[تجربة\] /u);
     for (const reader of readers) expect(digestsIn(await emailsTo(sesEndpoint, reader))).toHaveLength(1);
   });
+});
+
+describe('editions on the local stack: nothing falls between two sends, and a big one fits in an email', () => {
+  let flow: TestMujaz;
+  let api: ReturnType<typeof createApiApp>;
+  const reader = uniqueAddress('reader');
+  const send = async () => {
+    const response = await api.request('/digests', {
+      method: 'POST',
+      headers: { ...json, ...admin },
+      body: JSON.stringify({ mode: 'send' }),
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { status: string; edition?: string; reports: number; sent: number };
+  };
+
+  beforeAll(async () => {
+    flow = await createTestMujaz('editions');
+    api = createApiApp({
+      mujaz: flow.mujaz,
+      dispatcher: new InProcessDigestDispatcher(flow.mujaz),
+      adminToken: ADMIN_TOKEN,
+      newsletter: flow.config.newsletter,
+      logger: silentLogger,
+    });
+    await flow.mujaz.subscribe(reader);
+    const [confirmation] = await emailsTo(sesEndpoint, reader);
+    const link = new URL(linkIn(confirmation!, '/subscriptions/confirm')!);
+    expect((await api.request(`${link.pathname}${link.search}`)).status).toBe(200);
+  });
+  afterAll(() => flow.close());
+
+  it('mails a report that arrives after an empty run in the next send', async () => {
+    expect(await send()).toMatchObject({ status: 'no-reports', sent: 0 });
+    const late = await flow.mujaz.ingestReport({
+      title: 'Arrived after an empty run',
+      body: 'The schedule found nothing on Monday. This report came on Tuesday. It goes out next time.',
+    });
+    expect(await send()).toMatchObject({ status: 'sent', edition: '1', reports: 1, sent: 1 });
+    const [digest] = digestsIn(await emailsTo(sesEndpoint, reader));
+    expect(digest!.body.html).toContain(late.report.title);
+  });
+
+  it('sends a 60-report Arabic edition whose HTML as transmitted stays under Gmail’s 102 KB, every report on its page', async () => {
+    const [title, lede, ...paragraphs] = sample.trim().split('\n');
+    const batch = Array.from({ length: 60 }, (_, index) => ({
+      title: `${title} (${index + 1})`,
+      lede,
+      text: [...paragraphs.slice(index % 5), ...paragraphs.slice(0, index % 5)].join('\n'),
+    }));
+    const stored = await flow.mujaz.ingestReportBatch(batch);
+    expect(stored.created).toBe(60);
+
+    expect(await send()).toMatchObject({ status: 'sent', edition: '2', reports: 60, sent: 1 });
+    const digest = digestsIn(await emailsTo(sesEndpoint, reader)).find((email) => email.body.html?.includes('(60)'));
+    const html = digest!.body.html!;
+    const base64 = Math.ceil(Buffer.byteLength(html, 'utf8') / 3) * 4;
+    expect(base64 + Math.ceil(base64 / 76) * 2).toBeLessThanOrEqual(102_000);
+    // The newest reports in full, the others as headlines pointing at the edition page.
+    expect(html).toContain('/editions/2#report-');
+    const page = await api.request('/editions/2');
+    const anchors = (await page.text()).match(/id="report-[0-9a-f]{24}"/gu) ?? [];
+    expect(new Set(anchors).size).toBe(60);
+  }, 120_000); // 60 reports summarized and the email rendered a few times while fitting it: slow on a loaded CI box
 });

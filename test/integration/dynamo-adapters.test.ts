@@ -1,9 +1,11 @@
-// Adapter tests against the real DynamoDB Local: key design, conditional writes, the sparse index and TTL.
+// Adapter tests against the real DynamoDB Local: key design, conditional writes and transactions, the sparse
+// indexes and TTL.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoDigestLedger } from '../../lambdas/adapters/dynamo-digest-ledger';
+import { DynamoDeliveryLedger } from '../../lambdas/adapters/dynamo-delivery-ledger';
+import { DynamoEditionStore } from '../../lambdas/adapters/dynamo-edition-store';
 import { DynamoReportRepository } from '../../lambdas/adapters/dynamo-report-repository';
 import { DynamoSubscriberRepository } from '../../lambdas/adapters/dynamo-subscriber-repository';
-import type { DigestEdition } from '../../lambdas/core/domain/digest';
+import { type Edition, editionEntryOf, type FrozenEmail, nextEdition } from '../../lambdas/core/domain/edition';
 import type { Report } from '../../lambdas/core/domain/report';
 import { confirmedSubscriber, pendingSubscriber, unsubscribedSubscriber } from '../../lambdas/core/domain/subscriber';
 import { createTestTable, localClients } from '../support/local-services';
@@ -19,36 +21,65 @@ afterAll(() => {
   clients.ses.destroy();
 });
 
-function report(id: string, week: string, receivedAt: string): Report {
-  return { id, title: `t-${id}`, body: 'body', language: 'en', receivedAt, week, summary: ['s'], keyPhrases: [] };
+function report(id: string, receivedAt: string): Report {
+  return { id, title: `t-${id}`, body: 'body', language: 'en', receivedAt, summary: ['s'], keyPhrases: [] };
 }
 
 describe('DynamoReportRepository', () => {
-  it('stores a report once and lists a week in arrival order', async () => {
+  it('stores a report once', async () => {
     const reports = new DynamoReportRepository(clients.dynamo, tableName);
-    const later = report('r2', '2026-W10', '2026-03-05T10:00:00.000Z');
-    const earlier = report('r1', '2026-W10', '2026-03-03T10:00:00.000Z');
-    expect((await reports.saveIfAbsent(later)).created).toBe(true);
+    const earlier = report('r1', '2026-03-03T10:00:00.000Z');
     expect((await reports.saveIfAbsent(earlier)).created).toBe(true);
-    await reports.saveIfAbsent(report('other', '2026-W11', '2026-03-10T10:00:00.000Z'));
-
     const again = await reports.saveIfAbsent({ ...earlier, title: 'changed' });
     expect(again).toEqual({ created: false, report: earlier });
     expect(await reports.findById('r1')).toEqual(earlier);
     expect(await reports.findById('missing')).toBeUndefined();
-    expect((await reports.listByWeek('2026-W10')).map((stored) => stored.id)).toEqual(['r1', 'r2']);
   });
 
-  it('reads every page of a large week', async () => {
-    const reports = new DynamoReportRepository(clients.dynamo, tableName);
+  it('lists untaken reports of a period in arrival order, lets exactly one edition take each, and lists what it took', async () => {
+    const table = await createTestTable('taking');
+    const reports = new DynamoReportRepository(clients.dynamo, table);
+    const at = (day: number) => `2026-04-${String(day).padStart(2, '0')}T10:00:00.000Z`;
+    const stored = [report('b', at(5)), report('a', at(3)), report('c', at(9)), report('d', at(12))];
+    stored[1] = { ...stored[1]!, url: 'https://example.com/a', language: 'ar', publishedAt: at(1) };
+    for (const item of stored) await reports.saveIfAbsent(item);
+
+    const period = { from: at(3), until: at(9) };
+    const untaken = await reports.listUntaken(period);
+    // After `from`, up to and including `until`; only what the digest shows, not the report's text.
+    expect(untaken).toEqual([editionEntryOf(stored[0]!), editionEntryOf(stored[2]!)]);
+    expect((await reports.listUntaken({ until: at(30) })).map((entry) => entry.id)).toEqual(['a', 'b', 'c', 'd']);
+
+    const claims = await Promise.all([reports.take(untaken[0]!, '1'), reports.take(untaken[0]!, '2')]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const winner = claims[0] ? '1' : '2';
+    expect(await reports.take(untaken[0]!, winner)).toBe(true); // taking again is harmless
+    expect(await reports.take(untaken[1]!, winner)).toBe(true);
+    expect(await reports.take(editionEntryOf(report('ghost', at(4))), winner)).toBe(false);
+
+    expect((await reports.listUntaken({ until: at(30) })).map((entry) => entry.id)).toEqual(['a', 'd']);
+    expect(await reports.listTaken(winner)).toEqual([editionEntryOf(stored[0]!), editionEntryOf(stored[2]!)]);
+    expect(await reports.listTaken(winner === '1' ? '2' : '1')).toEqual([]);
+    const raw = await clients.dynamo.send(new GetCommand({ TableName: table, Key: { pk: 'REPORT#b', sk: 'REPORT' } }));
+    expect(raw.Item).toMatchObject({ editionId: winner, body: 'body' });
+    expect(raw.Item).not.toHaveProperty('gsi1pk');
+  });
+
+  it('reads every page of a large backlog, and of a large edition', async () => {
+    const table = await createTestTable('backlog');
+    const reports = new DynamoReportRepository(clients.dynamo, table);
     const bigBody = 'x'.repeat(40_000); // 30 × 40 KB passes DynamoDB's 1 MB page limit
     for (let index = 0; index < 30; index += 1) {
       await reports.saveIfAbsent({
-        ...report(`big-${index}`, '2026-W20', `2026-05-12T10:00:${String(index).padStart(2, '0')}.000Z`),
+        ...report(`big-${index}`, `2026-05-12T10:00:${String(index).padStart(2, '0')}.000Z`),
         body: bigBody,
+        summary: ['y'.repeat(40_000)],
       });
     }
-    expect(await reports.listByWeek('2026-W20')).toHaveLength(30);
+    const untaken = await reports.listUntaken({ until: '2026-06-01T00:00:00.000Z' });
+    expect(untaken).toHaveLength(30);
+    for (const entry of untaken) await reports.take(entry, '7');
+    expect(await reports.listTaken('7')).toHaveLength(30);
   });
 });
 
@@ -86,36 +117,83 @@ describe('DynamoSubscriberRepository', () => {
   });
 });
 
-describe('DynamoDigestLedger', () => {
-  const edition: DigestEdition = {
-    id: '2026-W30',
-    reportIds: ['a'],
-    createdAt: '2026-07-20T00:00:00.000Z',
+describe('DynamoEditionStore', () => {
+  const email: FrozenEmail = {
     subject: 's',
-    html: '<p>h</p>',
+    html: '<p>عربي</p>'.repeat(2000),
     text: 't',
+    reports: 3,
+    featured: 2,
+    headlines: 1,
   };
+  const period = { until: '2026-07-20T00:00:00.000Z' };
+  const at = new Date('2026-07-20T00:00:00.000Z');
 
-  it('freezes the first edition of a week', async () => {
-    const ledger = new DynamoDigestLedger(clients.dynamo, tableName);
-    expect(await ledger.findEdition(edition.id)).toBeUndefined();
-    expect(await ledger.saveEditionIfAbsent(edition)).toEqual(edition);
-    expect(await ledger.saveEditionIfAbsent({ ...edition, subject: 'later' })).toEqual(edition);
+  it('opens editions one after another, never two at once, and keeps each one’s state and email', async () => {
+    const editions = new DynamoEditionStore(clients.dynamo, await createTestTable('editions'));
+    expect(await editions.latest()).toBeUndefined();
+    const first = nextEdition(undefined, period, at);
+    const [a, b] = await Promise.all([editions.open(first, undefined), editions.open(first, undefined)]);
+    expect([a.opened, b.opened].sort()).toEqual([false, true]);
+    expect(a.edition).toEqual(first);
+    expect(b.edition).toEqual(first);
+
+    const frozen = await editions.freeze('1', email);
+    expect(frozen).toEqual({ ...first, state: 'sending', email });
+    expect(await editions.freeze('1', { ...email, subject: 'later' })).toEqual(frozen);
+    expect(await editions.latest()).toEqual(frozen);
+
+    // A stale opener (it saw no edition yet) gets the current one back, and nothing is written.
+    const stale = await editions.open(nextEdition(undefined, period, at), undefined);
+    expect(stale).toEqual({ edition: frozen, opened: false });
+
+    await editions.finish('1', new Date('2026-07-20T01:00:00.000Z'));
+    const done: Edition = { ...frozen, state: 'done', finishedAt: '2026-07-20T01:00:00.000Z' };
+    expect(await editions.find('1')).toEqual(done);
+    await editions.finish('1', new Date('2026-07-21T00:00:00.000Z')); // finishing twice changes nothing
+    expect(await editions.find('1')).toEqual(done);
+
+    const second = nextEdition(done, { from: period.until, until: '2026-07-27T00:00:00.000Z' }, at);
+    expect(await editions.open(second, '1')).toEqual({ edition: second, opened: true });
+    expect((await editions.latest())?.id).toBe('2');
+    expect(await editions.find('3')).toBeUndefined();
   });
 
-  it('lets exactly one of many concurrent claims win, and a released claim be taken again', async () => {
-    const ledger = new DynamoDigestLedger(clients.dynamo, tableName);
-    const at = new Date();
-    const results = await Promise.all(
-      Array.from({ length: 8 }, () => ledger.claim(edition.id, 'reader@example.com', at)),
+  it('stores the email gzipped, so that an edition item stays far below 400 KB', async () => {
+    const table = await createTestTable('edition-size');
+    const editions = new DynamoEditionStore(clients.dynamo, table);
+    await editions.open(nextEdition(undefined, period, at), undefined);
+    await editions.freeze('1', email);
+    const raw = await clients.dynamo.send(
+      new GetCommand({ TableName: table, Key: { pk: 'EDITION#1', sk: 'EDITION' } }),
     );
+    expect(raw.Item).not.toHaveProperty('email');
+    expect((raw.Item!.emailGzip as Uint8Array).byteLength).toBeLessThan(email.html.length / 20);
+  });
+
+  it('records an empty run on the pointer, without opening an edition', async () => {
+    const table = await createTestTable('empty-runs');
+    const editions = new DynamoEditionStore(clients.dynamo, table);
+    await editions.recordEmptyRun(period, at);
+    expect(await editions.latest()).toBeUndefined();
+    const raw = await clients.dynamo.send(new GetCommand({ TableName: table, Key: { pk: 'EDITIONS', sk: 'LATEST' } }));
+    expect(raw.Item?.lastEmptyRun).toEqual({ at: at.toISOString(), until: period.until });
+    expect(await editions.open(nextEdition(undefined, period, at), undefined)).toMatchObject({ opened: true });
+  });
+});
+
+describe('DynamoDeliveryLedger', () => {
+  it('lets exactly one of many concurrent claims win, and a released claim be taken again', async () => {
+    const ledger = new DynamoDeliveryLedger(clients.dynamo, tableName);
+    const at = new Date();
+    const results = await Promise.all(Array.from({ length: 8 }, () => ledger.claim('30', 'reader@example.com', at)));
     expect(results.filter(Boolean)).toHaveLength(1);
 
-    await ledger.release(edition.id, 'reader@example.com');
-    expect(await ledger.claim(edition.id, 'reader@example.com', at)).toBe(true);
+    await ledger.release('30', 'reader@example.com');
+    expect(await ledger.claim('30', 'reader@example.com', at)).toBe(true);
 
-    await ledger.recordSent(edition.id, 'reader@example.com', 'message-1', at);
-    await ledger.release(edition.id, 'reader@example.com'); // a sent delivery is never given back
-    expect(await ledger.claim(edition.id, 'reader@example.com', at)).toBe(false);
+    await ledger.recordSent('30', 'reader@example.com', 'message-1', at);
+    await ledger.release('30', 'reader@example.com'); // a sent delivery is never given back
+    expect(await ledger.claim('30', 'reader@example.com', at)).toBe(false);
   });
 });

@@ -102,7 +102,7 @@ function httpEvent(method: string, path: string, body?: unknown, headers: Record
 }
 
 describe('the Lambda bundles', () => {
-  it('send-digest, invoked as by the schedule, sends the week to every confirmed reader', async () => {
+  it('send-digest, invoked as by the schedule, sends the next edition to every confirmed reader', async () => {
     const reader = uniqueAddress('bundle');
     await test.mujaz.ingestReport({
       title: 'A report for the bundle',
@@ -117,7 +117,7 @@ describe('the Lambda bundles', () => {
     await test.mujaz.confirmSubscription(token);
 
     expect(await invoke('send-digest', {})).toMatchObject({ status: 'sent', sent: 1, failed: 0 });
-    expect(await invoke('send-digest', {})).toMatchObject({ status: 'sent', sent: 0, alreadySent: 1 });
+    expect(await invoke('send-digest', {})).toMatchObject({ status: 'no-reports', sent: 0 });
     const received = await emailsTo(localServices().sesEndpoint, reader);
     expect(received.filter((email) => email.body.html?.includes('A report for the bundle'))).toHaveLength(1);
   }, 30_000);
@@ -138,12 +138,16 @@ describe('the Lambda bundles', () => {
     });
 
     expect(await invoke('api', httpEvent('POST', '/digests', { mode: 'preview' }))).toMatchObject({ statusCode: 401 });
+    await test.mujaz.ingestReport({
+      title: 'A report waiting for the next edition',
+      body: 'It came after the last send. The preview shows it. Nothing takes it yet.',
+    });
     const preview = (await invoke(
       'api',
       httpEvent('POST', '/digests', { mode: 'preview' }, { authorization: `Bearer ${ADMIN_TOKEN}` }),
     )) as { statusCode: number; body: string };
     expect(preview.statusCode).toBe(200);
-    expect(JSON.parse(preview.body)).toMatchObject({ mode: 'preview', reports: 1 });
+    expect(JSON.parse(preview.body)).toMatchObject({ mode: 'preview', reports: 1, frozen: false });
   }, 30_000);
 
   it('api reads an HTML page with the bundled extractor, and answers a rejected report with its reason', async () => {

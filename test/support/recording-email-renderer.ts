@@ -16,12 +16,20 @@ export class RecordingEmailRenderer implements EmailRenderer {
           .map((sentence) => `<p>${escapeHtml(sentence)}</p>`)
           .join('')}</article>`,
     );
+    const headlines = view.headlines.map(
+      (headline) => `<li><a href="${escapeHtml(headline.url)}">${escapeHtml(headline.title)}</a></li>`,
+    );
+    const web = view.webUrl ? `<a href="${escapeHtml(view.webUrl)}">${escapeHtml(view.webLabel)}</a>` : '';
+    const unsubscribe = view.unsubscribeUrl
+      ? `<a href="${escapeHtml(view.unsubscribeUrl)}">${escapeHtml(view.unsubscribeLabel)}</a>`
+      : '';
     return {
       subject: view.subject,
-      html: `<html lang="${view.language}" dir="${view.direction}"><h1>${escapeHtml(view.heading)}</h1>${items.join('')}<a href="${escapeHtml(view.unsubscribeUrl)}">${escapeHtml(view.unsubscribeLabel)}</a></html>`,
+      html: `<html lang="${view.language}" dir="${view.direction}"><h1>${escapeHtml(view.heading)}</h1>${items.join('')}<ul>${headlines.join('')}</ul>${escapeHtml(view.unlisted)}${web}${unsubscribe}</html>`,
       text: [
         view.heading,
         ...view.items.flatMap((item) => [item.title, ...item.summary]),
+        ...view.headlines.map((headline) => `${headline.title}: ${headline.url}`),
         `${view.unsubscribeLabel}: ${view.unsubscribeUrl}`,
       ].join('\n'),
     };

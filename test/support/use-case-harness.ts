@@ -10,7 +10,8 @@ import type { Subscriber } from '../../lambdas/core/domain/subscriber';
 import type { ArticleExtractor } from '../../lambdas/core/ports/article-extractor';
 import type { EmailRenderer } from '../../lambdas/core/ports/email-renderer';
 import { FixedClock } from './fixed-clock';
-import { InMemoryDigestLedger } from './in-memory-digest-ledger';
+import { InMemoryDeliveryLedger } from './in-memory-delivery-ledger';
+import { InMemoryEditionStore } from './in-memory-edition-store';
 import { InMemoryReportRepository } from './in-memory-report-repository';
 import { InMemorySubscriberRepository } from './in-memory-subscriber-repository';
 import { RecordingEmailRenderer } from './recording-email-renderer';
@@ -30,6 +31,7 @@ export interface HarnessOptions<R extends EmailRenderer, E extends ArticleExtrac
   newsletter?: NewsletterIdentity;
   timeZone?: string;
   start?: string;
+  featuredReports?: number;
   sendConcurrency?: number;
   renderer?: R;
   extractor?: E;
@@ -42,7 +44,8 @@ export interface Harness<
   clock: FixedClock;
   reports: InMemoryReportRepository;
   subscribers: InMemorySubscriberRepository;
-  ledger: InMemoryDigestLedger;
+  editions: InMemoryEditionStore;
+  ledger: InMemoryDeliveryLedger;
   mailer: RecordingMailer;
   renderer: R;
   tokens: HmacTokenSigner;
@@ -62,7 +65,8 @@ export function createHarness<
   const clock = new FixedClock(options.start ?? START);
   const reports = new InMemoryReportRepository();
   const subscribers = new InMemorySubscriberRepository();
-  const ledger = new InMemoryDigestLedger();
+  const editions = new InMemoryEditionStore();
+  const ledger = new InMemoryDeliveryLedger();
   const mailer = new RecordingMailer();
   const renderer = options.renderer ?? (new RecordingEmailRenderer() as EmailRenderer as R);
   const extractor = options.extractor ?? (new StubArticleExtractor() as ArticleExtractor as E);
@@ -71,12 +75,13 @@ export function createHarness<
   const newsletter = options.newsletter ?? { name: 'موجز', language: 'ar' };
   const timeZone = options.timeZone ?? 'Asia/Riyadh';
   const useCases = bindUseCases(
-    { reports, subscribers, archive: ledger, ledger, mailer, renderer, tokens, extractor, clock, logger },
+    { reports, subscribers, editions, ledger, mailer, renderer, tokens, extractor, clock, logger },
     {
       newsletter,
       timeZone,
       publicBaseUrl: PUBLIC_BASE_URL,
       confirmWithinMs: CONFIRM_WITHIN_MS,
+      featuredReports: options.featuredReports ?? 10,
       sendConcurrency: options.sendConcurrency ?? 4,
     },
   );
@@ -97,6 +102,7 @@ export function createHarness<
     clock,
     reports,
     subscribers,
+    editions,
     ledger,
     mailer,
     renderer,

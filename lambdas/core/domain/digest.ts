@@ -1,19 +1,30 @@
-// Core layer: what a weekly digest says, before any template gives it a shape.
+// Core layer: what a digest says, before any template gives it a shape: the email of an edition (its featured
+// reports in full, more as headlines) and the edition's web page (every report in full).
 
+import type { EditionEntry } from './edition';
+import { byArrival } from './edition';
 import { escapeHtml } from './html';
-import type { IsoWeek } from './iso-week';
 import type { LanguageTag } from './language-tag';
 import { labelsFor, type NewsletterIdentity, type NewsletterLanguage } from './newsletter-labels';
-import type { Report } from './report';
+import { utf8ByteLength } from './text-cleaning';
 import { layoutOf, type TextLayout } from './text-direction';
 
 export interface DigestItemView extends TextLayout {
+  /** The fragment the edition's web page gives the report, which the email's headlines link to. */
+  anchor: string;
   title: string;
   url?: string;
   summary: string[];
   /** Any ISO 639 code an editor gave; the direction follows from it (directionOf). */
   language: LanguageTag;
   publishedOn?: string;
+}
+
+export interface DigestHeadlineView extends TextLayout {
+  title: string;
+  /** The report on the edition's web page. */
+  url: string;
+  language: LanguageTag;
 }
 
 export interface DigestView extends TextLayout {
@@ -25,7 +36,15 @@ export interface DigestView extends TextLayout {
   period: string;
   intro: string;
   items: DigestItemView[];
+  moreHeading: string;
+  headlines: DigestHeadlineView[];
+  /** "And 12 more reports on the edition's page", or '' when the email lists every report. */
+  unlisted: string;
+  /** The edition's web page, or '' on that page itself. */
+  webUrl: string;
+  webLabel: string;
   unsubscribeLabel: string;
+  /** The reader's link (a placeholder until personalizeDigest), or '' on the web page. */
   unsubscribeUrl: string;
   footer: string;
 }
@@ -37,50 +56,122 @@ export interface RenderedEmail {
   text: string;
 }
 
-/** A digest rendered once and frozen, so a retry sends exactly what the first attempt sent. */
-export interface DigestEdition extends RenderedEmail {
-  /** One edition per ISO week: "2026-W48". */
-  id: string;
-  reportIds: string[];
-  createdAt: string;
-}
-
 /**
  * Stands in for each recipient's unsubscribe link in the shared rendering. It is a syntactically
  * valid URL on a reserved domain (RFC 2606), so templates and HTML-to-text treat it as any link.
  */
 export const UNSUBSCRIBE_URL_PLACEHOLDER = 'https://unsubscribe.mujaz.invalid/placeholder';
 
-export function buildDigestView(reports: readonly Report[], week: IsoWeek, newsletter: NewsletterIdentity): DigestView {
-  const labels = labelsFor(newsletter);
-  const period = formatPeriod(week, newsletter.language);
-  const items = [...reports]
-    .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id))
-    .map((report): DigestItemView => {
-      return {
-        title: report.title,
-        url: report.url,
-        summary: report.summary,
-        language: report.language,
-        ...layoutOf(report.language),
-        publishedOn: report.publishedAt ? formatDay(report.publishedAt, newsletter.language) : undefined,
-      };
-    });
+/** Gmail clips an HTML part above ~102 KB of encoded source; the reader's own link needs a little room too. */
+export const MAX_TRANSMITTED_HTML_BYTES = 100_000;
+
+/** Where the newsletter is and how it writes dates. */
+export interface DigestSetting {
+  newsletter: NewsletterIdentity;
+  timeZone: string;
+}
+
+/** An edition's reports as its email shows them: the featured in full, then headlines, then a count of the rest. */
+export interface EmailSelection {
+  featured: EditionEntry[];
+  headlines: EditionEntry[];
+  unlisted: number;
+}
+
+/**
+ * Which reports an email carries in full and which as headlines: the newest `featured` in full (news loses
+ * value with age, and the editor sends what matters most last — the freshest), the next newest `headlines`
+ * as links, each list in order of arrival; the rest are counted.
+ */
+export function selectForEmail(entries: readonly EditionEntry[], featured: number, headlines: number): EmailSelection {
+  const newestFirst = [...entries].sort((a, b) => byArrival(b, a));
+  const featuredCount = Math.max(0, featured);
+  const chosen = newestFirst.slice(0, featuredCount).sort(byArrival);
+  const listed = newestFirst.slice(featuredCount, featuredCount + Math.max(0, headlines)).sort(byArrival);
+  return { featured: chosen, headlines: listed, unlisted: entries.length - chosen.length - listed.length };
+}
+
+/** The email of an edition: `selection` shown, `webUrl` the edition's page. */
+export function buildDigestView(selection: EmailSelection, webUrl: string, setting: DigestSetting): DigestView {
+  const labels = labelsFor(setting.newsletter);
+  const all = [...selection.featured, ...selection.headlines];
   return {
-    // The newsletter's name travels in the From display name; the subject says which week this is.
-    subject: `${labels.digestHeading} · ${period}`,
-    preheader: items.map((item) => item.title).join(' · '),
-    newsletterName: newsletter.name,
-    language: newsletter.language,
-    ...layoutOf(newsletter.language),
+    ...commonView(all, setting),
+    intro: labels.digestIntro,
+    items: selection.featured.map((entry) => itemView(entry, setting)),
+    headlines: selection.headlines.map((entry) => ({
+      title: entry.title,
+      url: `${webUrl}#${anchorOf(entry)}`,
+      language: entry.language,
+      ...layoutOf(entry.language),
+    })),
+    unlisted: selection.unlisted > 0 ? labels.unlistedReports.replace('{count}', String(selection.unlisted)) : '',
+    webUrl,
+    unsubscribeUrl: UNSUBSCRIBE_URL_PLACEHOLDER,
+  };
+}
+
+/** The edition's web page: every report in full, no reader's link. */
+export function buildEditionPageView(entries: readonly EditionEntry[], setting: DigestSetting): DigestView {
+  const labels = labelsFor(setting.newsletter);
+  return {
+    ...commonView(entries, setting),
+    intro: labels.webIntro,
+    items: [...entries].sort(byArrival).map((entry) => itemView(entry, setting)),
+    headlines: [],
+    unlisted: '',
+    webUrl: '',
+    unsubscribeUrl: '',
+  };
+}
+
+type CommonView = Omit<DigestView, 'intro' | 'items' | 'headlines' | 'unlisted' | 'webUrl' | 'unsubscribeUrl'>;
+
+function commonView(entries: readonly EditionEntry[], setting: DigestSetting): CommonView {
+  const labels = labelsFor(setting.newsletter);
+  const period = formatPeriod(entries, setting);
+  return {
+    // The newsletter's name travels in the From display name; the subject says which days this covers.
+    subject: period ? `${labels.digestHeading} · ${period}` : labels.digestHeading,
+    preheader: [...entries]
+      .sort(byArrival)
+      .map((entry) => entry.title)
+      .join(' · '),
+    newsletterName: setting.newsletter.name,
+    language: setting.newsletter.language,
+    ...layoutOf(setting.newsletter.language),
     heading: labels.digestHeading,
     period,
-    intro: labels.digestIntro,
-    items,
+    moreHeading: labels.moreHeading,
+    webLabel: labels.readOnWeb,
     unsubscribeLabel: labels.unsubscribe,
-    unsubscribeUrl: UNSUBSCRIBE_URL_PLACEHOLDER,
     footer: labels.whyYouGetThis,
   };
+}
+
+function itemView(entry: EditionEntry, setting: DigestSetting): DigestItemView {
+  return {
+    anchor: anchorOf(entry),
+    title: entry.title,
+    url: entry.url,
+    summary: entry.summary,
+    language: entry.language,
+    ...layoutOf(entry.language),
+    publishedOn: entry.publishedAt ? formatDay(entry.publishedAt, setting) : undefined,
+  };
+}
+
+function anchorOf(entry: EditionEntry): string {
+  return `report-${entry.id}`;
+}
+
+/**
+ * Base64 as MailComposer writes a part: 4 characters for every 3 bytes, in lines of 76 plus CRLF. This is the
+ * size Gmail's clipping counts, not the length of the HTML string.
+ */
+export function transmittedBytes(html: string): number {
+  const encoded = Math.ceil(utf8ByteLength(html) / 3) * 4;
+  return encoded + Math.ceil(encoded / 76) * 2;
 }
 
 /** Puts one recipient's unsubscribe link into the shared rendering. */
@@ -92,18 +183,21 @@ export function personalizeDigest(edition: RenderedEmail, unsubscribeUrl: string
   };
 }
 
-/** Dates as the newsletter prints them: "23 November 2026", "23 نوفمبر 2026". */
-function dayFormat(language: NewsletterLanguage): Intl.DateTimeFormat {
+/** Dates as the newsletter prints them, in its time zone: "23 November 2026", "23 نوفمبر 2026". */
+function dayFormat({ newsletter, timeZone }: DigestSetting): Intl.DateTimeFormat {
   // Western digits: what Arabic news sites mostly print, and unambiguous next to Latin text.
-  const locale = language === 'ar' ? 'ar-u-nu-latn' : 'en-GB';
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+  const locale = newsletter.language === 'ar' ? 'ar-u-nu-latn' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-function formatPeriod(week: IsoWeek, language: NewsletterLanguage): string {
-  return dayFormat(language).formatRange(new Date(`${week.firstDay}T00:00:00Z`), new Date(`${week.lastDay}T00:00:00Z`));
+/** The days the reports arrived on: "23–27 November 2026" (one day alone when they all came the same day). */
+function formatPeriod(entries: readonly EditionEntry[], setting: DigestSetting): string {
+  if (entries.length === 0) return '';
+  const arrivals = entries.map((entry) => entry.receivedAt).sort();
+  return dayFormat(setting).formatRange(new Date(arrivals[0] as string), new Date(arrivals.at(-1) as string));
 }
 
-function formatDay(isoInstant: string, language: NewsletterLanguage): string | undefined {
+function formatDay(isoInstant: string, setting: DigestSetting): string | undefined {
   const date = new Date(isoInstant);
-  return Number.isNaN(date.getTime()) ? undefined : dayFormat(language).format(date);
+  return Number.isNaN(date.getTime()) ? undefined : dayFormat(setting).format(date);
 }

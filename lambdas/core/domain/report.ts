@@ -53,9 +53,8 @@ export interface Report {
   url?: string;
   language: LanguageTag;
   publishedAt?: string;
+  /** When we stored it: the next edition to open after this takes it (see edition.ts). */
   receivedAt: string;
-  /** ISO week (e.g. 2026-W48) of arrival in the newsletter's time zone: the digest it belongs to. */
-  week: string;
   /** The digest's few sentences, in document order. */
   summary: string[];
   keyPhrases: string[];

@@ -1,11 +1,4 @@
-// Core port: the record of what was sent, which makes every send safe to repeat.
-import type { DigestEdition } from '../domain/digest';
-
-export interface DigestArchive {
-  findEdition(id: string): Promise<DigestEdition | undefined>;
-  /** Stores the edition unless one with its id exists, and returns the one that is stored. */
-  saveEditionIfAbsent(edition: DigestEdition): Promise<DigestEdition>;
-}
+// Core port: the record of who was sent an edition, which makes every send safe to repeat.
 
 export interface DeliveryLedger {
   /** Atomically claims the (edition, recipient) pair; false when someone already claimed it. */

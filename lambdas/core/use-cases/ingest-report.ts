@@ -3,7 +3,6 @@
 // is decided here or in the domain functions this calls; callers only decode bytes and map errors.
 import { z } from 'zod';
 import { InvalidInputError, ReportRejectedError } from '../domain/errors';
-import { followingWeek, isoWeekOf } from '../domain/iso-week';
 import { isLanguageTag } from '../domain/language-tag';
 import { isHtmlSubmission, type Report, type ReportSubmission, reportIdFor } from '../domain/report';
 import { checkAndSummarize, checkPage, type ReportDraft } from '../domain/report-checks';
@@ -13,18 +12,13 @@ import { cleanLine } from '../domain/text-cleaning';
 import { parseInput } from '../domain/validation';
 import type { ArticleExtractor } from '../ports/article-extractor';
 import type { Clock } from '../ports/clock';
-import type { DigestArchive } from '../ports/digest-ledger';
 import type { ReportRepository } from '../ports/report-repository';
 
 export interface IngestReportDeps {
   reports: ReportRepository;
-  /** Tells whether this week's edition is already frozen, in which case the report goes to next week's. */
-  archive: Pick<DigestArchive, 'findEdition'>;
   /** Finds the article in a page submitted as HTML. */
   extractor: ArticleExtractor;
   clock: Clock;
-  /** The newsletter's time zone decides which week a report arriving near midnight belongs to. */
-  timeZone: string;
 }
 
 export interface IngestedReport {
@@ -65,7 +59,6 @@ export async function ingestReport(deps: IngestReportDeps, input: ReportInput): 
   const existing = await deps.reports.findById(id);
   if (existing) return { report: existing, created: false };
 
-  const now = deps.clock.now();
   const report: Report = {
     id,
     title: checked.title,
@@ -75,8 +68,7 @@ export async function ingestReport(deps: IngestReportDeps, input: ReportInput): 
     ...(submission.url ? { url: submission.url } : {}),
     language: checked.language,
     ...(submission.publishedAt ? { publishedAt: submission.publishedAt } : {}),
-    receivedAt: now.toISOString(),
-    week: await weekForNewReport(deps, now),
+    receivedAt: deps.clock.now().toISOString(),
     summary: checked.summary,
     keyPhrases: checked.keyPhrases,
   };
@@ -122,13 +114,4 @@ function draftOf(extractor: ArticleExtractor, submission: ReportSubmission): Rep
     // Stryker disable next-line ConditionalExpression: isLanguageTag(undefined) is false anyway
     article.language !== undefined && isLanguageTag(article.language) ? { language: article.language } : {};
   return { title: given ?? article.title ?? '', ...lede, body: article.text, ...pageLanguage, ...language };
-}
-
-/**
- * The week whose digest will carry a report arriving now: the current one, unless its edition was already
- * sent, in which case the next one — a report that misses this week's digest is never lost.
- */
-async function weekForNewReport(deps: IngestReportDeps, now: Date): Promise<string> {
-  const current = isoWeekOf(now, deps.timeZone);
-  return (await deps.archive.findEdition(current.id)) ? followingWeek(current).id : current.id;
 }

@@ -1,7 +1,7 @@
 // Core use cases: double opt-in subscription, confirmation by signed link, one-click unsubscribe.
 
 import { NotFoundError } from '../domain/errors';
-import type { SubscriptionLinks } from '../domain/links';
+import type { PublicLinks } from '../domain/links';
 import { labelsFor, type NewsletterIdentity } from '../domain/newsletter-labels';
 import {
   confirmedSubscriber,
@@ -24,7 +24,7 @@ export interface SubscriptionDeps {
   tokens: TokenSigner;
   mailer: Mailer;
   renderer: EmailRenderer;
-  links: SubscriptionLinks;
+  links: PublicLinks;
   clock: Clock;
   logger: Logger;
   newsletter: NewsletterIdentity;

@@ -1,14 +1,25 @@
-// Core use cases: compose the week's digest once, then preview it, test it, or send it to every confirmed reader exactly once.
+// Core use cases: an edition takes every report no earlier edition took, is rendered once, and is sent to every
+// confirmed reader exactly once; preview and test show what a send would carry without sending it.
 import { forEachWithConcurrency } from '../domain/concurrency';
-import { buildDigestView, type DigestEdition, personalizeDigest, type RenderedEmail } from '../domain/digest';
-import { type IsoWeek, isoWeekOf, parseIsoWeek } from '../domain/iso-week';
-import type { SubscriptionLinks } from '../domain/links';
+import {
+  buildDigestView,
+  buildEditionPageView,
+  type DigestSetting,
+  MAX_TRANSMITTED_HTML_BYTES,
+  personalizeDigest,
+  type RenderedEmail,
+  selectForEmail,
+  transmittedBytes,
+} from '../domain/digest';
+import { type Edition, type EditionEntry, type EditionPeriod, type FrozenEmail, nextEdition } from '../domain/edition';
+import { InvalidInputError, NotFoundError } from '../domain/errors';
+import type { PublicLinks } from '../domain/links';
 import { listUnsubscribeHeaders } from '../domain/list-unsubscribe';
 import { labelsFor, type NewsletterIdentity } from '../domain/newsletter-labels';
-import type { Report } from '../domain/report';
 import { maskEmail, normalizeEmail, redactEmails, type Subscriber } from '../domain/subscriber';
 import type { Clock } from '../ports/clock';
-import type { DeliveryLedger, DigestArchive } from '../ports/digest-ledger';
+import type { DeliveryLedger } from '../ports/digest-ledger';
+import type { EditionStore } from '../ports/edition-store';
 import type { EmailRenderer } from '../ports/email-renderer';
 import type { Logger } from '../ports/logger';
 import type { Mailer } from '../ports/mailer';
@@ -19,22 +30,31 @@ import type { TokenSigner } from '../ports/token-signer';
 export interface DigestDeps {
   reports: ReportRepository;
   subscribers: SubscriberRepository;
-  archive: DigestArchive;
+  editions: EditionStore;
   ledger: DeliveryLedger;
   mailer: Mailer;
   renderer: EmailRenderer;
   tokens: TokenSigner;
-  links: SubscriptionLinks;
+  links: PublicLinks;
   clock: Clock;
   logger: Logger;
   newsletter: NewsletterIdentity;
   timeZone: string;
+  /** Reports an email carries in full; the rest of the edition are headlines linking to its web page. */
+  featuredReports: number;
   /** Messages in flight at once; keep it under the SES account's send rate. */
   sendConcurrency: number;
 }
 
+/** What a manual send may ask for: only reports received after `from` and up to `until` (ISO instants). */
+export interface SendRequest {
+  from?: string;
+  until?: string;
+}
+
 export interface DigestSendSummary {
-  week: string;
+  /** The edition sent (or resumed); absent when there was nothing to send. */
+  edition?: string;
   status: 'sent' | 'no-reports';
   reports: number;
   /** Messages handed to the mailer by this run. */
@@ -45,101 +65,127 @@ export interface DigestSendSummary {
 }
 
 export interface DigestPreview extends RenderedEmail {
-  week: string;
+  /** The edition being sent, when one is; a preview of the next edition has none yet. */
+  edition?: string;
   reports: number;
+  featured: number;
+  headlines: number;
   recipients: number;
-  /** True once a send has frozen this week's edition. */
+  /** True when this is an edition already frozen for sending. */
   frozen: boolean;
 }
 
-/** The week a request names, or the current one in the newsletter's time zone. */
-export function resolveWeek(deps: Pick<DigestDeps, 'clock' | 'timeZone'>, week?: string): IsoWeek {
-  return week ? parseIsoWeek(week) : isoWeekOf(deps.clock.now(), deps.timeZone);
-}
-
-export async function previewDigest(deps: DigestDeps, week?: string): Promise<DigestPreview> {
-  const resolved = resolveWeek(deps, week);
-  const { edition, frozen } = await currentEdition(deps, resolved);
+/** What the next send would carry (or what the edition being sent carries), and how many readers it reaches. */
+export async function previewDigest(deps: DigestDeps, request: SendRequest = {}): Promise<DigestPreview> {
+  const { edition, email } = await upcomingEmail(deps, request);
   let recipients = 0;
   for await (const _subscriber of deps.subscribers.confirmedSubscribers()) recipients += 1;
+  const { subject, html, text, reports, featured, headlines } = email;
   return {
-    week: resolved.id,
-    reports: edition.reportIds.length,
+    ...(edition ? { edition: edition.id } : {}),
+    reports,
+    featured,
+    headlines,
     recipients,
-    frozen,
-    subject: edition.subject,
-    html: edition.html,
-    text: edition.text,
+    frozen: edition !== undefined,
+    subject,
+    html,
+    text,
   };
 }
 
-/** Sends the week's digest to one address, marked as a test; repeatable, and it records nothing. */
+/** Sends what the next send would carry to one address, marked as a test; repeatable, and it records nothing. */
 export async function sendTestDigest(
   deps: DigestDeps,
   to: string,
-  week?: string,
-): Promise<{ week: string; messageId: string }> {
+  request: SendRequest = {},
+): Promise<{ edition?: string; messageId: string }> {
   const recipient = normalizeEmail(to);
-  const resolved = resolveWeek(deps, week);
-  const { edition } = await currentEdition(deps, resolved);
+  const { edition, email } = await upcomingEmail(deps, request);
   const prefix = labelsFor(deps.newsletter).testSubjectPrefix;
-  const { messageId } = await deliver(deps, { ...edition, subject: `${prefix} ${edition.subject}` }, recipient);
-  return { week: resolved.id, messageId };
+  const { messageId } = await deliver(deps, { ...email, subject: `${prefix} ${email.subject}` }, recipient);
+  return { ...(edition ? { edition: edition.id } : {}), messageId };
 }
 
 /**
- * Sends the week's edition to every confirmed reader. The first run freezes the edition; every
- * (edition, reader) pair is claimed in the ledger before sending, so retries and second triggers
- * send nobody the same digest twice. A crash between sending and recording leaves the claim in
- * place: we choose at-most-once over a duplicate.
+ * Sends an edition to every confirmed reader. An edition not yet done is resumed; otherwise a new one opens and
+ * takes every report that no edition took (within the request's period), whatever the day. Every (edition,
+ * reader) pair is claimed in the ledger before sending, so retries and second triggers send nobody the same
+ * edition twice; a crash between sending and recording leaves the claim: at-most-once over a duplicate. The
+ * edition is done once no reader's send failed; until then the next send resumes it.
  */
-export async function sendDigest(deps: DigestDeps, week?: string): Promise<DigestSendSummary> {
-  const resolved = resolveWeek(deps, week);
-  const frozen = await deps.archive.findEdition(resolved.id);
-  const edition = frozen ?? (await composeEdition(deps, resolved));
+export async function sendDigest(deps: DigestDeps, request: SendRequest = {}): Promise<DigestSendSummary> {
+  const latest = await deps.editions.latest();
+  let edition: Edition;
+  if (latest && latest.state !== 'done') {
+    edition = latest;
+  } else {
+    const period = periodOf(deps, request);
+    if ((await deps.reports.listUntaken(period)).length === 0) {
+      await deps.editions.recordEmptyRun(period, deps.clock.now());
+      deps.logger.info('no report since the last edition; nothing sent', { ...period });
+      return { status: 'no-reports', reports: 0, sent: 0, alreadySent: 0, failed: 0 };
+    }
+    ({ edition } = await deps.editions.open(nextEdition(latest, period, deps.clock.now()), latest?.id));
+  }
+  if (edition.state === 'composing') edition = await composeEdition(deps, edition);
+  const email = edition.email as FrozenEmail;
+  const summary = await sendToReaders(deps, edition.id, email);
+  if (summary.failed === 0) await deps.editions.finish(edition.id, deps.clock.now());
+  deps.logger.info('digest send finished', { ...summary });
+  return summary;
+}
+
+/** Throws InvalidInputError for a request no send could carry out, before it is handed to one that runs later. */
+export function checkSendRequest(deps: Pick<DigestDeps, 'clock'>, request: SendRequest): void {
+  periodOf(deps, request);
+}
+
+/** The edition's web page: every report it took, in full. */
+export async function renderEditionPage(deps: DigestDeps, id: string): Promise<RenderedEmail> {
+  const edition = /^[1-9][0-9]{0,8}$/u.test(id) ? await deps.editions.find(id) : undefined;
+  if (!edition || edition.state === 'composing') throw new NotFoundError('There is no such edition.');
+  const entries = await deps.reports.listTaken(edition.id);
+  return deps.renderer.renderDigest(buildEditionPageView(entries, setting(deps)));
+}
+
+async function sendToReaders(deps: DigestDeps, editionId: string, email: FrozenEmail): Promise<DigestSendSummary> {
   const summary: DigestSendSummary = {
-    week: resolved.id,
+    edition: editionId,
     status: 'sent',
-    reports: edition?.reportIds.length ?? 0,
+    reports: email.reports,
     sent: 0,
     alreadySent: 0,
     failed: 0,
   };
-  if (!edition) {
-    deps.logger.info('no reports this week; nothing sent', { week: resolved.id });
-    return { ...summary, status: 'no-reports' };
-  }
-  const stored = frozen ?? (await deps.archive.saveEditionIfAbsent(edition));
-
   await forEachWithConcurrency(
     deps.subscribers.confirmedSubscribers(),
     Math.max(1, deps.sendConcurrency),
     async (subscriber: Subscriber) => {
-      const now = deps.clock.now();
-      if (!(await deps.ledger.claim(stored.id, subscriber.email, now))) {
+      if (!(await deps.ledger.claim(editionId, subscriber.email, deps.clock.now()))) {
         summary.alreadySent += 1;
         return;
       }
       let messageId: string;
       try {
-        ({ messageId } = await deliver(deps, stored, subscriber.email));
+        ({ messageId } = await deliver(deps, email, subscriber.email));
       } catch (error) {
         summary.failed += 1;
         deps.logger.error('digest delivery failed; claim released for a later run', {
-          week: stored.id,
+          edition: editionId,
           recipient: maskEmail(subscriber.email),
           error: describeError(error),
         });
-        await deps.ledger.release(stored.id, subscriber.email);
+        await deps.ledger.release(editionId, subscriber.email);
         return;
       }
       summary.sent += 1;
       try {
-        await deps.ledger.recordSent(stored.id, subscriber.email, messageId, deps.clock.now());
+        await deps.ledger.recordSent(editionId, subscriber.email, messageId, deps.clock.now());
       } catch (error) {
         // The reader has the digest: the claim stays, so no later run sends it again.
         deps.logger.warn('digest sent but its delivery record failed; the claim stays', {
-          week: stored.id,
+          edition: editionId,
           recipient: maskEmail(subscriber.email),
           messageId,
           error: describeError(error),
@@ -147,36 +193,125 @@ export async function sendDigest(deps: DigestDeps, week?: string): Promise<Diges
       }
     },
   );
-  deps.logger.info('digest send finished', { ...summary });
   return summary;
 }
 
-async function currentEdition(deps: DigestDeps, week: IsoWeek): Promise<{ edition: DigestEdition; frozen: boolean }> {
-  const frozen = await deps.archive.findEdition(week.id);
-  if (frozen) return { edition: frozen, frozen: true };
-  const composed = await composeEdition(deps, week);
-  return { edition: composed ?? (await renderEdition(deps, week, [])), frozen: false };
+/**
+ * Takes every untaken report of the edition's period, then renders what the edition holds and freezes it.
+ * Safe to repeat after a crash: a report already taken stays taken, by this edition or an earlier one.
+ */
+async function composeEdition(deps: DigestDeps, edition: Edition): Promise<Edition> {
+  const candidates = await deps.reports.listUntaken(edition.period);
+  await forEachWithConcurrency(candidates, 8, async (entry: EditionEntry) => {
+    await deps.reports.take(entry, edition.id);
+  });
+  const entries = await deps.reports.listTaken(edition.id);
+  const email = await fitEmail(deps, entries, edition.id);
+  deps.logger.info('edition composed', {
+    edition: edition.id,
+    reports: email.reports,
+    featured: email.featured,
+    headlines: email.headlines,
+    htmlBytes: transmittedBytes(email.html),
+  });
+  return deps.editions.freeze(edition.id, email);
 }
 
-async function composeEdition(deps: DigestDeps, week: IsoWeek): Promise<DigestEdition | undefined> {
-  const reports = await deps.reports.listByWeek(week.id);
-  return reports.length === 0 ? undefined : renderEdition(deps, week, reports);
+/** The email an edition not yet opened would send: the untaken reports of the period, nothing taken. */
+async function upcomingEmail(
+  deps: DigestDeps,
+  request: SendRequest,
+): Promise<{ edition?: Edition; email: FrozenEmail }> {
+  const latest = await deps.editions.latest();
+  if (latest?.state === 'sending' && latest.email) return { edition: latest, email: latest.email };
+  const period = latest?.state === 'composing' ? latest.period : periodOf(deps, request);
+  const entries = await deps.reports.listUntaken(period);
+  const number = latest?.state === 'composing' ? latest.id : String((latest?.number ?? 0) + 1);
+  return { email: await fitEmail(deps, entries, number) };
 }
 
-async function renderEdition(deps: DigestDeps, week: IsoWeek, reports: readonly Report[]): Promise<DigestEdition> {
-  const rendered = await deps.renderer.renderDigest(buildDigestView(reports, week, deps.newsletter));
-  return {
-    id: week.id,
-    reportIds: reports.map((report) => report.id),
-    createdAt: deps.clock.now().toISOString(),
-    ...rendered,
+/**
+ * Renders the email with as many featured reports and headlines as fit under Gmail's clipping size: first the
+ * headlines are cut (estimated from what one costs, then one at a time), then featured reports.
+ */
+async function fitEmail(deps: DigestDeps, entries: readonly EditionEntry[], editionId: string): Promise<FrozenEmail> {
+  const webUrl = deps.links.editionUrl(editionId);
+  const render = async (featured: number, headlines: number): Promise<FrozenEmail> => {
+    const selection = selectForEmail(entries, featured, headlines);
+    const email = await deps.renderer.renderDigest(buildDigestView(selection, webUrl, setting(deps)));
+    return {
+      ...email,
+      reports: entries.length,
+      featured: selection.featured.length,
+      headlines: selection.headlines.length,
+    };
   };
+  const fits = (email: RenderedEmail) => transmittedBytes(email.html) <= MAX_TRANSMITTED_HTML_BYTES;
+  const wanted = Math.min(Math.max(0, deps.featuredReports), entries.length);
+  const everything = await render(wanted, entries.length - wanted);
+  if (fits(everything)) return everything;
+
+  let featured = wanted;
+  let bare = await render(featured, 0);
+  while (!fits(bare) && featured > 0) {
+    featured -= 1;
+    bare = await render(featured, 0);
+  }
+  // Only a template far heavier than ours gets here; the operator must fix it, no reader can.
+  if (!fits(bare)) throw new Error('The digest template alone exceeds the email size limit.');
+  if (featured === entries.length) return bare;
+
+  const full = featured === wanted ? everything : await render(featured, entries.length - featured);
+  if (fits(full)) return full;
+  const perHeadline = (transmittedBytes(full.html) - transmittedBytes(bare.html)) / full.headlines;
+  let headlines = Math.floor((MAX_TRANSMITTED_HTML_BYTES - transmittedBytes(bare.html)) / perHeadline);
+  let email = await render(featured, headlines);
+  while (!fits(email) && headlines > 0) {
+    headlines -= 1;
+    email = await render(featured, headlines);
+  }
+  return email;
 }
 
-async function deliver(deps: DigestDeps, edition: RenderedEmail, email: string): Promise<{ messageId: string }> {
-  const unsubscribeUrl = deps.links.unsubscribeUrl(deps.tokens.sign({ purpose: 'unsubscribe', email }));
-  const personal = personalizeDigest(edition, unsubscribeUrl);
-  return deps.mailer.send({ to: email, ...personal, headers: listUnsubscribeHeaders(unsubscribeUrl) });
+function periodOf(deps: Pick<DigestDeps, 'clock'>, request: SendRequest): EditionPeriod {
+  const now = deps.clock.now().toISOString();
+  const from = request.from === undefined ? undefined : instant(request.from, 'from');
+  const asked = request.until === undefined ? undefined : instant(request.until, 'until');
+  // Nothing after now is stored yet; a later `until` would only promise what the edition cannot hold.
+  const until = asked !== undefined && asked < now ? asked : now;
+  if (from !== undefined && from >= until) {
+    throw new InvalidInputError('The period is empty: `from` must be before `until` and before now.', [
+      { field: 'from', message: 'must be before until and before now' },
+    ]);
+  }
+  return { ...(from !== undefined ? { from } : {}), until };
+}
+
+/** An ISO instant in the one spelling reports are stored with (toISOString), so that text order is time order. */
+function instant(value: string, field: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) {
+    throw new InvalidInputError(`\`${field}\` is not a date and time.`, [
+      { field, message: 'not an ISO 8601 instant' },
+    ]);
+  }
+  return new Date(time).toISOString();
+}
+
+function setting(deps: DigestDeps): DigestSetting {
+  return { newsletter: deps.newsletter, timeZone: deps.timeZone };
+}
+
+async function deliver(deps: DigestDeps, email: RenderedEmail, address: string): Promise<{ messageId: string }> {
+  const unsubscribeUrl = deps.links.unsubscribeUrl(deps.tokens.sign({ purpose: 'unsubscribe', email: address }));
+  const personal = personalizeDigest(email, unsubscribeUrl);
+  return deps.mailer.send({
+    to: address,
+    subject: personal.subject,
+    html: personal.html,
+    text: personal.text,
+    headers: listUnsubscribeHeaders(unsubscribeUrl),
+  });
 }
 
 /** Error text for logs: providers quote the recipient in their messages, and addresses stay out of our logs. */

@@ -6,41 +6,40 @@ import {
 } from '../../../lambdas/adapters/mjml-email-renderer';
 import {
   buildDigestView,
+  buildEditionPageView,
+  type DigestSetting,
   type DigestView,
+  type EmailSelection,
   type RenderedEmail,
   UNSUBSCRIBE_URL_PLACEHOLDER,
 } from '../../../lambdas/core/domain/digest';
-import { parseIsoWeek } from '../../../lambdas/core/domain/iso-week';
+import type { EditionEntry } from '../../../lambdas/core/domain/edition';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
-import type { Report } from '../../../lambdas/core/domain/report';
 import type { ConfirmationView } from '../../../lambdas/core/ports/email-renderer';
 
 const renderer = new MjmlEmailRenderer(readEmailTemplates(join(__dirname, '..', '..', '..', 'templates')));
-const week = parseIsoWeek('2026-W48');
+const WEB = 'https://mujaz.example/editions/3';
+const inArabic: DigestSetting = { newsletter: { name: 'موجز', language: 'ar' }, timeZone: 'Asia/Riyadh' };
+const inEnglish = (name: string): DigestSetting => ({ newsletter: { name, language: 'en' }, timeZone: 'UTC' });
+const all = (...entries: EditionEntry[]): EmailSelection => ({ featured: entries, headlines: [], unlisted: 0 });
 
-const arabicReport: Report = {
+const arabicReport: EditionEntry = {
   id: 'ar-1',
   title: 'مقاتلو داعش يفرون من التنظيم <script>alert("x")</script> & الانهيار',
-  body: 'نص',
   url: 'https://news.example/ar?id=1&lang=ar',
   language: 'ar',
   publishedAt: '2026-11-20T10:00:00Z',
   receivedAt: '2026-11-23T08:00:00.000Z',
-  week: '2026-W48',
-  keyPhrases: [],
   summary: [
     'طالما كان شعار داعش البقاء والتوسع.',
     'نشرت صحيفة الجارديان تقريرا قالت فيه إن التنظيم بدأ يستنفد قوته؛ حيث فر مقاتلوه.',
   ],
 };
-const englishReport: Report = {
+const englishReport: EditionEntry = {
   id: 'en-1',
   title: 'Council approves bicycle lanes',
-  body: 'text',
   language: 'en',
   receivedAt: '2026-11-24T08:00:00.000Z',
-  week: '2026-W48',
-  keyPhrases: [],
   summary: ['The council approved the plan on Monday.', 'Shops fear losing parking & say "no" to 5 < 6 lanes.'],
 };
 
@@ -66,7 +65,7 @@ describe('MjmlEmailRenderer — digest', () => {
   let email: RenderedEmail;
 
   beforeAll(async () => {
-    view = buildDigestView([englishReport, arabicReport], week, { name: 'موجز', language: 'ar' });
+    view = buildDigestView(all(englishReport, arabicReport), WEB, inArabic);
     email = await renderer.renderDigest(view);
   });
 
@@ -150,11 +149,36 @@ describe('MjmlEmailRenderer — digest', () => {
 
 describe('MjmlEmailRenderer — an English digest', () => {
   it('marks the document English, left to right, with the English footer', async () => {
-    const view = buildDigestView([englishReport], week, { name: 'Mujaz', language: 'en' });
+    const view = buildDigestView(all(englishReport), WEB, inEnglish('Mujaz'));
     const email = await renderer.renderDigest(view);
     expect(email.html).toMatch(/<html lang="en" dir="ltr"[\s>]/u);
     expect(email.text).toContain(labelsFor({ name: 'Mujaz', language: 'en' }).whyYouGetThis);
     expect(email.html).not.toContain('dir="rtl"');
+  });
+});
+
+describe('MjmlEmailRenderer — headlines and the edition page', () => {
+  it('lists headlines as links to the edition page, each in its own direction, then the count and the web link', async () => {
+    const view = buildDigestView({ featured: [englishReport], headlines: [arabicReport], unlisted: 3 }, WEB, inArabic);
+    const email = await renderer.renderDigest(view);
+    expect(email.html).toContain(
+      `<li dir="rtl" lang="ar" style="margin:0 0 6px;text-align:right"><a href="${WEB}#report-ar-1">`,
+    );
+    expect(visibleText(email.html)).toContain(view.moreHeading);
+    expect(visibleText(email.html)).toContain('وتقارير أخرى على صفحة العدد: 3');
+    expect(email.html).toContain(`href="${WEB}"`);
+    // The headline carries the title only: its summary is on the web page.
+    expect(email.html).not.toContain(escapeText(arabicReport.summary[0]!));
+    expect(email.text).toContain(`${WEB}#report-ar-1`);
+  });
+
+  it('renders the edition page with an anchor for each report and no reader link, web link or footer', async () => {
+    const page = await renderer.renderDigest(buildEditionPageView([arabicReport, englishReport], inArabic));
+    expect(page.html).toContain('id="report-ar-1"');
+    expect(page.html).toContain('id="report-en-1"');
+    expect(page.html).not.toContain(UNSUBSCRIBE_URL_PLACEHOLDER);
+    expect(page.html).not.toContain(WEB);
+    expect(visibleText(page.html)).not.toContain(labelsFor(inArabic.newsletter).unsubscribe);
   });
 });
 
@@ -191,7 +215,7 @@ describe('MjmlEmailRenderer — confirmation', () => {
 });
 
 describe('MjmlEmailRenderer — unsafe URLs', () => {
-  const view = (): DigestView => buildDigestView([englishReport, arabicReport], week, { name: 'موجز', language: 'ar' });
+  const view = (): DigestView => buildDigestView(all(englishReport, arabicReport), WEB, inArabic);
 
   it.each([
     'javascript:alert(1)',
@@ -218,8 +242,8 @@ describe('MjmlEmailRenderer — templates', () => {
       digest: '<mjml><mj-body><mj-unknown-tag /></mj-body></mjml>',
       confirmation: '<mjml><mj-body></mj-body></mjml>',
     });
-    await expect(
-      broken.renderDigest(buildDigestView([englishReport], week, { name: 'N', language: 'en' })),
-    ).rejects.toThrow(TemplateRenderError);
+    await expect(broken.renderDigest(buildDigestView(all(englishReport), WEB, inEnglish('N')))).rejects.toThrow(
+      TemplateRenderError,
+    );
   });
 });

@@ -1,14 +1,22 @@
-import { buildDigestView, personalizeDigest, UNSUBSCRIBE_URL_PLACEHOLDER } from '../../../lambdas/core/domain/digest';
+import {
+  buildDigestView,
+  buildEditionPageView,
+  type DigestSetting,
+  type EmailSelection,
+  personalizeDigest,
+  selectForEmail,
+  transmittedBytes,
+  UNSUBSCRIBE_URL_PLACEHOLDER,
+} from '../../../lambdas/core/domain/digest';
+import type { EditionEntry } from '../../../lambdas/core/domain/edition';
 import { escapeHtml } from '../../../lambdas/core/domain/html';
-import { parseIsoWeek } from '../../../lambdas/core/domain/iso-week';
 import { listUnsubscribeHeaders } from '../../../lambdas/core/domain/list-unsubscribe';
-import type { Report } from '../../../lambdas/core/domain/report';
 
-function report(overrides: Partial<Report> & Pick<Report, 'id' | 'title' | 'language' | 'receivedAt'>): Report {
-  return { body: 'body', week: '2026-W48', summary: [`${overrides.title} summary.`], keyPhrases: [], ...overrides };
+function entry(overrides: Partial<EditionEntry> & Pick<EditionEntry, 'id' | 'title' | 'language' | 'receivedAt'>) {
+  return { summary: [`${overrides.title} summary.`], ...overrides } satisfies EditionEntry;
 }
 
-const arabic = report({
+const arabic = entry({
   id: 'ar1',
   title: 'تقرير عربي',
   language: 'ar',
@@ -16,35 +24,54 @@ const arabic = report({
   url: 'https://example.com/ar',
   publishedAt: '2026-11-20T10:00:00Z',
 });
-const english = report({
+const english = entry({
   id: 'en1',
   title: 'An English report',
   language: 'en',
   receivedAt: '2026-11-23T08:00:00.000Z',
 });
-const undetermined = report({ id: 'und1', title: 'Привет', language: 'und', receivedAt: '2026-11-24T08:00:00.000Z' });
-const week = parseIsoWeek('2026-W48');
+const undetermined = entry({ id: 'und1', title: 'Привет', language: 'und', receivedAt: '2026-11-24T08:00:00.000Z' });
 
-describe('buildDigestView', () => {
-  const view = buildDigestView([arabic, english, undetermined], week, { name: 'موجز', language: 'ar' });
+const WEB = 'https://mujaz.example/editions/7';
+const inArabic: DigestSetting = { newsletter: { name: 'موجز', language: 'ar' }, timeZone: 'Asia/Riyadh' };
+const inEnglish: DigestSetting = { newsletter: { name: 'The Brief', language: 'en' }, timeZone: 'Asia/Riyadh' };
+const all = (...entries: EditionEntry[]): EmailSelection => ({ featured: entries, headlines: [], unlisted: 0 });
 
-  it('orders items by arrival, oldest first', () => {
-    expect(view.items.map((item) => item.title)).toEqual([english.title, undetermined.title, arabic.title]);
+describe('selectForEmail', () => {
+  const entries = [arabic, english, undetermined];
+
+  it('features the newest reports and lists the next newest as headlines, each list in arrival order', () => {
+    expect(selectForEmail(entries, 2, 5)).toEqual({
+      featured: [undetermined, arabic],
+      headlines: [english],
+      unlisted: 0,
+    });
+    expect(selectForEmail(entries, 1, 1)).toEqual({ featured: [arabic], headlines: [undetermined], unlisted: 1 });
+    expect(selectForEmail(entries, 0, 0)).toEqual({ featured: [], headlines: [], unlisted: 3 });
+  });
+
+  it('takes a negative count for none, and does not reorder the array it was given', () => {
+    expect(selectForEmail(entries, -1, -1)).toEqual({ featured: [], headlines: [], unlisted: 3 });
+    expect(entries).toEqual([arabic, english, undetermined]);
   });
 
   it('breaks ties in arrival time by report id', () => {
-    const a = report({ id: 'b-second', title: 'B', language: 'en', receivedAt: '2026-11-23T08:00:00.000Z' });
-    const b = report({ id: 'a-first', title: 'A', language: 'en', receivedAt: '2026-11-23T08:00:00.000Z' });
-    expect(buildDigestView([a, b], week, { name: 'N', language: 'en' }).items.map((item) => item.title)).toEqual([
-      'A',
-      'B',
-    ]);
+    const b = entry({ id: 'b-second', title: 'B', language: 'en', receivedAt: '2026-11-23T08:00:00.000Z' });
+    const a = entry({ id: 'a-first', title: 'A', language: 'en', receivedAt: '2026-11-23T08:00:00.000Z' });
+    expect(selectForEmail([b, a], 2, 0).featured).toEqual([a, b]);
+    expect(selectForEmail([a, b], 1, 1)).toEqual({ featured: [b], headlines: [a], unlisted: 0 });
   });
+});
 
-  it('does not reorder the array it was given', () => {
-    const input = [arabic, english];
-    buildDigestView(input, week, { name: 'موجز', language: 'ar' });
-    expect(input).toEqual([arabic, english]);
+describe('buildDigestView', () => {
+  const view = buildDigestView(selectForEmail([arabic, english, undetermined], 3, 0), WEB, inArabic);
+
+  it('shows the featured reports in arrival order, each with its anchor on the edition page', () => {
+    expect(view.items.map((item) => [item.title, item.anchor])).toEqual([
+      [english.title, 'report-en1'],
+      [undetermined.title, 'report-und1'],
+      [arabic.title, 'report-ar1'],
+    ]);
   });
 
   it('reads an Arabic item right to left, aligned right', () => {
@@ -65,57 +92,101 @@ describe('buildDigestView', () => {
 
   it('takes the direction of the whole email from the newsletter language', () => {
     expect(view).toMatchObject({ language: 'ar', direction: 'rtl', align: 'right' });
-    expect(buildDigestView([arabic], week, { name: 'Mujaz', language: 'en' })).toMatchObject({
+    expect(buildDigestView(all(arabic), WEB, inEnglish)).toMatchObject({
       language: 'en',
       direction: 'ltr',
       align: 'left',
     });
   });
 
-  it("uses the newsletter language's labels, with the newsletter's name, and the shared unsubscribe placeholder", () => {
-    expect(view.heading).toBe('موجز الأسبوع');
-    expect(view.subject).toBe('موجز الأسبوع · 23–29 نوفمبر 2026');
-    expect(view.intro).toBe('أبرز التقارير هذا الأسبوع، في سطور.');
-    expect(view.unsubscribeLabel).toBe('إلغاء الاشتراك');
-    expect(view.footer).toBe('وصلتك هذه الرسالة لأنك مشترك في موجز.');
-    const inEnglish = buildDigestView([arabic], week, { name: 'The Brief', language: 'en' });
-    expect(inEnglish.subject).toBe('The week in brief · 23\u2009–\u200929 November 2026');
-    expect(inEnglish.footer).toBe('You receive this because you subscribed to The Brief.');
-    expect(view.unsubscribeUrl).toBe(UNSUBSCRIBE_URL_PLACEHOLDER);
+  it("uses the newsletter language's labels, with the newsletter's name, the web page and the unsubscribe placeholder", () => {
+    expect(view).toMatchObject({
+      heading: 'موجز الأسبوع',
+      subject: 'موجز الأسبوع · 23–25 نوفمبر 2026',
+      intro: 'أبرز التقارير هذا الأسبوع، في سطور.',
+      moreHeading: 'المزيد في هذا العدد',
+      webUrl: WEB,
+      webLabel: 'اقرأ العدد كاملًا على الويب',
+      unsubscribeLabel: 'إلغاء الاشتراك',
+      unsubscribeUrl: UNSUBSCRIBE_URL_PLACEHOLDER,
+      footer: 'وصلتك هذه الرسالة لأنك مشترك في موجز.',
+      unlisted: '',
+    });
+    const englishView = buildDigestView(all(arabic), WEB, inEnglish);
+    expect(englishView.subject).toBe('The week in brief · 25 November 2026');
+    expect(englishView.footer).toBe('You receive this because you subscribed to The Brief.');
     expect(view.preheader).toBe([english.title, undetermined.title, arabic.title].join(' · '));
   });
 
-  it('names the period from Monday to Sunday with Western digits', () => {
-    expect(buildDigestView([english], week, { name: 'Mujaz', language: 'en' }).period).toBe(
-      '23\u2009–\u200929 November 2026', // ICU puts thin spaces around the en dash in en-GB
+  it('lists headlines as links to the reports on the edition page, and counts what is left out', () => {
+    const view = buildDigestView({ featured: [arabic], headlines: [english], unlisted: 4 }, WEB, inEnglish);
+    expect(view.items.map((item) => item.title)).toEqual([arabic.title]);
+    expect(view.headlines).toEqual([
+      { title: english.title, url: `${WEB}#report-en1`, language: 'en', direction: 'ltr', align: 'left' },
+    ]);
+    expect(view.unlisted).toBe("And 4 more reports on the edition's page.");
+    expect(buildDigestView({ featured: [arabic], headlines: [], unlisted: 2 }, WEB, inArabic).unlisted).toBe(
+      'وتقارير أخرى على صفحة العدد: 2',
     );
-    expect(view.period).toBe('23–29 نوفمبر 2026');
-    const acrossMonths = parseIsoWeek('2026-W49');
-    expect(buildDigestView([english], acrossMonths, { name: 'Mujaz', language: 'en' }).period).toBe(
-      '30 November\u2009–\u20096 December 2026',
+    // The preheader and the period cover what the email lists, in full or as a headline.
+    expect(view.preheader).toBe(`${english.title} · ${arabic.title}`);
+    expect(view.period).toBe('23\u2009–\u200925 November 2026');
+  });
+
+  it('names the days the reports arrived on, in the newsletter time zone, with Western digits', () => {
+    expect(buildDigestView(all(english, arabic), WEB, inEnglish).period).toBe(
+      '23\u2009–\u200925 November 2026', // ICU puts thin spaces around the en dash in en-GB
+    );
+    expect(view.period).toBe('23–25 نوفمبر 2026');
+    const nearMidnight = entry({ id: 'm', title: 'M', language: 'en', receivedAt: '2026-11-30T22:30:00.000Z' });
+    expect(buildDigestView(all(nearMidnight), WEB, inEnglish).period).toBe('1 December 2026'); // Riyadh is UTC+3
+    expect(buildDigestView(all(english, nearMidnight), WEB, inEnglish).period).toBe(
+      '23 November\u2009–\u20091 December 2026',
     );
   });
 
+  it('has no period, and a subject of the heading alone, when it shows no report', () => {
+    const empty = buildDigestView(all(), WEB, inArabic);
+    expect(empty).toMatchObject({ period: '', subject: 'موجز الأسبوع', items: [], preheader: '' });
+  });
+
   it('formats publishedAt as a day, and leaves it out when it is missing or not a date', () => {
-    expect(view.items.find((item) => item.language === 'ar')!.publishedOn).toMatch(/20/u);
+    expect(view.items.find((item) => item.language === 'ar')!.publishedOn).toBe('20 نوفمبر 2026');
     expect(view.items.find((item) => item.language === 'en')!.publishedOn).toBeUndefined();
-    const bad = buildDigestView(
-      [
-        report({
-          id: 'x',
-          title: 'X',
-          language: 'en',
-          receivedAt: '2026-11-23T08:00:00.000Z',
-          publishedAt: 'not a date',
-        }),
-      ],
-      week,
-      {
-        name: 'N',
-        language: 'en',
-      },
-    );
-    expect(bad.items[0]!.publishedOn).toBeUndefined();
+    const bad = entry({
+      id: 'x',
+      title: 'X',
+      language: 'en',
+      receivedAt: english.receivedAt,
+      publishedAt: 'not a date',
+    });
+    expect(buildDigestView(all(bad), WEB, inEnglish).items[0]!.publishedOn).toBeUndefined();
+  });
+});
+
+describe('buildEditionPageView', () => {
+  it('shows every report in full in arrival order, with the web intro, and no headline, web link or reader link', () => {
+    const page = buildEditionPageView([arabic, english], inEnglish);
+    expect(page.items.map((item) => item.title)).toEqual([english.title, arabic.title]);
+    expect(page).toMatchObject({
+      intro: 'Every report in this edition, in a few lines each.',
+      headlines: [],
+      unlisted: '',
+      webUrl: '',
+      unsubscribeUrl: '',
+      period: '23\u2009–\u200925 November 2026',
+    });
+  });
+});
+
+describe('transmittedBytes', () => {
+  it('counts base64 of the UTF-8 bytes, in lines of 76 characters ending in CRLF, as MailComposer writes it', () => {
+    expect(transmittedBytes('')).toBe(0);
+    expect(transmittedBytes('abc')).toBe(4 + 2);
+    expect(transmittedBytes('abcd')).toBe(8 + 2);
+    expect(transmittedBytes('ع')).toBe(4 + 2); // two bytes
+    expect(transmittedBytes('x'.repeat(57))).toBe(76 + 2);
+    expect(transmittedBytes('x'.repeat(58))).toBe(80 + 4);
   });
 });
 

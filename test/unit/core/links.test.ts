@@ -1,17 +1,17 @@
-import { subscriptionLinks } from '../../../lambdas/core/domain/links';
+import { publicLinks } from '../../../lambdas/core/domain/links';
 
-describe('subscriptionLinks', () => {
+describe('publicLinks', () => {
   it('builds the confirmation and unsubscribe URLs under the public base URL, the token encoded', () => {
-    const links = subscriptionLinks('https://mujaz.example/api');
+    const links = publicLinks('https://mujaz.example/api');
     expect(links.confirmUrl('v1.a+b/c=')).toBe('https://mujaz.example/api/subscriptions/confirm?token=v1.a%2Bb%2Fc%3D');
     expect(links.unsubscribeUrl('t&x')).toBe('https://mujaz.example/api/unsubscribe?token=t%26x');
+    expect(links.editionUrl('12')).toBe('https://mujaz.example/api/editions/12');
+    expect(links.editionUrl('a/b')).toBe('https://mujaz.example/api/editions/a%2Fb');
   });
 
   it('takes a base URL with one or more trailing slashes the same way', () => {
-    expect(subscriptionLinks('https://mujaz.example/').unsubscribeUrl('t')).toBe(
-      'https://mujaz.example/unsubscribe?token=t',
-    );
-    expect(subscriptionLinks('https://mujaz.example//').confirmUrl('t')).toBe(
+    expect(publicLinks('https://mujaz.example/').unsubscribeUrl('t')).toBe('https://mujaz.example/unsubscribe?token=t');
+    expect(publicLinks('https://mujaz.example//').confirmUrl('t')).toBe(
       'https://mujaz.example/subscriptions/confirm?token=t',
     );
   });

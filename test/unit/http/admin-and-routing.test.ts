@@ -48,7 +48,7 @@ describe('admin routes need the bearer token', () => {
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/u);
     }
     expect(h.reports.all()).toEqual([]);
-    expect(dispatcher.weeks).toEqual([]);
+    expect(dispatcher.requests).toEqual([]);
   });
 
   it('lets the right token through, whatever the case of the scheme', async () => {

@@ -30,35 +30,38 @@ const postDigest = (body: unknown) =>
   app.request('/digests', { method: 'POST', headers: { ...admin, ...json }, body: JSON.stringify(body) });
 
 describe('POST /digests', () => {
-  it('previews: 200 with the html, sending nothing', async () => {
+  it('previews the next edition: 200 with the html, sending nothing', async () => {
     const response = await postDigest({ mode: 'preview' });
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ mode: 'preview', week: '2026-W48', reports: 1, recipients: 1, frozen: false });
+    expect(body).toMatchObject({
+      mode: 'preview',
+      reports: 1,
+      featured: 1,
+      headlines: 0,
+      recipients: 1,
+      frozen: false,
+    });
+    expect(body).not.toHaveProperty('edition');
     expect(body.html).toEqual(expect.stringContaining('<html lang="ar" dir="rtl"'));
     expect(body.html).toEqual(expect.stringContaining(ENGLISH_REPORT.title));
     expect(h.mailer.sent).toEqual([]);
-    expect(dispatcher.weeks).toEqual([]);
+    expect(dispatcher.requests).toEqual([]);
   });
 
-  it('previews a named week', async () => {
-    const response = await postDigest({ mode: 'preview', week: '2026-W40' });
+  it('previews an explicit period', async () => {
+    const response = await postDigest({ mode: 'preview', until: '2026-11-01T00:00:00Z' });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ mode: 'preview', week: '2026-W40', reports: 0 });
+    expect(await response.json()).toMatchObject({ mode: 'preview', reports: 0 });
   });
 
   it('sends a test: 200, one email to that address, its subject marked as a test', async () => {
     const response = await postDigest({ mode: 'test', to: 'editor@example.com' });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({
-      mode: 'test',
-      to: 'editor@example.com',
-      week: '2026-W48',
-      messageId: expect.any(String),
-    });
+    expect(await response.json()).toEqual({ mode: 'test', to: 'editor@example.com', messageId: expect.any(String) });
     expect(h.mailer.sent.map((mail) => mail.to)).toEqual(['editor@example.com']);
     expect(h.mailer.sent[0]!.subject.startsWith(labelsFor(h.newsletter).testSubjectPrefix)).toBe(true);
-    expect(dispatcher.weeks).toEqual([]);
+    expect(dispatcher.requests).toEqual([]);
   });
 
   it('answers 400 for a test without an address or with a bad one', async () => {
@@ -70,27 +73,28 @@ describe('POST /digests', () => {
   it('hands a send to the dispatcher: 202 when it runs in the background', async () => {
     const response = await postDigest({ mode: 'send' });
     expect(response.status).toBe(202);
-    expect(await response.json()).toMatchObject({ mode: 'send', week: '2026-W48', status: 'accepted' });
-    expect(dispatcher.weeks).toEqual(['2026-W48']);
+    expect(await response.json()).toMatchObject({ mode: 'send', status: 'accepted' });
+    expect(dispatcher.requests).toEqual([{}]);
     expect(h.mailer.sent).toEqual([]);
   });
 
-  it('hands the dispatcher the week the request names', async () => {
-    expect((await postDigest({ mode: 'send', week: '2026-W47' })).status).toBe(202);
-    expect(dispatcher.weeks).toEqual(['2026-W47']);
+  it('hands the dispatcher the period the request names', async () => {
+    const period = { from: '2026-11-01T00:00:00Z', until: '2026-11-20T00:00:00+03:00' };
+    expect((await postDigest({ mode: 'send', ...period })).status).toBe(202);
+    expect(dispatcher.requests).toEqual([period]);
   });
 
   it('answers 200 with the summary when the dispatcher ran the send', async () => {
-    dispatcher = new FakeDispatcher(async (week) => ({
+    dispatcher = new FakeDispatcher(async (request) => ({
       status: 'completed',
-      summary: await h.useCases.sendDigest(week),
+      summary: await h.useCases.sendDigest(request),
     }));
     app = apiAppFor(h, { dispatcher });
-    const response = await postDigest({ mode: 'send', week: '2026-W48' });
+    const response = await postDigest({ mode: 'send' });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       mode: 'send',
-      week: '2026-W48',
+      edition: '1',
       status: 'sent',
       reports: 1,
       sent: 1,
@@ -103,16 +107,21 @@ describe('POST /digests', () => {
   it.each([
     ['an unknown mode', { mode: 'bogus' }, 'mode'],
     ['no mode', {}, 'mode'],
-    ['a week of the wrong shape', { mode: 'preview', week: '2026-48' }, 'week'],
-    ['a week that does not exist', { mode: 'preview', week: '2026-W99' }, 'week'],
-    ['a send for a week of the wrong shape', { mode: 'send', week: 'next week' }, 'week'],
-    ['a send for a week that does not exist', { mode: 'send', week: '2026-W99' }, 'week'],
+    ['a period start that is no date', { mode: 'preview', from: 'last week' }, 'from'],
+    ['a period end that is no date', { mode: 'test', to: 'editor@example.com', until: '2026-13-40' }, 'until'],
+    [
+      'a send for an empty period',
+      { mode: 'send', from: '2026-11-20T00:00:00Z', until: '2026-11-10T00:00:00Z' },
+      'from',
+    ],
+    ['a send for a period in the future', { mode: 'send', from: '2030-01-01T00:00:00Z' }, 'from'],
+    ['a send naming a week, as before editions', { mode: 'send', week: '2026-W48' }, ''],
     ['an unknown field', { mode: 'preview', force: true }, ''],
   ])('answers 400 for %s', async (_name, body, field) => {
     const error = await errorOf(await postDigest(body), 400);
     expect(error.code).toBe('invalid_input');
     expect(error.problems?.map((problem) => problem.field)).toEqual([field]);
-    expect(dispatcher.weeks).toEqual([]);
+    expect(dispatcher.requests).toEqual([]);
     expect(h.mailer.sent).toEqual([]);
   });
 
@@ -127,6 +136,27 @@ describe('POST /digests', () => {
       body: 'mode=preview',
     });
     expect((await errorOf(response, 415)).code).toBe('unsupported_media_type');
-    expect(dispatcher.weeks).toEqual([]);
+    expect(dispatcher.requests).toEqual([]);
+  });
+});
+
+describe('GET /editions/{id}', () => {
+  it('shows a sent edition as a web page, to anyone, with every report and no reader link', async () => {
+    await h.useCases.sendDigest();
+    const response = await app.request('/editions/1', { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/u);
+    const html = await response.text();
+    expect(html).toContain(ENGLISH_REPORT.title);
+    expect(html).toContain('id="report-');
+    expect(html).not.toContain('/unsubscribe');
+  });
+
+  it('answers 404 for an edition that does not exist, and 405 for another method', async () => {
+    expect((await errorOf(await app.request('/editions/2'), 404)).code).toBe('not_found');
+    expect((await errorOf(await app.request('/editions/..%2F1'), 404)).code).toBe('not_found');
+    expect((await errorOf(await app.request('/editions/1', { method: 'POST', headers: admin }), 405)).code).toBe(
+      'method_not_allowed',
+    );
   });
 });

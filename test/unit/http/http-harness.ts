@@ -7,6 +7,7 @@ import { ReadabilityArticleExtractor } from '../../../lambdas/adapters/readabili
 import type { UseCases } from '../../../lambdas/core/bind-use-cases';
 import { escapeHtml } from '../../../lambdas/core/domain/html';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
+import type { SendRequest } from '../../../lambdas/core/use-cases/send-digest';
 import { createApiApp } from '../../../lambdas/http/api-app';
 import type { DigestDispatcher, DispatchOutcome } from '../../../lambdas/http/digest-dispatcher';
 import { realRenderer } from '../../support/real-renderer';
@@ -25,15 +26,17 @@ export function createHttpHarness(): HttpHarness {
   return createHarness({ renderer: realRenderer(), extractor: new ReadabilityArticleExtractor() });
 }
 
-/** Records every week it is handed, and answers as told (by default: the send runs in the background). */
+/** Records every request it is handed, and answers as told (by default: the send runs in the background). */
 export class FakeDispatcher implements DigestDispatcher {
-  readonly weeks: string[] = [];
+  readonly requests: SendRequest[] = [];
   constructor(
-    private readonly answer: (week: string) => Promise<DispatchOutcome> = async () => ({ status: 'accepted' }),
+    private readonly answer: (request: SendRequest) => Promise<DispatchOutcome> = async () => ({
+      status: 'accepted',
+    }),
   ) {}
-  async dispatchSend(week: string): Promise<DispatchOutcome> {
-    this.weeks.push(week);
-    return this.answer(week);
+  async dispatchSend(request: SendRequest): Promise<DispatchOutcome> {
+    this.requests.push(request);
+    return this.answer(request);
   }
 }
 

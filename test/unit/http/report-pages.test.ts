@@ -34,7 +34,7 @@ describe('POST /reports: article pages', () => {
       const response = await postPage(html);
       expect(response.status).toBe(201);
       const { report } = (await response.json()) as { report: Report };
-      expect(report).toMatchObject({ title, language, week: '2026-W48' });
+      expect(report).toMatchObject({ title, language });
       expect(report).not.toHaveProperty('body');
       expect(report).not.toHaveProperty('original');
       const article = h.extractor.extract(html).text;

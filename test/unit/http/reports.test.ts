@@ -32,7 +32,7 @@ describe('POST /reports', () => {
       id: reportIdFor(submission),
       title: submission.title,
       language: 'ar',
-      week: '2026-W48',
+      receivedAt: '2026-11-24T09:00:00.000Z',
     });
     expect(created.report).not.toHaveProperty('body');
     expect((created.report.summary as string[]).length).toBeGreaterThan(0);

@@ -63,7 +63,6 @@ describe('ingestReport: article pages (stub extractor)', () => {
       language: 'de',
       body: ARTICLE.text,
       url: 'https://news.example/article',
-      week: '2026-W48',
     });
     expect('original' in report).toBe(false);
     expectSummaryOf(report.summary, ARTICLE.text);

@@ -58,7 +58,7 @@ beforeEach(() => {
 });
 
 describe('ingestReport: what is stored', () => {
-  it('stores the sample (plain-text format) with its title, lede, body, language, summary, arrival and week', async () => {
+  it('stores the sample (plain-text format) with its title, lede, body, language, summary and arrival', async () => {
     const { report, created } = await h.useCases.ingestReport({ plainText: SAMPLE_REPORT_AR });
     expect(created).toBe(true);
     expect(report).toMatchObject({
@@ -66,7 +66,6 @@ describe('ingestReport: what is stored', () => {
       lede: SAMPLE_LEDE,
       language: 'ar',
       receivedAt: START,
-      week: '2026-W48',
     });
     const paragraphs = report.body.split('\n');
     expect(paragraphs).toHaveLength(14);
@@ -78,30 +77,18 @@ describe('ingestReport: what is stored', () => {
     expect(h.reports.all()).toEqual([report]);
   });
 
-  it("takes the week from the clock in the newsletter's time zone", async () => {
-    const late = { title: 'Late', body: 'Arrived just before midnight UTC. It counts for the week it arrived in.' };
-    h.clock.set('2026-11-22T23:30:00Z'); // Sunday in UTC, Monday 23 November in Riyadh
-    expect((await h.useCases.ingestReport(late)).report.week).toBe('2026-W48');
-    const utc = createHarness({ timeZone: 'UTC', start: '2026-11-22T23:30:00Z' });
-    expect((await utc.useCases.ingestReport(late)).report.week).toBe('2026-W47');
-  });
-
-  it("puts a report into the next week's digest when this week's edition is frozen, across a year end too", async () => {
-    h.clock.set('2026-12-29T09:00:00Z'); // Tuesday of 2026-W53
-    await h.ledger.saveEditionIfAbsent({
-      id: '2026-W53',
-      reportIds: [],
-      createdAt: START,
-      subject: 's',
-      html: 'h',
-      text: 't',
-    });
-    expect((await h.useCases.ingestReport(ENGLISH_REPORT)).report.week).toBe('2027-W01');
+  it('stamps the arrival from the clock, and leaves the report for the next edition to take', async () => {
+    h.clock.set('2026-11-22T23:30:00Z');
+    const { report } = await h.useCases.ingestReport(ENGLISH_REPORT);
+    expect(report.receivedAt).toBe('2026-11-22T23:30:00.000Z');
+    expect((await h.reports.listUntaken({ until: '2026-11-23T00:00:00.000Z' })).map((entry) => entry.id)).toEqual([
+      report.id,
+    ]);
   });
 
   it('stores a second identical submission once, answering created:false with the first one, and writes nothing', async () => {
     const first = await h.useCases.ingestReport({ plainText: SAMPLE_REPORT_AR });
-    h.clock.advance(8 * 86_400_000); // a week later: the stored week and arrival must not move
+    h.clock.advance(8 * 86_400_000); // a week later: the stored arrival must not move
     // A conditional write that fails still costs a write the size of the report: a known report is not written at all.
     const writes = jest.spyOn(h.reports, 'saveIfAbsent');
     const second = await h.useCases.ingestReport({

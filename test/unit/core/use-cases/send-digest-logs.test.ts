@@ -5,7 +5,7 @@ import { createHarness, ENGLISH_REPORT, FRENCH_REPORT, type Harness } from '../.
 const READERS = ['amal@example.com', 'badr@example.com'];
 
 let h: Harness;
-/** The ids of the two reports of 2026-W48, in the order they arrived. */
+/** The ids of the two reports, in the order they arrived. */
 let reportIds: string[];
 beforeEach(async () => {
   h = createHarness({ sendConcurrency: 1 });
@@ -17,33 +17,42 @@ beforeEach(async () => {
 });
 
 describe('sendDigest: the log', () => {
-  it('ends a send with one line carrying the whole summary', async () => {
+  it('logs the composed edition, then ends a send with one line carrying the whole summary', async () => {
     await h.useCases.sendDigest();
     expect(h.logger.entries).toEqual([
       {
         level: 'info',
+        message: 'edition composed',
+        attributes: { edition: '1', reports: 2, featured: 2, headlines: 0, htmlBytes: expect.any(Number) },
+      },
+      {
+        level: 'info',
         message: 'digest send finished',
-        attributes: { week: '2026-W48', status: 'sent', reports: 2, sent: 2, alreadySent: 0, failed: 0 },
+        attributes: { edition: '1', status: 'sent', reports: 2, sent: 2, alreadySent: 0, failed: 0 },
       },
     ]);
+    expect(h.logger.entries[0]!.attributes!.htmlBytes).toBeGreaterThan(0);
   });
 
-  it('says so when a week has no reports, naming the week', async () => {
-    await h.useCases.sendDigest('2026-W40');
+  it('says so when no report came since the last edition, naming the period it looked at', async () => {
+    await h.useCases.sendDigest();
+    h.logger.entries.length = 0;
+    await h.useCases.sendDigest();
+    const now = h.clock.now().toISOString();
     expect(h.logger.entries).toEqual([
-      { level: 'info', message: 'no reports this week; nothing sent', attributes: { week: '2026-W40' } },
+      { level: 'info', message: 'no report since the last edition; nothing sent', attributes: { until: now } },
     ]);
   });
 
   it('logs a failed delivery as an error that says the claim was released, the address masked', async () => {
     h.mailer.failFor('badr@example.com');
     await h.useCases.sendDigest();
-    expect(h.logger.entries).toEqual([
+    expect(h.logger.entries.slice(1)).toEqual([
       {
         level: 'error',
         message: 'digest delivery failed; claim released for a later run',
         attributes: {
-          week: '2026-W48',
+          edition: '1',
           recipient: 'b***@example.com',
           error: 'Error: RecordingMailer: this recipient was told to fail',
         },
@@ -51,16 +60,18 @@ describe('sendDigest: the log', () => {
       {
         level: 'info',
         message: 'digest send finished',
-        attributes: { week: '2026-W48', status: 'sent', reports: 2, sent: 1, alreadySent: 0, failed: 1 },
+        attributes: { edition: '1', status: 'sent', reports: 2, sent: 1, alreadySent: 0, failed: 1 },
       },
     ]);
   });
 });
 
-describe('sendDigest: the frozen edition', () => {
-  it("records the ids of the week's reports, in the order they arrived", async () => {
+describe('sendDigest: the edition', () => {
+  it('takes the reports in the order they arrived, and the period it covers', async () => {
     expect(new Set(reportIds).size).toBe(2);
+    const openedAt = h.clock.now().toISOString();
     await h.useCases.sendDigest();
-    expect((await h.ledger.findEdition('2026-W48'))?.reportIds).toEqual(reportIds);
+    expect((await h.reports.listTaken('1')).map((entry) => entry.id)).toEqual(reportIds);
+    expect(await h.editions.find('1')).toMatchObject({ number: 1, period: { until: openedAt }, openedAt });
   });
 });

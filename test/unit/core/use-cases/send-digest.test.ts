@@ -1,38 +1,32 @@
-// The week's digest through the UseCases facade: composed once and frozen by the first send, previewed, tested,
-// and sent to every confirmed reader exactly once, each with their own unsubscribe link.
-import { InvalidInputError } from '../../../../lambdas/core/domain/errors';
-import type { Report } from '../../../../lambdas/core/domain/report';
+// Editions through the UseCases facade: each takes every report no earlier edition took, is rendered once and
+// frozen, and reaches every confirmed reader exactly once, each with their own unsubscribe link.
+import { InvalidInputError, NotFoundError } from '../../../../lambdas/core/domain/errors';
 import {
   createHarness,
   ENGLISH_REPORT,
   type Harness,
+  PUBLIC_BASE_URL,
   SAMPLE_REPORT_AR,
   tokenFromLink,
 } from '../../../support/use-case-harness';
 
 const READERS = ['amal@example.com', 'badr@example.com', 'carol@example.com'];
 const SAMPLE_TITLE = 'مقاتلو داعش يفرون من التنظيم بعدما أوشك على الانهيار';
-const SUBJECT = 'موجز الأسبوع · 23–29 نوفمبر 2026';
+/** Both reports arrive on Tuesday 24 November (Asia/Riyadh). */
+const SUBJECT = 'موجز الأسبوع · 24 نوفمبر 2026';
 const PLACEHOLDER = 'https://unsubscribe.mujaz.invalid/placeholder';
-
-/** A report of 2026-W48 put straight into the store, as if it had come in before the week was frozen. */
-const SAME_WEEK_REPORT: Report = {
-  id: 'same-week-report-00000001',
-  title: 'Arrived late',
-  body: 'This report came in after the send started.\nIt belongs to the same week.',
-  language: 'en',
-  receivedAt: '2026-11-25T09:00:00.000Z',
-  week: '2026-W48',
-  summary: ['This report came in after the send started.'],
-  keyPhrases: [],
+const LATE_REPORT = {
+  title: 'Arrived after the send',
+  body: 'One sentence here. Another sentence there. And a third one.',
 };
 
 /** The Arabic sample, then an hour later the English report; three confirmed readers, one pending, one gone. */
-async function digestHarness(options: { sendConcurrency?: number } = {}): Promise<Harness> {
+async function digestHarness(options: { sendConcurrency?: number; featuredReports?: number } = {}): Promise<Harness> {
   const harness = createHarness(options);
   await harness.useCases.ingestReport({ plainText: SAMPLE_REPORT_AR });
   harness.clock.advance(3_600_000);
   await harness.useCases.ingestReport(ENGLISH_REPORT);
+  harness.clock.advance(60_000);
   for (const email of READERS) await harness.addSubscriber(email, 'confirmed');
   await harness.addSubscriber('pending@example.com', 'pending');
   await harness.addSubscriber('gone@example.com', 'unsubscribed');
@@ -45,6 +39,7 @@ function withoutTokens(body: string): string {
 }
 
 const recipients = (harness: Harness) => harness.mailer.sent.map((mail) => mail.to).sort();
+const states = async (harness: Harness) => harness.editions.all().map(({ id, state }) => ({ id, state }));
 
 let h: Harness;
 beforeEach(async () => {
@@ -75,26 +70,27 @@ describe('sendDigest', () => {
     expect(await peakInFlight(0)).toBe(1);
   });
 
-  it('sends one email to each confirmed reader, and no one else', async () => {
+  it('opens edition 1 with every report, sends one email to each confirmed reader, and is done', async () => {
     const summary = await h.useCases.sendDigest();
-    expect(summary).toEqual({ week: '2026-W48', status: 'sent', reports: 2, sent: 3, alreadySent: 0, failed: 0 });
+    expect(summary).toEqual({ edition: '1', status: 'sent', reports: 2, sent: 3, alreadySent: 0, failed: 0 });
     expect(recipients(h)).toEqual(READERS);
-    const deliveries = h.ledger.deliveriesOf('2026-W48').map((record) => [record.email, record.status]);
+    const deliveries = h.ledger.deliveriesOf('1').map((record) => [record.email, record.status]);
     expect(deliveries.sort()).toEqual(READERS.map((email) => [email, 'sent']));
-    expect(h.ledger.editionIds()).toEqual(['2026-W48']);
+    expect(await states(h)).toEqual([{ id: '1', state: 'done' }]);
+    for (const report of h.reports.all()) expect(h.reports.editionOf(report.id)).toBe('1');
   });
 
   it('renders the edition once, both reports in arrival order, each in its own language and direction', async () => {
     await h.useCases.sendDigest();
     expect(h.renderer.digests).toHaveLength(1);
     const view = h.renderer.digests[0]!;
-    expect(view).toMatchObject({ subject: SUBJECT, period: '23–29 نوفمبر 2026', language: 'ar', direction: 'rtl' });
+    expect(view).toMatchObject({ subject: SUBJECT, period: '24 نوفمبر 2026', language: 'ar', direction: 'rtl' });
     expect(view.items.map(({ title, language, direction, align }) => ({ title, language, direction, align }))).toEqual([
       { title: SAMPLE_TITLE, language: 'ar', direction: 'rtl', align: 'right' },
       { title: ENGLISH_REPORT.title, language: 'en', direction: 'ltr', align: 'left' },
     ]);
-    const stored = await h.reports.listByWeek('2026-W48');
-    expect(view.items.map((item) => item.summary)).toEqual(stored.map((report) => report.summary));
+    expect(view.items.map((item) => item.summary)).toEqual(h.reports.all().map((report) => report.summary));
+    expect(view).toMatchObject({ headlines: [], unlisted: '', webUrl: `${PUBLIC_BASE_URL}/editions/1` });
     const [first, ...rest] = h.mailer.sent;
     expect(first!.subject).toBe(SUBJECT);
     for (const sentence of view.items[1]!.summary) expect(first!.text).toContain(sentence);
@@ -129,52 +125,104 @@ describe('sendDigest', () => {
     expect((await h.subscribers.find('amal@example.com'))?.status).toBe('confirmed');
   });
 
-  it('sends nothing when run again for the same week', async () => {
+  it('finds nothing to send when run again, records the empty run, and opens no edition', async () => {
     await h.useCases.sendDigest();
+    h.clock.advance(60_000);
     const again = await h.useCases.sendDigest();
-    expect(again).toEqual({ week: '2026-W48', status: 'sent', reports: 2, sent: 0, alreadySent: 3, failed: 0 });
+    expect(again).toEqual({ status: 'no-reports', reports: 0, sent: 0, alreadySent: 0, failed: 0 });
     expect(h.mailer.sent).toHaveLength(READERS.length);
+    expect(h.editions.emptyRuns).toEqual([{ at: h.clock.now().toISOString(), until: h.clock.now().toISOString() }]);
+    expect(await states(h)).toEqual([{ id: '1', state: 'done' }]);
   });
 
-  it('serves the frozen edition on later runs, though the same week has gained a report since', async () => {
+  it('mails a report that arrives after a send in the next edition, and only that report', async () => {
     await h.useCases.sendDigest();
-    const edition = await h.ledger.findEdition('2026-W48');
-    await h.reports.saveIfAbsent(SAME_WEEK_REPORT);
-    expect((await h.reports.listByWeek('2026-W48')).map((report) => report.title)).toContain('Arrived late');
-    await h.addSubscriber('late@example.com', 'confirmed');
-
-    const again = await h.useCases.sendDigest();
-    expect(again).toEqual({ week: '2026-W48', status: 'sent', reports: 2, sent: 1, alreadySent: 3, failed: 0 });
-    const late = h.mailer.sentTo('late@example.com');
-    expect(late).toHaveLength(1);
-    expect(late[0]!.subject).toBe(h.mailer.sent[0]!.subject);
-    expect(withoutTokens(late[0]!.html)).toBe(withoutTokens(h.mailer.sent[0]!.html));
-    expect(withoutTokens(late[0]!.text)).toBe(withoutTokens(h.mailer.sent[0]!.text));
-    expect(late[0]!.text).not.toContain('Arrived late');
-    expect(h.renderer.digests).toHaveLength(1);
-    expect(await h.ledger.findEdition('2026-W48')).toEqual(edition);
+    h.clock.advance(60_000);
+    const late = await h.useCases.ingestReport(LATE_REPORT);
+    expect(await h.useCases.sendDigest()).toEqual({
+      edition: '2',
+      status: 'sent',
+      reports: 1,
+      sent: 3,
+      alreadySent: 0,
+      failed: 0,
+    });
+    expect(h.renderer.digests.at(-1)!.items.map((item) => item.title)).toEqual([LATE_REPORT.title]);
+    expect(h.mailer.sent.at(-1)!.html).toContain(LATE_REPORT.title);
+    expect(h.reports.editionOf(late.report.id)).toBe('2');
+    expect(await states(h)).toEqual([
+      { id: '1', state: 'done' },
+      { id: '2', state: 'done' },
+    ]);
   });
 
-  it('reaches a reader who confirmed after the first run, and nobody else', async () => {
-    await h.useCases.sendDigest();
-    await h.addSubscriber('late@example.com', 'confirmed');
-    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 1, alreadySent: READERS.length });
-    expect(h.mailer.sent.slice(READERS.length).map((mail) => mail.to)).toEqual(['late@example.com']);
+  it('after an empty run, mails a report that arrives later in the next send, whatever the day', async () => {
+    const empty = createHarness();
+    await empty.addSubscriber('amal@example.com', 'confirmed');
+    expect(await empty.useCases.sendDigest()).toMatchObject({ status: 'no-reports' });
+    empty.clock.advance(3 * 86_400_000);
+    await empty.useCases.ingestReport(LATE_REPORT);
+    empty.clock.advance(86_400_000);
+    expect(await empty.useCases.sendDigest()).toMatchObject({ edition: '1', reports: 1, sent: 1 });
+    expect(empty.mailer.sent[0]!.text).toContain(LATE_REPORT.title);
   });
 
-  it('counts a failed delivery, sends to the others, and retries only the failed reader on the next run', async () => {
+  it('resumes an edition a reader is still owed, sending its frozen rendering, before opening the next', async () => {
     h.mailer.failFor('badr@example.com');
-    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 2, failed: 1, alreadySent: 0 });
-    expect(recipients(h)).toEqual(['amal@example.com', 'carol@example.com']);
-    expect(h.ledger.deliveriesOf().map((record) => record.email)).not.toContain('badr@example.com');
-    const failure = h.logger.entries.find((entry) => entry.level === 'error');
-    expect(failure?.attributes).toMatchObject({ week: '2026-W48', recipient: 'b***@example.com' });
-    expect(JSON.stringify(h.logger.entries)).not.toContain('badr@example.com');
+    expect(await h.useCases.sendDigest()).toMatchObject({ edition: '1', sent: 2, failed: 1, alreadySent: 0 });
+    expect(await states(h)).toEqual([{ id: '1', state: 'sending' }]);
+    const frozen = (await h.editions.find('1'))!.email!;
+    h.clock.advance(60_000);
+    await h.useCases.ingestReport(LATE_REPORT);
+    await h.addSubscriber('late@example.com', 'confirmed');
 
     h.mailer.stopFailing();
-    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 1, failed: 0, alreadySent: 2 });
-    expect(h.mailer.sent.slice(2).map((mail) => mail.to)).toEqual(['badr@example.com']);
-    expect(withoutTokens(h.mailer.sent[2]!.html)).toBe(withoutTokens(h.mailer.sent[0]!.html));
+    expect(await h.useCases.sendDigest()).toEqual({
+      edition: '1',
+      status: 'sent',
+      reports: 2,
+      sent: 2,
+      alreadySent: 2,
+      failed: 0,
+    });
+    const resumed = h.mailer.sent.slice(2);
+    expect(resumed.map((mail) => mail.to).sort()).toEqual(['badr@example.com', 'late@example.com']);
+    for (const mail of resumed) {
+      expect(mail.subject).toBe(frozen.subject);
+      expect(withoutTokens(mail.html)).toBe(withoutTokens(h.mailer.sent[0]!.html));
+      expect(mail.text).not.toContain(LATE_REPORT.title);
+    }
+    expect(h.renderer.digests).toHaveLength(1);
+    expect((await h.editions.find('1'))!.email).toEqual(frozen);
+
+    expect(await h.useCases.sendDigest()).toMatchObject({ edition: '2', reports: 1, sent: 4 });
+    expect(h.renderer.digests.at(-1)!.items.map((item) => item.title)).toEqual([LATE_REPORT.title]);
+  });
+
+  it('finishes an edition whose composing broke off with the reports of its own period, not later ones', async () => {
+    const render = h.renderer.renderDigest.bind(h.renderer);
+    h.renderer.renderDigest = async () => {
+      throw new Error('renderer crashed');
+    };
+    await expect(h.useCases.sendDigest()).rejects.toThrow('renderer crashed');
+    expect(await states(h)).toEqual([{ id: '1', state: 'composing' }]);
+    h.clock.advance(60_000);
+    const late = await h.useCases.ingestReport(LATE_REPORT);
+
+    h.renderer.renderDigest = render;
+    expect(await h.useCases.sendDigest()).toMatchObject({ edition: '1', reports: 2, sent: 3 });
+    expect(h.reports.editionOf(late.report.id)).toBeUndefined();
+    expect(h.mailer.sent[0]!.text).not.toContain(LATE_REPORT.title);
+    expect(await h.useCases.sendDigest()).toMatchObject({ edition: '2', reports: 1 });
+  });
+
+  it('keeps a failed reader out of the ledger and logs the failure with the address masked', async () => {
+    h.mailer.failFor('badr@example.com');
+    await h.useCases.sendDigest();
+    expect(h.ledger.deliveriesOf().map((record) => record.email)).not.toContain('badr@example.com');
+    const failure = h.logger.entries.find((entry) => entry.level === 'error');
+    expect(failure?.attributes).toMatchObject({ edition: '1', recipient: 'b***@example.com' });
+    expect(JSON.stringify(h.logger.entries)).not.toContain('badr@example.com');
   });
 
   it('fails the run when the ledger fails, and a rerun reaches only the readers it missed', async () => {
@@ -188,7 +236,7 @@ describe('sendDigest', () => {
     expect(recipients(one)).toEqual(['amal@example.com']);
 
     one.ledger.claim = claim;
-    expect(await one.useCases.sendDigest()).toMatchObject({ sent: 2, alreadySent: 1, failed: 0 });
+    expect(await one.useCases.sendDigest()).toMatchObject({ edition: '1', sent: 2, alreadySent: 1, failed: 0 });
     expect(recipients(one)).toEqual(READERS);
   });
 
@@ -198,9 +246,11 @@ describe('sendDigest', () => {
       if (email === 'amal@example.com') throw new Error('throttled');
       return recordSent(editionId, email, messageId, at);
     };
-    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 3, failed: 0 });
+    h.mailer.failFor('carol@example.com'); // keeps the edition open, so that the next run resumes it
+    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 2, failed: 1 });
     h.ledger.recordSent = recordSent;
-    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 0, alreadySent: 3 });
+    h.mailer.stopFailing();
+    expect(await h.useCases.sendDigest()).toMatchObject({ edition: '1', sent: 1, alreadySent: 2 });
     expect(h.mailer.sentTo('amal@example.com')).toHaveLength(1);
     const warning = h.logger.entries.find((entry) => entry.level === 'warn');
     expect(warning?.message).toContain('delivery record failed');
@@ -217,57 +267,127 @@ describe('sendDigest', () => {
     expect(logged).not.toMatch(/(amal|badr|carol)@/u);
   });
 
-  it("answers 'no-reports', renders and sends nothing for a week without reports", async () => {
-    expect(await h.useCases.sendDigest('2026-W40')).toEqual({
-      week: '2026-W40',
-      status: 'no-reports',
-      reports: 0,
-      sent: 0,
-      alreadySent: 0,
-      failed: 0,
-    });
+  it('opens one edition when two sends start at once, and each reader gets it once', async () => {
+    const [first, second] = await Promise.all([h.useCases.sendDigest(), h.useCases.sendDigest()]);
+    expect(first.edition).toBe('1');
+    expect(second.edition).toBe('1');
+    expect(first.sent + second.sent).toBe(3);
+    expect(recipients(h)).toEqual(READERS);
+    expect(h.editions.all().map((edition) => edition.id)).toEqual(['1']);
+    const bodies = new Set(h.mailer.sent.map((mail) => withoutTokens(mail.html)));
+    expect(bodies.size).toBe(1);
+  });
+
+  it('takes only the reports of an explicit period, leaving the others for the next edition', async () => {
+    const [arabic, english] = h.reports.all();
+    const between = new Date(Date.parse(arabic!.receivedAt) + 60_000).toISOString();
+    expect(await h.useCases.sendDigest({ until: between })).toMatchObject({ edition: '1', reports: 1 });
+    expect(h.reports.editionOf(arabic!.id)).toBe('1');
+    expect(h.reports.editionOf(english!.id)).toBeUndefined();
+    expect(await h.useCases.sendDigest({ from: between })).toMatchObject({ edition: '2', reports: 1 });
+    expect(h.reports.editionOf(english!.id)).toBe('2');
+  });
+
+  it('compares instants, not their spelling: a period ending at a report without milliseconds includes it', async () => {
+    const [arabic] = h.reports.all();
+    const spelled = arabic!.receivedAt.replace('.000Z', 'Z');
+    expect(await h.useCases.sendDigest({ until: spelled })).toMatchObject({ reports: 1 });
+  });
+
+  it('rejects a period that is not one, and sends nothing', async () => {
+    await expect(h.useCases.sendDigest({ from: 'last tuesday' })).rejects.toThrow(
+      new InvalidInputError('`from` is not a date and time.'),
+    );
+    await expect(h.useCases.sendDigest({ until: 'soon' })).rejects.toBeInstanceOf(InvalidInputError);
+    const now = h.clock.now().toISOString();
+    await expect(h.useCases.sendDigest({ from: now, until: now })).rejects.toThrow(/period is empty/u);
+    await expect(h.useCases.sendDigest({ from: '2030-01-01T00:00:00Z' })).rejects.toThrow(/period is empty/u);
     expect(h.mailer.sent).toEqual([]);
-    expect(h.renderer.digests).toEqual([]);
-    expect(h.ledger.editionIds()).toEqual([]);
+    expect(h.editions.all()).toEqual([]);
+  });
+});
+
+describe('sendDigest: the email of a large edition', () => {
+  it('carries the newest reports in full and the others as headlines linking to the edition page', async () => {
+    const small = await digestHarness({ featuredReports: 1 });
+    const summary = await small.useCases.sendDigest();
+    expect(summary).toMatchObject({ reports: 2, sent: 3 });
+    const view = small.renderer.digests[0]!;
+    expect(view.items.map((item) => item.title)).toEqual([ENGLISH_REPORT.title]);
+    const arabicId = small.reports.all()[0]!.id;
+    expect(view.headlines).toEqual([
+      {
+        title: SAMPLE_TITLE,
+        url: `${PUBLIC_BASE_URL}/editions/1#report-${arabicId}`,
+        language: 'ar',
+        direction: 'rtl',
+        align: 'right',
+      },
+    ]);
+    expect((await small.editions.find('1'))!.email).toMatchObject({ reports: 2, featured: 1, headlines: 1 });
   });
 
-  it('sends the current week when none is named, in the newsletter time zone', async () => {
-    h.clock.set('2026-11-29T22:00:00Z'); // Sunday in UTC, Monday 30 November (W49) in Riyadh
-    expect(await h.useCases.sendDigest()).toMatchObject({ week: '2026-W49', status: 'no-reports' });
-    expect(h.useCases.weekId()).toBe('2026-W49');
-    expect(h.useCases.weekId('2026-W01')).toBe('2026-W01');
+  it('cuts headlines, then featured reports, until the HTML as transmitted fits under Gmail’s clipping size', async () => {
+    const big = createHarness({ featuredReports: 10 });
+    for (let index = 0; index < 300; index += 1) {
+      await big.useCases.ingestReport({
+        title: `Report number ${index}`,
+        body: `Report ${index} says one thing. It then says another. It ends with a third.`,
+      });
+      big.clock.advance(1000);
+    }
+    await big.addSubscriber('amal@example.com', 'confirmed');
+    // A renderer whose output grows with what it shows: 9 KB per featured report, 200 bytes per headline.
+    const render = big.renderer.renderDigest.bind(big.renderer);
+    big.renderer.renderDigest = async (view) => {
+      const email = await render(view);
+      return { ...email, html: 'x'.repeat(view.items.length * 9_000 + view.headlines.length * 200) };
+    };
+    await big.useCases.sendDigest();
+    const email = (await big.editions.find('1'))!.email!;
+    // Base64 with line ends: 9 featured (81,000 bytes) transmit as 110,844 bytes, over; 8 (72,000) as 98,528.
+    expect(email).toMatchObject({ reports: 300, featured: 8 });
+    expect(email.headlines).toBeGreaterThan(0);
+    const transmitted = (bytes: number) => Math.ceil(bytes / 3) * 4 + Math.ceil((Math.ceil(bytes / 3) * 4) / 76) * 2;
+    expect(transmitted(email.html.length)).toBeLessThanOrEqual(100_000);
+    expect(transmitted(email.html.length + 200)).toBeGreaterThan(100_000);
+    const view = big.renderer.digests.at(-1)!;
+    expect(view.unlisted).toBe(`وتقارير أخرى على صفحة العدد: ${300 - 8 - email.headlines}`);
+  });
+});
+
+describe('renderEditionPage', () => {
+  it('shows every report of a sent edition in full, with no headline, web link or reader link', async () => {
+    const small = await digestHarness({ featuredReports: 1 });
+    await small.useCases.sendDigest();
+    const page = await small.useCases.renderEditionPage('1');
+    const view = small.renderer.digests.at(-1)!;
+    expect(view.items.map((item) => item.title)).toEqual([SAMPLE_TITLE, ENGLISH_REPORT.title]);
+    expect(view).toMatchObject({ headlines: [], webUrl: '', unsubscribeUrl: '', unlisted: '' });
+    expect(page.html).toContain(SAMPLE_TITLE);
+    expect(page.html).not.toContain(PLACEHOLDER);
   });
 
-  it('rejects a week that does not exist', async () => {
-    await expect(h.useCases.sendDigest('2026-W54')).rejects.toBeInstanceOf(InvalidInputError);
-    expect(() => h.useCases.weekId('2026-48')).toThrow(InvalidInputError);
-    expect(h.mailer.sent).toEqual([]);
-  });
-
-  it("puts a report that arrives after its week was sent into next week's digest", async () => {
-    await h.useCases.sendDigest();
-    const late = await h.useCases.ingestReport({
-      title: 'Arrived after the send',
-      body: 'One sentence here. Another sentence there. And a third one.',
-    });
-    expect(late.report.week).toBe('2026-W49');
-    h.clock.advance(7 * 86_400_000);
-    expect(await h.useCases.sendDigest()).toMatchObject({ week: '2026-W49', sent: 3, reports: 1 });
-    expect(h.renderer.digests.at(-1)!.items.map((item) => item.title)).toEqual(['Arrived after the send']);
-    expect(h.mailer.sent.at(-1)!.html).toContain('Arrived after the send');
+  it('knows no edition that was not opened, nor one still composing', async () => {
+    await expect(h.useCases.renderEditionPage('1')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(h.useCases.renderEditionPage('../1')).rejects.toThrow(new NotFoundError('There is no such edition.'));
+    await h.editions.open({ id: '1', number: 1, state: 'composing', period: { until: 'x' }, openedAt: 'x' }, undefined);
+    await expect(h.useCases.renderEditionPage('1')).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
 describe('previewDigest', () => {
-  it('shows the edition and counts, sends nothing and freezes nothing', async () => {
+  it('shows the next edition and counts, sends nothing and opens nothing', async () => {
     const preview = await h.useCases.previewDigest();
-    expect(preview).toMatchObject({ week: '2026-W48', reports: 2, recipients: 3, frozen: false, subject: SUBJECT });
+    expect(preview).toMatchObject({ reports: 2, featured: 2, headlines: 0, recipients: 3, frozen: false });
+    expect(preview).not.toHaveProperty('edition');
+    expect(preview.subject).toBe(SUBJECT);
     expect(preview.html).toContain('<html lang="ar" dir="rtl"');
     expect(preview.html).toContain(PLACEHOLDER);
     expect(h.mailer.sent).toEqual([]);
-    expect(h.ledger.editionIds()).toEqual([]);
+    expect(h.editions.all()).toEqual([]);
     expect(h.ledger.deliveriesOf()).toEqual([]);
-    // Not frozen: a report that arrives now still makes it into the send.
+    // Nothing taken: a report that arrives now still makes it into the send.
     await h.useCases.ingestReport({
       title: 'Arrived after the preview',
       body: 'It still makes the digest. Nothing was frozen yet.',
@@ -277,37 +397,43 @@ describe('previewDigest', () => {
     expect(h.mailer.sent[0]!.text).toContain('Arrived after the preview');
   });
 
-  it('shows exactly the frozen edition once a send has run, though the same week has gained a report since', async () => {
+  it('shows exactly the frozen edition while one is being sent, not the reports that came after', async () => {
+    h.mailer.failFor('badr@example.com');
     await h.useCases.sendDigest();
-    const edition = (await h.ledger.findEdition('2026-W48'))!;
-    await h.reports.saveIfAbsent(SAME_WEEK_REPORT);
+    const frozen = (await h.editions.find('1'))!.email!;
+    await h.useCases.ingestReport(LATE_REPORT);
     const preview = await h.useCases.previewDigest();
     expect(preview).toEqual({
-      week: '2026-W48',
+      edition: '1',
       reports: 2,
+      featured: 2,
+      headlines: 0,
       recipients: 3,
       frozen: true,
-      subject: edition.subject,
-      html: edition.html,
-      text: edition.text,
+      subject: frozen.subject,
+      html: frozen.html,
+      text: frozen.text,
     });
-    expect(preview.text).not.toContain('Arrived late');
     expect(h.renderer.digests).toHaveLength(1);
   });
 
-  it('renders an empty edition for a week without reports, and stores nothing', async () => {
-    const preview = await h.useCases.previewDigest('2026-W40');
-    expect(preview).toMatchObject({ week: '2026-W40', reports: 0, frozen: false });
-    expect(h.renderer.digests.at(-1)).toMatchObject({ items: [], period: '28 سبتمبر – 4 أكتوبر 2026' });
-    expect(h.ledger.editionIds()).toEqual([]);
+  it('renders an empty email when no report waits, and stores nothing', async () => {
+    const empty = createHarness();
+    const preview = await empty.useCases.previewDigest();
+    expect(preview).toMatchObject({ reports: 0, frozen: false, subject: 'موجز الأسبوع' });
+    expect(empty.renderer.digests.at(-1)).toMatchObject({ items: [], period: '' });
+    expect(empty.editions.all()).toEqual([]);
+    expect(empty.editions.emptyRuns).toEqual([]);
   });
 
-  it("uses an English newsletter's labels", async () => {
+  it("uses an English newsletter's labels, and a date range when the reports span days", async () => {
     const english = createHarness({ newsletter: { name: 'Brief', language: 'en' } });
     await english.useCases.ingestReport(ENGLISH_REPORT);
+    english.clock.advance(2 * 86_400_000);
+    await english.useCases.ingestReport(LATE_REPORT);
     const preview = await english.useCases.previewDigest();
     // Intl writes a thin space (U+2009) on each side of the dash of an English date range.
-    expect(preview.subject).toBe('The week in brief · 23\u2009–\u200929 November 2026');
+    expect(preview.subject).toBe('The week in brief · 24\u2009–\u200926 November 2026');
     expect(english.renderer.digests[0]).toMatchObject({
       language: 'en',
       direction: 'ltr',
@@ -317,9 +443,9 @@ describe('previewDigest', () => {
 });
 
 describe('sendTestDigest', () => {
-  it('sends the edition to the given address with the test prefix, and records nothing', async () => {
+  it('sends the next edition to the given address with the test prefix, and records nothing', async () => {
     const result = await h.useCases.sendTestDigest('  Editor@Example.com ');
-    expect(result).toEqual({ week: '2026-W48', messageId: 'recorded-1' });
+    expect(result).toEqual({ messageId: 'recorded-1' });
     expect(h.mailer.sent).toHaveLength(1);
     const mail = h.mailer.sent[0]!;
     expect(mail.to).toBe('editor@example.com');
@@ -332,7 +458,7 @@ describe('sendTestDigest', () => {
     expect(mail.html).toContain(`href="${url}"`);
     expect(mail.html).not.toContain(PLACEHOLDER);
     expect(h.ledger.deliveriesOf()).toEqual([]);
-    expect(h.ledger.editionIds()).toEqual([]);
+    expect(h.editions.all()).toEqual([]);
   });
 
   it('can be repeated, and does not stop the real send from reaching that address', async () => {
@@ -344,10 +470,11 @@ describe('sendTestDigest', () => {
     expect(h.mailer.sentTo('editor@example.com')).toHaveLength(3);
   });
 
-  it('sends the frozen edition once a send has run', async () => {
+  it('sends the frozen edition while one is being sent', async () => {
+    h.mailer.failFor('badr@example.com');
     await h.useCases.sendDigest();
-    await h.reports.saveIfAbsent(SAME_WEEK_REPORT);
-    await h.useCases.sendTestDigest('editor@example.com');
+    await h.useCases.ingestReport(LATE_REPORT);
+    expect(await h.useCases.sendTestDigest('editor@example.com')).toMatchObject({ edition: '1' });
     const test = h.mailer.sentTo('editor@example.com')[0]!;
     expect(test.subject).toBe(`[تجربة] ${SUBJECT}`);
     expect(withoutTokens(test.html)).toBe(withoutTokens(h.mailer.sent[0]!.html));

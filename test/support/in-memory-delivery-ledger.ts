@@ -1,6 +1,5 @@
-// Test double: the frozen editions and the per-reader delivery claims, in Maps.
-import type { DigestEdition } from '../../lambdas/core/domain/digest';
-import type { DeliveryLedger, DigestArchive } from '../../lambdas/core/ports/digest-ledger';
+// Test double: the per-reader delivery claims, in a Map.
+import type { DeliveryLedger } from '../../lambdas/core/ports/digest-ledger';
 
 export interface DeliveryRecord {
   editionId: string;
@@ -11,19 +10,8 @@ export interface DeliveryRecord {
   sentAt?: string;
 }
 
-export class InMemoryDigestLedger implements DigestArchive, DeliveryLedger {
-  private readonly editions = new Map<string, DigestEdition>();
+export class InMemoryDeliveryLedger implements DeliveryLedger {
   private readonly deliveries = new Map<string, DeliveryRecord>();
-
-  async findEdition(id: string): Promise<DigestEdition | undefined> {
-    const edition = this.editions.get(id);
-    return edition && structuredClone(edition);
-  }
-
-  async saveEditionIfAbsent(edition: DigestEdition): Promise<DigestEdition> {
-    if (!this.editions.has(edition.id)) this.editions.set(edition.id, structuredClone(edition));
-    return structuredClone(this.editions.get(edition.id)!);
-  }
 
   /** Check and set happen with no await between them, so two concurrent claims cannot both win. */
   async claim(editionId: string, email: string, at: Date): Promise<boolean> {
@@ -51,11 +39,6 @@ export class InMemoryDigestLedger implements DigestArchive, DeliveryLedger {
     return [...this.deliveries.values()]
       .filter((record) => editionId === undefined || record.editionId === editionId)
       .map((record) => ({ ...record }));
-  }
-
-  /** Test helper: ids of the stored editions. */
-  editionIds(): string[] {
-    return [...this.editions.keys()];
   }
 }
 

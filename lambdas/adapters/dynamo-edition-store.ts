@@ -1,0 +1,146 @@
+// Adapter: editions in the DynamoDB table. One pointer item names the latest edition; opening the next one moves
+// the pointer and creates the edition in one transaction, so two sends can never open two editions at once.
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Edition, EditionPeriod, FrozenEmail } from '../core/domain/edition';
+import type { EditionStore } from '../core/ports/edition-store';
+import { isCancelledByCondition, isConditionFailure } from './dynamo-items';
+
+const POINTER_KEY = { pk: 'EDITIONS', sk: 'LATEST' };
+
+/** The edition as stored: the email gzipped (Arabic HTML shrinks ~6×, and so does the write's cost). */
+interface EditionItem extends Omit<Edition, 'email'> {
+  emailGzip?: Uint8Array;
+}
+
+export class DynamoEditionStore implements EditionStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async latest(): Promise<Edition | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: POINTER_KEY, ConsistentRead: true }),
+    );
+    const latestId = Item?.latestId as string | undefined;
+    return latestId === undefined ? undefined : this.find(latestId);
+  }
+
+  async find(id: string): Promise<Edition | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: editionKey(id), ConsistentRead: true }),
+    );
+    return Item ? fromItem(Item as EditionItem & Record<string, unknown>) : undefined;
+  }
+
+  async open(edition: Edition, previousId: string | undefined): Promise<{ edition: Edition; opened: boolean }> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: POINTER_KEY,
+                UpdateExpression: 'SET latestId = :id',
+                ConditionExpression:
+                  previousId === undefined ? 'attribute_not_exists(latestId)' : 'latestId = :previous',
+                ExpressionAttributeValues: {
+                  ':id': edition.id,
+                  ...(previousId === undefined ? {} : { ':previous': previousId }),
+                },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...editionKey(edition.id), entity: 'edition', ...toItem(edition) },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return { edition, opened: true };
+    } catch (error) {
+      if (!isCancelledByCondition(error)) throw error;
+      const other = await this.latest();
+      if (!other) throw error;
+      return { edition: other, opened: false };
+    }
+  }
+
+  async freeze(id: string, email: FrozenEmail): Promise<Edition> {
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: editionKey(id),
+          UpdateExpression: 'SET #state = :sending, emailGzip = :email',
+          ConditionExpression: '#state = :composing',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':sending': 'sending', ':composing': 'composing', ':email': gzip(email) },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return fromItem(Attributes as EditionItem & Record<string, unknown>);
+    } catch (error) {
+      // Another run froze it first: every reader gets that rendering.
+      if (!isConditionFailure(error)) throw error;
+      const stored = await this.find(id);
+      if (!stored) throw error;
+      return stored;
+    }
+  }
+
+  async finish(id: string, at: Date): Promise<void> {
+    await this.client
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: editionKey(id),
+          UpdateExpression: 'SET #state = :done, finishedAt = :at',
+          ConditionExpression: '#state = :sending',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':done': 'done', ':sending': 'sending', ':at': at.toISOString() },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+  }
+
+  async recordEmptyRun(period: EditionPeriod, at: Date): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: POINTER_KEY,
+        UpdateExpression: 'SET lastEmptyRun = :run',
+        ExpressionAttributeValues: { ':run': { at: at.toISOString(), ...period } },
+      }),
+    );
+  }
+}
+
+function toItem(edition: Edition): EditionItem {
+  const { email, ...rest } = edition;
+  return email ? { ...rest, emailGzip: gzip(email) } : rest;
+}
+
+function fromItem(item: EditionItem & Record<string, unknown>): Edition {
+  const { pk: _pk, sk: _sk, entity: _entity, emailGzip, ...edition } = item;
+  return emailGzip ? { ...(edition as Edition), email: gunzip(emailGzip) } : (edition as Edition);
+}
+
+function gzip(email: FrozenEmail): Uint8Array {
+  return gzipSync(JSON.stringify(email));
+}
+
+function gunzip(data: Uint8Array): FrozenEmail {
+  return JSON.parse(gunzipSync(data).toString('utf8')) as FrozenEmail;
+}
+
+export function editionKey(id: string): { pk: string; sk: string } {
+  return { pk: `EDITION#${id}`, sk: 'EDITION' };
+}

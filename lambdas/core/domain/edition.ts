@@ -1,0 +1,72 @@
+// Core layer: editions — what one digest send carries. An edition takes every report no earlier edition took,
+// whatever day it runs, so a report is mailed in exactly one edition and never falls between two.
+import type { RenderedEmail } from './digest';
+import type { Report } from './report';
+
+/**
+ * composing: opened, its reports being gathered and its email rendered; sending: rendered and frozen, readers
+ * being mailed; done: every reader handled. Only one edition is ever not done: a send resumes it.
+ */
+export type EditionState = 'composing' | 'sending' | 'done';
+
+/** Reports received after `from` (when given) and up to `until`, both ISO instants. */
+export interface EditionPeriod {
+  from?: string;
+  until: string;
+}
+
+/** The part of a report an edition carries: what the email and the edition's web page show. */
+export type EditionEntry = Pick<Report, 'id' | 'title' | 'url' | 'summary' | 'language' | 'publishedAt' | 'receivedAt'>;
+
+/** The email an edition sends, frozen once rendered so that every reader and every retry gets the same. */
+export interface FrozenEmail extends RenderedEmail {
+  /** Reports in the edition; `featured` of them are in the email in full, the rest as headlines. */
+  reports: number;
+  featured: number;
+  /** Headlines listed in the email; any reports beyond featured + headlines are on the web page only. */
+  headlines: number;
+}
+
+export interface Edition {
+  /** The edition's number as text: "1", "2", … in the order they were opened. */
+  id: string;
+  number: number;
+  state: EditionState;
+  period: EditionPeriod;
+  openedAt: string;
+  email?: FrozenEmail;
+  finishedAt?: string;
+}
+
+export function editionId(number: number): string {
+  return String(number);
+}
+
+/** The edition a send opens after `latest` (undefined before the first): the next number, state composing. */
+export function nextEdition(latest: Edition | undefined, period: EditionPeriod, now: Date): Edition {
+  const number = (latest?.number ?? 0) + 1;
+  return { id: editionId(number), number, state: 'composing', period, openedAt: now.toISOString() };
+}
+
+/** Whether a report received at `receivedAt` falls in the period. */
+export function inPeriod(period: EditionPeriod, receivedAt: string): boolean {
+  return (period.from === undefined || receivedAt > period.from) && receivedAt <= period.until;
+}
+
+/** The order an edition shows its reports in: by arrival, then id, so that every rendering agrees. */
+export function byArrival(a: EditionEntry, b: EditionEntry): number {
+  return a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id);
+}
+
+export function editionEntryOf(report: Report): EditionEntry {
+  const { id, title, url, summary, language, publishedAt, receivedAt } = report;
+  return {
+    id,
+    title,
+    summary,
+    language,
+    receivedAt,
+    ...(url !== undefined ? { url } : {}),
+    ...(publishedAt !== undefined ? { publishedAt } : {}),
+  };
+}

@@ -1,0 +1,50 @@
+// Test double: EditionStore in a Map, opening serialized like the DynamoDB adapter's transaction.
+import type { Edition, EditionPeriod, FrozenEmail } from '../../lambdas/core/domain/edition';
+import type { EditionStore } from '../../lambdas/core/ports/edition-store';
+
+export class InMemoryEditionStore implements EditionStore {
+  private readonly editions = new Map<string, Edition>();
+  private latestId: string | undefined;
+  readonly emptyRuns: Array<EditionPeriod & { at: string }> = [];
+
+  async latest(): Promise<Edition | undefined> {
+    return this.latestId === undefined ? undefined : this.find(this.latestId);
+  }
+
+  async find(id: string): Promise<Edition | undefined> {
+    const edition = this.editions.get(id);
+    return edition && structuredClone(edition);
+  }
+
+  async open(edition: Edition, previousId: string | undefined): Promise<{ edition: Edition; opened: boolean }> {
+    if (this.latestId !== previousId || this.editions.has(edition.id)) {
+      return { edition: (await this.latest()) as Edition, opened: false };
+    }
+    this.editions.set(edition.id, structuredClone(edition));
+    this.latestId = edition.id;
+    return { edition: structuredClone(edition), opened: true };
+  }
+
+  async freeze(id: string, email: FrozenEmail): Promise<Edition> {
+    const edition = this.editions.get(id);
+    if (!edition) throw new Error(`no edition ${id}`);
+    if (edition.state === 'composing')
+      this.editions.set(id, { ...edition, state: 'sending', email: structuredClone(email) });
+    return (await this.find(id)) as Edition;
+  }
+
+  async finish(id: string, at: Date): Promise<void> {
+    const edition = this.editions.get(id);
+    if (edition?.state === 'sending')
+      this.editions.set(id, { ...edition, state: 'done', finishedAt: at.toISOString() });
+  }
+
+  async recordEmptyRun(period: EditionPeriod, at: Date): Promise<void> {
+    this.emptyRuns.push({ ...period, at: at.toISOString() });
+  }
+
+  /** Test helper: every edition, in the order opened. */
+  all(): Edition[] {
+    return [...this.editions.values()].map((edition) => structuredClone(edition));
+  }
+}

@@ -1,0 +1,85 @@
+import {
+  byArrival,
+  type Edition,
+  editionEntryOf,
+  editionId,
+  inPeriod,
+  nextEdition,
+} from '../../../lambdas/core/domain/edition';
+import type { Report } from '../../../lambdas/core/domain/report';
+
+const NOW = new Date('2026-12-07T06:00:00.000Z');
+
+describe('nextEdition', () => {
+  it('opens number 1 first, then the number after the latest, composing, over the period asked', () => {
+    const first = nextEdition(undefined, { until: NOW.toISOString() }, NOW);
+    expect(first).toEqual({
+      id: '1',
+      number: 1,
+      state: 'composing',
+      period: { until: '2026-12-07T06:00:00.000Z' },
+      openedAt: '2026-12-07T06:00:00.000Z',
+    });
+    const latest: Edition = { ...first, id: '41', number: 41, state: 'done' };
+    expect(nextEdition(latest, { from: 'a', until: 'b' }, NOW)).toMatchObject({
+      id: '42',
+      number: 42,
+      period: { from: 'a', until: 'b' },
+    });
+    expect(editionId(7)).toBe('7');
+  });
+});
+
+describe('inPeriod', () => {
+  const until = '2026-12-07T06:00:00.000Z';
+  it('holds what arrived up to and including `until`, and after (not at) `from`', () => {
+    expect(inPeriod({ until }, until)).toBe(true);
+    expect(inPeriod({ until }, '2026-12-07T06:00:00.001Z')).toBe(false);
+    expect(inPeriod({ until }, '2020-01-01T00:00:00.000Z')).toBe(true);
+    const from = '2026-12-01T00:00:00.000Z';
+    expect(inPeriod({ from, until }, from)).toBe(false);
+    expect(inPeriod({ from, until }, '2026-12-01T00:00:00.001Z')).toBe(true);
+  });
+});
+
+describe('byArrival', () => {
+  it('orders by arrival, then by id', () => {
+    const entry = (id: string, receivedAt: string) => ({ id, title: id, summary: [], language: 'en', receivedAt });
+    const sorted = [entry('b', '2'), entry('c', '1'), entry('a', '2')].sort(byArrival);
+    expect(sorted.map((item) => item.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('editionEntryOf', () => {
+  const report: Report = {
+    id: 'r1',
+    title: 'Title',
+    lede: 'Lede',
+    body: 'Body',
+    original: 'Original',
+    url: 'https://example.com/r1',
+    language: 'ar',
+    publishedAt: '2026-12-01T00:00:00Z',
+    receivedAt: '2026-12-02T00:00:00.000Z',
+    summary: ['One.', 'Two.'],
+    keyPhrases: ['k'],
+  };
+
+  it('keeps what the email and the edition page show, and none of the text', () => {
+    expect(editionEntryOf(report)).toEqual({
+      id: 'r1',
+      title: 'Title',
+      url: 'https://example.com/r1',
+      language: 'ar',
+      publishedAt: '2026-12-01T00:00:00Z',
+      receivedAt: '2026-12-02T00:00:00.000Z',
+      summary: ['One.', 'Two.'],
+    });
+  });
+
+  it('leaves out a missing url and publication date rather than storing undefined', () => {
+    const { url: _url, publishedAt: _publishedAt, ...bare } = report;
+    const entry = editionEntryOf(bare);
+    expect(Object.keys(entry).sort()).toEqual(['id', 'language', 'receivedAt', 'summary', 'title']);
+  });
+});
