@@ -24,6 +24,12 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
   });
   return {
     dynamo: DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
-    ses: new SESClient({ ...shared, ...(options.sesEndpoint ? { endpoint: options.sesEndpoint } : {}) }),
+    // No SDK retries for SES: it has no idempotency key, and the SDK retries a reset connection after SES may
+    // already have taken the message. The caller decides, knowing which failures are safe to retry (ses-mailer).
+    ses: new SESClient({
+      ...shared,
+      maxAttempts: 1,
+      ...(options.sesEndpoint ? { endpoint: options.sesEndpoint } : {}),
+    }),
   };
 }

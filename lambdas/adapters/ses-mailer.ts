@@ -1,6 +1,7 @@
 // Adapter: sends email through Amazon SES (SendRawEmail), with MIME built by nodemailer's MailComposer.
 import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { MailOutcomeUnknownError, MailRefusedError } from '../core/domain/delivery';
 import type { Mailer, OutgoingEmail } from '../core/ports/mailer';
 
 export interface SesMailerOptions {
@@ -9,6 +10,8 @@ export interface SesMailerOptions {
   /** SES calls that hang (throttling, a stuck endpoint) fail after this many milliseconds. */
   timeoutMs: number;
   configurationSetName?: string;
+  /** Tries again this many times after SES refused a message (safe: it was not sent); default 2. */
+  refusedRetries?: number;
   /** Called with every message SES accepted (the local runtime keeps them as .eml files). */
   onSent?: (raw: Buffer, messageId: string) => Promise<void>;
 }
@@ -21,15 +24,34 @@ export class SesMailer implements Mailer {
 
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
     const raw = await composeMime(this.options.from, email);
-    const response = await this.ses.send(
-      new SendRawEmailCommand({
-        RawMessage: { Data: raw },
-        ...(this.options.configurationSetName ? { ConfigurationSetName: this.options.configurationSetName } : {}),
-      }),
-      { abortSignal: AbortSignal.timeout(this.options.timeoutMs) },
-    );
-    if (!response.MessageId) throw new Error('SES accepted the message but returned no MessageId');
-    await this.options.onSent?.(raw, response.MessageId);
+    const retries = this.options.refusedRetries ?? 2;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.sendOnce(raw);
+      } catch (error) {
+        // Only a refusal is safe to repeat; an unknown outcome goes back to the caller at once.
+        if (!(error instanceof MailRefusedError) || attempt >= retries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, (100 + Math.random() * 100) * 2 ** attempt));
+      }
+    }
+  }
+
+  private async sendOnce(raw: Buffer): Promise<{ messageId: string }> {
+    const response = await this.ses
+      .send(
+        new SendRawEmailCommand({
+          RawMessage: { Data: raw },
+          ...(this.options.configurationSetName ? { ConfigurationSetName: this.options.configurationSetName } : {}),
+        }),
+        { abortSignal: AbortSignal.timeout(this.options.timeoutMs) },
+      )
+      .catch((error: unknown) => {
+        throw classifySendError(error);
+      });
+    // SES answered 200 yet named no message: it took the request, so it may well send it.
+    if (!response.MessageId) throw new MailOutcomeUnknownError('SES accepted the message but returned no MessageId');
+    // SES took it: a failure to keep a local copy must not turn a sent message into a failed one.
+    await this.options.onSent?.(raw, response.MessageId).catch(() => undefined);
     return { messageId: response.MessageId };
   }
 }
@@ -46,4 +68,24 @@ export function composeMime(from: string, email: OutgoingEmail): Promise<Buffer>
     textEncoding: 'base64',
   });
   return composer.compile().build();
+}
+
+/** Errors that mean the request never reached SES: the connection was not even made. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * Whether SES may have taken the message. An HTTP answer (throttling, 4xx, 5xx) says it did not; so does a
+ * connection that was never made. No answer at all (a timeout, a reset, a closed socket) after the request left
+ * means nobody knows: that is MailOutcomeUnknownError, which the caller must not retry.
+ */
+export function classifySendError(error: unknown): Error {
+  const failure = error instanceof Error ? error : new Error(String(error));
+  const answered = (failure as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (typeof answered === 'number') {
+    const throttled = failure.name === 'Throttling' || failure.name === 'ThrottlingException' || answered === 429;
+    return new MailRefusedError(`${failure.name}: ${failure.message}`, throttled);
+  }
+  const code = (failure as { code?: string }).code;
+  if (code !== undefined && NOT_SENT_CODES.has(code)) return new MailRefusedError(`${code}: ${failure.message}`);
+  return new MailOutcomeUnknownError(`${failure.name}: ${failure.message}`);
 }

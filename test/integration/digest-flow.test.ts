@@ -106,6 +106,8 @@ describe('the weekly digest, end to end on the local stack', () => {
       sent: 0,
       alreadySent: 0,
       failed: 0,
+      unknown: 0,
+      inFlightElsewhere: 0,
     });
     for (const reader of readers) expect(digestsIn(await emailsTo(sesEndpoint, reader))).toHaveLength(1);
   });

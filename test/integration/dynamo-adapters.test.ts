@@ -183,17 +183,43 @@ describe('DynamoEditionStore', () => {
 });
 
 describe('DynamoDeliveryLedger', () => {
-  it('lets exactly one of many concurrent claims win, and a released claim be taken again', async () => {
+  it('lets exactly one of many concurrent claims win, and tells the others what is recorded', async () => {
     const ledger = new DynamoDeliveryLedger(clients.dynamo, tableName);
-    const at = new Date();
+    const at = new Date('2026-07-20T00:00:00.000Z');
     const results = await Promise.all(Array.from({ length: 8 }, () => ledger.claim('30', 'reader@example.com', at)));
-    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(results.filter((result) => result.claimed)).toHaveLength(1);
+    expect(results.filter((result) => !result.claimed)).toEqual(
+      Array.from({ length: 7 }, () => ({ claimed: false, status: 'sending', claimedAt: at.toISOString() })),
+    );
+  });
 
-    await ledger.release('30', 'reader@example.com');
-    expect(await ledger.claim('30', 'reader@example.com', at)).toBe(true);
+  it('gives back a refused claim, but never a recorded outcome; the first outcome stands', async () => {
+    const ledger = new DynamoDeliveryLedger(clients.dynamo, tableName);
+    const at = new Date('2026-07-20T00:00:00.000Z');
+    expect(await ledger.claim('31', 'a@example.com', at)).toEqual({ claimed: true });
+    await ledger.release('31', 'a@example.com');
+    expect(await ledger.claim('31', 'a@example.com', at)).toEqual({ claimed: true });
 
-    await ledger.recordSent('30', 'reader@example.com', 'message-1', at);
-    await ledger.release('30', 'reader@example.com'); // a sent delivery is never given back
-    expect(await ledger.claim('30', 'reader@example.com', at)).toBe(false);
+    await ledger.record('31', 'a@example.com', { status: 'sent', messageId: 'message-1' }, at);
+    await ledger.release('31', 'a@example.com');
+    await ledger.record('31', 'a@example.com', { status: 'unknown', reason: 'late' }, at);
+    expect(await ledger.claim('31', 'a@example.com', at)).toEqual({
+      claimed: false,
+      status: 'sent',
+      claimedAt: at.toISOString(),
+    });
+    const raw = await clients.dynamo.send(
+      new GetCommand({ TableName: tableName, Key: { pk: 'EDITION#31', sk: 'DELIVERY#a@example.com' } }),
+    );
+    expect(raw.Item).toMatchObject({ status: 'sent', messageId: 'message-1', recordedAt: at.toISOString() });
+  });
+
+  it('records an unknown outcome with its reason, which no later claim overrides', async () => {
+    const ledger = new DynamoDeliveryLedger(clients.dynamo, tableName);
+    const at = new Date('2026-07-20T00:00:00.000Z');
+    await ledger.claim('32', 'u@example.com', at);
+    await ledger.record('32', 'u@example.com', { status: 'unknown', reason: 'TimeoutError: no answer' }, at);
+    await ledger.release('32', 'u@example.com');
+    expect(await ledger.claim('32', 'u@example.com', at)).toMatchObject({ claimed: false, status: 'unknown' });
   });
 });

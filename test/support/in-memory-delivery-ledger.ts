@@ -1,37 +1,52 @@
-// Test double: the per-reader delivery claims, in a Map.
+// Test double: the per-reader delivery records, in a Map, with the same conditions as the DynamoDB adapter.
+import type { DeliveryClaim, DeliveryOutcome, DeliveryStatus } from '../../lambdas/core/domain/delivery';
 import type { DeliveryLedger } from '../../lambdas/core/ports/digest-ledger';
 
 export interface DeliveryRecord {
   editionId: string;
   email: string;
-  status: 'claimed' | 'sent';
+  status: DeliveryStatus;
   claimedAt?: string;
+  recordedAt?: string;
   messageId?: string;
-  sentAt?: string;
+  reason?: string;
 }
 
 export class InMemoryDeliveryLedger implements DeliveryLedger {
   private readonly deliveries = new Map<string, DeliveryRecord>();
 
   /** Check and set happen with no await between them, so two concurrent claims cannot both win. */
-  async claim(editionId: string, email: string, at: Date): Promise<boolean> {
-    const key = deliveryKey(editionId, email);
-    if (this.deliveries.has(key)) return false;
-    this.deliveries.set(key, { editionId, email, status: 'claimed', claimedAt: at.toISOString() });
-    return true;
-  }
-
-  /** An update, not a conditional write: like the DynamoDB adapter it creates the record if it is missing. */
-  async recordSent(editionId: string, email: string, messageId: string, at: Date): Promise<void> {
+  async claim(editionId: string, email: string, at: Date): Promise<DeliveryClaim> {
     const key = deliveryKey(editionId, email);
     const existing = this.deliveries.get(key);
-    this.deliveries.set(key, { ...existing, editionId, email, status: 'sent', messageId, sentAt: at.toISOString() });
+    if (existing) {
+      return {
+        claimed: false,
+        status: existing.status,
+        ...(existing.claimedAt !== undefined ? { claimedAt: existing.claimedAt } : {}),
+      };
+    }
+    this.deliveries.set(key, { editionId, email, status: 'sending', claimedAt: at.toISOString() });
+    return { claimed: true };
   }
 
-  /** Deletes the claim only while it is still a claim: a recorded send is never given back. */
+  /** Like the DynamoDB adapter: only a claim still `sending`, or no record, takes an outcome; the first word stands. */
+  async record(editionId: string, email: string, outcome: DeliveryOutcome, at: Date): Promise<void> {
+    const key = deliveryKey(editionId, email);
+    const existing = this.deliveries.get(key);
+    if (existing && existing.status !== 'sending') return;
+    this.deliveries.set(key, { ...existing, editionId, email, ...outcome, recordedAt: at.toISOString() });
+  }
+
+  /** Deletes the claim only while it is still `sending`: a recorded outcome is never given back. */
   async release(editionId: string, email: string): Promise<void> {
     const key = deliveryKey(editionId, email);
-    if (this.deliveries.get(key)?.status === 'claimed') this.deliveries.delete(key);
+    if (this.deliveries.get(key)?.status === 'sending') this.deliveries.delete(key);
+  }
+
+  /** Test helper: puts a record straight in, as a run that died would have left it. */
+  put(record: DeliveryRecord): void {
+    this.deliveries.set(deliveryKey(record.editionId, record.email), { ...record });
   }
 
   /** Test helper: the delivery records of one edition (or of all), in claim order. */

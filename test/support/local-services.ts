@@ -25,8 +25,9 @@ export function localServices(): LocalServices {
   return { dynamoEndpoint, sesEndpoint };
 }
 
-export function localClients(): AwsClients {
-  const { dynamoEndpoint, sesEndpoint } = localServices();
+/** Clients of the local services; `sesEndpoint` may point at something standing in front of SES (a fault proxy). */
+export function localClients(overrides: { sesEndpoint?: string } = {}): AwsClients {
+  const { dynamoEndpoint, sesEndpoint } = { ...localServices(), ...overrides };
   return createAwsClients({ region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS }, dynamoEndpoint, sesEndpoint });
 }
 
@@ -50,7 +51,7 @@ export interface TestMujaz {
 
 export async function createTestMujaz(
   prefix: string,
-  options: { clock?: Clock; environment?: NodeJS.ProcessEnv } = {},
+  options: { clock?: Clock; environment?: NodeJS.ProcessEnv; sesEndpoint?: string } = {},
 ): Promise<TestMujaz> {
   const tableName = await createTestTable(prefix);
   const config = readConfig({
@@ -60,7 +61,7 @@ export async function createTestMujaz(
     MUJAZ_TIME_ZONE: 'Asia/Riyadh',
     ...options.environment,
   });
-  const clients = localClients();
+  const clients = localClients(options.sesEndpoint ? { sesEndpoint: options.sesEndpoint } : {});
   const mujaz = composeUseCases(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, {
     logger: silentLogger,
     ...(options.clock ? { clock: options.clock } : {}),

@@ -9,5 +9,9 @@ export interface OutgoingEmail {
 }
 
 export interface Mailer {
+  /**
+   * Resolves once the provider took the message. Rejects with MailOutcomeUnknownError when the request may have
+   * reached it without an answer coming back; any other rejection means the message was not sent.
+   */
   send(email: OutgoingEmail): Promise<{ messageId: string }>;
 }

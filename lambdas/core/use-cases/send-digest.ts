@@ -1,6 +1,7 @@
 // Core use cases: an edition takes every report no earlier edition took, is rendered once, and is sent to every
 // confirmed reader exactly once; preview and test show what a send would carry without sending it.
 import { forEachWithConcurrency } from '../domain/concurrency';
+import { isStaleClaim, MailOutcomeUnknownError } from '../domain/delivery';
 import {
   buildDigestView,
   buildEditionPageView,
@@ -59,9 +60,14 @@ export interface DigestSendSummary {
   reports: number;
   /** Messages handed to the mailer by this run. */
   sent: number;
-  /** Readers skipped because an earlier run already sent them this edition. */
+  /** Readers skipped because an earlier run already handled them (sent, or recorded as unknown). */
   alreadySent: number;
+  /** Sends refused (throttling, an error answer): their claims are released, and the next run retries them. */
   failed: number;
+  /** Sends whose outcome cannot be known (a timeout after the request left): recorded, never resent by a run. */
+  unknown: number;
+  /** Readers another run is sending to right now: that run records them. */
+  inFlightElsewhere: number;
 }
 
 export interface DigestPreview extends RenderedEmail {
@@ -111,8 +117,10 @@ export async function sendTestDigest(
  * Sends an edition to every confirmed reader. An edition not yet done is resumed; otherwise a new one opens and
  * takes every report that no edition took (within the request's period), whatever the day. Every (edition,
  * reader) pair is claimed in the ledger before sending, so retries and second triggers send nobody the same
- * edition twice; a crash between sending and recording leaves the claim: at-most-once over a duplicate. The
- * edition is done once no reader's send failed; until then the next send resumes it.
+ * edition twice. A send SES refused releases its claim for the next run; one whose outcome cannot be known (a
+ * timeout after the request left, or a run that died mid-send) is recorded as `unknown` and never resent
+ * automatically: at-most-once over a duplicate. The edition is done once no reader is left to try; until then
+ * the next send resumes it.
  */
 export async function sendDigest(deps: DigestDeps, request: SendRequest = {}): Promise<DigestSendSummary> {
   const latest = await deps.editions.latest();
@@ -124,14 +132,14 @@ export async function sendDigest(deps: DigestDeps, request: SendRequest = {}): P
     if ((await deps.reports.listUntaken(period)).length === 0) {
       await deps.editions.recordEmptyRun(period, deps.clock.now());
       deps.logger.info('no report since the last edition; nothing sent', { ...period });
-      return { status: 'no-reports', reports: 0, sent: 0, alreadySent: 0, failed: 0 };
+      return { status: 'no-reports', reports: 0, sent: 0, alreadySent: 0, failed: 0, unknown: 0, inFlightElsewhere: 0 };
     }
     ({ edition } = await deps.editions.open(nextEdition(latest, period, deps.clock.now()), latest?.id));
   }
   if (edition.state === 'composing') edition = await composeEdition(deps, edition);
   const email = edition.email as FrozenEmail;
   const summary = await sendToReaders(deps, edition.id, email);
-  if (summary.failed === 0) await deps.editions.finish(edition.id, deps.clock.now());
+  if (summary.failed === 0 && summary.inFlightElsewhere === 0) await deps.editions.finish(edition.id, deps.clock.now());
   deps.logger.info('digest send finished', { ...summary });
   return summary;
 }
@@ -157,39 +165,71 @@ async function sendToReaders(deps: DigestDeps, editionId: string, email: FrozenE
     sent: 0,
     alreadySent: 0,
     failed: 0,
+    unknown: 0,
+    inFlightElsewhere: 0,
   };
+  const note = (message: string, subscriber: Subscriber, attributes: Record<string, unknown>) => ({
+    message,
+    attributes: { edition: editionId, recipient: maskEmail(subscriber.email), ...attributes },
+  });
   await forEachWithConcurrency(
     deps.subscribers.confirmedSubscribers(),
     Math.max(1, deps.sendConcurrency),
     async (subscriber: Subscriber) => {
-      if (!(await deps.ledger.claim(editionId, subscriber.email, deps.clock.now()))) {
-        summary.alreadySent += 1;
+      const claim = await deps.ledger.claim(editionId, subscriber.email, deps.clock.now());
+      if (!claim.claimed) {
+        if (claim.status !== 'sending') summary.alreadySent += 1;
+        else if (!isStaleClaim(claim.claimedAt, deps.clock.now())) summary.inFlightElsewhere += 1;
+        else {
+          // A run died between claiming and recording: SES may have taken the message. Never guess.
+          await deps.ledger.record(
+            editionId,
+            subscriber.email,
+            { status: 'unknown', reason: 'interrupted' },
+            deps.clock.now(),
+          );
+          summary.unknown += 1;
+          const { message, attributes } = note('digest send interrupted earlier; recorded as unknown', subscriber, {});
+          deps.logger.warn(message, attributes);
+        }
         return;
       }
       let messageId: string;
       try {
         ({ messageId } = await deliver(deps, email, subscriber.email));
       } catch (error) {
+        if (error instanceof MailOutcomeUnknownError) {
+          summary.unknown += 1;
+          const reason = describeError(error);
+          await deps.ledger.record(editionId, subscriber.email, { status: 'unknown', reason }, deps.clock.now());
+          const { message, attributes } = note('digest outcome unknown; recorded, not resent', subscriber, {
+            error: reason,
+          });
+          deps.logger.warn(message, attributes);
+          return;
+        }
         summary.failed += 1;
-        deps.logger.error('digest delivery failed; claim released for a later run', {
-          edition: editionId,
-          recipient: maskEmail(subscriber.email),
+        const { message, attributes } = note('digest delivery failed; claim released for a later run', subscriber, {
           error: describeError(error),
         });
+        deps.logger.error(message, attributes);
         await deps.ledger.release(editionId, subscriber.email);
         return;
       }
       summary.sent += 1;
       try {
-        await deps.ledger.recordSent(editionId, subscriber.email, messageId, deps.clock.now());
+        await deps.ledger.record(editionId, subscriber.email, { status: 'sent', messageId }, deps.clock.now());
       } catch (error) {
-        // The reader has the digest: the claim stays, so no later run sends it again.
-        deps.logger.warn('digest sent but its delivery record failed; the claim stays', {
-          edition: editionId,
-          recipient: maskEmail(subscriber.email),
-          messageId,
-          error: describeError(error),
-        });
+        // The reader has the digest: the claim stays `sending`, so no later run sends it again.
+        const { message, attributes } = note(
+          'digest sent but its delivery record failed; the claim stays',
+          subscriber,
+          {
+            messageId,
+            error: describeError(error),
+          },
+        );
+        deps.logger.warn(message, attributes);
       }
     },
   );

@@ -100,6 +100,8 @@ describe('POST /digests', () => {
       sent: 1,
       alreadySent: 0,
       failed: 0,
+      unknown: 0,
+      inFlightElsewhere: 0,
     });
     expect(h.mailer.sent.map((mail) => mail.to)).toEqual(['reader@example.com']);
   });

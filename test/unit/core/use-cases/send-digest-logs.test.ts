@@ -28,7 +28,16 @@ describe('sendDigest: the log', () => {
       {
         level: 'info',
         message: 'digest send finished',
-        attributes: { edition: '1', status: 'sent', reports: 2, sent: 2, alreadySent: 0, failed: 0 },
+        attributes: {
+          edition: '1',
+          status: 'sent',
+          reports: 2,
+          sent: 2,
+          alreadySent: 0,
+          failed: 0,
+          unknown: 0,
+          inFlightElsewhere: 0,
+        },
       },
     ]);
     expect(h.logger.entries[0]!.attributes!.htmlBytes).toBeGreaterThan(0);
@@ -60,7 +69,16 @@ describe('sendDigest: the log', () => {
       {
         level: 'info',
         message: 'digest send finished',
-        attributes: { edition: '1', status: 'sent', reports: 2, sent: 1, alreadySent: 0, failed: 1 },
+        attributes: {
+          edition: '1',
+          status: 'sent',
+          reports: 2,
+          sent: 1,
+          alreadySent: 0,
+          failed: 1,
+          unknown: 0,
+          inFlightElsewhere: 0,
+        },
       },
     ]);
   });

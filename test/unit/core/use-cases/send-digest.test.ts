@@ -1,5 +1,6 @@
 // Editions through the UseCases facade: each takes every report no earlier edition took, is rendered once and
 // frozen, and reaches every confirmed reader exactly once, each with their own unsubscribe link.
+import { MailOutcomeUnknownError } from '../../../../lambdas/core/domain/delivery';
 import { InvalidInputError, NotFoundError } from '../../../../lambdas/core/domain/errors';
 import {
   createHarness,
@@ -72,7 +73,16 @@ describe('sendDigest', () => {
 
   it('opens edition 1 with every report, sends one email to each confirmed reader, and is done', async () => {
     const summary = await h.useCases.sendDigest();
-    expect(summary).toEqual({ edition: '1', status: 'sent', reports: 2, sent: 3, alreadySent: 0, failed: 0 });
+    expect(summary).toEqual({
+      edition: '1',
+      status: 'sent',
+      reports: 2,
+      sent: 3,
+      alreadySent: 0,
+      failed: 0,
+      unknown: 0,
+      inFlightElsewhere: 0,
+    });
     expect(recipients(h)).toEqual(READERS);
     const deliveries = h.ledger.deliveriesOf('1').map((record) => [record.email, record.status]);
     expect(deliveries.sort()).toEqual(READERS.map((email) => [email, 'sent']));
@@ -129,7 +139,15 @@ describe('sendDigest', () => {
     await h.useCases.sendDigest();
     h.clock.advance(60_000);
     const again = await h.useCases.sendDigest();
-    expect(again).toEqual({ status: 'no-reports', reports: 0, sent: 0, alreadySent: 0, failed: 0 });
+    expect(again).toEqual({
+      status: 'no-reports',
+      reports: 0,
+      sent: 0,
+      alreadySent: 0,
+      failed: 0,
+      unknown: 0,
+      inFlightElsewhere: 0,
+    });
     expect(h.mailer.sent).toHaveLength(READERS.length);
     expect(h.editions.emptyRuns).toEqual([{ at: h.clock.now().toISOString(), until: h.clock.now().toISOString() }]);
     expect(await states(h)).toEqual([{ id: '1', state: 'done' }]);
@@ -146,6 +164,8 @@ describe('sendDigest', () => {
       sent: 3,
       alreadySent: 0,
       failed: 0,
+      unknown: 0,
+      inFlightElsewhere: 0,
     });
     expect(h.renderer.digests.at(-1)!.items.map((item) => item.title)).toEqual([LATE_REPORT.title]);
     expect(h.mailer.sent.at(-1)!.html).toContain(LATE_REPORT.title);
@@ -184,6 +204,8 @@ describe('sendDigest', () => {
       sent: 2,
       alreadySent: 2,
       failed: 0,
+      unknown: 0,
+      inFlightElsewhere: 0,
     });
     const resumed = h.mailer.sent.slice(2);
     expect(resumed.map((mail) => mail.to).sort()).toEqual(['badr@example.com', 'late@example.com']);
@@ -241,20 +263,67 @@ describe('sendDigest', () => {
   });
 
   it('never resends a digest whose delivery record failed after the mailer took it, and says so', async () => {
-    const recordSent = h.ledger.recordSent.bind(h.ledger);
-    h.ledger.recordSent = async (editionId, email, messageId, at) => {
+    const record = h.ledger.record.bind(h.ledger);
+    h.ledger.record = async (editionId, email, outcome, at) => {
       if (email === 'amal@example.com') throw new Error('throttled');
-      return recordSent(editionId, email, messageId, at);
+      return record(editionId, email, outcome, at);
     };
     h.mailer.failFor('carol@example.com'); // keeps the edition open, so that the next run resumes it
     expect(await h.useCases.sendDigest()).toMatchObject({ sent: 2, failed: 1 });
-    h.ledger.recordSent = recordSent;
+    h.ledger.record = record;
     h.mailer.stopFailing();
-    expect(await h.useCases.sendDigest()).toMatchObject({ edition: '1', sent: 1, alreadySent: 2 });
+    expect(await h.useCases.sendDigest()).toMatchObject({
+      edition: '1',
+      sent: 1,
+      alreadySent: 1,
+      inFlightElsewhere: 1,
+    });
     expect(h.mailer.sentTo('amal@example.com')).toHaveLength(1);
     const warning = h.logger.entries.find((entry) => entry.level === 'warn');
     expect(warning?.message).toContain('delivery record failed');
     expect(warning?.attributes).toMatchObject({ recipient: 'a***@example.com', error: 'Error: throttled' });
+  });
+
+  it('records a send whose outcome cannot be known as unknown, and never resends it', async () => {
+    const send = h.mailer.send.bind(h.mailer);
+    h.mailer.send = async (email) => {
+      if (email.to === 'badr@example.com') throw new MailOutcomeUnknownError('TimeoutError: no answer from SES');
+      return send(email);
+    };
+    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 2, failed: 0, unknown: 1, alreadySent: 0 });
+    expect(h.ledger.deliveriesOf('1').find((record) => record.email === 'badr@example.com')).toMatchObject({
+      status: 'unknown',
+      reason: 'MailOutcomeUnknownError: TimeoutError: no answer from SES',
+    });
+    // Nothing left to try: the edition is done, and a later report opens the next one.
+    expect(await states(h)).toEqual([{ id: '1', state: 'done' }]);
+    h.mailer.send = send;
+    await h.useCases.ingestReport(LATE_REPORT);
+    expect(await h.useCases.sendDigest()).toMatchObject({ edition: '2', sent: 3 });
+    expect(h.mailer.sentTo('badr@example.com')).toHaveLength(1);
+    const warning = h.logger.entries.find((entry) => entry.level === 'warn');
+    expect(warning).toMatchObject({
+      message: 'digest outcome unknown; recorded, not resent',
+      attributes: { edition: '1', recipient: 'b***@example.com' },
+    });
+  });
+
+  it('leaves a claim another run holds to that run, and records one a dead run left behind as unknown', async () => {
+    h.mailer.failFor('carol@example.com'); // keeps the edition open
+    const opened = h.clock.now().toISOString();
+    h.ledger.put({ editionId: '1', email: 'amal@example.com', status: 'sending', claimedAt: opened });
+    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 1, failed: 1, inFlightElsewhere: 1, unknown: 0 });
+    expect(await states(h)).toEqual([{ id: '1', state: 'sending' }]);
+
+    h.mailer.stopFailing();
+    h.clock.advance(15 * 60_000);
+    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 1, unknown: 1, inFlightElsewhere: 0 });
+    expect(h.mailer.sentTo('amal@example.com')).toEqual([]);
+    expect(h.ledger.deliveriesOf('1').find((record) => record.email === 'amal@example.com')).toMatchObject({
+      status: 'unknown',
+      reason: 'interrupted',
+    });
+    expect(await states(h)).toEqual([{ id: '1', state: 'done' }]);
   });
 
   it('keeps addresses quoted in a provider error out of the logs', async () => {

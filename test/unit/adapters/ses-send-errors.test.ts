@@ -1,0 +1,37 @@
+// Which SES failures mean "not sent" (safe to retry) and which mean "nobody knows" (never retried).
+import { classifySendError } from '../../../lambdas/adapters/ses-mailer';
+import { MailOutcomeUnknownError, MailRefusedError } from '../../../lambdas/core/domain/delivery';
+
+const answered = (name: string, status: number, message = 'no') =>
+  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
+
+describe('classifySendError', () => {
+  it('takes any HTTP answer for a refusal, and throttling for a request to slow down', () => {
+    const throttled = classifySendError(answered('Throttling', 400, 'Maximum sending rate exceeded.'));
+    expect(throttled).toEqual(new MailRefusedError('Throttling: Maximum sending rate exceeded.', true));
+    expect((throttled as MailRefusedError).throttled).toBe(true);
+    expect((classifySendError(answered('TooManyRequests', 429)) as MailRefusedError).throttled).toBe(true);
+    expect((classifySendError(answered('ThrottlingException', 400)) as MailRefusedError).throttled).toBe(true);
+    for (const error of [answered('ServiceUnavailable', 503), answered('MessageRejected', 400)]) {
+      const refused = classifySendError(error);
+      expect(refused).toBeInstanceOf(MailRefusedError);
+      expect((refused as MailRefusedError).throttled).toBe(false);
+    }
+  });
+
+  it('takes a connection never made for a refusal', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    expect(classifySendError(refused)).toEqual(new MailRefusedError('ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1'));
+    expect(classifySendError(Object.assign(new Error('x'), { code: 'ENOTFOUND' }))).toBeInstanceOf(MailRefusedError);
+  });
+
+  it('takes no answer after the request left for an unknown outcome: a timeout, a reset, anything else', () => {
+    const timeout = Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' });
+    expect(classifySendError(timeout)).toEqual(
+      new MailOutcomeUnknownError('TimeoutError: The operation was aborted due to timeout'),
+    );
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    expect(classifySendError(reset)).toBeInstanceOf(MailOutcomeUnknownError);
+    expect(classifySendError('something odd')).toEqual(new MailOutcomeUnknownError('Error: something odd'));
+  });
+});
