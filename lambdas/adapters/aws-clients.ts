@@ -1,12 +1,14 @@
 // Adapter: the AWS SDK clients, made once per process. Endpoints are explicit only for the local stack.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export interface AwsClientOptions {
   region: string;
   dynamoEndpoint?: string;
   sesEndpoint?: string;
+  sqsEndpoint?: string;
   /** Only for local endpoints, which accept any credentials. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
@@ -14,6 +16,7 @@ export interface AwsClientOptions {
 export interface AwsClients {
   dynamo: DynamoDBDocumentClient;
   ses: SESClient;
+  sqs: SQSClient;
 }
 
 export function createAwsClients(options: AwsClientOptions): AwsClients {
@@ -31,5 +34,6 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
       maxAttempts: 1,
       ...(options.sesEndpoint ? { endpoint: options.sesEndpoint } : {}),
     }),
+    sqs: new SQSClient({ ...shared, ...(options.sqsEndpoint ? { endpoint: options.sqsEndpoint } : {}) }),
   };
 }

@@ -64,6 +64,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       credentials: stack.credentials,
       dynamoEndpoint: stack.dynamoEndpoint,
       sesEndpoint: stack.sesEndpoint,
+      sqsEndpoint: stack.sqsEndpoint,
     });
     const tokenSecret = options.tokenSecret ?? randomBytes(32).toString('base64url');
     const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
@@ -90,6 +91,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         await new Promise<void>((resolve) => server.close(() => resolve()));
         clients.dynamo.destroy();
         clients.ses.destroy();
+        clients.sqs.destroy();
         await stack.stop();
       },
     };

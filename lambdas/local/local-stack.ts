@@ -1,5 +1,6 @@
-// Local runtime: starts DynamoDB Local and the SES stand-in, waits until both answer, creates the table from
-// the same definition the CDK stack uses, and stops both on demand. Used by `demo`, `dev` and jest's global setup.
+// Local runtime: starts DynamoDB Local, the SES stand-in and the SQS stand-in, waits until each answers, creates the
+// table and the delivery queues from the same definitions the CDK stack uses, and stops them all on demand. Used by
+// `demo`, `dev` and jest's global setup.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,6 +14,8 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
+import { CreateQueueCommand, GetQueueAttributesCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { deliveryQueue } from '../adapters/delivery-queue-definition';
 import { createTableInput, mujazTable } from '../adapters/dynamo-table-definition';
 import type { ServiceSpec } from './service-host';
 
@@ -30,6 +33,8 @@ export interface LocalStackOptions {
   dynamoPort?: number;
   /** Port for the SES endpoint; a free one when absent. */
   sesPort?: number;
+  /** Port for the SQS endpoint; a free one when absent. */
+  sqsPort?: number;
   /** Keep DynamoDB data in this directory across runs; in memory when absent. */
   dynamoDataDirectory?: string;
   startTimeoutMs?: number;
@@ -38,6 +43,7 @@ export interface LocalStackOptions {
 export interface LocalStack {
   dynamoEndpoint: string;
   sesEndpoint: string;
+  sqsEndpoint: string;
   region: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
   stop(): Promise<void>;
@@ -53,7 +59,11 @@ export class LocalStackError extends Error {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   assertJava();
   const timeoutMs = options.startTimeoutMs ?? 60_000;
-  const [dynamoPort, sesPort] = await Promise.all([options.dynamoPort ?? freePort(), options.sesPort ?? freePort()]);
+  const [dynamoPort, sesPort, sqsPort] = await Promise.all([
+    options.dynamoPort ?? freePort(),
+    options.sesPort ?? freePort(),
+    options.sqsPort ?? freePort(),
+  ]);
   if (options.dynamoDataDirectory) mkdirSync(options.dynamoDataDirectory, { recursive: true });
 
   const hosts: ServiceHost[] = [];
@@ -69,13 +79,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       }),
     );
     hosts.push(startHost({ service: 'ses', port: sesPort }));
+    hosts.push(startHost({ service: 'sqs', port: sqsPort }));
     const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
     const sesEndpoint = `http://127.0.0.1:${sesPort}`;
+    const sqsEndpoint = `http://127.0.0.1:${sqsPort}`;
     await Promise.all([
       waitFor('DynamoDB Local', hosts[0]!, timeoutMs, () => dynamoAnswers(dynamoEndpoint)),
       waitFor('the SES endpoint', hosts[1]!, timeoutMs, async () => (await fetch(`${sesEndpoint}/health-check`)).ok),
+      waitFor('the SQS endpoint', hosts[2]!, timeoutMs, () => sqsAnswers(sqsEndpoint)),
     ]);
-    return { dynamoEndpoint, sesEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS }, stop };
+    return {
+      dynamoEndpoint,
+      sesEndpoint,
+      sqsEndpoint,
+      region: LOCAL_REGION,
+      credentials: { ...LOCAL_CREDENTIALS },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -106,6 +126,49 @@ export async function ensureTable(
         TimeToLiveSpecification: { AttributeName: mujazTable.timeToLiveAttribute, Enabled: true },
       }),
     );
+  } finally {
+    client.destroy();
+  }
+}
+
+export interface DeliveryQueueUrls {
+  queueUrl: string;
+  deadLetterQueueUrl: string;
+}
+
+/**
+ * Creates the delivery queue `name` and its dead-letter queue (`name-dlq`) unless they exist, with the redrive
+ * policy the CDK stack gives them; a short visibility timeout keeps local retries quick.
+ */
+export async function ensureDeliveryQueues(
+  stack: Pick<LocalStack, 'sqsEndpoint' | 'region' | 'credentials'>,
+  name: string,
+  visibilityTimeoutSeconds = 2,
+): Promise<DeliveryQueueUrls> {
+  const client = new SQSClient({ endpoint: stack.sqsEndpoint, region: stack.region, credentials: stack.credentials });
+  try {
+    const dead = await client.send(
+      new CreateQueueCommand({
+        QueueName: `${name}-dlq`,
+        Attributes: { MessageRetentionPeriod: String(deliveryQueue.deadLetterRetentionSeconds) },
+      }),
+    );
+    const { Attributes } = await client.send(
+      new GetQueueAttributesCommand({ QueueUrl: dead.QueueUrl, AttributeNames: ['QueueArn'] }),
+    );
+    const queue = await client.send(
+      new CreateQueueCommand({
+        QueueName: name,
+        Attributes: {
+          VisibilityTimeout: String(visibilityTimeoutSeconds),
+          RedrivePolicy: JSON.stringify({
+            deadLetterTargetArn: Attributes?.QueueArn,
+            maxReceiveCount: deliveryQueue.maxReceiveCount,
+          }),
+        },
+      }),
+    );
+    return { queueUrl: queue.QueueUrl!, deadLetterQueueUrl: dead.QueueUrl! };
   } finally {
     client.destroy();
   }
@@ -174,6 +237,16 @@ async function dynamoAnswers(endpoint: string): Promise<boolean> {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
   try {
     await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(1_000) });
+    return true;
+  } finally {
+    client.destroy();
+  }
+}
+
+async function sqsAnswers(endpoint: string): Promise<boolean> {
+  const client = new SQSClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  try {
+    await client.send(new ListQueuesCommand({}), { abortSignal: AbortSignal.timeout(1_000) });
     return true;
   } finally {
     client.destroy();

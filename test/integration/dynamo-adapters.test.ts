@@ -19,6 +19,7 @@ beforeAll(async () => {
 afterAll(() => {
   clients.dynamo.destroy();
   clients.ses.destroy();
+  clients.sqs.destroy();
 });
 
 function report(id: string, receivedAt: string): Report {

@@ -12,6 +12,7 @@ const clients = localClients();
 afterAll(() => {
   clients.dynamo.destroy();
   clients.ses.destroy();
+  clients.sqs.destroy();
 });
 
 const email = (to: string) => ({

@@ -1,4 +1,4 @@
-// Jest global setup (integration project): one DynamoDB Local and one SES endpoint for the whole run.
+// Jest global setup (integration project): one DynamoDB Local, one SES endpoint and one SQS endpoint for the run.
 // Workers find them through environment variables; each test file makes its own table.
 
 import { type LocalStack, silenceSdkNodeVersionWarning, startLocalStack } from '../../lambdas/local/local-stack';
@@ -14,4 +14,5 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__mujazLocalStack = stack;
   process.env.MUJAZ_TEST_DYNAMODB_ENDPOINT = stack.dynamoEndpoint;
   process.env.MUJAZ_TEST_SES_ENDPOINT = stack.sesEndpoint;
+  process.env.MUJAZ_TEST_SQS_ENDPOINT = stack.sqsEndpoint;
 }

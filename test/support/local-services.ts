@@ -15,20 +15,28 @@ export const TEST_BASE_URL = 'https://api.mujaz.test';
 export interface LocalServices {
   dynamoEndpoint: string;
   sesEndpoint: string;
+  sqsEndpoint: string;
 }
 
 export function localServices(): LocalServices {
   const dynamoEndpoint = process.env.MUJAZ_TEST_DYNAMODB_ENDPOINT;
   const sesEndpoint = process.env.MUJAZ_TEST_SES_ENDPOINT;
-  if (!dynamoEndpoint || !sesEndpoint)
+  const sqsEndpoint = process.env.MUJAZ_TEST_SQS_ENDPOINT;
+  if (!dynamoEndpoint || !sesEndpoint || !sqsEndpoint)
     throw new Error('The local stack is not running: integration tests need the jest global setup');
-  return { dynamoEndpoint, sesEndpoint };
+  return { dynamoEndpoint, sesEndpoint, sqsEndpoint };
 }
 
 /** Clients of the local services; `sesEndpoint` may point at something standing in front of SES (a fault proxy). */
 export function localClients(overrides: { sesEndpoint?: string } = {}): AwsClients {
-  const { dynamoEndpoint, sesEndpoint } = { ...localServices(), ...overrides };
-  return createAwsClients({ region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS }, dynamoEndpoint, sesEndpoint });
+  const { dynamoEndpoint, sesEndpoint, sqsEndpoint } = { ...localServices(), ...overrides };
+  return createAwsClients({
+    region: LOCAL_REGION,
+    credentials: { ...LOCAL_CREDENTIALS },
+    dynamoEndpoint,
+    sesEndpoint,
+    sqsEndpoint,
+  });
 }
 
 /** A new, empty table made from the shared table definition. */
@@ -74,6 +82,7 @@ export async function createTestMujaz(
     close: () => {
       clients.dynamo.destroy();
       clients.ses.destroy();
+      clients.sqs.destroy();
     },
   };
 }

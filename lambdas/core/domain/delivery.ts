@@ -50,3 +50,9 @@ export const STALE_CLAIM_MS = 15 * 60_000;
 export function isStaleClaim(claimedAt: string | undefined, now: Date): boolean {
   return claimedAt === undefined || now.getTime() - Date.parse(claimedAt) >= STALE_CLAIM_MS;
 }
+
+/** One reader's turn to be sent an edition: what the send enqueues and the deliver step consumes. */
+export interface DeliveryRequest {
+  editionId: string;
+  email: string;
+}

@@ -1,0 +1,44 @@
+// Adapter: readers' turns as SQS messages, ten to a SendMessageBatch call. Entries SQS refuses within a batch are
+// sent again; whatever still fails makes the whole call fail, so the caller never believes a reader was queued.
+import { SendMessageBatchCommand, type SendMessageBatchRequestEntry, type SQSClient } from '@aws-sdk/client-sqs';
+import type { DeliveryRequest } from '../core/domain/delivery';
+import type { DeliveryQueue } from '../core/ports/delivery-queue';
+import { deliveryQueue } from './delivery-queue-definition';
+
+const ATTEMPTS = 3;
+
+export class SqsDeliveryQueue implements DeliveryQueue {
+  constructor(
+    private readonly sqs: SQSClient,
+    private readonly queueUrl: string,
+  ) {}
+
+  async enqueue(requests: readonly DeliveryRequest[]): Promise<void> {
+    for (let start = 0; start < requests.length; start += deliveryQueue.batchSize) {
+      const entries = requests.slice(start, start + deliveryQueue.batchSize).map(
+        (request, index): SendMessageBatchRequestEntry => ({
+          Id: String(index),
+          MessageBody: JSON.stringify({ editionId: request.editionId, email: request.email }),
+        }),
+      );
+      await this.sendBatch(entries);
+    }
+  }
+
+  private async sendBatch(entries: SendMessageBatchRequestEntry[]): Promise<void> {
+    let pending = entries;
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      const { Failed = [] } = await this.sqs.send(
+        new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: pending }),
+      );
+      if (Failed.length === 0) return;
+      // A sender's fault (a malformed entry) will not pass on a second try; anything else may.
+      if (attempt >= ATTEMPTS || Failed.some((failure) => failure.SenderFault)) {
+        const codes = [...new Set(Failed.map((failure) => failure.Code))].join(', ');
+        throw new Error(`SQS did not queue ${Failed.length} of ${entries.length} readers (${codes})`);
+      }
+      const failedIds = new Set(Failed.map((failure) => failure.Id));
+      pending = pending.filter((entry) => failedIds.has(entry.Id));
+    }
+  }
+}
