@@ -44,6 +44,8 @@ export interface LocalConfig {
   apiPort?: number;
   sesPort?: number;
   dynamoPort?: number;
+  /** Already running services to use instead of starting one (e.g. a fault-injecting proxy in front of SES). */
+  running: { dynamoEndpoint?: string; sesEndpoint?: string; sqsEndpoint?: string };
   /** Bearer token of the admin routes; generated and printed when unset. */
   adminToken?: string;
   /** HMAC key of confirmation and unsubscribe links; generated when unset. */
@@ -94,6 +96,9 @@ const localEnvironment = z.object({
   PORT: port.optional(),
   MUJAZ_SES_PORT: port.optional(),
   MUJAZ_DYNAMODB_PORT: port.optional(),
+  MUJAZ_DYNAMODB_ENDPOINT: z.url({ protocol: /^https?$/u }).optional(),
+  MUJAZ_SES_ENDPOINT: z.url({ protocol: /^https?$/u }).optional(),
+  MUJAZ_SQS_ENDPOINT: z.url({ protocol: /^https?$/u }).optional(),
   [LOCAL_ADMIN_TOKEN_VARIABLE]: z.string().min(16).optional(),
   MUJAZ_TOKEN_SECRET: z.string().min(32).optional(),
 });
@@ -145,6 +150,11 @@ export function readLocalConfig(env: NodeJS.ProcessEnv): LocalConfig {
     ...(values.PORT ? { apiPort: values.PORT } : {}),
     ...(values.MUJAZ_SES_PORT ? { sesPort: values.MUJAZ_SES_PORT } : {}),
     ...(values.MUJAZ_DYNAMODB_PORT ? { dynamoPort: values.MUJAZ_DYNAMODB_PORT } : {}),
+    running: {
+      ...(values.MUJAZ_DYNAMODB_ENDPOINT ? { dynamoEndpoint: values.MUJAZ_DYNAMODB_ENDPOINT } : {}),
+      ...(values.MUJAZ_SES_ENDPOINT ? { sesEndpoint: values.MUJAZ_SES_ENDPOINT } : {}),
+      ...(values.MUJAZ_SQS_ENDPOINT ? { sqsEndpoint: values.MUJAZ_SQS_ENDPOINT } : {}),
+    },
     ...(values[LOCAL_ADMIN_TOKEN_VARIABLE] ? { adminToken: values[LOCAL_ADMIN_TOKEN_VARIABLE] } : {}),
     ...(values.MUJAZ_TOKEN_SECRET ? { tokenSecret: values.MUJAZ_TOKEN_SECRET } : {}),
   };

@@ -1,6 +1,6 @@
 // `npm run demo`: the main job end to end on the embedded local stack — ingest the sample report, subscribe and
 // confirm a reader, send the digest, write it to out/ — then stop everything and exit.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { consoleLogger } from '../adapters/console-logger';
 import { readLocalConfig } from '../composition/config';
@@ -13,6 +13,8 @@ import { emailsTo, linkIn } from './ses-inbox';
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
 const SAMPLE_REPORT = join(PROJECT_ROOT, 'samples', 'report-ar.txt');
 const OUT = join(PROJECT_ROOT, 'out');
+/** Every message the run sent, as <messageId>.eml. */
+const OUTBOX = join(OUT, 'outbox');
 const READER = 'reader@example.com';
 
 async function runDemo(runtime: LocalRuntime): Promise<void> {
@@ -45,10 +47,9 @@ async function runDemo(runtime: LocalRuntime): Promise<void> {
   const digest = (await emailsTo(runtime.sesEndpoint, READER)).find(
     (email) => email.messageId !== confirmation.messageId,
   );
-  const raw = runtime.sentMessages().find((message) => message.messageId === digest?.messageId)?.raw;
-  if (!digest || !raw) throw new Error('The digest did not reach the SES endpoint');
-  mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'digest.eml'), raw);
+  const eml = digest && join(OUTBOX, `${digest.messageId}.eml`);
+  if (!digest || !eml || !existsSync(eml)) throw new Error('The digest did not reach the SES endpoint');
+  copyFileSync(eml, join(OUT, 'digest.eml'));
   writeFileSync(join(OUT, 'digest.html'), digest.body.html ?? '');
 
   console.log(`
@@ -94,8 +95,10 @@ async function main(): Promise<void> {
   silenceSdkNodeVersionWarning(process.env);
   const local = readLocalConfig(process.env);
   console.log('Starting the local stack (DynamoDB Local, SES endpoint, API)…');
+  rmSync(OUTBOX, { recursive: true, force: true });
   const runtime = await startLocalRuntime({
     ...local,
+    outboxDirectory: OUTBOX,
     environment: process.env,
     logger: { ...consoleLogger('mujaz-demo'), info: () => undefined },
   });

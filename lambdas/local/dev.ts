@@ -1,5 +1,6 @@
 // `npm run dev`: the local stack and the API, kept running until Ctrl-C. DynamoDB data and every sent message
-// are kept under .mujaz/ between runs.
+// are kept under .mujaz/ between runs. MUJAZ_DYNAMODB_ENDPOINT, MUJAZ_SES_ENDPOINT and MUJAZ_SQS_ENDPOINT make it
+// use a service already running there (say, a fault-injecting proxy in front of SES) instead of starting one.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     apiPort: local.apiPort ?? 3000,
     dynamoPort: local.dynamoPort ?? 8000,
     sesPort: local.sesPort ?? 8005,
+    running: local.running,
     dynamoDataDirectory: join(STATE, 'dynamodb'),
     outboxDirectory: join(STATE, 'outbox'),
     tokenSecret: local.tokenSecret ?? persistentTokenSecret(),
@@ -35,7 +37,12 @@ async function main(): Promise<void> {
   });
   console.log(`Mujaz is running locally.
   API:          ${runtime.apiUrl}
-  Inbox viewer: ${runtime.inboxUrl}
+  Inbox viewer: ${runtime.inboxUrl}${
+    Object.keys(local.running).length > 0
+      ? `
+  Running services used: ${Object.keys(local.running).join(', ')}`
+      : ''
+  }
   Admin token:  ${runtime.adminToken}${local.adminToken ? ` (from ${LOCAL_ADMIN_TOKEN_VARIABLE})` : ` (generated; set ${LOCAL_ADMIN_TOKEN_VARIABLE} to choose one)`}
   Sent mail:    ${join(STATE, 'outbox')}
 

@@ -20,16 +20,11 @@ export interface LocalRuntimeOptions extends LocalStackOptions {
   apiPort?: number;
   adminToken?: string;
   tokenSecret?: string;
-  /** Every accepted message is also written here as an .eml file. */
+  /** Every accepted message is written here as <messageId>.eml; nothing is kept in memory. */
   outboxDirectory?: string;
   /** The environment to read settings from (.env.example); local defaults fill in what it leaves out. */
   environment?: NodeJS.ProcessEnv;
   logger?: Logger;
-}
-
-export interface SentMessage {
-  messageId: string;
-  raw: Buffer;
 }
 
 export interface LocalRuntime {
@@ -40,8 +35,6 @@ export interface LocalRuntime {
   config: MujazConfig;
   mujaz: UseCases;
   app: Hono;
-  /** Raw MIME of every message SES accepted during this run, oldest first. */
-  sentMessages(): readonly SentMessage[];
   stop(): Promise<void>;
 }
 
@@ -53,12 +46,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const config = readLocalStackConfig(options.environment ?? {}, `http://127.0.0.1:${apiPort}`);
     await ensureTable(stack, config.tableName);
 
-    const sent: SentMessage[] = [];
-    if (options.outboxDirectory) mkdirSync(options.outboxDirectory, { recursive: true });
-    const onMailSent = async (raw: Buffer, messageId: string) => {
-      sent.push({ messageId, raw });
-      if (options.outboxDirectory) writeFileSync(join(options.outboxDirectory, `${messageId}.eml`), raw);
-    };
+    const outbox = options.outboxDirectory;
+    if (outbox) mkdirSync(outbox, { recursive: true });
+    // On disk only: the SES endpoint's store holds every message too, and a long send must not grow this process.
+    const onMailSent = outbox
+      ? async (raw: Buffer, messageId: string) => writeFileSync(join(outbox, `${messageId}.eml`), raw)
+      : undefined;
     const clients = createAwsClients({
       region: stack.region,
       credentials: stack.credentials,
@@ -68,7 +61,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     });
     const tokenSecret = options.tokenSecret ?? randomBytes(32).toString('base64url');
     const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
-    const mujaz = composeUseCases(config, { tokenSecret }, clients, { logger, onMailSent });
+    const mujaz = composeUseCases(config, { tokenSecret }, clients, { logger, ...(onMailSent ? { onMailSent } : {}) });
     const app = createApiApp({
       mujaz,
       dispatcher: new InProcessDigestDispatcher(mujaz),
@@ -86,7 +79,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       config,
       mujaz,
       app,
-      sentMessages: () => sent,
       stop: async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         clients.dynamo.destroy();

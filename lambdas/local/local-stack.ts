@@ -35,6 +35,8 @@ export interface LocalStackOptions {
   sesPort?: number;
   /** Port for the SQS endpoint; a free one when absent. */
   sqsPort?: number;
+  /** Use these running services instead of starting them; the stack never stops what it did not start. */
+  running?: { dynamoEndpoint?: string; sesEndpoint?: string; sqsEndpoint?: string };
   /** Keep DynamoDB data in this directory across runs; in memory when absent. */
   dynamoDataDirectory?: string;
   startTimeoutMs?: number;
@@ -57,36 +59,64 @@ export class LocalStackError extends Error {
 }
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
-  assertJava();
+  const running = options.running ?? {};
+  if (!running.dynamoEndpoint) assertJava();
   const timeoutMs = options.startTimeoutMs ?? 60_000;
-  const [dynamoPort, sesPort, sqsPort] = await Promise.all([
-    options.dynamoPort ?? freePort(),
-    options.sesPort ?? freePort(),
-    options.sqsPort ?? freePort(),
-  ]);
-  if (options.dynamoDataDirectory) mkdirSync(options.dynamoDataDirectory, { recursive: true });
+  if (options.dynamoDataDirectory && !running.dynamoEndpoint) {
+    mkdirSync(options.dynamoDataDirectory, { recursive: true });
+  }
 
   const hosts: ServiceHost[] = [];
   const stop = async () => {
     await Promise.all(hosts.map((host) => host.stop()));
   };
+  /** The running service's endpoint, or one started here on the given (or a free) port. */
+  const provide = async (
+    name: string,
+    given: string | undefined,
+    spec: (port: number) => ServiceSpec,
+    port: number | undefined,
+    answers: (endpoint: string) => Promise<boolean>,
+  ): Promise<string> => {
+    if (given) {
+      // Already running or not there at all: no reason to wait as long as for a service starting up.
+      await waitFor(`${name} at ${given}`, undefined, Math.min(timeoutMs, 5_000), () => answers(given));
+      return given;
+    }
+    const chosen = port ?? (await freePort());
+    const host = startHost(spec(chosen));
+    hosts.push(host);
+    const endpoint = `http://127.0.0.1:${chosen}`;
+    await waitFor(name, host, timeoutMs, () => answers(endpoint));
+    return endpoint;
+  };
   try {
-    hosts.push(
-      startHost({
-        service: 'dynamodb',
-        port: dynamoPort,
-        ...(options.dynamoDataDirectory ? { dataDirectory: options.dynamoDataDirectory } : {}),
-      }),
-    );
-    hosts.push(startHost({ service: 'ses', port: sesPort }));
-    hosts.push(startHost({ service: 'sqs', port: sqsPort }));
-    const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
-    const sesEndpoint = `http://127.0.0.1:${sesPort}`;
-    const sqsEndpoint = `http://127.0.0.1:${sqsPort}`;
-    await Promise.all([
-      waitFor('DynamoDB Local', hosts[0]!, timeoutMs, () => dynamoAnswers(dynamoEndpoint)),
-      waitFor('the SES endpoint', hosts[1]!, timeoutMs, async () => (await fetch(`${sesEndpoint}/health-check`)).ok),
-      waitFor('the SQS endpoint', hosts[2]!, timeoutMs, () => sqsAnswers(sqsEndpoint)),
+    const [dynamoEndpoint, sesEndpoint, sqsEndpoint] = await Promise.all([
+      provide(
+        'DynamoDB Local',
+        running.dynamoEndpoint,
+        (port) => ({
+          service: 'dynamodb',
+          port,
+          ...(options.dynamoDataDirectory ? { dataDirectory: options.dynamoDataDirectory } : {}),
+        }),
+        options.dynamoPort,
+        dynamoAnswers,
+      ),
+      provide(
+        'the SES endpoint',
+        running.sesEndpoint,
+        (port) => ({ service: 'ses', port }),
+        options.sesPort,
+        async (endpoint) => (await fetch(`${endpoint}/health-check`)).ok,
+      ),
+      provide(
+        'the SQS endpoint',
+        running.sqsEndpoint,
+        (port) => ({ service: 'sqs', port }),
+        options.sqsPort,
+        sqsAnswers,
+      ),
     ]);
     return {
       dynamoEndpoint,
@@ -211,26 +241,24 @@ function startHost(spec: ServiceSpec): ServiceHost {
   };
 }
 
+/** Waits until the service answers; `host` is the process we started for it, undefined for a running one. */
 async function waitFor(
   name: string,
-  host: ServiceHost,
+  host: ServiceHost | undefined,
   timeoutMs: number,
   answers: () => Promise<boolean>,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exitedWith: string | undefined;
-  void host.exited.then((code) => (exitedWith = code));
+  void host?.exited.then((code) => (exitedWith = code));
+  const lastOutput = () => host?.output().trim().split('\n').slice(-5).join(' | ') ?? 'not started here';
   while (Date.now() < deadline) {
     if (exitedWith !== undefined)
-      throw new LocalStackError(
-        `${name} stopped while starting (exit ${exitedWith}): ${host.output().trim().split('\n').slice(-5).join(' | ')}`,
-      );
+      throw new LocalStackError(`${name} stopped while starting (exit ${exitedWith}): ${lastOutput()}`);
     if (await answers().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
-  throw new LocalStackError(
-    `${name} did not answer within ${timeoutMs} ms: ${host.output().trim().split('\n').slice(-5).join(' | ')}`,
-  );
+  throw new LocalStackError(`${name} did not answer within ${timeoutMs} ms: ${lastOutput()}`);
 }
 
 async function dynamoAnswers(endpoint: string): Promise<boolean> {

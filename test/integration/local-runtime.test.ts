@@ -6,7 +6,11 @@ import { promisify } from 'node:util';
 import { summarizableText } from '../../lambdas/core/domain/report';
 import { parsePlainTextReport } from '../../lambdas/core/domain/report-submission';
 import { summarize } from '../../lambdas/core/domain/summarizer';
+import { startLocalRuntime } from '../../lambdas/local/local-runtime';
 import { freePort, startLocalStack } from '../../lambdas/local/local-stack';
+import { emailsTo } from '../../lambdas/local/ses-inbox';
+import { localServices, uniqueAddress } from '../support/local-services';
+import { silentLogger } from '../support/silent-logger';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
@@ -59,5 +63,26 @@ describe('the local stack', () => {
     await stack.stop();
     await expect(fetch(`${stack.sesEndpoint}/health-check`)).rejects.toThrow();
     await expect(fetch(stack.dynamoEndpoint)).rejects.toThrow();
+  }, 60_000);
+
+  it('uses services already running instead of starting them, and leaves them running when stopped', async () => {
+    const { dynamoEndpoint, sesEndpoint, sqsEndpoint } = localServices();
+    const runtime = await startLocalRuntime({
+      running: { dynamoEndpoint, sesEndpoint, sqsEndpoint },
+      environment: { MUJAZ_TABLE_NAME: `running-${Date.now()}` },
+      logger: silentLogger,
+    });
+    try {
+      expect(runtime.sesEndpoint).toBe(sesEndpoint);
+      const reader = uniqueAddress('running');
+      await runtime.mujaz.subscribe(reader);
+      expect(await emailsTo(sesEndpoint, reader)).toHaveLength(1);
+    } finally {
+      await runtime.stop();
+    }
+    expect((await fetch(`${sesEndpoint}/health-check`)).status).toBe(200);
+    await expect(
+      startLocalStack({ running: { sesEndpoint: 'http://127.0.0.1:1' }, dynamoPort: await freePort() }),
+    ).rejects.toThrow(/the SES endpoint at http:\/\/127\.0\.0\.1:1 did not answer/u);
   }, 60_000);
 });

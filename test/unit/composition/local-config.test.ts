@@ -1,0 +1,37 @@
+// What `npm run dev` and `npm run demo` read: ports, secrets, and the services already running that they use.
+import { ConfigError, readLocalConfig } from '../../../lambdas/composition/config';
+
+describe('readLocalConfig', () => {
+  it('reads nothing from an empty environment: every service is started, on free or default ports', () => {
+    expect(readLocalConfig({})).toEqual({ running: {} });
+  });
+
+  it('reads ports, and the endpoints of services to use instead of starting them', () => {
+    expect(
+      readLocalConfig({
+        PORT: '3001',
+        MUJAZ_SES_PORT: '8006',
+        MUJAZ_DYNAMODB_PORT: '8001',
+        MUJAZ_DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
+        MUJAZ_SES_ENDPOINT: 'http://127.0.0.1:9005',
+        MUJAZ_SQS_ENDPOINT: 'http://localhost:9324',
+      }),
+    ).toEqual({
+      apiPort: 3001,
+      sesPort: 8006,
+      dynamoPort: 8001,
+      running: {
+        dynamoEndpoint: 'http://127.0.0.1:8000',
+        sesEndpoint: 'http://127.0.0.1:9005',
+        sqsEndpoint: 'http://localhost:9324',
+      },
+    });
+  });
+
+  it('names a malformed endpoint without printing it', () => {
+    const read = () => readLocalConfig({ MUJAZ_SES_ENDPOINT: 'ftp://secret-host:21' });
+    expect(read).toThrow(ConfigError);
+    expect(read).toThrow(/MUJAZ_SES_ENDPOINT is invalid/u);
+    expect(read).not.toThrow(/secret-host/u);
+  });
+});
