@@ -6,6 +6,7 @@ import { publicLinks } from './domain/links';
 import type { NewsletterIdentity } from './domain/newsletter-labels';
 import type { ReportInput } from './domain/report-submission';
 import type { Subscriber } from './domain/subscriber';
+import { type ImportOutcome, type ImportRow, importSubscribers } from './use-cases/import-subscribers';
 import {
   type BatchOutcome,
   type IngestedReport,
@@ -38,6 +39,10 @@ export interface UseCases {
   /** A JSON array of reports, each on its own: a rejected report does not stop the others. */
   ingestReportBatch(items: unknown): Promise<BatchOutcome>;
   subscribe(email: string): Promise<SubscribeOutcome>;
+  /** Brings a list over: confirmed-elsewhere readers confirmed (consent: imported), the others asked to confirm. */
+  importSubscribers(rows: readonly ImportRow[]): Promise<ImportOutcome>;
+  /** Every confirmed reader, page by page: the list to export. */
+  confirmedSubscribers(): AsyncIterable<Subscriber>;
   confirmSubscription(token: string): Promise<Subscriber>;
   unsubscribe(token: string): Promise<void>;
   /** Checks an unsubscribe link without acting on it (the page that asks "are you sure?"). */
@@ -82,6 +87,8 @@ export function bindUseCases(ports: CorePorts, settings: CoreSettings): UseCases
     ingestReport: (input) => ingestReport(ingest, input),
     ingestReportBatch: (items) => ingestReportBatch(ingest, items),
     subscribe: (email) => subscribe(subscription, email),
+    importSubscribers: (rows) => importSubscribers(subscription, rows),
+    confirmedSubscribers: () => ports.subscribers.confirmedSubscribers(),
     confirmSubscription: (token) => confirmSubscription(subscription, token),
     unsubscribe: (token) => unsubscribe(subscription, token),
     checkUnsubscribeLink: (token) => checkUnsubscribeLink(subscription, token),

@@ -11,7 +11,18 @@ import { adminGuard } from './admin-guard';
 import type { DigestDispatcher } from './digest-dispatcher';
 import { errorResponse, HttpProblem } from './http-errors';
 import { type PageContent, renderPage } from './pages';
-import { batchBody, readForm, readJson, readReportInput, reportBody, smallBody, wantsHtml } from './request-body';
+import {
+  batchBody,
+  csvBody,
+  readCsv,
+  readForm,
+  readJson,
+  readReportInput,
+  reportBody,
+  smallBody,
+  wantsHtml,
+} from './request-body';
+import { parseSubscriberCsv, subscribersToCsv } from './subscriber-csv';
 
 export interface ApiDependencies {
   /** Everything Mujaz can do (bindUseCases). */
@@ -42,6 +53,8 @@ const ROUTES = [
   '/reports/batch',
   '/digests',
   '/editions/:id',
+  '/subscribers/import',
+  '/subscribers.csv',
 ];
 
 export function createApiApp(deps: ApiDependencies): Hono {
@@ -103,6 +116,17 @@ export function createApiApp(deps: ApiDependencies): Hono {
     await deps.mujaz.unsubscribe(token);
     if (wantsHtml(c)) return page(c, { title: labels.unsubscribedTitle, message: labels.unsubscribedBody });
     return c.json({ status: 'unsubscribed' });
+  });
+
+  app.post('/subscribers/import', requireAdmin, csvBody, async (c) => {
+    return c.json(await deps.mujaz.importSubscribers(parseSubscriberCsv(await readCsv(c))));
+  });
+
+  app.get('/subscribers.csv', requireAdmin, async (c) => {
+    const confirmed = [];
+    for await (const subscriber of deps.mujaz.confirmedSubscribers()) confirmed.push(subscriber);
+    c.header('content-disposition', 'attachment; filename="subscribers.csv"');
+    return c.body(subscribersToCsv(confirmed), 200, { 'content-type': 'text/csv; charset=utf-8' });
   });
 
   app.post('/reports', requireAdmin, reportBody, async (c) => {

@@ -148,6 +148,26 @@ describe('the weekly digest, end to end on the local stack', () => {
   });
 });
 
+describe('the subscriber list on the local stack', () => {
+  it('imports a CSV list into DynamoDB Local and exports the confirmed readers back', async () => {
+    const [amal, badr] = [uniqueAddress('import-amal'), uniqueAddress('import-badr')];
+    const imported = await post(
+      '/subscribers/import',
+      `email,language,confirmed_at\n${amal},ar,2025-03-01T10:00:00Z\n${badr},en,\nbroken,,\n`,
+      { ...admin, 'content-type': 'text/csv' },
+    );
+    expect(await imported.json()).toEqual({
+      imported: 2,
+      skipped: 0,
+      rejected: [{ line: 4, reason: 'email is not a valid address' }],
+    });
+    expect(await emailsTo(sesEndpoint, badr)).toHaveLength(1); // asked to confirm
+    const exported = await (await app.request('/subscribers.csv', { headers: admin })).text();
+    expect(exported).toContain(`${amal},ar,2025-03-01T10:00:00.000Z`);
+    expect(exported).not.toContain(badr);
+  });
+});
+
 describe('editions on the local stack: nothing falls between two sends, and a big one fits in an email', () => {
   let flow: TestMujaz;
   let api: ReturnType<typeof createApiApp>;

@@ -1,5 +1,6 @@
 // Core layer: a reader's subscription and the moves it can make (double opt-in, one-click leave).
 import { InvalidInputError } from './errors';
+import type { LanguageTag } from './language-tag';
 
 export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed';
 
@@ -12,6 +13,13 @@ export interface Subscriber {
   unsubscribedAt?: string;
   /** A pending subscription nobody confirms is forgotten at this instant. */
   pendingUntil?: string;
+  /** The reader's language, when an import named it (ISO 639). */
+  language?: LanguageTag;
+  /**
+   * How consent was given: absent when the reader confirmed through the emailed link, 'imported' when an
+   * operator imported the address as already confirmed elsewhere (and answers for that consent).
+   */
+  consent?: 'imported';
 }
 
 const MAX_EMAIL_LENGTH = 254;
@@ -39,6 +47,7 @@ export function pendingSubscriber(
     status: 'pending',
     subscribedAt: previous?.status === 'pending' ? previous.subscribedAt : now.toISOString(),
     pendingUntil: new Date(now.getTime() + confirmWithinMs).toISOString(),
+    ...languageOf(previous),
   };
 }
 
@@ -49,6 +58,19 @@ export function confirmedSubscriber(subscriber: Subscriber, now: Date): Subscrib
     status: 'confirmed',
     subscribedAt: subscriber.subscribedAt,
     confirmedAt: now.toISOString(),
+    ...languageOf(subscriber),
+  };
+}
+
+/** A reader an operator imports as confirmed elsewhere, at `confirmedAt`: consent recorded as imported. */
+export function importedSubscriber(email: string, confirmedAt: string, language?: LanguageTag): Subscriber {
+  return {
+    email,
+    status: 'confirmed',
+    subscribedAt: confirmedAt,
+    confirmedAt,
+    consent: 'imported',
+    ...(language !== undefined ? { language } : {}),
   };
 }
 
@@ -59,7 +81,12 @@ export function unsubscribedSubscriber(subscriber: Subscriber, now: Date): Subsc
     status: 'unsubscribed',
     subscribedAt: subscriber.subscribedAt,
     unsubscribedAt: now.toISOString(),
+    ...languageOf(subscriber),
   };
+}
+
+function languageOf(subscriber: Subscriber | undefined): { language?: LanguageTag } {
+  return subscriber?.language !== undefined ? { language: subscriber.language } : {};
 }
 
 /** For logs: enough to tell addresses apart, not enough to harvest them. */

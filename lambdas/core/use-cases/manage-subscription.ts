@@ -46,7 +46,12 @@ export async function subscribe(deps: SubscriptionDeps, rawEmail: string): Promi
   const now = deps.clock.now();
   const subscriber = pendingSubscriber(email, now, deps.confirmWithinMs, existing);
   await deps.subscribers.save(subscriber);
+  await sendConfirmation(deps, email, now);
+  return 'confirmation-sent';
+}
 
+/** Mails the address a signed, expiring confirmation link. */
+export async function sendConfirmation(deps: SubscriptionDeps, email: string, now: Date): Promise<void> {
   const token = deps.tokens.sign({
     purpose: 'confirm-subscription',
     email,
@@ -66,7 +71,6 @@ export async function subscribe(deps: SubscriptionDeps, rawEmail: string): Promi
   });
   const { messageId } = await deps.mailer.send({ to: email, ...rendered });
   deps.logger.info('confirmation sent', { recipient: maskEmail(email), messageId });
-  return 'confirmation-sent';
 }
 
 export async function confirmSubscription(

@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../../../lambdas/core/domain/errors';
 import {
   confirmedSubscriber,
+  importedSubscriber,
   maskEmail,
   normalizeEmail,
   pendingSubscriber,
@@ -132,5 +133,29 @@ describe('maskEmail', () => {
 
   it('hides the length of the local part', () => {
     expect(maskEmail('a@example.com').length).toBe(maskEmail('abcdefgh@example.com').length);
+  });
+});
+
+describe('importedSubscriber', () => {
+  it('is confirmed at the given instant, consent imported, with the language when one is given', () => {
+    expect(importedSubscriber('a@example.com', '2025-01-01T00:00:00.000Z', 'ar')).toEqual({
+      email: 'a@example.com',
+      status: 'confirmed',
+      subscribedAt: '2025-01-01T00:00:00.000Z',
+      confirmedAt: '2025-01-01T00:00:00.000Z',
+      consent: 'imported',
+      language: 'ar',
+    });
+    expect(importedSubscriber('a@example.com', '2025-01-01T00:00:00.000Z')).not.toHaveProperty('language');
+  });
+
+  it('keeps its language through every later move', () => {
+    const now = new Date('2026-01-01T00:00:00.000Z');
+    const imported = importedSubscriber('a@example.com', '2025-01-01T00:00:00.000Z', 'fr');
+    expect(unsubscribedSubscriber(imported, now).language).toBe('fr');
+    const pending = pendingSubscriber('a@example.com', now, 1000, { ...imported, status: 'pending' });
+    expect(pending.language).toBe('fr');
+    expect(confirmedSubscriber(pending, now).language).toBe('fr');
+    expect(confirmedSubscriber(pendingSubscriber('b@example.com', now, 1000), now)).not.toHaveProperty('language');
   });
 });

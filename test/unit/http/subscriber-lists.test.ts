@@ -1,0 +1,109 @@
+// POST /subscribers/import and GET /subscribers.csv: the list in and out as CSV, for operators only.
+import type { Hono } from 'hono';
+import { admin, apiAppFor, createHttpHarness, errorOf, type HttpHarness } from './http-harness';
+
+let h: HttpHarness;
+let app: Hono;
+
+beforeEach(() => {
+  h = createHttpHarness();
+  app = apiAppFor(h);
+});
+
+const csv = { 'content-type': 'text/csv; charset=utf-8' };
+const importList = (body: string, headers: Record<string, string> = { ...admin, ...csv }) =>
+  app.request('/subscribers/import', { method: 'POST', headers, body });
+
+describe('POST /subscribers/import', () => {
+  it('imports a list, naming each rejected row by its line in the file', async () => {
+    const body = [
+      '\uFEFFemail,language,confirmed_at',
+      'amal@example.com,ar,2025-03-01T10:00:00Z',
+      '',
+      '"badr@example.com",en,',
+      'not-an-address,ar,2025-03-01T10:00:00Z',
+      'carol@example.com,,2025-03-01T10:00:00Z',
+    ].join('\r\n');
+    const response = await importList(body);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      imported: 3,
+      skipped: 0,
+      rejected: [{ line: 5, reason: 'email is not a valid address' }],
+    });
+    expect((await h.subscribers.find('amal@example.com'))?.status).toBe('confirmed');
+    expect((await h.subscribers.find('badr@example.com'))?.status).toBe('pending');
+    expect(h.mailer.sent.map((mail) => mail.to)).toEqual(['badr@example.com']);
+  });
+
+  it('takes the columns in any order, and a list of addresses alone', async () => {
+    const reordered = await importList('confirmed_at,email\n2025-03-01T10:00:00Z,amal@example.com\n');
+    expect(await reordered.json()).toMatchObject({ imported: 1 });
+    const bare = await importList('email\nbadr@example.com\n');
+    expect(await bare.json()).toMatchObject({ imported: 1 });
+  });
+
+  it.each([
+    ['no email column', 'address,language\na@example.com,ar\n', /must name the columns: email/u],
+    ['an unknown column', 'email,name\na@example.com,Amal\n', /not "name"/u],
+    ['a column twice', 'email,email\na@example.com,b@example.com\n', /must name the columns/u],
+    ['an unclosed quote', 'email\n"a@example.com\n', /not valid CSV \(line \d\)/u],
+    ['a row with more fields than the header', 'email\na@example.com,extra\n', /not valid CSV \(line 2\)/u],
+  ])('answers 400 for %s, importing nothing', async (_name, body, message) => {
+    const error = await errorOf(await importList(body), 400);
+    expect(error.code).toBe('invalid_csv');
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain('a@example.com');
+    expect(h.subscribers.all()).toEqual([]);
+  });
+
+  it('answers 415 for a list that is not text/csv, and 401 without the admin token', async () => {
+    expect(
+      (await errorOf(await importList('email\na@example.com\n', { ...admin, 'content-type': 'text/plain' }), 415)).code,
+    ).toBe('unsupported_media_type');
+    expect((await errorOf(await importList('email\na@example.com\n', csv), 401)).code).toBe('unauthorized');
+    expect(h.subscribers.all()).toEqual([]);
+  });
+});
+
+describe('GET /subscribers.csv', () => {
+  it('exports the confirmed readers only, in the columns an import takes back', async () => {
+    await importList('email,language,confirmed_at\namal@example.com,ar,2025-03-01T10:00:00Z\nbadr@example.com,,\n');
+    await h.addSubscriber('carol@example.com', 'confirmed');
+    await h.addSubscriber('gone@example.com', 'unsubscribed');
+    const response = await app.request('/subscribers.csv', { headers: admin });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="subscribers.csv"');
+    const lines = (await response.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('email,language,confirmed_at');
+    expect(lines.slice(1).sort()).toEqual([
+      'amal@example.com,ar,2025-03-01T10:00:00.000Z',
+      `carol@example.com,,${h.clock.now().toISOString()}`,
+    ]);
+  });
+
+  it('round-trips: what one instance exports, another imports as the same confirmed list', async () => {
+    // An address with a comma travels quoted, both ways.
+    const list = [
+      'email,language,confirmed_at',
+      'amal@example.com,ar,2025-03-01T10:00:00Z',
+      '"b,c@example.com",,2025-01-01T00:00:00Z',
+    ].join('\n');
+    expect(await (await importList(list)).json()).toMatchObject({ imported: 2 });
+    const exported = await (await app.request('/subscribers.csv', { headers: admin })).text();
+    expect(exported).toContain('"b,c@example.com"');
+    const other = createHttpHarness();
+    const imported = await apiAppFor(other).request('/subscribers/import', {
+      method: 'POST',
+      headers: { ...admin, ...csv },
+      body: exported,
+    });
+    expect(await imported.json()).toEqual({ imported: 2, skipped: 0, rejected: [] });
+    expect(other.subscribers.all()).toEqual(h.subscribers.all());
+  });
+
+  it('answers 401 without the admin token', async () => {
+    expect((await errorOf(await app.request('/subscribers.csv'), 401)).code).toBe('unauthorized');
+  });
+});
