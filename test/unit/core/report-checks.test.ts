@@ -5,16 +5,8 @@ import { InvalidInputError, ReportRejectedError } from '../../../lambdas/core/do
 import { checkAndSummarize, checkPage, summarizeCleanText } from '../../../lambdas/core/domain/report-checks';
 import { DIGEST_BUDGET } from '../../../lambdas/core/domain/summarizer';
 import { MAX_PAGE_BYTES, MAX_PAGE_TAGS, MAX_REPORT_BYTES } from '../../../lambdas/core/domain/text-cleaning';
+import { thrownBy } from '../../support/rejections';
 import { ENGLISH_REPORT, expectSummaryOf, FRENCH_REPORT } from '../../support/use-case-harness';
-
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
 
 describe('checkPage', () => {
   it('accepts a page of exactly MAX_PAGE_BYTES bytes, and refuses one byte more, saying how large it is', () => {

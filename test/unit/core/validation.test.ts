@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../../../lambdas/core/domain/errors';
 import { parseInput } from '../../../lambdas/core/domain/validation';
-
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
+import { thrownBy } from '../../support/rejections';
 
 const order = z
   .object({

@@ -1,8 +1,13 @@
 // The ingest use case through the UseCases facade, by the form a report comes in: article pages (with a stub
 // extractor: real pages are the HTTP and integration tests' business), the JSON and plain-text forms, and batches.
-import { InvalidInputError, ReportRejectedError, type ReportRejection } from '../../../../lambdas/core/domain/errors';
+import {
+  type InvalidInputError,
+  ReportRejectedError,
+  type ReportRejection,
+} from '../../../../lambdas/core/domain/errors';
 import type { ReportInput } from '../../../../lambdas/core/domain/report-submission';
 import { MAX_PAGE_BYTES, MAX_PAGE_TAGS } from '../../../../lambdas/core/domain/text-cleaning';
+import { fieldsOf, reasonOf } from '../../../support/rejections';
 import {
   createHarness,
   ENGLISH_REPORT,
@@ -10,10 +15,6 @@ import {
   type Harness,
   rejection,
 } from '../../../support/use-case-harness';
-
-const _SAMPLE_TITLE = 'مقاتلو داعش يفرون من التنظيم بعدما أوشك على الانهيار';
-const _SAMPLE_LEDE =
-  'طالما كان شعار داعش البقاء والتوسع، وهو ما انخدع به عدد ليس بالقليل من الشباب. ومع تعثر مشروع التنظيم الإرهابي، لم يعد شعاره هذا جذابا';
 
 /** What the stub extractor finds in PAGE (the stub never reads the markup). */
 const ARTICLE = {
@@ -25,27 +26,6 @@ const ARTICLE = {
   ].join('\n'),
 };
 const PAGE = `<html lang="en"><body><nav>Home</nav><h1>${ARTICLE.title}</h1><p>The article.</p></body></html>`;
-
-/** Distinct English sentences, one paragraph each, up to about `bytes` of UTF-8. */
-function _manySentences(bytes: number): string {
-  const lines: string[] = [];
-  for (let index = 0, size = 0; size < bytes; index += 1) {
-    const line = `Paragraph ${index} reports that the council met on day ${index} and agreed on measure ${index * 7}. The vote on item ${index} was close.`;
-    lines.push(line);
-    size += line.length + 1;
-  }
-  return lines.join('\n');
-}
-
-function fieldsOf(error: unknown): string[] {
-  expect(error).toBeInstanceOf(InvalidInputError);
-  return (error as InvalidInputError).problems.map((problem) => problem.field);
-}
-
-function reasonOf(error: unknown): ReportRejection {
-  expect(error).toBeInstanceOf(ReportRejectedError);
-  return (error as ReportRejectedError).reason;
-}
 
 let h: Harness;
 beforeEach(() => {

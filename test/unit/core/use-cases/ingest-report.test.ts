@@ -1,9 +1,14 @@
 // The ingest use case through the UseCases facade: what a report becomes once stored, how it is cleaned, which
 // language it is given, and what is turned away and why. The forms a report comes in: ingest-report-forms.test.ts.
-import { InvalidInputError, ReportRejectedError, type ReportRejection } from '../../../../lambdas/core/domain/errors';
+import {
+  type InvalidInputError,
+  ReportRejectedError,
+  type ReportRejection,
+} from '../../../../lambdas/core/domain/errors';
 import { storedTextBytes } from '../../../../lambdas/core/domain/report';
 import type { ReportInput } from '../../../../lambdas/core/domain/report-submission';
 import { MAX_REPORT_BYTES } from '../../../../lambdas/core/domain/text-cleaning';
+import { fieldsOf, reasonOf } from '../../../support/rejections';
 import {
   createHarness,
   ENGLISH_REPORT,
@@ -20,17 +25,6 @@ const SAMPLE_TITLE = 'مقاتلو داعش يفرون من التنظيم بع�
 const SAMPLE_LEDE =
   'طالما كان شعار داعش البقاء والتوسع، وهو ما انخدع به عدد ليس بالقليل من الشباب. ومع تعثر مشروع التنظيم الإرهابي، لم يعد شعاره هذا جذابا';
 
-/** What the stub extractor finds in PAGE (the stub never reads the markup). */
-const ARTICLE = {
-  title: 'Harbour town bets on tidal power to cut bills',
-  text: [
-    'The harbour town will build a tidal power station at the mouth of the bay.',
-    'The council expects the station to cut household energy bills by a third.',
-    'Fishermen worry that the turbines will drive fish away from the bay.',
-  ].join('\n'),
-};
-const _PAGE = `<html lang="en"><body><nav>Home</nav><h1>${ARTICLE.title}</h1><p>The article.</p></body></html>`;
-
 /** Distinct English sentences, one paragraph each, up to about `bytes` of UTF-8. */
 function manySentences(bytes: number): string {
   const lines: string[] = [];
@@ -40,16 +34,6 @@ function manySentences(bytes: number): string {
     size += line.length + 1;
   }
   return lines.join('\n');
-}
-
-function fieldsOf(error: unknown): string[] {
-  expect(error).toBeInstanceOf(InvalidInputError);
-  return (error as InvalidInputError).problems.map((problem) => problem.field);
-}
-
-function reasonOf(error: unknown): ReportRejection {
-  expect(error).toBeInstanceOf(ReportRejectedError);
-  return (error as ReportRejectedError).reason;
 }
 
 let h: Harness;

@@ -1,5 +1,6 @@
 // Double opt-in, confirmation by signed link, one-click unsubscribe — through the UseCases facade.
 import { InvalidInputError, InvalidTokenError, NotFoundError } from '../../../../lambdas/core/domain/errors';
+import { thrownBy } from '../../../support/rejections';
 import {
   CONFIRM_WITHIN_MS,
   createHarness,
@@ -20,15 +21,6 @@ beforeEach(() => {
 async function subscribeAndGetToken(email = READER): Promise<string> {
   await h.useCases.subscribe(email);
   return tokenFromLink(h.mailer.sent.at(-1)!.html, '/subscriptions/confirm');
-}
-
-function thrownBy(action: () => void): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
 }
 
 function reasonOf(error: unknown): string {
