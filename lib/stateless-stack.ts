@@ -48,6 +48,9 @@ export class MujazStatelessStack extends Stack {
       ],
     });
 
+    // The account's rate, read at cold start when MUJAZ_SEND_RATE is unset; SES grants it on no narrower resource.
+    const readSendQuota = new PolicyStatement({ actions: ['ses:GetSendQuota'], resources: ['*'] });
+
     const sendDigest = new MujazFunction(this, 'SendDigest', {
       handler: 'send-digest',
       description: 'Mujaz: opens the next edition, renders it once and sends it to every confirmed reader',
@@ -58,6 +61,7 @@ export class MujazStatelessStack extends Stack {
       .bindTable(props.table)
       .bindSecret('MUJAZ_TOKEN_SECRET_ARN', props.tokenSigningSecret);
     sendDigest.function.addToRolePolicy(sendRawEmail);
+    sendDigest.function.addToRolePolicy(readSendQuota);
 
     const api = new MujazFunction(this, 'Api', {
       handler: 'api',
@@ -70,6 +74,7 @@ export class MujazStatelessStack extends Stack {
       .bindSecret('MUJAZ_TOKEN_SECRET_ARN', props.tokenSigningSecret)
       .bindSecret('MUJAZ_ADMIN_TOKEN_SECRET_ARN', props.adminTokenSecret);
     api.function.addToRolePolicy(sendRawEmail);
+    api.function.addToRolePolicy(readSendQuota);
     sendDigest.function.grantInvoke(api.function);
     httpApi.addRoutes({ path: '/{proxy+}', integration: new HttpLambdaIntegration('ApiIntegration', api.function) });
 

@@ -10,8 +10,6 @@ export interface SesMailerOptions {
   /** SES calls that hang (throttling, a stuck endpoint) fail after this many milliseconds. */
   timeoutMs: number;
   configurationSetName?: string;
-  /** Tries again this many times after SES refused a message (safe: it was not sent); default 2. */
-  refusedRetries?: number;
   /** Called with every message SES accepted (the local runtime keeps them as .eml files). */
   onSent?: (raw: Buffer, messageId: string) => Promise<void>;
 }
@@ -22,21 +20,9 @@ export class SesMailer implements Mailer {
     private readonly options: SesMailerOptions,
   ) {}
 
+  /** One call to SES; a refused message is the caller's to try again (paced-send.ts), never this adapter's. */
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
     const raw = await composeMime(this.options.from, email);
-    const retries = this.options.refusedRetries ?? 2;
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await this.sendOnce(raw);
-      } catch (error) {
-        // Only a refusal is safe to repeat; an unknown outcome goes back to the caller at once.
-        if (!(error instanceof MailRefusedError) || attempt >= retries) throw error;
-        await new Promise((resolve) => setTimeout(resolve, (100 + Math.random() * 100) * 2 ** attempt));
-      }
-    }
-  }
-
-  private async sendOnce(raw: Buffer): Promise<{ messageId: string }> {
     const response = await this.ses
       .send(
         new SendRawEmailCommand({

@@ -5,6 +5,7 @@ import type { AwsClients } from '../adapters/aws-clients';
 import { DynamoDeliveryLedger } from '../adapters/dynamo-delivery-ledger';
 import { DynamoEditionStore } from '../adapters/dynamo-edition-store';
 import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
+import { DynamoSendPacer } from '../adapters/dynamo-send-pacer';
 import { DynamoSubscriberRepository } from '../adapters/dynamo-subscriber-repository';
 import { HmacTokenSigner } from '../adapters/hmac-token-signer';
 import { MjmlEmailRenderer, readEmailTemplates } from '../adapters/mjml-email-renderer';
@@ -27,6 +28,9 @@ export interface CompositionOptions {
   onMailSent?: (raw: Buffer, messageId: string) => Promise<void>;
 }
 
+/** SES's starting quota for a production account: what we assume when neither config nor SES says. */
+export const DEFAULT_SEND_RATE = 14;
+
 export function composeUseCases(
   config: MujazConfig,
   secrets: MujazSecrets,
@@ -44,6 +48,7 @@ export function composeUseCases(
       ...(config.sesConfigurationSet ? { configurationSetName: config.sesConfigurationSet } : {}),
       ...(options.onMailSent ? { onSent: options.onMailSent } : {}),
     }),
+    pacer: new DynamoSendPacer(clients.dynamo, config.tableName, { rate: config.sendRate ?? DEFAULT_SEND_RATE }),
     renderer: new MjmlEmailRenderer(readEmailTemplates(config.templatesDirectory)),
     tokens: new HmacTokenSigner(secrets.tokenSecret),
     extractor: new ReadabilityArticleExtractor(),

@@ -19,6 +19,8 @@ export interface MujazConfig {
   /** Reports each email carries in full; the rest are headlines linking to the edition's web page. */
   featuredReports: number;
   sendConcurrency: number;
+  /** Messages per second, all senders together; absent in Lambda means the account's SES quota (GetSendQuota). */
+  sendRate?: number;
   sesTimeoutMs: number;
   sesConfigurationSet?: string;
   templatesDirectory: string;
@@ -73,6 +75,7 @@ const mujazEnvironment = z.object({
     .default(48),
   MUJAZ_FEATURED_REPORTS: z.coerce.number().int().min(0).max(50).default(10),
   MUJAZ_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  MUJAZ_SEND_RATE: z.coerce.number().min(1).max(10_000).optional(),
   MUJAZ_SES_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   MUJAZ_SES_CONFIGURATION_SET: z.string().min(1).optional(),
   MUJAZ_TEMPLATES_DIR: z.string().min(1).optional(),
@@ -114,6 +117,7 @@ export function readConfig(env: NodeJS.ProcessEnv): MujazConfig {
     confirmWithinMs: values.MUJAZ_CONFIRM_WITHIN_HOURS * 3_600_000,
     featuredReports: values.MUJAZ_FEATURED_REPORTS,
     sendConcurrency: values.MUJAZ_SEND_CONCURRENCY,
+    ...(values.MUJAZ_SEND_RATE !== undefined ? { sendRate: values.MUJAZ_SEND_RATE } : {}),
     sesTimeoutMs: values.MUJAZ_SES_TIMEOUT_MS,
     ...(values.MUJAZ_SES_CONFIGURATION_SET ? { sesConfigurationSet: values.MUJAZ_SES_CONFIGURATION_SET } : {}),
     templatesDirectory: findTemplatesDirectory(values.MUJAZ_TEMPLATES_DIR),

@@ -5,7 +5,7 @@ import { createAwsClients } from '../adapters/aws-clients';
 import { LambdaDigestDispatcher } from '../adapters/lambda-digest-dispatcher';
 import { composeUseCases } from '../composition/compose-use-cases';
 import { readApiFunctionConfig, readConfig } from '../composition/config';
-import { lambdaLogger, readSecrets } from '../composition/lambda-runtime';
+import { lambdaLogger, readSecrets, withSendRate } from '../composition/lambda-runtime';
 import { createApiApp } from '../http/api-app';
 
 const logger = lambdaLogger('mujaz-api');
@@ -14,9 +14,15 @@ const lambda = readApiFunctionConfig(process.env);
 
 const ready = (async () => {
   const [tokenSecret, adminToken] = await readSecrets(lambda, [lambda.tokenSecretArn, lambda.adminTokenSecretArn]);
-  const mujaz = composeUseCases(config, { tokenSecret: tokenSecret! }, createAwsClients({ region: lambda.region }), {
-    logger,
-  });
+  const clients = createAwsClients({ region: lambda.region });
+  const mujaz = composeUseCases(
+    await withSendRate(config, clients.ses, logger),
+    { tokenSecret: tokenSecret! },
+    clients,
+    {
+      logger,
+    },
+  );
   const dispatcher = new LambdaDigestDispatcher(
     new LambdaClient({ region: lambda.region }),
     lambda.sendDigestFunctionName,

@@ -5,15 +5,19 @@ import { z } from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
 import { composeUseCases } from '../composition/compose-use-cases';
 import { readConfig, readLambdaConfig } from '../composition/config';
-import { lambdaLogger, readSecrets } from '../composition/lambda-runtime';
+import { lambdaLogger, readSecrets, withSendRate } from '../composition/lambda-runtime';
 import { InvalidInputError } from '../core/domain/errors';
 
 const logger = lambdaLogger('mujaz-send-digest');
 const config = readConfig(process.env);
 const lambda = readLambdaConfig(process.env);
-const ready = readSecrets(lambda, [lambda.tokenSecretArn]).then(([tokenSecret]) =>
-  composeUseCases(config, { tokenSecret: tokenSecret! }, createAwsClients({ region: lambda.region }), { logger }),
-);
+const ready = (async () => {
+  const [tokenSecret] = await readSecrets(lambda, [lambda.tokenSecretArn]);
+  const clients = createAwsClients({ region: lambda.region });
+  return composeUseCases(await withSendRate(config, clients.ses, logger), { tokenSecret: tokenSecret! }, clients, {
+    logger,
+  });
+})();
 ready.catch(() => undefined);
 
 const sendDigestEvent = z.object({ from: z.string().optional(), until: z.string().optional() });

@@ -80,6 +80,8 @@ async function invoke(bundle: 'api' | 'send-digest', event: unknown): Promise<un
       MUJAZ_PUBLIC_BASE_URL: TEST_BASE_URL,
       MUJAZ_FROM_ADDRESS: 'موجز <digest@example.com>',
       MUJAZ_TIME_ZONE: test.config.timeZone,
+      // Set, so that no cold start waits on GetSendQuota, which the local SES endpoint does not answer.
+      MUJAZ_SEND_RATE: '100',
       MUJAZ_TOKEN_SECRET_ARN: 'arn:test:token-secret',
       MUJAZ_ADMIN_TOKEN_SECRET_ARN: 'arn:test:admin-token',
       MUJAZ_SEND_DIGEST_FUNCTION_NAME: 'not-invoked-by-these-tests',

@@ -67,6 +67,8 @@ export async function createTestMujaz(
     MUJAZ_PUBLIC_BASE_URL: TEST_BASE_URL,
     MUJAZ_FROM_ADDRESS: 'موجز <digest@example.com>',
     MUJAZ_TIME_ZONE: 'Asia/Riyadh',
+    // High enough that pacing never slows a test down; the pacing tests set their own.
+    MUJAZ_SEND_RATE: '1000',
     ...options.environment,
   });
   const clients = localClients(options.sesEndpoint ? { sesEndpoint: options.sesEndpoint } : {});

@@ -17,6 +17,7 @@ import { InMemorySubscriberRepository } from './in-memory-subscriber-repository'
 import { RecordingEmailRenderer } from './recording-email-renderer';
 import { RecordingLogger } from './recording-logger';
 import { RecordingMailer } from './recording-mailer';
+import { RecordingPacer } from './recording-pacer';
 import { StubArticleExtractor } from './stub-article-extractor';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -47,6 +48,7 @@ export interface Harness<
   editions: InMemoryEditionStore;
   ledger: InMemoryDeliveryLedger;
   mailer: RecordingMailer;
+  pacer: RecordingPacer;
   renderer: R;
   tokens: HmacTokenSigner;
   extractor: E;
@@ -68,6 +70,7 @@ export function createHarness<
   const editions = new InMemoryEditionStore();
   const ledger = new InMemoryDeliveryLedger();
   const mailer = new RecordingMailer();
+  const pacer = new RecordingPacer();
   const renderer = options.renderer ?? (new RecordingEmailRenderer() as EmailRenderer as R);
   const extractor = options.extractor ?? (new StubArticleExtractor() as ArticleExtractor as E);
   const tokens = new HmacTokenSigner(TOKEN_SECRET);
@@ -75,7 +78,7 @@ export function createHarness<
   const newsletter = options.newsletter ?? { name: 'موجز', language: 'ar' };
   const timeZone = options.timeZone ?? 'Asia/Riyadh';
   const useCases = bindUseCases(
-    { reports, subscribers, editions, ledger, mailer, renderer, tokens, extractor, clock, logger },
+    { reports, subscribers, editions, ledger, mailer, pacer, renderer, tokens, extractor, clock, logger },
     {
       newsletter,
       timeZone,
@@ -105,6 +108,7 @@ export function createHarness<
     editions,
     ledger,
     mailer,
+    pacer,
     renderer,
     tokens,
     extractor,

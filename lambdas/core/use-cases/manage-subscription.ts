@@ -16,13 +16,16 @@ import type { Clock } from '../ports/clock';
 import type { EmailRenderer } from '../ports/email-renderer';
 import type { Logger } from '../ports/logger';
 import type { Mailer } from '../ports/mailer';
+import type { SendPacer } from '../ports/send-pacer';
 import type { SubscriberRepository } from '../ports/subscriber-repository';
 import type { TokenSigner } from '../ports/token-signer';
+import { sendPaced } from './paced-send';
 
 export interface SubscriptionDeps {
   subscribers: SubscriberRepository;
   tokens: TokenSigner;
   mailer: Mailer;
+  pacer: SendPacer;
   renderer: EmailRenderer;
   links: PublicLinks;
   clock: Clock;
@@ -69,7 +72,7 @@ export async function sendConfirmation(deps: SubscriptionDeps, email: string, no
     ignoreNote: labels.confirmIgnore,
     confirmUrl: deps.links.confirmUrl(token),
   });
-  const { messageId } = await deps.mailer.send({ to: email, ...rendered });
+  const { messageId } = await sendPaced(deps, 'confirmation', { to: email, ...rendered });
   deps.logger.info('confirmation sent', { recipient: maskEmail(email), messageId });
 }
 

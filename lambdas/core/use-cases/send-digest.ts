@@ -25,8 +25,10 @@ import type { EmailRenderer } from '../ports/email-renderer';
 import type { Logger } from '../ports/logger';
 import type { Mailer } from '../ports/mailer';
 import type { ReportRepository } from '../ports/report-repository';
+import type { SendPacer } from '../ports/send-pacer';
 import type { SubscriberRepository } from '../ports/subscriber-repository';
 import type { TokenSigner } from '../ports/token-signer';
+import { sendPaced } from './paced-send';
 
 export interface DigestDeps {
   reports: ReportRepository;
@@ -34,6 +36,8 @@ export interface DigestDeps {
   editions: EditionStore;
   ledger: DeliveryLedger;
   mailer: Mailer;
+  /** The shared per-second allowance every message takes from. */
+  pacer: SendPacer;
   renderer: EmailRenderer;
   tokens: TokenSigner;
   links: PublicLinks;
@@ -345,7 +349,7 @@ function setting(deps: DigestDeps): DigestSetting {
 async function deliver(deps: DigestDeps, email: RenderedEmail, address: string): Promise<{ messageId: string }> {
   const unsubscribeUrl = deps.links.unsubscribeUrl(deps.tokens.sign({ purpose: 'unsubscribe', email: address }));
   const personal = personalizeDigest(email, unsubscribeUrl);
-  return deps.mailer.send({
+  return sendPaced(deps, 'digest', {
     to: address,
     subject: personal.subject,
     html: personal.html,

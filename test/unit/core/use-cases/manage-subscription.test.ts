@@ -80,6 +80,11 @@ describe('subscribe', () => {
     });
   });
 
+  it('takes a confirmation allowance from the shared pacer, which digests leave room for', async () => {
+    await h.useCases.subscribe(READER);
+    expect(h.pacer.acquired).toEqual(['confirmation']);
+  });
+
   it('logs the confirmation with a masked address, never the address itself', async () => {
     await h.useCases.subscribe('badr@example.com');
     expect(h.logger.entries).toEqual([

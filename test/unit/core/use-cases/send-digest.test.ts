@@ -1,7 +1,8 @@
 // Editions through the UseCases facade: each takes every report no earlier edition took, is rendered once and
 // frozen, and reaches every confirmed reader exactly once, each with their own unsubscribe link.
-import { MailOutcomeUnknownError } from '../../../../lambdas/core/domain/delivery';
+import { MailOutcomeUnknownError, MailRefusedError } from '../../../../lambdas/core/domain/delivery';
 import { InvalidInputError, NotFoundError } from '../../../../lambdas/core/domain/errors';
+import { SEND_ATTEMPTS } from '../../../../lambdas/core/use-cases/paced-send';
 import {
   createHarness,
   ENGLISH_REPORT,
@@ -373,6 +374,60 @@ describe('sendDigest', () => {
     await expect(h.useCases.sendDigest({ from: '2030-01-01T00:00:00Z' })).rejects.toThrow(/period is empty/u);
     expect(h.mailer.sent).toEqual([]);
     expect(h.editions.all()).toEqual([]);
+  });
+});
+
+describe('sendDigest: pacing and refusals', () => {
+  it('takes one digest allowance from the shared pacer for every message it sends', async () => {
+    await h.useCases.sendDigest();
+    expect(h.pacer.acquired).toEqual(['digest', 'digest', 'digest']);
+  });
+
+  it('tries a refused message again within the run, backing off when SES said to slow down', async () => {
+    const send = h.mailer.send.bind(h.mailer);
+    const refusals = new Map([
+      [
+        'badr@example.com',
+        [
+          new MailRefusedError('Throttling: Maximum sending rate exceeded.', true),
+          new MailRefusedError('ServiceUnavailable: later'),
+        ],
+      ],
+    ]);
+    h.mailer.send = async (email) => {
+      const next = refusals.get(email.to)?.shift();
+      if (next) throw next;
+      return send(email);
+    };
+    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 3, failed: 0, unknown: 0 });
+    expect(h.pacer.backOffs).toEqual([0]); // only the throttle backs off
+    expect(h.pacer.acquired).toHaveLength(5); // each try takes its own allowance
+    expect(h.mailer.sentTo('badr@example.com')).toHaveLength(1);
+  });
+
+  it(`gives a reader up for this run after ${SEND_ATTEMPTS} refusals, releasing the claim for the next`, async () => {
+    const send = h.mailer.send.bind(h.mailer);
+    let refused = 0;
+    h.mailer.send = async (email) => {
+      if (email.to !== 'badr@example.com') return send(email);
+      refused += 1;
+      throw new MailRefusedError('Throttling: Maximum sending rate exceeded.', true);
+    };
+    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 2, failed: 1 });
+    expect(refused).toBe(SEND_ATTEMPTS);
+    expect(h.pacer.backOffs).toEqual([0, 1]);
+    expect(h.ledger.deliveriesOf('1').map((record) => record.email)).not.toContain('badr@example.com');
+  });
+
+  it('never tries again a message whose outcome is unknown', async () => {
+    let calls = 0;
+    h.mailer.send = async () => {
+      calls += 1;
+      throw new MailOutcomeUnknownError('TimeoutError: no answer');
+    };
+    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 0, unknown: 3 });
+    expect(calls).toBe(3);
+    expect(h.pacer.backOffs).toEqual([]);
   });
 });
 

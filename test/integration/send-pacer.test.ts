@@ -1,0 +1,79 @@
+// The shared send allowance on the real DynamoDB Local: two senders (two deliver invocations, say) together never
+// pass the rate in any second, digests leave the reserve to confirmations, and a throttle holds a sender back.
+// Time is virtual — each sender's waiting moves a shared clock — so the test is exact and takes no real seconds.
+import { DynamoSendPacer } from '../../lambdas/adapters/dynamo-send-pacer';
+import { allowanceFor } from '../../lambdas/core/domain/pacing';
+import { createTestTable, localClients } from '../support/local-services';
+
+const clients = localClients();
+afterAll(() => {
+  clients.dynamo.destroy();
+  clients.ses.destroy();
+  clients.sqs.destroy();
+});
+
+/** A clock that only waiting moves: sleep(ms) brings it to at least the moment the sleeper asked to wake at. */
+function virtualTime(start: number) {
+  let now = start;
+  return {
+    now: () => now,
+    sleep: async (milliseconds: number) => {
+      const wakeAt = now + Math.max(0, milliseconds);
+      await new Promise((resolve) => setImmediate(resolve));
+      now = Math.max(now, wakeAt);
+    },
+  };
+}
+
+it('keeps two senders together within the rate in every second, and sends everything', async () => {
+  const table = await createTestTable('pacer');
+  const time = virtualTime(Date.UTC(2026, 11, 1, 12, 0, 0));
+  const rate = 10;
+  const [first, second] = [0, 1].map(() => new DynamoSendPacer(clients.dynamo, table, { rate, ...time }));
+  const granted: number[] = [];
+  const sendAll = async (pacer: DynamoSendPacer, count: number) => {
+    for (let index = 0; index < count; index += 1) {
+      await pacer.acquire('digest');
+      granted.push(Math.floor(time.now() / 1000));
+    }
+  };
+  await Promise.all([sendAll(first!, 25), sendAll(second!, 20)]);
+
+  expect(granted).toHaveLength(45);
+  const perSecond = new Map<number, number>();
+  for (const second of granted) perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+  expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(allowanceFor('digest', rate));
+  // 45 digests at 9 a second: five seconds, not more.
+  expect(perSecond.size).toBe(5);
+});
+
+it('leaves the reserve of each second to confirmations', async () => {
+  const second = (time: { now: () => number }) => Math.floor(time.now() / 1000);
+  const table = await createTestTable('pacer-reserve');
+  const time = virtualTime(Date.UTC(2026, 11, 1, 12, 0, 0));
+  const pacer = new DynamoSendPacer(clients.dynamo, table, { rate: 10, ...time });
+  const start = second(time);
+  for (let index = 0; index < 9; index += 1) await pacer.acquire('digest');
+  expect(second(time)).toBe(start);
+  await pacer.acquire('confirmation');
+  expect(second(time)).toBe(start); // the tenth message of the second is a confirmation's to take
+  await pacer.acquire('confirmation');
+  expect(second(time)).toBe(start + 1); // and the rate holds for confirmations too
+
+  const later = virtualTime(Date.UTC(2026, 11, 1, 13, 0, 0));
+  const other = new DynamoSendPacer(clients.dynamo, table, { rate: 10, ...later });
+  for (let index = 0; index < 9; index += 1) await other.acquire('digest');
+  await other.acquire('digest');
+  expect(second(later)).toBe(Math.floor(Date.UTC(2026, 11, 1, 13, 0, 0) / 1000) + 1); // a tenth digest waits
+});
+
+it('holds a sender back after a throttle for as long as the back-off says', async () => {
+  const table = await createTestTable('pacer-throttle');
+  const time = virtualTime(Date.UTC(2026, 11, 1, 12, 0, 0));
+  const pacer = new DynamoSendPacer(clients.dynamo, table, { rate: 10, ...time });
+  const before = time.now();
+  await pacer.backOff(1);
+  expect(time.now() - before).toBe(2_000);
+  await pacer.acquire('digest');
+  expect(time.now() - before).toBe(2_000);
+});
