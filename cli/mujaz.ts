@@ -1,0 +1,222 @@
+// The `mujaz` command for operators: the admin API from a terminal. Every command is one or a few HTTP calls to
+// a running Mujaz (`--api`, default MUJAZ_API_URL or the local dev server), with the admin token from
+// MUJAZ_ADMIN_TOKEN — never a flag, so it stays out of shell history and process lists.
+import { Command, CommanderError } from 'commander';
+
+/** What the command touches of the outside world: injected, so that tests run it against the app in process. */
+export interface CliEnvironment {
+  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  readFile: (path: string) => Promise<Buffer>;
+  writeFile: (path: string, content: string) => Promise<void>;
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  env: Record<string, string | undefined>;
+}
+
+export const DEFAULT_API_URL = 'http://127.0.0.1:3000';
+
+/** Media types by file extension for `report add`: the three forms POST /reports takes. */
+const REPORT_TYPES: Record<string, string> = {
+  txt: 'text/plain; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  htm: 'text/html; charset=utf-8',
+  json: 'application/json',
+};
+
+class CliFailure extends Error {}
+
+/** Runs the command line; resolves with the exit code (0 when everything asked for was done). */
+export async function runCli(argv: readonly string[], io: CliEnvironment): Promise<number> {
+  let failed = false;
+  const program = new Command('mujaz')
+    .description('Operate a Mujaz newsletter through its admin API.')
+    .option('--api <url>', 'base URL of the Mujaz API', io.env.MUJAZ_API_URL ?? DEFAULT_API_URL)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd()) });
+
+  const api = () => apiClient(program.opts<{ api: string }>().api, io);
+
+  const report = program.command('report').description('reports');
+  report
+    .command('add')
+    .description('submit report files: .txt (title line, lede line, paragraphs), .html pages or .json')
+    .argument('<files...>')
+    .action(async (files: string[]) => {
+      for (const file of files) {
+        const type = REPORT_TYPES[file.split('.').pop()?.toLowerCase() ?? ''];
+        if (!type) {
+          io.stderr(`${file}: unknown kind of file (use .txt, .html or .json)`);
+          failed = true;
+          continue;
+        }
+        const answer = await api().call('POST', '/reports', await io.readFile(file), type);
+        if (answer.ok) {
+          const { created, report: stored } = answer.body as { created: boolean; report: Record<string, unknown> };
+          io.stdout(`${file}: ${created ? 'stored' : 'already stored'} ${stored.id} (${stored.language})`);
+        } else {
+          io.stderr(`${file}: ${describeProblem(answer.body)}`);
+          failed = true;
+        }
+      }
+    });
+
+  const subscribers = program.command('subscribers').description('the subscriber list');
+  subscribers
+    .command('import')
+    .description('import a CSV list with the header email,language,confirmed_at')
+    .argument('<file>')
+    .action(async (file: string) => {
+      const answer = await api().expect('POST', '/subscribers/import', await io.readFile(file), 'text/csv');
+      const { imported, skipped, rejected } = answer as {
+        imported: number;
+        skipped: number;
+        rejected: Array<{ line: number; reason: string }>;
+      };
+      io.stdout(`imported ${imported}, skipped ${skipped}, rejected ${rejected.length}`);
+      for (const row of rejected) io.stdout(`  line ${row.line}: ${row.reason}`);
+      if (rejected.length > 0) failed = true;
+    });
+  subscribers
+    .command('export')
+    .description('write the confirmed readers as CSV')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (options: { out?: string }) => {
+      const text = await api().text('GET', '/subscribers.csv');
+      if (options.out) await io.writeFile(options.out, text);
+      else io.stdout(text.trimEnd());
+    });
+
+  program
+    .command('send')
+    .description('send the next edition to every confirmed reader (or resume the one being sent)')
+    .option('--test <email>', 'send one copy, marked as a test, to this address only')
+    .option('--dry-run', 'send nothing: say what a send would carry and to how many readers')
+    .option('--from <instant>', 'only reports received after this ISO 8601 instant')
+    .option('--until <instant>', 'only reports received up to this ISO 8601 instant')
+    .action(async (options: { test?: string; dryRun?: boolean; from?: string; until?: string }) => {
+      const period = {
+        ...(options.from ? { from: options.from } : {}),
+        ...(options.until ? { until: options.until } : {}),
+      };
+      if (options.dryRun) {
+        const preview = (await api().expect(
+          'POST',
+          '/digests',
+          JSON.stringify({ mode: 'preview', ...period }),
+        )) as Preview;
+        io.stdout(describePreview(preview));
+        return;
+      }
+      if (options.test) {
+        const body = JSON.stringify({ mode: 'test', to: options.test, ...period });
+        const sent = (await api().expect('POST', '/digests', body)) as { messageId: string };
+        io.stdout(`test copy sent (message ${sent.messageId})`);
+        return;
+      }
+      const outcome = (await api().expect('POST', '/digests', JSON.stringify({ mode: 'send', ...period }))) as Record<
+        string,
+        unknown
+      >;
+      io.stdout(describeSend(outcome));
+      if (typeof outcome.failed === 'number' && outcome.failed > 0) failed = true;
+    });
+
+  program
+    .command('preview')
+    .description("write the next edition's email (or the one being sent) to an HTML file")
+    .requiredOption('--out <file>', 'the HTML file to write')
+    .action(async (options: { out: string }) => {
+      const preview = (await api().expect('POST', '/digests', JSON.stringify({ mode: 'preview' }))) as Preview;
+      await io.writeFile(options.out, preview.html);
+      io.stdout(`${describePreview(preview)}\nwritten to ${options.out}`);
+    });
+
+  try {
+    await program.parseAsync(['node', 'mujaz', ...argv]);
+    return failed ? 1 : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    io.stderr(error instanceof CliFailure ? error.message : `mujaz: ${describeFailure(error)}`);
+    return 1;
+  }
+}
+
+interface Preview {
+  edition?: string;
+  reports: number;
+  featured: number;
+  headlines: number;
+  recipients: number;
+  frozen: boolean;
+  subject: string;
+  html: string;
+}
+
+function describePreview(preview: Preview): string {
+  const which = preview.edition ? `edition ${preview.edition} (being sent)` : 'the next edition';
+  return `${which}: "${preview.subject}", ${preview.reports} report(s) (${preview.featured} in full, ${preview.headlines} as headlines), ${preview.recipients} reader(s)`;
+}
+
+function describeSend(outcome: Record<string, unknown>): string {
+  if (outcome.status === 'no-reports') return 'nothing to send: no report came in since the last edition';
+  if (outcome.status === 'accepted') return 'send started; it runs in the background';
+  const counts = ['sent', 'alreadySent', 'failed', 'unknown', 'inFlightElsewhere']
+    .filter((name) => typeof outcome[name] === 'number')
+    .map((name) => `${name} ${outcome[name]}`)
+    .join(', ');
+  return `edition ${String(outcome.edition)}: ${outcome.reports} report(s); ${counts}`;
+}
+
+function describeProblem(body: unknown): string {
+  const error = (body as { error?: { code?: string; message?: string; reason?: string } } | undefined)?.error;
+  if (!error) return 'the API answered with an error';
+  return `${error.code ?? 'error'}${error.reason ? ` (${error.reason})` : ''}: ${error.message ?? ''}`.trim();
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return `no such file: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function apiClient(baseUrl: string, io: CliEnvironment) {
+  const token = io.env.MUJAZ_ADMIN_TOKEN;
+  if (!token) throw new CliFailure('mujaz: set MUJAZ_ADMIN_TOKEN to the admin token of the API');
+  const base = baseUrl.replace(/\/+$/u, '');
+  const call = async (method: string, path: string, body?: Buffer | string, type = 'application/json') => {
+    let response: Response;
+    try {
+      response = await io.fetch(`${base}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': type }) },
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : new Uint8Array(body) }),
+      });
+    } catch {
+      throw new CliFailure(`mujaz: the API at ${base} did not answer (is it running? see --api)`);
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    if ((response.headers.get('content-type') ?? '').includes('json')) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+    }
+    return { ok: response.ok, status: response.status, body: parsed, text };
+  };
+  return {
+    call,
+    /** The JSON answer of a call that must succeed; an error answer ends the command. */
+    expect: async (method: string, path: string, body?: Buffer | string, type?: string): Promise<unknown> => {
+      const answer = await call(method, path, body, type);
+      if (!answer.ok) throw new CliFailure(`mujaz: ${describeProblem(answer.body)}`);
+      return answer.body;
+    },
+    text: async (method: string, path: string): Promise<string> => {
+      const answer = await call(method, path);
+      if (!answer.ok) throw new CliFailure(`mujaz: ${describeProblem(answer.body)}`);
+      return answer.text;
+    },
+  };
+}

@@ -1,0 +1,141 @@
+// The `mujaz` command against the real Hono app in process (its fetch is app.request): what operators type, what
+// the API receives, and what they read back.
+import { type CliEnvironment, runCli } from '../../../cli/mujaz';
+import { ENGLISH_REPORT, SAMPLE_REPORT_AR } from '../../support/use-case-harness';
+import { ADMIN_TOKEN, apiAppFor, createHttpHarness, type HttpHarness } from '../http/http-harness';
+
+let h: HttpHarness;
+let files: Map<string, string | Buffer>;
+let out: string[];
+let err: string[];
+let io: CliEnvironment;
+
+beforeEach(() => {
+  h = createHttpHarness();
+  const app = apiAppFor(h);
+  files = new Map();
+  out = [];
+  err = [];
+  io = {
+    fetch: async (url, init) => app.request(url, init),
+    readFile: async (path) => {
+      const content = files.get(path);
+      if (content === undefined) throw Object.assign(new Error(path), { code: 'ENOENT' });
+      return Buffer.from(content);
+    },
+    writeFile: async (path, content) => {
+      files.set(path, content);
+    },
+    stdout: (line) => out.push(line),
+    stderr: (line) => err.push(line),
+    env: { MUJAZ_ADMIN_TOKEN: ADMIN_TOKEN },
+  };
+});
+
+const mujaz = (...argv: string[]) => runCli(argv, io);
+
+describe('mujaz report add', () => {
+  it('submits each file in the form its extension names, and says what became of it', async () => {
+    files.set('sample.txt', SAMPLE_REPORT_AR);
+    files.set('bikes.json', JSON.stringify({ title: ENGLISH_REPORT.title, text: ENGLISH_REPORT.body }));
+    expect(await mujaz('report', 'add', 'sample.txt', 'bikes.json', 'sample.txt')).toBe(0);
+    expect(out).toEqual([
+      expect.stringMatching(/^sample\.txt: stored [0-9a-f]{24} \(ar\)$/u),
+      expect.stringMatching(/^bikes\.json: stored [0-9a-f]{24} \(en\)$/u),
+      expect.stringMatching(/^sample\.txt: already stored [0-9a-f]{24} \(ar\)$/u),
+    ]);
+    expect(h.reports.all()).toHaveLength(2);
+  });
+
+  it('goes on past a rejected report, names why, and exits 1', async () => {
+    files.set('one.txt', 'Title\nOnly one sentence here.');
+    files.set('notes.md', '# no');
+    files.set('good.txt', SAMPLE_REPORT_AR);
+    expect(await mujaz('report', 'add', 'one.txt', 'notes.md', 'good.txt')).toBe(1);
+    expect(err).toEqual([
+      'one.txt: invalid_input (single_sentence): The report is a single sentence: there is nothing to summarize.',
+      'notes.md: unknown kind of file (use .txt, .html or .json)',
+    ]);
+    expect(h.reports.all()).toHaveLength(1);
+  });
+});
+
+describe('mujaz subscribers', () => {
+  it('imports a CSV list, printing the counts and every rejected line', async () => {
+    files.set('list.csv', 'email,language,confirmed_at\namal@example.com,ar,2025-01-01T00:00:00Z\nbroken,,\n');
+    expect(await mujaz('subscribers', 'import', 'list.csv')).toBe(1);
+    expect(out).toEqual(['imported 1, skipped 0, rejected 1', '  line 3: email is not a valid address']);
+  });
+
+  it('exports the confirmed readers to a file', async () => {
+    await h.addSubscriber('amal@example.com', 'confirmed');
+    expect(await mujaz('subscribers', 'export', '--out', 'readers.csv')).toBe(0);
+    expect(String(files.get('readers.csv'))).toMatch(/^email,language,confirmed_at\r\namal@example\.com,,/u);
+  });
+});
+
+describe('mujaz send and preview', () => {
+  beforeEach(async () => {
+    await h.useCases.ingestReport(ENGLISH_REPORT);
+    await h.addSubscriber('amal@example.com', 'confirmed');
+  });
+
+  it('says what a send would carry with --dry-run, and sends nothing', async () => {
+    expect(await mujaz('send', '--dry-run')).toBe(0);
+    expect(out).toEqual([
+      expect.stringMatching(/^the next edition: ".+", 1 report\(s\) \(1 in full, 0 as headlines\), 1 reader\(s\)$/u),
+    ]);
+    expect(h.mailer.sent).toEqual([]);
+  });
+
+  it('sends one test copy with --test', async () => {
+    expect(await mujaz('send', '--test', 'editor@example.com')).toBe(0);
+    expect(out).toEqual(['test copy sent (message recorded-1)']);
+    expect(h.mailer.sent.map((mail) => mail.to)).toEqual(['editor@example.com']);
+  });
+
+  it('starts a send, which the API runs in the background', async () => {
+    expect(await mujaz('send')).toBe(0);
+    expect(out).toEqual(['send started; it runs in the background']);
+  });
+
+  it('writes the preview to an HTML file', async () => {
+    expect(await mujaz('preview', '--out', 'next.html')).toBe(0);
+    expect(String(files.get('next.html'))).toContain(ENGLISH_REPORT.title);
+    expect(out).toEqual([expect.stringMatching(/^the next edition: .+\nwritten to next\.html$/u)]);
+  });
+
+  it('passes a period on, and reports the API refusing it', async () => {
+    expect(await mujaz('send', '--dry-run', '--until', 'tomorrow-ish')).toBe(1);
+    expect(err).toEqual(['mujaz: invalid_input: `until` is not a date and time.']);
+  });
+});
+
+describe('mujaz itself', () => {
+  it('needs the admin token from the environment, and never takes it as a flag', async () => {
+    io.env = {};
+    expect(await mujaz('send', '--dry-run')).toBe(1);
+    expect(err).toEqual(['mujaz: set MUJAZ_ADMIN_TOKEN to the admin token of the API']);
+    expect(await mujaz('send', '--token', 'x')).toBe(2);
+  });
+
+  it('says so when the API does not answer, naming where it looked', async () => {
+    io.fetch = async () => {
+      throw new TypeError('fetch failed');
+    };
+    expect(await mujaz('--api', 'http://127.0.0.1:9/', 'send', '--dry-run')).toBe(1);
+    expect(err).toEqual(['mujaz: the API at http://127.0.0.1:9 did not answer (is it running? see --api)']);
+  });
+
+  it('reports a wrong token as the API says it', async () => {
+    io.env = { MUJAZ_ADMIN_TOKEN: 'wrong-token-wrong-token' };
+    expect(await mujaz('send', '--dry-run')).toBe(1);
+    expect(err[0]).toMatch(/^mujaz: unauthorized: /u);
+    expect(err.join('\n')).not.toContain('wrong-token');
+  });
+
+  it('names a missing file', async () => {
+    expect(await mujaz('subscribers', 'import', 'missing.csv')).toBe(1);
+    expect(err).toEqual(['mujaz: no such file: missing.csv']);
+  });
+});
