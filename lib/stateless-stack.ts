@@ -1,4 +1,5 @@
-// Infrastructure: what runs — the API function behind an HTTP API, the send function and its weekly schedule.
+// Infrastructure: what runs — the API function behind an HTTP API, the send function and its weekly schedule, and
+// the feedback function that SES's bounce and complaint events reach through a configuration set and SNS.
 // It receives the stateful resources through typed props and can be replaced freely.
 import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -8,6 +9,9 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { MujazFunction } from './mujaz-function';
@@ -33,8 +37,17 @@ export class MujazStatelessStack extends Stack {
   constructor(scope: Construct, id: string, props: MujazStatelessStackProps) {
     super(scope, id, props);
     const httpApi = new HttpApi(this, 'HttpApi', { description: 'Mujaz public and admin API' });
+    // Every message goes out through this configuration set, whose bounce and complaint events suppress addresses.
+    const sending = new ConfigurationSet(this, 'Sending', {});
+    const feedbackTopic = new Topic(this, 'DeliveryFeedbackTopic', { enforceSSL: true });
+    sending.addEventDestination('BouncesAndComplaints', {
+      destination: EventDestination.snsTopic(feedbackTopic),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+
     const shared = {
       MUJAZ_PUBLIC_BASE_URL: httpApi.apiEndpoint,
+      MUJAZ_SES_CONFIGURATION_SET: sending.configurationSetName,
       MUJAZ_FROM_ADDRESS: props.newsletter.fromAddress,
       MUJAZ_NEWSLETTER_NAME: props.newsletter.newsletterName,
       MUJAZ_NEWSLETTER_LANGUAGE: props.newsletter.newsletterLanguage,
@@ -77,6 +90,15 @@ export class MujazStatelessStack extends Stack {
     api.function.addToRolePolicy(readSendQuota);
     sendDigest.function.grantInvoke(api.function);
     httpApi.addRoutes({ path: '/{proxy+}', integration: new HttpLambdaIntegration('ApiIntegration', api.function) });
+
+    const feedback = new MujazFunction(this, 'DeliveryFeedback', {
+      handler: 'delivery-feedback',
+      description: 'Mujaz: suppresses addresses that SES reports as hard bounces or complaints',
+      timeout: Duration.seconds(30),
+      memorySize: 256,
+      environment: shared,
+    }).bindTable(props.table);
+    feedbackTopic.addSubscription(new LambdaSubscription(feedback.function));
 
     const failedScheduleRuns = new Queue(this, 'ScheduleDeadLetters', { retentionPeriod: Duration.days(14) });
     new Schedule(this, 'WeeklyDigest', {

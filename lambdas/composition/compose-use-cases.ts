@@ -15,6 +15,7 @@ import { systemClock } from '../adapters/system-clock';
 import { bindUseCases, type UseCases } from '../core/bind-use-cases';
 import type { Clock } from '../core/ports/clock';
 import type { Logger } from '../core/ports/logger';
+import { recordDeliveryFeedback } from '../core/use-cases/record-delivery-feedback';
 import type { MujazConfig } from './config';
 
 export interface MujazSecrets {
@@ -30,6 +31,20 @@ export interface CompositionOptions {
 
 /** SES's starting quota for a production account: what we assume when neither config nor SES says. */
 export const DEFAULT_SEND_RATE = 14;
+
+/** What the feedback function runs: SES events to suppressions, on the subscriber table alone. */
+export function composeFeedbackRecorder(
+  config: Pick<MujazConfig, 'tableName'>,
+  clients: Pick<AwsClients, 'dynamo'>,
+  options: Pick<CompositionOptions, 'logger' | 'clock'>,
+): (event: unknown) => Promise<{ suppressed: number }> {
+  const deps = {
+    subscribers: new DynamoSubscriberRepository(clients.dynamo, config.tableName),
+    clock: options.clock ?? systemClock,
+    logger: options.logger,
+  };
+  return (event) => recordDeliveryFeedback(deps, event);
+}
 
 export function composeUseCases(
   config: MujazConfig,

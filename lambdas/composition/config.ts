@@ -134,6 +134,11 @@ export function readLocalStackConfig(env: NodeJS.ProcessEnv, apiUrl: string): Mu
   });
 }
 
+/** The region alone: what a function that holds no secret (the feedback function) reads besides MujazConfig. */
+export function readLambdaRegion(env: NodeJS.ProcessEnv): string {
+  return parseEnvironment(lambdaEnvironment.pick({ AWS_REGION: true }), env).AWS_REGION;
+}
+
 export function readLambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
   const values = parseEnvironment(lambdaEnvironment, env);
   return { region: values.AWS_REGION, tokenSecretArn: values.MUJAZ_TOKEN_SECRET_ARN };

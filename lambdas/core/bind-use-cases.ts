@@ -22,6 +22,7 @@ import {
   subscribe,
   unsubscribe,
 } from './use-cases/manage-subscription';
+import { recordDeliveryFeedback } from './use-cases/record-delivery-feedback';
 import {
   checkSendRequest,
   type DigestDeps,
@@ -41,6 +42,8 @@ export interface UseCases {
   subscribe(email: string): Promise<SubscribeOutcome>;
   /** Brings a list over: confirmed-elsewhere readers confirmed (consent: imported), the others asked to confirm. */
   importSubscribers(rows: readonly ImportRow[]): Promise<ImportOutcome>;
+  /** Applies an SES event: a permanent bounce or a complaint suppresses the address for good. */
+  recordDeliveryFeedback(event: unknown): Promise<{ suppressed: number }>;
   /** Every confirmed reader, page by page: the list to export. */
   confirmedSubscribers(): AsyncIterable<Subscriber>;
   confirmSubscription(token: string): Promise<Subscriber>;
@@ -88,6 +91,7 @@ export function bindUseCases(ports: CorePorts, settings: CoreSettings): UseCases
     ingestReportBatch: (items) => ingestReportBatch(ingest, items),
     subscribe: (email) => subscribe(subscription, email),
     importSubscribers: (rows) => importSubscribers(subscription, rows),
+    recordDeliveryFeedback: (event) => recordDeliveryFeedback(subscription, event),
     confirmedSubscribers: () => ports.subscribers.confirmedSubscribers(),
     confirmSubscription: (token) => confirmSubscription(subscription, token),
     unsubscribe: (token) => unsubscribe(subscription, token),

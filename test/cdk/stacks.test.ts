@@ -55,7 +55,7 @@ describe('MujazData (stateful)', () => {
 describe('MujazService (stateless)', () => {
   it('runs every function on Node.js 22, arm64, with the newsletter settings and secret ARNs (never values)', () => {
     const functions = service.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } });
-    expect(Object.keys(functions)).toHaveLength(2);
+    expect(Object.keys(functions)).toHaveLength(3);
     for (const fn of Object.values(functions)) {
       const properties = (
         fn as { Properties: { Architectures: string[]; Environment: { Variables: Record<string, unknown> } } }
@@ -67,7 +67,7 @@ describe('MujazService (stateless)', () => {
         MUJAZ_FROM_ADDRESS: cdkJson.context['mujaz:fromAddress'],
         MUJAZ_TABLE_NAME: expect.anything(),
         MUJAZ_PUBLIC_BASE_URL: expect.anything(),
-        MUJAZ_TOKEN_SECRET_ARN: expect.anything(),
+        MUJAZ_SES_CONFIGURATION_SET: expect.anything(),
       });
       expect(JSON.stringify(properties.Environment.Variables)).not.toMatch(/SecretString|secretsmanager:.*::/u);
     }
@@ -92,6 +92,32 @@ describe('MujazService (stateless)', () => {
         Statement: Match.arrayWith([Match.objectLike({ Action: 'ses:SendRawEmail', Effect: 'Allow' })]),
       },
     });
+  });
+
+  it('sends through a configuration set whose bounces and complaints reach the feedback function over SNS', () => {
+    service.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint'],
+        SnsDestination: { TopicARN: Match.anyValue() },
+      }),
+    });
+    service.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda' });
+    service.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 'sns:Publish', Principal: { Service: 'ses.amazonaws.com' } }),
+        ]),
+      },
+    });
+    const feedback = service.findResources('AWS::Lambda::Function', {
+      Properties: { Description: Match.stringLikeRegexp('hard bounces or complaints') },
+    });
+    const [properties] = Object.values(feedback).map(
+      (fn) => (fn as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties,
+    );
+    // It holds no secret: it only reads and writes subscribers.
+    expect(properties!.Environment.Variables).not.toHaveProperty('MUJAZ_TOKEN_SECRET_ARN');
   });
 
   it('routes every path of an HTTP API to the API function', () => {

@@ -61,7 +61,7 @@ afterAll(async () => {
   rmSync(outDir, { recursive: true, force: true });
 });
 
-async function invoke(bundle: 'api' | 'send-digest', event: unknown): Promise<unknown> {
+async function invoke(bundle: 'api' | 'send-digest' | 'delivery-feedback', event: unknown): Promise<unknown> {
   const { dynamoEndpoint, sesEndpoint } = localServices();
   const script = `require(${JSON.stringify(join(outDir, bundle, 'index.js'))}).handler(${JSON.stringify(event)}, {}).then((result) => process.stdout.write(JSON.stringify(result)))`;
   const { stdout } = await run(process.execPath, ['-e', script], {
@@ -104,6 +104,21 @@ function httpEvent(method: string, path: string, body?: unknown, headers: Record
 }
 
 describe('the Lambda bundles', () => {
+  it('delivery-feedback suppresses the address of a hard bounce that SES published over SNS', async () => {
+    const reader = uniqueAddress('bounced');
+    await test.mujaz.importSubscribers([{ line: 2, email: reader, confirmedAt: '2025-01-01T00:00:00Z' }]);
+    const bounce = JSON.parse(
+      readFileSync(join(__dirname, '..', 'fixtures', 'ses-events', 'bounce-permanent.json'), 'utf8'),
+    ) as { bounce: { bouncedRecipients: Array<{ emailAddress: string }> } };
+    bounce.bounce.bouncedRecipients[0]!.emailAddress = reader;
+    const sns = (message: string) => ({ Records: [{ EventSource: 'aws:sns', Sns: { Message: message } }] });
+    expect(await invoke('delivery-feedback', sns(JSON.stringify(bounce)))).toEqual({ suppressed: 1, dropped: 0 });
+    expect(await invoke('delivery-feedback', sns('not json'))).toEqual({ suppressed: 0, dropped: 1 });
+    const confirmed = [];
+    for await (const subscriber of test.mujaz.confirmedSubscribers()) confirmed.push(subscriber.email);
+    expect(confirmed).not.toContain(reader);
+  }, 30_000);
+
   it('send-digest, invoked as by the schedule, sends the next edition to every confirmed reader', async () => {
     const reader = uniqueAddress('bundle');
     await test.mujaz.ingestReport({

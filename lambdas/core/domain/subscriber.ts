@@ -2,7 +2,10 @@
 import { InvalidInputError } from './errors';
 import type { LanguageTag } from './language-tag';
 
-export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed';
+/** suppressed: SES told us the address bounces for good, or its reader marked us as spam; we never mail it again. */
+export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed' | 'suppressed';
+
+export type SuppressionReason = 'bounce' | 'complaint';
 
 export interface Subscriber {
   /** Normalized (trimmed, lower-cased): the identity of a subscription. */
@@ -20,6 +23,8 @@ export interface Subscriber {
    * operator imported the address as already confirmed elsewhere (and answers for that consent).
    */
   consent?: 'imported';
+  suppressedAt?: string;
+  suppressedFor?: SuppressionReason;
 }
 
 const MAX_EMAIL_LENGTH = 254;
@@ -82,6 +87,23 @@ export function unsubscribedSubscriber(subscriber: Subscriber, now: Date): Subsc
     subscribedAt: subscriber.subscribedAt,
     unsubscribedAt: now.toISOString(),
     ...languageOf(subscriber),
+  };
+}
+
+/** An address we must not mail again — known to us or not (a complaint about a test send, say). */
+export function suppressedSubscriber(
+  email: string,
+  reason: SuppressionReason,
+  now: Date,
+  previous?: Subscriber,
+): Subscriber {
+  return {
+    email,
+    status: 'suppressed',
+    subscribedAt: previous?.subscribedAt ?? now.toISOString(),
+    suppressedAt: now.toISOString(),
+    suppressedFor: reason,
+    ...languageOf(previous),
   };
 }
 

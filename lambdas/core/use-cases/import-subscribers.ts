@@ -94,8 +94,8 @@ async function importOne(
   now: Date,
 ): Promise<boolean> {
   const existing = await deps.subscribers.find(row.email);
-  // Someone who left stays gone: an old list must not bring them back.
-  if (existing?.status === 'confirmed' || existing?.status === 'unsubscribed') return false;
+  // Someone who left, or whose address was suppressed, stays gone: an old list must not bring them back.
+  if (existing !== undefined && existing.status !== 'pending') return false;
   if (existing?.status === 'pending') {
     if (row.confirmedAt === undefined) return false;
     const confirmed = confirmedSubscriber(existing, new Date(row.confirmedAt));

@@ -35,7 +35,7 @@ export interface SubscriptionDeps {
   confirmWithinMs: number;
 }
 
-export type SubscribeOutcome = 'confirmation-sent' | 'already-confirmed';
+export type SubscribeOutcome = 'confirmation-sent' | 'already-confirmed' | 'suppressed';
 
 /**
  * Records the address as pending and mails it a confirmation link. Callers must answer the same
@@ -45,6 +45,8 @@ export async function subscribe(deps: SubscriptionDeps, rawEmail: string): Promi
   const email = normalizeEmail(rawEmail);
   const existing = await deps.subscribers.find(email);
   if (existing?.status === 'confirmed') return 'already-confirmed';
+  // It bounced for good or its reader called us spam: no form, however often sent, makes us mail it again.
+  if (existing?.status === 'suppressed') return 'suppressed';
 
   const now = deps.clock.now();
   const subscriber = pendingSubscriber(email, now, deps.confirmWithinMs, existing);
@@ -83,8 +85,9 @@ export async function confirmSubscription(
   const now = deps.clock.now();
   const { email } = deps.tokens.verify(token, 'confirm-subscription', now);
   const subscriber = await deps.subscribers.find(email);
-  // An unsubscribed reader must subscribe again: an old confirmation link does not bring them back.
-  if (!subscriber || subscriber.status === 'unsubscribed') {
+  // An unsubscribed reader must subscribe again: an old confirmation link does not bring them back, nor one
+  // that came before the address was suppressed.
+  if (!subscriber || subscriber.status === 'unsubscribed' || subscriber.status === 'suppressed') {
     throw new NotFoundError('This subscription no longer exists; subscribe again to get a fresh link.');
   }
   if (subscriber.status === 'confirmed') return subscriber;
@@ -101,7 +104,8 @@ export async function unsubscribe(
   const now = deps.clock.now();
   const { email } = deps.tokens.verify(token, 'unsubscribe', now);
   const subscriber = await deps.subscribers.find(email);
-  if (!subscriber || subscriber.status === 'unsubscribed') return;
+  // Suppressed stays suppressed: it is the stronger "never again".
+  if (!subscriber || subscriber.status === 'unsubscribed' || subscriber.status === 'suppressed') return;
   await deps.subscribers.save(unsubscribedSubscriber(subscriber, now));
 }
 

@@ -1,0 +1,40 @@
+// Core use case: an address SES says bounces for good, or whose reader complained, is suppressed — taken off the
+// list for every later send, and never mailed again, whatever anyone submits for it later.
+
+import { suppressionsIn } from '../domain/delivery-feedback';
+import { InvalidInputError } from '../domain/errors';
+import { maskEmail, normalizeEmail, suppressedSubscriber } from '../domain/subscriber';
+import type { Clock } from '../ports/clock';
+import type { Logger } from '../ports/logger';
+import type { SubscriberRepository } from '../ports/subscriber-repository';
+
+export interface FeedbackDeps {
+  subscribers: SubscriberRepository;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Applies one SES event; answers how many addresses it suppressed (0 for events that change nothing). */
+export async function recordDeliveryFeedback(deps: FeedbackDeps, event: unknown): Promise<{ suppressed: number }> {
+  let suppressions: ReturnType<typeof suppressionsIn>;
+  try {
+    suppressions = suppressionsIn(event);
+  } catch {
+    throw new InvalidInputError('The feedback is not an SES event.', [{ field: '', message: 'not an SES event' }]);
+  }
+  let suppressed = 0;
+  for (const { email: raw, reason } of suppressions) {
+    let email: string;
+    try {
+      email = normalizeEmail(raw);
+    } catch {
+      continue; // SES only names addresses we sent to; one we cannot read is not ours to act on
+    }
+    const existing = await deps.subscribers.find(email);
+    if (existing?.status === 'suppressed') continue;
+    await deps.subscribers.save(suppressedSubscriber(email, reason, deps.clock.now(), existing));
+    suppressed += 1;
+    deps.logger.info('address suppressed', { recipient: maskEmail(email), reason, was: existing?.status ?? 'unknown' });
+  }
+  return { suppressed };
+}
