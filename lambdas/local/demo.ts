@@ -94,7 +94,7 @@ function apiClient(runtime: LocalRuntime) {
 async function main(): Promise<void> {
   silenceSdkNodeVersionWarning(process.env);
   const local = readLocalConfig(process.env);
-  console.log('Starting the local stack (DynamoDB Local, SES endpoint, API)…');
+  console.log('Starting the local stack (DynamoDB Local, SES and SQS endpoints, API)…');
   rmSync(OUTBOX, { recursive: true, force: true });
   const runtime = await startLocalRuntime({
     ...local,
