@@ -2,6 +2,7 @@
 // a running Mujaz (`--api`, default MUJAZ_API_URL or the local dev server), with the admin token from
 // MUJAZ_ADMIN_TOKEN — never a flag, so it stays out of shell history and process lists.
 import { Command, CommanderError } from 'commander';
+import type { DigestPreview } from '../lambdas/core/use-cases/send-digest';
 
 /** What the command touches of the outside world: injected, so that tests run it against the app in process. */
 export interface CliEnvironment {
@@ -142,16 +143,11 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
   }
 }
 
-interface Preview {
-  edition?: string;
-  reports: number;
-  featured: number;
-  headlines: number;
-  recipients: number;
-  frozen: boolean;
-  subject: string;
-  html: string;
-}
+/** The preview as the API answers it (the core's DigestPreview, as JSON). */
+type Preview = Pick<
+  DigestPreview,
+  'edition' | 'reports' | 'featured' | 'headlines' | 'recipients' | 'subject' | 'html'
+>;
 
 function describePreview(preview: Preview): string {
   const which = preview.edition ? `edition ${preview.edition} (being sent)` : 'the next edition';

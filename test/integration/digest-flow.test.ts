@@ -1,28 +1,20 @@
 // Flow test: the whole slice through the Hono app, with the real adapters on DynamoDB Local and the SES endpoint.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApiApp } from '../../lambdas/http/api-app';
-import { InProcessDigestDispatcher } from '../../lambdas/local/in-process-digest-dispatcher';
+import type { Hono } from 'hono';
 import { emailsTo, linkIn, type StoredEmail } from '../../lambdas/local/ses-inbox';
-import { createTestMujaz, localServices, type TestMujaz, uniqueAddress } from '../support/local-services';
-import { silentLogger } from '../support/silent-logger';
+import { apiAppOver, createTestMujaz, localServices, type TestMujaz, uniqueAddress } from '../support/local-services';
 
 const ADMIN_TOKEN = 'flow-test-admin-token';
 const sample = readFileSync(join(__dirname, '..', '..', 'samples', 'report-ar.txt'), 'utf8');
 const { sesEndpoint } = localServices();
 
 let test: TestMujaz;
-let app: ReturnType<typeof createApiApp>;
+let app: Hono;
 
 beforeAll(async () => {
   test = await createTestMujaz('flow');
-  app = createApiApp({
-    mujaz: test.mujaz,
-    dispatcher: new InProcessDigestDispatcher(test.mujaz),
-    adminToken: ADMIN_TOKEN,
-    newsletter: test.config.newsletter,
-    logger: silentLogger,
-  });
+  app = apiAppOver(test, ADMIN_TOKEN);
 });
 afterAll(() => test.close());
 
@@ -170,7 +162,7 @@ describe('the subscriber list on the local stack', () => {
 
 describe('editions on the local stack: nothing falls between two sends, and a big one fits in an email', () => {
   let flow: TestMujaz;
-  let api: ReturnType<typeof createApiApp>;
+  let api: Hono;
   const reader = uniqueAddress('reader');
   const send = async () => {
     const response = await api.request('/digests', {
@@ -184,13 +176,7 @@ describe('editions on the local stack: nothing falls between two sends, and a bi
 
   beforeAll(async () => {
     flow = await createTestMujaz('editions');
-    api = createApiApp({
-      mujaz: flow.mujaz,
-      dispatcher: new InProcessDigestDispatcher(flow.mujaz),
-      adminToken: ADMIN_TOKEN,
-      newsletter: flow.config.newsletter,
-      logger: silentLogger,
-    });
+    api = apiAppOver(flow, ADMIN_TOKEN);
     await flow.mujaz.subscribe(reader);
     const [confirmation] = await emailsTo(sesEndpoint, reader);
     const link = new URL(linkIn(confirmation!, '/subscriptions/confirm')!);

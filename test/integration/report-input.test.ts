@@ -2,34 +2,26 @@
 // adapters against DynamoDB Local, read back from the table.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Hono } from 'hono';
 import { DynamoReportRepository } from '../../lambdas/adapters/dynamo-report-repository';
 import { ReadabilityArticleExtractor } from '../../lambdas/adapters/readability-article-extractor';
 import { ReportRejectedError } from '../../lambdas/core/domain/errors';
 import { type Report, storedTextBytes } from '../../lambdas/core/domain/report';
 import { splitParagraphs, splitSentences } from '../../lambdas/core/domain/sentences';
 import { cleanText, MAX_REPORT_BYTES } from '../../lambdas/core/domain/text-cleaning';
-import { createApiApp } from '../../lambdas/http/api-app';
-import { InProcessDigestDispatcher } from '../../lambdas/local/in-process-digest-dispatcher';
-import { createTestMujaz, type TestMujaz } from '../support/local-services';
-import { silentLogger } from '../support/silent-logger';
+import { apiAppOver, createTestMujaz, type TestMujaz } from '../support/local-services';
 
 const ADMIN_TOKEN = 'report-input-admin-token';
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'html', name), 'utf8');
 
 let test: TestMujaz;
-let app: ReturnType<typeof createApiApp>;
+let app: Hono;
 let reports: DynamoReportRepository;
 
 beforeAll(async () => {
   test = await createTestMujaz('reports-in');
-  app = createApiApp({
-    mujaz: test.mujaz,
-    dispatcher: new InProcessDigestDispatcher(test.mujaz),
-    adminToken: ADMIN_TOKEN,
-    newsletter: test.config.newsletter,
-    logger: silentLogger,
-  });
+  app = apiAppOver(test, ADMIN_TOKEN);
   reports = new DynamoReportRepository(test.clients.dynamo, test.tableName);
 });
 afterAll(() => test.close());

@@ -31,7 +31,8 @@ beforeAll(async () => {
   });
   test = await createTestMujaz('faults', {
     sesEndpoint: proxy.endpoint,
-    environment: { MUJAZ_SES_TIMEOUT_MS: '1500', MUJAZ_SEND_CONCURRENCY: '6' },
+    // Long enough that no answered call times out on a loaded CI machine; the unanswered one waits it out once.
+    environment: { MUJAZ_SES_TIMEOUT_MS: '4000', MUJAZ_SEND_CONCURRENCY: '6' },
   });
   const subscribers = new DynamoSubscriberRepository(test.clients.dynamo, test.tableName);
   const now = new Date();

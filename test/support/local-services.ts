@@ -1,11 +1,14 @@
 // Test support: the local DynamoDB and SES started by global setup, a fresh table per test file, and a Mujaz
 // built by the very composition the Lambda handlers use.
 import { randomUUID } from 'node:crypto';
+import type { Hono } from 'hono';
 import { type AwsClients, createAwsClients } from '../../lambdas/adapters/aws-clients';
 import { composeUseCases } from '../../lambdas/composition/compose-use-cases';
 import { type MujazConfig, readConfig } from '../../lambdas/composition/config';
 import type { UseCases } from '../../lambdas/core/bind-use-cases';
 import type { Clock } from '../../lambdas/core/ports/clock';
+import { createApiApp } from '../../lambdas/http/api-app';
+import { InProcessDigestDispatcher } from '../../lambdas/local/in-process-digest-dispatcher';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
 import { silentLogger } from './silent-logger';
 
@@ -87,6 +90,17 @@ export async function createTestMujaz(
       clients.sqs.destroy();
     },
   };
+}
+
+/** The Hono app over a TestMujaz, sends run in process: what the flow tests drive with app.request. */
+export function apiAppOver(test: TestMujaz, adminToken: string): Hono {
+  return createApiApp({
+    mujaz: test.mujaz,
+    dispatcher: new InProcessDigestDispatcher(test.mujaz),
+    adminToken,
+    newsletter: test.config.newsletter,
+    logger: silentLogger,
+  });
 }
 
 /** A recipient address no other test uses, so each test reads only its own mail from the shared SES store. */
