@@ -129,18 +129,23 @@ export async function sendTestDigest(
 export async function sendDigest(deps: DigestDeps, request: SendRequest = {}): Promise<DigestSendSummary> {
   const latest = await deps.editions.latest();
   let edition: Edition;
+  /** The reports this run found waiting, when it opened the edition itself: composing need not read them again. */
+  let waiting: EditionEntry[] | undefined;
   if (latest && latest.state !== 'done') {
     edition = latest;
   } else {
     const period = periodOf(deps, request);
-    if ((await deps.reports.listUntaken(period)).length === 0) {
+    const untaken = await deps.reports.listUntaken(period);
+    if (untaken.length === 0) {
       await deps.editions.recordEmptyRun(period, deps.clock.now());
       deps.logger.info('no report since the last edition; nothing sent', { ...period });
       return { status: 'no-reports', reports: 0, sent: 0, alreadySent: 0, failed: 0, unknown: 0, inFlightElsewhere: 0 };
     }
-    ({ edition } = await deps.editions.open(nextEdition(latest, period, deps.clock.now()), latest?.id));
+    const opened = await deps.editions.open(nextEdition(latest, period, deps.clock.now()), latest?.id);
+    edition = opened.edition;
+    if (opened.opened) waiting = untaken;
   }
-  if (edition.state === 'composing') edition = await composeEdition(deps, edition);
+  if (edition.state === 'composing') edition = await composeEdition(deps, edition, waiting);
   const email = edition.email as FrozenEmail;
   const summary = await sendToReaders(deps, edition.id, email);
   if (summary.failed === 0 && summary.inFlightElsewhere === 0) await deps.editions.finish(edition.id, deps.clock.now());
@@ -244,8 +249,8 @@ async function sendToReaders(deps: DigestDeps, editionId: string, email: FrozenE
  * Takes every untaken report of the edition's period, then renders what the edition holds and freezes it.
  * Safe to repeat after a crash: a report already taken stays taken, by this edition or an earlier one.
  */
-async function composeEdition(deps: DigestDeps, edition: Edition): Promise<Edition> {
-  const candidates = await deps.reports.listUntaken(edition.period);
+async function composeEdition(deps: DigestDeps, edition: Edition, waiting?: EditionEntry[]): Promise<Edition> {
+  const candidates = waiting ?? (await deps.reports.listUntaken(edition.period));
   await forEachWithConcurrency(candidates, 8, async (entry: EditionEntry) => {
     await deps.reports.take(entry, edition.id);
   });
