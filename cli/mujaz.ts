@@ -2,6 +2,7 @@
 // a running Mujaz (`--api`, default MUJAZ_API_URL or the local dev server), with the admin token from
 // MUJAZ_ADMIN_TOKEN — never a flag, so it stays out of shell history and process lists.
 import { Command, CommanderError } from 'commander';
+import type { DigestProgress } from '../lambdas/core/use-cases/digest-progress';
 import type { DigestPreview } from '../lambdas/core/use-cases/send-digest';
 
 /** What the command touches of the outside world: injected, so that tests run it against the app in process. */
@@ -12,7 +13,18 @@ export interface CliEnvironment {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
   env: Record<string, string | undefined>;
+  /** A live progress bar over `total` readers (cli-progress in a terminal). */
+  progressBar: (total: number) => ProgressBar;
+  sleep: (ms: number) => Promise<void>;
 }
+
+export interface ProgressBar {
+  update(done: number, total: number, counts: DigestProgress['counts']): void;
+  stop(): void;
+}
+
+/** How often a followed send asks where it stands. */
+export const POLL_INTERVAL_MS = 1_000;
 
 export const DEFAULT_API_URL = 'http://127.0.0.1:3000';
 
@@ -90,12 +102,13 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
 
   program
     .command('send')
-    .description('send the next edition to every confirmed reader (or resume the one being sent)')
+    .description('send the next edition to every confirmed reader (or resume the one being sent), following it')
     .option('--test <email>', 'send one copy, marked as a test, to this address only')
     .option('--dry-run', 'send nothing: say what a send would carry and to how many readers')
+    .option('--no-wait', 'start the send and return, without following it')
     .option('--from <instant>', 'only reports received after this ISO 8601 instant')
     .option('--until <instant>', 'only reports received up to this ISO 8601 instant')
-    .action(async (options: { test?: string; dryRun?: boolean; from?: string; until?: string }) => {
+    .action(async (options: { test?: string; dryRun?: boolean; wait: boolean; from?: string; until?: string }) => {
       const period = {
         ...(options.from ? { from: options.from } : {}),
         ...(options.until ? { until: options.until } : {}),
@@ -115,13 +128,59 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
         io.stdout(`test copy sent (message ${sent.messageId})`);
         return;
       }
-      const outcome = (await api().expect('POST', '/digests', JSON.stringify({ mode: 'send', ...period }))) as Record<
-        string,
-        unknown
-      >;
-      io.stdout(describeSend(outcome));
-      if (typeof outcome.failed === 'number' && outcome.failed > 0) failed = true;
+      const outcome = (await api().expect('POST', '/digests', JSON.stringify({ mode: 'send', ...period }))) as
+        | { status: 'no-reports' }
+        | DigestProgress;
+      if ('status' in outcome) {
+        io.stdout('nothing to send: no report came in since the last edition');
+        return;
+      }
+      io.stdout(`edition ${outcome.id}: ${outcome.reports} report(s); sending (GET /digests/${outcome.id})`);
+      if (options.wait && !(await follow(outcome.id))) failed = true;
     });
+
+  program
+    .command('retry')
+    .description('send an edition again to exactly the readers it could not reach (dead-lettered), following it')
+    .argument('<edition>')
+    .option('--include-unknown', 'also those whose outcome is unknown: SES may have sent them a copy already')
+    .option('--no-wait', 'queue them and return, without following the send')
+    .action(async (edition: string, options: { includeUnknown?: boolean; wait: boolean }) => {
+      const include = options.includeUnknown ? ['failed', 'unknown'] : ['failed'];
+      const path = `/digests/${encodeURIComponent(edition)}/retry`;
+      const answer = (await api().expect('POST', path, JSON.stringify({ include }))) as { requeued: number };
+      io.stdout(`edition ${edition}: ${answer.requeued} reader(s) queued again (${include.join(' and ')})`);
+      if (options.wait && !(await follow(edition))) failed = true;
+    });
+
+  program
+    .command('status')
+    .description('say where the send of an edition stands')
+    .argument('<edition>')
+    .action(async (edition: string) => {
+      const progress = (await api().expect('GET', `/digests/${encodeURIComponent(edition)}`)) as DigestProgress;
+      io.stdout(describeProgress(progress));
+      if (!settledWell(progress)) failed = true;
+    });
+
+  /** Follows the send with a progress bar until done; true when every reader got it or was skipped. */
+  const follow = async (edition: string): Promise<boolean> => {
+    const path = `/digests/${encodeURIComponent(edition)}`;
+    let progress = (await api().expect('GET', path)) as DigestProgress;
+    const bar = io.progressBar(progress.counts.recipients);
+    try {
+      while (progress.state !== 'done') {
+        bar.update(settled(progress), progress.counts.recipients, progress.counts);
+        await io.sleep(POLL_INTERVAL_MS);
+        progress = (await api().expect('GET', path)) as DigestProgress;
+      }
+      bar.update(settled(progress), progress.counts.recipients, progress.counts);
+    } finally {
+      bar.stop();
+    }
+    io.stdout(describeProgress(progress));
+    return settledWell(progress);
+  };
 
   program
     .command('preview')
@@ -154,14 +213,21 @@ function describePreview(preview: Preview): string {
   return `${which}: "${preview.subject}", ${preview.reports} report(s) (${preview.featured} in full, ${preview.headlines} as headlines), ${preview.recipients} reader(s)`;
 }
 
-function describeSend(outcome: Record<string, unknown>): string {
-  if (outcome.status === 'no-reports') return 'nothing to send: no report came in since the last edition';
-  if (outcome.status === 'accepted') return 'send started; it runs in the background';
-  const counts = ['sent', 'alreadySent', 'failed', 'unknown', 'inFlightElsewhere']
-    .filter((name) => typeof outcome[name] === 'number')
-    .map((name) => `${name} ${outcome[name]}`)
-    .join(', ');
-  return `edition ${String(outcome.edition)}: ${outcome.reports} report(s); ${counts}`;
+function settled({ counts }: DigestProgress): number {
+  return counts.sent + counts.failed + counts.unknown + counts.skipped;
+}
+
+/** Done with nobody dead-lettered and no outcome unknown: nothing for the operator to look at. */
+function settledWell(progress: DigestProgress): boolean {
+  return progress.state === 'done' && progress.counts.failed === 0 && progress.counts.unknown === 0;
+}
+
+function describeProgress({ id, state, counts }: DigestProgress): string {
+  const line = `edition ${id} ${state}: ${counts.recipients} reader(s); sent ${counts.sent}, pending ${counts.pending}, failed ${counts.failed}, unknown ${counts.unknown}, skipped ${counts.skipped}`;
+  const advice: string[] = [];
+  if (counts.failed > 0) advice.push(`\`mujaz retry ${id}\` sends the failed ones again`);
+  if (counts.unknown > 0) advice.push('unknown: SES may or may not have sent them (see `--include-unknown`)');
+  return advice.length > 0 ? `${line}\n${advice.join('; ')}` : line;
 }
 
 function describeProblem(body: unknown): string {

@@ -6,14 +6,16 @@ import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { deliveryQueue, visibilityTimeoutSeconds } from '../lambdas/adapters/delivery-queue-definition';
 import { MujazFunction } from './mujaz-function';
 
 export interface NewsletterSettings {
@@ -45,7 +47,23 @@ export class MujazStatelessStack extends Stack {
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     });
 
+    // Readers' turns, consumed by the deliver function; what SES keeps refusing ends in the dead-letter queue.
+    const deliverTimeout = Duration.seconds(60);
+    const deliveryDeadLetters = new Queue(this, 'DeliveryDeadLetters', {
+      retentionPeriod: Duration.seconds(deliveryQueue.deadLetterRetentionSeconds),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    const deliveries = new Queue(this, 'Deliveries', {
+      visibilityTimeout: Duration.seconds(visibilityTimeoutSeconds(deliverTimeout.toSeconds())),
+      deadLetterQueue: { queue: deliveryDeadLetters, maxReceiveCount: deliveryQueue.maxReceiveCount },
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+
     const shared = {
+      MUJAZ_DELIVERY_QUEUE_URL: deliveries.queueUrl,
+      MUJAZ_DELIVERY_TIMEOUT_SECONDS: String(deliverTimeout.toSeconds()),
       MUJAZ_PUBLIC_BASE_URL: httpApi.apiEndpoint,
       MUJAZ_SES_CONFIGURATION_SET: sending.configurationSetName,
       MUJAZ_FROM_ADDRESS: props.newsletter.fromAddress,
@@ -66,15 +84,34 @@ export class MujazStatelessStack extends Stack {
 
     const sendDigest = new MujazFunction(this, 'SendDigest', {
       handler: 'send-digest',
-      description: 'Mujaz: opens the next edition, renders it once and sends it to every confirmed reader',
+      description: 'Mujaz: opens the next edition, renders it once and queues every confirmed reader',
       timeout: Duration.minutes(15),
       memorySize: 1024,
       environment: shared,
     })
       .bindTable(props.table)
       .bindSecret('MUJAZ_TOKEN_SECRET_ARN', props.tokenSigningSecret);
-    sendDigest.function.addToRolePolicy(sendRawEmail);
-    sendDigest.function.addToRolePolicy(readSendQuota);
+    deliveries.grantSendMessages(sendDigest.function);
+
+    const deliver = new MujazFunction(this, 'DeliverDigest', {
+      handler: 'deliver-digest',
+      description: 'Mujaz: sends one batch of readers the frozen edition, each once, within the SES rate',
+      timeout: deliverTimeout,
+      memorySize: 512,
+      environment: shared,
+    })
+      .bindTable(props.table)
+      .bindSecret('MUJAZ_TOKEN_SECRET_ARN', props.tokenSigningSecret);
+    deliver.function.addToRolePolicy(sendRawEmail);
+    deliver.function.addToRolePolicy(readSendQuota);
+    deliver.function.addEventSource(
+      new SqsEventSource(deliveries, {
+        batchSize: deliveryQueue.batchSize,
+        reportBatchItemFailures: true,
+        // Enough invocations to reach a raised SES quota; the shared pacer keeps them all within the rate.
+        maxConcurrency: 20,
+      }),
+    );
 
     const api = new MujazFunction(this, 'Api', {
       handler: 'api',
@@ -89,6 +126,8 @@ export class MujazStatelessStack extends Stack {
     api.function.addToRolePolicy(sendRawEmail);
     api.function.addToRolePolicy(readSendQuota);
     sendDigest.function.grantInvoke(api.function);
+    // POST /digests/{id}/retry queues the readers it sends again.
+    deliveries.grantSendMessages(api.function);
     httpApi.addRoutes({ path: '/{proxy+}', integration: new HttpLambdaIntegration('ApiIntegration', api.function) });
 
     const feedback = new MujazFunction(this, 'DeliveryFeedback', {
@@ -112,5 +151,6 @@ export class MujazStatelessStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
+    new CfnOutput(this, 'DeliveryDeadLetterQueueUrl', { value: deliveryDeadLetters.queueUrl });
   }
 }

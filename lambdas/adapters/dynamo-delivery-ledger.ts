@@ -1,15 +1,34 @@
 // Adapter: what became of each reader's copy of an edition, one item per (edition, reader) in the edition's
-// partition. Every write is conditional, so concurrent runs and retries agree on one outcome.
+// partition, and the edition's tally of outcomes beside them. Every write is conditional, so concurrent turns and
+// retries agree on one outcome; an outcome and its count are written in one transaction, so the tally never drifts.
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
+  paginateQuery,
+  QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { DeliveryClaim, DeliveryOutcome, DeliveryStatus } from '../core/domain/delivery';
-import type { DeliveryLedger } from '../core/ports/digest-ledger';
+import {
+  COUNTED_OUTCOMES,
+  type DeliveryClaim,
+  type DeliveryOutcome,
+  type DeliveryStatus,
+  noOutcomes,
+  type OutcomeCounts,
+  type RetriableOutcome,
+} from '../core/domain/delivery';
+import type { DeliveryLedger, RetryCandidate } from '../core/ports/digest-ledger';
 import { isConditionFailure } from './dynamo-items';
+
+/**
+ * The tally is spread over this many items, so that concurrent deliver invocations rarely write the same one (two
+ * transactions on one item conflict) and no single item takes more than its share of writes.
+ */
+export const TALLY_SHARDS = 10;
+/** Tries of a transaction that lost a conflict with another on the same tally shard. */
+const CONFLICT_ATTEMPTS = 8;
 
 export class DynamoDeliveryLedger implements DeliveryLedger {
   constructor(
@@ -20,15 +39,18 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
   async claim(editionId: string, email: string, at: Date): Promise<DeliveryClaim> {
     try {
       await this.client.send(
-        new PutCommand({
+        new UpdateCommand({
           TableName: this.tableName,
-          Item: {
-            ...deliveryKey(editionId, email),
-            entity: 'delivery',
-            status: 'sending' satisfies DeliveryStatus,
-            claimedAt: at.toISOString(),
+          Key: deliveryKey(editionId, email),
+          UpdateExpression: 'SET entity = :entity, #status = :sending, claimedAt = :at',
+          ConditionExpression: 'attribute_not_exists(pk) OR #status = :requeued',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':entity': 'delivery',
+            ':sending': 'sending' satisfies DeliveryStatus,
+            ':requeued': 'requeued' satisfies DeliveryStatus,
+            ':at': at.toISOString(),
           },
-          ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
       return { claimed: true };
@@ -38,7 +60,7 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: deliveryKey(editionId, email), ConsistentRead: true }),
     );
-    // Released between our put and this read: the next run claims it.
+    // Released between our write and this read: the reader's next turn claims it.
     if (!Item) return { claimed: false, status: 'sending', claimedAt: at.toISOString() };
     return {
       claimed: false,
@@ -50,32 +72,33 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
   async record(editionId: string, email: string, outcome: DeliveryOutcome, at: Date): Promise<void> {
     const { status, ...details } = outcome;
     const names = Object.keys(details);
-    await this.client
-      .send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: deliveryKey(editionId, email),
-          UpdateExpression: `SET entity = :entity, #status = :status, recordedAt = :at${names
-            .map((name) => `, #${name} = :${name}`)
-            .join('')}`,
-          ConditionExpression: 'attribute_not_exists(#status) OR #status = :sending',
-          ExpressionAttributeNames: {
-            '#status': 'status',
-            ...Object.fromEntries(names.map((name) => [`#${name}`, name])),
+    await this.transact(
+      [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: deliveryKey(editionId, email),
+            UpdateExpression: `SET entity = :entity, #status = :status, recordedAt = :at${names
+              .map((name) => `, #${name} = :${name}`)
+              .join('')}`,
+            ConditionExpression: 'attribute_not_exists(#status) OR #status = :sending',
+            ExpressionAttributeNames: {
+              '#status': 'status',
+              ...Object.fromEntries(names.map((name) => [`#${name}`, name])),
+            },
+            ExpressionAttributeValues: {
+              ':entity': 'delivery',
+              ':status': status,
+              ':sending': 'sending',
+              ':at': at.toISOString(),
+              ...Object.fromEntries(Object.entries(details).map(([name, value]) => [`:${name}`, value])),
+            },
           },
-          ExpressionAttributeValues: {
-            ':entity': 'delivery',
-            ':status': status,
-            ':sending': 'sending',
-            ':at': at.toISOString(),
-            ...Object.fromEntries(Object.entries(details).map(([name, value]) => [`:${name}`, value])),
-          },
-        }),
-      )
-      .catch((error: unknown) => {
-        // Another run recorded an outcome first; the first word stands.
-        if (!isConditionFailure(error)) throw error;
-      });
+        },
+        this.tallyUpdate(editionId, email, status, 1),
+      ],
+      // Another turn recorded an outcome first; the first word stands.
+    );
   }
 
   async release(editionId: string, email: string): Promise<void> {
@@ -93,8 +116,115 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
         if (!isConditionFailure(error)) throw error;
       });
   }
+
+  async counts(editionId: string): Promise<OutcomeCounts> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tally)',
+        ExpressionAttributeValues: { ':pk': `EDITION#${editionId}`, ':tally': 'TALLY#' },
+        ConsistentRead: true,
+      }),
+    );
+    const counts = noOutcomes();
+    for (const item of Items) {
+      for (const outcome of COUNTED_OUTCOMES) counts[outcome] += Number(item[outcome] ?? 0);
+    }
+    return counts;
+  }
+
+  async *withOutcome(editionId: string, outcomes: readonly RetriableOutcome[]): AsyncIterable<RetryCandidate> {
+    const statuses = [...new Set<DeliveryStatus>([...outcomes, 'requeued'])];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :delivery)',
+        FilterExpression: `#status IN (${statuses.map((_, index) => `:s${index}`).join(', ')})`,
+        ProjectionExpression: 'sk, #status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':pk': `EDITION#${editionId}`,
+          ':delivery': DELIVERY_PREFIX,
+          ...Object.fromEntries(statuses.map((status, index) => [`:s${index}`, status])),
+        },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        yield {
+          email: String(item.sk).slice(DELIVERY_PREFIX.length),
+          status: item.status as RetryCandidate['status'],
+        };
+      }
+    }
+  }
+
+  async reopen(editionId: string, email: string, outcome: RetriableOutcome): Promise<boolean> {
+    return this.transact([
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: deliveryKey(editionId, email),
+          UpdateExpression: 'SET #status = :requeued',
+          ConditionExpression: '#status = :outcome',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':requeued': 'requeued', ':outcome': outcome },
+        },
+      },
+      this.tallyUpdate(editionId, email, outcome, -1),
+    ]);
+  }
+
+  private tallyUpdate(editionId: string, email: string, outcome: DeliveryStatus, change: number) {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: `EDITION#${editionId}`, sk: `TALLY#${shardOf(email)}` },
+        UpdateExpression: 'SET entity = :entity ADD #outcome :change',
+        ExpressionAttributeNames: { '#outcome': outcome },
+        ExpressionAttributeValues: { ':entity': 'tally', ':change': change },
+      },
+    };
+  }
+
+  /**
+   * Runs the transaction; false when its first item's condition did not hold (nothing was written). A conflict
+   * with another transaction on the same tally shard is tried again: the condition makes a repeat harmless.
+   */
+  private async transact(
+    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
+  ): Promise<boolean> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return true;
+      } catch (error) {
+        const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+        if (reasons[0]?.Code === 'ConditionalCheckFailed') return false;
+        const conflict =
+          reasons.some((reason) => reason.Code === 'TransactionConflict') ||
+          (error as Error).name === 'TransactionConflictException';
+        if (!conflict || attempt >= CONFLICT_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+  }
 }
 
+const DELIVERY_PREFIX = 'DELIVERY#';
+
 function deliveryKey(editionId: string, email: string): { pk: string; sk: string } {
-  return { pk: `EDITION#${editionId}`, sk: `DELIVERY#${email}` };
+  return { pk: `EDITION#${editionId}`, sk: `${DELIVERY_PREFIX}${email}` };
+}
+
+/** FNV-1a over the address: a stable, even spread of readers over the tally's shards. */
+function shardOf(email: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < email.length; index += 1) {
+    hash ^= email.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % TALLY_SHARDS;
 }

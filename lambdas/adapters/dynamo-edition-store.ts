@@ -2,7 +2,7 @@
 // the pointer and creates the edition in one transaction, so two sends can never open two editions at once.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Edition, EditionPeriod, FrozenEmail } from '../core/domain/edition';
+import type { Edition, EditionPeriod, FanOutProgress, FrozenEmail } from '../core/domain/edition';
 import type { EditionStore } from '../core/ports/edition-store';
 import { isCancelledByCondition, isConditionFailure } from './dynamo-items';
 
@@ -14,6 +14,9 @@ interface EditionItem extends Omit<Edition, 'email'> {
 }
 
 export class DynamoEditionStore implements EditionStore {
+  /** Frozen emails never change: each deliver invocation reads one once, not once per reader. */
+  private readonly frozen = new Map<string, Promise<FrozenEmail | undefined>>();
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -32,6 +35,20 @@ export class DynamoEditionStore implements EditionStore {
       new GetCommand({ TableName: this.tableName, Key: editionKey(id), ConsistentRead: true }),
     );
     return Item ? fromItem(Item as EditionItem & Record<string, unknown>) : undefined;
+  }
+
+  frozenEmail(id: string): Promise<FrozenEmail | undefined> {
+    let email = this.frozen.get(id);
+    if (!email) {
+      email = this.find(id).then((edition) => edition?.email);
+      this.frozen.set(id, email);
+      // Not frozen yet, or the read failed: ask again next time.
+      email.then(
+        (found) => found ?? this.frozen.delete(id),
+        () => this.frozen.delete(id),
+      );
+    }
+    return email;
   }
 
   async open(edition: Edition, previousId: string | undefined): Promise<{ edition: Edition; opened: boolean }> {
@@ -94,16 +111,47 @@ export class DynamoEditionStore implements EditionStore {
     }
   }
 
-  async finish(id: string, at: Date): Promise<void> {
+  async advanceFanOut(id: string, from: string | undefined, to: FanOutProgress): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: editionKey(id),
+          UpdateExpression:
+            to.cursor === undefined
+              ? 'SET recipients = :recipients REMOVE #cursor'
+              : 'SET recipients = :recipients, #cursor = :to',
+          // The first page: no fan-out yet. Later ones: the cursor this run paged from is still the stored one.
+          ConditionExpression:
+            from === undefined
+              ? '#state = :sending AND attribute_not_exists(recipients)'
+              : '#state = :sending AND #cursor = :from',
+          ExpressionAttributeNames: { '#state': 'state', '#cursor': 'cursor' },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':recipients': to.recipients,
+            ...(to.cursor === undefined ? {} : { ':to': to.cursor }),
+            ...(from === undefined ? {} : { ':from': from }),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return false;
+    }
+  }
+
+  async markQueued(id: string, at: Date): Promise<void> {
     await this.client
       .send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: editionKey(id),
-          UpdateExpression: 'SET #state = :done, finishedAt = :at',
-          ConditionExpression: '#state = :sending',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':done': 'done', ':sending': 'sending', ':at': at.toISOString() },
+          UpdateExpression: 'SET #state = :queued, queuedAt = :at',
+          ConditionExpression: '#state = :sending AND attribute_not_exists(#cursor)',
+          ExpressionAttributeNames: { '#state': 'state', '#cursor': 'cursor' },
+          ExpressionAttributeValues: { ':queued': 'queued', ':sending': 'sending', ':at': at.toISOString() },
         }),
       )
       .catch((error: unknown) => {

@@ -2,7 +2,7 @@
 // current second with a conditional ADD, so every process that sends — each Lambda invocation, the API's
 // confirmations — stays within the one rate; a full second sends the taker to the next one.
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { allowanceFor, type SendKind, throttleBackOffMs } from '../core/domain/pacing';
+import { allowanceFor, type PacerSlot, type SendKind, throttleBackOffMs } from '../core/domain/pacing';
 import type { SendPacer } from '../core/ports/send-pacer';
 import { isConditionFailure } from './dynamo-items';
 
@@ -20,8 +20,6 @@ const KEEP_SECONDS = 60;
 export class DynamoSendPacer implements SendPacer {
   private readonly now: () => number;
   private readonly sleep: (milliseconds: number) => Promise<void>;
-  /** Set by a throttle: nobody in this process sends before it. */
-  private pausedUntil = 0;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -32,21 +30,34 @@ export class DynamoSendPacer implements SendPacer {
     this.sleep = options.sleep ?? ((milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)));
   }
 
-  async acquire(kind: SendKind): Promise<void> {
+  async acquire(kind: SendKind): Promise<PacerSlot> {
     const limit = allowanceFor(kind, this.options.rate);
     for (;;) {
-      const paused = this.pausedUntil - this.now();
-      if (paused > 0) await this.sleep(paused);
       const second = Math.floor(this.now() / 1000);
-      if (await this.take(second, limit)) return;
+      if (await this.take(second, limit)) return { second };
       // This second is spent: come back at the next one, spread out so the waiting senders do not all collide.
       await this.sleep((second + 1) * 1000 - this.now() + Math.floor(Math.random() * 50));
     }
   }
 
+  async giveBack(slot: PacerSlot): Promise<void> {
+    await this.client
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: 'PACER#ses', sk: `SECOND#${slot.second}` },
+          UpdateExpression: 'ADD taken :minusOne',
+          ConditionExpression: 'taken > :zero',
+          ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+  }
+
   async backOff(attempt: number): Promise<void> {
-    this.pausedUntil = Math.max(this.pausedUntil, this.now() + throttleBackOffMs(attempt));
-    await this.sleep(this.pausedUntil - this.now());
+    await this.sleep(throttleBackOffMs(attempt));
   }
 
   private async take(second: number, limit: number): Promise<boolean> {

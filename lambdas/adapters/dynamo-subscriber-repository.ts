@@ -1,7 +1,13 @@
 // Adapter: subscriptions in the DynamoDB table; confirmed readers sit in a sparse index for the send.
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Subscriber } from '../core/domain/subscriber';
-import type { SubscriberRepository } from '../core/ports/subscriber-repository';
+import type { SubscriberPage, SubscriberRepository } from '../core/ports/subscriber-repository';
 import { domainFields } from './dynamo-items';
 
 const CONFIRMED = 'SUBSCRIBERS#confirmed';
@@ -45,6 +51,30 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
       },
     );
     for await (const page of pages) for (const item of page.Items ?? []) yield domainFields<Subscriber>(item);
+  }
+
+  /** Ordered by address in the confirmed index; the cursor is the last address read (it stays in our table). */
+  async confirmedPage(after: string | undefined, limit: number): Promise<SubscriberPage> {
+    const subscribers: Subscriber[] = [];
+    let startKey: Record<string, unknown> | undefined =
+      after === undefined ? undefined : { ...subscriberKey(after), gsi1pk: CONFIRMED, gsi1sk: after };
+    // A query page may hold fewer items than asked for (1 MB); read on until the page is full or the index ends.
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :confirmed',
+          ExpressionAttributeValues: { ':confirmed': CONFIRMED },
+          Limit: limit - subscribers.length,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      subscribers.push(...Items.map((item) => domainFields<Subscriber>(item)));
+      startKey = LastEvaluatedKey;
+    } while (startKey && subscribers.length < limit);
+    const last = subscribers.at(-1);
+    return { subscribers, ...(startKey && last ? { next: last.email } : {}) };
   }
 }
 

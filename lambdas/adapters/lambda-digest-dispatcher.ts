@@ -1,7 +1,7 @@
 // Adapter: starts a full digest send in its own Lambda invocation, which may run far longer than an HTTP request.
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import type { SendRequest } from '../core/use-cases/send-digest';
-import type { DigestDispatcher, DispatchOutcome } from '../http/digest-dispatcher';
+import type { DigestDispatcher } from '../http/digest-dispatcher';
 
 export class LambdaDigestDispatcher implements DigestDispatcher {
   constructor(
@@ -9,7 +9,7 @@ export class LambdaDigestDispatcher implements DigestDispatcher {
     private readonly sendDigestFunctionName: string,
   ) {}
 
-  async dispatchSend(request: SendRequest): Promise<DispatchOutcome> {
+  async dispatchSend(request: SendRequest): Promise<void> {
     await this.lambda.send(
       new InvokeCommand({
         FunctionName: this.sendDigestFunctionName,
@@ -17,6 +17,5 @@ export class LambdaDigestDispatcher implements DigestDispatcher {
         Payload: Buffer.from(JSON.stringify(request)),
       }),
     );
-    return { status: 'accepted' };
   }
 }

@@ -11,12 +11,14 @@ import { HmacTokenSigner } from '../adapters/hmac-token-signer';
 import { MjmlEmailRenderer, readEmailTemplates } from '../adapters/mjml-email-renderer';
 import { ReadabilityArticleExtractor } from '../adapters/readability-article-extractor';
 import { SesMailer } from '../adapters/ses-mailer';
+import { SqsDeliveryQueue } from '../adapters/sqs-delivery-queue';
 import { systemClock } from '../adapters/system-clock';
 import { bindUseCases, type UseCases } from '../core/bind-use-cases';
 import type { Clock } from '../core/ports/clock';
 import type { Logger } from '../core/ports/logger';
 import { recordDeliveryFeedback } from '../core/use-cases/record-delivery-feedback';
 import type { MujazConfig } from './config';
+import { type DeliveryBatchHandler, deliveryBatchHandler } from './delivery-batch';
 
 export interface MujazSecrets {
   tokenSecret: string;
@@ -52,11 +54,33 @@ export function composeUseCases(
   clients: AwsClients,
   options: CompositionOptions,
 ): UseCases {
-  const ports = {
+  return bindUseCases(composePorts(config, secrets, clients, options), config);
+}
+
+/** The deliver step: the use cases, and the SQS batch handler that runs them on readers' turns. */
+export function composeDeliverer(
+  config: MujazConfig,
+  secrets: MujazSecrets,
+  clients: AwsClients,
+  options: CompositionOptions,
+): { mujaz: UseCases; handleBatch: DeliveryBatchHandler } {
+  const ports = composePorts(config, secrets, clients, options);
+  const mujaz = bindUseCases(ports, config);
+  const handleBatch = deliveryBatchHandler({
+    mujaz,
+    deferTurn: (receiptHandle, seconds) => ports.queue.deferTurn(receiptHandle, seconds),
+    logger: options.logger,
+  });
+  return { mujaz, handleBatch };
+}
+
+function composePorts(config: MujazConfig, secrets: MujazSecrets, clients: AwsClients, options: CompositionOptions) {
+  return {
     reports: new DynamoReportRepository(clients.dynamo, config.tableName),
     subscribers: new DynamoSubscriberRepository(clients.dynamo, config.tableName),
     editions: new DynamoEditionStore(clients.dynamo, config.tableName),
     ledger: new DynamoDeliveryLedger(clients.dynamo, config.tableName),
+    queue: new SqsDeliveryQueue(clients.sqs, config.deliveryQueueUrl),
     mailer: new SesMailer(clients.ses, {
       from: config.fromAddress,
       timeoutMs: config.sesTimeoutMs,
@@ -70,5 +94,4 @@ export function composeUseCases(
     clock: options.clock ?? systemClock,
     logger: options.logger,
   };
-  return bindUseCases(ports, config);
 }

@@ -8,6 +8,8 @@ import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 /** What the core and its adapters need, in Lambda and locally alike. */
 export interface MujazConfig {
   tableName: string;
+  /** The SQS queue readers' turns wait in for the deliver step. */
+  deliveryQueueUrl: string;
   /** Base URL of the public HTTP API; confirmation and unsubscribe links start with it. */
   publicBaseUrl: string;
   /** From header of every email, e.g. `موجز <digest@example.com>`: a verified SES identity. */
@@ -18,7 +20,8 @@ export interface MujazConfig {
   confirmWithinMs: number;
   /** Reports each email carries in full; the rest are headlines linking to the edition's web page. */
   featuredReports: number;
-  sendConcurrency: number;
+  /** The longest one delivery attempt may run: the deliver function's timeout (a claim older than it was abandoned). */
+  staleClaimMs: number;
   /** Messages per second, all senders together; absent in Lambda means the account's SES quota (GetSendQuota). */
   sendRate?: number;
   sesTimeoutMs: number;
@@ -48,6 +51,8 @@ export interface LocalConfig {
   dynamoPort?: number;
   /** Already running services to use instead of starting one (e.g. a fault-injecting proxy in front of SES). */
   running: { dynamoEndpoint?: string; sesEndpoint?: string; sqsEndpoint?: string };
+  /** Batches of readers the local runtime's queue poller delivers at once (Lambda: the event source's concurrency). */
+  deliveryWorkers: number;
   /** Bearer token of the admin routes; generated and printed when unset. */
   adminToken?: string;
   /** HMAC key of confirmation and unsubscribe links; generated when unset. */
@@ -63,6 +68,7 @@ export class ConfigError extends Error {
 
 const mujazEnvironment = z.object({
   MUJAZ_TABLE_NAME: z.string().min(1),
+  MUJAZ_DELIVERY_QUEUE_URL: z.url({ protocol: /^https?$/u }),
   MUJAZ_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/u }),
   MUJAZ_FROM_ADDRESS: z.string().min(3),
   MUJAZ_NEWSLETTER_NAME: z.string().min(1).default('موجز'),
@@ -74,7 +80,7 @@ const mujazEnvironment = z.object({
     .max(24 * 30)
     .default(48),
   MUJAZ_FEATURED_REPORTS: z.coerce.number().int().min(0).max(50).default(10),
-  MUJAZ_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  MUJAZ_DELIVERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(900).default(30),
   MUJAZ_SEND_RATE: z.coerce.number().min(1).max(10_000).optional(),
   MUJAZ_SES_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   MUJAZ_SES_CONFIGURATION_SET: z.string().min(1).optional(),
@@ -102,6 +108,7 @@ const localEnvironment = z.object({
   MUJAZ_DYNAMODB_ENDPOINT: z.url({ protocol: /^https?$/u }).optional(),
   MUJAZ_SES_ENDPOINT: z.url({ protocol: /^https?$/u }).optional(),
   MUJAZ_SQS_ENDPOINT: z.url({ protocol: /^https?$/u }).optional(),
+  MUJAZ_DELIVERY_WORKERS: z.coerce.number().int().min(1).max(64).default(4),
   [LOCAL_ADMIN_TOKEN_VARIABLE]: z.string().min(16).optional(),
   MUJAZ_TOKEN_SECRET: z.string().min(32).optional(),
 });
@@ -110,13 +117,14 @@ export function readConfig(env: NodeJS.ProcessEnv): MujazConfig {
   const values = parseEnvironment(mujazEnvironment, env);
   return {
     tableName: values.MUJAZ_TABLE_NAME,
+    deliveryQueueUrl: values.MUJAZ_DELIVERY_QUEUE_URL,
     publicBaseUrl: values.MUJAZ_PUBLIC_BASE_URL,
     fromAddress: values.MUJAZ_FROM_ADDRESS,
     newsletter: { name: values.MUJAZ_NEWSLETTER_NAME, language: values.MUJAZ_NEWSLETTER_LANGUAGE },
     timeZone: values.MUJAZ_TIME_ZONE,
     confirmWithinMs: values.MUJAZ_CONFIRM_WITHIN_HOURS * 3_600_000,
     featuredReports: values.MUJAZ_FEATURED_REPORTS,
-    sendConcurrency: values.MUJAZ_SEND_CONCURRENCY,
+    staleClaimMs: values.MUJAZ_DELIVERY_TIMEOUT_SECONDS * 1_000,
     ...(values.MUJAZ_SEND_RATE !== undefined ? { sendRate: values.MUJAZ_SEND_RATE } : {}),
     sesTimeoutMs: values.MUJAZ_SES_TIMEOUT_MS,
     ...(values.MUJAZ_SES_CONFIGURATION_SET ? { sesConfigurationSet: values.MUJAZ_SES_CONFIGURATION_SET } : {}),
@@ -125,9 +133,10 @@ export function readConfig(env: NodeJS.ProcessEnv): MujazConfig {
 }
 
 /** The local stack's config: the environment, with local defaults for what it leaves out. */
-export function readLocalStackConfig(env: NodeJS.ProcessEnv, apiUrl: string): MujazConfig {
+export function readLocalStackConfig(env: NodeJS.ProcessEnv, apiUrl: string, deliveryQueueUrl: string): MujazConfig {
   return readConfig({
     MUJAZ_TABLE_NAME: 'mujaz',
+    MUJAZ_DELIVERY_QUEUE_URL: deliveryQueueUrl,
     MUJAZ_PUBLIC_BASE_URL: apiUrl,
     MUJAZ_FROM_ADDRESS: 'موجز <digest@example.com>',
     ...env,
@@ -164,6 +173,7 @@ export function readLocalConfig(env: NodeJS.ProcessEnv): LocalConfig {
       ...(values.MUJAZ_SES_ENDPOINT ? { sesEndpoint: values.MUJAZ_SES_ENDPOINT } : {}),
       ...(values.MUJAZ_SQS_ENDPOINT ? { sqsEndpoint: values.MUJAZ_SQS_ENDPOINT } : {}),
     },
+    deliveryWorkers: values.MUJAZ_DELIVERY_WORKERS,
     ...(values[LOCAL_ADMIN_TOKEN_VARIABLE] ? { adminToken: values[LOCAL_ADMIN_TOKEN_VARIABLE] } : {}),
     ...(values.MUJAZ_TOKEN_SECRET ? { tokenSecret: values.MUJAZ_TOKEN_SECRET } : {}),
   };

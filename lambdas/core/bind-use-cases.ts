@@ -1,11 +1,14 @@
 // Core: everything Mujaz can do, as one set of use cases bound to the ports it runs on. Lambda, the local runtime
 // and the tests all bind it here, each with their own adapters.
 
+import type { DeliveryAttempt, DeliveryRequest, RetriableOutcome } from './domain/delivery';
 import type { RenderedEmail } from './domain/digest';
 import { publicLinks } from './domain/links';
 import type { NewsletterIdentity } from './domain/newsletter-labels';
 import type { ReportInput } from './domain/report-submission';
 import type { Subscriber } from './domain/subscriber';
+import { deliverDigest, type TurnResult } from './use-cases/deliver-digest';
+import { type DigestProgress, digestProgress, retryDigest } from './use-cases/digest-progress';
 import { type ImportOutcome, type ImportRow, importSubscribers } from './use-cases/import-subscribers';
 import {
   type BatchOutcome,
@@ -33,6 +36,7 @@ import {
   type SendRequest,
   sendDigest,
   sendTestDigest,
+  startDigest,
 } from './use-cases/send-digest';
 
 export interface UseCases {
@@ -53,8 +57,19 @@ export interface UseCases {
   /** What the next send would carry, or what the edition being sent carries. */
   previewDigest(request?: SendRequest): Promise<DigestPreview>;
   sendTestDigest(to: string, request?: SendRequest): Promise<{ edition?: string; messageId: string }>;
-  /** Resumes the edition being sent, or opens the next one with every report no edition took yet. */
+  /**
+   * Resumes the edition being sent, or opens the next one with every report no edition took yet; composes it and
+   * hands every confirmed reader to the delivery queue.
+   */
   sendDigest(request?: SendRequest): Promise<DigestSendSummary>;
+  /** Opens the next edition (or finds the one under way) without composing it; undefined when nothing waits. */
+  startDigest(request?: SendRequest): Promise<{ id: string } | undefined>;
+  /** One reader's turn from the delivery queue: sends them the edition once, or says why not. */
+  deliverDigest(request: DeliveryRequest, attempt: DeliveryAttempt): Promise<TurnResult>;
+  /** Where an edition's send stands: its state and how many readers ended in each outcome. */
+  digestProgress(id: string): Promise<DigestProgress>;
+  /** Sends the edition again to exactly the readers whose copy ended in one of `include`. */
+  retryDigest(id: string, include: readonly RetriableOutcome[]): Promise<{ id: string; requeued: number }>;
   /** Throws InvalidInputError for a send request that names no period; sends nothing. */
   checkSendRequest(request: SendRequest): void;
   /** The web page of a sent (or sending) edition, with every report it took. */
@@ -62,7 +77,7 @@ export interface UseCases {
 }
 
 /** The adapters the core runs on: everything a digest send needs but its settings, and the ingest's extractor. */
-export type CorePorts = Omit<DigestDeps, 'links' | 'newsletter' | 'timeZone' | 'featuredReports' | 'sendConcurrency'> &
+export type CorePorts = Omit<DigestDeps, 'links' | 'newsletter' | 'timeZone' | 'featuredReports' | 'staleClaimMs'> &
   Pick<IngestReportDeps, 'extractor'>;
 
 export interface CoreSettings {
@@ -72,7 +87,8 @@ export interface CoreSettings {
   confirmWithinMs: number;
   /** Reports each email carries in full; the rest are headlines linking to the edition's web page. */
   featuredReports: number;
-  sendConcurrency: number;
+  /** The longest one delivery attempt may run (the deliver function's timeout). */
+  staleClaimMs: number;
 }
 
 export function bindUseCases(ports: CorePorts, settings: CoreSettings): UseCases {
@@ -84,7 +100,7 @@ export function bindUseCases(ports: CorePorts, settings: CoreSettings): UseCases
     ...common,
     timeZone: settings.timeZone,
     featuredReports: settings.featuredReports,
-    sendConcurrency: settings.sendConcurrency,
+    staleClaimMs: settings.staleClaimMs,
   };
   return {
     ingestReport: (input) => ingestReport(ingest, input),
@@ -99,6 +115,13 @@ export function bindUseCases(ports: CorePorts, settings: CoreSettings): UseCases
     previewDigest: (request) => previewDigest(digest, request),
     sendTestDigest: (to, request) => sendTestDigest(digest, to, request),
     sendDigest: (request) => sendDigest(digest, request),
+    startDigest: async (request) => {
+      const started = await startDigest(digest, request);
+      return started && { id: started.edition.id };
+    },
+    deliverDigest: (request, attempt) => deliverDigest(digest, request, attempt),
+    digestProgress: (id) => digestProgress(digest, id),
+    retryDigest: (id, include) => retryDigest(digest, id, include),
     checkSendRequest: (request) => checkSendRequest(digest, request),
     renderEditionPage: (id) => renderEditionPage(digest, id),
   };

@@ -1,6 +1,7 @@
-// Lambda handler (composition root): opens and sends the next edition, or resumes the one being sent. Invoked by
-// EventBridge Scheduler (event {}) and by the API's POST /digests (event {from?, until?}). Safe to retry: the
-// delivery ledger sends nobody twice.
+// Lambda handler (composition root): opens the next edition (or resumes the one under way), composes it once and
+// hands every confirmed reader to the delivery queue. Invoked by EventBridge Scheduler (event {}) and by the API's
+// POST /digests (event {from?, until?}). Safe to retry: it resumes where it stopped, and the deliver step's ledger
+// sends nobody twice.
 import { z } from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
 import { composeUseCases } from '../composition/compose-use-cases';

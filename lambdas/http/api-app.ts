@@ -44,6 +44,16 @@ const digestBody = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('test'), to: z.string().max(320), ...period }).strict(),
 ]);
 
+const retryBody = z
+  .object({
+    include: z
+      .array(z.enum(['failed', 'unknown']))
+      .min(1)
+      .max(2),
+  })
+  .strict()
+  .refine((body) => new Set(body.include).size === body.include.length, 'include names an outcome twice');
+
 const ROUTES = [
   '/health',
   '/subscriptions',
@@ -52,6 +62,8 @@ const ROUTES = [
   '/reports',
   '/reports/batch',
   '/digests',
+  '/digests/:id',
+  '/digests/:id/retry',
   '/editions/:id',
   '/subscribers/import',
   '/subscribers.csv',
@@ -155,12 +167,21 @@ export function createApiApp(deps: ApiDependencies): Hono {
       case 'test':
         return c.json({ mode: body.mode, to: body.to, ...(await deps.mujaz.sendTestDigest(body.to, period)) });
       case 'send': {
-        const outcome = await deps.dispatcher.dispatchSend(period);
-        if (outcome.status === 'completed') return c.json({ mode: body.mode, ...outcome.summary });
-        const message = 'The send runs in the background; each reader gets the edition once.';
-        return c.json({ mode: body.mode, status: 'accepted', message }, 202);
+        // The edition opens here, so that its id is in the answer; composing and queuing its readers run elsewhere.
+        const started = await deps.mujaz.startDigest(period);
+        if (!started) return c.json({ mode: body.mode, status: 'no-reports' });
+        await deps.dispatcher.dispatchSend(period);
+        return c.json({ mode: body.mode, ...(await deps.mujaz.digestProgress(started.id)) }, 202);
       }
     }
+  });
+
+  app.get('/digests/:id', requireAdmin, async (c) => c.json(await deps.mujaz.digestProgress(c.req.param('id'))));
+
+  app.post('/digests/:id/retry', requireAdmin, smallBody, async (c) => {
+    const body = parseInput(retryBody, await readJson(c));
+    const outcome = await deps.mujaz.retryDigest(c.req.param('id'), body.include);
+    return c.json({ ...outcome, ...(await deps.mujaz.digestProgress(outcome.id)) }, 202);
   });
 
   // The edition's web page, which the email's headlines link to: public, like a newsletter's archive.

@@ -1,9 +1,8 @@
-// HTTP edge's port: starting a full send somewhere it may run as long as it needs (POST /digests). In Lambda, an
-// asynchronous invocation of the send function; locally, the send itself, in process.
-import type { DigestSendSummary, SendRequest } from '../core/use-cases/send-digest';
-
-export type DispatchOutcome = { status: 'completed'; summary: DigestSendSummary } | { status: 'accepted' };
+// HTTP edge's port: running a send's compose and fan-out somewhere it may run as long as it needs (POST /digests).
+// In Lambda, an asynchronous invocation of the send function; locally, the send in the background of this process.
+import type { SendRequest } from '../core/use-cases/send-digest';
 
 export interface DigestDispatcher {
-  dispatchSend(request: SendRequest): Promise<DispatchOutcome>;
+  /** Resolves once the send is started elsewhere, not once it is done. */
+  dispatchSend(request: SendRequest): Promise<void>;
 }

@@ -5,7 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { consoleLogger } from '../adapters/console-logger';
 import { readLocalConfig } from '../composition/config';
 import type { Report } from '../core/domain/report';
-import type { DigestSendSummary } from '../core/use-cases/send-digest';
+import type { DigestProgress } from '../core/use-cases/digest-progress';
 import { type LocalRuntime, startLocalRuntime } from './local-runtime';
 import { silenceSdkNodeVersionWarning } from './local-stack';
 import { emailsTo, linkIn } from './ses-inbox';
@@ -38,10 +38,17 @@ async function runDemo(runtime: LocalRuntime): Promise<void> {
   await api('GET', new URL(confirmUrl).pathname + new URL(confirmUrl).search);
   step(`reader subscribed and confirmed: ${READER}`);
 
-  const sent = await api<SendAnswer>('POST', '/digests', JSON.stringify({ mode: 'send' }));
-  const resend = await api<SendAnswer>('POST', '/digests', JSON.stringify({ mode: 'send' }));
+  const started = await api<DigestProgress>('POST', '/digests', JSON.stringify({ mode: 'send' }));
+  let sent = started;
+  // The send composes and queues in the background; the deliver step works through the queue.
+  for (let waited = 0; sent.state !== 'done'; waited += 200) {
+    if (waited > 60_000) throw new Error(`Edition ${sent.id} is still ${sent.state} after a minute`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    sent = await api<DigestProgress>('GET', `/digests/${started.id}`);
+  }
+  const resend = await api<{ status?: string; id?: string }>('POST', '/digests', JSON.stringify({ mode: 'send' }));
   step(
-    `edition ${sent.edition} sent to ${sent.sent} reader(s); sending again found ${resend.status === 'no-reports' ? 'no new report' : `${resend.reports} report(s)`} and sent ${resend.sent}`,
+    `edition ${sent.id} sent to ${sent.counts.sent} of ${sent.counts.recipients} reader(s) through the delivery queue; sending again found ${resend.status === 'no-reports' ? 'no new report' : `edition ${resend.id}`}`,
   );
 
   const digest = (await emailsTo(runtime.sesEndpoint, READER)).find(
@@ -55,7 +62,7 @@ async function runDemo(runtime: LocalRuntime): Promise<void> {
   console.log(`
 Mujaz demo finished
   reports stored:        1 (${ingested.report.title})
-  confirmed subscribers: ${sent.sent}
+  confirmed subscribers: ${sent.counts.recipients}
   digest subject:        ${digest.subject}
   SES message id:        ${digest.messageId}
   message (MIME):        ${relative(process.cwd(), join(OUT, 'digest.eml'))}
@@ -67,7 +74,6 @@ Run \`npm run dev\` to keep the API and the inbox viewer running.`);
 interface IngestAnswer {
   report: Pick<Report, 'id' | 'title' | 'language' | 'summary'>;
 }
-type SendAnswer = Pick<DigestSendSummary, 'edition' | 'status' | 'reports' | 'sent'>;
 
 function apiClient(runtime: LocalRuntime) {
   return async <Answer = unknown>(
@@ -99,6 +105,7 @@ async function main(): Promise<void> {
   const runtime = await startLocalRuntime({
     ...local,
     outboxDirectory: OUTBOX,
+    deliveryWorkers: local.deliveryWorkers,
     environment: process.env,
     logger: { ...consoleLogger('mujaz-demo'), info: () => undefined },
   });

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     running: local.running,
     dynamoDataDirectory: join(STATE, 'dynamodb'),
     outboxDirectory: join(STATE, 'outbox'),
+    deliveryWorkers: local.deliveryWorkers,
     tokenSecret: local.tokenSecret ?? persistentTokenSecret(),
     ...(local.adminToken ? { adminToken: local.adminToken } : {}),
     environment: process.env,

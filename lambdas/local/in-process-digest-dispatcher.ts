@@ -1,13 +1,31 @@
-// Local runtime: runs a full send right away, in this process, and reports its outcome.
-
+// Local runtime: runs a send's compose and fan-out in the background of this process, as the send function would
+// in Lambda; the queue poller delivers what it queues.
 import type { UseCases } from '../core/bind-use-cases';
+import type { Logger } from '../core/ports/logger';
 import type { SendRequest } from '../core/use-cases/send-digest';
-import type { DigestDispatcher, DispatchOutcome } from '../http/digest-dispatcher';
+import type { DigestDispatcher } from '../http/digest-dispatcher';
 
 export class InProcessDigestDispatcher implements DigestDispatcher {
-  constructor(private readonly mujaz: Pick<UseCases, 'sendDigest'>) {}
+  private readonly running = new Set<Promise<unknown>>();
 
-  async dispatchSend(request: SendRequest): Promise<DispatchOutcome> {
-    return { status: 'completed', summary: await this.mujaz.sendDigest(request) };
+  constructor(
+    private readonly mujaz: Pick<UseCases, 'sendDigest'>,
+    private readonly logger: Logger,
+  ) {}
+
+  async dispatchSend(request: SendRequest): Promise<void> {
+    const send = this.mujaz
+      .sendDigest(request)
+      .catch((error: unknown) => {
+        // The next send resumes where this one stopped.
+        this.logger.error('digest send failed', { error: error instanceof Error ? error.name : 'unknown' });
+      })
+      .finally(() => this.running.delete(send));
+    this.running.add(send);
+  }
+
+  /** Resolves once every send started so far has finished (stopping the runtime waits for them). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.running]);
   }
 }

@@ -7,13 +7,26 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createAwsClients } from '../adapters/aws-clients';
 import { consoleLogger } from '../adapters/console-logger';
-import { composeUseCases } from '../composition/compose-use-cases';
+import { visibilityTimeoutSeconds } from '../adapters/delivery-queue-definition';
+import { composeDeliverer } from '../composition/compose-use-cases';
 import { type MujazConfig, readLocalStackConfig } from '../composition/config';
 import type { UseCases } from '../core/bind-use-cases';
 import type { Logger } from '../core/ports/logger';
 import { createApiApp } from '../http/api-app';
+import { type DeliveryPoller, startDeliveryPoller } from './delivery-poller';
 import { InProcessDigestDispatcher } from './in-process-digest-dispatcher';
-import { ensureTable, freePort, type LocalStack, type LocalStackOptions, startLocalStack } from './local-stack';
+import {
+  type DeliveryQueueUrls,
+  ensureDeliveryQueues,
+  ensureTable,
+  freePort,
+  type LocalStack,
+  type LocalStackOptions,
+  startLocalStack,
+} from './local-stack';
+
+/** The delivery queue's name; its dead-letter queue is `${name}-dlq`. */
+export const LOCAL_DELIVERY_QUEUE = 'mujaz-deliveries';
 
 export interface LocalRuntimeOptions extends LocalStackOptions {
   /** Port of the HTTP API; a free one when absent. */
@@ -25,6 +38,11 @@ export interface LocalRuntimeOptions extends LocalStackOptions {
   /** The environment to read settings from (.env.example); local defaults fill in what it leaves out. */
   environment?: NodeJS.ProcessEnv;
   logger?: Logger;
+  /**
+   * Batches of readers the in-process deliver step handles at once; 0 runs no deliver step here (another process
+   * consumes the queue, as a test that kills it mid-batch needs). 4 when absent.
+   */
+  deliveryWorkers?: number;
 }
 
 export interface LocalRuntime {
@@ -33,6 +51,7 @@ export interface LocalRuntime {
   sesEndpoint: string;
   adminToken: string;
   config: MujazConfig;
+  deliveryQueues: DeliveryQueueUrls;
   mujaz: UseCases;
   app: Hono;
   stop(): Promise<void>;
@@ -43,7 +62,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const apiPort = options.apiPort ?? (await freePort());
   const stack: LocalStack = await startLocalStack(options);
   try {
-    const config = readLocalStackConfig(options.environment ?? {}, `http://127.0.0.1:${apiPort}`);
+    const environment = options.environment ?? {};
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    // The queue's visibility follows the deliver step's timeout, which the config reads: read it, then make the queue.
+    const draft = readLocalStackConfig(environment, apiUrl, `${stack.sqsEndpoint}/queue/${LOCAL_DELIVERY_QUEUE}`);
+    const deliveryQueues = await ensureDeliveryQueues(
+      stack,
+      LOCAL_DELIVERY_QUEUE,
+      visibilityTimeoutSeconds(draft.staleClaimMs / 1_000),
+    );
+    const config: MujazConfig = { ...draft, deliveryQueueUrl: deliveryQueues.queueUrl };
     await ensureTable(stack, config.tableName);
 
     const outbox = options.outboxDirectory;
@@ -61,10 +89,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     });
     const tokenSecret = options.tokenSecret ?? randomBytes(32).toString('base64url');
     const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
-    const mujaz = composeUseCases(config, { tokenSecret }, clients, { logger, ...(onMailSent ? { onMailSent } : {}) });
+    const { mujaz, handleBatch } = composeDeliverer(config, { tokenSecret }, clients, {
+      logger,
+      ...(onMailSent ? { onMailSent } : {}),
+    });
+    const dispatcher = new InProcessDigestDispatcher(mujaz, logger);
+    const workers = options.deliveryWorkers ?? 4;
+    const poller: DeliveryPoller | undefined =
+      workers > 0
+        ? startDeliveryPoller({ sqs: clients.sqs, queueUrl: config.deliveryQueueUrl, handleBatch, workers, logger })
+        : undefined;
     const app = createApiApp({
       mujaz,
-      dispatcher: new InProcessDigestDispatcher(mujaz),
+      dispatcher,
       adminToken,
       newsletter: config.newsletter,
       logger,
@@ -77,10 +114,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       sesEndpoint: stack.sesEndpoint,
       adminToken,
       config,
+      deliveryQueues,
       mujaz,
       app,
       stop: async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await dispatcher.settled();
+        await poller?.stop();
         clients.dynamo.destroy();
         clients.ses.destroy();
         clients.sqs.destroy();

@@ -1,9 +1,11 @@
 // CDK assertions on the synthesized templates (bundling skipped: the bundles have their own test).
+
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { deliveryQueue } from '../../lambdas/adapters/delivery-queue-definition';
 import { mujazTable } from '../../lambdas/adapters/dynamo-table-definition';
 import { buildMujaz } from '../../lib/mujaz-app';
 
@@ -55,7 +57,7 @@ describe('MujazData (stateful)', () => {
 describe('MujazService (stateless)', () => {
   it('runs every function on Node.js 22, arm64, with the newsletter settings and secret ARNs (never values)', () => {
     const functions = service.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } });
-    expect(Object.keys(functions)).toHaveLength(3);
+    expect(Object.keys(functions)).toHaveLength(4);
     for (const fn of Object.values(functions)) {
       const properties = (
         fn as { Properties: { Architectures: string[]; Environment: { Variables: Record<string, unknown> } } }
@@ -68,6 +70,8 @@ describe('MujazService (stateless)', () => {
         MUJAZ_TABLE_NAME: expect.anything(),
         MUJAZ_PUBLIC_BASE_URL: expect.anything(),
         MUJAZ_SES_CONFIGURATION_SET: expect.anything(),
+        MUJAZ_DELIVERY_QUEUE_URL: expect.anything(),
+        MUJAZ_DELIVERY_TIMEOUT_SECONDS: '60',
       });
       expect(JSON.stringify(properties.Environment.Variables)).not.toMatch(/SecretString|secretsmanager:.*::/u);
     }
@@ -118,6 +122,40 @@ describe('MujazService (stateless)', () => {
     );
     // It holds no secret: it only reads and writes subscribers.
     expect(properties!.Environment.Variables).not.toHaveProperty('MUJAZ_TOKEN_SECRET_ARN');
+  });
+
+  it('fans readers out through an encrypted queue whose turns the deliver function takes ten at a time, with partial batch answers, and a dead-letter queue', () => {
+    const queues = service.findResources('AWS::SQS::Queue', {
+      Properties: { RedrivePolicy: { maxReceiveCount: deliveryQueue.maxReceiveCount } },
+    });
+    expect(Object.values(queues)).toHaveLength(1);
+    const [deliveries] = Object.values(queues) as Array<{ Properties: Record<string, unknown> }>;
+    // Six times the deliver function's timeout: a turn never comes back while an attempt may still run.
+    expect(deliveries!.Properties).toMatchObject({ VisibilityTimeout: 360, SqsManagedSseEnabled: true });
+    service.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: deliveryQueue.batchSize,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 20 },
+    });
+    service.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('sends one batch of readers'),
+      Timeout: 60,
+    });
+    // The send function and the API (retries) queue readers; only the deliver function consumes them.
+    const senders = service.findResources('AWS::IAM::Policy', {
+      Properties: {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Action: Match.arrayWith(['sqs:SendMessage']), Effect: 'Allow' }),
+          ]),
+        },
+      },
+    });
+    expect(
+      Object.keys(senders)
+        .map((id) => id.replace(/ServiceRoleDefaultPolicy.*$/u, ''))
+        .sort(),
+    ).toEqual(['ApiFunction', 'SendDigestFunction']);
   });
 
   it('routes every path of an HTTP API to the API function', () => {

@@ -116,6 +116,25 @@ describe('DynamoSubscriberRepository', () => {
     for await (const subscriber of subscribers.confirmedSubscribers()) after.push(subscriber.email);
     expect(after).toEqual([]);
   });
+
+  it('pages confirmed readers in address order from a cursor, every reader in exactly one page', async () => {
+    const subscribers = new DynamoSubscriberRepository(clients.dynamo, await createTestTable('pages'));
+    const now = new Date('2026-11-25T12:00:00Z');
+    const emails = Array.from({ length: 23 }, (_, index) => `p${String(index).padStart(2, '0')}@example.com`);
+    for (const email of [...emails].reverse()) {
+      await subscribers.save(confirmedSubscriber(pendingSubscriber(email, now, 3_600_000), now));
+    }
+    await subscribers.save(pendingSubscriber('p-pending@example.com', now, 3_600_000));
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await subscribers.confirmedPage(cursor, 10);
+      pages.push(page.subscribers.map((subscriber) => subscriber.email));
+      cursor = page.next;
+    } while (cursor !== undefined);
+    expect(pages.map((page) => page.length).slice(0, 3)).toEqual([10, 10, 3]);
+    expect(pages.flat()).toEqual(emails);
+  });
 });
 
 describe('DynamoEditionStore', () => {
@@ -148,11 +167,21 @@ describe('DynamoEditionStore', () => {
     const stale = await editions.open(nextEdition(undefined, period, at), undefined);
     expect(stale).toEqual({ edition: frozen, opened: false });
 
-    await editions.finish('1', new Date('2026-07-20T01:00:00.000Z'));
-    const done: Edition = { ...frozen, state: 'done', finishedAt: '2026-07-20T01:00:00.000Z' };
+    // The fan-out moves only from the cursor stored: a second run paging from a stale cursor writes nothing.
+    expect(await editions.advanceFanOut('1', undefined, { recipients: 2, cursor: 'b@example.com' })).toBe(true);
+    expect(await editions.advanceFanOut('1', undefined, { recipients: 2, cursor: 'b@example.com' })).toBe(false);
+    await editions.markQueued('1', at); // not while a page is left
+    expect(await editions.find('1')).toMatchObject({ state: 'sending', recipients: 2, cursor: 'b@example.com' });
+    expect(await editions.advanceFanOut('1', 'a@example.com', { recipients: 3 })).toBe(false);
+    expect(await editions.advanceFanOut('1', 'b@example.com', { recipients: 3 })).toBe(true);
+    expect(await editions.frozenEmail('1')).toEqual(email);
+
+    await editions.markQueued('1', new Date('2026-07-20T01:00:00.000Z'));
+    const done: Edition = { ...frozen, state: 'queued', recipients: 3, queuedAt: '2026-07-20T01:00:00.000Z' };
     expect(await editions.find('1')).toEqual(done);
-    await editions.finish('1', new Date('2026-07-21T00:00:00.000Z')); // finishing twice changes nothing
+    await editions.markQueued('1', new Date('2026-07-21T00:00:00.000Z')); // twice changes nothing
     expect(await editions.find('1')).toEqual(done);
+    expect(await editions.advanceFanOut('1', undefined, { recipients: 9 })).toBe(false);
 
     const second = nextEdition(done, { from: period.until, until: '2026-07-27T00:00:00.000Z' }, at);
     expect(await editions.open(second, '1')).toEqual({ edition: second, opened: true });
@@ -222,5 +251,43 @@ describe('DynamoDeliveryLedger', () => {
     await ledger.record('32', 'u@example.com', { status: 'unknown', reason: 'TimeoutError: no answer' }, at);
     await ledger.release('32', 'u@example.com');
     expect(await ledger.claim('32', 'u@example.com', at)).toMatchObject({ claimed: false, status: 'unknown' });
+  });
+
+  it('counts each outcome with its record, once, whatever races; a reopened reader is off the tally and claimable', async () => {
+    const ledger = new DynamoDeliveryLedger(clients.dynamo, tableName);
+    const at = new Date('2026-07-20T00:00:00.000Z');
+    const readers = Array.from({ length: 40 }, (_, index) => `t${index}@example.com`);
+    const outcomeOf = (index: number) =>
+      index % 4 === 0
+        ? ({ status: 'failed', reason: 'Throttling' } as const)
+        : index % 4 === 1
+          ? ({ status: 'unknown', reason: 'TimeoutError' } as const)
+          : ({ status: 'sent', messageId: `m-${index}` } as const);
+    // Every reader's outcome recorded twice at once: one transaction wins, the other writes nothing.
+    await Promise.all(
+      readers.flatMap((email, index) => {
+        const record = () => ledger.record('33', email, outcomeOf(index), at);
+        return [ledger.claim('33', email, at).then(record), record()];
+      }),
+    );
+    expect(await ledger.counts('33')).toEqual({ sent: 20, failed: 10, unknown: 10, skipped: 0 });
+
+    const retriable = [];
+    for await (const candidate of ledger.withOutcome('33', ['failed'])) retriable.push(candidate);
+    expect(retriable.map((candidate) => candidate.email).sort()).toEqual(
+      readers.filter((_, index) => index % 4 === 0).sort(),
+    );
+    expect(retriable.every((candidate) => candidate.status === 'failed')).toBe(true);
+
+    expect(await ledger.reopen('33', 't0@example.com', 'failed')).toBe(true);
+    expect(await ledger.reopen('33', 't0@example.com', 'failed')).toBe(false);
+    expect(await ledger.reopen('33', 't2@example.com', 'failed')).toBe(false); // sent, not failed
+    expect(await ledger.counts('33')).toEqual({ sent: 20, failed: 9, unknown: 10, skipped: 0 });
+    const reopened = [];
+    for await (const candidate of ledger.withOutcome('33', ['unknown'])) reopened.push(candidate);
+    expect(reopened).toContainEqual({ email: 't0@example.com', status: 'requeued' });
+    expect(reopened).toHaveLength(11);
+    expect(await ledger.claim('33', 't0@example.com', at)).toEqual({ claimed: true });
+    expect(await ledger.claim('33', 't0@example.com', at)).toMatchObject({ claimed: false, status: 'sending' });
   });
 });

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { toSqsEvent } from '../../lambdas/local/delivery-poller';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
 import { emailsTo } from '../../lambdas/local/ses-inbox';
 import { PROJECT_ROOT } from '../../lib/function-bundles';
@@ -51,18 +53,22 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => secretsEndpoint.listen(0, '127.0.0.1', resolve));
-  test = await createTestMujaz('bundles');
+  // The deliver bundle consumes the queue here, not an in-process deliver step.
+  test = await createTestMujaz('bundles', { deliveryWorkers: 0 });
   await buildBundles(outDir);
 }, 60_000);
 
 afterAll(async () => {
-  test.close();
+  await test.close();
   await new Promise((resolve) => secretsEndpoint.close(resolve));
   rmSync(outDir, { recursive: true, force: true });
 });
 
-async function invoke(bundle: 'api' | 'send-digest' | 'delivery-feedback', event: unknown): Promise<unknown> {
-  const { dynamoEndpoint, sesEndpoint } = localServices();
+async function invoke(
+  bundle: 'api' | 'send-digest' | 'deliver-digest' | 'delivery-feedback',
+  event: unknown,
+): Promise<unknown> {
+  const { dynamoEndpoint, sesEndpoint, sqsEndpoint } = localServices();
   const script = `require(${JSON.stringify(join(outDir, bundle, 'index.js'))}).handler(${JSON.stringify(event)}, {}).then((result) => process.stdout.write(JSON.stringify(result)))`;
   const { stdout } = await run(process.execPath, ['-e', script], {
     env: {
@@ -75,8 +81,10 @@ async function invoke(bundle: 'api' | 'send-digest' | 'delivery-feedback', event
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
       AWS_ENDPOINT_URL_SES: sesEndpoint,
+      AWS_ENDPOINT_URL_SQS: sqsEndpoint,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secretsEndpoint.address() as AddressInfo).port}`,
       MUJAZ_TABLE_NAME: test.tableName,
+      MUJAZ_DELIVERY_QUEUE_URL: test.queues.queueUrl,
       MUJAZ_PUBLIC_BASE_URL: TEST_BASE_URL,
       MUJAZ_FROM_ADDRESS: 'موجز <digest@example.com>',
       MUJAZ_TIME_ZONE: test.config.timeZone,
@@ -119,7 +127,7 @@ describe('the Lambda bundles', () => {
     expect(confirmed).not.toContain(reader);
   }, 30_000);
 
-  it('send-digest, invoked as by the schedule, sends the next edition to every confirmed reader', async () => {
+  it('send-digest, invoked as by the schedule, queues every confirmed reader; deliver-digest sends each one', async () => {
     const reader = uniqueAddress('bundle');
     await test.mujaz.ingestReport({
       title: 'A report for the bundle',
@@ -133,11 +141,26 @@ describe('the Lambda bundles', () => {
     ).searchParams.get('token')!;
     await test.mujaz.confirmSubscription(token);
 
-    expect(await invoke('send-digest', {})).toMatchObject({ status: 'sent', sent: 1, failed: 0 });
-    expect(await invoke('send-digest', {})).toMatchObject({ status: 'no-reports', sent: 0 });
+    expect(await invoke('send-digest', {})).toMatchObject({ status: 'queued', edition: '1', recipients: 1 });
+    expect(await invoke('send-digest', {})).toMatchObject({ status: 'no-reports', recipients: 0 });
+    const { Messages = [] } = await test.clients.sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: test.queues.queueUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 0,
+        AttributeNames: ['All'],
+        MessageSystemAttributeNames: ['All'],
+      }),
+    );
+    expect(Messages).toHaveLength(1);
+    const event = toSqsEvent(Messages, test.queues.queueUrl);
+    expect(await invoke('deliver-digest', event)).toEqual({ batchItemFailures: [] });
+    // The same turn again, as SQS may hand it out: nothing is sent twice.
+    expect(await invoke('deliver-digest', event)).toEqual({ batchItemFailures: [] });
+    expect((await test.mujaz.digestProgress('1')).counts).toMatchObject({ recipients: 1, sent: 1, pending: 0 });
     const received = await emailsTo(localServices().sesEndpoint, reader);
     expect(received.filter((email) => email.body.html?.includes('A report for the bundle'))).toHaveLength(1);
-  }, 30_000);
+  }, 60_000);
 
   it('api answers API Gateway events, with 4xx JSON for bad input and 401 for anonymous admin calls', async () => {
     expect(await invoke('api', httpEvent('GET', '/health'))).toMatchObject({

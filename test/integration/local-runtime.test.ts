@@ -22,7 +22,9 @@ describe('npm run demo', () => {
       env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     });
     expect(stdout).toContain('Mujaz demo finished');
-    expect(stdout).toMatch(/edition 1 sent to 1 reader\(s\); sending again found no new report and sent 0/u);
+    expect(stdout).toMatch(
+      /edition 1 sent to 1 of 1 reader\(s\) through the delivery queue; sending again found no new report/u,
+    );
 
     const eml = readFileSync(join(ROOT, 'out', 'digest.eml'), 'utf8');
     expect(eml).toMatch(/^To: reader@example\.com$/mu);

@@ -24,7 +24,7 @@ beforeAll(async () => {
   app = apiAppOver(test, ADMIN_TOKEN);
   reports = new DynamoReportRepository(test.clients.dynamo, test.tableName);
 });
-afterAll(() => test.close());
+afterAll(async () => test.close());
 
 const post = (path: string, body: string, type: string) =>
   app.request(path, { method: 'POST', headers: { ...admin, 'content-type': type }, body });

@@ -1,6 +1,9 @@
-// Faults injected in front of the real local SES endpoint, on the real DynamoDB Local: throttling and 5xx answers
-// (nothing sent, so retried until sent), and answers lost after SES took the message (reset connection, no answer
-// before the timeout: recorded as unknown, never sent again). Every reader ends with exactly one copy.
+// A 1,000-reader send through the whole path — DynamoDB Local, the local SQS queue and its dead-letter queue, the
+// deliver step's batch handler, the SES endpoint — with faults injected in front of SES: throttling and 5xx answers
+// (nothing sent: retried in the turn, then by the queue), answers lost after SES took the message (reset, no answer
+// before the timeout: recorded unknown, never resent), and one reader SES refuses every time (dead-lettered, then
+// reached by a retry of `failed`). Every reader ends with exactly one copy, or is counted as not reached.
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoSubscriberRepository } from '../../lambdas/adapters/dynamo-subscriber-repository';
 import { confirmedSubscriber, pendingSubscriber } from '../../lambdas/core/domain/subscriber';
@@ -8,15 +11,18 @@ import { readSesInbox } from '../../lambdas/local/ses-inbox';
 import { createTestMujaz, localServices, type TestMujaz } from '../support/local-services';
 import { type Fault, SesFaultProxy } from '../support/ses-fault-proxy';
 
-const READERS = 60;
+const READERS = 1_000;
 const runId = Math.random().toString(36).slice(2, 8);
 const readers = Array.from({ length: READERS }, (_, index) => `fault-${runId}-${index}@example.com`);
 /** Their answer lost after SES took the message: the connection cut (3 readers), or no answer at all (1). */
 const cutOff = new Set(readers.slice(0, 3));
 const unanswered = readers[3]!;
+/** Refused by SES on every try, until the operator's retry. */
+const refused = readers[4]!;
 
 let proxy: SesFaultProxy;
 let test: TestMujaz;
+let refuseAlways = true;
 const attempts = new Map<string, number>();
 
 beforeAll(async () => {
@@ -25,64 +31,121 @@ beforeAll(async () => {
     attempts.set(recipient ?? '', attempt);
     if (recipient !== undefined && cutOff.has(recipient) && attempt === 1) return 'reset-after-send';
     if (recipient === unanswered && attempt === 1) return 'hang-after-send';
-    if (sequence % 4 === 0) return 'throttle';
-    if (sequence % 7 === 0) return 'unavailable';
+    if (recipient === refused && refuseAlways) return 'unavailable';
+    if (sequence % 5 === 0) return 'throttle';
+    if (sequence % 11 === 0) return 'unavailable';
     return 'pass';
   });
   test = await createTestMujaz('faults', {
     sesEndpoint: proxy.endpoint,
+    deliveryWorkers: 4,
     // Long enough that no answered call times out on a loaded CI machine; the unanswered one waits it out once.
-    environment: { MUJAZ_SES_TIMEOUT_MS: '4000', MUJAZ_SEND_CONCURRENCY: '6' },
+    environment: { MUJAZ_SES_TIMEOUT_MS: '4000', MUJAZ_DELIVERY_TIMEOUT_SECONDS: '10' },
   });
   const subscribers = new DynamoSubscriberRepository(test.clients.dynamo, test.tableName);
   const now = new Date();
-  for (const email of readers)
+  for (const email of readers) {
     await subscribers.save(confirmedSubscriber(pendingSubscriber(email, now, 3_600_000), now));
+  }
   await test.mujaz.ingestReport({
     title: 'A report sent through faults',
     body: 'SES throttles some calls. It fails others. Some answers never come back.',
     language: 'en',
   });
-});
+}, 60_000);
 afterAll(async () => {
-  test.close();
+  await test.close();
   await proxy.stop();
 });
 
-it('reaches every reader exactly once: refused sends retried, lost answers recorded as unknown and not resent', async () => {
-  const runs = [];
-  for (let run = 0; run < 5; run += 1) {
-    const summary = await test.mujaz.sendDigest();
-    runs.push(summary);
-    if (summary.failed === 0) break;
-  }
-  expect(runs[0]).toMatchObject({ edition: '1', unknown: 4 });
-  expect(runs.at(-1)).toMatchObject({ failed: 0 });
-  expect(proxy.injected.throttle).toBeGreaterThan(0);
-  expect(proxy.injected.unavailable).toBeGreaterThan(0);
-  expect(proxy.injected['reset-after-send']).toBe(3);
-  expect(proxy.injected['hang-after-send']).toBe(1);
-
+async function copiesPerReader(): Promise<Map<string, number>> {
   const received = new Map<string, number>();
   for (const email of await readSesInbox(localServices().sesEndpoint)) {
     for (const to of email.destination.to) {
       const address = /<?([^<>\s]+@[^<>\s]+)>?$/u.exec(to)?.[1] ?? to;
-      if (readers.includes(address)) received.set(address, (received.get(address) ?? 0) + 1);
+      received.set(address, (received.get(address) ?? 0) + 1);
     }
   }
-  expect(readers.filter((reader) => received.get(reader) !== 1)).toEqual([]);
+  return received;
+}
 
-  const { Items = [] } = await test.clients.dynamo.send(
-    new QueryCommand({
-      TableName: test.tableName,
-      KeyConditionExpression: 'pk = :edition AND begins_with(sk, :delivery)',
-      ExpressionAttributeValues: { ':edition': 'EDITION#1', ':delivery': 'DELIVERY#' },
-      ConsistentRead: true,
-    }),
-  );
-  const statusOf = new Map(Items.map((item) => [String(item.sk).slice('DELIVERY#'.length), item.status]));
-  expect(readers.filter((reader) => statusOf.get(reader) === 'unknown').sort()).toEqual([...cutOff, unanswered].sort());
-  expect(readers.filter((reader) => statusOf.get(reader) === 'sent')).toHaveLength(READERS - 4);
-  const totals = runs.reduce((sum, run) => sum + run.sent, 0);
-  expect(totals).toBe(READERS - 4);
-}, 120_000);
+async function deliveryStatuses(): Promise<Map<string, string>> {
+  const statuses = new Map<string, string>();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await test.clients.dynamo.send(
+      new QueryCommand({
+        TableName: test.tableName,
+        KeyConditionExpression: 'pk = :edition AND begins_with(sk, :delivery)',
+        ExpressionAttributeValues: { ':edition': 'EDITION#1', ':delivery': 'DELIVERY#' },
+        ConsistentRead: true,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    for (const item of page.Items ?? []) statuses.set(String(item.sk).slice('DELIVERY#'.length), String(item.status));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return statuses;
+}
+
+it('reaches every reader once through the queue: refusals retried, lost answers unknown, the hopeless one dead-lettered', async () => {
+  expect(await test.mujaz.sendDigest()).toEqual({ edition: '1', status: 'queued', reports: 1, recipients: READERS });
+  const progress = await test.untilDone('1', 150_000);
+  expect(progress).toEqual({
+    id: '1',
+    state: 'done',
+    reports: 1,
+    counts: { recipients: READERS, sent: READERS - 5, pending: 0, failed: 1, unknown: 4, skipped: 0 },
+  });
+  expect(proxy.injected.throttle).toBeGreaterThan(100);
+  expect(proxy.injected.unavailable).toBeGreaterThan(40);
+  expect(proxy.injected['reset-after-send']).toBe(3);
+  expect(proxy.injected['hang-after-send']).toBe(1);
+
+  const copies = await copiesPerReader();
+  // SES took the lost-answer messages: those readers have their copy, and exactly one.
+  expect(readers.filter((reader) => reader !== refused && copies.get(reader) !== 1)).toEqual([]);
+  expect(copies.get(refused)).toBeUndefined();
+
+  const statuses = await deliveryStatuses();
+  expect(readers.filter((reader) => statuses.get(reader) === 'unknown').sort()).toEqual([...cutOff, unanswered].sort());
+  expect(statuses.get(refused)).toBe('failed');
+  expect(readers.filter((reader) => statuses.get(reader) === 'sent')).toHaveLength(READERS - 5);
+
+  // Its last receive left the turn for the dead-letter queue.
+  const dead = async () =>
+    Number(
+      (
+        await test.clients.sqs.send(
+          new GetQueueAttributesCommand({
+            QueueUrl: test.queues.deadLetterQueueUrl,
+            AttributeNames: ['ApproximateNumberOfMessages'],
+          }),
+        )
+      ).Attributes?.ApproximateNumberOfMessages,
+    );
+  for (let waited = 0; (await dead()) < 1 && waited < 10_000; waited += 200) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  expect(await dead()).toBe(1);
+}, 200_000);
+
+it('sends an unknown reader nothing more, and a retry of `failed` reaches exactly the dead-lettered reader', async () => {
+  refuseAlways = false;
+  const before = await copiesPerReader();
+  expect(await test.mujaz.retryDigest('1', ['failed'])).toEqual({ id: '1', requeued: 1 });
+  const progress = await test.untilDone('1', 30_000);
+  expect(progress.counts).toEqual({
+    recipients: READERS,
+    sent: READERS - 4,
+    pending: 0,
+    failed: 0,
+    unknown: 4,
+    skipped: 0,
+  });
+  const after = await copiesPerReader();
+  const gained = readers.filter((reader) => (after.get(reader) ?? 0) !== (before.get(reader) ?? 0));
+  expect(gained).toEqual([refused]);
+  expect(after.get(refused)).toBe(1);
+  for (const reader of [...cutOff, unanswered]) expect(after.get(reader)).toBe(1);
+}, 60_000);

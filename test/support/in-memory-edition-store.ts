@@ -1,5 +1,5 @@
 // Test double: EditionStore in a Map, opening serialized like the DynamoDB adapter's transaction.
-import type { Edition, EditionPeriod, FrozenEmail } from '../../lambdas/core/domain/edition';
+import type { Edition, EditionPeriod, FanOutProgress, FrozenEmail } from '../../lambdas/core/domain/edition';
 import type { EditionStore } from '../../lambdas/core/ports/edition-store';
 
 export class InMemoryEditionStore implements EditionStore {
@@ -33,10 +33,29 @@ export class InMemoryEditionStore implements EditionStore {
     return (await this.find(id)) as Edition;
   }
 
-  async finish(id: string, at: Date): Promise<void> {
+  async frozenEmail(id: string): Promise<FrozenEmail | undefined> {
+    return (await this.find(id))?.email;
+  }
+
+  /** Like the DynamoDB adapter's conditional update: only from the cursor stored, the first page only once. */
+  async advanceFanOut(id: string, from: string | undefined, to: FanOutProgress): Promise<boolean> {
     const edition = this.editions.get(id);
-    if (edition?.state === 'sending')
-      this.editions.set(id, { ...edition, state: 'done', finishedAt: at.toISOString() });
+    if (edition?.state !== 'sending') return false;
+    const fresh = from === undefined ? edition.recipients === undefined : edition.cursor === from;
+    if (!fresh) return false;
+    const { cursor: _cursor, ...rest } = edition;
+    this.editions.set(id, {
+      ...rest,
+      recipients: to.recipients,
+      ...(to.cursor !== undefined ? { cursor: to.cursor } : {}),
+    });
+    return true;
+  }
+
+  async markQueued(id: string, at: Date): Promise<void> {
+    const edition = this.editions.get(id);
+    if (edition?.state === 'sending' && edition.cursor === undefined)
+      this.editions.set(id, { ...edition, state: 'queued', queuedAt: at.toISOString() });
   }
 
   async recordEmptyRun(period: EditionPeriod, at: Date): Promise<void> {

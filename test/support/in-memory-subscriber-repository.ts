@@ -1,6 +1,6 @@
 // Test double: SubscriberRepository in a Map keyed by the (already normalized) address. Stores copies.
 import type { Subscriber } from '../../lambdas/core/domain/subscriber';
-import type { SubscriberRepository } from '../../lambdas/core/ports/subscriber-repository';
+import type { SubscriberPage, SubscriberRepository } from '../../lambdas/core/ports/subscriber-repository';
 
 export class InMemorySubscriberRepository implements SubscriberRepository {
   private readonly byEmail = new Map<string, Subscriber>();
@@ -19,6 +19,19 @@ export class InMemorySubscriberRepository implements SubscriberRepository {
   async *confirmedSubscribers(): AsyncIterable<Subscriber> {
     const confirmed = [...this.byEmail.values()].filter((subscriber) => subscriber.status === 'confirmed');
     for (const subscriber of confirmed) yield structuredClone(subscriber);
+  }
+
+  /** Confirmed subscribers by address, like the DynamoDB index; `next` whenever the page is full. */
+  async confirmedPage(after: string | undefined, limit: number): Promise<SubscriberPage> {
+    const confirmed = [...this.byEmail.values()]
+      .filter((subscriber) => subscriber.status === 'confirmed' && (after === undefined || subscriber.email > after))
+      .sort((a, b) => (a.email < b.email ? -1 : 1))
+      .slice(0, limit);
+    const last = confirmed.at(-1);
+    return {
+      subscribers: confirmed.map((subscriber) => structuredClone(subscriber)),
+      ...(confirmed.length === limit && last ? { next: last.email } : {}),
+    };
   }
 
   /** Test helper: everything stored, in insertion order. */

@@ -3,13 +3,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { type AwsClients, createAwsClients } from '../../lambdas/adapters/aws-clients';
-import { composeUseCases } from '../../lambdas/composition/compose-use-cases';
+import { visibilityTimeoutSeconds } from '../../lambdas/adapters/delivery-queue-definition';
+import { composeDeliverer } from '../../lambdas/composition/compose-use-cases';
 import { type MujazConfig, readConfig } from '../../lambdas/composition/config';
+import type { DeliveryBatchHandler } from '../../lambdas/composition/delivery-batch';
 import type { UseCases } from '../../lambdas/core/bind-use-cases';
 import type { Clock } from '../../lambdas/core/ports/clock';
+import type { DigestProgress } from '../../lambdas/core/use-cases/digest-progress';
 import { createApiApp } from '../../lambdas/http/api-app';
+import { type DeliveryPoller, startDeliveryPoller } from '../../lambdas/local/delivery-poller';
 import { InProcessDigestDispatcher } from '../../lambdas/local/in-process-digest-dispatcher';
-import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
+import {
+  type DeliveryQueueUrls,
+  ensureDeliveryQueues,
+  ensureTable,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+} from '../../lambdas/local/local-stack';
 import { silentLogger } from './silent-logger';
 
 export const TEST_TOKEN_SECRET = 'test-token-secret-that-is-long-enough-0123456789';
@@ -52,21 +62,45 @@ export async function createTestTable(prefix: string): Promise<string> {
   return tableName;
 }
 
+/** New, empty delivery queues (and their dead-letter queue) on the local SQS endpoint. */
+export async function createTestQueues(prefix: string, visibilitySeconds: number): Promise<DeliveryQueueUrls> {
+  return ensureDeliveryQueues(
+    { sqsEndpoint: localServices().sqsEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } },
+    `${prefix}-${randomUUID().slice(0, 8)}`,
+    visibilitySeconds,
+  );
+}
+
 export interface TestMujaz {
   mujaz: UseCases;
+  /** The deliver step's batch handler, as the deliver function runs it. */
+  handleBatch: DeliveryBatchHandler;
+  queues: DeliveryQueueUrls;
   config: MujazConfig;
   clients: AwsClients;
   tableName: string;
-  close(): void;
+  /** Polls GET /digests/{id}'s answer until the edition is done (or the time is up, and says where it stood). */
+  untilDone(id: string, timeoutMs?: number): Promise<DigestProgress>;
+  close(): Promise<void>;
 }
 
-export async function createTestMujaz(
-  prefix: string,
-  options: { clock?: Clock; environment?: NodeJS.ProcessEnv; sesEndpoint?: string } = {},
-): Promise<TestMujaz> {
+export interface TestMujazOptions {
+  clock?: Clock;
+  environment?: NodeJS.ProcessEnv;
+  sesEndpoint?: string;
+  /** Batches the in-process deliver step handles at once; 0: none (another process consumes the queue). */
+  deliveryWorkers?: number;
+}
+
+export async function createTestMujaz(prefix: string, options: TestMujazOptions = {}): Promise<TestMujaz> {
   const tableName = await createTestTable(prefix);
+  // A deliver step runs for seconds here, not a minute: claims go stale, and turns come back, that much sooner.
+  const deliveryTimeoutSeconds = Number(options.environment?.MUJAZ_DELIVERY_TIMEOUT_SECONDS ?? 5);
+  const queues = await createTestQueues(prefix, visibilityTimeoutSeconds(deliveryTimeoutSeconds));
   const config = readConfig({
     MUJAZ_TABLE_NAME: tableName,
+    MUJAZ_DELIVERY_QUEUE_URL: queues.queueUrl,
+    MUJAZ_DELIVERY_TIMEOUT_SECONDS: String(deliveryTimeoutSeconds),
     MUJAZ_PUBLIC_BASE_URL: TEST_BASE_URL,
     MUJAZ_FROM_ADDRESS: 'موجز <digest@example.com>',
     MUJAZ_TIME_ZONE: 'Asia/Riyadh',
@@ -75,16 +109,34 @@ export async function createTestMujaz(
     ...options.environment,
   });
   const clients = localClients(options.sesEndpoint ? { sesEndpoint: options.sesEndpoint } : {});
-  const mujaz = composeUseCases(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, {
+  const { mujaz, handleBatch } = composeDeliverer(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, {
     logger: silentLogger,
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  const workers = options.deliveryWorkers ?? 2;
+  const poller: DeliveryPoller | undefined =
+    workers > 0
+      ? startDeliveryPoller({ sqs: clients.sqs, queueUrl: queues.queueUrl, handleBatch, workers, logger: silentLogger })
+      : undefined;
+  const untilDone = async (id: string, timeoutMs = 60_000): Promise<DigestProgress> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const progress = await mujaz.digestProgress(id);
+      if (progress.state === 'done') return progress;
+      if (Date.now() > deadline) throw new Error(`edition ${id} not done: ${JSON.stringify(progress)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
   return {
     mujaz,
+    handleBatch,
+    queues,
     config,
     clients,
     tableName,
-    close: () => {
+    untilDone,
+    close: async () => {
+      await poller?.stop();
       clients.dynamo.destroy();
       clients.ses.destroy();
       clients.sqs.destroy();
@@ -96,7 +148,7 @@ export async function createTestMujaz(
 export function apiAppOver(test: TestMujaz, adminToken: string): Hono {
   return createApiApp({
     mujaz: test.mujaz,
-    dispatcher: new InProcessDigestDispatcher(test.mujaz),
+    dispatcher: new InProcessDigestDispatcher(test.mujaz, silentLogger),
     adminToken,
     newsletter: test.config.newsletter,
     logger: silentLogger,

@@ -9,8 +9,10 @@ import { splitParagraphs, splitSentences } from '../../lambdas/core/domain/sente
 import type { Subscriber } from '../../lambdas/core/domain/subscriber';
 import type { ArticleExtractor } from '../../lambdas/core/ports/article-extractor';
 import type { EmailRenderer } from '../../lambdas/core/ports/email-renderer';
+import { TurnDeferredError, type TurnResult } from '../../lambdas/core/use-cases/deliver-digest';
 import { FixedClock } from './fixed-clock';
 import { InMemoryDeliveryLedger } from './in-memory-delivery-ledger';
+import { InMemoryDeliveryQueue } from './in-memory-delivery-queue';
 import { InMemoryEditionStore } from './in-memory-edition-store';
 import { InMemoryReportRepository } from './in-memory-report-repository';
 import { InMemorySubscriberRepository } from './in-memory-subscriber-repository';
@@ -33,7 +35,8 @@ export interface HarnessOptions<R extends EmailRenderer, E extends ArticleExtrac
   timeZone?: string;
   start?: string;
   featuredReports?: number;
-  sendConcurrency?: number;
+  /** How long a delivery attempt may hold its claim before a later turn counts it abandoned. */
+  staleClaimMs?: number;
   renderer?: R;
   extractor?: E;
 }
@@ -47,6 +50,7 @@ export interface Harness<
   subscribers: InMemorySubscriberRepository;
   editions: InMemoryEditionStore;
   ledger: InMemoryDeliveryLedger;
+  queue: InMemoryDeliveryQueue;
   mailer: RecordingMailer;
   pacer: RecordingPacer;
   renderer: R;
@@ -58,6 +62,22 @@ export interface Harness<
   useCases: UseCases;
   /** Puts a subscriber straight into the repository. */
   addSubscriber(email: string, status?: Subscriber['status']): Promise<void>;
+  /**
+   * Plays the delivery queue and its consumer: hands every waiting turn to deliverDigest, a deferred one again
+   * (up to MAX_RECEIVES receives, then dead-lettered), until none waits; returns what became of each turn.
+   */
+  deliverQueued(): Promise<DeliveryRound>;
+  /** sendDigest, then every queued turn delivered. */
+  sendAndDeliver(
+    request?: Parameters<UseCases['sendDigest']>[0],
+  ): Promise<DeliveryRound & { edition?: string; recipients: number; reports: number; status: string }>;
+}
+
+/** The queue's redrive policy in these tests: a turn received this often and deferred again is dead-lettered. */
+export const MAX_RECEIVES = 5;
+
+export interface DeliveryRound {
+  results: Record<TurnResult | 'deferred' | 'dead-lettered', number>;
 }
 
 export function createHarness<
@@ -69,6 +89,7 @@ export function createHarness<
   const subscribers = new InMemorySubscriberRepository();
   const editions = new InMemoryEditionStore();
   const ledger = new InMemoryDeliveryLedger();
+  const queue = new InMemoryDeliveryQueue();
   const mailer = new RecordingMailer();
   const pacer = new RecordingPacer();
   const renderer = options.renderer ?? (new RecordingEmailRenderer() as EmailRenderer as R);
@@ -78,14 +99,14 @@ export function createHarness<
   const newsletter = options.newsletter ?? { name: 'موجز', language: 'ar' };
   const timeZone = options.timeZone ?? 'Asia/Riyadh';
   const useCases = bindUseCases(
-    { reports, subscribers, editions, ledger, mailer, pacer, renderer, tokens, extractor, clock, logger },
+    { reports, subscribers, editions, ledger, queue, mailer, pacer, renderer, tokens, extractor, clock, logger },
     {
       newsletter,
       timeZone,
       publicBaseUrl: PUBLIC_BASE_URL,
       confirmWithinMs: CONFIRM_WITHIN_MS,
       featuredReports: options.featuredReports ?? 10,
-      sendConcurrency: options.sendConcurrency ?? 4,
+      staleClaimMs: options.staleClaimMs ?? 60_000,
     },
   );
   const addSubscriber = async (email: string, status: Subscriber['status'] = 'confirmed'): Promise<void> => {
@@ -101,12 +122,43 @@ export function createHarness<
         : {}),
     });
   };
+  const deliverQueued = async (): Promise<DeliveryRound> => {
+    const results: DeliveryRound['results'] = {
+      sent: 0,
+      unknown: 0,
+      skipped: 0,
+      'recorded-earlier': 0,
+      deferred: 0,
+      'dead-lettered': 0,
+    };
+    for (let turn = queue.waiting.shift(); turn; turn = queue.waiting.shift()) {
+      const receiveCount = turn.receiveCount + 1;
+      try {
+        results[await useCases.deliverDigest(turn, { receiveCount, final: receiveCount >= MAX_RECEIVES })] += 1;
+      } catch (error) {
+        if (!(error instanceof TurnDeferredError)) throw error;
+        if (receiveCount >= MAX_RECEIVES) {
+          results['dead-lettered'] += 1;
+          queue.deadLetters.push({ ...turn, receiveCount });
+        } else {
+          results.deferred += 1;
+          queue.waiting.push({ ...turn, receiveCount });
+        }
+      }
+    }
+    return { results };
+  };
+  const sendAndDeliver: Harness['sendAndDeliver'] = async (request) => {
+    const summary = await useCases.sendDigest(request);
+    return { ...summary, ...(await deliverQueued()) };
+  };
   return {
     clock,
     reports,
     subscribers,
     editions,
     ledger,
+    queue,
     mailer,
     pacer,
     renderer,
@@ -117,6 +169,8 @@ export function createHarness<
     timeZone,
     useCases,
     addSubscriber,
+    deliverQueued,
+    sendAndDeliver,
   };
 }
 

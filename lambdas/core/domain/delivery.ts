@@ -8,9 +8,10 @@
 
 /**
  * sending: claimed, the call to SES made or about to be; sent: SES took it; unknown: SES may or may not have
- * taken it; failed: refused until we gave up; skipped: the reader left (or was suppressed) before their turn.
+ * taken it; failed: refused until the queue gave up (dead-lettered); skipped: the reader left (or was suppressed)
+ * before their turn; requeued: an operator asked for it to be sent again, and it waits for its turn.
  */
-export type DeliveryStatus = 'sending' | 'sent' | 'unknown' | 'failed' | 'skipped';
+export type DeliveryStatus = 'sending' | 'sent' | 'unknown' | 'failed' | 'skipped' | 'requeued';
 
 export type DeliveryOutcome =
   | { status: 'sent'; messageId: string }
@@ -47,12 +48,45 @@ export class MailOutcomeUnknownError extends Error {
  */
 export const STALE_CLAIM_MS = 15 * 60_000;
 
-export function isStaleClaim(claimedAt: string | undefined, now: Date): boolean {
-  return claimedAt === undefined || now.getTime() - Date.parse(claimedAt) >= STALE_CLAIM_MS;
+/**
+ * Whether a claim was left by an attempt that can no longer be running: one older than the longest an attempt
+ * may run (the deliver function's timeout; the queue hands a turn out again only well after it).
+ */
+export function isStaleClaim(claimedAt: string | undefined, now: Date, staleAfterMs = STALE_CLAIM_MS): boolean {
+  return claimedAt === undefined || now.getTime() - Date.parse(claimedAt) >= staleAfterMs;
 }
 
 /** One reader's turn to be sent an edition: what the send enqueues and the deliver step consumes. */
 export interface DeliveryRequest {
   editionId: string;
   email: string;
+}
+
+/** Outcomes an edition counts: each reader's copy ends in exactly one of them (or is still pending). */
+export type CountedOutcome = Exclude<DeliveryStatus, 'sending' | 'requeued'>;
+export const COUNTED_OUTCOMES: readonly CountedOutcome[] = ['sent', 'failed', 'unknown', 'skipped'];
+
+export type OutcomeCounts = Record<CountedOutcome, number>;
+
+export function noOutcomes(): OutcomeCounts {
+  return { sent: 0, failed: 0, unknown: 0, skipped: 0 };
+}
+
+/** Outcomes an operator may send again: dead-lettered readers, and (knowingly) those whose outcome is unknown. */
+export type RetriableOutcome = Extract<CountedOutcome, 'failed' | 'unknown'>;
+
+/**
+ * How long a refused reader's turn waits before the queue hands it out again, by how often it was received:
+ * 2 s, 4 s, 8 s … at most 5 minutes — SES refusals (throttling, an outage) pass in seconds to minutes.
+ */
+export function retryDelaySeconds(receiveCount: number): number {
+  return Math.min(300, 2 ** Math.max(1, receiveCount));
+}
+
+/** Where one reader's turn stands when it is received: how often, and whether it is the queue's last try. */
+export interface DeliveryAttempt {
+  /** 1 on the first receive. */
+  receiveCount: number;
+  /** After this attempt a refused reader is dead-lettered, not tried again. */
+  final: boolean;
 }

@@ -4,10 +4,11 @@ import type { RenderedEmail } from './digest';
 import type { Report } from './report';
 
 /**
- * composing: opened, its reports being gathered and its email rendered; sending: rendered and frozen, readers
- * being mailed; done: every reader handled. Only one edition is ever not done: a send resumes it.
+ * composing: opened, its reports being gathered and its email rendered; sending: rendered and frozen, its readers
+ * being handed to the delivery queue; queued: every reader handed over (the deliver step does the rest). Only one
+ * edition is ever composing or sending: a send resumes it before it opens another.
  */
-export type EditionState = 'composing' | 'sending' | 'done';
+export type EditionState = 'composing' | 'sending' | 'queued';
 
 /** Reports received after `from` (when given) and up to `until`, both ISO instants. */
 export interface EditionPeriod {
@@ -35,7 +36,16 @@ export interface Edition {
   period: EditionPeriod;
   openedAt: string;
   email?: FrozenEmail;
-  finishedAt?: string;
+  /** Readers handed to the delivery queue so far, and the cursor of the next page of readers (fan-out). */
+  recipients?: number;
+  cursor?: string;
+  queuedAt?: string;
+}
+
+/** How far the fan-out got: readers queued, and where the next page starts (absent once every page is queued). */
+export interface FanOutProgress {
+  recipients: number;
+  cursor?: string;
 }
 
 export function editionId(number: number): string {

@@ -4,6 +4,11 @@
 
 export type SendKind = 'digest' | 'confirmation';
 
+/** The place one message took in the allowance: the second it was counted in. */
+export interface PacerSlot {
+  readonly second: number;
+}
+
 /** The share of each second that digests leave to confirmations: a tenth of the rate, at least one message. */
 export function confirmationReserve(rate: number): number {
   return Math.max(1, Math.ceil(rate * 0.1));
@@ -18,7 +23,11 @@ export function allowanceFor(kind: SendKind, rate: number): number {
   return kind === 'confirmation' ? whole : Math.max(1, whole - confirmationReserve(whole));
 }
 
-/** How long to wait after SES said to slow down, on the n-th throttle in a row (0-based): 1 s, 2 s, 4 s … 30 s. */
+/**
+ * How long the sender of a throttled message waits before its next try, on the n-th throttle in a row (0-based):
+ * 200 ms, 400 ms, 800 ms … 30 s. Only that sender waits: the shared allowance already keeps everyone within the
+ * rate, so a throttle is SES's own hiccup (or a rate set above the account's quota), not a reason to stop the rest.
+ */
 export function throttleBackOffMs(attempt: number): number {
-  return Math.min(30_000, 1_000 * 2 ** Math.max(0, attempt));
+  return Math.min(30_000, 200 * 2 ** Math.max(0, attempt));
 }

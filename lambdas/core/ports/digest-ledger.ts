@@ -1,11 +1,33 @@
-// Core port: the record of what became of each reader's copy of an edition, which makes every send safe to repeat.
-import type { DeliveryClaim, DeliveryOutcome } from '../domain/delivery';
+// Core port: the record of what became of each reader's copy of an edition, which makes every send safe to repeat,
+// and the edition's tally of outcomes, kept in step with the records.
+import type { DeliveryClaim, DeliveryOutcome, OutcomeCounts, RetriableOutcome } from '../domain/delivery';
+
+/** A reader to send again: its copy ended in a retriable outcome, or a retry reopened it and may not have queued it. */
+export interface RetryCandidate {
+  email: string;
+  status: RetriableOutcome | 'requeued';
+}
 
 export interface DeliveryLedger {
-  /** Atomically claims the (edition, recipient) pair as `sending`; otherwise says what is recorded. */
+  /**
+   * Atomically claims the (edition, recipient) pair as `sending` — when nothing is recorded, or an operator asked
+   * for it to be sent again; otherwise says what is recorded.
+   */
   claim(editionId: string, email: string, at: Date): Promise<DeliveryClaim>;
-  /** Records how the attempt ended; only a claim still `sending` (or no record at all) takes an outcome. */
+  /**
+   * Records how the attempt ended and counts it on the edition, both or neither; only a claim still `sending` (or
+   * no record at all) takes an outcome: the first word stands.
+   */
   record(editionId: string, email: string, outcome: DeliveryOutcome, at: Date): Promise<void>;
-  /** Gives back a claim whose send was refused, so that a later run may try again. */
+  /** Gives back a claim whose send was refused, so that the reader's next turn may try again. */
   release(editionId: string, email: string): Promise<void>;
+  /** How many readers of the edition ended in each outcome. */
+  counts(editionId: string): Promise<OutcomeCounts>;
+  /** Readers of the edition whose copy ended in one of `outcomes`, and those reopened but not yet claimed. */
+  withOutcome(editionId: string, outcomes: readonly RetriableOutcome[]): AsyncIterable<RetryCandidate>;
+  /**
+   * Moves the reader's recorded `outcome` to `requeued` (and off the tally) so that their next turn may claim it;
+   * false when the record is no longer in that outcome.
+   */
+  reopen(editionId: string, email: string, outcome: RetriableOutcome): Promise<boolean>;
 }

@@ -1,10 +1,12 @@
-// Core port: editions and the reports each one took. Opening an edition is serialized: only one is ever not done.
-import type { Edition, EditionEntry, EditionPeriod, FrozenEmail } from '../domain/edition';
+// Core port: editions and the reports each one took. Opening an edition is serialized: only one is ever unqueued.
+import type { Edition, EditionEntry, EditionPeriod, FanOutProgress, FrozenEmail } from '../domain/edition';
 
 export interface EditionStore {
   /** The edition opened last, whatever its state; undefined before the first. */
   latest(): Promise<Edition | undefined>;
   find(id: string): Promise<Edition | undefined>;
+  /** The edition's frozen email (never changes once frozen, so it may be cached); undefined before it is frozen. */
+  frozenEmail(id: string): Promise<FrozenEmail | undefined>;
   /**
    * Opens `edition` (state composing) provided the latest edition is still `previousId` (undefined: none yet).
    * When another send opened one first, nothing is written and that one is returned, to be resumed.
@@ -12,7 +14,13 @@ export interface EditionStore {
   open(edition: Edition, previousId: string | undefined): Promise<{ edition: Edition; opened: boolean }>;
   /** Freezes the rendered email and moves the edition from composing to sending; returns it as stored. */
   freeze(id: string, email: FrozenEmail): Promise<Edition>;
-  finish(id: string, at: Date): Promise<void>;
+  /**
+   * Moves the fan-out from `from` (the cursor this run paged from) to `to`, counting the readers it queued; false
+   * when another run moved it first (nothing is written: that run counted those readers).
+   */
+  advanceFanOut(id: string, from: string | undefined, to: FanOutProgress): Promise<boolean>;
+  /** Every reader is queued: the edition leaves `sending`, and the next send opens a new one. */
+  markQueued(id: string, at: Date): Promise<void>;
   /** Notes a send that found no report, so that an operator can see the schedule ran. */
   recordEmptyRun(period: EditionPeriod, at: Date): Promise<void>;
 }

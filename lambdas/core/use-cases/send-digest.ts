@@ -1,55 +1,46 @@
-// Core use cases: an edition takes every report no earlier edition took, is rendered once, and is sent to every
-// confirmed reader exactly once; preview and test show what a send would carry without sending it.
+// Core use cases: an edition takes every report no earlier edition took, is rendered once, and every confirmed
+// reader is handed to the delivery queue (deliver-digest.ts sends each one once); preview and test show what a send
+// would carry without sending it.
 import { forEachWithConcurrency } from '../domain/concurrency';
-import { isStaleClaim, MailOutcomeUnknownError } from '../domain/delivery';
 import {
   buildDigestView,
   buildEditionPageView,
   type DigestSetting,
   MAX_TRANSMITTED_HTML_BYTES,
-  personalizeDigest,
   type RenderedEmail,
   selectForEmail,
   transmittedBytes,
 } from '../domain/digest';
-import { type Edition, type EditionEntry, type EditionPeriod, type FrozenEmail, nextEdition } from '../domain/edition';
+import {
+  type Edition,
+  type EditionEntry,
+  type EditionPeriod,
+  type FanOutProgress,
+  type FrozenEmail,
+  nextEdition,
+} from '../domain/edition';
 import { InvalidInputError, NotFoundError } from '../domain/errors';
-import type { PublicLinks } from '../domain/links';
-import { listUnsubscribeHeaders } from '../domain/list-unsubscribe';
 import { labelsFor, type NewsletterIdentity } from '../domain/newsletter-labels';
-import { maskEmail, normalizeEmail, redactEmails, type Subscriber } from '../domain/subscriber';
-import type { Clock } from '../ports/clock';
-import type { DeliveryLedger } from '../ports/digest-ledger';
+import { normalizeEmail } from '../domain/subscriber';
+import type { DeliveryQueue } from '../ports/delivery-queue';
 import type { EditionStore } from '../ports/edition-store';
 import type { EmailRenderer } from '../ports/email-renderer';
-import type { Logger } from '../ports/logger';
-import type { Mailer } from '../ports/mailer';
 import type { ReportRepository } from '../ports/report-repository';
-import type { SendPacer } from '../ports/send-pacer';
-import type { SubscriberRepository } from '../ports/subscriber-repository';
-import type { TokenSigner } from '../ports/token-signer';
-import { sendPaced } from './paced-send';
+import { type DeliverDeps, mailDigest } from './deliver-digest';
 
-export interface DigestDeps {
+export interface DigestDeps extends DeliverDeps {
   reports: ReportRepository;
-  subscribers: SubscriberRepository;
   editions: EditionStore;
-  ledger: DeliveryLedger;
-  mailer: Mailer;
-  /** The shared per-second allowance every message takes from. */
-  pacer: SendPacer;
+  queue: DeliveryQueue;
   renderer: EmailRenderer;
-  tokens: TokenSigner;
-  links: PublicLinks;
-  clock: Clock;
-  logger: Logger;
   newsletter: NewsletterIdentity;
   timeZone: string;
   /** Reports an email carries in full; the rest of the edition are headlines linking to its web page. */
   featuredReports: number;
-  /** Messages in flight at once; keep it under the SES account's send rate. */
-  sendConcurrency: number;
 }
+
+/** Confirmed readers read and queued at a time: a hundred SQS batches, a few hundred KB of memory. */
+export const FAN_OUT_PAGE_SIZE = 1_000;
 
 /** What a manual send may ask for: only reports received after `from` and up to `until` (ISO instants). */
 export interface SendRequest {
@@ -60,18 +51,11 @@ export interface SendRequest {
 export interface DigestSendSummary {
   /** The edition sent (or resumed); absent when there was nothing to send. */
   edition?: string;
-  status: 'sent' | 'no-reports';
+  /** queued: every reader handed to the delivery queue (the deliver step sends them); no-reports: nothing to send. */
+  status: 'queued' | 'no-reports';
   reports: number;
-  /** Messages handed to the mailer by this run. */
-  sent: number;
-  /** Readers skipped because an earlier run already handled them (sent, or recorded as unknown). */
-  alreadySent: number;
-  /** Sends refused (throttling, an error answer): their claims are released, and the next run retries them. */
-  failed: number;
-  /** Sends whose outcome cannot be known (a timeout after the request left): recorded, never resent by a run. */
-  unknown: number;
-  /** Readers another run is sending to right now: that run records them. */
-  inFlightElsewhere: number;
+  /** Readers handed to the delivery queue for this edition, by this run and any before it. */
+  recipients: number;
 }
 
 export interface DigestPreview extends RenderedEmail {
@@ -113,44 +97,81 @@ export async function sendTestDigest(
   const recipient = normalizeEmail(to);
   const { edition, email } = await upcomingEmail(deps, request);
   const prefix = labelsFor(deps.newsletter).testSubjectPrefix;
-  const { messageId } = await deliver(deps, { ...email, subject: `${prefix} ${email.subject}` }, recipient);
+  const { messageId } = await mailDigest(deps, { ...email, subject: `${prefix} ${email.subject}` }, recipient);
   return { ...(edition ? { edition: edition.id } : {}), messageId };
 }
 
 /**
- * Sends an edition to every confirmed reader. An edition not yet done is resumed; otherwise a new one opens and
- * takes every report that no edition took (within the request's period), whatever the day. Every (edition,
- * reader) pair is claimed in the ledger before sending, so retries and second triggers send nobody the same
- * edition twice. A send SES refused releases its claim for the next run; one whose outcome cannot be known (a
- * timeout after the request left, or a run that died mid-send) is recorded as `unknown` and never resent
- * automatically: at-most-once over a duplicate. The edition is done once no reader is left to try; until then
- * the next send resumes it.
+ * The edition a send works on: the one still composing or sending, resumed; otherwise a new one that takes every
+ * report no edition took (within the request's period), whatever the day. Undefined when there is nothing to send:
+ * the empty run is recorded. `waiting` lists the reports found when this call opened the edition itself.
+ */
+export async function startDigest(
+  deps: DigestDeps,
+  request: SendRequest = {},
+): Promise<{ edition: Edition; waiting?: EditionEntry[] } | undefined> {
+  const latest = await deps.editions.latest();
+  if (latest && latest.state !== 'queued') return { edition: latest };
+  const period = periodOf(deps, request);
+  const untaken = await deps.reports.listUntaken(period);
+  if (untaken.length === 0) {
+    await deps.editions.recordEmptyRun(period, deps.clock.now());
+    deps.logger.info('no report since the last edition; nothing sent', { ...period });
+    return undefined;
+  }
+  const opened = await deps.editions.open(nextEdition(latest, period, deps.clock.now()), latest?.id);
+  return opened.opened ? { edition: opened.edition, waiting: untaken } : { edition: opened.edition };
+}
+
+/**
+ * Sends the next edition (or resumes the one under way): composes and freezes it once, then hands every confirmed
+ * reader to the delivery queue, a page at a time. The fan-out's cursor and count are saved after each page, so a
+ * send that stops anywhere is resumed by the next one where it stopped; a page queued twice is harmless, since the
+ * deliver step claims each (edition, reader) pair once.
  */
 export async function sendDigest(deps: DigestDeps, request: SendRequest = {}): Promise<DigestSendSummary> {
-  const latest = await deps.editions.latest();
-  let edition: Edition;
-  /** The reports this run found waiting, when it opened the edition itself: composing need not read them again. */
-  let waiting: EditionEntry[] | undefined;
-  if (latest && latest.state !== 'done') {
-    edition = latest;
-  } else {
-    const period = periodOf(deps, request);
-    const untaken = await deps.reports.listUntaken(period);
-    if (untaken.length === 0) {
-      await deps.editions.recordEmptyRun(period, deps.clock.now());
-      deps.logger.info('no report since the last edition; nothing sent', { ...period });
-      return { status: 'no-reports', reports: 0, sent: 0, alreadySent: 0, failed: 0, unknown: 0, inFlightElsewhere: 0 };
-    }
-    const opened = await deps.editions.open(nextEdition(latest, period, deps.clock.now()), latest?.id);
-    edition = opened.edition;
-    if (opened.opened) waiting = untaken;
-  }
-  if (edition.state === 'composing') edition = await composeEdition(deps, edition, waiting);
-  const email = edition.email as FrozenEmail;
-  const summary = await sendToReaders(deps, edition.id, email);
-  if (summary.failed === 0 && summary.inFlightElsewhere === 0) await deps.editions.finish(edition.id, deps.clock.now());
-  deps.logger.info('digest send finished', { ...summary });
+  const started = await startDigest(deps, request);
+  if (!started) return { status: 'no-reports', reports: 0, recipients: 0 };
+  let edition = started.edition;
+  if (edition.state === 'composing') edition = await composeEdition(deps, edition, started.waiting);
+  const reports = edition.email?.reports ?? 0;
+  const recipients = await fanOut(deps, edition);
+  const summary: DigestSendSummary = { edition: edition.id, status: 'queued', reports, recipients };
+  deps.logger.info('digest fan-out finished', { ...summary });
   return summary;
+}
+
+/** Pages confirmed readers into the delivery queue from where the edition's fan-out stopped; marks it queued. */
+async function fanOut(deps: DigestDeps, edition: Edition): Promise<number> {
+  if (edition.state === 'queued') return edition.recipients ?? 0;
+  let progress = progressOf(edition);
+  let begun = edition.recipients !== undefined;
+  while (!begun || progress.cursor !== undefined) {
+    const page = await deps.subscribers.confirmedPage(progress.cursor, FAN_OUT_PAGE_SIZE);
+    await deps.queue.enqueue(page.subscribers.map((reader) => ({ editionId: edition.id, email: reader.email })));
+    const next: FanOutProgress = {
+      recipients: progress.recipients + page.subscribers.length,
+      ...(page.next !== undefined ? { cursor: page.next } : {}),
+    };
+    if (await deps.editions.advanceFanOut(edition.id, progress.cursor, next)) {
+      progress = next;
+    } else {
+      // Another send moved the fan-out first and counted these readers; carry on from where it got to.
+      const stored = await deps.editions.find(edition.id);
+      if (!stored || stored.state === 'queued') return (stored ?? edition).recipients ?? progress.recipients;
+      progress = progressOf(stored);
+    }
+    begun = true;
+  }
+  await deps.editions.markQueued(edition.id, deps.clock.now());
+  return progress.recipients;
+}
+
+function progressOf(edition: Edition): FanOutProgress {
+  return {
+    recipients: edition.recipients ?? 0,
+    ...(edition.cursor !== undefined ? { cursor: edition.cursor } : {}),
+  };
 }
 
 /** Throws InvalidInputError for a request no send could carry out, before it is handed to one that runs later. */
@@ -164,85 +185,6 @@ export async function renderEditionPage(deps: DigestDeps, id: string): Promise<R
   if (!edition || edition.state === 'composing') throw new NotFoundError('There is no such edition.');
   const entries = await deps.reports.listTaken(edition.id);
   return deps.renderer.renderDigest(buildEditionPageView(entries, setting(deps)));
-}
-
-async function sendToReaders(deps: DigestDeps, editionId: string, email: FrozenEmail): Promise<DigestSendSummary> {
-  const summary: DigestSendSummary = {
-    edition: editionId,
-    status: 'sent',
-    reports: email.reports,
-    sent: 0,
-    alreadySent: 0,
-    failed: 0,
-    unknown: 0,
-    inFlightElsewhere: 0,
-  };
-  const note = (message: string, subscriber: Subscriber, attributes: Record<string, unknown>) => ({
-    message,
-    attributes: { edition: editionId, recipient: maskEmail(subscriber.email), ...attributes },
-  });
-  await forEachWithConcurrency(
-    deps.subscribers.confirmedSubscribers(),
-    Math.max(1, deps.sendConcurrency),
-    async (subscriber: Subscriber) => {
-      const claim = await deps.ledger.claim(editionId, subscriber.email, deps.clock.now());
-      if (!claim.claimed) {
-        if (claim.status !== 'sending') summary.alreadySent += 1;
-        else if (!isStaleClaim(claim.claimedAt, deps.clock.now())) summary.inFlightElsewhere += 1;
-        else {
-          // A run died between claiming and recording: SES may have taken the message. Never guess.
-          await deps.ledger.record(
-            editionId,
-            subscriber.email,
-            { status: 'unknown', reason: 'interrupted' },
-            deps.clock.now(),
-          );
-          summary.unknown += 1;
-          const { message, attributes } = note('digest send interrupted earlier; recorded as unknown', subscriber, {});
-          deps.logger.warn(message, attributes);
-        }
-        return;
-      }
-      let messageId: string;
-      try {
-        ({ messageId } = await deliver(deps, email, subscriber.email));
-      } catch (error) {
-        if (error instanceof MailOutcomeUnknownError) {
-          summary.unknown += 1;
-          const reason = describeError(error);
-          await deps.ledger.record(editionId, subscriber.email, { status: 'unknown', reason }, deps.clock.now());
-          const { message, attributes } = note('digest outcome unknown; recorded, not resent', subscriber, {
-            error: reason,
-          });
-          deps.logger.warn(message, attributes);
-          return;
-        }
-        summary.failed += 1;
-        const { message, attributes } = note('digest delivery failed; claim released for a later run', subscriber, {
-          error: describeError(error),
-        });
-        deps.logger.error(message, attributes);
-        await deps.ledger.release(editionId, subscriber.email);
-        return;
-      }
-      summary.sent += 1;
-      try {
-        await deps.ledger.record(editionId, subscriber.email, { status: 'sent', messageId }, deps.clock.now());
-      } catch (error) {
-        // The reader has the digest: the claim stays `sending`, so no later run sends it again.
-        const { message, attributes } = note(
-          'digest sent but its delivery record failed; the claim stays',
-          subscriber,
-          {
-            messageId,
-            error: describeError(error),
-          },
-        );
-        deps.logger.warn(message, attributes);
-      }
-    },
-  );
-  return summary;
 }
 
 /**
@@ -349,21 +291,4 @@ function instant(value: string, field: string): string {
 
 function setting(deps: DigestDeps): DigestSetting {
   return { newsletter: deps.newsletter, timeZone: deps.timeZone };
-}
-
-async function deliver(deps: DigestDeps, email: RenderedEmail, address: string): Promise<{ messageId: string }> {
-  const unsubscribeUrl = deps.links.unsubscribeUrl(deps.tokens.sign({ purpose: 'unsubscribe', email: address }));
-  const personal = personalizeDigest(email, unsubscribeUrl);
-  return sendPaced(deps, 'digest', {
-    to: address,
-    subject: personal.subject,
-    html: personal.html,
-    text: personal.text,
-    headers: listUnsubscribeHeaders(unsubscribeUrl),
-  });
-}
-
-/** Error text for logs: providers quote the recipient in their messages, and addresses stay out of our logs. */
-function describeError(error: unknown): string {
-  return redactEmails(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 }

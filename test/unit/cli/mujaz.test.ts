@@ -2,17 +2,21 @@
 // the API receives, and what they read back.
 import { type CliEnvironment, runCli } from '../../../cli/mujaz';
 import { ENGLISH_REPORT, SAMPLE_REPORT_AR } from '../../support/use-case-harness';
-import { ADMIN_TOKEN, apiAppFor, createHttpHarness, type HttpHarness } from '../http/http-harness';
+import { ADMIN_TOKEN, apiAppFor, createHttpHarness, FakeDispatcher, type HttpHarness } from '../http/http-harness';
 
 let h: HttpHarness;
 let files: Map<string, string | Buffer>;
 let out: string[];
 let err: string[];
 let io: CliEnvironment;
+/** What the progress bar was shown: [done, total] at each update, then 'stop'. */
+let bar: Array<[number, number] | 'stop'>;
 
 beforeEach(() => {
   h = createHttpHarness();
-  const app = apiAppFor(h);
+  // The send runs as the send function would; each second the CLI waits, the deliver step works the queue.
+  const app = apiAppFor(h, { dispatcher: new FakeDispatcher((request) => h.useCases.sendDigest(request)) });
+  bar = [];
   files = new Map();
   out = [];
   err = [];
@@ -29,6 +33,13 @@ beforeEach(() => {
     stdout: (line) => out.push(line),
     stderr: (line) => err.push(line),
     env: { MUJAZ_ADMIN_TOKEN: ADMIN_TOKEN },
+    progressBar: () => ({
+      update: (done, total) => bar.push([done, total]),
+      stop: () => bar.push('stop'),
+    }),
+    sleep: async () => {
+      await h.deliverQueued();
+    },
   };
 });
 
@@ -94,9 +105,54 @@ describe('mujaz send and preview', () => {
     expect(h.mailer.sent.map((mail) => mail.to)).toEqual(['editor@example.com']);
   });
 
-  it('starts a send, which the API runs in the background', async () => {
+  it('starts a send and follows it with a progress bar until every reader has it', async () => {
+    await h.addSubscriber('badr@example.com', 'confirmed');
     expect(await mujaz('send')).toBe(0);
-    expect(out).toEqual(['send started; it runs in the background']);
+    expect(out).toEqual([
+      'edition 1: 1 report(s); sending (GET /digests/1)',
+      'edition 1 done: 2 reader(s); sent 2, pending 0, failed 0, unknown 0, skipped 0',
+    ]);
+    expect(bar).toEqual([[0, 2], [2, 2], 'stop']);
+    expect(h.mailer.sent.map((mail) => mail.to).sort()).toEqual(['amal@example.com', 'badr@example.com']);
+  });
+
+  it('starts a send without following it with --no-wait, and says when there is nothing to send', async () => {
+    expect(await mujaz('send', '--no-wait')).toBe(0);
+    expect(bar).toEqual([]);
+    expect(h.mailer.sent).toEqual([]);
+    await h.deliverQueued();
+    out.length = 0;
+    expect(await mujaz('send')).toBe(0);
+    expect(out).toEqual(['nothing to send: no report came in since the last edition']);
+  });
+
+  it('exits 1 when readers were dead-lettered, and retries exactly them with `mujaz retry`', async () => {
+    await h.addSubscriber('badr@example.com', 'confirmed');
+    h.mailer.failFor('badr@example.com');
+    expect(await mujaz('send')).toBe(1);
+    expect(out.at(-1)).toBe(
+      'edition 1 done: 2 reader(s); sent 1, pending 0, failed 1, unknown 0, skipped 0\n`mujaz retry 1` sends the failed ones again',
+    );
+    h.mailer.stopFailing();
+    out.length = 0;
+    expect(await mujaz('retry', '1')).toBe(0);
+    expect(out).toEqual([
+      'edition 1: 1 reader(s) queued again (failed)',
+      'edition 1 done: 2 reader(s); sent 2, pending 0, failed 0, unknown 0, skipped 0',
+    ]);
+    expect(h.mailer.sentTo('badr@example.com')).toHaveLength(1);
+    expect(h.mailer.sentTo('amal@example.com')).toHaveLength(1);
+    out.length = 0;
+    expect(await mujaz('status', '1')).toBe(0);
+    expect(out).toEqual(['edition 1 done: 2 reader(s); sent 2, pending 0, failed 0, unknown 0, skipped 0']);
+  });
+
+  it('asks for the unknown ones too only with --include-unknown, and reports a digest that does not exist', async () => {
+    await mujaz('send', '--no-wait');
+    expect(await mujaz('retry', '1', '--include-unknown', '--no-wait')).toBe(0);
+    expect(out.at(-1)).toBe('edition 1: 0 reader(s) queued again (failed and unknown)');
+    expect(await mujaz('status', '9')).toBe(1);
+    expect(err).toEqual(['mujaz: not_found: There is no such digest.']);
   });
 
   it('writes the preview to an HTML file', async () => {

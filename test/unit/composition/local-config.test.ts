@@ -3,7 +3,7 @@ import { ConfigError, readLocalConfig } from '../../../lambdas/composition/confi
 
 describe('readLocalConfig', () => {
   it('reads nothing from an empty environment: every service is started, on free or default ports', () => {
-    expect(readLocalConfig({})).toEqual({ running: {} });
+    expect(readLocalConfig({})).toEqual({ running: {}, deliveryWorkers: 4 });
   });
 
   it('reads ports, and the endpoints of services to use instead of starting them', () => {
@@ -18,6 +18,7 @@ describe('readLocalConfig', () => {
       }),
     ).toEqual({
       apiPort: 3001,
+      deliveryWorkers: 4,
       sesPort: 8006,
       dynamoPort: 8001,
       running: {

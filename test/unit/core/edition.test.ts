@@ -20,7 +20,7 @@ describe('nextEdition', () => {
       period: { until: '2026-12-07T06:00:00.000Z' },
       openedAt: '2026-12-07T06:00:00.000Z',
     });
-    const latest: Edition = { ...first, id: '41', number: 41, state: 'done' };
+    const latest: Edition = { ...first, id: '41', number: 41, state: 'queued' };
     expect(nextEdition(latest, { from: 'a', until: 'b' }, NOW)).toMatchObject({
       id: '42',
       number: 42,

@@ -30,7 +30,7 @@ describe('confirmationReserve', () => {
 
 describe('throttleBackOffMs', () => {
   it('doubles from one second with each throttle in a row, up to thirty', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map(throttleBackOffMs)).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000]);
-    expect(throttleBackOffMs(-1)).toBe(1_000);
+    expect([0, 1, 2, 3, 7, 8, 9].map(throttleBackOffMs)).toEqual([200, 400, 800, 1_600, 25_600, 30_000, 30_000]);
+    expect(throttleBackOffMs(-1)).toBe(200);
   });
 });

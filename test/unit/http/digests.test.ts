@@ -70,40 +70,32 @@ describe('POST /digests', () => {
     expect(h.mailer.sent).toEqual([]);
   });
 
-  it('hands a send to the dispatcher: 202 when it runs in the background', async () => {
+  it('opens the edition and hands the send to the dispatcher: 202 at once with its id and counts', async () => {
     const response = await postDigest({ mode: 'send' });
     expect(response.status).toBe(202);
-    expect(await response.json()).toMatchObject({ mode: 'send', status: 'accepted' });
+    expect(await response.json()).toEqual({
+      mode: 'send',
+      id: '1',
+      state: 'composing',
+      reports: 0,
+      counts: { recipients: 0, sent: 0, pending: 0, failed: 0, unknown: 0, skipped: 0 },
+    });
     expect(dispatcher.requests).toEqual([{}]);
     expect(h.mailer.sent).toEqual([]);
   });
 
   it('hands the dispatcher the period the request names', async () => {
-    const period = { from: '2026-11-01T00:00:00Z', until: '2026-11-20T00:00:00+03:00' };
+    const period = { from: '2026-11-01T00:00:00Z', until: '2026-11-30T00:00:00+03:00' };
     expect((await postDigest({ mode: 'send', ...period })).status).toBe(202);
     expect(dispatcher.requests).toEqual([period]);
   });
 
-  it('answers 200 with the summary when the dispatcher ran the send', async () => {
-    dispatcher = new FakeDispatcher(async (request) => ({
-      status: 'completed',
-      summary: await h.useCases.sendDigest(request),
-    }));
-    app = apiAppFor(h, { dispatcher });
+  it('answers 200 "no-reports" and dispatches nothing when no report waits', async () => {
+    await h.sendAndDeliver();
     const response = await postDigest({ mode: 'send' });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
-      mode: 'send',
-      edition: '1',
-      status: 'sent',
-      reports: 1,
-      sent: 1,
-      alreadySent: 0,
-      failed: 0,
-      unknown: 0,
-      inFlightElsewhere: 0,
-    });
-    expect(h.mailer.sent.map((mail) => mail.to)).toEqual(['reader@example.com']);
+    expect(await response.json()).toEqual({ mode: 'send', status: 'no-reports' });
+    expect(dispatcher.requests).toEqual([]);
   });
 
   it.each([
@@ -139,6 +131,71 @@ describe('POST /digests', () => {
     });
     expect((await errorOf(response, 415)).code).toBe('unsupported_media_type');
     expect(dispatcher.requests).toEqual([]);
+  });
+});
+
+describe('GET /digests/{id}', () => {
+  const getDigest = (id: string, headers: Record<string, string> = admin) => app.request(`/digests/${id}`, { headers });
+
+  it('answers where the send stands, for admins only', async () => {
+    dispatcher = new FakeDispatcher((request) => h.useCases.sendDigest(request));
+    app = apiAppFor(h, { dispatcher });
+    await postDigest({ mode: 'send' });
+    expect(await (await getDigest('1')).json()).toMatchObject({ id: '1', state: 'sending', counts: { pending: 1 } });
+    await h.deliverQueued();
+    const response = await getDigest('1');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      id: '1',
+      state: 'done',
+      reports: 1,
+      counts: { recipients: 1, sent: 1, pending: 0, failed: 0, unknown: 0, skipped: 0 },
+    });
+    expect((await errorOf(await getDigest('1', {}), 401)).code).toBe('unauthorized');
+  });
+
+  it('answers 404 for a digest that does not exist', async () => {
+    expect((await errorOf(await getDigest('4'), 404)).code).toBe('not_found');
+    expect((await errorOf(await getDigest('x%2F1'), 404)).code).toBe('not_found');
+  });
+});
+
+describe('POST /digests/{id}/retry', () => {
+  const retry = (body: unknown, id = '1') =>
+    app.request(`/digests/${id}/retry`, { method: 'POST', headers: { ...admin, ...json }, body: JSON.stringify(body) });
+
+  it('queues again exactly the readers in the outcomes named: 202 with how many and the counts', async () => {
+    await h.addSubscriber('second@example.com', 'confirmed');
+    await h.useCases.sendDigest();
+    h.mailer.failFor('second@example.com');
+    await h.deliverQueued();
+    h.mailer.stopFailing();
+    const response = await retry({ include: ['failed'] });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toMatchObject({
+      id: '1',
+      requeued: 1,
+      state: 'sending',
+      counts: { recipients: 2, sent: 1, failed: 0, pending: 1 },
+    });
+    await h.deliverQueued();
+    expect(h.mailer.sentTo('second@example.com')).toHaveLength(1);
+    expect(h.mailer.sentTo('reader@example.com')).toHaveLength(1);
+  });
+
+  it.each([
+    ['no include', {}],
+    ['an empty include', { include: [] }],
+    ['an outcome that cannot be retried', { include: ['sent'] }],
+    ['an outcome named twice', { include: ['failed', 'failed'] }],
+  ])('answers 400 for %s', async (_name, body) => {
+    await h.useCases.sendDigest();
+    expect((await errorOf(await retry(body), 400)).code).toBe('invalid_input');
+    expect(h.queue.enqueued).toHaveLength(1);
+  });
+
+  it('answers 404 for a digest that does not exist', async () => {
+    expect((await errorOf(await retry({ include: ['failed'] }, '3'), 404)).code).toBe('not_found');
   });
 });
 

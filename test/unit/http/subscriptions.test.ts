@@ -230,7 +230,7 @@ describe('/unsubscribe', () => {
 
   it('works end to end with the List-Unsubscribe link in a sent digest', async () => {
     await h.useCases.ingestReport(ENGLISH_REPORT);
-    await h.useCases.sendDigest();
+    await h.sendAndDeliver();
     const link = new URL(h.mailer.sent[0]!.headers!['List-Unsubscribe']!.slice(1, -1));
     const response = await app.request(link.pathname.replace(/^\/api/u, '') + link.search, {
       method: 'POST',

@@ -100,7 +100,7 @@ describe('a suppressed address afterwards', () => {
   it('gets no digest', async () => {
     await h.addSubscriber('amal@example.com', 'confirmed');
     await h.useCases.ingestReport({ title: 'News', body: 'One thing happened. Then another one did.' });
-    await h.useCases.sendDigest();
+    await h.sendAndDeliver();
     expect(h.mailer.sent.map((mail) => mail.to)).toEqual(['amal@example.com']);
   });
 });

@@ -8,7 +8,7 @@ let h: Harness;
 /** The ids of the two reports, in the order they arrived. */
 let reportIds: string[];
 beforeEach(async () => {
-  h = createHarness({ sendConcurrency: 1 });
+  h = createHarness();
   const english = await h.useCases.ingestReport(ENGLISH_REPORT);
   h.clock.advance(60_000);
   const french = await h.useCases.ingestReport({ ...FRENCH_REPORT, language: 'fr' });
@@ -27,17 +27,8 @@ describe('sendDigest: the log', () => {
       },
       {
         level: 'info',
-        message: 'digest send finished',
-        attributes: {
-          edition: '1',
-          status: 'sent',
-          reports: 2,
-          sent: 2,
-          alreadySent: 0,
-          failed: 0,
-          unknown: 0,
-          inFlightElsewhere: 0,
-        },
+        message: 'digest fan-out finished',
+        attributes: { edition: '1', status: 'queued', reports: 2, recipients: 2 },
       },
     ]);
     expect(h.logger.entries[0]!.attributes!.htmlBytes).toBeGreaterThan(0);
@@ -53,32 +44,15 @@ describe('sendDigest: the log', () => {
     ]);
   });
 
-  it('logs a failed delivery as an error that says the claim was released, the address masked', async () => {
-    h.mailer.failFor('badr@example.com');
-    await h.useCases.sendDigest();
-    expect(h.logger.entries.slice(1)).toEqual([
-      {
-        level: 'error',
-        message: 'digest delivery failed; claim released for a later run',
-        attributes: {
-          edition: '1',
-          recipient: 'b***@example.com',
-          error: 'Error: RecordingMailer: this recipient was told to fail',
-        },
-      },
+  it('logs a retry with what it included and how many readers it queued, no address', async () => {
+    await h.sendAndDeliver();
+    h.logger.entries.length = 0;
+    await h.useCases.retryDigest('1', ['failed', 'unknown']);
+    expect(h.logger.entries).toEqual([
       {
         level: 'info',
-        message: 'digest send finished',
-        attributes: {
-          edition: '1',
-          status: 'sent',
-          reports: 2,
-          sent: 1,
-          alreadySent: 0,
-          failed: 1,
-          unknown: 0,
-          inFlightElsewhere: 0,
-        },
+        message: 'digest retry queued',
+        attributes: { edition: '1', include: 'failed,unknown', requeued: 0 },
       },
     ]);
   });

@@ -1,8 +1,8 @@
 // Editions through the UseCases facade: each takes every report no earlier edition took, is rendered once and
-// frozen, and reaches every confirmed reader exactly once, each with their own unsubscribe link.
-import { MailOutcomeUnknownError, MailRefusedError } from '../../../../lambdas/core/domain/delivery';
+// frozen, and every confirmed reader is queued once and reached once, each with their own unsubscribe link. One
+// reader's turn in detail: deliver-digest.test.ts.
 import { InvalidInputError, NotFoundError } from '../../../../lambdas/core/domain/errors';
-import { SEND_ATTEMPTS } from '../../../../lambdas/core/use-cases/paced-send';
+import { FAN_OUT_PAGE_SIZE } from '../../../../lambdas/core/use-cases/send-digest';
 import {
   createHarness,
   ENGLISH_REPORT,
@@ -23,7 +23,7 @@ const LATE_REPORT = {
 };
 
 /** The Arabic sample, then an hour later the English report; three confirmed readers, one pending, one gone. */
-async function digestHarness(options: { sendConcurrency?: number; featuredReports?: number } = {}): Promise<Harness> {
+async function digestHarness(options: { featuredReports?: number } = {}): Promise<Harness> {
   const harness = createHarness(options);
   await harness.useCases.ingestReport({ plainText: SAMPLE_REPORT_AR });
   harness.clock.advance(3_600_000);
@@ -49,50 +49,22 @@ beforeEach(async () => {
 });
 
 describe('sendDigest', () => {
-  it('keeps up to sendConcurrency messages in flight at once, and at least one', async () => {
-    const peakInFlight = async (sendConcurrency: number): Promise<number> => {
-      const harness = await digestHarness({ sendConcurrency });
-      for (const email of ['dana@example.com', 'ehab@example.com', 'fadi@example.com']) {
-        await harness.addSubscriber(email, 'confirmed');
-      }
-      const send = harness.mailer.send.bind(harness.mailer);
-      let inFlight = 0;
-      let peak = 0;
-      harness.mailer.send = async (email) => {
-        inFlight += 1;
-        peak = Math.max(peak, inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 2));
-        inFlight -= 1;
-        return send(email);
-      };
-      expect(await harness.useCases.sendDigest()).toMatchObject({ sent: 6 });
-      return peak;
-    };
-    expect(await peakInFlight(4)).toBe(4);
-    expect(await peakInFlight(0)).toBe(1);
-  });
-
-  it('opens edition 1 with every report, sends one email to each confirmed reader, and is done', async () => {
+  it('opens edition 1 with every report, queues each confirmed reader once, and each gets one email', async () => {
     const summary = await h.useCases.sendDigest();
-    expect(summary).toEqual({
-      edition: '1',
-      status: 'sent',
-      reports: 2,
-      sent: 3,
-      alreadySent: 0,
-      failed: 0,
-      unknown: 0,
-      inFlightElsewhere: 0,
-    });
+    expect(summary).toEqual({ edition: '1', status: 'queued', reports: 2, recipients: 3 });
+    expect(h.queue.enqueued.map((turn) => turn.email).sort()).toEqual(READERS);
+    expect(h.mailer.sent).toEqual([]);
+    expect(await states(h)).toEqual([{ id: '1', state: 'queued' }]);
+
+    expect((await h.deliverQueued()).results).toMatchObject({ sent: 3, deferred: 0, skipped: 0 });
     expect(recipients(h)).toEqual(READERS);
     const deliveries = h.ledger.deliveriesOf('1').map((record) => [record.email, record.status]);
     expect(deliveries.sort()).toEqual(READERS.map((email) => [email, 'sent']));
-    expect(await states(h)).toEqual([{ id: '1', state: 'done' }]);
     for (const report of h.reports.all()) expect(h.reports.editionOf(report.id)).toBe('1');
   });
 
   it('renders the edition once, both reports in arrival order, each in its own language and direction', async () => {
-    await h.useCases.sendDigest();
+    await h.sendAndDeliver();
     expect(h.renderer.digests).toHaveLength(1);
     const view = h.renderer.digests[0]!;
     expect(view).toMatchObject({ subject: SUBJECT, period: '24 نوفمبر 2026', language: 'ar', direction: 'rtl' });
@@ -112,7 +84,7 @@ describe('sendDigest', () => {
   });
 
   it('gives every reader their own one-click unsubscribe link, in the headers, html and text', async () => {
-    await h.useCases.sendDigest();
+    await h.sendAndDeliver();
     const urls = new Set<string>();
     for (const mail of h.mailer.sent) {
       const header = mail.headers?.['List-Unsubscribe'];
@@ -130,50 +102,39 @@ describe('sendDigest', () => {
   });
 
   it('lets a reader leave through the link in their digest', async () => {
-    await h.useCases.sendDigest();
+    await h.sendAndDeliver();
     await h.useCases.unsubscribe(tokenFromLink(h.mailer.sentTo('badr@example.com')[0]!.html, '/unsubscribe'));
     expect((await h.subscribers.find('badr@example.com'))?.status).toBe('unsubscribed');
     expect((await h.subscribers.find('amal@example.com'))?.status).toBe('confirmed');
   });
 
   it('finds nothing to send when run again, records the empty run, and opens no edition', async () => {
-    await h.useCases.sendDigest();
+    await h.sendAndDeliver();
     h.clock.advance(60_000);
-    const again = await h.useCases.sendDigest();
-    expect(again).toEqual({
-      status: 'no-reports',
-      reports: 0,
-      sent: 0,
-      alreadySent: 0,
-      failed: 0,
-      unknown: 0,
-      inFlightElsewhere: 0,
-    });
+    expect(await h.useCases.sendDigest()).toEqual({ status: 'no-reports', reports: 0, recipients: 0 });
+    expect(h.queue.enqueued).toHaveLength(READERS.length);
     expect(h.mailer.sent).toHaveLength(READERS.length);
     expect(h.editions.emptyRuns).toEqual([{ at: h.clock.now().toISOString(), until: h.clock.now().toISOString() }]);
-    expect(await states(h)).toEqual([{ id: '1', state: 'done' }]);
+    expect(await states(h)).toEqual([{ id: '1', state: 'queued' }]);
   });
 
   it('mails a report that arrives after a send in the next edition, and only that report', async () => {
-    await h.useCases.sendDigest();
+    await h.sendAndDeliver();
     h.clock.advance(60_000);
     const late = await h.useCases.ingestReport(LATE_REPORT);
-    expect(await h.useCases.sendDigest()).toEqual({
+    expect(await h.sendAndDeliver()).toMatchObject({
       edition: '2',
-      status: 'sent',
+      status: 'queued',
       reports: 1,
-      sent: 3,
-      alreadySent: 0,
-      failed: 0,
-      unknown: 0,
-      inFlightElsewhere: 0,
+      recipients: 3,
+      results: { sent: 3 },
     });
     expect(h.renderer.digests.at(-1)!.items.map((item) => item.title)).toEqual([LATE_REPORT.title]);
     expect(h.mailer.sent.at(-1)!.html).toContain(LATE_REPORT.title);
     expect(h.reports.editionOf(late.report.id)).toBe('2');
     expect(await states(h)).toEqual([
-      { id: '1', state: 'done' },
-      { id: '2', state: 'done' },
+      { id: '1', state: 'queued' },
+      { id: '2', state: 'queued' },
     ]);
   });
 
@@ -184,33 +145,43 @@ describe('sendDigest', () => {
     empty.clock.advance(3 * 86_400_000);
     await empty.useCases.ingestReport(LATE_REPORT);
     empty.clock.advance(86_400_000);
-    expect(await empty.useCases.sendDigest()).toMatchObject({ edition: '1', reports: 1, sent: 1 });
+    expect(await empty.sendAndDeliver()).toMatchObject({ edition: '1', reports: 1, results: { sent: 1 } });
     expect(empty.mailer.sent[0]!.text).toContain(LATE_REPORT.title);
   });
 
-  it('resumes an edition a reader is still owed, sending its frozen rendering, before opening the next', async () => {
-    h.mailer.failFor('badr@example.com');
-    expect(await h.useCases.sendDigest()).toMatchObject({ edition: '1', sent: 2, failed: 1, alreadySent: 0 });
+  it('queues readers a page at a time, and a fan-out that broke off resumes at its cursor, counting each once', async () => {
+    const many = createHarness();
+    await many.useCases.ingestReport(ENGLISH_REPORT);
+    const readers = Array.from({ length: 2 * FAN_OUT_PAGE_SIZE + 7 }, (_, index) => `r${index}@example.com`);
+    for (const email of readers) await many.addSubscriber(email, 'confirmed');
+    const enqueue = many.queue.enqueue.bind(many.queue);
+    let calls = 0;
+    many.queue.enqueue = async (requests) => {
+      calls += 1;
+      expect(requests.length).toBeLessThanOrEqual(FAN_OUT_PAGE_SIZE);
+      if (calls === 2) throw new Error('SQS unreachable');
+      return enqueue(requests);
+    };
+    await expect(many.useCases.sendDigest()).rejects.toThrow('SQS unreachable');
+    expect(await many.editions.find('1')).toMatchObject({ state: 'sending', recipients: FAN_OUT_PAGE_SIZE });
+
+    expect(await many.useCases.sendDigest()).toMatchObject({ edition: '1', recipients: readers.length });
+    const queued = many.queue.enqueued.map((turn) => turn.email);
+    expect(queued.sort()).toEqual([...readers].sort());
+    expect(await states(many)).toEqual([{ id: '1', state: 'queued' }]);
+  });
+
+  it('resumes an edition whose fan-out broke off with its frozen rendering, before opening the next', async () => {
+    h.queue.failNext = 1;
+    await expect(h.useCases.sendDigest()).rejects.toThrow('SQS unreachable');
     expect(await states(h)).toEqual([{ id: '1', state: 'sending' }]);
     const frozen = (await h.editions.find('1'))!.email!;
     h.clock.advance(60_000);
     await h.useCases.ingestReport(LATE_REPORT);
     await h.addSubscriber('late@example.com', 'confirmed');
 
-    h.mailer.stopFailing();
-    expect(await h.useCases.sendDigest()).toEqual({
-      edition: '1',
-      status: 'sent',
-      reports: 2,
-      sent: 2,
-      alreadySent: 2,
-      failed: 0,
-      unknown: 0,
-      inFlightElsewhere: 0,
-    });
-    const resumed = h.mailer.sent.slice(2);
-    expect(resumed.map((mail) => mail.to).sort()).toEqual(['badr@example.com', 'late@example.com']);
-    for (const mail of resumed) {
+    expect(await h.sendAndDeliver()).toMatchObject({ edition: '1', reports: 2, recipients: 4, results: { sent: 4 } });
+    for (const mail of h.mailer.sent) {
       expect(mail.subject).toBe(frozen.subject);
       expect(withoutTokens(mail.html)).toBe(withoutTokens(h.mailer.sent[0]!.html));
       expect(mail.text).not.toContain(LATE_REPORT.title);
@@ -218,7 +189,7 @@ describe('sendDigest', () => {
     expect(h.renderer.digests).toHaveLength(1);
     expect((await h.editions.find('1'))!.email).toEqual(frozen);
 
-    expect(await h.useCases.sendDigest()).toMatchObject({ edition: '2', reports: 1, sent: 4 });
+    expect(await h.sendAndDeliver()).toMatchObject({ edition: '2', reports: 1, results: { sent: 4 } });
     expect(h.renderer.digests.at(-1)!.items.map((item) => item.title)).toEqual([LATE_REPORT.title]);
   });
 
@@ -229,121 +200,27 @@ describe('sendDigest', () => {
     };
     await expect(h.useCases.sendDigest()).rejects.toThrow('renderer crashed');
     expect(await states(h)).toEqual([{ id: '1', state: 'composing' }]);
+    expect(h.queue.enqueued).toEqual([]);
     h.clock.advance(60_000);
     const late = await h.useCases.ingestReport(LATE_REPORT);
 
     h.renderer.renderDigest = render;
-    expect(await h.useCases.sendDigest()).toMatchObject({ edition: '1', reports: 2, sent: 3 });
+    expect(await h.sendAndDeliver()).toMatchObject({ edition: '1', reports: 2, results: { sent: 3 } });
     expect(h.reports.editionOf(late.report.id)).toBeUndefined();
     expect(h.mailer.sent[0]!.text).not.toContain(LATE_REPORT.title);
     expect(await h.useCases.sendDigest()).toMatchObject({ edition: '2', reports: 1 });
   });
 
-  it('keeps a failed reader out of the ledger and logs the failure with the address masked', async () => {
-    h.mailer.failFor('badr@example.com');
-    await h.useCases.sendDigest();
-    expect(h.ledger.deliveriesOf().map((record) => record.email)).not.toContain('badr@example.com');
-    const failure = h.logger.entries.find((entry) => entry.level === 'error');
-    expect(failure?.attributes).toMatchObject({ edition: '1', recipient: 'b***@example.com' });
-    expect(JSON.stringify(h.logger.entries)).not.toContain('badr@example.com');
-  });
-
-  it('fails the run when the ledger fails, and a rerun reaches only the readers it missed', async () => {
-    const one = await digestHarness({ sendConcurrency: 1 });
-    const claim = one.ledger.claim.bind(one.ledger);
-    one.ledger.claim = async (editionId, email, at) => {
-      if (email === 'badr@example.com') throw new Error('ledger unavailable');
-      return claim(editionId, email, at);
-    };
-    await expect(one.useCases.sendDigest()).rejects.toThrow('ledger unavailable');
-    expect(recipients(one)).toEqual(['amal@example.com']);
-
-    one.ledger.claim = claim;
-    expect(await one.useCases.sendDigest()).toMatchObject({ edition: '1', sent: 2, alreadySent: 1, failed: 0 });
-    expect(recipients(one)).toEqual(READERS);
-  });
-
-  it('never resends a digest whose delivery record failed after the mailer took it, and says so', async () => {
-    const record = h.ledger.record.bind(h.ledger);
-    h.ledger.record = async (editionId, email, outcome, at) => {
-      if (email === 'amal@example.com') throw new Error('throttled');
-      return record(editionId, email, outcome, at);
-    };
-    h.mailer.failFor('carol@example.com'); // keeps the edition open, so that the next run resumes it
-    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 2, failed: 1 });
-    h.ledger.record = record;
-    h.mailer.stopFailing();
-    expect(await h.useCases.sendDigest()).toMatchObject({
-      edition: '1',
-      sent: 1,
-      alreadySent: 1,
-      inFlightElsewhere: 1,
-    });
-    expect(h.mailer.sentTo('amal@example.com')).toHaveLength(1);
-    const warning = h.logger.entries.find((entry) => entry.level === 'warn');
-    expect(warning?.message).toContain('delivery record failed');
-    expect(warning?.attributes).toMatchObject({ recipient: 'a***@example.com', error: 'Error: throttled' });
-  });
-
-  it('records a send whose outcome cannot be known as unknown, and never resends it', async () => {
-    const send = h.mailer.send.bind(h.mailer);
-    h.mailer.send = async (email) => {
-      if (email.to === 'badr@example.com') throw new MailOutcomeUnknownError('TimeoutError: no answer from SES');
-      return send(email);
-    };
-    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 2, failed: 0, unknown: 1, alreadySent: 0 });
-    expect(h.ledger.deliveriesOf('1').find((record) => record.email === 'badr@example.com')).toMatchObject({
-      status: 'unknown',
-      reason: 'MailOutcomeUnknownError: TimeoutError: no answer from SES',
-    });
-    // Nothing left to try: the edition is done, and a later report opens the next one.
-    expect(await states(h)).toEqual([{ id: '1', state: 'done' }]);
-    h.mailer.send = send;
-    await h.useCases.ingestReport(LATE_REPORT);
-    expect(await h.useCases.sendDigest()).toMatchObject({ edition: '2', sent: 3 });
-    expect(h.mailer.sentTo('badr@example.com')).toHaveLength(1);
-    const warning = h.logger.entries.find((entry) => entry.level === 'warn');
-    expect(warning).toMatchObject({
-      message: 'digest outcome unknown; recorded, not resent',
-      attributes: { edition: '1', recipient: 'b***@example.com' },
-    });
-  });
-
-  it('leaves a claim another run holds to that run, and records one a dead run left behind as unknown', async () => {
-    h.mailer.failFor('carol@example.com'); // keeps the edition open
-    const opened = h.clock.now().toISOString();
-    h.ledger.put({ editionId: '1', email: 'amal@example.com', status: 'sending', claimedAt: opened });
-    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 1, failed: 1, inFlightElsewhere: 1, unknown: 0 });
-    expect(await states(h)).toEqual([{ id: '1', state: 'sending' }]);
-
-    h.mailer.stopFailing();
-    h.clock.advance(15 * 60_000);
-    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 1, unknown: 1, inFlightElsewhere: 0 });
-    expect(h.mailer.sentTo('amal@example.com')).toEqual([]);
-    expect(h.ledger.deliveriesOf('1').find((record) => record.email === 'amal@example.com')).toMatchObject({
-      status: 'unknown',
-      reason: 'interrupted',
-    });
-    expect(await states(h)).toEqual([{ id: '1', state: 'done' }]);
-  });
-
-  it('keeps addresses quoted in a provider error out of the logs', async () => {
-    h.mailer.send = async (email) => {
-      throw new Error(`MessageRejected: Email address is not verified: ${email.to}, amal@example.com`);
-    };
-    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 0, failed: 3 });
-    const logged = JSON.stringify(h.logger.entries);
-    expect(logged).toContain('Email address is not verified: b***@example.com, a***@example.com');
-    expect(logged).not.toMatch(/(amal|badr|carol)@/u);
-  });
-
-  it('opens one edition when two sends start at once, and each reader gets it once', async () => {
+  it('opens one edition when two sends start at once, counts each reader once, and each gets it once', async () => {
     const [first, second] = await Promise.all([h.useCases.sendDigest(), h.useCases.sendDigest()]);
     expect(first.edition).toBe('1');
     expect(second.edition).toBe('1');
-    expect(first.sent + second.sent).toBe(3);
+    expect(first.recipients).toBe(3);
+    expect(second.recipients).toBe(3);
+    await h.deliverQueued();
     expect(recipients(h)).toEqual(READERS);
     expect(h.editions.all().map((edition) => edition.id)).toEqual(['1']);
+    expect((await h.useCases.digestProgress('1')).counts).toMatchObject({ recipients: 3, sent: 3, pending: 0 });
     const bodies = new Set(h.mailer.sent.map((mail) => withoutTokens(mail.html)));
     expect(bodies.size).toBe(1);
   });
@@ -377,65 +254,22 @@ describe('sendDigest', () => {
   });
 });
 
-describe('sendDigest: pacing and refusals', () => {
-  it('takes one digest allowance from the shared pacer for every message it sends', async () => {
-    await h.useCases.sendDigest();
-    expect(h.pacer.acquired).toEqual(['digest', 'digest', 'digest']);
-  });
-
-  it('tries a refused message again within the run, backing off when SES said to slow down', async () => {
-    const send = h.mailer.send.bind(h.mailer);
-    const refusals = new Map([
-      [
-        'badr@example.com',
-        [
-          new MailRefusedError('Throttling: Maximum sending rate exceeded.', true),
-          new MailRefusedError('ServiceUnavailable: later'),
-        ],
-      ],
-    ]);
-    h.mailer.send = async (email) => {
-      const next = refusals.get(email.to)?.shift();
-      if (next) throw next;
-      return send(email);
-    };
-    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 3, failed: 0, unknown: 0 });
-    expect(h.pacer.backOffs).toEqual([0]); // only the throttle backs off
-    expect(h.pacer.acquired).toHaveLength(5); // each try takes its own allowance
-    expect(h.mailer.sentTo('badr@example.com')).toHaveLength(1);
-  });
-
-  it(`gives a reader up for this run after ${SEND_ATTEMPTS} refusals, releasing the claim for the next`, async () => {
-    const send = h.mailer.send.bind(h.mailer);
-    let refused = 0;
-    h.mailer.send = async (email) => {
-      if (email.to !== 'badr@example.com') return send(email);
-      refused += 1;
-      throw new MailRefusedError('Throttling: Maximum sending rate exceeded.', true);
-    };
-    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 2, failed: 1 });
-    expect(refused).toBe(SEND_ATTEMPTS);
-    expect(h.pacer.backOffs).toEqual([0, 1]);
-    expect(h.ledger.deliveriesOf('1').map((record) => record.email)).not.toContain('badr@example.com');
-  });
-
-  it('never tries again a message whose outcome is unknown', async () => {
-    let calls = 0;
-    h.mailer.send = async () => {
-      calls += 1;
-      throw new MailOutcomeUnknownError('TimeoutError: no answer');
-    };
-    expect(await h.useCases.sendDigest()).toMatchObject({ sent: 0, unknown: 3 });
-    expect(calls).toBe(3);
-    expect(h.pacer.backOffs).toEqual([]);
+describe('startDigest', () => {
+  it('opens the next edition without composing it, finds it again, and says when nothing waits', async () => {
+    expect(await h.useCases.startDigest()).toEqual({ id: '1' });
+    expect(await states(h)).toEqual([{ id: '1', state: 'composing' }]);
+    expect(await h.useCases.startDigest()).toEqual({ id: '1' });
+    await h.sendAndDeliver();
+    expect(await h.useCases.startDigest()).toBeUndefined();
+    expect(h.editions.emptyRuns).toHaveLength(1);
   });
 });
 
 describe('sendDigest: the email of a large edition', () => {
   it('carries the newest reports in full and the others as headlines linking to the edition page', async () => {
     const small = await digestHarness({ featuredReports: 1 });
-    const summary = await small.useCases.sendDigest();
-    expect(summary).toMatchObject({ reports: 2, sent: 3 });
+    const summary = await small.sendAndDeliver();
+    expect(summary).toMatchObject({ reports: 2, results: { sent: 3 } });
     const view = small.renderer.digests[0]!;
     expect(view.items.map((item) => item.title)).toEqual([ENGLISH_REPORT.title]);
     const arabicId = small.reports.all()[0]!.id;
@@ -517,13 +351,13 @@ describe('previewDigest', () => {
       body: 'It still makes the digest. Nothing was frozen yet.',
     });
     expect((await h.useCases.previewDigest()).reports).toBe(3);
-    expect(await h.useCases.sendDigest()).toMatchObject({ reports: 3 });
+    expect(await h.sendAndDeliver()).toMatchObject({ reports: 3 });
     expect(h.mailer.sent[0]!.text).toContain('Arrived after the preview');
   });
 
   it('shows exactly the frozen edition while one is being sent, not the reports that came after', async () => {
-    h.mailer.failFor('badr@example.com');
-    await h.useCases.sendDigest();
+    h.queue.failNext = 1;
+    await expect(h.useCases.sendDigest()).rejects.toThrow('SQS unreachable');
     const frozen = (await h.editions.find('1'))!.email!;
     await h.useCases.ingestReport(LATE_REPORT);
     const preview = await h.useCases.previewDigest();
@@ -590,18 +424,21 @@ describe('sendTestDigest', () => {
     await h.useCases.sendTestDigest('editor@example.com');
     await h.useCases.sendTestDigest('editor@example.com');
     expect(h.mailer.sentTo('editor@example.com')).toHaveLength(2);
-    await h.useCases.sendDigest();
+    await h.sendAndDeliver();
     expect(h.mailer.sentTo('editor@example.com')).toHaveLength(3);
   });
 
   it('sends the frozen edition while one is being sent', async () => {
-    h.mailer.failFor('badr@example.com');
-    await h.useCases.sendDigest();
+    h.queue.failNext = 1;
+    await expect(h.useCases.sendDigest()).rejects.toThrow('SQS unreachable');
     await h.useCases.ingestReport(LATE_REPORT);
     expect(await h.useCases.sendTestDigest('editor@example.com')).toMatchObject({ edition: '1' });
     const test = h.mailer.sentTo('editor@example.com')[0]!;
     expect(test.subject).toBe(`[تجربة] ${SUBJECT}`);
-    expect(withoutTokens(test.html)).toBe(withoutTokens(h.mailer.sent[0]!.html));
+    expect(test.text).toContain(SAMPLE_TITLE);
+    expect(test.text).not.toContain(LATE_REPORT.title);
+    await h.sendAndDeliver();
+    expect(withoutTokens(test.html)).toBe(withoutTokens(h.mailer.sentTo('amal@example.com')[0]!.html));
     expect(h.renderer.digests).toHaveLength(1);
   });
 

@@ -1,0 +1,155 @@
+// Core use case: one reader's turn to be sent an edition, as the delivery queue hands it out. Every turn may come
+// more than once (the queue delivers at least once, a fan-out may repeat a page, an operator may retry), so the
+// ledger's claim decides who sends, and the first recorded outcome stands.
+import {
+  type DeliveryAttempt,
+  type DeliveryOutcome,
+  type DeliveryRequest,
+  isStaleClaim,
+  MailOutcomeUnknownError,
+  MailRefusedError,
+} from '../domain/delivery';
+import { personalizeDigest, type RenderedEmail } from '../domain/digest';
+import type { PublicLinks } from '../domain/links';
+import { listUnsubscribeHeaders } from '../domain/list-unsubscribe';
+import { maskEmail, redactEmails } from '../domain/subscriber';
+import type { Clock } from '../ports/clock';
+import type { DeliveryLedger } from '../ports/digest-ledger';
+import type { EditionStore } from '../ports/edition-store';
+import type { Logger } from '../ports/logger';
+import type { Mailer } from '../ports/mailer';
+import type { SendPacer } from '../ports/send-pacer';
+import type { SubscriberRepository } from '../ports/subscriber-repository';
+import type { TokenSigner } from '../ports/token-signer';
+import { sendPaced } from './paced-send';
+
+export interface DeliverDeps {
+  subscribers: SubscriberRepository;
+  editions: Pick<EditionStore, 'frozenEmail'>;
+  ledger: DeliveryLedger;
+  mailer: Mailer;
+  pacer: SendPacer;
+  tokens: TokenSigner;
+  links: PublicLinks;
+  clock: Clock;
+  logger: Logger;
+  /** The longest one attempt may run (the deliver function's timeout): a claim older than this was abandoned. */
+  staleClaimMs: number;
+}
+
+/**
+ * What became of a turn. `recorded-earlier`: another turn of the same reader already recorded an outcome (a
+ * duplicate message), so this one did nothing.
+ */
+export type TurnResult = 'sent' | 'unknown' | 'skipped' | 'recorded-earlier';
+
+/**
+ * The turn must come again later: SES refused the message (safe to repeat), or another attempt holds the claim
+ * and has not recorded yet. The queue hands the turn out again; after its last try the reader is dead-lettered.
+ */
+export class TurnDeferredError extends Error {
+  constructor(
+    message: string,
+    /** SES said to slow down. */
+    readonly throttled = false,
+  ) {
+    super(message);
+    this.name = 'TurnDeferredError';
+  }
+}
+
+/**
+ * Sends the edition's frozen email to one reader, once. SES refusing it releases the claim and defers the turn
+ * (on the queue's last try, records `failed` and lets the turn be dead-lettered); an outcome that cannot be known
+ * is recorded `unknown` and never retried automatically; a reader who left or was suppressed since the edition
+ * was composed is `skipped`.
+ */
+export async function deliverDigest(
+  deps: DeliverDeps,
+  request: DeliveryRequest,
+  attempt: DeliveryAttempt,
+): Promise<TurnResult> {
+  const { editionId, email: address } = request;
+  const email = await deps.editions.frozenEmail(editionId);
+  // Only a frozen edition is ever queued: anything else is a bug the dead-letter queue should keep for a human.
+  if (!email) throw new Error(`Edition ${editionId} has no frozen email to deliver.`);
+  const note = (attributes: Record<string, unknown> = {}) => ({
+    edition: editionId,
+    recipient: maskEmail(address),
+    receiveCount: attempt.receiveCount,
+    ...attributes,
+  });
+  const record = (outcome: DeliveryOutcome) => deps.ledger.record(editionId, address, outcome, deps.clock.now());
+
+  const claim = await deps.ledger.claim(editionId, address, deps.clock.now());
+  if (!claim.claimed) {
+    if (claim.status !== 'sending') return 'recorded-earlier';
+    if (!isStaleClaim(claim.claimedAt, deps.clock.now(), deps.staleClaimMs)) {
+      // Another attempt is sending right now and will record; this turn comes back to see that it did.
+      throw new TurnDeferredError('another attempt holds the claim');
+    }
+    // An attempt died between claiming and recording: SES may have taken its message. Never guess.
+    await record({ status: 'unknown', reason: 'interrupted' });
+    deps.logger.warn('digest send interrupted earlier; recorded as unknown', note());
+    return 'unknown';
+  }
+
+  const reader = await deps.subscribers.find(address);
+  if (reader?.status !== 'confirmed') {
+    await record({ status: 'skipped', reason: reader?.status ?? 'removed' });
+    return 'skipped';
+  }
+
+  let messageId: string;
+  try {
+    ({ messageId } = await mailDigest(deps, email, address));
+  } catch (error) {
+    const reason = describeError(error);
+    if (error instanceof MailOutcomeUnknownError) {
+      await record({ status: 'unknown', reason });
+      deps.logger.warn('digest outcome unknown; recorded, not resent', note({ error: reason }));
+      return 'unknown';
+    }
+    if (attempt.final) {
+      await record({ status: 'failed', reason });
+      deps.logger.error('digest refused on the last try; the reader is dead-lettered', note({ error: reason }));
+    } else {
+      await deps.ledger.release(editionId, address);
+      deps.logger.warn('digest refused; the reader gets another turn', note({ error: reason }));
+    }
+    throw new TurnDeferredError(reason, error instanceof MailRefusedError && error.throttled);
+  }
+  try {
+    await record({ status: 'sent', messageId });
+  } catch (error) {
+    // The reader has the digest: the claim stays `sending`, so no later turn sends it again; a later turn finds the
+    // claim stale and counts it `unknown`, which is the most the ledger can say.
+    deps.logger.warn(
+      'digest sent but its delivery record failed; the claim stays',
+      note({ error: describeError(error) }),
+    );
+  }
+  return 'sent';
+}
+
+/** Personalizes the frozen email for one reader (their unsubscribe link and headers) and sends it within the rate. */
+export async function mailDigest(
+  deps: Pick<DeliverDeps, 'mailer' | 'pacer' | 'tokens' | 'links'>,
+  email: RenderedEmail,
+  address: string,
+): Promise<{ messageId: string }> {
+  const unsubscribeUrl = deps.links.unsubscribeUrl(deps.tokens.sign({ purpose: 'unsubscribe', email: address }));
+  const personal = personalizeDigest(email, unsubscribeUrl);
+  return sendPaced(deps, 'digest', {
+    to: address,
+    subject: personal.subject,
+    html: personal.html,
+    text: personal.text,
+    headers: listUnsubscribeHeaders(unsubscribeUrl),
+  });
+}
+
+/** Error text for logs: providers quote the recipient in their messages, and addresses stay out of our logs. */
+export function describeError(error: unknown): string {
+  return redactEmails(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+}

@@ -1,0 +1,86 @@
+// Core use cases: where an edition's send stands, and sending it again to exactly the readers it did not reach.
+import { COUNTED_OUTCOMES, type OutcomeCounts, type RetriableOutcome } from '../domain/delivery';
+import type { Edition } from '../domain/edition';
+import { NotFoundError } from '../domain/errors';
+import type { DeliveryQueue } from '../ports/delivery-queue';
+import type { DeliveryLedger } from '../ports/digest-ledger';
+import type { EditionStore } from '../ports/edition-store';
+import type { Logger } from '../ports/logger';
+
+export interface ProgressDeps {
+  editions: Pick<EditionStore, 'find'>;
+  ledger: DeliveryLedger;
+  queue: DeliveryQueue;
+  logger: Logger;
+}
+
+/** composing: reports being gathered; sending: readers still to be handed over or sent; done: none pending. */
+export type DigestState = 'composing' | 'sending' | 'done';
+
+export interface DigestProgress {
+  id: string;
+  state: DigestState;
+  reports: number;
+  counts: OutcomeCounts & {
+    /** Readers handed to the delivery queue. */
+    recipients: number;
+    /** Handed over, with no outcome yet: queued, being sent, or waiting for another try. */
+    pending: number;
+  };
+}
+
+/** Readers sent again at a time: read from the ledger, reopened, queued. */
+const RETRY_PAGE_SIZE = 100;
+
+export async function digestProgress(deps: ProgressDeps, id: string): Promise<DigestProgress> {
+  const edition = await findEdition(deps, id);
+  const outcomes = await deps.ledger.counts(edition.id);
+  const recipients = edition.recipients ?? 0;
+  const settled = COUNTED_OUTCOMES.reduce((sum, outcome) => sum + outcomes[outcome], 0);
+  const pending = Math.max(0, recipients - settled);
+  return {
+    id: edition.id,
+    state: digestState(edition, pending),
+    reports: edition.email?.reports ?? 0,
+    counts: { recipients, ...outcomes, pending },
+  };
+}
+
+export function digestState(edition: Pick<Edition, 'state'>, pending: number): DigestState {
+  if (edition.state === 'composing') return 'composing';
+  return edition.state === 'queued' && pending === 0 ? 'done' : 'sending';
+}
+
+/**
+ * Sends the edition again to the readers whose copy ended in one of `include` — dead-lettered (`failed`), and,
+ * when the operator accepts a possible duplicate, `unknown` — and to any an earlier retry reopened but did not get
+ * to queue. Each is reopened in the ledger (off the tally, so it counts as pending) before it is queued.
+ */
+export async function retryDigest(
+  deps: ProgressDeps,
+  id: string,
+  include: readonly RetriableOutcome[],
+): Promise<{ id: string; requeued: number }> {
+  const edition = await findEdition(deps, id);
+  if (edition.state === 'composing') throw new NotFoundError('This edition has not been sent yet.');
+  let requeued = 0;
+  let page: string[] = [];
+  const flush = async () => {
+    await deps.queue.enqueue(page.map((email) => ({ editionId: edition.id, email })));
+    requeued += page.length;
+    page = [];
+  };
+  for await (const { email, status } of deps.ledger.withOutcome(edition.id, include)) {
+    if (status === 'requeued' || (await deps.ledger.reopen(edition.id, email, status))) page.push(email);
+    if (page.length >= RETRY_PAGE_SIZE) await flush();
+  }
+  await flush();
+  deps.logger.info('digest retry queued', { edition: edition.id, include: include.join(','), requeued });
+  return { id: edition.id, requeued };
+}
+
+async function findEdition(deps: ProgressDeps, id: string): Promise<Edition> {
+  const edition = /^[1-9][0-9]{0,8}$/u.test(id) ? await deps.editions.find(id) : undefined;
+  if (!edition) throw new NotFoundError('There is no such digest.');
+  return edition;
+}

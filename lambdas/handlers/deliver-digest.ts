@@ -1,0 +1,22 @@
+// Lambda handler (composition root): readers' turns from the delivery queue (SQS event source, partial batch
+// responses). Each turn sends one reader the frozen edition once; a turn SES refused comes back, and goes to the
+// dead-letter queue after its last try.
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { createAwsClients } from '../adapters/aws-clients';
+import { composeDeliverer } from '../composition/compose-use-cases';
+import { readConfig, readLambdaConfig } from '../composition/config';
+import { lambdaLogger, readSecrets, withSendRate } from '../composition/lambda-runtime';
+
+const logger = lambdaLogger('mujaz-deliver-digest');
+const config = readConfig(process.env);
+const lambda = readLambdaConfig(process.env);
+const ready = (async () => {
+  const [tokenSecret] = await readSecrets(lambda, [lambda.tokenSecretArn]);
+  const clients = createAwsClients({ region: lambda.region });
+  const withRate = await withSendRate(config, clients.ses, logger);
+  return composeDeliverer(withRate, { tokenSecret: tokenSecret! }, clients, { logger }).handleBatch;
+})();
+ready.catch(() => undefined);
+
+export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
+  (await ready)(event, context);
