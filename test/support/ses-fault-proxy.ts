@@ -4,11 +4,12 @@ import { createServer, type IncomingMessage, request, type Server, type ServerRe
 import type { AddressInfo } from 'node:net';
 
 /**
- * pass: forwarded, answer relayed. throttle / unavailable: answered by the proxy, never forwarded (not sent).
+ * pass: forwarded, answer relayed. slow-pass: forwarded, answer relayed half a second later (a slow SES, which
+ * keeps messages in flight). throttle / unavailable: answered by the proxy, never forwarded (not sent).
  * reset-after-send: forwarded, then the connection is cut before the answer. hang-after-send: forwarded, and
  * no answer ever comes.
  */
-export type Fault = 'pass' | 'throttle' | 'unavailable' | 'reset-after-send' | 'hang-after-send';
+export type Fault = 'pass' | 'slow-pass' | 'throttle' | 'unavailable' | 'reset-after-send' | 'hang-after-send';
 
 /** What the proxy knows of a request: its place in the sequence and the recipient of the message it carries. */
 export interface ProxiedRequest {
@@ -23,6 +24,7 @@ export class SesFaultProxy {
   /** Every fault injected, by kind. */
   readonly injected: Record<Fault, number> = {
     pass: 0,
+    'slow-pass': 0,
     throttle: 0,
     unavailable: 0,
     'reset-after-send': 0,
@@ -65,6 +67,8 @@ export class SesFaultProxy {
     const answer = await this.forward(req, body);
     if (fault === 'reset-after-send') return void req.socket.destroy();
     if (fault === 'hang-after-send') return void this.hanging.add(res);
+    if (fault === 'slow-pass') await new Promise((resolve) => setTimeout(resolve, 500));
+    if (res.destroyed) return;
     res.writeHead(answer.status, answer.headers).end(answer.body);
   }
 
