@@ -3,6 +3,8 @@
 //     both development sets, scored by ../shared/tools/summary-eval.mjs, with the targets.
 //  2. What each lever is worth: the same scores with one scoring weight (or redundancy control) switched off.
 //  3. Speed: summarizer throughput on one core; digest rendering; per-recipient MIME building.
+//  4. Delivery (bench/delivery.ts): a 60-report edition, and an end-to-end local send at a capped rate with SES
+//     refusing a share of calls.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +25,7 @@ import {
 } from '../lambdas/core/domain/summarizer';
 import { cleanText } from '../lambdas/core/domain/text-cleaning';
 import { summarizeFile } from '../scripts/summarize';
+import { benchDelivery } from './delivery';
 
 const ROOT = join(__dirname, '..');
 const SHARED = join(ROOT, '..', 'shared');
@@ -207,6 +210,7 @@ async function main(): Promise<void> {
     console.log('Summary quality: ../shared (datasets and summary-eval.mjs) not found; skipped.');
   }
   await benchEmail();
+  await benchDelivery();
 }
 
 main().catch((error: unknown) => {

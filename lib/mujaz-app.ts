@@ -27,7 +27,13 @@ function readNewsletterSettings(app: App): NewsletterSettings {
     throw new Error(`cdk.json context "mujaz:newsletterLanguage" must be "ar" or "en", not "${language}"`);
   const timeZone = read('timeZone');
   new Intl.DateTimeFormat('en', { timeZone }); // throws RangeError naming the zone if it does not exist
+  const concurrency: unknown = app.node.tryGetContext('mujaz:deliverConcurrency') ?? 5;
+  const deliverConcurrency = Number(concurrency);
+  // SQS's event source takes 2 to 1,000.
+  if (!Number.isInteger(deliverConcurrency) || deliverConcurrency < 2 || deliverConcurrency > 1_000)
+    throw new Error(`cdk.json context "mujaz:deliverConcurrency" must be a whole number from 2 to 1000`);
   return {
+    deliverConcurrency,
     digestSchedule: read('digestSchedule'),
     timeZone,
     fromAddress: read('fromAddress'),

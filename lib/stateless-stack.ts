@@ -26,6 +26,11 @@ export interface NewsletterSettings {
   fromAddress: string;
   newsletterName: string;
   newsletterLanguage: 'ar' | 'en';
+  /**
+   * Deliver invocations at once (the SQS event source's maximum concurrency). Size it to the send rate: each one
+   * sends 30–50 messages/s, and more than the rate needs only wait on the pacer (docs/SCALING.md).
+   */
+  deliverConcurrency: number;
 }
 
 export interface MujazStatelessStackProps extends StackProps {
@@ -108,8 +113,8 @@ export class MujazStatelessStack extends Stack {
       new SqsEventSource(deliveries, {
         batchSize: deliveryQueue.batchSize,
         reportBatchItemFailures: true,
-        // Enough invocations to reach a raised SES quota; the shared pacer keeps them all within the rate.
-        maxConcurrency: 20,
+        // The shared pacer keeps them all within the rate; more than the rate needs would only wait.
+        maxConcurrency: props.newsletter.deliverConcurrency,
       }),
     );
 

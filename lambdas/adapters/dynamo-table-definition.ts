@@ -8,7 +8,9 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  *   EDITIONS           / LATEST                       the pointer to the latest edition
  *   EDITION#<id>       / EDITION                      the edition and its frozen email
  *   EDITION#<id>       / REPORT#<receivedAt>#<id>     what it shows of each report it took
- *   EDITION#<id>       / DELIVERY#<email>
+ *   EDITION#<id>       / DELIVERY#<email>           what became of one reader's copy
+ *   EDITION#<id>       / TALLY#<0-9>                outcomes counted, spread over ten shards
+ *   PACER#ses          / SECOND#<epoch second>      the shared send allowance
  */
 export const mujazTable = {
   partitionKey: 'pk',

@@ -6,11 +6,14 @@ import {
   type SendMessageBatchRequestEntry,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
+import { forEachWithConcurrency } from '../core/domain/concurrency';
 import type { DeliveryRequest } from '../core/domain/delivery';
 import type { DeliveryQueue } from '../core/ports/delivery-queue';
 import { deliveryQueue } from './delivery-queue-definition';
 
 const ATTEMPTS = 3;
+/** SendMessageBatch calls in flight at once: a page of a thousand readers is a hundred calls. */
+const CONCURRENT_BATCHES = 8;
 
 export class SqsDeliveryQueue implements DeliveryQueue {
   constructor(
@@ -19,15 +22,16 @@ export class SqsDeliveryQueue implements DeliveryQueue {
   ) {}
 
   async enqueue(requests: readonly DeliveryRequest[]): Promise<void> {
+    const batches: SendMessageBatchRequestEntry[][] = [];
     for (let start = 0; start < requests.length; start += deliveryQueue.batchSize) {
-      const entries = requests.slice(start, start + deliveryQueue.batchSize).map(
-        (request, index): SendMessageBatchRequestEntry => ({
+      batches.push(
+        requests.slice(start, start + deliveryQueue.batchSize).map((request, index) => ({
           Id: String(index),
           MessageBody: JSON.stringify({ editionId: request.editionId, email: request.email }),
-        }),
+        })),
       );
-      await this.sendBatch(entries);
     }
+    await forEachWithConcurrency(batches, CONCURRENT_BATCHES, (entries) => this.sendBatch(entries));
   }
 
   /**

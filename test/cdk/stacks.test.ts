@@ -135,7 +135,7 @@ describe('MujazService (stateless)', () => {
     service.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BatchSize: deliveryQueue.batchSize,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      ScalingConfig: { MaximumConcurrency: 20 },
+      ScalingConfig: { MaximumConcurrency: cdkJson.context['mujaz:deliverConcurrency'] },
     });
     service.hasResourceProperties('AWS::Lambda::Function', {
       Description: Match.stringLikeRegexp('sends one batch of readers'),
@@ -184,5 +184,7 @@ describe('context validation', () => {
     expect(synth({ 'mujaz:fromAddress': '' })).toThrow(/mujaz:fromAddress/u);
     expect(synth({ 'mujaz:timeZone': 'Mars/Olympus' })).toThrow(/Mars\/Olympus/u);
     expect(synth({ 'mujaz:newsletterLanguage': 'fr' })).toThrow(/newsletterLanguage/u);
+    expect(synth({ 'mujaz:deliverConcurrency': 1 })).toThrow(/deliverConcurrency/u);
+    expect(synth({ 'mujaz:deliverConcurrency': 'many' })).toThrow(/deliverConcurrency/u);
   });
 });

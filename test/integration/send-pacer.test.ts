@@ -47,6 +47,47 @@ it('keeps two senders together within the rate in every second, and sends everyt
   expect(perSecond.size).toBe(5);
 });
 
+it('lets only a few senders of one process ask DynamoDB at once, and serves the others in turn', async () => {
+  const table = await createTestTable('pacer-pollers');
+  const time = virtualTime(Date.UTC(2026, 11, 1, 12, 0, 0));
+  const send = clients.dynamo.send.bind(clients.dynamo);
+  let asking = 0;
+  let most = 0;
+  const counting = Object.assign(Object.create(clients.dynamo), {
+    send: async (command: Parameters<typeof send>[0]) => {
+      asking += 1;
+      most = Math.max(most, asking);
+      try {
+        return await send(command);
+      } finally {
+        asking -= 1;
+      }
+    },
+  });
+  const limited = new DynamoSendPacer(counting, table, { rate: 10, pollers: 2, ...time });
+  const slots = await Promise.all(Array.from({ length: 30 }, () => limited.acquire('digest')));
+  expect(slots).toHaveLength(30);
+  expect(most).toBe(2);
+});
+
+it('opens each second a window at a time: no burst at its start', async () => {
+  const table = await createTestTable('pacer-windows');
+  const start = Date.UTC(2026, 11, 1, 12, 0, 0);
+  const time = virtualTime(start);
+  const pacer = new DynamoSendPacer(clients.dynamo, table, { rate: 100, ...time });
+  const granted: number[] = [];
+  for (let index = 0; index < 90; index += 1) {
+    await pacer.acquire('digest');
+    granted.push(Math.floor((time.now() - start) / 100));
+  }
+  const perWindow = new Map<number, number>();
+  for (const window of granted) perWindow.set(window, (perWindow.get(window) ?? 0) + 1);
+  // 90 digests a second at a rate of 100: nine in each tenth of the first second.
+  expect([...perWindow.entries()].sort(([a], [b]) => a - b)).toEqual(
+    Array.from({ length: 10 }, (_, window) => [window, 9]),
+  );
+});
+
 it('leaves the reserve of each second to confirmations', async () => {
   const second = (time: { now: () => number }) => Math.floor(time.now() / 1000);
   const table = await createTestTable('pacer-reserve');

@@ -24,6 +24,22 @@ export function allowanceFor(kind: SendKind, rate: number): number {
 }
 
 /**
+ * A second is cut into this many windows, and the allowance opens window by window: no burst at the start of a
+ * second, so messages granted late in one second and arriving at SES in the next never push that one over.
+ */
+export const WINDOWS_PER_SECOND = 10;
+
+/**
+ * How many messages of the current second may have been sent, all kinds together, for one more of this kind to go
+ * in window `window` (0-based): the window's share of the allowance, summed from the start of the second.
+ */
+export function allowanceThrough(kind: SendKind, rate: number, window: number): number {
+  const whole = allowanceFor(kind, rate);
+  const windows = Math.min(WINDOWS_PER_SECOND, Math.max(1, Math.floor(window) + 1));
+  return Math.floor((windows * whole) / WINDOWS_PER_SECOND);
+}
+
+/**
  * How long the sender of a throttled message waits before its next try, on the n-th throttle in a row (0-based):
  * 200 ms, 400 ms, 800 ms … 30 s. Only that sender waits: the shared allowance already keeps everyone within the
  * rate, so a throttle is SES's own hiccup (or a rate set above the account's quota), not a reason to stop the rest.

@@ -3,6 +3,7 @@
 // ledger's claim decides who sends, and the first recorded outcome stands.
 import {
   type DeliveryAttempt,
+  type DeliveryClaim,
   type DeliveryOutcome,
   type DeliveryRequest,
   isStaleClaim,
@@ -21,7 +22,7 @@ import type { Mailer } from '../ports/mailer';
 import type { SendPacer } from '../ports/send-pacer';
 import type { SubscriberRepository } from '../ports/subscriber-repository';
 import type { TokenSigner } from '../ports/token-signer';
-import { sendPaced } from './paced-send';
+import { type SendClaim, sendPaced } from './paced-send';
 
 export interface DeliverDeps {
   subscribers: SubscriberRepository;
@@ -59,7 +60,9 @@ export class TurnDeferredError extends Error {
 }
 
 /**
- * Sends the edition's frozen email to one reader, once. SES refusing it releases the claim and defers the turn
+ * Sends the edition's frozen email to one reader, once: the (edition, reader) claim is taken just before the call
+ * to SES, when the rate lets the message go, so a turn stopped while it waits for the rate leaves no claim behind
+ * and is simply tried again. SES refusing the message releases the claim and defers the turn
  * (on the queue's last try, records `failed` and lets the turn be dead-lettered); an outcome that cannot be known
  * is recorded `unknown` and never retried automatically; a reader who left or was suppressed since the edition
  * was composed is `skipped`.
@@ -81,10 +84,10 @@ export async function deliverDigest(
   });
   const record = (outcome: DeliveryOutcome) => deps.ledger.record(editionId, address, outcome, deps.clock.now());
 
-  const claim = await deps.ledger.claim(editionId, address, deps.clock.now());
-  if (!claim.claimed) {
-    if (claim.status !== 'sending') return 'recorded-earlier';
-    if (!isStaleClaim(claim.claimedAt, deps.clock.now(), deps.staleClaimMs)) {
+  /** What a turn that could not claim the reader makes of the claim it found. */
+  const settleUnclaimed = async (found: DeliveryClaim): Promise<TurnResult> => {
+    if (found.claimed || found.status !== 'sending') return 'recorded-earlier';
+    if (!isStaleClaim(found.claimedAt, deps.clock.now(), deps.staleClaimMs)) {
       // Another attempt is sending right now and will record; this turn comes back to see that it did.
       throw new TurnDeferredError('another attempt holds the claim');
     }
@@ -92,17 +95,28 @@ export async function deliverDigest(
     await record({ status: 'unknown', reason: 'interrupted' });
     deps.logger.warn('digest send interrupted earlier; recorded as unknown', note());
     return 'unknown';
-  }
+  };
+  const claim = () => deps.ledger.claim(editionId, address, deps.clock.now());
 
   const reader = await deps.subscribers.find(address);
   if (reader?.status !== 'confirmed') {
+    const found = await claim();
+    if (!found.claimed) return settleUnclaimed(found);
     await record({ status: 'skipped', reason: reader?.status ?? 'removed' });
     return 'skipped';
   }
 
-  let messageId: string;
+  let refusedClaim: DeliveryClaim = { claimed: true };
+  let sent: { messageId: string } | undefined;
   try {
-    ({ messageId } = await mailDigest(deps, email, address));
+    // The claim is taken only once the rate lets the message go, and held only around the call to SES.
+    sent = await mailDigest(deps, email, address, {
+      take: async () => {
+        refusedClaim = await claim();
+        return refusedClaim.claimed;
+      },
+      giveBack: () => deps.ledger.release(editionId, address),
+    });
   } catch (error) {
     const reason = describeError(error);
     if (error instanceof MailOutcomeUnknownError) {
@@ -119,6 +133,8 @@ export async function deliverDigest(
     }
     throw new TurnDeferredError(reason, error instanceof MailRefusedError && error.throttled);
   }
+  if (!sent) return settleUnclaimed(refusedClaim);
+  const { messageId } = sent;
   try {
     await record({ status: 'sent', messageId });
   } catch (error) {
@@ -132,21 +148,35 @@ export async function deliverDigest(
   return 'sent';
 }
 
-/** Personalizes the frozen email for one reader (their unsubscribe link and headers) and sends it within the rate. */
-export async function mailDigest(
-  deps: Pick<DeliverDeps, 'mailer' | 'pacer' | 'tokens' | 'links'>,
+type MailDeps = Pick<DeliverDeps, 'mailer' | 'pacer' | 'tokens' | 'links'>;
+
+/**
+ * Personalizes the frozen email for one reader (their unsubscribe link and headers) and sends it within the rate;
+ * with a claim, only while it holds it (undefined when it could not be taken).
+ */
+export function mailDigest(deps: MailDeps, email: RenderedEmail, address: string): Promise<{ messageId: string }>;
+export function mailDigest(
+  deps: MailDeps,
   email: RenderedEmail,
   address: string,
-): Promise<{ messageId: string }> {
+  claim: SendClaim,
+): Promise<{ messageId: string } | undefined>;
+export function mailDigest(
+  deps: MailDeps,
+  email: RenderedEmail,
+  address: string,
+  claim?: SendClaim,
+): Promise<{ messageId: string } | undefined> {
   const unsubscribeUrl = deps.links.unsubscribeUrl(deps.tokens.sign({ purpose: 'unsubscribe', email: address }));
   const personal = personalizeDigest(email, unsubscribeUrl);
-  return sendPaced(deps, 'digest', {
+  const message = {
     to: address,
     subject: personal.subject,
     html: personal.html,
     text: personal.text,
     headers: listUnsubscribeHeaders(unsubscribeUrl),
-  });
+  };
+  return claim ? sendPaced(deps, 'digest', message, claim) : sendPaced(deps, 'digest', message);
 }
 
 /** Error text for logs: providers quote the recipient in their messages, and addresses stay out of our logs. */

@@ -1,4 +1,9 @@
-import { allowanceFor, confirmationReserve, throttleBackOffMs } from '../../../lambdas/core/domain/pacing';
+import {
+  allowanceFor,
+  allowanceThrough,
+  confirmationReserve,
+  throttleBackOffMs,
+} from '../../../lambdas/core/domain/pacing';
 
 describe('allowanceFor', () => {
   it('lets confirmations use the whole second, and digests all but a tenth of it', () => {
@@ -16,6 +21,23 @@ describe('allowanceFor', () => {
     expect(allowanceFor('digest', 0.5)).toBe(1);
     expect(allowanceFor('confirmation', 14.9)).toBe(14);
     expect(allowanceFor('digest', 14.9)).toBe(12);
+  });
+});
+
+describe('allowanceThrough', () => {
+  it('opens the allowance a tenth at a time through the second, for each kind', () => {
+    const windows = Array.from({ length: 10 }, (_, window) => window);
+    expect(windows.map((window) => allowanceThrough('digest', 100, window))).toEqual([
+      9, 18, 27, 36, 45, 54, 63, 72, 81, 90,
+    ]);
+    expect(windows.map((window) => allowanceThrough('confirmation', 14, window))).toEqual([
+      1, 2, 4, 5, 7, 8, 9, 11, 12, 14,
+    ]);
+  });
+
+  it('lets a rate of one through in the last window only, and never more than the whole allowance', () => {
+    expect([0, 8, 9, 10, 40].map((window) => allowanceThrough('digest', 1, window))).toEqual([0, 0, 1, 1, 1]);
+    expect(allowanceThrough('digest', 100, -3)).toBe(9);
   });
 });
 

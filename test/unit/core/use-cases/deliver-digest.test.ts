@@ -27,7 +27,9 @@ describe('deliverDigest', () => {
     expect(await h.useCases.deliverDigest(turn('amal@example.com'), FIRST)).toBe('sent');
     expect(await h.useCases.deliverDigest(turn('amal@example.com'), FIRST)).toBe('recorded-earlier');
     expect(h.mailer.sentTo('amal@example.com')).toHaveLength(1);
-    expect(h.pacer.acquired).toEqual(['digest']);
+    // The repeated turn waited for a place in the rate before finding the reader taken, and gave it back.
+    expect(h.pacer.acquired).toEqual(['digest', 'digest']);
+    expect(h.pacer.givenBack).toEqual([1]);
     expect(statusOf('amal@example.com')).toMatchObject({ status: 'sent', messageId: 'recorded-1' });
     expect(await progress()).toEqual({ recipients: 3, sent: 1, failed: 0, unknown: 0, skipped: 0, pending: 2 });
   });
@@ -93,7 +95,7 @@ describe('deliverDigest', () => {
     );
     expect(calls).toBe(1);
     expect(h.pacer.backOffs).toEqual([]);
-    expect(h.pacer.givenBack).toEqual([]); // SES may have counted it
+    expect(h.pacer.givenBack).toEqual([1]); // the first kept its place (SES may have counted it); the repeat did not use its own
     expect(statusOf('badr@example.com')).toMatchObject({
       status: 'unknown',
       reason: 'MailOutcomeUnknownError: TimeoutError: no answer from SES',
@@ -160,6 +162,37 @@ describe('deliverDigest', () => {
 });
 
 describe('deliverDigest: pacing and refusals', () => {
+  it('takes the claim only once the rate lets the message go: a turn stopped while it waits leaves none', async () => {
+    let release!: () => void;
+    h.pacer.acquire = async () => {
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return { second: 0 };
+    };
+    const waiting = h.useCases.deliverDigest(turn('amal@example.com'), FIRST);
+    await new Promise((resolve) => setImmediate(resolve));
+    // Stopped here (a Lambda timing out), the turn has claimed nothing: its next turn simply sends.
+    expect(statusOf('amal@example.com')).toBeUndefined();
+    release();
+    expect(await waiting).toBe('sent');
+  });
+
+  it('gives the claim back between tries of a refused message, and keeps it after the last', async () => {
+    const claims: string[] = [];
+    const claim = h.ledger.claim.bind(h.ledger);
+    h.ledger.claim = async (editionId, email, at) => {
+      claims.push(statusOf(email)?.status ?? 'none');
+      return claim(editionId, email, at);
+    };
+    h.mailer.send = async () => {
+      throw new MailRefusedError('ServiceUnavailable: later');
+    };
+    await expect(h.useCases.deliverDigest(turn('badr@example.com'), LAST)).rejects.toBeInstanceOf(TurnDeferredError);
+    expect(claims).toEqual(['none', 'none', 'none']);
+    expect(statusOf('badr@example.com')).toMatchObject({ status: 'failed' });
+  });
+
   it('tries a refused message again within the turn, backing off when SES said to slow down', async () => {
     const send = h.mailer.send.bind(h.mailer);
     const refusals = [

@@ -1,0 +1,37 @@
+// `npm run bench` helper: the SES fault proxy in a process of its own, so that when it counts what SES accepted in
+// each second, its clock is not held up by the senders it measures. Argument: {upstream, throttled}. Prints one
+// line, {endpoint, stats}; GET <stats>/ answers {accepted: [[second, count]], perRecipient: {address: count},
+// refused}.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Fault, SesFaultProxy } from '../test/support/ses-fault-proxy';
+
+const { upstream, throttled } = JSON.parse(process.argv[2] ?? '{}') as { upstream: string; throttled: number };
+const accepted = new Map<number, number>();
+const perRecipient = new Map<string, number>();
+
+(async () => {
+  const proxy = await SesFaultProxy.start(upstream, ({ recipient }): Fault => {
+    if (Math.random() < throttled) return 'throttle';
+    const second = Math.floor(Date.now() / 1000);
+    accepted.set(second, (accepted.get(second) ?? 0) + 1);
+    if (recipient) perRecipient.set(recipient, (perRecipient.get(recipient) ?? 0) + 1);
+    return 'pass';
+  });
+  const stats = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(
+      JSON.stringify({
+        accepted: [...accepted],
+        perRecipient: Object.fromEntries(perRecipient),
+        refused: proxy.injected.throttle,
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => stats.listen(0, '127.0.0.1', resolve));
+  const { port } = stats.address() as AddressInfo;
+  process.stdout.write(`${JSON.stringify({ endpoint: proxy.endpoint, stats: `http://127.0.0.1:${port}` })}\n`);
+  process.stdin.resume();
+  // The parent's end of the pipe closing is the signal to go.
+  process.stdin.on('end', () => process.exit(0));
+})();
