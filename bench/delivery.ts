@@ -144,7 +144,7 @@ async function benchEndToEnd(stack: LocalStack): Promise<void> {
       `  elapsed ${elapsed.toFixed(1)} s = ${(elapsed / ideal).toFixed(2)} × N/R (N/R = ${ideal.toFixed(0)} s; fan-out into SQS took ${queuedSeconds.toFixed(1)} s); target ≤ 1.2 × N/R`,
     );
     console.log(
-      `  most accepted by SES in one second: ${busiest}; most granted by the pacer in one second: ${mostGranted} (R = ${RATE}; digests may use ${RATE - Math.max(1, Math.ceil(RATE * 0.1))}, the rest is kept for confirmations)`,
+      `  most accepted by SES in one second: ${busiest}; most granted by the pacer in one second: ${mostGranted} (R = ${RATE}; a tenth is kept for confirmations through each second's first half, then released to digests)`,
     );
     if (process.env.MUJAZ_BENCH_SECONDS) {
       console.log(`  accepted per second: ${stats.accepted.map(([, count]) => count).join(' ')}`);

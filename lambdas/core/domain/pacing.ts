@@ -31,12 +31,19 @@ export const WINDOWS_PER_SECOND = 10;
 
 /**
  * How many messages of the current second may have been sent, all kinds together, for one more of this kind to go
- * in window `window` (0-based): the window's share of the allowance, summed from the start of the second.
+ * in window `window` (0-based): the window's share of the allowance, summed from the start of the second. The
+ * reserve confirmations left unused is handed to digests over the second half of the second, so a big send uses
+ * the whole rate while nobody subscribes, and a confirmation waits at most half a second.
  */
 export function allowanceThrough(kind: SendKind, rate: number, window: number): number {
-  const whole = allowanceFor(kind, rate);
   const windows = Math.min(WINDOWS_PER_SECOND, Math.max(1, Math.floor(window) + 1));
-  return Math.floor((windows * whole) / WINDOWS_PER_SECOND);
+  const whole = allowanceFor('confirmation', rate);
+  const everything = Math.floor((windows * whole) / WINDOWS_PER_SECOND);
+  if (kind === 'confirmation') return everything;
+  const digests = allowanceFor('digest', rate);
+  const half = WINDOWS_PER_SECOND / 2;
+  const released = Math.floor(((whole - digests) * Math.max(0, windows - half)) / half);
+  return Math.min(everything, Math.floor((windows * digests) / WINDOWS_PER_SECOND) + released);
 }
 
 /**

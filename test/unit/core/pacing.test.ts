@@ -24,11 +24,18 @@ describe('allowanceFor', () => {
   });
 });
 
+const windowsOf = (kind: 'digest' | 'confirmation', rate: number) =>
+  Array.from({ length: 10 }, (_, window) => allowanceThrough(kind, rate, window));
+
 describe('allowanceThrough', () => {
   it('opens the allowance a tenth at a time through the second, for each kind', () => {
     const windows = Array.from({ length: 10 }, (_, window) => window);
+    // Digests: nine a tenth, then the confirmations' unused reserve too, over the second half.
     expect(windows.map((window) => allowanceThrough('digest', 100, window))).toEqual([
-      9, 18, 27, 36, 45, 54, 63, 72, 81, 90,
+      9, 18, 27, 36, 45, 56, 67, 78, 89, 100,
+    ]);
+    expect(windows.map((window) => allowanceThrough('confirmation', 100, window))).toEqual([
+      10, 20, 30, 40, 50, 60, 70, 80, 90, 100,
     ]);
     expect(windows.map((window) => allowanceThrough('confirmation', 14, window))).toEqual([
       1, 2, 4, 5, 7, 8, 9, 11, 12, 14,
@@ -38,6 +45,18 @@ describe('allowanceThrough', () => {
   it('lets a rate of one through in the last window only, and never more than the whole allowance', () => {
     expect([0, 8, 9, 10, 40].map((window) => allowanceThrough('digest', 1, window))).toEqual([0, 0, 1, 1, 1]);
     expect(allowanceThrough('digest', 100, -3)).toBe(9);
+    expect(windowsOf('digest', 14)).toEqual([1, 2, 3, 4, 6, 7, 8, 10, 11, 14]);
+  });
+
+  it('always leaves confirmations room in the first half of the second, whatever digests took', () => {
+    for (const rate of [1, 10, 14, 100, 200]) {
+      for (let window = 0; window < 5; window += 1) {
+        expect(allowanceThrough('confirmation', rate, window)).toBeGreaterThanOrEqual(
+          allowanceThrough('digest', rate, window),
+        );
+      }
+    }
+    expect(allowanceThrough('confirmation', 100, 4) - allowanceThrough('digest', 100, 4)).toBe(5);
   });
 });
 
