@@ -3,12 +3,11 @@
 // and every reader is either sent or counted unknown â€” the unknown ones at most the claims the dead process held.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { deliveryQueue } from '../../lambdas/adapters/delivery-queue-definition';
 import { DynamoSubscriberRepository } from '../../lambdas/adapters/dynamo-subscriber-repository';
 import { confirmedSubscriber, pendingSubscriber } from '../../lambdas/core/domain/subscriber';
-import { readSesInbox } from '../../lambdas/local/ses-inbox';
 import { PROJECT_ROOT } from '../../lib/function-bundles';
+import { copiesPerReader, deliveryStatuses } from '../support/delivery-outcomes';
 import { createTestMujaz, localServices, TEST_TOKEN_SECRET, type TestMujaz } from '../support/local-services';
 import { SesFaultProxy } from '../support/ses-fault-proxy';
 
@@ -69,30 +68,12 @@ function startWorker(): Promise<ChildProcess> {
   });
 }
 
-async function statuses(): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await test.clients.dynamo.send(
-      new QueryCommand({
-        TableName: test.tableName,
-        KeyConditionExpression: 'pk = :edition AND begins_with(sk, :delivery)',
-        ExpressionAttributeValues: { ':edition': 'EDITION#1', ':delivery': 'DELIVERY#' },
-        ConsistentRead: true,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    for (const item of page.Items ?? []) found.set(String(item.sk).slice('DELIVERY#'.length), String(item.status));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return found;
-}
-
 it('ends, after redelivery, with no duplicate and every reader sent or unknown â€” unknown at most the claims in flight', async () => {
   expect(await test.mujaz.sendDigest()).toMatchObject({ edition: '1', recipients: READERS });
   worker = await startWorker();
   // Kill it while SES holds some of its messages: claims taken, answers not yet back.
-  const claimed = async () => [...(await statuses()).values()].filter((status) => status === 'sending').length;
+  const claimed = async () =>
+    [...(await deliveryStatuses(test, '1')).values()].filter((status) => status === 'sending').length;
   const giveUpAt = Date.now() + 60_000;
   while ((await test.mujaz.digestProgress('1')).counts.sent < 20 || (await claimed()) < 5) {
     if (Date.now() > giveUpAt) throw new Error('the worker sent nothing');
@@ -103,7 +84,7 @@ it('ends, after redelivery, with no duplicate and every reader sent or unknown â
   await new Promise((resolve) => worker?.once('exit', resolve));
   // Writes the worker had already put on the wire still land; what is left `sending` after them is orphaned.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
-  const atCrash = await statuses();
+  const atCrash = await deliveryStatuses(test, '1');
   const inFlight = [...atCrash].filter(([, status]) => status === 'sending').map(([email]) => email);
   expect(inFlight.length).toBeGreaterThan(0);
   expect(inFlight.length).toBeLessThanOrEqual(WORKERS * deliveryQueue.batchSize);
@@ -119,16 +100,11 @@ it('ends, after redelivery, with no duplicate and every reader sent or unknown â
     skipped: 0,
     pending: 0,
   });
-  const after = await statuses();
+  const after = await deliveryStatuses(test, '1');
   expect(inFlight.filter((email) => after.get(email) !== 'unknown')).toEqual([]);
 
-  const copies = new Map<string, number>();
-  for (const email of await readSesInbox(localServices().sesEndpoint)) {
-    for (const to of email.destination.to) {
-      const address = /<?([^<>\s]+@[^<>\s]+)>?$/u.exec(to)?.[1] ?? to;
-      if (readers.includes(address)) copies.set(address, (copies.get(address) ?? 0) + 1);
-    }
-  }
+  const everyCopy = await copiesPerReader(localServices().sesEndpoint);
+  const copies = new Map(readers.map((reader) => [reader, everyCopy.get(reader) ?? 0]));
   // Nobody twice; everyone recorded sent has their copy; an unknown one may or may not have it, as SES decided.
   expect([...copies.values()].filter((count) => count > 1)).toEqual([]);
   expect(readers.filter((reader) => after.get(reader) === 'sent' && copies.get(reader) !== 1)).toEqual([]);

@@ -4,10 +4,9 @@
 // before the timeout: recorded unknown, never resent), and one reader SES refuses every time (dead-lettered, then
 // reached by a retry of `failed`). Every reader ends with exactly one copy, or is counted as not reached.
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoSubscriberRepository } from '../../lambdas/adapters/dynamo-subscriber-repository';
 import { confirmedSubscriber, pendingSubscriber } from '../../lambdas/core/domain/subscriber';
-import { readSesInbox } from '../../lambdas/local/ses-inbox';
+import { copiesPerReader, deliveryStatuses } from '../support/delivery-outcomes';
 import { createTestMujaz, localServices, type TestMujaz } from '../support/local-services';
 import { type Fault, SesFaultProxy } from '../support/ses-fault-proxy';
 
@@ -58,36 +57,6 @@ afterAll(async () => {
   await proxy.stop();
 });
 
-async function copiesPerReader(): Promise<Map<string, number>> {
-  const received = new Map<string, number>();
-  for (const email of await readSesInbox(localServices().sesEndpoint)) {
-    for (const to of email.destination.to) {
-      const address = /<?([^<>\s]+@[^<>\s]+)>?$/u.exec(to)?.[1] ?? to;
-      received.set(address, (received.get(address) ?? 0) + 1);
-    }
-  }
-  return received;
-}
-
-async function deliveryStatuses(): Promise<Map<string, string>> {
-  const statuses = new Map<string, string>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await test.clients.dynamo.send(
-      new QueryCommand({
-        TableName: test.tableName,
-        KeyConditionExpression: 'pk = :edition AND begins_with(sk, :delivery)',
-        ExpressionAttributeValues: { ':edition': 'EDITION#1', ':delivery': 'DELIVERY#' },
-        ConsistentRead: true,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    for (const item of page.Items ?? []) statuses.set(String(item.sk).slice('DELIVERY#'.length), String(item.status));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return statuses;
-}
-
 it('reaches every reader once through the queue: refusals retried, lost answers unknown, the hopeless one dead-lettered', async () => {
   expect(await test.mujaz.sendDigest()).toEqual({ edition: '1', status: 'queued', reports: 1, recipients: READERS });
   const progress = await test.untilDone('1', 150_000);
@@ -102,12 +71,12 @@ it('reaches every reader once through the queue: refusals retried, lost answers 
   expect(proxy.injected['reset-after-send']).toBe(3);
   expect(proxy.injected['hang-after-send']).toBe(1);
 
-  const copies = await copiesPerReader();
+  const copies = await copiesPerReader(localServices().sesEndpoint);
   // SES took the lost-answer messages: those readers have their copy, and exactly one.
   expect(readers.filter((reader) => reader !== refused && copies.get(reader) !== 1)).toEqual([]);
   expect(copies.get(refused)).toBeUndefined();
 
-  const statuses = await deliveryStatuses();
+  const statuses = await deliveryStatuses(test, '1');
   expect(readers.filter((reader) => statuses.get(reader) === 'unknown').sort()).toEqual([...cutOff, unanswered].sort());
   expect(statuses.get(refused)).toBe('failed');
   expect(readers.filter((reader) => statuses.get(reader) === 'sent')).toHaveLength(READERS - 5);
@@ -132,7 +101,7 @@ it('reaches every reader once through the queue: refusals retried, lost answers 
 
 it('sends an unknown reader nothing more, and a retry of `failed` reaches exactly the dead-lettered reader', async () => {
   refuseAlways = false;
-  const before = await copiesPerReader();
+  const before = await copiesPerReader(localServices().sesEndpoint);
   expect(await test.mujaz.retryDigest('1', ['failed'])).toEqual({ id: '1', requeued: 1 });
   const progress = await test.untilDone('1', 30_000);
   expect(progress.counts).toEqual({
@@ -143,7 +112,7 @@ it('sends an unknown reader nothing more, and a retry of `failed` reaches exactl
     unknown: 4,
     skipped: 0,
   });
-  const after = await copiesPerReader();
+  const after = await copiesPerReader(localServices().sesEndpoint);
   const gained = readers.filter((reader) => (after.get(reader) ?? 0) !== (before.get(reader) ?? 0));
   expect(gained).toEqual([refused]);
   expect(after.get(refused)).toBe(1);
