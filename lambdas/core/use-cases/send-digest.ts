@@ -17,6 +17,7 @@ import {
   type EditionPeriod,
   type FanOutProgress,
   type FrozenEmail,
+  isEditionId,
   nextEdition,
 } from '../domain/edition';
 import { InvalidInputError, NotFoundError } from '../domain/errors';
@@ -181,7 +182,7 @@ export function checkSendRequest(deps: Pick<DigestDeps, 'clock'>, request: SendR
 
 /** The edition's web page: every report it took, in full. */
 export async function renderEditionPage(deps: DigestDeps, id: string): Promise<RenderedEmail> {
-  const edition = /^[1-9][0-9]{0,8}$/u.test(id) ? await deps.editions.find(id) : undefined;
+  const edition = isEditionId(id) ? await deps.editions.find(id) : undefined;
   if (!edition || edition.state === 'composing') throw new NotFoundError('There is no such edition.');
   const entries = await deps.reports.listTaken(edition.id);
   return deps.renderer.renderDigest(buildEditionPageView(entries, setting(deps)));

@@ -70,6 +70,25 @@ describe('POST /subscriptions', () => {
     expect(h.mailer.sent).toEqual([]);
   });
 
+  it('keeps one mailbox one subscriber: aliases refused with a 400 that says why, spellings of one domain merged', async () => {
+    for (const alias of [
+      'du\u0000p@example.com',
+      'dup(x)@example.com',
+      'dup\u200B@example.com',
+      '\u202Edup@example.com',
+    ]) {
+      const error = await errorOf(await subscribe(JSON.stringify({ email: alias })), 400);
+      expect(error.problems).toEqual([{ field: 'email', message: expect.stringMatching(/invisible|plain address/u) }]);
+      expect(JSON.stringify(error)).not.toContain('dup');
+    }
+    const notAscii = await errorOf(await subscribe(JSON.stringify({ email: 'قارئ@example.com' })), 400);
+    expect(notAscii.problems?.[0]?.message).toContain('Amazon SES cannot send to this address');
+    for (const spelling of ['Reader@مثال.إختبار', 'reader@XN--MGBH0FB.XN--KGBECHTV']) {
+      expect((await subscribe(JSON.stringify({ email: spelling }))).status).toBe(202);
+    }
+    expect(h.subscribers.all().map((subscriber) => subscriber.email)).toEqual(['reader@xn--mgbh0fb.xn--kgbechtv']);
+  });
+
   it('answers 400 naming the field when the email is missing or not a string', async () => {
     for (const body of ['{}', '{"email": 42}']) {
       const error = await errorOf(await subscribe(body), 400);

@@ -54,10 +54,19 @@ describe('deliverDigest', () => {
     expect(await progress()).toMatchObject({ skipped: 3, pending: 0 });
   });
 
+  it('leaves a recorded outcome as it is when a repeated turn finds the reader gone since', async () => {
+    expect(await h.useCases.deliverDigest(turn('amal@example.com'), FIRST)).toBe('sent');
+    await h.addSubscriber('amal@example.com', 'unsubscribed');
+    expect(await h.useCases.deliverDigest(turn('amal@example.com'), FIRST)).toBe('recorded-earlier');
+    expect(statusOf('amal@example.com')).toMatchObject({ status: 'sent' });
+    expect(await progress()).toMatchObject({ sent: 1, skipped: 0 });
+  });
+
   it('gives a refused reader back to the queue with the claim released, the address masked in the log', async () => {
     h.mailer.failFor('badr@example.com');
-    const refused = h.useCases.deliverDigest(turn('badr@example.com'), FIRST);
-    await expect(refused).rejects.toBeInstanceOf(TurnDeferredError);
+    const refused = await h.useCases.deliverDigest(turn('badr@example.com'), FIRST).catch((error) => error);
+    expect(refused).toBeInstanceOf(TurnDeferredError);
+    expect(refused).toMatchObject({ name: 'TurnDeferredError', throttled: false });
     expect(statusOf('badr@example.com')).toBeUndefined();
     expect(await progress()).toMatchObject({ failed: 0, pending: 3 });
     expect(h.logger.entries.at(-1)).toEqual({
@@ -80,7 +89,16 @@ describe('deliverDigest', () => {
     await expect(h.useCases.deliverDigest(turn('badr@example.com'), LAST)).rejects.toBeInstanceOf(TurnDeferredError);
     expect(statusOf('badr@example.com')).toMatchObject({ status: 'failed' });
     expect(await progress()).toMatchObject({ failed: 1, pending: 2 });
-    expect(h.logger.entries.at(-1)).toMatchObject({ level: 'error', attributes: { recipient: 'b***@example.com' } });
+    expect(h.logger.entries.at(-1)).toEqual({
+      level: 'error',
+      message: 'digest refused on the last try; the reader is dead-lettered',
+      attributes: {
+        edition: '1',
+        recipient: 'b***@example.com',
+        receiveCount: MAX_RECEIVES,
+        error: 'Error: RecordingMailer: this recipient was told to fail',
+      },
+    });
   });
 
   it('records an outcome that cannot be known as unknown, and never sends it again', async () => {
@@ -101,10 +119,15 @@ describe('deliverDigest', () => {
       reason: 'MailOutcomeUnknownError: TimeoutError: no answer from SES',
     });
     expect(await progress()).toMatchObject({ unknown: 1 });
-    expect(h.logger.entries.at(-1)).toMatchObject({
+    expect(h.logger.entries.at(-1)).toEqual({
       level: 'warn',
       message: 'digest outcome unknown; recorded, not resent',
-      attributes: { edition: '1', recipient: 'b***@example.com' },
+      attributes: {
+        edition: '1',
+        recipient: 'b***@example.com',
+        receiveCount: 1,
+        error: 'MailOutcomeUnknownError: TimeoutError: no answer from SES',
+      },
     });
   });
 
@@ -115,9 +138,9 @@ describe('deliverDigest', () => {
       status: 'sending',
       claimedAt: h.clock.now().toISOString(),
     });
-    await expect(h.useCases.deliverDigest(turn('amal@example.com'), FIRST)).rejects.toThrow(
-      new TurnDeferredError('another attempt holds the claim'),
-    );
+    const held = await h.useCases.deliverDigest(turn('amal@example.com'), FIRST).catch((error) => error);
+    expect(held).toEqual(new TurnDeferredError('another attempt holds the claim'));
+    expect(held).toMatchObject({ throttled: false });
     h.clock.advance(59_999);
     await expect(h.useCases.deliverDigest(turn('amal@example.com'), FIRST)).rejects.toBeInstanceOf(TurnDeferredError);
     h.clock.advance(1);
@@ -125,6 +148,11 @@ describe('deliverDigest', () => {
     expect(h.mailer.sent).toEqual([]);
     expect(statusOf('amal@example.com')).toMatchObject({ status: 'unknown', reason: 'interrupted' });
     expect(await progress()).toMatchObject({ unknown: 1 });
+    expect(h.logger.entries.at(-1)).toEqual({
+      level: 'warn',
+      message: 'digest send interrupted earlier; recorded as unknown',
+      attributes: { edition: '1', recipient: 'a***@example.com', receiveCount: 2 },
+    });
   });
 
   it('never resends a digest whose delivery record failed after SES took it, and says so', async () => {
@@ -221,6 +249,21 @@ describe('deliverDigest: pacing and refusals', () => {
     expect((deferred as TurnDeferredError).throttled).toBe(true);
     expect(refused).toBe(SEND_ATTEMPTS);
     expect(h.pacer.backOffs).toEqual([0, 1]);
+  });
+
+  it("tries a test copy (which no claim guards) again after a refusal, in the digests' share of the rate", async () => {
+    const send = h.mailer.send.bind(h.mailer);
+    let refused = false;
+    h.mailer.send = async (email) => {
+      if (!refused) {
+        refused = true;
+        throw new MailRefusedError('ServiceUnavailable: later');
+      }
+      return send(email);
+    };
+    expect(await h.useCases.sendTestDigest('editor@example.com')).toEqual({ messageId: 'recorded-1' });
+    expect(h.pacer.acquired).toEqual(['digest', 'digest']);
+    expect(h.mailer.sentTo('editor@example.com')).toHaveLength(1);
   });
 
   it('waits longer before each further turn of a refused reader, up to five minutes', () => {

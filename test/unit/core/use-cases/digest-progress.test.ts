@@ -105,13 +105,47 @@ describe('retryDigest', () => {
     await expect(h.useCases.retryDigest('1', ['failed'])).rejects.toThrow('SQS unreachable');
     expect((await h.useCases.digestProgress('1')).counts).toMatchObject({ failed: 0, pending: 1 });
     expect(await h.useCases.retryDigest('1', ['failed'])).toEqual({ id: '1', requeued: 1 });
+    expect((await h.useCases.digestProgress('1')).counts).toEqual({
+      recipients: 4,
+      sent: 1,
+      failed: 0,
+      unknown: 1,
+      skipped: 1,
+      pending: 1,
+    });
     await h.deliverQueued();
     expect(h.mailer.sentTo('badr@example.com')).toHaveLength(1);
   });
 
+  it('queues a large retry a hundred at a time, each reader exactly once', async () => {
+    const many = createHarness();
+    await many.useCases.ingestReport(ENGLISH_REPORT);
+    const readers = Array.from({ length: 250 }, (_, index) => `r${index}@example.com`);
+    for (const email of readers) await many.addSubscriber(email, 'confirmed');
+    await many.useCases.sendDigest();
+    many.mailer.failFor(...readers);
+    many.queue.waiting.length = 0;
+    for (const email of readers) {
+      many.ledger.put({ editionId: '1', email, status: 'failed', reason: 'Throttling' });
+    }
+    const enqueue = many.queue.enqueue.bind(many.queue);
+    const sizes: number[] = [];
+    many.queue.enqueue = async (requests) => {
+      sizes.push(requests.length);
+      return enqueue(requests);
+    };
+    expect(await many.useCases.retryDigest('1', ['failed'])).toEqual({ id: '1', requeued: 250 });
+    expect(sizes.filter((size) => size > 0)).toEqual([100, 100, 50]);
+    expect(many.queue.waiting.map((turn) => turn.email).sort()).toEqual([...readers].sort());
+  });
+
   it('has nothing to retry in an edition still composing, nor in one that does not exist', async () => {
     await h.useCases.startDigest();
-    await expect(h.useCases.retryDigest('1', ['failed'])).rejects.toBeInstanceOf(NotFoundError);
-    await expect(h.useCases.retryDigest('9', ['failed'])).rejects.toBeInstanceOf(NotFoundError);
+    await expect(h.useCases.retryDigest('1', ['failed'])).rejects.toThrow(
+      new NotFoundError('This edition has not been sent yet.'),
+    );
+    await expect(h.useCases.retryDigest('9', ['failed'])).rejects.toThrow(
+      new NotFoundError('There is no such digest.'),
+    );
   });
 });
