@@ -18,6 +18,7 @@ import {
   ingestReportBatch,
 } from './use-cases/ingest-report';
 import {
+  checkConfirmationLink,
   checkUnsubscribeLink,
   confirmSubscription,
   type SubscribeOutcome,
@@ -51,6 +52,8 @@ export interface UseCases {
   /** Every confirmed reader, page by page: the list to export. */
   confirmedSubscribers(): AsyncIterable<Subscriber>;
   confirmSubscription(token: string): Promise<Subscriber>;
+  /** Checks a confirmation link without confirming (GET: mail scanners follow links, and must not confirm). */
+  checkConfirmationLink(token: string): void;
   unsubscribe(token: string): Promise<void>;
   /** Checks an unsubscribe link without acting on it (the page that asks "are you sure?"). */
   checkUnsubscribeLink(token: string): void;
@@ -110,6 +113,7 @@ export function bindUseCases(ports: CorePorts, settings: CoreSettings): UseCases
     recordDeliveryFeedback: (event) => recordDeliveryFeedback(subscription, event),
     confirmedSubscribers: () => ports.subscribers.confirmedSubscribers(),
     confirmSubscription: (token) => confirmSubscription(subscription, token),
+    checkConfirmationLink: (token) => checkConfirmationLink(subscription, token),
     unsubscribe: (token) => unsubscribe(subscription, token),
     checkUnsubscribeLink: (token) => checkUnsubscribeLink(subscription, token),
     previewDigest: (request) => previewDigest(digest, request),

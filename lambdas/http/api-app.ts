@@ -71,7 +71,8 @@ const ROUTES = [
 
 export function createApiApp(deps: ApiDependencies): Hono {
   const app = new Hono();
-  const labels = labelsFor(deps.newsletter).pages;
+  const words = labelsFor(deps.newsletter);
+  const labels = words.pages;
   const page = (c: Context, content: PageContent) => c.html(renderPage(deps.newsletter, content));
   const requireAdmin = adminGuard(deps.adminToken);
 
@@ -101,7 +102,20 @@ export function createApiApp(deps: ApiDependencies): Hono {
     );
   });
 
-  app.get('/subscriptions/confirm', async (c) => {
+  // GET (and HEAD) only asks: mail scanners open every link in a message, and must not confirm for anyone.
+  app.get('/subscriptions/confirm', (c) => {
+    const { token } = parseInput(tokenQuery, c.req.query());
+    deps.mujaz.checkConfirmationLink(token);
+    if (wantsHtml(c)) {
+      return page(c, {
+        title: words.confirmHeading,
+        message: words.confirmBody,
+        form: { action: `?token=${encodeURIComponent(token)}`, button: words.confirmButton },
+      });
+    }
+    return c.json({ status: 'pending', confirm: 'POST this URL to confirm the subscription.' });
+  });
+  app.post('/subscriptions/confirm', smallBody, async (c) => {
     const { token } = parseInput(tokenQuery, c.req.query());
     await deps.mujaz.confirmSubscription(token);
     if (wantsHtml(c)) return page(c, { title: labels.confirmedTitle, message: labels.confirmedBody });

@@ -35,7 +35,8 @@ async function runDemo(runtime: LocalRuntime): Promise<void> {
   const [confirmation] = await emailsTo(runtime.sesEndpoint, READER);
   const confirmUrl = confirmation && linkIn(confirmation, '/subscriptions/confirm');
   if (!confirmUrl) throw new Error('No confirmation email with a confirmation link reached the SES endpoint');
-  await api('GET', new URL(confirmUrl).pathname + new URL(confirmUrl).search);
+  // The link opens a page with a button; only its POST confirms (mail scanners follow GET links).
+  await api('POST', new URL(confirmUrl).pathname + new URL(confirmUrl).search, '');
   step(`reader subscribed and confirmed: ${READER}`);
 
   const started = await api<DigestProgress>('POST', '/digests', JSON.stringify({ mode: 'send' }));

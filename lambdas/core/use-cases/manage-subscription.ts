@@ -110,6 +110,11 @@ export async function unsubscribe(
 }
 
 /** Checks an unsubscribe link without acting on it; throws InvalidTokenError for a link that is not genuine. */
+/** Checks a confirmation link without acting on it (the page with the button a reader presses). */
+export function checkConfirmationLink(deps: Pick<SubscriptionDeps, 'tokens' | 'clock'>, token: string): void {
+  deps.tokens.verify(token, 'confirm-subscription', deps.clock.now());
+}
+
 export function checkUnsubscribeLink(deps: Pick<SubscriptionDeps, 'tokens' | 'clock'>, token: string): void {
   deps.tokens.verify(token, 'unsubscribe', deps.clock.now());
 }

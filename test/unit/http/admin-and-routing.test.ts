@@ -181,7 +181,7 @@ describe('our own failures (500)', () => {
   it('answers 500 JSON (not a page) to a browser when a GET fails unexpectedly', async () => {
     const broken: UseCases = {
       ...h.useCases,
-      confirmSubscription: async () => {
+      checkConfirmationLink: () => {
         throw new TypeError('cannot read properties of undefined');
       },
     };

@@ -112,13 +112,37 @@ describe('POST /subscriptions', () => {
   });
 });
 
-describe('GET /subscriptions/confirm', () => {
+describe('/subscriptions/confirm', () => {
   async function pendingToken(): Promise<string> {
     await subscribe(JSON.stringify({ email: 'reader@example.com' }));
     return tokenFromLink(h.mailer.sent.at(-1)!.html, '/subscriptions/confirm');
   }
+  /** The page's button: a POST of the link. */
   const confirm = (token: string, headers: Record<string, string> = {}) =>
-    app.request(`/subscriptions/confirm?token=${encodeURIComponent(token)}`, { headers });
+    app.request(`/subscriptions/confirm?token=${encodeURIComponent(token)}`, { method: 'POST', headers });
+  const open = (token: string, headers: Record<string, string> = {}, method = 'GET') =>
+    app.request(`/subscriptions/confirm?token=${encodeURIComponent(token)}`, { method, headers });
+
+  it('confirms nothing when the link is only opened (GET or HEAD, as mail scanners do)', async () => {
+    const token = await pendingToken();
+    const opened = await open(token);
+    expect(opened.status).toBe(200);
+    expect(await opened.json()).toEqual({ status: 'pending', confirm: 'POST this URL to confirm the subscription.' });
+    expect((await open(token, {}, 'HEAD')).status).toBe(200);
+    expect((await h.subscribers.find('reader@example.com'))?.status).toBe('pending');
+  });
+
+  it('shows a browser a page whose button posts the link, in the newsletter language, confirming nothing', async () => {
+    const token = await pendingToken();
+    const response = await open(token, browser);
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('<html lang="ar" dir="rtl">');
+    expect(page).toContain(labelsFor(h.newsletter).confirmButton);
+    expect(page).toMatch(/<form method="post" action="\?token=[^"]+"/u);
+    expect((await h.subscribers.find('reader@example.com'))?.status).toBe('pending');
+    expect((await errorOf(await open('v1.abc.def'), 400)).code).toBe('invalid_token');
+  });
 
   it('answers 400 naming the token when there is none', async () => {
     const error = await errorOf(await app.request('/subscriptions/confirm'), 400);
