@@ -1,6 +1,7 @@
 // HTTP edge: one Hono app for the whole public and admin API, served by hono/aws-lambda in Lambda and by
 // @hono/node-server locally. Read the body, call the use case, map the answer; nothing else lives here.
 import { type Context, Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
 import type { UseCases } from '../core/bind-use-cases';
 import { labelsFor, type NewsletterIdentity } from '../core/domain/newsletter-labels';
@@ -85,6 +86,24 @@ export function createApiApp(deps: ApiDependencies): Hono {
     }
     return c.json(body, status);
   };
+  // Every answer, pages above all: no script runs, no other site frames them, and no link leaks where it came from
+  // (confirmation and unsubscribe URLs carry tokens). Styles are inline in our pages and the edition's MJML.
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        imgSrc: ['https:', 'data:'],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+      xContentTypeOptions: 'nosniff',
+      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+    }),
+  );
   app.onError((error, c) => replyWithError(c, error));
   app.notFound((c) =>
     replyWithError(c, new HttpProblem(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)),

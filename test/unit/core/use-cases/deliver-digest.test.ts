@@ -216,7 +216,9 @@ describe('deliverDigest: pacing and refusals', () => {
     h.mailer.send = async () => {
       throw new MailRefusedError('ServiceUnavailable: later');
     };
-    await expect(h.useCases.deliverDigest(turn('badr@example.com'), LAST)).rejects.toBeInstanceOf(TurnDeferredError);
+    const deferred = await h.useCases.deliverDigest(turn('badr@example.com'), LAST).catch((error) => error);
+    expect(deferred).toBeInstanceOf(TurnDeferredError);
+    expect(deferred).toMatchObject({ throttled: false }); // refused, but not for going too fast
     expect(claims).toEqual(['none', 'none', 'none']);
     expect(statusOf('badr@example.com')).toMatchObject({ status: 'failed' });
   });
