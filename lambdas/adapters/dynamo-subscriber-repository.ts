@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Subscriber } from '../core/domain/subscriber';
 import type { SubscriberPage, SubscriberRepository } from '../core/ports/subscriber-repository';
-import { domainFields } from './dynamo-items';
+import { domainFields, isConditionFailure } from './dynamo-items';
 
 const CONFIRMED = 'SUBSCRIBERS#confirmed';
 
@@ -26,18 +26,35 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
   }
 
   async save(subscriber: Subscriber): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...subscriberKey(subscriber.email),
-          entity: 'subscriber',
-          ...subscriber,
-          ...(subscriber.status === 'confirmed' ? { gsi1pk: CONFIRMED, gsi1sk: subscriber.email } : {}),
-          ...(subscriber.pendingUntil ? { expiresAt: Math.ceil(Date.parse(subscriber.pendingUntil) / 1000) } : {}),
-        },
-      }),
-    );
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: itemOf(subscriber) }));
+  }
+
+  async savePending(subscriber: Subscriber, previous: Subscriber | undefined): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: itemOf(subscriber),
+          ...(previous === undefined
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression:
+                  previous.confirmationSentAt === undefined
+                    ? '#status = :status AND attribute_not_exists(confirmationSentAt)'
+                    : '#status = :status AND confirmationSentAt = :sent',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':status': previous.status,
+                  ...(previous.confirmationSentAt === undefined ? {} : { ':sent': previous.confirmationSentAt }),
+                },
+              }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   async *confirmedSubscribers(): AsyncIterable<Subscriber> {
@@ -76,6 +93,16 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
     const last = subscribers.at(-1);
     return { subscribers, ...(startKey && last ? { next: last.email } : {}) };
   }
+}
+
+function itemOf(subscriber: Subscriber): Record<string, unknown> {
+  return {
+    ...subscriberKey(subscriber.email),
+    entity: 'subscriber',
+    ...subscriber,
+    ...(subscriber.status === 'confirmed' ? { gsi1pk: CONFIRMED, gsi1sk: subscriber.email } : {}),
+    ...(subscriber.pendingUntil ? { expiresAt: Math.ceil(Date.parse(subscriber.pendingUntil) / 1000) } : {}),
+  };
 }
 
 function subscriberKey(email: string): { pk: string; sk: string } {

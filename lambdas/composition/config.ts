@@ -18,6 +18,8 @@ export interface MujazConfig {
   /** IANA zone of the newsletter: the dates its emails print. */
   timeZone: string;
   confirmWithinMs: number;
+  /** At most one confirmation email per address within this long (MUJAZ_CONFIRMATION_COOLDOWN_MINUTES). */
+  confirmationCooldownMs: number;
   /** Reports each email carries in full; the rest are headlines linking to the edition's web page. */
   featuredReports: number;
   /** The longest one delivery attempt may run: the deliver function's timeout (a claim older than it was abandoned). */
@@ -79,6 +81,11 @@ const mujazEnvironment = z.object({
     .positive()
     .max(24 * 30)
     .default(48),
+  MUJAZ_CONFIRMATION_COOLDOWN_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 60)
+    .default(10),
   MUJAZ_FEATURED_REPORTS: z.coerce.number().int().min(0).max(50).default(10),
   MUJAZ_DELIVERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(900).default(30),
   MUJAZ_SEND_RATE: z.coerce.number().min(1).max(10_000).optional(),
@@ -123,6 +130,7 @@ export function readConfig(env: NodeJS.ProcessEnv): MujazConfig {
     newsletter: { name: values.MUJAZ_NEWSLETTER_NAME, language: values.MUJAZ_NEWSLETTER_LANGUAGE },
     timeZone: values.MUJAZ_TIME_ZONE,
     confirmWithinMs: values.MUJAZ_CONFIRM_WITHIN_HOURS * 3_600_000,
+    confirmationCooldownMs: values.MUJAZ_CONFIRMATION_COOLDOWN_MINUTES * 60_000,
     featuredReports: values.MUJAZ_FEATURED_REPORTS,
     staleClaimMs: values.MUJAZ_DELIVERY_TIMEOUT_SECONDS * 1_000,
     ...(values.MUJAZ_SEND_RATE !== undefined ? { sendRate: values.MUJAZ_SEND_RATE } : {}),

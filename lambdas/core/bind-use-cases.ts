@@ -88,6 +88,8 @@ export interface CoreSettings {
   timeZone: string;
   publicBaseUrl: string;
   confirmWithinMs: number;
+  /** At most one confirmation email per address within this long. */
+  confirmationCooldownMs: number;
   /** Reports each email carries in full; the rest are headlines linking to the edition's web page. */
   featuredReports: number;
   /** The longest one delivery attempt may run (the deliver function's timeout). */
@@ -98,7 +100,11 @@ export function bindUseCases(ports: CorePorts, settings: CoreSettings): UseCases
   const { extractor, ...digestPorts } = ports;
   const common = { ...digestPorts, links: publicLinks(settings.publicBaseUrl), newsletter: settings.newsletter };
   const ingest: IngestReportDeps = ports;
-  const subscription: SubscriptionDeps = { ...common, confirmWithinMs: settings.confirmWithinMs };
+  const subscription: SubscriptionDeps = {
+    ...common,
+    confirmWithinMs: settings.confirmWithinMs,
+    confirmationCooldownMs: settings.confirmationCooldownMs,
+  };
   const digest: DigestDeps = {
     ...common,
     timeZone: settings.timeZone,

@@ -117,6 +117,23 @@ describe('DynamoSubscriberRepository', () => {
     expect(after).toEqual([]);
   });
 
+  it('lets exactly one of many racing subscribes for one address write it (and so mail it)', async () => {
+    const subscribers = new DynamoSubscriberRepository(clients.dynamo, await createTestTable('races'));
+    const now = new Date('2026-11-25T12:00:00Z');
+    const first = pendingSubscriber('race@example.com', now, 3_600_000);
+    const wins = await Promise.all(Array.from({ length: 12 }, () => subscribers.savePending(first, undefined)));
+    expect(wins.filter(Boolean)).toHaveLength(1);
+
+    // After the cooldown, only a writer that saw the record as it is wins; one that read it before loses.
+    const later = new Date(now.getTime() + 3_600_000);
+    const again = pendingSubscriber('race@example.com', later, 3_600_000, first);
+    const stale = { ...first, confirmationSentAt: '2026-01-01T00:00:00.000Z' };
+    expect(await subscribers.savePending(again, stale)).toBe(false);
+    expect(await subscribers.savePending(again, first)).toBe(true);
+    expect(await subscribers.savePending(again, first)).toBe(false);
+    expect((await subscribers.find('race@example.com'))?.confirmationSentAt).toBe(later.toISOString());
+  });
+
   it('pages confirmed readers in address order from a cursor, every reader in exactly one page', async () => {
     const subscribers = new DynamoSubscriberRepository(clients.dynamo, await createTestTable('pages'));
     const now = new Date('2026-11-25T12:00:00Z');

@@ -15,6 +15,18 @@ export class InMemorySubscriberRepository implements SubscriberRepository {
     this.byEmail.set(subscriber.email, structuredClone(subscriber));
   }
 
+  /** Check and set with no await between them, like the DynamoDB adapter's conditional put. */
+  async savePending(subscriber: Subscriber, previous: Subscriber | undefined): Promise<boolean> {
+    const stored = this.byEmail.get(subscriber.email);
+    const unchanged =
+      previous === undefined
+        ? stored === undefined
+        : stored?.status === previous.status && stored.confirmationSentAt === previous.confirmationSentAt;
+    if (!unchanged) return false;
+    this.byEmail.set(subscriber.email, structuredClone(subscriber));
+    return true;
+  }
+
   /** Only confirmed subscribers, from a snapshot taken when iteration starts. */
   async *confirmedSubscribers(): AsyncIterable<Subscriber> {
     const confirmed = [...this.byEmail.values()].filter((subscriber) => subscriber.status === 'confirmed');

@@ -27,6 +27,7 @@ export const SAMPLE_REPORT_AR = readFileSync(join(ROOT, 'samples', 'report-ar.tx
 export const TOKEN_SECRET = 'test-secret-that-is-long-enough-for-hmac-0123456789';
 export const PUBLIC_BASE_URL = 'https://mujaz.example/api';
 export const CONFIRM_WITHIN_MS = 48 * 3_600_000;
+export const CONFIRMATION_COOLDOWN_MS = 10 * 60_000;
 /** Tuesday of 2026-W48 in Asia/Riyadh. */
 export const START = '2026-11-24T09:00:00.000Z';
 
@@ -105,6 +106,7 @@ export function createHarness<
       timeZone,
       publicBaseUrl: PUBLIC_BASE_URL,
       confirmWithinMs: CONFIRM_WITHIN_MS,
+      confirmationCooldownMs: CONFIRMATION_COOLDOWN_MS,
       featuredReports: options.featuredReports ?? 10,
       staleClaimMs: options.staleClaimMs ?? 60_000,
     },

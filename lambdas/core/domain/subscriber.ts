@@ -26,6 +26,17 @@ export interface Subscriber {
   consent?: 'imported';
   suppressedAt?: string;
   suppressedFor?: SuppressionReason;
+  /** When the last confirmation email went to this address: one per cooldown, however often the form is sent. */
+  confirmationSentAt?: string;
+}
+
+/**
+ * Whether a confirmation email may go to a pending address now: not when one went within the cooldown, so that a
+ * form posted fifty times (or by a stranger) mails the address once.
+ */
+export function confirmationDue(existing: Subscriber | undefined, now: Date, cooldownMs: number): boolean {
+  if (existing?.status !== 'pending' || existing.confirmationSentAt === undefined) return true;
+  return now.getTime() - Date.parse(existing.confirmationSentAt) >= cooldownMs;
 }
 
 const MAX_EMAIL_LENGTH = 254;
@@ -91,6 +102,7 @@ export function pendingSubscriber(
     status: 'pending',
     subscribedAt: previous?.status === 'pending' ? previous.subscribedAt : now.toISOString(),
     pendingUntil: new Date(now.getTime() + confirmWithinMs).toISOString(),
+    confirmationSentAt: now.toISOString(),
     ...languageOf(previous),
   };
 }

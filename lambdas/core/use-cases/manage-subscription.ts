@@ -4,6 +4,7 @@ import { NotFoundError } from '../domain/errors';
 import type { PublicLinks } from '../domain/links';
 import { labelsFor, type NewsletterIdentity } from '../domain/newsletter-labels';
 import {
+  confirmationDue,
   confirmedSubscriber,
   maskEmail,
   normalizeEmail,
@@ -33,6 +34,8 @@ export interface SubscriptionDeps {
   newsletter: NewsletterIdentity;
   /** How long a confirmation link works; an unconfirmed address is forgotten after it. */
   confirmWithinMs: number;
+  /** At most one confirmation email per address within this long. */
+  confirmationCooldownMs: number;
 }
 
 export type SubscribeOutcome = 'confirmation-sent' | 'already-confirmed' | 'suppressed';
@@ -49,8 +52,10 @@ export async function subscribe(deps: SubscriptionDeps, rawEmail: string): Promi
   if (existing?.status === 'suppressed') return 'suppressed';
 
   const now = deps.clock.now();
+  // Mailed within the cooldown, or another request for this address won the write just now: one email is enough.
+  if (!confirmationDue(existing, now, deps.confirmationCooldownMs)) return 'confirmation-sent';
   const subscriber = pendingSubscriber(email, now, deps.confirmWithinMs, existing);
-  await deps.subscribers.save(subscriber);
+  if (!(await deps.subscribers.savePending(subscriber, existing))) return 'confirmation-sent';
   await sendConfirmation(deps, email, now);
   return 'confirmation-sent';
 }

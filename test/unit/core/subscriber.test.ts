@@ -102,6 +102,7 @@ describe('subscriber transitions', () => {
       status: 'pending',
       subscribedAt: t0.toISOString(),
       pendingUntil: new Date(t0.getTime() + 2 * day).toISOString(),
+      confirmationSentAt: t0.toISOString(),
     });
   });
 

@@ -3,6 +3,7 @@ import { InvalidInputError, InvalidTokenError, NotFoundError } from '../../../..
 import { thrownBy } from '../../../support/rejections';
 import {
   CONFIRM_WITHIN_MS,
+  CONFIRMATION_COOLDOWN_MS,
   createHarness,
   type Harness,
   rejection,
@@ -36,6 +37,7 @@ describe('subscribe', () => {
       status: 'pending',
       subscribedAt: START,
       pendingUntil: '2026-11-26T09:00:00.000Z',
+      confirmationSentAt: START,
     });
     expect(h.mailer.sent).toHaveLength(1);
     const mail = h.mailer.sent[0]!;
@@ -112,7 +114,7 @@ describe('subscribe', () => {
     expect((await h.subscribers.find(READER))?.status).toBe('confirmed');
   });
 
-  it('mails a fresh link to an address still pending, keeping when it first subscribed', async () => {
+  it('mails a fresh link to an address still pending after the cooldown, keeping when it first subscribed', async () => {
     await h.useCases.subscribe(READER);
     h.clock.advance(3_600_000);
     await h.useCases.subscribe(READER);
@@ -122,6 +124,29 @@ describe('subscribe', () => {
       pendingUntil: '2026-11-26T10:00:00.000Z',
     });
     expect(h.mailer.sentTo(READER)).toHaveLength(2);
+  });
+
+  it('mails one confirmation per address per cooldown, however often the form is sent (mail bombing)', async () => {
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      await expect(h.useCases.subscribe(attempt % 2 ? ' Reader@EXAMPLE.com' : READER)).resolves.toBe(
+        'confirmation-sent',
+      );
+      h.clock.advance(1_000);
+    }
+    expect(h.mailer.sentTo(READER)).toHaveLength(1);
+    h.clock.advance(CONFIRMATION_COOLDOWN_MS);
+    await h.useCases.subscribe(READER);
+    expect(h.mailer.sentTo(READER)).toHaveLength(2);
+    expect(await h.subscribers.find(READER)).toMatchObject({
+      subscribedAt: START,
+      confirmationSentAt: h.clock.now().toISOString(),
+    });
+  });
+
+  it('mails once when fifty subscribes for one address arrive at the same moment', async () => {
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => h.useCases.subscribe(READER)));
+    expect(new Set(outcomes)).toEqual(new Set(['confirmation-sent']));
+    expect(h.mailer.sentTo(READER)).toHaveLength(1);
   });
 
   it('lets a reader who left subscribe again: pending, with a fresh confirmation', async () => {
