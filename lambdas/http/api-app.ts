@@ -121,19 +121,32 @@ export function createApiApp(deps: ApiDependencies): Hono {
     );
   });
 
-  // GET (and HEAD) only asks: mail scanners open every link in a message, and must not confirm for anyone.
-  app.get('/subscriptions/confirm', (c) => {
-    const { token } = parseInput(tokenQuery, c.req.query());
-    deps.mujaz.checkConfirmationLink(token);
-    if (wantsHtml(c)) {
-      return page(c, {
-        title: words.confirmHeading,
-        message: words.confirmBody,
-        form: { action: `?token=${encodeURIComponent(token)}`, button: words.confirmButton },
-      });
-    }
-    return c.json({ status: 'pending', confirm: 'POST this URL to confirm the subscription.' });
-  });
+  /**
+   * A link from an email, opened (GET or HEAD): it only checks the token and asks. Mail scanners and prefetchers
+   * open every link in a message, so acting waits for the page's button, a POST of the same URL.
+   */
+  const askFirst = (
+    check: (token: string) => void,
+    question: { title: string; message: string; button: string },
+    answer: Record<string, string>,
+  ) => {
+    return (c: Context) => {
+      const { token } = parseInput(tokenQuery, c.req.query());
+      check(token);
+      if (!wantsHtml(c)) return c.json(answer);
+      const { button, ...text } = question;
+      return page(c, { ...text, form: { action: `?token=${encodeURIComponent(token)}`, button } });
+    };
+  };
+
+  app.get(
+    '/subscriptions/confirm',
+    askFirst(
+      (token) => deps.mujaz.checkConfirmationLink(token),
+      { title: words.confirmHeading, message: words.confirmBody, button: words.confirmButton },
+      { status: 'pending', confirm: 'POST this URL to confirm the subscription.' },
+    ),
+  );
   app.post('/subscriptions/confirm', smallBody, async (c) => {
     const { token } = parseInput(tokenQuery, c.req.query());
     await deps.mujaz.confirmSubscription(token);
@@ -141,19 +154,14 @@ export function createApiApp(deps: ApiDependencies): Hono {
     return c.json({ status: 'confirmed' });
   });
 
-  // GET only asks: link scanners and prefetchers follow GET links, and must not unsubscribe anyone.
-  app.get('/unsubscribe', (c) => {
-    const { token } = parseInput(tokenQuery, c.req.query());
-    deps.mujaz.checkUnsubscribeLink(token);
-    if (wantsHtml(c)) {
-      return page(c, {
-        title: labels.unsubscribeTitle,
-        message: labels.unsubscribeBody,
-        form: { action: `?token=${encodeURIComponent(token)}`, button: labels.unsubscribeButton },
-      });
-    }
-    return c.json({ status: 'subscribed', unsubscribe: 'POST this URL to unsubscribe (RFC 8058 one-click).' });
-  });
+  app.get(
+    '/unsubscribe',
+    askFirst(
+      (token) => deps.mujaz.checkUnsubscribeLink(token),
+      { title: labels.unsubscribeTitle, message: labels.unsubscribeBody, button: labels.unsubscribeButton },
+      { status: 'subscribed', unsubscribe: 'POST this URL to unsubscribe (RFC 8058 one-click).' },
+    ),
+  );
 
   // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" here; our own page's button does too.
   app.post('/unsubscribe', smallBody, async (c) => {
