@@ -86,6 +86,8 @@ function limitTo(maxSize: number, reportTooLarge: boolean): MiddlewareHandler {
     onError: () => {
       throw new HttpProblem(413, 'payload_too_large', `The body is larger than ${maxSize} bytes.`, {
         ...(reportTooLarge ? { reason: 'too_large' as const } : {}),
+        // The rest of the body is never read: keeping the connection would leave the next request on it unanswered.
+        headers: { connection: 'close' },
       });
     },
   });
