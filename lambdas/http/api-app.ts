@@ -20,6 +20,7 @@ import {
   readJson,
   readReportInput,
   reportBody,
+  sameSiteForms,
   smallBody,
   wantsHtml,
 } from './request-body';
@@ -111,7 +112,7 @@ export function createApiApp(deps: ApiDependencies): Hono {
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
-  app.post('/subscriptions', smallBody, async (c) => {
+  app.post('/subscriptions', sameSiteForms, smallBody, async (c) => {
     const { email } = parseInput(subscriptionBody, await readForm(c));
     await deps.mujaz.subscribe(email);
     // The same answer whether the address is new, pending or confirmed: nobody learns who subscribes.

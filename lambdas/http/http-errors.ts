@@ -11,7 +11,7 @@ import {
 import { redactEmails } from '../core/domain/subscriber';
 import type { Logger } from '../core/ports/logger';
 
-type HttpProblemStatus = 400 | 401 | 404 | 405 | 413 | 415;
+type HttpProblemStatus = 400 | 401 | 403 | 404 | 405 | 413 | 415;
 
 /** A failure that belongs to HTTP itself (no such route, wrong media type, body too large), not to the domain. */
 export class HttpProblem extends Error {

@@ -76,6 +76,28 @@ async function readUtf8(c: Context): Promise<string> {
   }
 }
 
+/**
+ * Refuses a form posted to this route from another site — a page elsewhere submitting readers' addresses through
+ * their browsers. Browsers say where a form comes from (Sec-Fetch-Site, Origin); a caller that says nothing is no
+ * browser, so no other site's page, and JSON is no form a page can post across sites without asking first.
+ */
+export const sameSiteForms: MiddlewareHandler = async (c, next) => {
+  if (FORM_TYPES.has(mediaType(c))) {
+    const site = c.req.header('sec-fetch-site');
+    const origin = c.req.header('origin');
+    const crossSite =
+      site !== undefined
+        ? site !== 'same-origin' && site !== 'none'
+        : origin !== undefined && origin !== new URL(c.req.url).origin;
+    if (crossSite) {
+      throw new HttpProblem(403, 'cross_site_form', 'Forms may be posted here only from this site’s own pages.');
+    }
+  }
+  await next();
+};
+
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+
 function mediaType(c: Context): string {
   return (c.req.header('content-type') ?? 'application/json').split(';')[0]!.trim().toLowerCase();
 }

@@ -89,6 +89,32 @@ describe('POST /subscriptions', () => {
     expect(h.subscribers.all().map((subscriber) => subscriber.email)).toEqual(['reader@xn--mgbh0fb.xn--kgbechtv']);
   });
 
+  it('refuses a form posted from another site (403, JSON), storing and mailing nothing; JSON callers are unaffected', async () => {
+    const body = 'email=reader%40example.com';
+    for (const headers of [
+      { 'sec-fetch-site': 'cross-site' } as Record<string, string>,
+      { 'sec-fetch-site': 'same-site', origin: 'https://shop.example.com' },
+      { origin: 'https://attacker.example' },
+      { origin: 'null' },
+    ]) {
+      const error = await errorOf(await subscribe(body, { ...form, ...headers }), 403);
+      expect(error).toMatchObject({ code: 'cross_site_form' });
+    }
+    expect(h.subscribers.all()).toEqual([]);
+    expect(h.mailer.sent).toEqual([]);
+
+    // Our own page's form, a browser typing the URL, and a JSON call from anywhere (a browser would need CORS).
+    expect(
+      (await subscribe(body, { ...form, 'sec-fetch-site': 'same-origin', origin: 'http://localhost' })).status,
+    ).toBe(202);
+    expect((await subscribe('email=second%40example.com', { ...form, origin: 'http://localhost' })).status).toBe(202);
+    const json = JSON.stringify({ email: 'third@example.com' });
+    expect(
+      (await subscribe(json, { 'content-type': 'application/json', origin: 'https://elsewhere.example' })).status,
+    ).toBe(202);
+    expect(h.subscribers.all()).toHaveLength(3);
+  });
+
   it('answers 400 naming the field when the email is missing or not a string', async () => {
     for (const body of ['{}', '{"email": 42}']) {
       const error = await errorOf(await subscribe(body), 400);
