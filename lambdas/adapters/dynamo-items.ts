@@ -1,7 +1,7 @@
 // Adapter helpers: turning DynamoDB items back into domain records.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 
-const STORAGE_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'expiresAt', 'entity']);
+const STORAGE_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt', 'entity']);
 
 /** Drops the key and housekeeping attributes so that only the domain record remains. */
 export function domainFields<T>(item: Record<string, unknown>): T {

@@ -1,4 +1,5 @@
-// Adapter: subscriptions in the DynamoDB table; confirmed readers sit in a sparse index for the send.
+// Adapter: subscriptions in the DynamoDB table. Confirmed readers sit in a sparse index for the send; every
+// subscriber sits in a second one by subscription id, which is what our links name.
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -11,6 +12,7 @@ import type { SubscriberPage, SubscriberRepository } from '../core/ports/subscri
 import { domainFields, isConditionFailure } from './dynamo-items';
 
 const CONFIRMED = 'SUBSCRIBERS#confirmed';
+const EVERY_SUBSCRIBER = 'SUBSCRIBERS';
 
 export class DynamoSubscriberRepository implements SubscriberRepository {
   constructor(
@@ -25,29 +27,38 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
     return Item ? domainFields<Subscriber>(Item) : undefined;
   }
 
-  async save(subscriber: Subscriber): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: itemOf(subscriber) }));
+  /** The index is eventually consistent: the record is read again, consistently, by its address. */
+  async findBySubscription(subscriptionId: string): Promise<Subscriber | undefined> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :all AND gsi2sk = :id',
+        ExpressionAttributeValues: { ':all': EVERY_SUBSCRIBER, ':id': subscriptionId },
+        ProjectionExpression: 'email',
+      }),
+    );
+    const email = Items[0]?.email;
+    if (typeof email !== 'string') return undefined;
+    const subscriber = await this.find(email);
+    return subscriber?.subscriptionId === subscriptionId ? subscriber : undefined;
   }
 
-  async savePending(subscriber: Subscriber, previous: Subscriber | undefined): Promise<boolean> {
+  async replace(next: Subscriber, previous: Subscriber | undefined): Promise<boolean> {
+    const revision = previous?.revision;
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: itemOf(subscriber),
+          Item: itemOf({ ...next, revision: (revision ?? 0) + 1 }),
           ...(previous === undefined
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression:
-                  previous.confirmationSentAt === undefined
-                    ? '#status = :status AND attribute_not_exists(confirmationSentAt)'
-                    : '#status = :status AND confirmationSentAt = :sent',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: {
-                  ':status': previous.status,
-                  ...(previous.confirmationSentAt === undefined ? {} : { ':sent': previous.confirmationSentAt }),
-                },
-              }),
+            : revision === undefined
+              ? { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revision)' }
+              : {
+                  ConditionExpression: 'revision = :revision',
+                  ExpressionAttributeValues: { ':revision': revision },
+                }),
         }),
       );
       return true;
@@ -57,17 +68,12 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
     }
   }
 
-  async *confirmedSubscribers(): AsyncIterable<Subscriber> {
-    const pages = paginateQuery(
-      { client: this.client },
-      {
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :confirmed',
-        ExpressionAttributeValues: { ':confirmed': CONFIRMED },
-      },
-    );
-    for await (const page of pages) for (const item of page.Items ?? []) yield domainFields<Subscriber>(item);
+  confirmedSubscribers(): AsyncIterable<Subscriber> {
+    return this.everyIn('gsi1', 'gsi1pk', CONFIRMED);
+  }
+
+  allSubscribers(): AsyncIterable<Subscriber> {
+    return this.everyIn('gsi2', 'gsi2pk', EVERY_SUBSCRIBER);
   }
 
   /** Ordered by address in the confirmed index; the cursor is the last address read (it stays in our table). */
@@ -93,6 +99,20 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
     const last = subscribers.at(-1);
     return { subscribers, ...(startKey && last ? { next: last.email } : {}) };
   }
+
+  private async *everyIn(indexName: string, keyName: string, key: string): AsyncIterable<Subscriber> {
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        IndexName: indexName,
+        KeyConditionExpression: '#key = :key',
+        ExpressionAttributeNames: { '#key': keyName },
+        ExpressionAttributeValues: { ':key': key },
+      },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) yield domainFields<Subscriber>(item);
+  }
 }
 
 function itemOf(subscriber: Subscriber): Record<string, unknown> {
@@ -100,8 +120,13 @@ function itemOf(subscriber: Subscriber): Record<string, unknown> {
     ...subscriberKey(subscriber.email),
     entity: 'subscriber',
     ...subscriber,
+    gsi2pk: EVERY_SUBSCRIBER,
+    gsi2sk: subscriber.subscriptionId,
     ...(subscriber.status === 'confirmed' ? { gsi1pk: CONFIRMED, gsi1sk: subscriber.email } : {}),
-    ...(subscriber.pendingUntil ? { expiresAt: Math.ceil(Date.parse(subscriber.pendingUntil) / 1000) } : {}),
+    // An unconfirmed stranger is forgotten; an address with earlier subscriptions keeps them for audit.
+    ...(subscriber.pendingUntil && subscriber.earlier === undefined
+      ? { expiresAt: Math.ceil(Date.parse(subscriber.pendingUntil) / 1000) }
+      : {}),
   };
 }
 

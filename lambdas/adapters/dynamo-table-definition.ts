@@ -5,6 +5,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * Single-table design (see docs/ARCHITECTURE.md):
  *   REPORT#<id>        / REPORT                       gsi1: REPORTS#untaken / <receivedAt>#<id>  (until taken)
  *   SUBSCRIBER#<email> / SUBSCRIBER                   gsi1: SUBSCRIBERS#confirmed / <email>      (confirmed only)
+ *                                                     gsi2: SUBSCRIBERS / <subscription id>     (every state)
  *   EDITIONS           / LATEST                       the pointer to the latest edition
  *   EDITION#<id>       / EDITION                      the edition and its frozen email
  *   EDITION#<id>       / REPORT#<receivedAt>#<id>     what it shows of each report it took
@@ -15,7 +16,10 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 export const mujazTable = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  indexes: [{ indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  indexes: [
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
   /** Epoch seconds; DynamoDB deletes the item some time after it passes (unconfirmed subscriptions). */
   timeToLiveAttribute: 'expiresAt',
 } as const;

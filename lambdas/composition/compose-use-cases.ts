@@ -9,6 +9,7 @@ import { DynamoSendPacer } from '../adapters/dynamo-send-pacer';
 import { DynamoSubscriberRepository } from '../adapters/dynamo-subscriber-repository';
 import { HmacTokenSigner } from '../adapters/hmac-token-signer';
 import { MjmlEmailRenderer, readEmailTemplates } from '../adapters/mjml-email-renderer';
+import { randomIds } from '../adapters/random-ids';
 import { ReadabilityArticleExtractor } from '../adapters/readability-article-extractor';
 import { SesMailer } from '../adapters/ses-mailer';
 import { SqsDeliveryQueue } from '../adapters/sqs-delivery-queue';
@@ -42,6 +43,7 @@ export function composeFeedbackRecorder(
 ): (event: unknown) => Promise<{ suppressed: number }> {
   const deps = {
     subscribers: new DynamoSubscriberRepository(clients.dynamo, config.tableName),
+    ids: randomIds,
     clock: options.clock ?? systemClock,
     logger: options.logger,
   };
@@ -90,6 +92,7 @@ function composePorts(config: MujazConfig, secrets: MujazSecrets, clients: AwsCl
     pacer: new DynamoSendPacer(clients.dynamo, config.tableName, { rate: config.sendRate ?? DEFAULT_SEND_RATE }),
     renderer: new MjmlEmailRenderer(readEmailTemplates(config.templatesDirectory)),
     tokens: new HmacTokenSigner(secrets.tokenSecret),
+    ids: randomIds,
     extractor: new ReadabilityArticleExtractor(),
     clock: options.clock ?? systemClock,
     logger: options.logger,

@@ -6,7 +6,7 @@ import type { RenderedEmail } from './domain/digest';
 import { publicLinks } from './domain/links';
 import type { NewsletterIdentity } from './domain/newsletter-labels';
 import type { ReportInput } from './domain/report-submission';
-import type { Subscriber } from './domain/subscriber';
+import type { Subscriber, SubscriptionRequest } from './domain/subscriber';
 import { deliverDigest, type TurnResult } from './use-cases/deliver-digest';
 import { type DigestProgress, digestProgress, retryDigest } from './use-cases/digest-progress';
 import { type ImportOutcome, type ImportRow, importSubscribers } from './use-cases/import-subscribers';
@@ -21,6 +21,8 @@ import {
   checkConfirmationLink,
   checkUnsubscribeLink,
   confirmSubscription,
+  type LinkedReader,
+  resubscribe,
   type SubscribeOutcome,
   type SubscriptionDeps,
   subscribe,
@@ -44,19 +46,24 @@ export interface UseCases {
   ingestReport(input: ReportInput): Promise<IngestedReport>;
   /** A JSON array of reports, each on its own: a rejected report does not stop the others. */
   ingestReportBatch(items: unknown): Promise<BatchOutcome>;
-  subscribe(email: string): Promise<SubscribeOutcome>;
+  /** Starts a subscription (or refreshes a pending one) and mails its confirmation link, at most once a cooldown. */
+  subscribe(email: string, request: SubscriptionRequest): Promise<SubscribeOutcome>;
   /** Brings a list over: confirmed-elsewhere readers confirmed (consent: imported), the others asked to confirm. */
   importSubscribers(rows: readonly ImportRow[]): Promise<ImportOutcome>;
   /** Applies an SES event: a permanent bounce or a complaint suppresses the address for good. */
   recordDeliveryFeedback(event: unknown): Promise<{ suppressed: number }>;
   /** Every confirmed reader, page by page: the list to export. */
   confirmedSubscribers(): AsyncIterable<Subscriber>;
-  confirmSubscription(token: string): Promise<Subscriber>;
+  /** Every subscriber in any state, with their consent records: the audit export. */
+  allSubscribers(): AsyncIterable<Subscriber>;
+  confirmSubscription(token: string): Promise<LinkedReader>;
   /** Checks a confirmation link without confirming (GET: mail scanners follow links, and must not confirm). */
-  checkConfirmationLink(token: string): void;
-  unsubscribe(token: string): Promise<void>;
+  checkConfirmationLink(token: string): Promise<LinkedReader>;
+  unsubscribe(token: string): Promise<LinkedReader>;
   /** Checks an unsubscribe link without acting on it (the page that asks "are you sure?"). */
-  checkUnsubscribeLink(token: string): void;
+  checkUnsubscribeLink(token: string): Promise<LinkedReader & { subscribed: boolean }>;
+  /** The goodbye page's button: a new subscription for the reader who just left, confirmed by a fresh link. */
+  resubscribe(token: string): Promise<LinkedReader>;
   /** What the next send would carry, or what the edition being sent carries. */
   previewDigest(request?: SendRequest): Promise<DigestPreview>;
   sendTestDigest(to: string, request?: SendRequest): Promise<{ edition?: string; messageId: string }>;
@@ -114,14 +121,16 @@ export function bindUseCases(ports: CorePorts, settings: CoreSettings): UseCases
   return {
     ingestReport: (input) => ingestReport(ingest, input),
     ingestReportBatch: (items) => ingestReportBatch(ingest, items),
-    subscribe: (email) => subscribe(subscription, email),
+    subscribe: (email, request) => subscribe(subscription, email, request),
     importSubscribers: (rows) => importSubscribers(subscription, rows),
     recordDeliveryFeedback: (event) => recordDeliveryFeedback(subscription, event),
     confirmedSubscribers: () => ports.subscribers.confirmedSubscribers(),
+    allSubscribers: () => ports.subscribers.allSubscribers(),
     confirmSubscription: (token) => confirmSubscription(subscription, token),
     checkConfirmationLink: (token) => checkConfirmationLink(subscription, token),
     unsubscribe: (token) => unsubscribe(subscription, token),
     checkUnsubscribeLink: (token) => checkUnsubscribeLink(subscription, token),
+    resubscribe: (token) => resubscribe(subscription, token),
     previewDigest: (request) => previewDigest(digest, request),
     sendTestDigest: (to, request) => sendTestDigest(digest, to, request),
     sendDigest: (request) => sendDigest(digest, request),

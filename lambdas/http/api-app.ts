@@ -4,7 +4,13 @@ import { type Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
 import type { UseCases } from '../core/bind-use-cases';
-import { labelsFor, type NewsletterIdentity } from '../core/domain/newsletter-labels';
+import {
+  labelsFor,
+  NEWSLETTER_LANGUAGES,
+  type NewsletterIdentity,
+  type NewsletterLabels,
+  type NewsletterLanguage,
+} from '../core/domain/newsletter-labels';
 import type { Report } from '../core/domain/report';
 import { parseInput } from '../core/domain/validation';
 import type { Logger } from '../core/ports/logger';
@@ -15,6 +21,7 @@ import { type PageContent, renderPage } from './pages';
 import {
   batchBody,
   csvBody,
+  isForm,
   readCsv,
   readForm,
   readJson,
@@ -35,7 +42,8 @@ export interface ApiDependencies {
   logger: Logger;
 }
 
-const subscriptionBody = z.object({ email: z.string().max(320) });
+const subscriptionBody = z.object({ email: z.string().max(320), language: z.enum(NEWSLETTER_LANGUAGES).optional() });
+const exportQuery = z.object({ status: z.enum(['confirmed', 'all']).default('confirmed') }).strict();
 const tokenQuery = z.object({ token: z.string().min(1).max(4096) });
 /** Whether an instant is one, and the period not empty, is the core's to check (send-digest.ts). */
 const instant = z.string().max(40).optional();
@@ -56,11 +64,14 @@ const retryBody = z
   .strict()
   .refine((body) => new Set(body.include).size === body.include.length, 'include names an outcome twice');
 
+const CHECK_INBOX = 'If the address can receive mail, a confirmation link is on its way.';
+
 const ROUTES = [
   '/health',
   '/subscriptions',
   '/subscriptions/confirm',
   '/unsubscribe',
+  '/resubscribe',
   '/reports',
   '/reports/batch',
   '/digests',
@@ -73,9 +84,10 @@ const ROUTES = [
 
 export function createApiApp(deps: ApiDependencies): Hono {
   const app = new Hono();
-  const words = labelsFor(deps.newsletter);
-  const labels = words.pages;
-  const page = (c: Context, content: PageContent) => c.html(renderPage(deps.newsletter, content));
+  const labels = labelsFor(deps.newsletter).pages;
+  const wordsIn = (language: NewsletterLanguage) => labelsFor(deps.newsletter, language);
+  const page = (c: Context, content: PageContent, language?: NewsletterLanguage) =>
+    c.html(renderPage(deps.newsletter, content, language));
   const requireAdmin = adminGuard(deps.adminToken);
 
   /** Every failure leaves through here: JSON, or for a browser and anything but our own fault, a small page. */
@@ -113,13 +125,11 @@ export function createApiApp(deps: ApiDependencies): Hono {
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
   app.post('/subscriptions', sameSiteForms, smallBody, async (c) => {
-    const { email } = parseInput(subscriptionBody, await readForm(c));
-    await deps.mujaz.subscribe(email);
+    const via = isForm(c) ? 'form' : 'api';
+    const { email, language } = parseInput(subscriptionBody, await readForm(c));
+    await deps.mujaz.subscribe(email, { via, ...(language ? { language } : {}) });
     // The same answer whether the address is new, pending or confirmed: nobody learns who subscribes.
-    return c.json(
-      { status: 'pending', message: 'If the address can receive mail, a confirmation link is on its way.' },
-      202,
-    );
+    return c.json({ status: 'pending', message: CHECK_INBOX }, 202);
   });
 
   /**
@@ -127,16 +137,16 @@ export function createApiApp(deps: ApiDependencies): Hono {
    * open every link in a message, so acting waits for the page's button, a POST of the same URL.
    */
   const askFirst = (
-    check: (token: string) => void,
-    question: { title: string; message: string; button: string },
+    check: (token: string) => Promise<{ language: NewsletterLanguage }>,
+    question: (words: NewsletterLabels) => { title: string; message: string; button: string },
     answer: Record<string, string>,
   ) => {
-    return (c: Context) => {
+    return async (c: Context) => {
       const { token } = parseInput(tokenQuery, c.req.query());
-      check(token);
+      const { language } = await check(token);
       if (!wantsHtml(c)) return c.json(answer);
-      const { button, ...text } = question;
-      return page(c, { ...text, form: { action: `?token=${encodeURIComponent(token)}`, button } });
+      const { button, ...text } = question(wordsIn(language));
+      return page(c, { ...text, form: { action: `?token=${encodeURIComponent(token)}`, button } }, language);
     };
   };
 
@@ -144,14 +154,15 @@ export function createApiApp(deps: ApiDependencies): Hono {
     '/subscriptions/confirm',
     askFirst(
       (token) => deps.mujaz.checkConfirmationLink(token),
-      { title: words.confirmHeading, message: words.confirmBody, button: words.confirmButton },
+      (words) => ({ title: words.confirmHeading, message: words.confirmBody, button: words.confirmButton }),
       { status: 'pending', confirm: 'POST this URL to confirm the subscription.' },
     ),
   );
   app.post('/subscriptions/confirm', smallBody, async (c) => {
     const { token } = parseInput(tokenQuery, c.req.query());
-    await deps.mujaz.confirmSubscription(token);
-    if (wantsHtml(c)) return page(c, { title: labels.confirmedTitle, message: labels.confirmedBody });
+    const { language } = await deps.mujaz.confirmSubscription(token);
+    const { pages } = wordsIn(language);
+    if (wantsHtml(c)) return page(c, { title: pages.confirmedTitle, message: pages.confirmedBody }, language);
     return c.json({ status: 'confirmed' });
   });
 
@@ -159,7 +170,11 @@ export function createApiApp(deps: ApiDependencies): Hono {
     '/unsubscribe',
     askFirst(
       (token) => deps.mujaz.checkUnsubscribeLink(token),
-      { title: labels.unsubscribeTitle, message: labels.unsubscribeBody, button: labels.unsubscribeButton },
+      ({ pages }) => ({
+        title: pages.unsubscribeTitle,
+        message: pages.unsubscribeBody,
+        button: pages.unsubscribeButton,
+      }),
       { status: 'subscribed', unsubscribe: 'POST this URL to unsubscribe (RFC 8058 one-click).' },
     ),
   );
@@ -167,20 +182,34 @@ export function createApiApp(deps: ApiDependencies): Hono {
   // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" here; our own page's button does too.
   app.post('/unsubscribe', smallBody, async (c) => {
     const { token } = parseInput(tokenQuery, c.req.query());
-    await deps.mujaz.unsubscribe(token);
-    if (wantsHtml(c)) return page(c, { title: labels.unsubscribedTitle, message: labels.unsubscribedBody });
-    return c.json({ status: 'unsubscribed' });
+    const { language } = await deps.mujaz.unsubscribe(token);
+    const { pages } = wordsIn(language);
+    if (!wantsHtml(c)) return c.json({ status: 'unsubscribed' });
+    // The goodbye page offers the way back: a button that starts a new subscription, confirmed by a fresh link.
+    const resubscribe = { action: `/resubscribe?token=${encodeURIComponent(token)}`, button: pages.resubscribeButton };
+    return page(c, { title: pages.unsubscribedTitle, message: pages.unsubscribedBody, form: resubscribe }, language);
+  });
+
+  app.post('/resubscribe', smallBody, async (c) => {
+    const { token } = parseInput(tokenQuery, c.req.query());
+    const { language } = await deps.mujaz.resubscribe(token);
+    const { pages } = wordsIn(language);
+    if (!wantsHtml(c)) return c.json({ status: 'pending', message: CHECK_INBOX }, 202);
+    return page(c, { title: pages.checkInboxTitle, message: pages.checkInboxBody }, language);
   });
 
   app.post('/subscribers/import', requireAdmin, csvBody, async (c) => {
     return c.json(await deps.mujaz.importSubscribers(parseSubscriberCsv(await readCsv(c))));
   });
 
+  // Confirmed readers by default (what an import takes back); ?status=all adds everyone else, for audit.
   app.get('/subscribers.csv', requireAdmin, async (c) => {
-    const confirmed = [];
-    for await (const subscriber of deps.mujaz.confirmedSubscribers()) confirmed.push(subscriber);
+    const { status } = parseInput(exportQuery, c.req.query());
+    const subscribers = [];
+    const source = status === 'all' ? deps.mujaz.allSubscribers() : deps.mujaz.confirmedSubscribers();
+    for await (const subscriber of source) subscribers.push(subscriber);
     c.header('content-disposition', 'attachment; filename="subscribers.csv"');
-    return c.body(subscribersToCsv(confirmed), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    return c.body(subscribersToCsv(subscribers), 200, { 'content-type': 'text/csv; charset=utf-8' });
   });
 
   app.post('/reports', requireAdmin, reportBody, async (c) => {

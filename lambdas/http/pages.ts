@@ -1,7 +1,7 @@
 // HTTP edge: the small pages a reader sees after clicking a link in an email.
 
 import { escapeHtml } from '../core/domain/html';
-import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
+import type { NewsletterIdentity, NewsletterLanguage } from '../core/domain/newsletter-labels';
 import { directionOf } from '../core/domain/text-direction';
 
 export interface PageContent {
@@ -11,13 +11,17 @@ export interface PageContent {
   form?: { action: string; button: string };
 }
 
-export function renderPage(newsletter: NewsletterIdentity, content: PageContent): string {
-  const direction = directionOf(newsletter.language);
+export function renderPage(
+  newsletter: NewsletterIdentity,
+  content: PageContent,
+  language: NewsletterLanguage = newsletter.language,
+): string {
+  const direction = directionOf(language);
   const form = content.form
     ? `<form method="post" action="${escapeHtml(content.form.action)}"><button type="submit">${escapeHtml(content.form.button)}</button></form>`
     : '';
   return `<!doctype html>
-<html lang="${newsletter.language}" dir="${direction}">
+<html lang="${language}" dir="${direction}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -53,14 +53,19 @@ export async function readJson(c: Context): Promise<unknown> {
 
 /** A form (urlencoded or multipart), or JSON. */
 export async function readForm(c: Context): Promise<unknown> {
-  const type = mediaType(c);
-  if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') return readJson(c);
+  if (!isForm(c)) return readJson(c);
   try {
     return await c.req.parseBody();
   } catch {
     // A multipart body without its boundary, or cut short: the client's mistake, not ours.
     throw new HttpProblem(400, 'invalid_form', 'The body is not a valid form.');
   }
+}
+
+/** Whether the body is a form (what our own pages post) rather than JSON. */
+export function isForm(c: Context): boolean {
+  const type = mediaType(c);
+  return type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data';
 }
 
 export function wantsHtml(c: Context): boolean {

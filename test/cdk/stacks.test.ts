@@ -26,22 +26,22 @@ beforeAll(() => {
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 describe('MujazData (stateful)', () => {
-  it('creates the table from the shared definition: keys, index and TTL', () => {
+  it('creates the table from the shared definition: keys, both indexes and TTL', () => {
     data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: [
         { AttributeName: mujazTable.partitionKey, KeyType: 'HASH' },
         { AttributeName: mujazTable.sortKey, KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: [
+      GlobalSecondaryIndexes: mujazTable.indexes.map((index) =>
         Match.objectLike({
-          IndexName: mujazTable.indexes[0].indexName,
+          IndexName: index.indexName,
           KeySchema: [
-            { AttributeName: mujazTable.indexes[0].partitionKey, KeyType: 'HASH' },
-            { AttributeName: mujazTable.indexes[0].sortKey, KeyType: 'RANGE' },
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
           ],
           Projection: { ProjectionType: 'ALL' },
         }),
-      ],
+      ),
       TimeToLiveSpecification: { AttributeName: mujazTable.timeToLiveAttribute, Enabled: true },
       BillingMode: 'PAY_PER_REQUEST',
     });

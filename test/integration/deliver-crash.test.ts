@@ -1,14 +1,15 @@
 // The deliver step killed mid-batch (SIGKILL, in a process of its own; SQS runs in its own process too), with SES
 // slow enough that messages are in flight: after the queue hands the turns out again, no reader has two copies,
 // and every reader is either sent or counted unknown — the unknown ones at most the claims the dead process held.
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { deliveryQueue } from '../../lambdas/adapters/delivery-queue-definition';
 import { DynamoSubscriberRepository } from '../../lambdas/adapters/dynamo-subscriber-repository';
-import { confirmedSubscriber, pendingSubscriber } from '../../lambdas/core/domain/subscriber';
 import { PROJECT_ROOT } from '../../lib/function-bundles';
 import { copiesPerReader, deliveryStatuses } from '../support/delivery-outcomes';
 import { createTestMujaz, localServices, TEST_TOKEN_SECRET, type TestMujaz } from '../support/local-services';
+import { confirmedReader } from '../support/readers';
 import { SesFaultProxy } from '../support/ses-fault-proxy';
 
 const READERS = 150;
@@ -32,7 +33,7 @@ beforeAll(async () => {
   const subscribers = new DynamoSubscriberRepository(test.clients.dynamo, test.tableName);
   const now = new Date();
   for (const email of readers) {
-    await subscribers.save(confirmedSubscriber(pendingSubscriber(email, now, 3_600_000), now));
+    await subscribers.replace(confirmedReader(email, now), undefined);
   }
   await test.mujaz.ingestReport({
     title: 'A report sent through a crash',

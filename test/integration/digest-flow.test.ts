@@ -175,7 +175,7 @@ describe('editions on the local stack: nothing falls between two sends, and a bi
   beforeAll(async () => {
     flow = await createTestMujaz('editions');
     api = apiAppOver(flow, ADMIN_TOKEN);
-    await flow.mujaz.subscribe(reader);
+    await flow.mujaz.subscribe(reader, { via: 'api' });
     const [confirmation] = await emailsTo(sesEndpoint, reader);
     const link = new URL(linkIn(confirmation!, '/subscriptions/confirm')!);
     expect((await api.request(`${link.pathname}${link.search}`, { method: 'POST' })).status).toBe(200);

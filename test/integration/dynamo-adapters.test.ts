@@ -5,10 +5,12 @@ import { DynamoDeliveryLedger } from '../../lambdas/adapters/dynamo-delivery-led
 import { DynamoEditionStore } from '../../lambdas/adapters/dynamo-edition-store';
 import { DynamoReportRepository } from '../../lambdas/adapters/dynamo-report-repository';
 import { DynamoSubscriberRepository } from '../../lambdas/adapters/dynamo-subscriber-repository';
+import { randomIds } from '../../lambdas/adapters/random-ids';
 import { type Edition, editionEntryOf, type FrozenEmail, nextEdition } from '../../lambdas/core/domain/edition';
 import type { Report } from '../../lambdas/core/domain/report';
 import { confirmedSubscriber, pendingSubscriber, unsubscribedSubscriber } from '../../lambdas/core/domain/subscriber';
 import { createTestTable, localClients } from '../support/local-services';
+import { confirmedReader, pendingReader, unsubscribedReader } from '../support/readers';
 
 const clients = localClients();
 let tableName: string;
@@ -85,63 +87,90 @@ describe('DynamoReportRepository', () => {
 });
 
 describe('DynamoSubscriberRepository', () => {
-  it('lists only confirmed readers and keeps pending ones on a TTL', async () => {
+  const raw = async (table: string, email: string) =>
+    (
+      await clients.dynamo.send(
+        new GetCommand({ TableName: table, Key: { pk: `SUBSCRIBER#${email}`, sk: 'SUBSCRIBER' } }),
+      )
+    ).Item;
+
+  it('lists only confirmed readers, keeps pending strangers on a TTL, and finds anyone by subscription id', async () => {
     const subscribers = new DynamoSubscriberRepository(clients.dynamo, tableName);
     const now = new Date('2026-11-25T12:00:00Z');
-    const pending = pendingSubscriber('pending@example.com', now, 3_600_000);
-    const confirmed = confirmedSubscriber(pendingSubscriber('confirmed@example.com', now, 3_600_000), now);
-    const left = unsubscribedSubscriber(
-      confirmedSubscriber(pendingSubscriber('left@example.com', now, 3_600_000), now),
-      now,
-    );
-    for (const subscriber of [pending, confirmed, left]) await subscribers.save(subscriber);
+    const pending = pendingReader('pending@example.com', now);
+    const confirmed = confirmedReader('confirmed@example.com', now);
+    const left = unsubscribedReader('left@example.com', now);
+    for (const subscriber of [pending, confirmed, left])
+      expect(await subscribers.replace(subscriber, undefined)).toBe(true);
 
     const listed = [];
     for await (const subscriber of subscribers.confirmedSubscribers()) listed.push(subscriber.email);
     expect(listed).toEqual(['confirmed@example.com']);
-    expect(await subscribers.find('pending@example.com')).toEqual(pending);
+    const everyone = [];
+    for await (const subscriber of subscribers.allSubscribers()) everyone.push(subscriber.email);
+    expect(everyone.sort()).toEqual(['confirmed@example.com', 'left@example.com', 'pending@example.com']);
+    expect(await subscribers.find('pending@example.com')).toEqual({ ...pending, revision: 1 });
+    expect(await subscribers.findBySubscription(left.subscriptionId)).toEqual({ ...left, revision: 1 });
+    expect(await subscribers.findBySubscription(randomIds.subscriptionId())).toBeUndefined();
 
-    const raw = async (email: string) =>
-      (
-        await clients.dynamo.send(
-          new GetCommand({ TableName: tableName, Key: { pk: `SUBSCRIBER#${email}`, sk: 'SUBSCRIBER' } }),
-        )
-      ).Item;
-    expect((await raw('pending@example.com'))?.expiresAt).toBe(Math.ceil(Date.parse(pending.pendingUntil!) / 1000));
-    expect(await raw('confirmed@example.com')).not.toHaveProperty('expiresAt');
+    expect((await raw(tableName, 'pending@example.com'))?.expiresAt).toBe(
+      Math.ceil(Date.parse(pending.pendingUntil!) / 1000),
+    );
+    expect(await raw(tableName, 'confirmed@example.com')).not.toHaveProperty('expiresAt');
 
     // Leaving takes the reader out of the index that the send reads.
-    await subscribers.save(unsubscribedSubscriber(confirmed, now));
+    const stored = await subscribers.find('confirmed@example.com');
+    expect(await subscribers.replace(unsubscribedSubscriber(confirmed, now), stored)).toBe(true);
     const after = [];
     for await (const subscriber of subscribers.confirmedSubscribers()) after.push(subscriber.email);
     expect(after).toEqual([]);
   });
 
-  it('lets exactly one of many racing subscribes for one address write it (and so mail it)', async () => {
-    const subscribers = new DynamoSubscriberRepository(clients.dynamo, await createTestTable('races'));
+  it('writes only over the revision it read: of many racing writers exactly one wins, a stale one always loses', async () => {
+    const table = await createTestTable('races');
+    const subscribers = new DynamoSubscriberRepository(clients.dynamo, table);
     const now = new Date('2026-11-25T12:00:00Z');
-    const first = pendingSubscriber('race@example.com', now, 3_600_000);
-    const wins = await Promise.all(Array.from({ length: 12 }, () => subscribers.savePending(first, undefined)));
+    const first = pendingReader('race@example.com', now);
+    const wins = await Promise.all(Array.from({ length: 12 }, () => subscribers.replace(first, undefined)));
     expect(wins.filter(Boolean)).toHaveLength(1);
 
-    // After the cooldown, only a writer that saw the record as it is wins; one that read it before loses.
-    const later = new Date(now.getTime() + 3_600_000);
-    const again = pendingSubscriber('race@example.com', later, 3_600_000, first);
-    const stale = { ...first, confirmationSentAt: '2026-01-01T00:00:00.000Z' };
-    expect(await subscribers.savePending(again, stale)).toBe(false);
-    expect(await subscribers.savePending(again, first)).toBe(true);
-    expect(await subscribers.savePending(again, first)).toBe(false);
-    expect((await subscribers.find('race@example.com'))?.confirmationSentAt).toBe(later.toISOString());
+    const read = await subscribers.find('race@example.com');
+    const confirmed = confirmedSubscriber(read!, now, 'link');
+    const racing = await Promise.all(Array.from({ length: 8 }, () => subscribers.replace(confirmed, read)));
+    expect(racing.filter(Boolean)).toHaveLength(1);
+    // A subscribe that read the pending record before the confirmation cannot write pending over confirmed.
+    const refreshed = pendingSubscriber('race@example.com', { via: 'form' }, now, 3_600_000, 'x', read);
+    expect(await subscribers.replace(refreshed, read)).toBe(false);
+    expect(await subscribers.find('race@example.com')).toMatchObject({ status: 'confirmed', revision: 2 });
+    expect(await raw(table, 'race@example.com')).not.toHaveProperty('expiresAt');
+    // A record written before revisions existed is replaced only by a writer that saw it so.
+    expect(await subscribers.replace(confirmed, { ...confirmed, revision: undefined })).toBe(false);
+  });
+
+  it('keeps a pending record whose address has earlier subscriptions: its consent records are not lost to the TTL', async () => {
+    const table = await createTestTable('earlier');
+    const subscribers = new DynamoSubscriberRepository(clients.dynamo, table);
+    const now = new Date('2026-11-25T12:00:00Z');
+    const left = unsubscribedReader('back@example.com', now);
+    const back = pendingSubscriber(
+      'back@example.com',
+      { via: 'form' },
+      now,
+      3_600_000,
+      randomIds.subscriptionId(),
+      left,
+    );
+    expect(await subscribers.replace(back, undefined)).toBe(true);
+    expect(await raw(table, 'back@example.com')).not.toHaveProperty('expiresAt');
+    expect((await subscribers.find('back@example.com'))?.earlier).toHaveLength(1);
   });
 
   it('pages confirmed readers in address order from a cursor, every reader in exactly one page', async () => {
     const subscribers = new DynamoSubscriberRepository(clients.dynamo, await createTestTable('pages'));
     const now = new Date('2026-11-25T12:00:00Z');
     const emails = Array.from({ length: 23 }, (_, index) => `p${String(index).padStart(2, '0')}@example.com`);
-    for (const email of [...emails].reverse()) {
-      await subscribers.save(confirmedSubscriber(pendingSubscriber(email, now, 3_600_000), now));
-    }
-    await subscribers.save(pendingSubscriber('p-pending@example.com', now, 3_600_000));
+    for (const email of [...emails].reverse()) await subscribers.replace(confirmedReader(email, now), undefined);
+    await subscribers.replace(pendingReader('p-pending@example.com', now), undefined);
     const pages: string[][] = [];
     let cursor: string | undefined;
     do {

@@ -134,7 +134,7 @@ describe('the Lambda bundles', () => {
       body: 'First sentence of the body. Second sentence of the body. Third one here. Fourth one.',
       language: 'en',
     });
-    await test.mujaz.subscribe(reader);
+    await test.mujaz.subscribe(reader, { via: 'api' });
     const [confirmation] = await emailsTo(localServices().sesEndpoint, reader);
     const token = new URL(
       /href="([^"]+confirm[^"]+)"/u.exec(confirmation!.body.html!)![1]!.replace(/&amp;/gu, '&'),

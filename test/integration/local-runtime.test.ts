@@ -77,7 +77,7 @@ describe('the local stack', () => {
     try {
       expect(runtime.sesEndpoint).toBe(sesEndpoint);
       const reader = uniqueAddress('running');
-      await runtime.mujaz.subscribe(reader);
+      await runtime.mujaz.subscribe(reader, { via: 'api' });
       expect(await emailsTo(sesEndpoint, reader)).toHaveLength(1);
     } finally {
       await runtime.stop();

@@ -3,11 +3,12 @@
 // (nothing sent: retried in the turn, then by the queue), answers lost after SES took the message (reset, no answer
 // before the timeout: recorded unknown, never resent), and one reader SES refuses every time (dead-lettered, then
 // reached by a retry of `failed`). Every reader ends with exactly one copy, or is counted as not reached.
+
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { DynamoSubscriberRepository } from '../../lambdas/adapters/dynamo-subscriber-repository';
-import { confirmedSubscriber, pendingSubscriber } from '../../lambdas/core/domain/subscriber';
 import { copiesPerReader, deliveryStatuses } from '../support/delivery-outcomes';
 import { createTestMujaz, localServices, type TestMujaz } from '../support/local-services';
+import { confirmedReader } from '../support/readers';
 import { type Fault, SesFaultProxy } from '../support/ses-fault-proxy';
 
 const READERS = 1_000;
@@ -44,7 +45,7 @@ beforeAll(async () => {
   const subscribers = new DynamoSubscriberRepository(test.clients.dynamo, test.tableName);
   const now = new Date();
   for (const email of readers) {
-    await subscribers.save(confirmedSubscriber(pendingSubscriber(email, now, 3_600_000), now));
+    await subscribers.replace(confirmedReader(email, now), undefined);
   }
   await test.mujaz.ingestReport({
     title: 'A report sent through faults',

@@ -1,4 +1,5 @@
-// Test double: SubscriberRepository in a Map keyed by the (already normalized) address. Stores copies.
+// Test double: SubscriberRepository in a Map keyed by the (already normalized) address. Stores copies, and checks
+// a write's revision as the DynamoDB adapter's condition does.
 import type { Subscriber } from '../../lambdas/core/domain/subscriber';
 import type { SubscriberPage, SubscriberRepository } from '../../lambdas/core/ports/subscriber-repository';
 
@@ -10,27 +11,34 @@ export class InMemorySubscriberRepository implements SubscriberRepository {
     return subscriber && structuredClone(subscriber);
   }
 
-  /** Replaces whatever is stored under the address (a put, like the DynamoDB adapter). */
-  async save(subscriber: Subscriber): Promise<void> {
-    this.byEmail.set(subscriber.email, structuredClone(subscriber));
+  async findBySubscription(subscriptionId: string): Promise<Subscriber | undefined> {
+    const subscriber = [...this.byEmail.values()].find((stored) => stored.subscriptionId === subscriptionId);
+    return subscriber && structuredClone(subscriber);
   }
 
   /** Check and set with no await between them, like the DynamoDB adapter's conditional put. */
-  async savePending(subscriber: Subscriber, previous: Subscriber | undefined): Promise<boolean> {
-    const stored = this.byEmail.get(subscriber.email);
-    const unchanged =
-      previous === undefined
-        ? stored === undefined
-        : stored?.status === previous.status && stored.confirmationSentAt === previous.confirmationSentAt;
+  async replace(next: Subscriber, previous: Subscriber | undefined): Promise<boolean> {
+    const stored = this.byEmail.get(next.email);
+    const unchanged = previous === undefined ? stored === undefined : stored?.revision === previous.revision;
     if (!unchanged) return false;
-    this.byEmail.set(subscriber.email, structuredClone(subscriber));
+    this.byEmail.set(next.email, structuredClone({ ...next, revision: (previous?.revision ?? 0) + 1 }));
     return true;
+  }
+
+  /** Test helper: puts a record as it is, over whatever is stored (as data written earlier would be). */
+  async save(subscriber: Subscriber): Promise<void> {
+    const stored = this.byEmail.get(subscriber.email);
+    this.byEmail.set(subscriber.email, structuredClone({ ...subscriber, revision: (stored?.revision ?? 0) + 1 }));
   }
 
   /** Only confirmed subscribers, from a snapshot taken when iteration starts. */
   async *confirmedSubscribers(): AsyncIterable<Subscriber> {
     const confirmed = [...this.byEmail.values()].filter((subscriber) => subscriber.status === 'confirmed');
     for (const subscriber of confirmed) yield structuredClone(subscriber);
+  }
+
+  async *allSubscribers(): AsyncIterable<Subscriber> {
+    for (const subscriber of [...this.byEmail.values()]) yield structuredClone(subscriber);
   }
 
   /** Confirmed subscribers by address, like the DynamoDB index; `next` whenever the page is full. */

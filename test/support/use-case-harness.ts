@@ -20,6 +20,7 @@ import { RecordingEmailRenderer } from './recording-email-renderer';
 import { RecordingLogger } from './recording-logger';
 import { RecordingMailer } from './recording-mailer';
 import { RecordingPacer } from './recording-pacer';
+import { SequentialIds } from './sequential-ids';
 import { StubArticleExtractor } from './stub-article-extractor';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -56,13 +57,16 @@ export interface Harness<
   pacer: RecordingPacer;
   renderer: R;
   tokens: HmacTokenSigner;
+  ids: SequentialIds;
   extractor: E;
   logger: RecordingLogger;
   newsletter: NewsletterIdentity;
   timeZone: string;
   useCases: UseCases;
-  /** Puts a subscriber straight into the repository. */
+  /** Puts a subscriber straight into the repository (a new subscription id from `ids`). */
   addSubscriber(email: string, status?: Subscriber['status']): Promise<void>;
+  /** The token of a link of this purpose for the subscriber stored under the address. */
+  tokenFor(email: string, purpose: 'confirm-subscription' | 'unsubscribe', expiresAt?: number): Promise<string>;
   /**
    * Plays the delivery queue and its consumer: hands every waiting turn to deliverDigest, a deferred one again
    * (up to MAX_RECEIVES receives, then dead-lettered), until none waits; returns what became of each turn.
@@ -96,11 +100,12 @@ export function createHarness<
   const renderer = options.renderer ?? (new RecordingEmailRenderer() as EmailRenderer as R);
   const extractor = options.extractor ?? (new StubArticleExtractor() as ArticleExtractor as E);
   const tokens = new HmacTokenSigner(TOKEN_SECRET);
+  const ids = new SequentialIds();
   const logger = new RecordingLogger();
   const newsletter = options.newsletter ?? { name: 'موجز', language: 'ar' };
   const timeZone = options.timeZone ?? 'Asia/Riyadh';
   const useCases = bindUseCases(
-    { reports, subscribers, editions, ledger, queue, mailer, pacer, renderer, tokens, extractor, clock, logger },
+    { reports, subscribers, editions, ledger, queue, mailer, pacer, renderer, tokens, ids, extractor, clock, logger },
     {
       newsletter,
       timeZone,
@@ -115,13 +120,24 @@ export function createHarness<
     const at = clock.now().toISOString();
     await subscribers.save({
       email,
+      subscriptionId: ids.subscriptionId(),
       status,
       subscribedAt: at,
+      subscribedVia: 'api',
       ...(status === 'confirmed' ? { confirmedAt: at } : {}),
       ...(status === 'unsubscribed' ? { unsubscribedAt: at } : {}),
       ...(status === 'pending'
         ? { pendingUntil: new Date(clock.now().getTime() + CONFIRM_WITHIN_MS).toISOString() }
         : {}),
+    });
+  };
+  const tokenFor: Harness['tokenFor'] = async (email, purpose, expiresAt) => {
+    const subscriber = await subscribers.find(email);
+    if (!subscriber) throw new Error('no such subscriber');
+    return tokens.sign({
+      purpose,
+      subscription: subscriber.subscriptionId,
+      ...(expiresAt !== undefined ? { expiresAt } : {}),
     });
   };
   const deliverQueued = async (): Promise<DeliveryRound> => {
@@ -165,12 +181,14 @@ export function createHarness<
     pacer,
     renderer,
     tokens,
+    ids,
     extractor,
     logger,
     newsletter,
     timeZone,
     useCases,
     addSubscriber,
+    tokenFor,
     deliverQueued,
     sendAndDeliver,
   };

@@ -25,14 +25,15 @@ export class InvalidInputError extends DomainError {
   }
 }
 
-export type TokenFailure = 'malformed' | 'bad_signature' | 'wrong_purpose' | 'expired';
+/** retired_key: signed with a key whose grace period after rotation is over. */
+export type TokenFailure = 'malformed' | 'bad_signature' | 'wrong_purpose' | 'expired' | 'retired_key';
 
 export class InvalidTokenError extends DomainError {
   readonly code = 'invalid_token';
   constructor(readonly reason: TokenFailure) {
     super(
-      reason === 'expired'
-        ? 'The link has expired; subscribe again to get a fresh one.'
+      reason === 'expired' || reason === 'retired_key'
+        ? 'The link has expired; subscribe again, or use the link in a more recent email.'
         : 'The link is not valid; check that it was copied whole.',
     );
   }

@@ -11,8 +11,20 @@ export interface NewsletterIdentity {
 
 export type NewsletterLabels = (typeof labelData)['en'];
 
-export function labelsFor(newsletter: NewsletterIdentity): NewsletterLabels {
-  return withName(labelData[newsletter.language], newsletter.name);
+export const NEWSLETTER_LANGUAGES: readonly NewsletterLanguage[] = ['ar', 'en'];
+
+export function isNewsletterLanguage(value: unknown): value is NewsletterLanguage {
+  return (NEWSLETTER_LANGUAGES as readonly unknown[]).includes(value);
+}
+
+/** The language we speak to a reader in: theirs when we have words in it, the newsletter's otherwise. */
+export function readerLanguage(newsletter: NewsletterIdentity, language: string | undefined): NewsletterLanguage {
+  return isNewsletterLanguage(language) ? language : newsletter.language;
+}
+
+/** The words of the newsletter's emails and pages, in its own language or in a reader's. */
+export function labelsFor(newsletter: NewsletterIdentity, language: string = newsletter.language): NewsletterLabels {
+  return withName(labelData[readerLanguage(newsletter, language)], newsletter.name);
 }
 
 /** A copy of the labels, every "{name}" in them replaced by the newsletter's name. */

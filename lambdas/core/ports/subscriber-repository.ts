@@ -1,7 +1,7 @@
 // Core port: where subscriptions are kept.
 import type { Subscriber } from '../domain/subscriber';
 
-/** One page of confirmed readers and where the next one starts (absent after the last). */
+/** One page of subscribers and where the next one starts (absent after the last). */
 export interface SubscriberPage {
   subscribers: Subscriber[];
   next?: string;
@@ -9,14 +9,17 @@ export interface SubscriberPage {
 
 export interface SubscriberRepository {
   find(email: string): Promise<Subscriber | undefined>;
-  save(subscriber: Subscriber): Promise<void>;
+  /** The subscriber whose current subscription has this id: what a link names instead of the address. */
+  findBySubscription(subscriptionId: string): Promise<Subscriber | undefined>;
   /**
-   * Writes a pending subscription only if the stored record is still `previous` (absent, or in the same state with
-   * the same last confirmation): of many subscribes racing for one address, one wins and mails it.
+   * Writes `next` only if the stored record is still `previous` (the same revision; absent when `previous` is):
+   * no change ever overwrites one it did not see. False when another write came first.
    */
-  savePending(subscriber: Subscriber, previous: Subscriber | undefined): Promise<boolean>;
+  replace(next: Subscriber, previous: Subscriber | undefined): Promise<boolean>;
   /** Every confirmed subscriber, fetched page by page so lists of any size fit in memory. */
   confirmedSubscribers(): AsyncIterable<Subscriber>;
   /** Up to `limit` confirmed subscribers after the `after` cursor (from the start when absent), in a fixed order. */
   confirmedPage(after: string | undefined, limit: number): Promise<SubscriberPage>;
+  /** Every subscriber in any state (pending, left, suppressed too): the consent records, for audit. */
+  allSubscribers(): AsyncIterable<Subscriber>;
 }

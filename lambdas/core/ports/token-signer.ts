@@ -1,11 +1,12 @@
-// Core port: links that prove who clicked them.
+// Core port: links that prove which subscription they belong to, without saying whose it is.
 
 export type TokenPurpose = 'confirm-subscription' | 'unsubscribe';
 
 export interface TokenClaims {
   purpose: TokenPurpose;
-  email: string;
-  /** Epoch milliseconds; absent for links that must keep working (one-click unsubscribe). */
+  /** The subscription the link acts on (Subscriber.subscriptionId): no address travels in a link. */
+  subscription: string;
+  /** Epoch milliseconds, whole seconds; absent for links that must keep working (one-click unsubscribe). */
   expiresAt?: number;
 }
 

@@ -13,10 +13,11 @@ import {
 import { personalizeDigest, type RenderedEmail } from '../domain/digest';
 import type { PublicLinks } from '../domain/links';
 import { listUnsubscribeHeaders } from '../domain/list-unsubscribe';
-import { maskEmail, redactEmails } from '../domain/subscriber';
+import { maskEmail, redactEmails, type Subscriber } from '../domain/subscriber';
 import type { Clock } from '../ports/clock';
 import type { DeliveryLedger } from '../ports/digest-ledger';
 import type { EditionStore } from '../ports/edition-store';
+import type { IdSource } from '../ports/id-source';
 import type { Logger } from '../ports/logger';
 import type { Mailer } from '../ports/mailer';
 import type { SendPacer } from '../ports/send-pacer';
@@ -31,6 +32,7 @@ export interface DeliverDeps {
   mailer: Mailer;
   pacer: SendPacer;
   tokens: TokenSigner;
+  ids: IdSource;
   links: PublicLinks;
   clock: Clock;
   logger: Logger;
@@ -111,7 +113,7 @@ export async function deliverDigest(
   let sent: { messageId: string } | undefined;
   try {
     // The claim is taken only once the rate lets the message go, and held only around the call to SES.
-    sent = await mailDigest(deps, email, address, {
+    sent = await mailDigest(deps, email, reader, {
       take: async () => {
         refusedClaim = await claim();
         return refusedClaim.claimed;
@@ -151,27 +153,32 @@ export async function deliverDigest(
 
 type MailDeps = Pick<DeliverDeps, 'mailer' | 'pacer' | 'tokens' | 'links'>;
 
+/** Whom a digest goes to: the address, and the subscription its unsubscribe link ends. */
+export type Recipient = Pick<Subscriber, 'email' | 'subscriptionId'>;
+
 /**
  * Personalizes the frozen email for one reader (their unsubscribe link and headers) and sends it within the rate;
  * with a claim, only while it holds it (undefined when it could not be taken).
  */
-export function mailDigest(deps: MailDeps, email: RenderedEmail, address: string): Promise<{ messageId: string }>;
+export function mailDigest(deps: MailDeps, email: RenderedEmail, to: Recipient): Promise<{ messageId: string }>;
 export function mailDigest(
   deps: MailDeps,
   email: RenderedEmail,
-  address: string,
+  to: Recipient,
   claim: SendClaim,
 ): Promise<{ messageId: string } | undefined>;
 export function mailDigest(
   deps: MailDeps,
   email: RenderedEmail,
-  address: string,
+  to: Recipient,
   claim?: SendClaim,
 ): Promise<{ messageId: string } | undefined> {
-  const unsubscribeUrl = deps.links.unsubscribeUrl(deps.tokens.sign({ purpose: 'unsubscribe', email: address }));
+  const unsubscribeUrl = deps.links.unsubscribeUrl(
+    deps.tokens.sign({ purpose: 'unsubscribe', subscription: to.subscriptionId }),
+  );
   const personal = personalizeDigest(email, unsubscribeUrl);
   const message = {
-    to: address,
+    to: to.email,
     subject: personal.subject,
     html: personal.html,
     text: personal.text,

@@ -4,14 +4,9 @@
 import { forEachWithConcurrency } from '../domain/concurrency';
 import { InvalidInputError } from '../domain/errors';
 import { isLanguageTag } from '../domain/language-tag';
-import {
-  confirmedSubscriber,
-  importedSubscriber,
-  normalizeEmail,
-  pendingSubscriber,
-  type Subscriber,
-} from '../domain/subscriber';
+import { confirmedSubscriber, importedSubscriber, normalizeEmail, pendingSubscriber } from '../domain/subscriber';
 import { type SubscriptionDeps, sendConfirmation } from './manage-subscription';
+import { changeSubscriber } from './subscriber-changes';
 
 /** One row of the list, as the operator wrote it, with its line in the file (1 is the header). */
 export interface ImportRow {
@@ -19,6 +14,8 @@ export interface ImportRow {
   email?: string;
   language?: string;
   confirmedAt?: string;
+  /** From an export taken back: only confirmed readers come in. */
+  status?: string;
 }
 
 export interface ImportOutcome {
@@ -71,6 +68,10 @@ export async function importSubscribers(deps: SubscriptionDeps, rows: readonly I
 type CheckedRow = { email: string; language?: string; confirmedAt?: string } | { reason: string };
 
 function checkRow(row: ImportRow, now: Date): CheckedRow {
+  // An export with everyone in it lists readers who left: taking it back must not bring them back.
+  const status = row.status?.trim().toLowerCase();
+  if (status !== undefined && status !== 'confirmed')
+    return { reason: `status is ${status.slice(0, 20)}: only confirmed readers are imported` };
   let email: string;
   try {
     email = normalizeEmail(row.email ?? '');
@@ -93,28 +94,24 @@ async function importOne(
   row: { email: string; language?: string; confirmedAt?: string },
   now: Date,
 ): Promise<boolean> {
-  const existing = await deps.subscribers.find(row.email);
-  // Someone who left, or whose address was suppressed, stays gone: an old list must not bring them back.
-  if (existing !== undefined && existing.status !== 'pending') return false;
-  if (existing?.status === 'pending') {
-    if (row.confirmedAt === undefined) return false;
-    const confirmed = confirmedSubscriber(existing, new Date(row.confirmedAt));
-    await deps.subscribers.save({
-      ...confirmed,
-      consent: 'imported',
-      ...(row.language ? { language: row.language } : {}),
-    });
-    return true;
-  }
-  if (row.confirmedAt !== undefined) {
-    await deps.subscribers.save(importedSubscriber(row.email, row.confirmedAt, row.language));
-    return true;
-  }
-  const pending: Subscriber = {
-    ...pendingSubscriber(row.email, now, deps.confirmWithinMs),
-    ...(row.language ? { language: row.language } : {}),
-  };
-  await deps.subscribers.save(pending);
-  await sendConfirmation(deps, row.email, now);
-  return true;
+  const language = row.language ? { language: row.language } : {};
+  const { written } = await changeSubscriber(deps.subscribers, row.email, (current) => {
+    // Someone who left, or whose address was suppressed, stays gone: an old list must not bring them back.
+    if (current !== undefined && current.status !== 'pending') return undefined;
+    if (current?.status === 'pending') {
+      if (row.confirmedAt === undefined) return undefined;
+      return { ...confirmedSubscriber(current, new Date(row.confirmedAt), 'import'), ...language };
+    }
+    if (row.confirmedAt !== undefined)
+      return importedSubscriber(row.email, row.confirmedAt, deps.ids.subscriptionId(), row.language);
+    return pendingSubscriber(
+      row.email,
+      { via: 'import', ...language },
+      now,
+      deps.confirmWithinMs,
+      deps.ids.subscriptionId(),
+    );
+  });
+  if (written?.status === 'pending') await sendConfirmation(deps, written, now);
+  return written !== undefined;
 }

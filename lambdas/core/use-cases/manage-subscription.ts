@@ -2,7 +2,12 @@
 
 import { NotFoundError } from '../domain/errors';
 import type { PublicLinks } from '../domain/links';
-import { labelsFor, type NewsletterIdentity } from '../domain/newsletter-labels';
+import {
+  labelsFor,
+  type NewsletterIdentity,
+  type NewsletterLanguage,
+  readerLanguage,
+} from '../domain/newsletter-labels';
 import {
   confirmationDue,
   confirmedSubscriber,
@@ -10,21 +15,25 @@ import {
   normalizeEmail,
   pendingSubscriber,
   type Subscriber,
+  type SubscriptionRequest,
   unsubscribedSubscriber,
 } from '../domain/subscriber';
 import { layoutOf } from '../domain/text-direction';
 import type { Clock } from '../ports/clock';
 import type { EmailRenderer } from '../ports/email-renderer';
+import type { IdSource } from '../ports/id-source';
 import type { Logger } from '../ports/logger';
 import type { Mailer } from '../ports/mailer';
 import type { SendPacer } from '../ports/send-pacer';
 import type { SubscriberRepository } from '../ports/subscriber-repository';
 import type { TokenSigner } from '../ports/token-signer';
 import { sendPaced } from './paced-send';
+import { changeSubscriber } from './subscriber-changes';
 
 export interface SubscriptionDeps {
   subscribers: SubscriberRepository;
   tokens: TokenSigner;
+  ids: IdSource;
   mailer: Mailer;
   pacer: SendPacer;
   renderer: EmailRenderer;
@@ -40,86 +49,150 @@ export interface SubscriptionDeps {
 
 export type SubscribeOutcome = 'confirmation-sent' | 'already-confirmed' | 'suppressed';
 
+/** What a link's page may know of the reader: only the language to speak to them in. */
+export interface LinkedReader {
+  language: NewsletterLanguage;
+}
+
 /**
  * Records the address as pending and mails it a confirmation link. Callers must answer the same
  * whatever the outcome, so that nobody can learn who subscribes.
  */
-export async function subscribe(deps: SubscriptionDeps, rawEmail: string): Promise<SubscribeOutcome> {
+export async function subscribe(
+  deps: SubscriptionDeps,
+  rawEmail: string,
+  request: SubscriptionRequest,
+): Promise<SubscribeOutcome> {
   const email = normalizeEmail(rawEmail);
-  const existing = await deps.subscribers.find(email);
-  if (existing?.status === 'confirmed') return 'already-confirmed';
-  // It bounced for good or its reader called us spam: no form, however often sent, makes us mail it again.
-  if (existing?.status === 'suppressed') return 'suppressed';
-
   const now = deps.clock.now();
-  // Mailed within the cooldown, or another request for this address won the write just now: one email is enough.
-  if (!confirmationDue(existing, now, deps.confirmationCooldownMs)) return 'confirmation-sent';
-  const subscriber = pendingSubscriber(email, now, deps.confirmWithinMs, existing);
-  if (!(await deps.subscribers.savePending(subscriber, existing))) return 'confirmation-sent';
-  await sendConfirmation(deps, email, now);
-  return 'confirmation-sent';
+  let outcome: SubscribeOutcome = 'confirmation-sent';
+  const { written } = await changeSubscriber(deps.subscribers, email, (current) => {
+    outcome = current?.status === 'confirmed' ? 'already-confirmed' : 'confirmation-sent';
+    // It bounced for good or its reader called us spam: no form, however often sent, makes us mail it again.
+    if (current?.status === 'suppressed') outcome = 'suppressed';
+    if (outcome !== 'confirmation-sent') return undefined;
+    // Mailed within the cooldown (another request for this address may have won the write just now): once is enough.
+    if (!confirmationDue(current, now, deps.confirmationCooldownMs)) return undefined;
+    return pendingSubscriber(email, request, now, deps.confirmWithinMs, deps.ids.subscriptionId(), current);
+  });
+  if (written) await sendConfirmation(deps, written, now);
+  return outcome;
 }
 
-/** Mails the address a signed, expiring confirmation link. */
-export async function sendConfirmation(deps: SubscriptionDeps, email: string, now: Date): Promise<void> {
+/** Mails a pending subscriber a signed, expiring confirmation link, in their language. */
+export async function sendConfirmation(deps: SubscriptionDeps, subscriber: Subscriber, now: Date): Promise<void> {
   const token = deps.tokens.sign({
     purpose: 'confirm-subscription',
-    email,
+    subscription: subscriber.subscriptionId,
     expiresAt: now.getTime() + deps.confirmWithinMs,
   });
-  const labels = labelsFor(deps.newsletter);
+  const language = readerLanguage(deps.newsletter, subscriber.language);
+  const labels = labelsFor(deps.newsletter, language);
   const rendered = await deps.renderer.renderConfirmation({
     subject: labels.confirmSubject,
     newsletterName: deps.newsletter.name,
-    language: deps.newsletter.language,
-    ...layoutOf(deps.newsletter.language),
+    language,
+    ...layoutOf(language),
     heading: labels.confirmHeading,
     body: labels.confirmBody,
     button: labels.confirmButton,
     ignoreNote: labels.confirmIgnore,
     confirmUrl: deps.links.confirmUrl(token),
   });
-  const { messageId } = await sendPaced(deps, 'confirmation', { to: email, ...rendered });
-  deps.logger.info('confirmation sent', { recipient: maskEmail(email), messageId });
+  const { messageId } = await sendPaced(deps, 'confirmation', { to: subscriber.email, ...rendered });
+  deps.logger.info('confirmation sent', { recipient: maskEmail(subscriber.email), messageId });
 }
+
+/** The subscriber a genuine link of this purpose names, whatever their state; undefined once it was replaced. */
+async function subscriberOfLink(
+  deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens'>,
+  token: string,
+  purpose: 'confirm-subscription' | 'unsubscribe',
+  now: Date,
+): Promise<Subscriber | undefined> {
+  const { subscription } = deps.tokens.verify(token, purpose, now);
+  return deps.subscribers.findBySubscription(subscription);
+}
+
+const GONE =
+  'This link belongs to a subscription that no longer exists; use the link in your most recent email, or subscribe again.';
 
 export async function confirmSubscription(
-  deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock'>,
+  deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock' | 'newsletter'>,
   token: string,
-): Promise<Subscriber> {
+): Promise<LinkedReader> {
   const now = deps.clock.now();
-  const { email } = deps.tokens.verify(token, 'confirm-subscription', now);
-  const subscriber = await deps.subscribers.find(email);
+  const linked = await subscriberOfLink(deps, token, 'confirm-subscription', now);
   // An unsubscribed reader must subscribe again: an old confirmation link does not bring them back, nor one
   // that came before the address was suppressed.
-  if (!subscriber || subscriber.status === 'unsubscribed' || subscriber.status === 'suppressed') {
-    throw new NotFoundError('This subscription no longer exists; subscribe again to get a fresh link.');
+  if (linked === undefined || linked.status === 'unsubscribed' || linked.status === 'suppressed') {
+    throw new NotFoundError(GONE);
   }
-  if (subscriber.status === 'confirmed') return subscriber;
-  const confirmed = confirmedSubscriber(subscriber, now);
-  await deps.subscribers.save(confirmed);
-  return confirmed;
+  const { written, previous } = await changeSubscriber(deps.subscribers, linked.email, (current) =>
+    current?.subscriptionId === linked.subscriptionId && current.status === 'pending'
+      ? confirmedSubscriber(current, now, 'link')
+      : undefined,
+  );
+  if (written === undefined && (previous?.subscriptionId !== linked.subscriptionId || previous.status !== 'confirmed'))
+    throw new NotFoundError(GONE);
+  return readerOf(deps, linked);
 }
 
-/** One-click unsubscribe: succeeds every time a genuine link is used, even if the reader already left. */
+/**
+ * One-click unsubscribe: succeeds every time a link of the current subscription is used, even if the reader
+ * already left; a link from before the reader subscribed again no longer acts.
+ */
 export async function unsubscribe(
-  deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock'>,
+  deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock' | 'newsletter'>,
   token: string,
-): Promise<void> {
+): Promise<LinkedReader> {
   const now = deps.clock.now();
-  const { email } = deps.tokens.verify(token, 'unsubscribe', now);
-  const subscriber = await deps.subscribers.find(email);
-  // Suppressed stays suppressed: it is the stronger "never again".
-  if (!subscriber || subscriber.status === 'unsubscribed' || subscriber.status === 'suppressed') return;
-  await deps.subscribers.save(unsubscribedSubscriber(subscriber, now));
+  const linked = await subscriberOfLink(deps, token, 'unsubscribe', now);
+  if (linked === undefined) throw new NotFoundError(GONE);
+  const { previous } = await changeSubscriber(deps.subscribers, linked.email, (current) =>
+    // Suppressed stays suppressed: it is the stronger "never again".
+    current?.subscriptionId === linked.subscriptionId &&
+    (current.status === 'confirmed' || current.status === 'pending')
+      ? unsubscribedSubscriber(current, now)
+      : undefined,
+  );
+  if (previous?.subscriptionId !== linked.subscriptionId) throw new NotFoundError(GONE);
+  return readerOf(deps, linked);
 }
 
-/** Checks an unsubscribe link without acting on it; throws InvalidTokenError for a link that is not genuine. */
+/**
+ * The goodbye page's "resubscribe" button: the link proves the reader had the email, and still a new subscription
+ * starts pending, with a fresh confirmation link (the old links stay with the old subscription).
+ */
+export async function resubscribe(deps: SubscriptionDeps, token: string): Promise<LinkedReader> {
+  const linked = await subscriberOfLink(deps, token, 'unsubscribe', deps.clock.now());
+  if (linked?.status !== 'unsubscribed') throw new NotFoundError(GONE);
+  await subscribe(deps, linked.email, { via: 'form', ...(linked.language ? { language: linked.language } : {}) });
+  return readerOf(deps, linked);
+}
+
+function readerOf(deps: Pick<SubscriptionDeps, 'newsletter'>, subscriber: Subscriber): LinkedReader {
+  return { language: readerLanguage(deps.newsletter, subscriber.language) };
+}
+
 /** Checks a confirmation link without acting on it (the page with the button a reader presses). */
-export function checkConfirmationLink(deps: Pick<SubscriptionDeps, 'tokens' | 'clock'>, token: string): void {
-  deps.tokens.verify(token, 'confirm-subscription', deps.clock.now());
+export async function checkConfirmationLink(
+  deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock' | 'newsletter'>,
+  token: string,
+): Promise<LinkedReader> {
+  const linked = await subscriberOfLink(deps, token, 'confirm-subscription', deps.clock.now());
+  if (linked === undefined || linked.status === 'unsubscribed' || linked.status === 'suppressed') {
+    throw new NotFoundError(GONE);
+  }
+  return readerOf(deps, linked);
 }
 
-export function checkUnsubscribeLink(deps: Pick<SubscriptionDeps, 'tokens' | 'clock'>, token: string): void {
-  deps.tokens.verify(token, 'unsubscribe', deps.clock.now());
+/** Checks an unsubscribe link without acting on it (the page that asks "are you sure?"). */
+export async function checkUnsubscribeLink(
+  deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock' | 'newsletter'>,
+  token: string,
+): Promise<LinkedReader & { subscribed: boolean }> {
+  const linked = await subscriberOfLink(deps, token, 'unsubscribe', deps.clock.now());
+  if (linked === undefined) throw new NotFoundError(GONE);
+  return { ...readerOf(deps, linked), subscribed: linked.status === 'confirmed' || linked.status === 'pending' };
 }

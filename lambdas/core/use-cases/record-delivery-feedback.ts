@@ -5,11 +5,14 @@ import { suppressionsIn } from '../domain/delivery-feedback';
 import { InvalidInputError } from '../domain/errors';
 import { maskEmail, normalizeEmail, suppressedSubscriber } from '../domain/subscriber';
 import type { Clock } from '../ports/clock';
+import type { IdSource } from '../ports/id-source';
 import type { Logger } from '../ports/logger';
 import type { SubscriberRepository } from '../ports/subscriber-repository';
+import { changeSubscriber } from './subscriber-changes';
 
 export interface FeedbackDeps {
   subscribers: SubscriberRepository;
+  ids: IdSource;
   clock: Clock;
   logger: Logger;
 }
@@ -30,11 +33,14 @@ export async function recordDeliveryFeedback(deps: FeedbackDeps, event: unknown)
     } catch {
       continue; // SES only names addresses we sent to; one we cannot read is not ours to act on
     }
-    const existing = await deps.subscribers.find(email);
-    if (existing?.status === 'suppressed') continue;
-    await deps.subscribers.save(suppressedSubscriber(email, reason, deps.clock.now(), existing));
+    const { written, previous } = await changeSubscriber(deps.subscribers, email, (current) =>
+      current?.status === 'suppressed'
+        ? undefined
+        : suppressedSubscriber(email, reason, deps.clock.now(), deps.ids.subscriptionId(), current),
+    );
+    if (written === undefined) continue;
     suppressed += 1;
-    deps.logger.info('address suppressed', { recipient: maskEmail(email), reason, was: existing?.status ?? 'unknown' });
+    deps.logger.info('address suppressed', { recipient: maskEmail(email), reason, was: previous?.status ?? 'unknown' });
   }
   return { suppressed };
 }

@@ -98,7 +98,10 @@ export async function sendTestDigest(
   const recipient = normalizeEmail(to);
   const { edition, email } = await upcomingEmail(deps, request);
   const prefix = labelsFor(deps.newsletter).testSubjectPrefix;
-  const { messageId } = await mailDigest(deps, { ...email, subject: `${prefix} ${email.subject}` }, recipient);
+  // A test address that is no reader gets an unsubscribe link naming no subscription: it leads to a polite 404.
+  const reader = await deps.subscribers.find(recipient);
+  const addressee = { email: recipient, subscriptionId: reader?.subscriptionId ?? deps.ids.subscriptionId() };
+  const { messageId } = await mailDigest(deps, { ...email, subject: `${prefix} ${email.subject}` }, addressee);
   return { ...(edition ? { edition: edition.id } : {}), messageId };
 }
 

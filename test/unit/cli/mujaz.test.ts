@@ -81,7 +81,9 @@ describe('mujaz subscribers', () => {
   it('exports the confirmed readers to a file', async () => {
     await h.addSubscriber('amal@example.com', 'confirmed');
     expect(await mujaz('subscribers', 'export', '--out', 'readers.csv')).toBe(0);
-    expect(String(files.get('readers.csv'))).toMatch(/^email,language,confirmed_at\r\namal@example\.com,,/u);
+    expect(String(files.get('readers.csv'))).toMatch(
+      /^email,language,confirmed_at,status,[^\r]*\r\namal@example\.com,,/u,
+    );
   });
 });
 

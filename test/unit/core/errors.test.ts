@@ -37,7 +37,11 @@ describe('ReportRejectedError', () => {
 
 describe('InvalidTokenError', () => {
   it('tells an expired link from a broken one', () => {
-    expect(new InvalidTokenError('expired').message).toBe('The link has expired; subscribe again to get a fresh one.');
+    for (const reason of ['expired', 'retired_key'] as const) {
+      expect(new InvalidTokenError(reason).message).toBe(
+        'The link has expired; subscribe again, or use the link in a more recent email.',
+      );
+    }
     for (const reason of ['malformed', 'bad_signature', 'wrong_purpose'] as const) {
       const error = new InvalidTokenError(reason);
       expect(error.reason).toBe(reason);

@@ -76,11 +76,40 @@ describe('GET /subscribers.csv', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="subscribers.csv"');
     const lines = (await response.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('email,language,confirmed_at');
+    expect(lines[0]).toBe(
+      'email,language,confirmed_at,status,subscribed_at,subscribed_via,confirmed_via,left_at,earlier_subscriptions',
+    );
+    const now = h.clock.now().toISOString();
     expect(lines.slice(1).sort()).toEqual([
-      'amal@example.com,ar,2025-03-01T10:00:00.000Z',
-      `carol@example.com,,${h.clock.now().toISOString()}`,
+      'amal@example.com,ar,2025-03-01T10:00:00.000Z,confirmed,2025-03-01T10:00:00.000Z,import,import,,0',
+      `carol@example.com,,${now},confirmed,${now},api,,,0`,
     ]);
+  });
+
+  it('exports everyone with ?status=all: the consent record of readers who left or never confirmed too', async () => {
+    await importList('email,language,confirmed_at\namal@example.com,ar,2025-03-01T10:00:00Z\nbadr@example.com,,\n');
+    await h.addSubscriber('gone@example.com', 'unsubscribed');
+    const response = await app.request('/subscribers.csv?status=all', { headers: admin });
+    expect(response.status).toBe(200);
+    const now = h.clock.now().toISOString();
+    const lines = (await response.text()).trim().split('\r\n');
+    expect(lines.slice(1).sort()).toEqual([
+      'amal@example.com,ar,2025-03-01T10:00:00.000Z,confirmed,2025-03-01T10:00:00.000Z,import,import,,0',
+      `badr@example.com,,,pending,${now},import,,,0`,
+      `gone@example.com,,,unsubscribed,${now},api,,${now},0`,
+    ]);
+    // Taken back, such a list brings in the confirmed readers only: nobody who left comes back.
+    const other = createHttpHarness();
+    const imported = await apiAppFor(other).request('/subscribers/import', {
+      method: 'POST',
+      headers: { ...admin, ...csv },
+      body: lines.join('\r\n'),
+    });
+    expect(await imported.json()).toMatchObject({ imported: 1, rejected: [{ line: 3 }, { line: 4 }] });
+    expect(other.subscribers.all().map((reader) => reader.email)).toEqual(['amal@example.com']);
+    expect((await errorOf(await app.request('/subscribers.csv?status=gone', { headers: admin }), 400)).code).toBe(
+      'invalid_input',
+    );
   });
 
   it('round-trips: what one instance exports, another imports as the same confirmed list', async () => {

@@ -3,6 +3,7 @@
 
 import { InvalidInputError } from '../../../../lambdas/core/domain/errors';
 import { MAX_IMPORT_ROWS } from '../../../../lambdas/core/use-cases/import-subscribers';
+import { nthSubscriptionId } from '../../../support/sequential-ids';
 import { createHarness, type Harness, START } from '../../../support/use-case-harness';
 
 let h: Harness;
@@ -18,11 +19,14 @@ describe('importSubscribers', () => {
     expect(outcome).toEqual({ imported: 1, skipped: 0, rejected: [] });
     expect(await h.subscribers.find('amal@example.com')).toEqual({
       email: 'amal@example.com',
+      subscriptionId: nthSubscriptionId(1),
       status: 'confirmed',
       subscribedAt: '2025-03-01T07:00:00.000Z',
+      subscribedVia: 'import',
       confirmedAt: '2025-03-01T07:00:00.000Z',
-      consent: 'imported',
+      confirmedVia: 'import',
       language: 'ar',
+      revision: 1,
     });
     expect(h.mailer.sent).toEqual([]);
   });
@@ -67,11 +71,14 @@ describe('importSubscribers', () => {
     expect(outcome).toEqual({ imported: 1, skipped: 0, rejected: [] });
     expect(await h.subscribers.find('pending@example.com')).toEqual({
       email: 'pending@example.com',
+      subscriptionId: nthSubscriptionId(1),
       status: 'confirmed',
       subscribedAt: START,
+      subscribedVia: 'api',
       confirmedAt: '2026-11-01T00:00:00.000Z',
-      consent: 'imported',
+      confirmedVia: 'import',
       language: 'fr',
+      revision: 2,
     });
   });
 

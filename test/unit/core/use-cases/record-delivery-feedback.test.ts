@@ -1,8 +1,10 @@
 // SES's word after a send, from its documented event JSON: a permanent bounce or a complaint suppresses the
 // address for good — off the list, never mailed again, whatever is submitted for it later.
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidInputError, NotFoundError } from '../../../../lambdas/core/domain/errors';
+import { nthSubscriptionId } from '../../../support/sequential-ids';
 import { createHarness, type Harness, START, tokenFromLink } from '../../../support/use-case-harness';
 
 const fixture = (name: string): unknown =>
@@ -20,10 +22,14 @@ describe('recordDeliveryFeedback', () => {
     expect(await h.useCases.recordDeliveryFeedback(fixture('bounce-permanent'))).toEqual({ suppressed: 1 });
     expect(await h.subscribers.find('gone.reader@example.com')).toEqual({
       email: 'gone.reader@example.com',
+      subscriptionId: nthSubscriptionId(1),
       status: 'suppressed',
       subscribedAt: START,
+      subscribedVia: 'api',
+      confirmedAt: START,
       suppressedAt: '2026-11-24T09:01:00.000Z',
       suppressedFor: 'bounce',
+      revision: 2,
     });
     const confirmed = [];
     for await (const reader of h.useCases.confirmedSubscribers()) confirmed.push(reader.email);
@@ -78,17 +84,17 @@ describe('a suppressed address afterwards', () => {
   });
 
   it('is not mailed when someone subscribes it again, and the answer says nothing', async () => {
-    expect(await h.useCases.subscribe('annoyed@example.com')).toBe('suppressed');
+    expect(await h.useCases.subscribe('annoyed@example.com', { via: 'api' })).toBe('suppressed');
     expect(h.mailer.sent).toEqual([]);
     expect((await h.subscribers.find('annoyed@example.com'))?.status).toBe('suppressed');
   });
 
   it('is not brought back by an old confirmation link, an unsubscribe click or an imported list', async () => {
     const pending = createHarness();
-    await pending.useCases.subscribe('annoyed@example.com');
+    await pending.useCases.subscribe('annoyed@example.com', { via: 'api' });
     const token = tokenFromLink(pending.mailer.sent[0]!.html, '/subscriptions/confirm');
     await expect(h.useCases.confirmSubscription(token)).rejects.toBeInstanceOf(NotFoundError);
-    await h.useCases.unsubscribe(h.tokens.sign({ purpose: 'unsubscribe', email: 'annoyed@example.com' }));
+    await h.useCases.unsubscribe(await h.tokenFor('annoyed@example.com', 'unsubscribe'));
     expect(
       await h.useCases.importSubscribers([
         { line: 2, email: 'annoyed@example.com', confirmedAt: '2025-01-01T00:00:00Z' },

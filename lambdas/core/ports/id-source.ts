@@ -1,0 +1,6 @@
+// Core port: fresh random identifiers, so that the core stays free of I/O and tests can choose them.
+
+export interface IdSource {
+  /** A new subscription id: 16 random bytes in base64url (see isSubscriptionId). */
+  subscriptionId(): string;
+}

@@ -1,0 +1,20 @@
+// Test double: IdSource handing out 1, 2, 3 … as valid subscription ids, so that tests can tell subscriptions apart.
+import type { IdSource } from '../../lambdas/core/ports/id-source';
+
+export class SequentialIds implements IdSource {
+  private issued = 0;
+
+  subscriptionId(): string {
+    this.issued += 1;
+    const bytes = Buffer.alloc(16);
+    bytes.writeUInt32BE(this.issued, 12);
+    return bytes.toString('base64url');
+  }
+}
+
+/** The id SequentialIds issues n-th (1 for the first). */
+export function nthSubscriptionId(n: number): string {
+  const bytes = Buffer.alloc(16);
+  bytes.writeUInt32BE(n, 12);
+  return bytes.toString('base64url');
+}
