@@ -55,6 +55,7 @@ async function composeMujaz(stack: LocalStack, sesEndpoint: string, name: string
   const config = readConfig({
     MUJAZ_TABLE_NAME: tableName,
     MUJAZ_DELIVERY_QUEUE_URL: queues.queueUrl,
+    MUJAZ_SUBSCRIPTION_QUEUE_URL: queues.queueUrl,
     MUJAZ_DELIVERY_TIMEOUT_SECONDS: String(deliverTimeoutSeconds),
     MUJAZ_PUBLIC_BASE_URL: 'https://mujaz.example',
     MUJAZ_FROM_ADDRESS: 'موجز <digest@example.com>',

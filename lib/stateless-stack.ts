@@ -66,8 +66,23 @@ export class MujazStatelessStack extends Stack {
       enforceSSL: true,
     });
 
+    // Subscribe requests, whose confirmation emails the deliver function sends: a queue of their own, so that a big
+    // send in the delivery queue never holds a confirmation back, and the API answers before SES is involved.
+    const subscriptionDeadLetters = new Queue(this, 'SubscriptionDeadLetters', {
+      retentionPeriod: Duration.seconds(deliveryQueue.deadLetterRetentionSeconds),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    const subscriptions = new Queue(this, 'Subscriptions', {
+      visibilityTimeout: Duration.seconds(visibilityTimeoutSeconds(deliverTimeout.toSeconds())),
+      deadLetterQueue: { queue: subscriptionDeadLetters, maxReceiveCount: deliveryQueue.maxReceiveCount },
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+
     const shared = {
       MUJAZ_DELIVERY_QUEUE_URL: deliveries.queueUrl,
+      MUJAZ_SUBSCRIPTION_QUEUE_URL: subscriptions.queueUrl,
       MUJAZ_DELIVERY_TIMEOUT_SECONDS: String(deliverTimeout.toSeconds()),
       MUJAZ_PUBLIC_BASE_URL: httpApi.apiEndpoint,
       MUJAZ_SES_CONFIGURATION_SET: sending.configurationSetName,
@@ -117,6 +132,13 @@ export class MujazStatelessStack extends Stack {
         maxConcurrency: props.newsletter.deliverConcurrency,
       }),
     );
+    deliver.function.addEventSource(
+      new SqsEventSource(subscriptions, {
+        batchSize: deliveryQueue.batchSize,
+        reportBatchItemFailures: true,
+        maxConcurrency: 2,
+      }),
+    );
 
     const api = new MujazFunction(this, 'Api', {
       handler: 'api',
@@ -131,8 +153,9 @@ export class MujazStatelessStack extends Stack {
     api.function.addToRolePolicy(sendRawEmail);
     api.function.addToRolePolicy(readSendQuota);
     sendDigest.function.grantInvoke(api.function);
-    // POST /digests/{id}/retry queues the readers it sends again.
+    // POST /digests/{id}/retry queues the readers it sends again; POST /subscriptions queues the request.
     deliveries.grantSendMessages(api.function);
+    subscriptions.grantSendMessages(api.function);
     httpApi.addRoutes({ path: '/{proxy+}', integration: new HttpLambdaIntegration('ApiIntegration', api.function) });
 
     const feedback = new MujazFunction(this, 'DeliveryFeedback', {
@@ -157,5 +180,6 @@ export class MujazStatelessStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
     new CfnOutput(this, 'DeliveryDeadLetterQueueUrl', { value: deliveryDeadLetters.queueUrl });
+    new CfnOutput(this, 'SubscriptionDeadLetterQueueUrl', { value: subscriptionDeadLetters.queueUrl });
   }
 }

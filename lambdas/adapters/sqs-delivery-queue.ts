@@ -1,15 +1,11 @@
 // Adapter: readers' turns as SQS messages, ten to a SendMessageBatch call. Entries SQS refuses within a batch are
 // sent again; whatever still fails makes the whole call fail, so the caller never believes a reader was queued.
-import {
-  ChangeMessageVisibilityCommand,
-  SendMessageBatchCommand,
-  type SendMessageBatchRequestEntry,
-  type SQSClient,
-} from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, type SendMessageBatchRequestEntry, type SQSClient } from '@aws-sdk/client-sqs';
 import { forEachWithConcurrency } from '../core/domain/concurrency';
 import type { DeliveryRequest } from '../core/domain/delivery';
 import type { DeliveryQueue } from '../core/ports/delivery-queue';
 import { deliveryQueue } from './delivery-queue-definition';
+import { deferMessage } from './sqs-visibility';
 
 const ATTEMPTS = 3;
 /** SendMessageBatch calls in flight at once: a page of a thousand readers is a hundred calls. */
@@ -38,14 +34,8 @@ export class SqsDeliveryQueue implements DeliveryQueue {
    * Hands a received turn out again after `seconds` instead of after the queue's visibility timeout (six times the
    * deliver function's): a refused reader is tried again in seconds, not minutes.
    */
-  async deferTurn(receiptHandle: string, seconds: number): Promise<void> {
-    await this.sqs.send(
-      new ChangeMessageVisibilityCommand({
-        QueueUrl: this.queueUrl,
-        ReceiptHandle: receiptHandle,
-        VisibilityTimeout: Math.max(0, Math.round(seconds)),
-      }),
-    );
+  deferTurn(receiptHandle: string, seconds: number): Promise<void> {
+    return deferMessage(this.sqs, this.queueUrl, receiptHandle, seconds);
   }
 
   private async sendBatch(entries: SendMessageBatchRequestEntry[]): Promise<void> {

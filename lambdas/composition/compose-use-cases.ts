@@ -4,6 +4,7 @@
 import type { AwsClients } from '../adapters/aws-clients';
 import { DynamoDeliveryLedger } from '../adapters/dynamo-delivery-ledger';
 import { DynamoEditionStore } from '../adapters/dynamo-edition-store';
+import { DynamoRateLimiter } from '../adapters/dynamo-rate-limiter';
 import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
 import { DynamoSendPacer } from '../adapters/dynamo-send-pacer';
 import { DynamoSubscriberRepository } from '../adapters/dynamo-subscriber-repository';
@@ -13,6 +14,7 @@ import { randomIds } from '../adapters/random-ids';
 import { ReadabilityArticleExtractor } from '../adapters/readability-article-extractor';
 import { SesMailer } from '../adapters/ses-mailer';
 import { SqsDeliveryQueue } from '../adapters/sqs-delivery-queue';
+import { SqsSubscriptionQueue } from '../adapters/sqs-subscription-queue';
 import { systemClock } from '../adapters/system-clock';
 import { bindUseCases, type UseCases } from '../core/bind-use-cases';
 import type { Clock } from '../core/ports/clock';
@@ -70,7 +72,8 @@ export function composeDeliverer(
   const mujaz = bindUseCases(ports, config);
   const handleBatch = deliveryBatchHandler({
     mujaz,
-    deferTurn: (receiptHandle, seconds) => ports.queue.deferTurn(receiptHandle, seconds),
+    deferTurn: (queue, receiptHandle, seconds) =>
+      (queue === 'subscriptions' ? ports.subscriptionQueue : ports.queue).deferTurn(receiptHandle, seconds),
     logger: options.logger,
   });
   return { mujaz, handleBatch };
@@ -83,6 +86,9 @@ function composePorts(config: MujazConfig, secrets: MujazSecrets, clients: AwsCl
     editions: new DynamoEditionStore(clients.dynamo, config.tableName),
     ledger: new DynamoDeliveryLedger(clients.dynamo, config.tableName),
     queue: new SqsDeliveryQueue(clients.sqs, config.deliveryQueueUrl),
+    subscriptionQueue: new SqsSubscriptionQueue(clients.sqs, config.subscriptionQueueUrl),
+    // Keyed by the link-signing secret: one secret less to manage, and client hashes change when it rotates.
+    limiter: new DynamoRateLimiter(clients.dynamo, config.tableName, secrets.tokenSecret),
     mailer: new SesMailer(clients.ses, {
       from: config.fromAddress,
       timeoutMs: config.sesTimeoutMs,

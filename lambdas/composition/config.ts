@@ -10,6 +10,10 @@ export interface MujazConfig {
   tableName: string;
   /** The SQS queue readers' turns wait in for the deliver step. */
   deliveryQueueUrl: string;
+  /** The SQS queue subscribe requests wait in for their confirmation emails (the deliver step mails them). */
+  subscriptionQueueUrl: string;
+  /** Subscribe requests one client (network address) may make per minute (MUJAZ_SUBSCRIBE_PER_IP_PER_MINUTE). */
+  subscribesPerClientPerMinute: number;
   /** Base URL of the public HTTP API; confirmation and unsubscribe links start with it. */
   publicBaseUrl: string;
   /** From header of every email, e.g. `موجز <digest@example.com>`: a verified SES identity. */
@@ -71,6 +75,8 @@ export class ConfigError extends Error {
 const mujazEnvironment = z.object({
   MUJAZ_TABLE_NAME: z.string().min(1),
   MUJAZ_DELIVERY_QUEUE_URL: z.url({ protocol: /^https?$/u }),
+  MUJAZ_SUBSCRIPTION_QUEUE_URL: z.url({ protocol: /^https?$/u }),
+  MUJAZ_SUBSCRIBE_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
   MUJAZ_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/u }),
   MUJAZ_FROM_ADDRESS: z.string().min(3),
   MUJAZ_NEWSLETTER_NAME: z.string().min(1).default('موجز'),
@@ -125,6 +131,8 @@ export function readConfig(env: NodeJS.ProcessEnv): MujazConfig {
   return {
     tableName: values.MUJAZ_TABLE_NAME,
     deliveryQueueUrl: values.MUJAZ_DELIVERY_QUEUE_URL,
+    subscriptionQueueUrl: values.MUJAZ_SUBSCRIPTION_QUEUE_URL,
+    subscribesPerClientPerMinute: values.MUJAZ_SUBSCRIBE_PER_IP_PER_MINUTE,
     publicBaseUrl: values.MUJAZ_PUBLIC_BASE_URL,
     fromAddress: values.MUJAZ_FROM_ADDRESS,
     newsletter: { name: values.MUJAZ_NEWSLETTER_NAME, language: values.MUJAZ_NEWSLETTER_LANGUAGE },
@@ -141,10 +149,15 @@ export function readConfig(env: NodeJS.ProcessEnv): MujazConfig {
 }
 
 /** The local stack's config: the environment, with local defaults for what it leaves out. */
-export function readLocalStackConfig(env: NodeJS.ProcessEnv, apiUrl: string, deliveryQueueUrl: string): MujazConfig {
+export function readLocalStackConfig(
+  env: NodeJS.ProcessEnv,
+  apiUrl: string,
+  queues: { deliveryQueueUrl: string; subscriptionQueueUrl: string },
+): MujazConfig {
   return readConfig({
     MUJAZ_TABLE_NAME: 'mujaz',
-    MUJAZ_DELIVERY_QUEUE_URL: deliveryQueueUrl,
+    MUJAZ_DELIVERY_QUEUE_URL: queues.deliveryQueueUrl,
+    MUJAZ_SUBSCRIPTION_QUEUE_URL: queues.subscriptionQueueUrl,
     MUJAZ_PUBLIC_BASE_URL: apiUrl,
     MUJAZ_FROM_ADDRESS: 'موجز <digest@example.com>',
     ...env,

@@ -1,20 +1,33 @@
 // Composition: the deliver step as an SQS batch handler with partial batch responses (Powertools batch). The
-// deliver Lambda function and the local runtime's queue poller run this same function on the same messages.
+// deliver Lambda function and the local runtime's queue pollers run this same function on the same messages:
+// readers' turns from the delivery queue, and subscribe requests (their confirmation emails) from their own queue.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { deliveryQueue } from '../adapters/delivery-queue-definition';
 import type { UseCases } from '../core/bind-use-cases';
-import { type DeliveryRequest, retryDelaySeconds } from '../core/domain/delivery';
+import { type DeliveryRequest, MailRefusedError, retryDelaySeconds } from '../core/domain/delivery';
 import type { Logger } from '../core/ports/logger';
 import { TurnDeferredError } from '../core/use-cases/deliver-digest';
 
 const deliveryMessage = z.object({ editionId: z.string().min(1).max(12), email: z.string().min(3).max(320) }).strict();
+const subscriptionMessage = z
+  .object({
+    kind: z.literal('subscription'),
+    email: z.string().min(3).max(320),
+    via: z.enum(['form', 'api', 'import']),
+    language: z.string().min(2).max(3).optional(),
+  })
+  .strict();
+const queueMessage = z.union([deliveryMessage, subscriptionMessage]);
+
+/** Which queue a message came from: its receipt handle is good on that queue only. */
+export type QueueKind = 'deliveries' | 'subscriptions';
 
 export interface DeliveryBatchDeps {
-  mujaz: Pick<UseCases, 'deliverDigest'>;
-  /** Brings a deferred turn back sooner than the visibility timeout would. */
-  deferTurn(receiptHandle: string, seconds: number): Promise<void>;
+  mujaz: Pick<UseCases, 'deliverDigest' | 'subscribe'>;
+  /** Brings a deferred message back sooner than the visibility timeout would. */
+  deferTurn(queue: QueueKind, receiptHandle: string, seconds: number): Promise<void>;
   logger: Logger;
 }
 
@@ -27,24 +40,34 @@ export type DeliveryBatchHandler = (event: SQSEvent, context?: Context) => Promi
 export function deliveryBatchHandler(deps: DeliveryBatchDeps): DeliveryBatchHandler {
   const handleTurn = async (record: SQSRecord) => {
     const receiveCount = Number(record.attributes.ApproximateReceiveCount) || 1;
-    let request: DeliveryRequest;
+    let message: z.infer<typeof queueMessage>;
     try {
-      request = deliveryMessage.parse(JSON.parse(record.body));
+      message = queueMessage.parse(JSON.parse(record.body));
     } catch {
       // It fails the same way every time; the dead-letter queue keeps it for a human.
-      deps.logger.error('delivery message is not a reader turn', { messageId: record.messageId });
-      throw new Error('malformed delivery message');
+      deps.logger.error('queue message is neither a reader turn nor a subscribe request', {
+        messageId: record.messageId,
+      });
+      throw new Error('malformed queue message');
     }
     const final = receiveCount >= deliveryQueue.maxReceiveCount;
-    try {
-      return await deps.mujaz.deliverDigest(request, { receiveCount, final });
-    } catch (error) {
-      if (error instanceof TurnDeferredError) {
-        // After its last try the turn goes to the dead-letter queue at its next receive: let that be now.
-        const delay = final ? 0 : retryDelaySeconds(receiveCount);
-        // Should SQS not take the change, the visibility timeout brings the turn back anyway.
-        await deps.deferTurn(record.receiptHandle, delay).catch(() => undefined);
+    const comeBack = (queue: QueueKind) =>
+      // After its last try the message goes to the dead-letter queue at its next receive: let that be now. Should
+      // SQS not take the change, the visibility timeout brings the message back anyway.
+      deps.deferTurn(queue, record.receiptHandle, final ? 0 : retryDelaySeconds(receiveCount)).catch(() => undefined);
+    if ('kind' in message) {
+      const { kind: _kind, email, ...request } = message;
+      try {
+        return await deps.mujaz.subscribe(email, request);
+      } catch (error) {
+        if (error instanceof MailRefusedError) await comeBack('subscriptions');
+        throw error;
       }
+    }
+    try {
+      return await deps.mujaz.deliverDigest(message satisfies DeliveryRequest, { receiveCount, final });
+    } catch (error) {
+      if (error instanceof TurnDeferredError) await comeBack('deliveries');
       throw error;
     }
   };

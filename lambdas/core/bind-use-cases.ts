@@ -22,6 +22,7 @@ import {
   checkUnsubscribeLink,
   confirmSubscription,
   type LinkedReader,
+  requestSubscription,
   resubscribe,
   type SubscribeOutcome,
   type SubscriptionDeps,
@@ -46,7 +47,15 @@ export interface UseCases {
   ingestReport(input: ReportInput): Promise<IngestedReport>;
   /** A JSON array of reports, each on its own: a rejected report does not stop the others. */
   ingestReportBatch(items: unknown): Promise<BatchOutcome>;
-  /** Starts a subscription (or refreshes a pending one) and mails its confirmation link, at most once a cooldown. */
+  /**
+   * A subscribe request from the form or the API: counted against the client's rate (RateLimitedError past it),
+   * checked, and queued — the same path whatever the address's state.
+   */
+  requestSubscription(email: string, request: SubscriptionRequest, client: string): Promise<void>;
+  /**
+   * A queued subscribe request: starts a subscription (or refreshes a pending one) and mails its confirmation
+   * link, at most once a cooldown; MailRefusedError when SES refused it (the request is tried again).
+   */
   subscribe(email: string, request: SubscriptionRequest): Promise<SubscribeOutcome>;
   /** Brings a list over: confirmed-elsewhere readers confirmed (consent: imported), the others asked to confirm. */
   importSubscribers(rows: readonly ImportRow[]): Promise<ImportOutcome>;
@@ -88,7 +97,8 @@ export interface UseCases {
 
 /** The adapters the core runs on: everything a digest send needs but its settings, and the ingest's extractor. */
 export type CorePorts = Omit<DigestDeps, 'links' | 'newsletter' | 'timeZone' | 'featuredReports' | 'staleClaimMs'> &
-  Pick<IngestReportDeps, 'extractor'>;
+  Pick<IngestReportDeps, 'extractor'> &
+  Pick<SubscriptionDeps, 'subscriptionQueue' | 'limiter'>;
 
 export interface CoreSettings {
   newsletter: NewsletterIdentity;
@@ -97,6 +107,8 @@ export interface CoreSettings {
   confirmWithinMs: number;
   /** At most one confirmation email per address within this long. */
   confirmationCooldownMs: number;
+  /** Subscribe requests one client (network address) may make per minute. */
+  subscribesPerClientPerMinute: number;
   /** Reports each email carries in full; the rest are headlines linking to the edition's web page. */
   featuredReports: number;
   /** The longest one delivery attempt may run (the deliver function's timeout). */
@@ -104,13 +116,16 @@ export interface CoreSettings {
 }
 
 export function bindUseCases(ports: CorePorts, settings: CoreSettings): UseCases {
-  const { extractor, ...digestPorts } = ports;
+  const { extractor, subscriptionQueue, limiter, ...digestPorts } = ports;
   const common = { ...digestPorts, links: publicLinks(settings.publicBaseUrl), newsletter: settings.newsletter };
   const ingest: IngestReportDeps = ports;
   const subscription: SubscriptionDeps = {
     ...common,
     confirmWithinMs: settings.confirmWithinMs,
     confirmationCooldownMs: settings.confirmationCooldownMs,
+    subscriptionQueue,
+    limiter,
+    subscribesPerClientPerMinute: settings.subscribesPerClientPerMinute,
   };
   const digest: DigestDeps = {
     ...common,
@@ -121,6 +136,7 @@ export function bindUseCases(ports: CorePorts, settings: CoreSettings): UseCases
   return {
     ingestReport: (input) => ingestReport(ingest, input),
     ingestReportBatch: (items) => ingestReportBatch(ingest, items),
+    requestSubscription: (email, request, client) => requestSubscription(subscription, email, request, client),
     subscribe: (email, request) => subscribe(subscription, email, request),
     importSubscribers: (rows) => importSubscribers(subscription, rows),
     recordDeliveryFeedback: (event) => recordDeliveryFeedback(subscription, event),

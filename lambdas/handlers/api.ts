@@ -1,6 +1,6 @@
 // Lambda handler (composition root): the HTTP API behind API Gateway. Config → clients → adapters → app, once per cold start.
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+import { getConnInfo, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { createAwsClients } from '../adapters/aws-clients';
 import { LambdaDigestDispatcher } from '../adapters/lambda-digest-dispatcher';
 import { composeUseCases } from '../composition/compose-use-cases';
@@ -27,7 +27,17 @@ const ready = (async () => {
     new LambdaClient({ region: lambda.region }),
     lambda.sendDigestFunctionName,
   );
-  return handle(createApiApp({ mujaz, dispatcher, adminToken: adminToken!, newsletter: config.newsletter, logger }));
+  return handle(
+    createApiApp({
+      mujaz,
+      dispatcher,
+      adminToken: adminToken!,
+      newsletter: config.newsletter,
+      logger,
+      // API Gateway's source IP: the client's, not a header it could set.
+      clientAddress: (c) => getConnInfo(c).remote.address,
+    }),
+  );
 })();
 // A failed start surfaces on the first invocation instead of as an unhandled rejection.
 ready.catch(() => undefined);

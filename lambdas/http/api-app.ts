@@ -15,6 +15,7 @@ import type { Report } from '../core/domain/report';
 import { parseInput } from '../core/domain/validation';
 import type { Logger } from '../core/ports/logger';
 import { adminGuard } from './admin-guard';
+import { type ClientAddressReader, clientBucket } from './client-address';
 import type { DigestDispatcher } from './digest-dispatcher';
 import { errorResponse, HttpProblem } from './http-errors';
 import { type PageContent, renderPage } from './pages';
@@ -40,6 +41,8 @@ export interface ApiDependencies {
   adminToken: string;
   newsletter: NewsletterIdentity;
   logger: Logger;
+  /** The client's network address, for the per-client limits (from the server that runs the app). */
+  clientAddress: ClientAddressReader;
 }
 
 const subscriptionBody = z.object({ email: z.string().max(320), language: z.enum(NEWSLETTER_LANGUAGES).optional() });
@@ -127,7 +130,8 @@ export function createApiApp(deps: ApiDependencies): Hono {
   app.post('/subscriptions', sameSiteForms, smallBody, async (c) => {
     const via = isForm(c) ? 'form' : 'api';
     const { email, language } = parseInput(subscriptionBody, await readForm(c));
-    await deps.mujaz.subscribe(email, { via, ...(language ? { language } : {}) });
+    const client = clientBucket(deps.clientAddress(c));
+    await deps.mujaz.requestSubscription(email, { via, ...(language ? { language } : {}) }, client);
     // The same answer whether the address is new, pending or confirmed: nobody learns who subscribes.
     return c.json({ status: 'pending', message: CHECK_INBOX }, 202);
   });

@@ -5,6 +5,7 @@ import {
   InvalidInputError,
   InvalidTokenError,
   NotFoundError,
+  RateLimitedError,
   ReportRejectedError,
   type ReportRejection,
 } from '../core/domain/errors';
@@ -34,7 +35,7 @@ export interface ErrorBody {
   error: { code: string; message: string; problems?: InputProblem[]; reason?: string };
 }
 
-export type ErrorStatus = HttpProblemStatus | 500;
+export type ErrorStatus = HttpProblemStatus | 429 | 500;
 
 export interface ErrorResponse {
   status: ErrorStatus;
@@ -62,6 +63,14 @@ export function errorResponse(error: unknown, logger: Logger): ErrorResponse {
   }
   if (error instanceof InvalidTokenError) {
     return { status: 400, body: { error: { code: error.code, message: error.message, reason: error.reason } } };
+  }
+  // The same body whoever the request was about: a limit must not tell one address from another.
+  if (error instanceof RateLimitedError) {
+    return {
+      status: 429,
+      body: { error: { code: error.code, message: error.message } },
+      headers: { 'retry-after': String(error.retryAfterSeconds) },
+    };
   }
   if (error instanceof NotFoundError)
     return { status: 404, body: { error: { code: error.code, message: error.message } } };

@@ -8,7 +8,7 @@ import type { Report } from '../core/domain/report';
 import type { DigestProgress } from '../core/use-cases/digest-progress';
 import { type LocalRuntime, startLocalRuntime } from './local-runtime';
 import { silenceSdkNodeVersionWarning } from './local-stack';
-import { emailsTo, linkIn } from './ses-inbox';
+import { emailsTo, linkIn, untilEmailsTo } from './ses-inbox';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
 const SAMPLE_REPORT = join(PROJECT_ROOT, 'samples', 'report-ar.txt');
@@ -32,7 +32,8 @@ async function runDemo(runtime: LocalRuntime): Promise<void> {
   );
 
   await api('POST', '/subscriptions', JSON.stringify({ email: READER }));
-  const [confirmation] = await emailsTo(runtime.sesEndpoint, READER);
+  // The API answers at once; the confirmation goes out from the subscription queue, a moment later.
+  const [confirmation] = await untilEmailsTo(runtime.sesEndpoint, READER);
   const confirmUrl = confirmation && linkIn(confirmation, '/subscriptions/confirm');
   if (!confirmUrl) throw new Error('No confirmation email with a confirmation link reached the SES endpoint');
   // The link opens a page with a button; only its POST confirms (mail scanners follow GET links).

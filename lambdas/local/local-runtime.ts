@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Hono } from 'hono';
 import { createAwsClients } from '../adapters/aws-clients';
 import { consoleLogger } from '../adapters/console-logger';
@@ -27,6 +28,8 @@ import {
 
 /** The delivery queue's name; its dead-letter queue is `${name}-dlq`. */
 export const LOCAL_DELIVERY_QUEUE = 'mujaz-deliveries';
+/** The subscribe requests' queue; its dead-letter queue is `${name}-dlq`. */
+export const LOCAL_SUBSCRIPTION_QUEUE = 'mujaz-subscriptions';
 
 export interface LocalRuntimeOptions extends LocalStackOptions {
   /** Port of the HTTP API; a free one when absent. */
@@ -52,6 +55,7 @@ export interface LocalRuntime {
   adminToken: string;
   config: MujazConfig;
   deliveryQueues: DeliveryQueueUrls;
+  subscriptionQueues: DeliveryQueueUrls;
   mujaz: UseCases;
   app: Hono;
   stop(): Promise<void>;
@@ -65,13 +69,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const environment = options.environment ?? {};
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     // The queue's visibility follows the deliver step's timeout, which the config reads: read it, then make the queue.
-    const draft = readLocalStackConfig(environment, apiUrl, `${stack.sqsEndpoint}/queue/${LOCAL_DELIVERY_QUEUE}`);
-    const deliveryQueues = await ensureDeliveryQueues(
-      stack,
-      LOCAL_DELIVERY_QUEUE,
-      visibilityTimeoutSeconds(draft.staleClaimMs / 1_000),
-    );
-    const config: MujazConfig = { ...draft, deliveryQueueUrl: deliveryQueues.queueUrl };
+    const draft = readLocalStackConfig(environment, apiUrl, {
+      deliveryQueueUrl: `${stack.sqsEndpoint}/queue/${LOCAL_DELIVERY_QUEUE}`,
+      subscriptionQueueUrl: `${stack.sqsEndpoint}/queue/${LOCAL_SUBSCRIPTION_QUEUE}`,
+    });
+    const visibility = visibilityTimeoutSeconds(draft.staleClaimMs / 1_000);
+    const deliveryQueues = await ensureDeliveryQueues(stack, LOCAL_DELIVERY_QUEUE, visibility);
+    const subscriptionQueues = await ensureDeliveryQueues(stack, LOCAL_SUBSCRIPTION_QUEUE, visibility);
+    const config: MujazConfig = {
+      ...draft,
+      deliveryQueueUrl: deliveryQueues.queueUrl,
+      subscriptionQueueUrl: subscriptionQueues.queueUrl,
+    };
     await ensureTable(stack, config.tableName);
 
     const outbox = options.outboxDirectory;
@@ -95,16 +104,27 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     });
     const dispatcher = new InProcessDigestDispatcher(mujaz, logger);
     const workers = options.deliveryWorkers ?? 4;
-    const poller: DeliveryPoller | undefined =
+    // Confirmations have a poller of their own, as they have a queue of their own: a big send never holds them back.
+    const pollers: DeliveryPoller[] =
       workers > 0
-        ? startDeliveryPoller({ sqs: clients.sqs, queueUrl: config.deliveryQueueUrl, handleBatch, workers, logger })
-        : undefined;
+        ? [
+            startDeliveryPoller({ sqs: clients.sqs, queueUrl: config.deliveryQueueUrl, handleBatch, workers, logger }),
+            startDeliveryPoller({
+              sqs: clients.sqs,
+              queueUrl: config.subscriptionQueueUrl,
+              handleBatch,
+              workers: 1,
+              logger,
+            }),
+          ]
+        : [];
     const app = createApiApp({
       mujaz,
       dispatcher,
       adminToken,
       newsletter: config.newsletter,
       logger,
+      clientAddress: (c) => getConnInfo(c).remote.address,
     });
     const server = await listen(app, apiPort);
 
@@ -115,12 +135,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       adminToken,
       config,
       deliveryQueues,
+      subscriptionQueues,
       mujaz,
       app,
       stop: async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await dispatcher.settled();
-        await poller?.stop();
+        await Promise.all(pollers.map((poller) => poller.stop()));
         clients.dynamo.destroy();
         clients.ses.destroy();
         clients.sqs.destroy();

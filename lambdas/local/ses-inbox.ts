@@ -25,6 +25,25 @@ export async function emailsTo(sesEndpoint: string, recipient: string): Promise<
   );
 }
 
+/**
+ * Waits until at least `count` emails to the recipient reached the SES endpoint (a confirmation is mailed from the
+ * subscription queue, moments after the request was answered); throws, naming how many came, when time is up.
+ */
+export async function untilEmailsTo(
+  sesEndpoint: string,
+  recipient: string,
+  { count = 1, timeoutMs = 30_000 }: { count?: number; timeoutMs?: number } = {},
+): Promise<StoredEmail[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const emails = await emailsTo(sesEndpoint, recipient);
+    if (emails.length >= count) return emails;
+    if (Date.now() > deadline)
+      throw new Error(`${emails.length} of ${count} email(s) reached the SES endpoint in time`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** The first link in an email's HTML whose URL contains the given path. */
 export function linkIn(email: StoredEmail, path: string): string | undefined {
   const hrefs = [...(email.body.html ?? '').matchAll(/href="([^"]+)"/gu)].map((match) =>

@@ -71,6 +71,7 @@ describe('MujazService (stateless)', () => {
         MUJAZ_PUBLIC_BASE_URL: expect.anything(),
         MUJAZ_SES_CONFIGURATION_SET: expect.anything(),
         MUJAZ_DELIVERY_QUEUE_URL: expect.anything(),
+        MUJAZ_SUBSCRIPTION_QUEUE_URL: expect.anything(),
         MUJAZ_DELIVERY_TIMEOUT_SECONDS: '60',
       });
       expect(JSON.stringify(properties.Environment.Variables)).not.toMatch(/SecretString|secretsmanager:.*::/u);
@@ -128,10 +129,15 @@ describe('MujazService (stateless)', () => {
     const queues = service.findResources('AWS::SQS::Queue', {
       Properties: { RedrivePolicy: { maxReceiveCount: deliveryQueue.maxReceiveCount } },
     });
-    expect(Object.values(queues)).toHaveLength(1);
-    const [deliveries] = Object.values(queues) as Array<{ Properties: Record<string, unknown> }>;
-    // Six times the deliver function's timeout: a turn never comes back while an attempt may still run.
-    expect(deliveries!.Properties).toMatchObject({ VisibilityTimeout: 360, SqsManagedSseEnabled: true });
+    // Readers' turns, and subscribe requests (their own queue: a big send never holds a confirmation back).
+    expect(Object.keys(queues).sort()).toEqual([
+      expect.stringMatching(/^Deliveries/u),
+      expect.stringMatching(/^Subscriptions/u),
+    ]);
+    for (const queue of Object.values(queues) as Array<{ Properties: Record<string, unknown> }>) {
+      // Six times the deliver function's timeout: a turn never comes back while an attempt may still run.
+      expect(queue.Properties).toMatchObject({ VisibilityTimeout: 360, SqsManagedSseEnabled: true });
+    }
     service.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BatchSize: deliveryQueue.batchSize,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
@@ -156,6 +162,35 @@ describe('MujazService (stateless)', () => {
         .map((id) => id.replace(/ServiceRoleDefaultPolicy.*$/u, ''))
         .sort(),
     ).toEqual(['ApiFunction', 'SendDigestFunction']);
+  });
+
+  it('has the deliver function mail the confirmations of queued subscribe requests, which only the API queues', () => {
+    const mappings = service.findResources('AWS::Lambda::EventSourceMapping');
+    const sources = Object.values(mappings).map(
+      (mapping) =>
+        (mapping as { Properties: { EventSourceArn: { 'Fn::GetAtt': string[] }; FunctionName: { Ref: string } } })
+          .Properties,
+    );
+    expect(sources.map((source) => source.EventSourceArn['Fn::GetAtt'][0]).sort()).toEqual([
+      expect.stringMatching(/^Deliveries/u),
+      expect.stringMatching(/^Subscriptions/u),
+    ]);
+    expect(new Set(sources.map((source) => source.FunctionName.Ref)).size).toBe(1);
+    expect(sources[0]!.FunctionName.Ref).toMatch(/^DeliverDigestFunction/u);
+    const policies = service.findResources('AWS::IAM::Policy');
+    type Statement = { Action: string | string[]; Resource: unknown };
+    const queuersOfSubscriptions = Object.entries(policies)
+      .filter(([, policy]) =>
+        (
+          policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }
+        ).Properties.PolicyDocument.Statement.some(
+          (statement) =>
+            [statement.Action].flat().includes('sqs:SendMessage') &&
+            /"Subscriptions[A-Z0-9]+"/u.test(JSON.stringify(statement.Resource)),
+        ),
+      )
+      .map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*$/u, ''));
+    expect(queuersOfSubscriptions).toEqual(['ApiFunction']);
   });
 
   it('routes every path of an HTTP API to the API function', () => {

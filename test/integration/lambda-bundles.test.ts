@@ -85,6 +85,7 @@ async function invoke(
       AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secretsEndpoint.address() as AddressInfo).port}`,
       MUJAZ_TABLE_NAME: test.tableName,
       MUJAZ_DELIVERY_QUEUE_URL: test.queues.queueUrl,
+      MUJAZ_SUBSCRIPTION_QUEUE_URL: test.subscriptionQueues.queueUrl,
       MUJAZ_PUBLIC_BASE_URL: TEST_BASE_URL,
       MUJAZ_FROM_ADDRESS: 'موجز <digest@example.com>',
       MUJAZ_TIME_ZONE: test.config.timeZone,

@@ -76,6 +76,7 @@ export interface TestMujaz {
   /** The deliver step's batch handler, as the deliver function runs it. */
   handleBatch: DeliveryBatchHandler;
   queues: DeliveryQueueUrls;
+  subscriptionQueues: DeliveryQueueUrls;
   config: MujazConfig;
   clients: AwsClients;
   tableName: string;
@@ -97,9 +98,11 @@ export async function createTestMujaz(prefix: string, options: TestMujazOptions 
   // A deliver step runs for seconds here, not a minute: claims go stale, and turns come back, that much sooner.
   const deliveryTimeoutSeconds = Number(options.environment?.MUJAZ_DELIVERY_TIMEOUT_SECONDS ?? 5);
   const queues = await createTestQueues(prefix, visibilityTimeoutSeconds(deliveryTimeoutSeconds));
+  const subscriptionQueues = await createTestQueues(`${prefix}-subs`, visibilityTimeoutSeconds(deliveryTimeoutSeconds));
   const config = readConfig({
     MUJAZ_TABLE_NAME: tableName,
     MUJAZ_DELIVERY_QUEUE_URL: queues.queueUrl,
+    MUJAZ_SUBSCRIPTION_QUEUE_URL: subscriptionQueues.queueUrl,
     MUJAZ_DELIVERY_TIMEOUT_SECONDS: String(deliveryTimeoutSeconds),
     MUJAZ_PUBLIC_BASE_URL: TEST_BASE_URL,
     MUJAZ_FROM_ADDRESS: 'موجز <digest@example.com>',
@@ -114,10 +117,12 @@ export async function createTestMujaz(prefix: string, options: TestMujazOptions 
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const workers = options.deliveryWorkers ?? 2;
-  const poller: DeliveryPoller | undefined =
+  const pollers: DeliveryPoller[] =
     workers > 0
-      ? startDeliveryPoller({ sqs: clients.sqs, queueUrl: queues.queueUrl, handleBatch, workers, logger: silentLogger })
-      : undefined;
+      ? [queues.queueUrl, subscriptionQueues.queueUrl].map((queueUrl) =>
+          startDeliveryPoller({ sqs: clients.sqs, queueUrl, handleBatch, workers, logger: silentLogger }),
+        )
+      : [];
   const untilDone = async (id: string, timeoutMs = 60_000): Promise<DigestProgress> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -131,12 +136,13 @@ export async function createTestMujaz(prefix: string, options: TestMujazOptions 
     mujaz,
     handleBatch,
     queues,
+    subscriptionQueues,
     config,
     clients,
     tableName,
     untilDone,
     close: async () => {
-      await poller?.stop();
+      await Promise.all(pollers.map((poller) => poller.stop()));
       clients.dynamo.destroy();
       clients.ses.destroy();
       clients.sqs.destroy();
@@ -152,6 +158,7 @@ export function apiAppOver(test: TestMujaz, adminToken: string): Hono {
     adminToken,
     newsletter: test.config.newsletter,
     logger: silentLogger,
+    clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1',
   });
 }
 

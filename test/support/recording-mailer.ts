@@ -6,12 +6,17 @@ export class RecordingMailer implements Mailer {
   readonly sent: OutgoingEmail[] = [];
   /** Every send attempt that was made to fail. */
   readonly rejected: OutgoingEmail[] = [];
-  private readonly failing = new Set<string>();
+  private readonly failing = new Map<string, () => Error>();
   private counter = 0;
 
   /** Makes later sends to these addresses throw (compared lower-cased, like normalized addresses). */
   failFor(...recipients: string[]): this {
-    for (const recipient of recipients) this.failing.add(recipient.toLowerCase());
+    return this.failWith(() => new Error('RecordingMailer: this recipient was told to fail'), ...recipients);
+  }
+
+  /** Makes later sends to these addresses throw what `error` makes (a refusal, an unknown outcome …). */
+  failWith(error: () => Error, ...recipients: string[]): this {
+    for (const recipient of recipients) this.failing.set(recipient.toLowerCase(), error);
     return this;
   }
 
@@ -23,9 +28,10 @@ export class RecordingMailer implements Mailer {
 
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
     const copy = structuredClone(email);
-    if (this.failing.has(email.to.toLowerCase())) {
+    const failure = this.failing.get(email.to.toLowerCase());
+    if (failure) {
       this.rejected.push(copy);
-      throw new Error('RecordingMailer: this recipient was told to fail');
+      throw failure();
     }
     this.counter += 1;
     this.sent.push(copy);

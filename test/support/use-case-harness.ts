@@ -14,8 +14,10 @@ import { FixedClock } from './fixed-clock';
 import { InMemoryDeliveryLedger } from './in-memory-delivery-ledger';
 import { InMemoryDeliveryQueue } from './in-memory-delivery-queue';
 import { InMemoryEditionStore } from './in-memory-edition-store';
+import { InMemoryRateLimiter } from './in-memory-rate-limiter';
 import { InMemoryReportRepository } from './in-memory-report-repository';
 import { InMemorySubscriberRepository } from './in-memory-subscriber-repository';
+import { InMemorySubscriptionQueue } from './in-memory-subscription-queue';
 import { RecordingEmailRenderer } from './recording-email-renderer';
 import { RecordingLogger } from './recording-logger';
 import { RecordingMailer } from './recording-mailer';
@@ -29,6 +31,7 @@ export const TOKEN_SECRET = 'test-secret-that-is-long-enough-for-hmac-0123456789
 export const PUBLIC_BASE_URL = 'https://mujaz.example/api';
 export const CONFIRM_WITHIN_MS = 48 * 3_600_000;
 export const CONFIRMATION_COOLDOWN_MS = 10 * 60_000;
+export const SUBSCRIBES_PER_CLIENT_PER_MINUTE = 5;
 /** Tuesday of 2026-W48 in Asia/Riyadh. */
 export const START = '2026-11-24T09:00:00.000Z';
 
@@ -53,6 +56,8 @@ export interface Harness<
   editions: InMemoryEditionStore;
   ledger: InMemoryDeliveryLedger;
   queue: InMemoryDeliveryQueue;
+  subscriptionQueue: InMemorySubscriptionQueue;
+  limiter: InMemoryRateLimiter;
   mailer: RecordingMailer;
   pacer: RecordingPacer;
   renderer: R;
@@ -65,6 +70,8 @@ export interface Harness<
   useCases: UseCases;
   /** Puts a subscriber straight into the repository (a new subscription id from `ids`). */
   addSubscriber(email: string, status?: Subscriber['status']): Promise<void>;
+  /** Plays the subscription queue's consumer: hands every queued subscribe request to subscribe, in order. */
+  processSubscriptions(): Promise<number>;
   /** The token of a link of this purpose for the subscriber stored under the address. */
   tokenFor(email: string, purpose: 'confirm-subscription' | 'unsubscribe', expiresAt?: number): Promise<string>;
   /**
@@ -95,6 +102,8 @@ export function createHarness<
   const editions = new InMemoryEditionStore();
   const ledger = new InMemoryDeliveryLedger();
   const queue = new InMemoryDeliveryQueue();
+  const subscriptionQueue = new InMemorySubscriptionQueue();
+  const limiter = new InMemoryRateLimiter();
   const mailer = new RecordingMailer();
   const pacer = new RecordingPacer();
   const renderer = options.renderer ?? (new RecordingEmailRenderer() as EmailRenderer as R);
@@ -105,13 +114,30 @@ export function createHarness<
   const newsletter = options.newsletter ?? { name: 'موجز', language: 'ar' };
   const timeZone = options.timeZone ?? 'Asia/Riyadh';
   const useCases = bindUseCases(
-    { reports, subscribers, editions, ledger, queue, mailer, pacer, renderer, tokens, ids, extractor, clock, logger },
+    {
+      reports,
+      subscribers,
+      editions,
+      ledger,
+      queue,
+      subscriptionQueue,
+      limiter,
+      mailer,
+      pacer,
+      renderer,
+      tokens,
+      ids,
+      extractor,
+      clock,
+      logger,
+    },
     {
       newsletter,
       timeZone,
       publicBaseUrl: PUBLIC_BASE_URL,
       confirmWithinMs: CONFIRM_WITHIN_MS,
       confirmationCooldownMs: CONFIRMATION_COOLDOWN_MS,
+      subscribesPerClientPerMinute: SUBSCRIBES_PER_CLIENT_PER_MINUTE,
       featuredReports: options.featuredReports ?? 10,
       staleClaimMs: options.staleClaimMs ?? 60_000,
     },
@@ -130,6 +156,15 @@ export function createHarness<
         ? { pendingUntil: new Date(clock.now().getTime() + CONFIRM_WITHIN_MS).toISOString() }
         : {}),
     });
+  };
+  const processSubscriptions = async (): Promise<number> => {
+    let processed = 0;
+    for (let next = subscriptionQueue.waiting.shift(); next; next = subscriptionQueue.waiting.shift()) {
+      const { email, ...request } = next;
+      await useCases.subscribe(email, request);
+      processed += 1;
+    }
+    return processed;
   };
   const tokenFor: Harness['tokenFor'] = async (email, purpose, expiresAt) => {
     const subscriber = await subscribers.find(email);
@@ -177,6 +212,8 @@ export function createHarness<
     editions,
     ledger,
     queue,
+    subscriptionQueue,
+    limiter,
     mailer,
     pacer,
     renderer,
@@ -188,6 +225,7 @@ export function createHarness<
     timeZone,
     useCases,
     addSubscriber,
+    processSubscriptions,
     tokenFor,
     deliverQueued,
     sendAndDeliver,

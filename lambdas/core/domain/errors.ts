@@ -43,6 +43,14 @@ export class NotFoundError extends DomainError {
   readonly code = 'not_found';
 }
 
+/** A client sent more requests than it may in a minute: it may try again after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'rate_limited';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many requests from this network; try again in ${retryAfterSeconds} seconds.`);
+  }
+}
+
 /** Why a report was turned away before any summarizing: the caller has to send different content. */
 export type ReportRejection = 'empty' | 'single_sentence' | 'too_large' | 'binary' | 'markup_only';
 

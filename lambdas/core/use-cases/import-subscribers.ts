@@ -4,8 +4,8 @@
 import { forEachWithConcurrency } from '../domain/concurrency';
 import { InvalidInputError } from '../domain/errors';
 import { isLanguageTag } from '../domain/language-tag';
-import { confirmedSubscriber, importedSubscriber, normalizeEmail, pendingSubscriber } from '../domain/subscriber';
-import { type SubscriptionDeps, sendConfirmation } from './manage-subscription';
+import { confirmedSubscriber, importedSubscriber, normalizeEmail } from '../domain/subscriber';
+import type { SubscriptionDeps } from './manage-subscription';
 import { changeSubscriber } from './subscriber-changes';
 
 /** One row of the list, as the operator wrote it, with its line in the file (1 is the header). */
@@ -52,7 +52,7 @@ export async function importSubscribers(deps: SubscriptionDeps, rows: readonly I
     }
   }
   await forEachWithConcurrency(accepted, IMPORT_CONCURRENCY, async (row) => {
-    const added = await importOne(deps, row, now);
+    const added = await importOne(deps, row);
     if (added) outcome.imported += 1;
     else outcome.skipped += 1;
   });
@@ -88,30 +88,27 @@ function checkRow(row: ImportRow, now: Date): CheckedRow {
   return { email, ...(language ? { language } : {}), confirmedAt: new Date(time).toISOString() };
 }
 
-/** True when the reader was added; false when one was already here (confirmed, pending, or gone for good). */
+/**
+ * True when the reader was added (confirmed, or queued for a confirmation email as if they had subscribed);
+ * false when one was already here (confirmed, pending, or gone for good).
+ */
 async function importOne(
   deps: SubscriptionDeps,
   row: { email: string; language?: string; confirmedAt?: string },
-  now: Date,
 ): Promise<boolean> {
   const language = row.language ? { language: row.language } : {};
+  if (row.confirmedAt === undefined) {
+    if ((await deps.subscribers.find(row.email)) !== undefined) return false;
+    await deps.subscriptionQueue.enqueue({ email: row.email, via: 'import', ...language });
+    return true;
+  }
+  const confirmedAt = row.confirmedAt;
   const { written } = await changeSubscriber(deps.subscribers, row.email, (current) => {
     // Someone who left, or whose address was suppressed, stays gone: an old list must not bring them back.
-    if (current !== undefined && current.status !== 'pending') return undefined;
-    if (current?.status === 'pending') {
-      if (row.confirmedAt === undefined) return undefined;
-      return { ...confirmedSubscriber(current, new Date(row.confirmedAt), 'import'), ...language };
-    }
-    if (row.confirmedAt !== undefined)
-      return importedSubscriber(row.email, row.confirmedAt, deps.ids.subscriptionId(), row.language);
-    return pendingSubscriber(
-      row.email,
-      { via: 'import', ...language },
-      now,
-      deps.confirmWithinMs,
-      deps.ids.subscriptionId(),
-    );
+    if (current === undefined)
+      return importedSubscriber(row.email, confirmedAt, deps.ids.subscriptionId(), row.language);
+    if (current.status !== 'pending') return undefined;
+    return { ...confirmedSubscriber(current, new Date(confirmedAt), 'import'), ...language };
   });
-  if (written?.status === 'pending') await sendConfirmation(deps, written, now);
   return written !== undefined;
 }

@@ -1,6 +1,7 @@
 // Core use cases: double opt-in subscription, confirmation by signed link, one-click unsubscribe.
 
-import { NotFoundError } from '../domain/errors';
+import { MailOutcomeUnknownError } from '../domain/delivery';
+import { NotFoundError, RateLimitedError } from '../domain/errors';
 import type { PublicLinks } from '../domain/links';
 import {
   labelsFor,
@@ -24,8 +25,10 @@ import type { EmailRenderer } from '../ports/email-renderer';
 import type { IdSource } from '../ports/id-source';
 import type { Logger } from '../ports/logger';
 import type { Mailer } from '../ports/mailer';
+import type { RateLimiter } from '../ports/rate-limiter';
 import type { SendPacer } from '../ports/send-pacer';
 import type { SubscriberRepository } from '../ports/subscriber-repository';
+import type { SubscriptionQueue } from '../ports/subscription-queue';
 import type { TokenSigner } from '../ports/token-signer';
 import { sendPaced } from './paced-send';
 import { changeSubscriber } from './subscriber-changes';
@@ -45,6 +48,10 @@ export interface SubscriptionDeps {
   confirmWithinMs: number;
   /** At most one confirmation email per address within this long. */
   confirmationCooldownMs: number;
+  subscriptionQueue: SubscriptionQueue;
+  limiter: RateLimiter;
+  /** Subscribe requests one client (network address) may make per minute. */
+  subscribesPerClientPerMinute: number;
 }
 
 export type SubscribeOutcome = 'confirmation-sent' | 'already-confirmed' | 'suppressed';
@@ -55,8 +62,26 @@ export interface LinkedReader {
 }
 
 /**
- * Records the address as pending and mails it a confirmation link. Callers must answer the same
- * whatever the outcome, so that nobody can learn who subscribes.
+ * A subscribe request as it arrives (the form or the API): counted against the client's rate, checked, and
+ * queued. Whatever the address's state, and whether the mail service is up, the request takes this same path, so
+ * its answer — and how long it takes — tells nobody who subscribes. `subscribe` does the rest from the queue.
+ */
+export async function requestSubscription(
+  deps: Pick<SubscriptionDeps, 'subscriptionQueue' | 'limiter' | 'clock' | 'subscribesPerClientPerMinute'>,
+  rawEmail: string,
+  request: SubscriptionRequest,
+  client: string,
+): Promise<void> {
+  const verdict = await deps.limiter.take(`subscribe:${client}`, deps.subscribesPerClientPerMinute, deps.clock.now());
+  if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterSeconds);
+  await deps.subscriptionQueue.enqueue({ email: normalizeEmail(rawEmail), ...request });
+}
+
+/**
+ * Records the address as pending and mails it a confirmation link, at most once a cooldown (the queued request's
+ * consumer; imports and tests call it too). Throws MailRefusedError when SES refused the email: the cooldown is
+ * given back first, so that the request's next try mails it. An unknown outcome is kept as sent: the reader
+ * may have the email, and may ask again after the cooldown.
  */
 export async function subscribe(
   deps: SubscriptionDeps,
@@ -75,8 +100,27 @@ export async function subscribe(
     if (!confirmationDue(current, now, deps.confirmationCooldownMs)) return undefined;
     return pendingSubscriber(email, request, now, deps.confirmWithinMs, deps.ids.subscriptionId(), current);
   });
-  if (written) await sendConfirmation(deps, written, now);
+  if (written === undefined) return outcome;
+  try {
+    await sendConfirmation(deps, written, now);
+  } catch (error) {
+    if (error instanceof MailOutcomeUnknownError) {
+      deps.logger.warn('confirmation outcome unknown; not resent', { recipient: maskEmail(email) });
+      return outcome;
+    }
+    await changeSubscriber(deps.subscribers, email, (current) =>
+      current?.subscriptionId === written.subscriptionId && current.confirmationSentAt === written.confirmationSentAt
+        ? withoutConfirmationSent(current)
+        : undefined,
+    );
+    throw error;
+  }
   return outcome;
+}
+
+function withoutConfirmationSent(subscriber: Subscriber): Subscriber {
+  const { confirmationSentAt: _sent, ...rest } = subscriber;
+  return rest;
 }
 
 /** Mails a pending subscriber a signed, expiring confirmation link, in their language. */
@@ -167,7 +211,8 @@ export async function unsubscribe(
 export async function resubscribe(deps: SubscriptionDeps, token: string): Promise<LinkedReader> {
   const linked = await subscriberOfLink(deps, token, 'unsubscribe', deps.clock.now());
   if (linked?.status !== 'unsubscribed') throw new NotFoundError(GONE);
-  await subscribe(deps, linked.email, { via: 'form', ...(linked.language ? { language: linked.language } : {}) });
+  const language = linked.language ? { language: linked.language } : {};
+  await deps.subscriptionQueue.enqueue({ email: linked.email, via: 'form', ...language });
   return readerOf(deps, linked);
 }
 

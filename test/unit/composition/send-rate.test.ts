@@ -8,6 +8,7 @@ import { RecordingLogger } from '../../support/recording-logger';
 const base = {
   MUJAZ_TABLE_NAME: 't',
   MUJAZ_DELIVERY_QUEUE_URL: 'http://127.0.0.1:9324/queue/deliveries',
+  MUJAZ_SUBSCRIPTION_QUEUE_URL: 'http://127.0.0.1:9324/queue/subscriptions',
   MUJAZ_PUBLIC_BASE_URL: 'https://api.example.com',
   MUJAZ_FROM_ADDRESS: 'a@example.com',
 };

@@ -49,8 +49,13 @@ export function apiAppFor(
     adminToken: ADMIN_TOKEN,
     newsletter: h.newsletter,
     logger: h.logger,
+    // app.request has no socket: tests say which client they are, as the server would.
+    clientAddress: (c) => c.req.header(TEST_CLIENT_HEADER) ?? '192.0.2.1',
   });
 }
+
+/** Which client a test request comes from (the per-client limits count by it); 192.0.2.1 when absent. */
+export const TEST_CLIENT_HEADER = 'x-test-client';
 
 export interface ErrorJson {
   error: { code: string; message: string; problems?: { field: string; message: string }[]; reason?: string };

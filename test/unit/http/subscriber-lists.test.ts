@@ -32,6 +32,7 @@ describe('POST /subscribers/import', () => {
       rejected: [{ line: 5, reason: 'email is not a valid address' }],
     });
     expect((await h.subscribers.find('amal@example.com'))?.status).toBe('confirmed');
+    await h.processSubscriptions();
     expect((await h.subscribers.find('badr@example.com'))?.status).toBe('pending');
     expect(h.mailer.sent.map((mail) => mail.to)).toEqual(['badr@example.com']);
   });
@@ -88,6 +89,7 @@ describe('GET /subscribers.csv', () => {
 
   it('exports everyone with ?status=all: the consent record of readers who left or never confirmed too', async () => {
     await importList('email,language,confirmed_at\namal@example.com,ar,2025-03-01T10:00:00Z\nbadr@example.com,,\n');
+    await h.processSubscriptions();
     await h.addSubscriber('gone@example.com', 'unsubscribed');
     const response = await app.request('/subscribers.csv?status=all', { headers: admin });
     expect(response.status).toBe(200);

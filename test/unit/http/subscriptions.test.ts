@@ -14,6 +14,7 @@ import {
   type HttpHarness,
   json,
   problemPageOf,
+  TEST_CLIENT_HEADER,
 } from './http-harness';
 
 let h: HttpHarness;
@@ -31,8 +32,21 @@ const subscriptionOf = (email: string): string => {
   return subscriber.subscriptionId;
 };
 
-const subscribe = (body: RequestInit['body'], headers: Record<string, string> = json) =>
-  app.request('/subscriptions', { method: 'POST', headers, body });
+let clients = 0;
+/**
+ * POST /subscriptions, then the subscription queue's consumer, as the deliver function runs it. Each call comes
+ * from a client of its own unless the headers name one: the per-client limit has tests of its own.
+ */
+const subscribe = async (body: RequestInit['body'], headers: Record<string, string> = json) => {
+  clients += 1;
+  const response = await app.request('/subscriptions', {
+    method: 'POST',
+    headers: { [TEST_CLIENT_HEADER]: `198.51.100.${clients % 250}`, ...headers },
+    body,
+  });
+  await h.processSubscriptions();
+  return response;
+};
 
 describe('POST /subscriptions', () => {
   it('answers 202 and mails a confirmation for a JSON body', async () => {
@@ -63,6 +77,7 @@ describe('POST /subscriptions', () => {
     const body = new FormData();
     body.set('email', 'reader@example.com');
     const response = await app.request('/subscriptions', { method: 'POST', body });
+    await h.processSubscriptions();
     expect(response.status).toBe(202);
     expect((await h.subscribers.find('reader@example.com'))?.status).toBe('pending');
   });
@@ -121,6 +136,63 @@ describe('POST /subscriptions', () => {
       (await subscribe(json, { 'content-type': 'application/json', origin: 'https://elsewhere.example' })).status,
     ).toBe(202);
     expect(h.subscribers.all()).toHaveLength(3);
+  });
+
+  it('answers the same 202 and body for a new, pending, confirmed or suppressed address, and with SES down', async () => {
+    await h.addSubscriber('pending@example.com', 'pending');
+    await h.addSubscriber('confirmed@example.com', 'confirmed');
+    await h.addSubscriber('suppressed@example.com', 'suppressed');
+    h.mailer.failWith(() => new Error('SES is down'), 'new@example.com', 'pending@example.com');
+    const answers = [];
+    for (const name of ['new', 'pending', 'confirmed', 'suppressed']) {
+      const response = await app.request('/subscriptions', {
+        method: 'POST',
+        headers: { ...json, [TEST_CLIENT_HEADER]: `203.0.113.${answers.length}` },
+        body: JSON.stringify({ email: `${name}@example.com` }),
+      });
+      answers.push({ status: response.status, body: await response.text() });
+    }
+    expect(answers[0]).toEqual({
+      status: 202,
+      body: JSON.stringify({
+        status: 'pending',
+        message: 'If the address can receive mail, a confirmation link is on its way.',
+      }),
+    });
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    // Only the queue's consumer learns the state, and SES's outage: the request was answered before either.
+    expect(h.subscriptionQueue.waiting).toHaveLength(4);
+  });
+
+  it('answers 429 with Retry-After past the per-client limit, the same body whatever the address', async () => {
+    const from = (client: string, email: string) =>
+      app.request('/subscriptions', {
+        method: 'POST',
+        headers: { ...json, [TEST_CLIENT_HEADER]: client },
+        body: JSON.stringify({ email }),
+      });
+    for (let request = 0; request < 5; request += 1) {
+      expect((await from('192.0.2.9', `r${request}@example.com`)).status).toBe(202);
+    }
+    h.clock.advance(20_000);
+    const bodies = [];
+    for (const email of ['victim@example.com', 'confirmed@example.com']) {
+      const response = await from('192.0.2.9', email);
+      expect(response.headers.get('retry-after')).toBe('40');
+      bodies.push(await errorOf(response, 429));
+    }
+    expect(bodies[0]).toEqual({
+      code: 'rate_limited',
+      message: 'Too many requests from this network; try again in 40 seconds.',
+    });
+    expect(bodies[1]).toEqual(bodies[0]);
+    // One IPv6 subscriber line is one client, whichever address of its /64 it uses.
+    for (let request = 0; request < 5; request += 1) {
+      expect((await from(`2001:db8:1:2::${request + 1}`, 'v6@example.com')).status).toBe(202);
+    }
+    expect((await from('2001:db8:1:2:ffff::9', 'v6@example.com')).status).toBe(429);
+    expect((await from('2001:db8:1:3::1', 'v6@example.com')).status).toBe(202);
+    expect(h.subscriptionQueue.waiting.map((request) => request.email)).not.toContain('victim@example.com');
   });
 
   it('answers 400 naming the field when the email is missing or not a string', async () => {

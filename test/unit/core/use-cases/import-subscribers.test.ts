@@ -37,7 +37,15 @@ describe('importSubscribers', () => {
       skipped: 0,
       rejected: [],
     });
-    expect(await h.subscribers.find('badr@example.com')).toMatchObject({ status: 'pending', language: 'en' });
+    // The confirmation goes through the subscription queue, as a subscribe's does.
+    expect(h.subscriptionQueue.waiting).toEqual([{ email: 'badr@example.com', via: 'import', language: 'en' }]);
+    expect(h.mailer.sent).toEqual([]);
+    await h.processSubscriptions();
+    expect(await h.subscribers.find('badr@example.com')).toMatchObject({
+      status: 'pending',
+      language: 'en',
+      subscribedVia: 'import',
+    });
     expect(h.mailer.sent.map((mail) => mail.to)).toEqual(['badr@example.com']);
     expect(h.renderer.confirmations).toHaveLength(1);
   });

@@ -407,6 +407,8 @@ describe('resubscribe', () => {
     await h.useCases.unsubscribe(link);
     h.clock.advance(60_000);
     await expect(h.useCases.resubscribe(link)).resolves.toEqual({ language: 'en' });
+    expect(h.subscriptionQueue.waiting).toEqual([{ email: READER, via: 'form', language: 'en' }]);
+    await h.processSubscriptions();
     expect(await h.subscribers.find(READER)).toMatchObject({
       status: 'pending',
       subscriptionId: nthSubscriptionId(2),

@@ -1,0 +1,31 @@
+// Adapter: subscribe requests as SQS messages, one per request, for the deliver function to mail their
+// confirmations. A queue of their own: a big digest send in the delivery queue never holds a confirmation back.
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { QueuedSubscription, SubscriptionQueue } from '../core/ports/subscription-queue';
+import { deferMessage } from './sqs-visibility';
+
+export class SqsSubscriptionQueue implements SubscriptionQueue {
+  constructor(
+    private readonly sqs: SQSClient,
+    private readonly queueUrl: string,
+  ) {}
+
+  async enqueue(request: QueuedSubscription): Promise<void> {
+    await this.sqs.send(
+      new SendMessageCommand({
+        QueueUrl: this.queueUrl,
+        MessageBody: JSON.stringify({
+          kind: 'subscription',
+          email: request.email,
+          via: request.via,
+          ...(request.language ? { language: request.language } : {}),
+        }),
+      }),
+    );
+  }
+
+  /** A request whose confirmation SES refused comes back after `seconds`. */
+  deferTurn(receiptHandle: string, seconds: number): Promise<void> {
+    return deferMessage(this.sqs, this.queueUrl, receiptHandle, seconds);
+  }
+}

@@ -1,0 +1,20 @@
+// Test double: SubscriptionQueue as an array the test drains (the harness's processSubscriptions).
+import type { QueuedSubscription, SubscriptionQueue } from '../../lambdas/core/ports/subscription-queue';
+
+export class InMemorySubscriptionQueue implements SubscriptionQueue {
+  readonly waiting: QueuedSubscription[] = [];
+  private failures = 0;
+
+  async enqueue(request: QueuedSubscription): Promise<void> {
+    if (this.failures > 0) {
+      this.failures -= 1;
+      throw new Error('queue unavailable');
+    }
+    this.waiting.push(structuredClone(request));
+  }
+
+  /** The next `count` enqueues fail, as SQS refusing a message would. */
+  failNext(count = 1): void {
+    this.failures += count;
+  }
+}
