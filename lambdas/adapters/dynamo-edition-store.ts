@@ -1,8 +1,15 @@
 // Adapter: editions in the DynamoDB table. One pointer item names the latest edition; opening the next one moves
 // the pointer and creates the edition in one transaction, so two sends can never open two editions at once.
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Edition, EditionPeriod, FanOutProgress, FrozenEmail } from '../core/domain/edition';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Edition, EditionPeriod, FanOutProgress, FrozenEmail, PublishedEdition } from '../core/domain/edition';
 import type { EditionStore } from '../core/ports/edition-store';
 import { isCancelledByCondition, isConditionFailure } from './dynamo-items';
 
@@ -94,10 +101,17 @@ export class DynamoEditionStore implements EditionStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: editionKey(id),
-          UpdateExpression: 'SET #state = :sending, emailGzip = :email',
+          // The subject and count stand beside the gzipped email so that the archive lists editions without it.
+          UpdateExpression: 'SET #state = :sending, emailGzip = :email, subject = :subject, reportCount = :reports',
           ConditionExpression: '#state = :composing',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':sending': 'sending', ':composing': 'composing', ':email': gzip(email) },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':composing': 'composing',
+            ':email': gzip(email),
+            ':subject': email.subject,
+            ':reports': email.reports,
+          },
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -109,6 +123,44 @@ export class DynamoEditionStore implements EditionStore {
       if (!stored) throw error;
       return stored;
     }
+  }
+
+  /** Editions are numbered 1, 2, … from the pointer down: a batch get of the newest, not a scan. */
+  async published(limit: number): Promise<PublishedEdition[]> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: POINTER_KEY }));
+    const latest = Number(Item?.latestId ?? 0);
+    const numbers = Array.from({ length: Math.min(limit, latest) }, (_, index) => latest - index);
+    const found: PublishedEdition[] = [];
+    for (let start = 0; start < numbers.length; start += 100) {
+      let keys: Record<string, unknown>[] | undefined = numbers
+        .slice(start, start + 100)
+        .map((number) => editionKey(String(number)));
+      while (keys && keys.length > 0) {
+        const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await this.client.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [this.tableName]: {
+                Keys: keys,
+                ProjectionExpression: 'id, #number, #state, openedAt, subject, reportCount',
+                ExpressionAttributeNames: { '#number': 'number', '#state': 'state' },
+              },
+            },
+          }),
+        );
+        for (const item of Responses?.[this.tableName] ?? []) {
+          if (item.state === 'composing') continue;
+          found.push({
+            id: String(item.id),
+            number: Number(item.number),
+            subject: String(item.subject ?? ''),
+            reports: Number(item.reportCount ?? 0),
+            openedAt: String(item.openedAt),
+          });
+        }
+        keys = UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return found.sort((a, b) => b.number - a.number);
   }
 
   async advanceFanOut(id: string, from: string | undefined, to: FanOutProgress): Promise<boolean> {
@@ -177,7 +229,8 @@ function toItem(edition: Edition): EditionItem {
 }
 
 function fromItem(item: EditionItem & Record<string, unknown>): Edition {
-  const { pk: _pk, sk: _sk, entity: _entity, emailGzip, ...edition } = item;
+  // subject and reportCount repeat the frozen email's, for the archive: the email itself is the record.
+  const { pk: _pk, sk: _sk, entity: _entity, emailGzip, subject: _subject, reportCount: _count, ...edition } = item;
   return emailGzip ? { ...(edition as Edition), email: gunzip(emailGzip) } : (edition as Edition);
 }
 

@@ -7,6 +7,7 @@ import { publicLinks } from './domain/links';
 import type { NewsletterIdentity } from './domain/newsletter-labels';
 import type { ReportInput } from './domain/report-submission';
 import type { Subscriber, SubscriptionRequest } from './domain/subscriber';
+import { type ArchivedEdition, listArchive } from './use-cases/archive';
 import { deliverDigest, type TurnResult } from './use-cases/deliver-digest';
 import { type DigestProgress, digestProgress, retryDigest } from './use-cases/digest-progress';
 import { type ImportOutcome, type ImportRow, importSubscribers } from './use-cases/import-subscribers';
@@ -93,6 +94,8 @@ export interface UseCases {
   checkSendRequest(request: SendRequest): void;
   /** The web page of a sent (or sending) edition, with every report it took. */
   renderEditionPage(id: string): Promise<RenderedEmail>;
+  /** Every sent edition, newest first: the archive page and the Atom feed. */
+  listArchive(): Promise<ArchivedEdition[]>;
 }
 
 /** The adapters the core runs on: everything a digest send needs but its settings, and the ingest's extractor. */
@@ -159,5 +162,6 @@ export function bindUseCases(ports: CorePorts, settings: CoreSettings): UseCases
     retryDigest: (id, include) => retryDigest(digest, id, include),
     checkSendRequest: (request) => checkSendRequest(digest, request),
     renderEditionPage: (id) => renderEditionPage(digest, id),
+    listArchive: () => listArchive(digest),
   };
 }

@@ -6,6 +6,7 @@ import { LambdaDigestDispatcher } from '../adapters/lambda-digest-dispatcher';
 import { composeUseCases } from '../composition/compose-use-cases';
 import { readApiFunctionConfig, readConfig } from '../composition/config';
 import { lambdaLogger, readSecrets, withSendRate } from '../composition/lambda-runtime';
+import { publicLinks } from '../core/domain/links';
 import { createApiApp } from '../http/api-app';
 
 const logger = lambdaLogger('mujaz-api');
@@ -36,6 +37,7 @@ const ready = (async () => {
       logger,
       // API Gateway's source IP: the client's, not a header it could set.
       clientAddress: (c) => getConnInfo(c).remote.address,
+      links: publicLinks(config.publicBaseUrl),
     }),
   );
 })();

@@ -4,6 +4,7 @@ import { type Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
 import type { UseCases } from '../core/bind-use-cases';
+import type { PublicLinks } from '../core/domain/links';
 import {
   labelsFor,
   NEWSLETTER_LANGUAGES,
@@ -15,10 +16,11 @@ import type { Report } from '../core/domain/report';
 import { parseInput } from '../core/domain/validation';
 import type { Logger } from '../core/ports/logger';
 import { adminGuard } from './admin-guard';
+import { atomFeed } from './atom-feed';
 import { type ClientAddressReader, clientBucket } from './client-address';
 import type { DigestDispatcher } from './digest-dispatcher';
 import { errorResponse, HttpProblem } from './http-errors';
-import { type PageContent, renderPage } from './pages';
+import { type PageContent, renderArchivePage, renderPage, renderSubscribePage } from './pages';
 import {
   batchBody,
   csvBody,
@@ -43,9 +45,12 @@ export interface ApiDependencies {
   logger: Logger;
   /** The client's network address, for the per-client limits (from the server that runs the app). */
   clientAddress: ClientAddressReader;
+  /** The public URLs the feed names (built from MUJAZ_PUBLIC_BASE_URL). */
+  links: PublicLinks;
 }
 
 const subscriptionBody = z.object({ email: z.string().max(320), language: z.enum(NEWSLETTER_LANGUAGES).optional() });
+const pageLanguageQuery = z.object({ lang: z.enum(NEWSLETTER_LANGUAGES).optional() });
 const exportQuery = z.object({ status: z.enum(['confirmed', 'all']).default('confirmed') }).strict();
 const tokenQuery = z.object({ token: z.string().min(1).max(4096) });
 /** Whether an instant is one, and the period not empty, is the core's to check (send-digest.ts). */
@@ -70,6 +75,10 @@ const retryBody = z
 const CHECK_INBOX = 'If the address can receive mail, a confirmation link is on its way.';
 
 const ROUTES = [
+  '/',
+  '/archive',
+  '/archive/:id',
+  '/feed.xml',
   '/health',
   '/subscriptions',
   '/subscriptions/confirm',
@@ -80,7 +89,6 @@ const ROUTES = [
   '/digests',
   '/digests/:id',
   '/digests/:id/retry',
-  '/editions/:id',
   '/subscribers/import',
   '/subscribers.csv',
 ];
@@ -127,11 +135,40 @@ export function createApiApp(deps: ApiDependencies): Hono {
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
+  // The subscribe page, in the newsletter's language or the one asked for (?lang=en).
+  app.get('/', (c) => {
+    const { lang } = parseInput(pageLanguageQuery, c.req.query());
+    return c.html(renderSubscribePage(deps.newsletter, lang ?? deps.newsletter.language));
+  });
+
+  app.get('/archive', async (c) => c.html(renderArchivePage(deps.newsletter, await deps.mujaz.listArchive())));
+
+  // Every edition's web page, which the digest's "view in browser" link and headlines point to: public.
+  app.get('/archive/:id', async (c) => {
+    const page = await deps.mujaz.renderEditionPage(c.req.param('id'));
+    return c.html(page.html);
+  });
+
+  // Where editions lived before the archive: links in emails already sent keep working.
+  app.get('/editions/:id', (c) => c.redirect(`/archive/${encodeURIComponent(c.req.param('id'))}`, 301));
+
+  app.get('/feed.xml', async (c) => {
+    const xml = atomFeed(deps.newsletter, deps.links, await deps.mujaz.listArchive());
+    return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
+  });
+
   app.post('/subscriptions', sameSiteForms, smallBody, async (c) => {
     const via = isForm(c) ? 'form' : 'api';
     const { email, language } = parseInput(subscriptionBody, await readForm(c));
     const client = clientBucket(deps.clientAddress(c));
     await deps.mujaz.requestSubscription(email, { via, ...(language ? { language } : {}) }, client);
+    if (wantsHtml(c)) {
+      const { pages } = wordsIn(language ?? deps.newsletter.language);
+      return c.html(
+        renderPage(deps.newsletter, { title: pages.checkInboxTitle, message: pages.checkInboxBody }, language),
+        202,
+      );
+    }
     // The same answer whether the address is new, pending or confirmed: nobody learns who subscribes.
     return c.json({ status: 'pending', message: CHECK_INBOX }, 202);
   });
@@ -257,12 +294,6 @@ export function createApiApp(deps: ApiDependencies): Hono {
     const body = parseInput(retryBody, await readJson(c));
     const outcome = await deps.mujaz.retryDigest(c.req.param('id'), body.include);
     return c.json({ ...outcome, ...(await deps.mujaz.digestProgress(outcome.id)) }, 202);
-  });
-
-  // The edition's web page, which the email's headlines link to: public, like a newsletter's archive.
-  app.get('/editions/:id', async (c) => {
-    const page = await deps.mujaz.renderEditionPage(c.req.param('id'));
-    return c.html(page.html);
   });
 
   for (const path of ROUTES) {

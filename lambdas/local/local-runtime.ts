@@ -12,6 +12,7 @@ import { visibilityTimeoutSeconds } from '../adapters/delivery-queue-definition'
 import { composeDeliverer } from '../composition/compose-use-cases';
 import { type MujazConfig, readLocalStackConfig } from '../composition/config';
 import type { UseCases } from '../core/bind-use-cases';
+import { publicLinks } from '../core/domain/links';
 import type { Logger } from '../core/ports/logger';
 import { createApiApp } from '../http/api-app';
 import { type DeliveryPoller, startDeliveryPoller } from './delivery-poller';
@@ -125,6 +126,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       newsletter: config.newsletter,
       logger,
       clientAddress: (c) => getConnInfo(c).remote.address,
+      links: publicLinks(config.publicBaseUrl),
     });
     const server = await listen(app, apiPort);
 

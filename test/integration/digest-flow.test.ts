@@ -101,8 +101,8 @@ describe('the weekly digest, end to end on the local stack', () => {
 
   it('shows the sent edition on its web page, which the email links to', async () => {
     const [digest] = digestsIn(await emailsTo(sesEndpoint, readers[1]!));
-    const web = new URL(linkIn(digest!, '/editions/')!);
-    expect(web.pathname).toBe('/editions/1');
+    const web = new URL(linkIn(digest!, '/archive/')!);
+    expect(web.pathname).toBe('/archive/1');
     const page = await app.request(web.pathname);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -209,8 +209,8 @@ describe('editions on the local stack: nothing falls between two sends, and a bi
     const base64 = Math.ceil(Buffer.byteLength(html, 'utf8') / 3) * 4;
     expect(base64 + Math.ceil(base64 / 76) * 2).toBeLessThanOrEqual(102_000);
     // The newest reports in full, the others as headlines pointing at the edition page.
-    expect(html).toContain('/editions/2#report-');
-    const page = await api.request('/editions/2');
+    expect(html).toContain('/archive/2#report-');
+    const page = await api.request('/archive/2');
     const anchors = (await page.text()).match(/id="report-[0-9a-f]{24}"/gu) ?? [];
     expect(new Set(anchors).size).toBe(60);
   }, 120_000); // 60 reports summarized and the email rendered a few times while fitting it: slow on a loaded CI box

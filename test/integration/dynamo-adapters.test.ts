@@ -235,6 +235,27 @@ describe('DynamoEditionStore', () => {
     expect(await editions.find('3')).toBeUndefined();
   });
 
+  it('lists frozen editions newest first for the archive, without their emails and without the one composing', async () => {
+    const editions = new DynamoEditionStore(clients.dynamo, await createTestTable('archive'));
+    expect(await editions.published(10)).toEqual([]);
+    let previous: Edition | undefined;
+    for (let number = 1; number <= 4; number += 1) {
+      const edition = nextEdition(previous, { until: `2026-07-${10 + number}T00:00:00.000Z` }, at);
+      await editions.open(edition, previous?.id);
+      previous =
+        number < 4 ? await editions.freeze(edition.id, { ...email, subject: `s${number}`, reports: number }) : edition;
+      if (number < 4) await editions.markQueued(edition.id, at);
+    }
+    const listed = await editions.published(10);
+    expect(listed.map((edition) => [edition.id, edition.subject, edition.reports])).toEqual([
+      ['3', 's3', 3],
+      ['2', 's2', 2],
+      ['1', 's1', 1],
+    ]);
+    expect(listed[0]).toEqual({ id: '3', number: 3, subject: 's3', reports: 3, openedAt: at.toISOString() });
+    expect((await editions.published(2)).map((edition) => edition.id)).toEqual(['3']);
+  });
+
   it('stores the email gzipped, so that an edition item stays far below 400 KB', async () => {
     const table = await createTestTable('edition-size');
     const editions = new DynamoEditionStore(clients.dynamo, table);

@@ -1,5 +1,11 @@
 // Test double: EditionStore in a Map, opening serialized like the DynamoDB adapter's transaction.
-import type { Edition, EditionPeriod, FanOutProgress, FrozenEmail } from '../../lambdas/core/domain/edition';
+import type {
+  Edition,
+  EditionPeriod,
+  FanOutProgress,
+  FrozenEmail,
+  PublishedEdition,
+} from '../../lambdas/core/domain/edition';
 import type { EditionStore } from '../../lambdas/core/ports/edition-store';
 
 export class InMemoryEditionStore implements EditionStore {
@@ -31,6 +37,20 @@ export class InMemoryEditionStore implements EditionStore {
     if (edition.state === 'composing')
       this.editions.set(id, { ...edition, state: 'sending', email: structuredClone(email) });
     return (await this.find(id)) as Edition;
+  }
+
+  async published(limit: number): Promise<PublishedEdition[]> {
+    return [...this.editions.values()]
+      .filter((edition) => edition.state !== 'composing' && edition.email)
+      .sort((a, b) => b.number - a.number)
+      .slice(0, limit)
+      .map(({ id, number, openedAt, email }) => ({
+        id,
+        number,
+        openedAt,
+        subject: email?.subject ?? '',
+        reports: email?.reports ?? 0,
+      }));
   }
 
   async frozenEmail(id: string): Promise<FrozenEmail | undefined> {

@@ -8,6 +8,7 @@ import { composeDeliverer } from '../../lambdas/composition/compose-use-cases';
 import { type MujazConfig, readConfig } from '../../lambdas/composition/config';
 import type { DeliveryBatchHandler } from '../../lambdas/composition/delivery-batch';
 import type { UseCases } from '../../lambdas/core/bind-use-cases';
+import { publicLinks } from '../../lambdas/core/domain/links';
 import type { Clock } from '../../lambdas/core/ports/clock';
 import type { DigestProgress } from '../../lambdas/core/use-cases/digest-progress';
 import { createApiApp } from '../../lambdas/http/api-app';
@@ -159,6 +160,7 @@ export function apiAppOver(test: TestMujaz, adminToken: string): Hono {
     newsletter: test.config.newsletter,
     logger: silentLogger,
     clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1',
+    links: publicLinks(test.config.publicBaseUrl),
   });
 }
 

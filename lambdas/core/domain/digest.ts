@@ -197,7 +197,8 @@ function formatPeriod(entries: readonly EditionEntry[], setting: DigestSetting):
   return dayFormat(setting).formatRange(new Date(arrivals[0] as string), new Date(arrivals.at(-1) as string));
 }
 
-function formatDay(isoInstant: string, setting: DigestSetting): string | undefined {
+/** A day as the newsletter prints it, in its time zone; undefined for a text that is no instant. */
+export function formatDay(isoInstant: string, setting: DigestSetting): string | undefined {
   const date = new Date(isoInstant);
   return Number.isNaN(date.getTime()) ? undefined : dayFormat(setting).format(date);
 }

@@ -42,6 +42,16 @@ export interface Edition {
   queuedAt?: string;
 }
 
+/** A sent (or sending) edition as the archive lists it. */
+export interface PublishedEdition {
+  id: string;
+  number: number;
+  subject: string;
+  reports: number;
+  /** When it opened: the end of the period it covers. */
+  openedAt: string;
+}
+
 /** How far the fan-out got: readers queued, and where the next page starts (absent once every page is queued). */
 export interface FanOutProgress {
   recipients: number;

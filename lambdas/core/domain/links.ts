@@ -3,8 +3,12 @@
 export interface PublicLinks {
   confirmUrl(token: string): string;
   unsubscribeUrl(token: string): string;
-  /** The edition's web page, which the email's headlines link to. */
+  /** The edition's web page in the archive, which the email's headlines and "view in browser" link to. */
   editionUrl(editionId: string): string;
+  /** The subscribe page. */
+  homeUrl(): string;
+  archiveUrl(): string;
+  feedUrl(): string;
 }
 
 export function publicLinks(publicBaseUrl: string): PublicLinks {
@@ -13,6 +17,9 @@ export function publicLinks(publicBaseUrl: string): PublicLinks {
   return {
     confirmUrl: (token) => withToken('/subscriptions/confirm', token),
     unsubscribeUrl: (token) => withToken('/unsubscribe', token),
-    editionUrl: (editionId) => `${base}/editions/${encodeURIComponent(editionId)}`,
+    editionUrl: (editionId) => `${base}/archive/${encodeURIComponent(editionId)}`,
+    homeUrl: () => `${base}/`,
+    archiveUrl: () => `${base}/archive`,
+    feedUrl: () => `${base}/feed.xml`,
   };
 }

@@ -1,5 +1,12 @@
 // Core port: editions and the reports each one took. Opening an edition is serialized: only one is ever unqueued.
-import type { Edition, EditionEntry, EditionPeriod, FanOutProgress, FrozenEmail } from '../domain/edition';
+import type {
+  Edition,
+  EditionEntry,
+  EditionPeriod,
+  FanOutProgress,
+  FrozenEmail,
+  PublishedEdition,
+} from '../domain/edition';
 
 export interface EditionStore {
   /** The edition opened last, whatever its state; undefined before the first. */
@@ -12,6 +19,8 @@ export interface EditionStore {
    * When another send opened one first, nothing is written and that one is returned, to be resumed.
    */
   open(edition: Edition, previousId: string | undefined): Promise<{ edition: Edition; opened: boolean }>;
+  /** Up to `limit` frozen editions (sending or queued), newest first, without their emails: the archive. */
+  published(limit: number): Promise<PublishedEdition[]>;
   /** Freezes the rendered email and moves the edition from composing to sending; returns it as stored. */
   freeze(id: string, email: FrozenEmail): Promise<Edition>;
   /**

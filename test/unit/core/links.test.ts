@@ -5,8 +5,8 @@ describe('publicLinks', () => {
     const links = publicLinks('https://mujaz.example/api');
     expect(links.confirmUrl('v1.a+b/c=')).toBe('https://mujaz.example/api/subscriptions/confirm?token=v1.a%2Bb%2Fc%3D');
     expect(links.unsubscribeUrl('t&x')).toBe('https://mujaz.example/api/unsubscribe?token=t%26x');
-    expect(links.editionUrl('12')).toBe('https://mujaz.example/api/editions/12');
-    expect(links.editionUrl('a/b')).toBe('https://mujaz.example/api/editions/a%2Fb');
+    expect(links.editionUrl('12')).toBe('https://mujaz.example/api/archive/12');
+    expect(links.editionUrl('a/b')).toBe('https://mujaz.example/api/archive/a%2Fb');
   });
 
   it('takes a base URL with one or more trailing slashes the same way', () => {

@@ -199,10 +199,10 @@ describe('POST /digests/{id}/retry', () => {
   });
 });
 
-describe('GET /editions/{id}', () => {
+describe('GET /archive/{id}', () => {
   it('shows a sent edition as a web page, to anyone, with every report and no reader link', async () => {
     await h.useCases.sendDigest();
-    const response = await app.request('/editions/1', { headers: { accept: 'text/html' } });
+    const response = await app.request('/archive/1', { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/u);
     const html = await response.text();
@@ -212,9 +212,9 @@ describe('GET /editions/{id}', () => {
   });
 
   it('answers 404 for an edition that does not exist, and 405 for another method', async () => {
-    expect((await errorOf(await app.request('/editions/2'), 404)).code).toBe('not_found');
-    expect((await errorOf(await app.request('/editions/..%2F1'), 404)).code).toBe('not_found');
-    expect((await errorOf(await app.request('/editions/1', { method: 'POST', headers: admin }), 405)).code).toBe(
+    expect((await errorOf(await app.request('/archive/2'), 404)).code).toBe('not_found');
+    expect((await errorOf(await app.request('/archive/..%2F1'), 404)).code).toBe('not_found');
+    expect((await errorOf(await app.request('/archive/1', { method: 'POST', headers: admin }), 405)).code).toBe(
       'method_not_allowed',
     );
   });

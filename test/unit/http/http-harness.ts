@@ -6,12 +6,13 @@ import type { MjmlEmailRenderer } from '../../../lambdas/adapters/mjml-email-ren
 import { ReadabilityArticleExtractor } from '../../../lambdas/adapters/readability-article-extractor';
 import type { UseCases } from '../../../lambdas/core/bind-use-cases';
 import { escapeHtml } from '../../../lambdas/core/domain/html';
+import { publicLinks } from '../../../lambdas/core/domain/links';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
 import type { SendRequest } from '../../../lambdas/core/use-cases/send-digest';
 import { createApiApp } from '../../../lambdas/http/api-app';
 import type { DigestDispatcher } from '../../../lambdas/http/digest-dispatcher';
 import { realRenderer } from '../../support/real-renderer';
-import { createHarness, type Harness } from '../../support/use-case-harness';
+import { createHarness, type Harness, PUBLIC_BASE_URL } from '../../support/use-case-harness';
 
 export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -51,6 +52,7 @@ export function apiAppFor(
     logger: h.logger,
     // app.request has no socket: tests say which client they are, as the server would.
     clientAddress: (c) => c.req.header(TEST_CLIENT_HEADER) ?? '192.0.2.1',
+    links: publicLinks(PUBLIC_BASE_URL),
   });
 }
 

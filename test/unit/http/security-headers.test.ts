@@ -31,7 +31,7 @@ it('secures every kind of answer: a page with a form, an edition page, JSON, and
   const { pathname, search } = new URL(unsubscribeUrl);
   const answers = [
     await app.request(`${pathname.replace(/^\/api/u, '')}${search}`, { headers: browser }),
-    await app.request('/editions/1', { headers: browser }),
+    await app.request('/archive/1', { headers: browser }),
     await app.request('/health'),
     await app.request('/no/such/page', { headers: browser }),
     await app.request('/subscriptions/confirm?token=v1.abc.def'),
@@ -41,7 +41,7 @@ it('secures every kind of answer: a page with a form, an edition page, JSON, and
 });
 
 it('serves pages that need no script: none is in them', async () => {
-  for (const path of ['/editions/1', '/no/such/page']) {
+  for (const path of ['/archive/1', '/no/such/page']) {
     const html = await (await app.request(path, { headers: browser })).text();
     expect(html).not.toMatch(/<script|javascript:|\son[a-z]+=/iu);
   }

@@ -73,7 +73,7 @@ describe('sendDigest', () => {
       { title: ENGLISH_REPORT.title, language: 'en', direction: 'ltr', align: 'left' },
     ]);
     expect(view.items.map((item) => item.summary)).toEqual(h.reports.all().map((report) => report.summary));
-    expect(view).toMatchObject({ headlines: [], unlisted: '', webUrl: `${PUBLIC_BASE_URL}/editions/1` });
+    expect(view).toMatchObject({ headlines: [], unlisted: '', webUrl: `${PUBLIC_BASE_URL}/archive/1` });
     const [first, ...rest] = h.mailer.sent;
     expect(first!.subject).toBe(SUBJECT);
     for (const sentence of view.items[1]!.summary) expect(first!.text).toContain(sentence);
@@ -277,7 +277,7 @@ describe('sendDigest: the email of a large edition', () => {
     expect(view.headlines).toEqual([
       {
         title: SAMPLE_TITLE,
-        url: `${PUBLIC_BASE_URL}/editions/1#report-${arabicId}`,
+        url: `${PUBLIC_BASE_URL}/archive/1#report-${arabicId}`,
         language: 'ar',
         direction: 'rtl',
         align: 'right',

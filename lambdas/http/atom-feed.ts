@@ -1,0 +1,37 @@
+// HTTP edge: the archive as an Atom feed (RFC 4287), written by the `feed` library.
+import { Feed } from 'feed';
+import type { PublicLinks } from '../core/domain/links';
+import { labelsFor, type NewsletterIdentity } from '../core/domain/newsletter-labels';
+import type { ArchivedEdition } from '../core/use-cases/archive';
+
+export function atomFeed(
+  newsletter: NewsletterIdentity,
+  links: Pick<PublicLinks, 'archiveUrl' | 'feedUrl' | 'homeUrl'>,
+  editions: readonly ArchivedEdition[],
+): string {
+  const { pages } = labelsFor(newsletter);
+  const newest = editions[0];
+  const feed = new Feed({
+    title: newsletter.name,
+    description: pages.subscribeDescription,
+    id: links.archiveUrl(),
+    link: links.archiveUrl(),
+    language: newsletter.language,
+    feedLinks: { atom: links.feedUrl() },
+    // An empty archive still says when: the epoch, so that the feed is valid and never changes until an edition.
+    updated: new Date(newest ? newest.openedAt : 0),
+    copyright: newsletter.name,
+    generator: 'Mujaz',
+  });
+  for (const edition of editions) {
+    const label = pages.editionLabel.replace('{number}', String(edition.number));
+    feed.addItem({
+      title: `${label} · ${edition.publishedOn}`,
+      id: edition.url,
+      link: edition.url,
+      date: new Date(edition.openedAt),
+      description: `${edition.subject} · ${pages.reportsCount.replace('{count}', String(edition.reports))}`,
+    });
+  }
+  return feed.atom1();
+}
