@@ -146,7 +146,7 @@ describe('the archive', () => {
       ['/archive/2', 'العدد 2 · 1 ديسمبر 2026'],
       ['/archive/1', 'العدد 1 · 24 نوفمبر 2026'],
     ]);
-    expect(page).toContain('1 تقارير');
+    expect(page).toContain('التقارير: 1');
     const edition = await app.request('/archive/2', { headers: browser });
     expect(await edition.text()).toContain('A second week');
 
