@@ -1,6 +1,8 @@
 // Core layer: editions — what one digest send carries. An edition takes every report no earlier edition took,
 // whatever day it runs, so a report is mailed in exactly one edition and never falls between two.
+
 import type { RenderedEmail } from './digest';
+import type { NewsletterLanguage } from './newsletter-labels';
 import type { Report } from './report';
 
 /**
@@ -26,6 +28,16 @@ export interface FrozenEmail extends RenderedEmail {
   featured: number;
   /** Headlines listed in the email; any reports beyond featured + headlines are on the web page only. */
   headlines: number;
+  /**
+   * The same edition with the newsletter's own words (heading, dates, footer) in the other languages readers may
+   * choose; the reports stay in their own. The email above is in the newsletter's language.
+   */
+  translations?: Partial<Record<NewsletterLanguage, RenderedEmail>>;
+}
+
+/** The rendering of a frozen edition for a reader who reads `language`: theirs when there is one. */
+export function frozenEmailIn(email: FrozenEmail, language: NewsletterLanguage): RenderedEmail {
+  return email.translations?.[language] ?? email;
 }
 
 export interface Edition {

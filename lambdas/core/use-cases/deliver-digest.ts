@@ -11,8 +11,10 @@ import {
   MailRefusedError,
 } from '../domain/delivery';
 import { personalizeDigest, type RenderedEmail } from '../domain/digest';
+import { frozenEmailIn } from '../domain/edition';
 import type { PublicLinks } from '../domain/links';
 import { listUnsubscribeHeaders } from '../domain/list-unsubscribe';
+import { type NewsletterIdentity, readerLanguage } from '../domain/newsletter-labels';
 import { maskEmail, redactEmails, type Subscriber } from '../domain/subscriber';
 import type { Clock } from '../ports/clock';
 import type { DeliveryLedger } from '../ports/digest-ledger';
@@ -34,6 +36,7 @@ export interface DeliverDeps {
   tokens: TokenSigner;
   ids: IdSource;
   links: PublicLinks;
+  newsletter: NewsletterIdentity;
   clock: Clock;
   logger: Logger;
   /** The longest one attempt may run (the deliver function's timeout): a claim older than this was abandoned. */
@@ -113,7 +116,9 @@ export async function deliverDigest(
   let sent: { messageId: string } | undefined;
   try {
     // The claim is taken only once the rate lets the message go, and held only around the call to SES.
-    sent = await mailDigest(deps, email, reader, {
+    // The edition with the newsletter's words in the reader's language (the reports keep their own).
+    const rendering = frozenEmailIn(email, readerLanguage(deps.newsletter, reader.language));
+    sent = await mailDigest(deps, rendering, reader, {
       take: async () => {
         refusedClaim = await claim();
         return refusedClaim.claimed;

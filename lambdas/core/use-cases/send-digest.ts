@@ -21,7 +21,12 @@ import {
   nextEdition,
 } from '../domain/edition';
 import { InvalidInputError, NotFoundError } from '../domain/errors';
-import { labelsFor, type NewsletterIdentity } from '../domain/newsletter-labels';
+import {
+  labelsFor,
+  NEWSLETTER_LANGUAGES,
+  type NewsletterIdentity,
+  type NewsletterLanguage,
+} from '../domain/newsletter-labels';
 import { normalizeEmail } from '../domain/subscriber';
 import type { DeliveryQueue } from '../ports/delivery-queue';
 import type { EditionStore } from '../ports/edition-store';
@@ -227,13 +232,18 @@ async function upcomingEmail(
 
 /**
  * Renders the email with as many featured reports and headlines as fit under Gmail's clipping size: first the
- * headlines are cut (estimated from what one costs, then one at a time), then featured reports.
+ * headlines are cut (estimated from what one costs, then one at a time), then featured reports. Then the same
+ * selection in the other languages readers may choose, each cut further should its words take more room.
  */
 async function fitEmail(deps: DigestDeps, entries: readonly EditionEntry[], editionId: string): Promise<FrozenEmail> {
   const webUrl = deps.links.editionUrl(editionId);
-  const render = async (featured: number, headlines: number): Promise<FrozenEmail> => {
+  const renderIn = async (language: NewsletterLanguage, featured: number, headlines: number) => {
     const selection = selectForEmail(entries, featured, headlines);
-    const email = await deps.renderer.renderDigest(buildDigestView(selection, webUrl, setting(deps)));
+    const view = buildDigestView(selection, webUrl, { ...setting(deps), newsletter: { ...deps.newsletter, language } });
+    return { email: await deps.renderer.renderDigest(view), selection };
+  };
+  const render = async (featured: number, headlines: number): Promise<FrozenEmail> => {
+    const { email, selection } = await renderIn(deps.newsletter.language, featured, headlines);
     return {
       ...email,
       reports: entries.length,
@@ -242,7 +252,27 @@ async function fitEmail(deps: DigestDeps, entries: readonly EditionEntry[], edit
     };
   };
   const fits = (email: RenderedEmail) => transmittedBytes(email.html) <= MAX_TRANSMITTED_HTML_BYTES;
-  const wanted = Math.min(Math.max(0, deps.featuredReports), entries.length);
+  const chosen = await fitSelection(entries, deps.featuredReports, render, fits);
+  const translations: Partial<Record<NewsletterLanguage, RenderedEmail>> = {};
+  for (const language of NEWSLETTER_LANGUAGES.filter((other) => other !== deps.newsletter.language)) {
+    let headlines = chosen.headlines;
+    let { email } = await renderIn(language, chosen.featured, headlines);
+    while (!fits(email) && headlines > 0) {
+      headlines -= 1;
+      ({ email } = await renderIn(language, chosen.featured, headlines));
+    }
+    translations[language] = email;
+  }
+  return { ...chosen, translations };
+}
+
+async function fitSelection(
+  entries: readonly EditionEntry[],
+  featuredReports: number,
+  render: (featured: number, headlines: number) => Promise<FrozenEmail>,
+  fits: (email: RenderedEmail) => boolean,
+): Promise<FrozenEmail> {
+  const wanted = Math.min(Math.max(0, featuredReports), entries.length);
   const everything = await render(wanted, entries.length - wanted);
   if (fits(everything)) return everything;
 

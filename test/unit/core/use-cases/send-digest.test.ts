@@ -63,9 +63,10 @@ describe('sendDigest', () => {
     for (const report of h.reports.all()) expect(h.reports.editionOf(report.id)).toBe('1');
   });
 
-  it('renders the edition once, both reports in arrival order, each in its own language and direction', async () => {
+  it('renders the edition once per language, both reports in arrival order, each in its own language and direction', async () => {
     await h.sendAndDeliver();
-    expect(h.renderer.digests).toHaveLength(1);
+    // The newsletter's own words in Arabic, and in English for readers who chose it: two renderings, no more.
+    expect(h.renderer.digests.map((digest) => digest.language)).toEqual(['ar', 'en']);
     const view = h.renderer.digests[0]!;
     expect(view).toMatchObject({ subject: SUBJECT, period: '24 نوفمبر 2026', language: 'ar', direction: 'rtl' });
     expect(view.items.map(({ title, language, direction, align }) => ({ title, language, direction, align }))).toEqual([
@@ -81,6 +82,26 @@ describe('sendDigest', () => {
       expect(mail.subject).toBe(SUBJECT);
       expect(withoutTokens(mail.html)).toBe(withoutTokens(first!.html));
     }
+  });
+
+  it("speaks each reader's language around the reports: English words for a reader who chose English", async () => {
+    await h.addSubscriber('english@example.com', 'confirmed');
+    await h.addSubscriber('french@example.com', 'confirmed');
+    const stored = async (email: string, language: string) => {
+      const reader = await h.subscribers.find(email);
+      await h.subscribers.save({ ...reader!, language });
+    };
+    await stored('english@example.com', 'en');
+    await stored('french@example.com', 'fr');
+    await h.sendAndDeliver();
+    const [english] = h.mailer.sentTo('english@example.com');
+    expect(english!.subject).toBe('The week in brief · 24 November 2026');
+    expect(english!.text).toContain('Unsubscribe');
+    expect(english!.text).toContain(SAMPLE_TITLE);
+    expect(english!.html).toMatch(/<html[^>]*lang="en"[^>]*dir="ltr"/u);
+    // No words in French: the newsletter's own language, as for every other reader.
+    expect(h.mailer.sentTo('french@example.com')[0]!.subject).toBe(SUBJECT);
+    expect(h.mailer.sentTo('amal@example.com')[0]!.subject).toBe(SUBJECT);
   });
 
   it('gives every reader their own one-click unsubscribe link, in the headers, html and text', async () => {
@@ -187,7 +208,7 @@ describe('sendDigest', () => {
       expect(withoutTokens(mail.html)).toBe(withoutTokens(h.mailer.sent[0]!.html));
       expect(mail.text).not.toContain(LATE_REPORT.title);
     }
-    expect(h.renderer.digests).toHaveLength(1);
+    expect(h.renderer.digests).toHaveLength(2);
     expect((await h.editions.find('1'))!.email).toEqual(frozen);
 
     expect(await h.sendAndDeliver()).toMatchObject({ edition: '2', reports: 1, results: { sent: 4 } });
@@ -310,8 +331,12 @@ describe('sendDigest: the email of a large edition', () => {
     const transmitted = (bytes: number) => Math.ceil(bytes / 3) * 4 + Math.ceil((Math.ceil(bytes / 3) * 4) / 76) * 2;
     expect(transmitted(email.html.length)).toBeLessThanOrEqual(100_000);
     expect(transmitted(email.html.length + 200)).toBeGreaterThan(100_000);
-    const view = big.renderer.digests.at(-1)!;
+    const view = big.renderer.digests.filter((digest) => digest.language === 'ar').at(-1)!;
     expect(view.unlisted).toBe(`وتقارير أخرى على صفحة العدد: ${300 - 8 - email.headlines}`);
+    // The English words of the same edition fit too, with the same featured reports.
+    const english = email.translations?.en;
+    expect(transmitted(english!.html.length)).toBeLessThanOrEqual(100_000);
+    expect(big.renderer.digests.filter((digest) => digest.language === 'en').at(-1)!.items).toHaveLength(8);
   });
 });
 
@@ -373,7 +398,7 @@ describe('previewDigest', () => {
       html: frozen.html,
       text: frozen.text,
     });
-    expect(h.renderer.digests).toHaveLength(1);
+    expect(h.renderer.digests).toHaveLength(2);
   });
 
   it('renders an empty email when no report waits, and stores nothing', async () => {
@@ -440,7 +465,7 @@ describe('sendTestDigest', () => {
     expect(test.text).not.toContain(LATE_REPORT.title);
     await h.sendAndDeliver();
     expect(withoutTokens(test.html)).toBe(withoutTokens(h.mailer.sentTo('amal@example.com')[0]!.html));
-    expect(h.renderer.digests).toHaveLength(1);
+    expect(h.renderer.digests).toHaveLength(2);
   });
 
   it('rejects a bad address', async () => {
