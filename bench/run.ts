@@ -5,6 +5,7 @@
 //  3. Speed: summarizer throughput on one core; digest rendering; per-recipient MIME building.
 //  4. Delivery (bench/delivery.ts): a 60-report edition, and an end-to-end local send at a capped rate with SES
 //     refusing a share of calls.
+//  5. Subscribe timing (bench/subscribe-timing.ts): whether the answer's time tells known addresses from unknown.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ import {
 import { cleanText } from '../lambdas/core/domain/text-cleaning';
 import { summarizeFile } from '../scripts/summarize';
 import { benchDelivery } from './delivery';
+import { benchSubscribeTiming } from './subscribe-timing';
 
 const ROOT = join(__dirname, '..');
 const SHARED = join(ROOT, '..', 'shared');
@@ -211,6 +213,7 @@ async function main(): Promise<void> {
   }
   await benchEmail();
   await benchDelivery();
+  await benchSubscribeTiming();
 }
 
 main().catch((error: unknown) => {
