@@ -21,6 +21,7 @@ export const EXPORT_COLUMNS = [
   'subscribed_via',
   'confirmed_via',
   'left_at',
+  'left_via',
   'earlier_subscriptions',
 ] as const;
 
@@ -76,6 +77,7 @@ export function subscribersToCsv(subscribers: readonly Subscriber[]): string {
       subscriber.subscribedVia,
       subscriber.confirmedVia ?? '',
       subscriber.unsubscribedAt ?? subscriber.suppressedAt ?? '',
+      subscriber.status === 'unsubscribed' ? 'link' : (subscriber.suppressedFor ?? ''),
       subscriber.earlier?.length ?? 0,
     ]),
     { header: true, columns: [...EXPORT_COLUMNS], record_delimiter: 'windows' },

@@ -58,8 +58,13 @@ it('subscribes in Arabic, confirms, reads the archive, unsubscribes from the dig
   const scripts: string[] = [];
   page.on('console', (message) => scripts.push(message.text()));
 
-  // The subscribe page, right to left, with no script of its own.
-  await page.goto(`${base}/`);
+  // The subscribe page, right to left, with no script of its own, and the headers that keep it so.
+  const home = await page.goto(`${base}/`);
+  const headers = home!.headers();
+  expect(headers['content-security-policy']).toContain("default-src 'none'");
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('no-referrer');
   expect(await page.getAttribute('html', 'dir')).toBe('rtl');
   expect(await page.textContent('h1')).toBe('اشترك في موجز');
   expect(await page.locator('script').count()).toBe(0);
@@ -110,10 +115,14 @@ it('subscribes in Arabic, confirms, reads the archive, unsubscribes from the dig
   await page.click('button[type=submit]');
   expect(await page.textContent('h1')).toBe('تفقّد بريدك');
   await screenshots(page, 'resubscribed');
+  // No page so far logged anything: no script, no Content-Security-Policy violation, no failed resource.
+  expect(scripts).toEqual([]);
+  // The old subscription's unsubscribe link no longer acts: it belongs to the subscription that ended.
+  const gone = await page.goto(linkIn(digest!, '/unsubscribe')!);
+  expect(gone!.status()).toBe(404);
   const [, , again] = await untilEmailsTo(sesEndpoint, reader, { count: 3 });
   expect(again?.subject).toBe('أكّد اشتراكك في موجز');
   expect(linkIn(again!, '/subscriptions/confirm')).not.toBe(confirmLink);
   expect(await emailsTo(sesEndpoint, reader)).toHaveLength(3);
-  expect(scripts).toEqual([]);
   await page.close();
 }, 90_000);

@@ -24,6 +24,8 @@ let proxy: SesFaultProxy;
 let test: TestMujaz;
 let refuseAlways = true;
 const attempts = new Map<string, number>();
+/** The readers the first send left `failed`: the retry must reach exactly them. */
+const failedAfterSend: string[] = [];
 
 beforeAll(async () => {
   proxy = await SesFaultProxy.start(localServices().sesEndpoint, ({ sequence, recipient }): Fault => {
@@ -61,11 +63,24 @@ afterAll(async () => {
 it('reaches every reader once through the queue: refusals retried, lost answers unknown, the hopeless one dead-lettered', async () => {
   expect(await test.mujaz.sendDigest()).toEqual({ edition: '1', status: 'queued', reports: 1, recipients: READERS });
   const progress = await test.untilDone('1', 150_000);
+  const statuses = await deliveryStatuses(test, '1');
+  // The hopeless reader ends failed. On a loaded machine another reader now and then meets refusals (or a slow
+  // DynamoDB Local) on all five receives and ends failed too: it must then be counted, dead-lettered and uncopied.
+  const failed = readers.filter((reader) => statuses.get(reader) === 'failed');
+  expect(failed).toContain(refused);
+  expect(failed.length).toBeLessThanOrEqual(3);
   expect(progress).toEqual({
     id: '1',
     state: 'done',
     reports: 1,
-    counts: { recipients: READERS, sent: READERS - 5, pending: 0, failed: 1, unknown: 4, skipped: 0 },
+    counts: {
+      recipients: READERS,
+      sent: READERS - 4 - failed.length,
+      pending: 0,
+      failed: failed.length,
+      unknown: 4,
+      skipped: 0,
+    },
   });
   expect(proxy.injected.throttle).toBeGreaterThan(100);
   expect(proxy.injected.unavailable).toBeGreaterThan(40);
@@ -74,13 +89,11 @@ it('reaches every reader once through the queue: refusals retried, lost answers 
 
   const copies = await copiesPerReader(localServices().sesEndpoint);
   // SES took the lost-answer messages: those readers have their copy, and exactly one.
-  expect(readers.filter((reader) => reader !== refused && copies.get(reader) !== 1)).toEqual([]);
-  expect(copies.get(refused)).toBeUndefined();
+  expect(readers.filter((reader) => !failed.includes(reader) && copies.get(reader) !== 1)).toEqual([]);
+  for (const reader of failed) expect(copies.get(reader)).toBeUndefined();
 
-  const statuses = await deliveryStatuses(test, '1');
   expect(readers.filter((reader) => statuses.get(reader) === 'unknown').sort()).toEqual([...cutOff, unanswered].sort());
-  expect(statuses.get(refused)).toBe('failed');
-  expect(readers.filter((reader) => statuses.get(reader) === 'sent')).toHaveLength(READERS - 5);
+  expect(readers.filter((reader) => statuses.get(reader) === 'sent')).toHaveLength(READERS - 4 - failed.length);
 
   // Its last receive left the turn for the dead-letter queue.
   const dead = async () =>
@@ -94,16 +107,18 @@ it('reaches every reader once through the queue: refusals retried, lost answers 
         )
       ).Attributes?.ApproximateNumberOfMessages,
     );
-  for (let waited = 0; (await dead()) < 1 && waited < 10_000; waited += 200) {
+  for (let waited = 0; (await dead()) < failed.length && waited < 10_000; waited += 200) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  expect(await dead()).toBe(1);
+  expect(await dead()).toBe(failed.length);
+  failedAfterSend.push(...failed);
 }, 200_000);
 
-it('sends an unknown reader nothing more, and a retry of `failed` reaches exactly the dead-lettered reader', async () => {
+it('sends an unknown reader nothing more, and a retry of `failed` reaches exactly the dead-lettered readers', async () => {
   refuseAlways = false;
   const before = await copiesPerReader(localServices().sesEndpoint);
-  expect(await test.mujaz.retryDigest('1', ['failed'])).toEqual({ id: '1', requeued: 1 });
+  expect(failedAfterSend).toContain(refused);
+  expect(await test.mujaz.retryDigest('1', ['failed'])).toEqual({ id: '1', requeued: failedAfterSend.length });
   const progress = await test.untilDone('1', 30_000);
   expect(progress.counts).toEqual({
     recipients: READERS,
@@ -115,7 +130,7 @@ it('sends an unknown reader nothing more, and a retry of `failed` reaches exactl
   });
   const after = await copiesPerReader(localServices().sesEndpoint);
   const gained = readers.filter((reader) => (after.get(reader) ?? 0) !== (before.get(reader) ?? 0));
-  expect(gained).toEqual([refused]);
-  expect(after.get(refused)).toBe(1);
+  expect(gained.sort()).toEqual([...failedAfterSend].sort());
+  for (const reader of failedAfterSend) expect(after.get(reader)).toBe(1);
   for (const reader of [...cutOff, unanswered]) expect(after.get(reader)).toBe(1);
 }, 60_000);

@@ -5,7 +5,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Hono } from 'hono';
 import { DynamoSubscriberRepository } from '../../lambdas/adapters/dynamo-subscriber-repository';
 import { composeUseCases } from '../../lambdas/composition/compose-use-cases';
-import { emailsTo, untilEmailsTo } from '../../lambdas/local/ses-inbox';
+import { emailsTo, linkIn, untilEmailsTo } from '../../lambdas/local/ses-inbox';
 import {
   apiAppOver,
   createTestMujaz,
@@ -146,3 +146,59 @@ it('records a confirmation whose answer was lost after SES took it as sent: the 
   expect(await emailsTo(sesEndpoint, address)).toHaveLength(1);
   expect(resetOnce.has(address)).toBe(false);
 }, 30_000);
+
+it('refuses a form posted from another site and addresses that alias one mailbox, storing and mailing nothing', async () => {
+  const victim = uniqueAddress('crosssite');
+  const crossSite = await app.request('/subscriptions', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: 'https://attacker.example',
+      'sec-fetch-site': 'cross-site',
+      'x-test-client': nextClient(),
+    },
+    body: `email=${encodeURIComponent(victim)}`,
+  });
+  expect(crossSite.status).toBe(403);
+  const [local, domain] = uniqueAddress('alias').split('@');
+  for (const alias of [
+    `${local}\u0000@${domain}`,
+    `${local}(x)@${domain}`,
+    `${local}\u200b@${domain}`,
+    `\u202e${local}@${domain}`,
+    `"${local}"@${domain}`,
+    `${local}@${domain}, other@${domain}`,
+  ]) {
+    const response = await subscribe(alias);
+    expect(response.status).toBe(400);
+    expect(await response.text()).not.toContain(local!);
+  }
+  await pause(1_500);
+  expect(await emailsTo(sesEndpoint, victim)).toHaveLength(0);
+  expect(await emailsTo(sesEndpoint, `${local}@${domain}`)).toHaveLength(0);
+  const subscribers = new DynamoSubscriberRepository(test.clients.dynamo, test.tableName);
+  expect(await subscribers.find(victim)).toBeUndefined();
+});
+
+it('takes a link only in its one spelling, and never one that names an address', async () => {
+  const reader = uniqueAddress('links');
+  await subscribe(reader);
+  const [confirmation] = await untilEmailsTo(sesEndpoint, reader);
+  const link = new URL(linkIn(confirmation!, '/subscriptions/confirm')!);
+  const token = link.searchParams.get('token')!;
+  expect(token).toMatch(/^[A-Za-z0-9_-]{51}$/u);
+  expect(Buffer.from(token, 'base64url').toString('latin1')).not.toContain(reader.split('@')[0]!);
+  for (const spelling of [`${token}A`, `${token}=`, `${token.slice(0, -1)}${token.at(-1) === 'A' ? 'B' : 'A'}`]) {
+    const response = await app.request(`/subscriptions/confirm?token=${encodeURIComponent(spelling)}`, {
+      method: 'POST',
+    });
+    expect(response.status).toBe(400);
+  }
+  const subscribers = new DynamoSubscriberRepository(test.clients.dynamo, test.tableName);
+  expect((await subscribers.find(reader))?.status).toBe('pending');
+  const scanned = await app.request(`${link.pathname}${link.search}`, { method: 'HEAD' });
+  expect(scanned.status).toBe(200);
+  expect((await subscribers.find(reader))?.status).toBe('pending');
+  expect((await app.request(`${link.pathname}${link.search}`, { method: 'POST' })).status).toBe(200);
+  expect((await subscribers.find(reader))?.status).toBe('confirmed');
+});

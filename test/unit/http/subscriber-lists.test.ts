@@ -78,12 +78,12 @@ describe('GET /subscribers.csv', () => {
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="subscribers.csv"');
     const lines = (await response.text()).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'email,language,confirmed_at,status,subscribed_at,subscribed_via,confirmed_via,left_at,earlier_subscriptions',
+      'email,language,confirmed_at,status,subscribed_at,subscribed_via,confirmed_via,left_at,left_via,earlier_subscriptions',
     );
     const now = h.clock.now().toISOString();
     expect(lines.slice(1).sort()).toEqual([
-      'amal@example.com,ar,2025-03-01T10:00:00.000Z,confirmed,2025-03-01T10:00:00.000Z,import,import,,0',
-      `carol@example.com,,${now},confirmed,${now},api,,,0`,
+      'amal@example.com,ar,2025-03-01T10:00:00.000Z,confirmed,2025-03-01T10:00:00.000Z,import,import,,,0',
+      `carol@example.com,,${now},confirmed,${now},api,,,,0`,
     ]);
   });
 
@@ -96,9 +96,9 @@ describe('GET /subscribers.csv', () => {
     const now = h.clock.now().toISOString();
     const lines = (await response.text()).trim().split('\r\n');
     expect(lines.slice(1).sort()).toEqual([
-      'amal@example.com,ar,2025-03-01T10:00:00.000Z,confirmed,2025-03-01T10:00:00.000Z,import,import,,0',
-      `badr@example.com,,,pending,${now},import,,,0`,
-      `gone@example.com,,,unsubscribed,${now},api,,${now},0`,
+      'amal@example.com,ar,2025-03-01T10:00:00.000Z,confirmed,2025-03-01T10:00:00.000Z,import,import,,,0',
+      `badr@example.com,,,pending,${now},import,,,,0`,
+      `gone@example.com,,,unsubscribed,${now},api,,${now},link,0`,
     ]);
     // Taken back, such a list brings in the confirmed readers only: nobody who left comes back.
     const other = createHttpHarness();
