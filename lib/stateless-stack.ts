@@ -52,33 +52,32 @@ export class MujazStatelessStack extends Stack {
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     });
 
-    // Readers' turns, consumed by the deliver function; what SES keeps refusing ends in the dead-letter queue.
+    // An encrypted queue, consumed by the deliver function, whose messages go to a dead-letter queue of their own
+    // after their last receive. Visibility: six times the deliver function's timeout, so that a message never
+    // comes back while an attempt at it may still run.
     const deliverTimeout = Duration.seconds(60);
-    const deliveryDeadLetters = new Queue(this, 'DeliveryDeadLetters', {
-      retentionPeriod: Duration.seconds(deliveryQueue.deadLetterRetentionSeconds),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
-    const deliveries = new Queue(this, 'Deliveries', {
-      visibilityTimeout: Duration.seconds(visibilityTimeoutSeconds(deliverTimeout.toSeconds())),
-      deadLetterQueue: { queue: deliveryDeadLetters, maxReceiveCount: deliveryQueue.maxReceiveCount },
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
-
+    const consumedQueue = (id: string, deadLettersId: string) => {
+      const deadLetters = new Queue(this, deadLettersId, {
+        retentionPeriod: Duration.seconds(deliveryQueue.deadLetterRetentionSeconds),
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+      });
+      const queue = new Queue(this, id, {
+        visibilityTimeout: Duration.seconds(visibilityTimeoutSeconds(deliverTimeout.toSeconds())),
+        deadLetterQueue: { queue: deadLetters, maxReceiveCount: deliveryQueue.maxReceiveCount },
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+      });
+      return { queue, deadLetters };
+    };
+    // Readers' turns; what SES keeps refusing ends in the dead-letter queue.
+    const { queue: deliveries, deadLetters: deliveryDeadLetters } = consumedQueue('Deliveries', 'DeliveryDeadLetters');
     // Subscribe requests, whose confirmation emails the deliver function sends: a queue of their own, so that a big
     // send in the delivery queue never holds a confirmation back, and the API answers before SES is involved.
-    const subscriptionDeadLetters = new Queue(this, 'SubscriptionDeadLetters', {
-      retentionPeriod: Duration.seconds(deliveryQueue.deadLetterRetentionSeconds),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
-    const subscriptions = new Queue(this, 'Subscriptions', {
-      visibilityTimeout: Duration.seconds(visibilityTimeoutSeconds(deliverTimeout.toSeconds())),
-      deadLetterQueue: { queue: subscriptionDeadLetters, maxReceiveCount: deliveryQueue.maxReceiveCount },
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
+    const { queue: subscriptions, deadLetters: subscriptionDeadLetters } = consumedQueue(
+      'Subscriptions',
+      'SubscriptionDeadLetters',
+    );
 
     const shared = {
       MUJAZ_DELIVERY_QUEUE_URL: deliveries.queueUrl,

@@ -1,5 +1,6 @@
 // Double opt-in, confirmation by signed link, one-click unsubscribe — through the UseCases facade.
 import { InvalidInputError, InvalidTokenError, NotFoundError } from '../../../../lambdas/core/domain/errors';
+import type { Subscriber } from '../../../../lambdas/core/domain/subscriber';
 import { nthSubscriptionId } from '../../../support/sequential-ids';
 import {
   CONFIRM_WITHIN_MS,
@@ -182,6 +183,23 @@ describe('subscribe', () => {
   });
 });
 
+/**
+ * Lets `other` run once between a use case's read and its write of a record in `status`: the interleaving two
+ * requests racing for one address can take.
+ */
+function raceBeforeWrite(status: Subscriber['status'], other: () => Promise<unknown>): { ran: boolean } {
+  const race = { ran: false };
+  const replace = h.subscribers.replace.bind(h.subscribers);
+  jest.spyOn(h.subscribers, 'replace').mockImplementation(async (next, previous) => {
+    if (!race.ran && next.status === status) {
+      race.ran = true;
+      await other();
+    }
+    return replace(next, previous);
+  });
+  return race;
+}
+
 /** The unsubscribe token of the subscription stored under the address now. */
 const unsubscribeToken = () => h.tokenFor(READER, 'unsubscribe');
 
@@ -276,17 +294,9 @@ describe('confirmSubscription', () => {
     const token = await subscribeAndGetToken();
     h.clock.advance(CONFIRMATION_COOLDOWN_MS);
     // The confirmation reads the pending record; before it writes, a second subscribe refreshes it.
-    const replace = h.subscribers.replace.bind(h.subscribers);
-    let raced = false;
-    jest.spyOn(h.subscribers, 'replace').mockImplementation(async (next, previous) => {
-      if (!raced && next.status === 'confirmed') {
-        raced = true;
-        await h.useCases.subscribe(READER, API);
-      }
-      return replace(next, previous);
-    });
+    const race = raceBeforeWrite('confirmed', () => h.useCases.subscribe(READER, API));
     await h.useCases.confirmSubscription(token);
-    expect(raced).toBe(true);
+    expect(race.ran).toBe(true);
     expect(await h.subscribers.find(READER)).toMatchObject({ status: 'confirmed', revision: 3 });
     expect(h.mailer.sentTo(READER)).toHaveLength(2);
   });
@@ -296,17 +306,9 @@ describe('a subscribe racing a confirmation', () => {
   it('never writes pending over confirmed: the stale write loses and is decided again', async () => {
     const token = await subscribeAndGetToken();
     h.clock.advance(CONFIRMATION_COOLDOWN_MS);
-    const replace = h.subscribers.replace.bind(h.subscribers);
-    let raced = false;
-    jest.spyOn(h.subscribers, 'replace').mockImplementation(async (next, previous) => {
-      if (!raced && next.status === 'pending') {
-        raced = true;
-        await h.useCases.confirmSubscription(token);
-      }
-      return replace(next, previous);
-    });
+    const race = raceBeforeWrite('pending', () => h.useCases.confirmSubscription(token));
     await expect(h.useCases.subscribe(READER, API)).resolves.toBe('already-confirmed');
-    expect(raced).toBe(true);
+    expect(race.ran).toBe(true);
     expect(await h.subscribers.find(READER)).toMatchObject({ status: 'confirmed' });
     expect(h.mailer.sentTo(READER)).toHaveLength(1);
   });
