@@ -113,35 +113,33 @@ export function createHarness<
   const logger = new RecordingLogger();
   const newsletter = options.newsletter ?? { name: 'موجز', language: 'ar' };
   const timeZone = options.timeZone ?? 'Asia/Riyadh';
-  const useCases = bindUseCases(
-    {
-      reports,
-      subscribers,
-      editions,
-      ledger,
-      queue,
-      subscriptionQueue,
-      limiter,
-      mailer,
-      pacer,
-      renderer,
-      tokens,
-      ids,
-      extractor,
-      clock,
-      logger,
-    },
-    {
-      newsletter,
-      timeZone,
-      publicBaseUrl: PUBLIC_BASE_URL,
-      confirmWithinMs: CONFIRM_WITHIN_MS,
-      confirmationCooldownMs: CONFIRMATION_COOLDOWN_MS,
-      subscribesPerClientPerMinute: SUBSCRIBES_PER_CLIENT_PER_MINUTE,
-      featuredReports: options.featuredReports ?? 10,
-      staleClaimMs: options.staleClaimMs ?? 60_000,
-    },
-  );
+  const ports = {
+    reports,
+    subscribers,
+    editions,
+    ledger,
+    queue,
+    subscriptionQueue,
+    limiter,
+    mailer,
+    pacer,
+    renderer,
+    tokens,
+    ids,
+    extractor,
+    clock,
+    logger,
+  };
+  const useCases = bindUseCases(ports, {
+    newsletter,
+    timeZone,
+    publicBaseUrl: PUBLIC_BASE_URL,
+    confirmWithinMs: CONFIRM_WITHIN_MS,
+    confirmationCooldownMs: CONFIRMATION_COOLDOWN_MS,
+    subscribesPerClientPerMinute: SUBSCRIBES_PER_CLIENT_PER_MINUTE,
+    featuredReports: options.featuredReports ?? 10,
+    staleClaimMs: options.staleClaimMs ?? 60_000,
+  });
   const addSubscriber = async (email: string, status: Subscriber['status'] = 'confirmed'): Promise<void> => {
     const at = clock.now().toISOString();
     await subscribers.save({
@@ -206,21 +204,7 @@ export function createHarness<
     return { ...summary, ...(await deliverQueued()) };
   };
   return {
-    clock,
-    reports,
-    subscribers,
-    editions,
-    ledger,
-    queue,
-    subscriptionQueue,
-    limiter,
-    mailer,
-    pacer,
-    renderer,
-    tokens,
-    ids,
-    extractor,
-    logger,
+    ...ports,
     newsletter,
     timeZone,
     useCases,
