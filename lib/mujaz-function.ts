@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -16,6 +17,7 @@ import {
   PROJECT_ROOT,
   TEMPLATES_DIRECTORY,
 } from './function-bundles';
+import { TABLE_ACCESS } from './table-access';
 
 export interface MujazFunctionProps {
   handler: FunctionName;
@@ -27,9 +29,11 @@ export interface MujazFunctionProps {
 
 export class MujazFunction extends Construct {
   readonly function: NodejsFunction;
+  private readonly handler: FunctionName;
 
   constructor(scope: Construct, id: string, props: MujazFunctionProps) {
     super(scope, id);
+    this.handler = props.handler;
     this.function = new NodejsFunction(this, 'Function', {
       entry: join(PROJECT_ROOT, FUNCTION_ENTRIES[props.handler]),
       handler: 'handler',
@@ -64,8 +68,15 @@ export class MujazFunction extends Construct {
     });
   }
 
+  /** Exactly the actions this function's code calls, on the table and the indexes it queries (TABLE_ACCESS). */
   bindTable(table: ITableV2): this {
-    table.grantReadWriteData(this.function);
+    const { actions, indexes } = TABLE_ACCESS[this.handler];
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: actions.map((action) => `dynamodb:${action}`),
+        resources: [table.tableArn, ...indexes.map((index) => `${table.tableArn}/index/${index}`)],
+      }),
+    );
     this.function.addEnvironment('MUJAZ_TABLE_NAME', table.tableName);
     return this;
   }

@@ -8,6 +8,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { deliveryQueue } from '../../lambdas/adapters/delivery-queue-definition';
 import { mujazTable } from '../../lambdas/adapters/dynamo-table-definition';
 import { buildMujaz } from '../../lib/mujaz-app';
+import { TABLE_ACCESS } from '../../lib/table-access';
 
 const cdkJson = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as {
   context: Record<string, unknown>;
@@ -221,5 +222,71 @@ describe('context validation', () => {
     expect(synth({ 'mujaz:newsletterLanguage': 'fr' })).toThrow(/newsletterLanguage/u);
     expect(synth({ 'mujaz:deliverConcurrency': 1 })).toThrow(/deliverConcurrency/u);
     expect(synth({ 'mujaz:deliverConcurrency': 'many' })).toThrow(/deliverConcurrency/u);
+  });
+});
+
+describe('least privilege on the table', () => {
+  type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+  /** Every statement of the role of the function whose service name is `mujaz-<handler>`. */
+  const statementsOf = (handler: string): Statement[] => {
+    const functions = service.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: `mujaz-${handler}` }) } },
+    });
+    const [fn] = Object.values(functions) as Array<{ Properties: { Role: { 'Fn::GetAtt': string[] } } }>;
+    const role = fn!.Properties.Role['Fn::GetAtt'][0];
+    const policies = Object.values(service.findResources('AWS::IAM::Policy')) as Array<{
+      Properties: { Roles: Array<{ Ref: string }>; PolicyDocument: { Statement: Statement[] } };
+    }>;
+    return policies
+      .filter((policy) => policy.Properties.Roles.some((ref) => ref.Ref === role))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+  };
+  const onTable = (statements: Statement[]) =>
+    statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('dynamodb:')));
+  /** The index a resource names ('' for the table itself), read from the synthesized Fn::Join. */
+  const indexOf = (resource: unknown) => /\/index\/(\w+)"/u.exec(JSON.stringify(resource))?.[1] ?? '';
+
+  // Written out, not read from TABLE_ACCESS: widening a role takes a change here too, for a reviewer to see.
+  const expected: Record<string, { actions: string[]; indexes: string[] }> = {
+    api: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], indexes: ['gsi1', 'gsi2'] },
+    'send-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: ['gsi1'] },
+    'deliver-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: [] },
+    'delivery-feedback': { actions: ['GetItem', 'PutItem'], indexes: [] },
+  };
+
+  it('covers every function', () => {
+    expect(Object.keys(expected).sort()).toEqual(Object.keys(TABLE_ACCESS).sort());
+  });
+
+  it.each(Object.entries(expected))(
+    'gives %s exactly the DynamoDB actions its code calls, on the table and the indexes it queries',
+    (handler, access) => {
+      const statements = onTable(statementsOf(handler));
+      expect(statements).toHaveLength(1);
+      const [statement] = statements;
+      expect(statement!.Effect).toBe('Allow');
+      expect([statement!.Action].flat().sort()).toEqual(access.actions.map((action) => `dynamodb:${action}`).sort());
+      const resources = [statement!.Resource].flat();
+      expect(resources.map(indexOf).sort()).toEqual(['', ...access.indexes].sort());
+      // Every resource is this table (imported from the data stack), never a wildcard.
+      for (const resource of resources) {
+        expect(JSON.stringify(resource)).toMatch(/OutputFnGetAttTable[A-Za-z0-9]*Arn/u);
+        expect(JSON.stringify(resource)).not.toMatch(/\*/u);
+      }
+    },
+  );
+
+  it('never grants a wildcard action, Scan, BatchWriteItem, or a stream or table-management action', () => {
+    const actions = Object.keys(TABLE_ACCESS).flatMap((handler) =>
+      onTable(statementsOf(handler)).flatMap((statement) => [statement.Action].flat()),
+    );
+    expect(actions.length).toBeGreaterThan(0);
+    for (const action of actions) {
+      expect(action).toMatch(/^dynamodb:(GetItem|PutItem|UpdateItem|DeleteItem|Query|BatchGetItem)$/u);
+    }
+    // Only the deliver function releases a claim; only the API reads editions in batches for the archive.
+    expect(onTable(statementsOf('api')).flatMap((statement) => [statement.Action].flat())).not.toContain(
+      'dynamodb:DeleteItem',
+    );
   });
 });

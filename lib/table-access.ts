@@ -1,0 +1,30 @@
+// Infrastructure: what each function may do to the table — exactly the DynamoDB actions its code calls, on the table
+// and on exactly the indexes it queries. One place, so that a function that starts calling something new fails its
+// CDK test until it is listed here (test/cdk/stacks.test.ts asserts these statements, role by role).
+import type { FunctionName } from './function-bundles';
+
+export type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'BatchGetItem';
+export type TableIndex = 'gsi1' | 'gsi2';
+
+export interface TableAccess {
+  actions: readonly TableAction[];
+  indexes: readonly TableIndex[];
+}
+
+/**
+ * Transactions (TransactWriteItems) need no action of their own: IAM checks each Put or Update inside them.
+ * - api: reports in (Put, Get), subscribers (Get, Put; gsi2 to find a link's subscription, gsi1/gsi2 to export),
+ *   the rate counter and test sends' pacer (Update), editions opened and read (Get, Update, transactions with
+ *   Put), untaken reports (gsi1), tallies and retries (Query, Update), the archive (BatchGetItem).
+ * - send-digest: editions (Get, Update, transactions with Put), untaken reports and confirmed readers (gsi1), an
+ *   edition's reports (Query on its partition), taking a report (transaction: Update and Put).
+ * - deliver-digest: the frozen edition and the reader (Get), claims and outcomes (Update, transactions of
+ *   Updates, Delete to release), the pacer (Update), and a queued subscribe request (Get, Put).
+ * - delivery-feedback: suppressing an address (Get, Put).
+ */
+export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
+  api: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], indexes: ['gsi1', 'gsi2'] },
+  'send-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: ['gsi1'] },
+  'deliver-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: [] },
+  'delivery-feedback': { actions: ['GetItem', 'PutItem'], indexes: [] },
+};

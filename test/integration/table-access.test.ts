@@ -1,0 +1,169 @@
+// Least privilege, proven on the running code: every DynamoDB call each function's code makes — through its real
+// entry point, on DynamoDB Local — is recorded (action and index), and must be one its role grants (lib/
+// table-access.ts, which the CDK tests check against the synthesized roles). A function that starts calling
+// something new fails here before it fails in AWS.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import type { Hono } from 'hono';
+import { composeFeedbackRecorder } from '../../lambdas/composition/compose-use-cases';
+import { publicLinks } from '../../lambdas/core/domain/links';
+import { createApiApp } from '../../lambdas/http/api-app';
+import { toSqsEvent } from '../../lambdas/local/delivery-poller';
+import { linkIn, untilEmailsTo } from '../../lambdas/local/ses-inbox';
+import { TABLE_ACCESS, type TableAccess } from '../../lib/table-access';
+import { createTestMujaz, localServices, type TestMujaz, uniqueAddress } from '../support/local-services';
+import { silentLogger } from '../support/silent-logger';
+
+const ADMIN = 'access-admin-token';
+const sample = readFileSync(join(__dirname, '..', '..', 'samples', 'report-ar.txt'), 'utf8');
+const { sesEndpoint } = localServices();
+
+let test: TestMujaz;
+let app: Hono;
+/** What the code asked DynamoDB for since the last reset: `GetItem`, `Query@gsi1`, … */
+const calls = new Set<string>();
+
+beforeAll(async () => {
+  // No poller: each function's share of the work is run here, one at a time, so that every call is its own.
+  test = await createTestMujaz('access', { deliveryWorkers: 0 });
+  test.clients.dynamo.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as {
+        IndexName?: string;
+        TransactItems?: Array<Record<string, unknown>>;
+      };
+      const name = String(context.commandName ?? '').replace(/Command$/u, '');
+      if (name === 'TransactWriteItems') {
+        // IAM checks each action inside a transaction, not the transaction.
+        for (const item of input.TransactItems ?? []) calls.add(`${Object.keys(item)[0]}Item`);
+      } else {
+        calls.add(input.IndexName ? `${name}@${input.IndexName}` : name);
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'recordTableAccess' },
+  );
+  app = createApiApp({
+    mujaz: test.mujaz,
+    // The send runs in its own function: the API only starts it.
+    dispatcher: { dispatchSend: async () => undefined },
+    adminToken: ADMIN,
+    newsletter: test.config.newsletter,
+    logger: silentLogger,
+    clientAddress: () => '192.0.2.10',
+    links: publicLinks(test.config.publicBaseUrl),
+  });
+});
+afterAll(async () => test.close());
+
+/** Runs `work` and answers what it asked DynamoDB for; an HTTP answer must be a success (the path ran whole). */
+async function recorded(work: () => unknown): Promise<Set<string>> {
+  calls.clear();
+  const outcome = await work();
+  if (outcome instanceof Response) expect(outcome.status).toBeLessThan(400);
+  return new Set(calls);
+}
+
+/** Every call must be granted: its action, and for a query on an index, that index. */
+function expectGranted(used: Set<string>, access: TableAccess): void {
+  expect(used.size).toBeGreaterThan(0);
+  for (const call of used) {
+    const [action, index] = call.split('@');
+    expect(access.actions).toContain(action);
+    if (index !== undefined) expect(access.indexes).toContain(index);
+  }
+}
+
+const admin = { authorization: `Bearer ${ADMIN}` };
+const request = (path: string, init: RequestInit = {}) => app.request(path, init);
+const post = (path: string, body: string, type = 'application/json', headers: Record<string, string> = admin) =>
+  request(path, { method: 'POST', headers: { 'content-type': type, ...headers }, body });
+
+/** Hands every message waiting in the queue to the deliver function's batch handler, as its event source would. */
+async function deliverAll(queueUrl: string): Promise<number> {
+  let handled = 0;
+  for (let idle = 0; idle < 3; ) {
+    const { Messages = [] } = await test.clients.sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 0,
+        AttributeNames: ['All'],
+        MessageSystemAttributeNames: ['All'],
+      }),
+    );
+    if (Messages.length === 0) {
+      idle += 1;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
+    const { batchItemFailures } = await test.handleBatch(toSqsEvent(Messages, queueUrl));
+    expect(batchItemFailures).toEqual([]);
+    handled += Messages.length;
+  }
+  return handled;
+}
+
+it('runs each function through its entry points and finds every DynamoDB call granted to it', async () => {
+  const reader = uniqueAddress('access');
+  const used: Record<keyof typeof TABLE_ACCESS, Set<string>> = {
+    api: new Set(),
+    'send-digest': new Set(),
+    'deliver-digest': new Set(),
+    'delivery-feedback': new Set(),
+  };
+  const add = (name: keyof typeof TABLE_ACCESS, calls: Set<string>) => {
+    for (const call of calls) used[name].add(call);
+  };
+
+  add('api', await recorded(() => post('/reports', sample, 'text/plain; charset=utf-8')));
+  add('api', await recorded(() => post('/subscriptions', JSON.stringify({ email: reader }), 'application/json', {})));
+  add('deliver-digest', await recorded(() => deliverAll(test.subscriptionQueues.queueUrl)));
+  const [confirmation] = await untilEmailsTo(sesEndpoint, reader);
+  const confirm = new URL(linkIn(confirmation!, '/subscriptions/confirm')!);
+  add('api', await recorded(() => request(`${confirm.pathname}${confirm.search}`)));
+  add('api', await recorded(() => request(`${confirm.pathname}${confirm.search}`, { method: 'POST' })));
+  const imported = uniqueAddress('imported');
+  add(
+    'api',
+    await recorded(() =>
+      post('/subscribers/import', `email,confirmed_at\n${imported},2026-01-01T00:00:00Z\n`, 'text/csv'),
+    ),
+  );
+  add('api', await recorded(() => request('/subscribers.csv?status=all', { headers: admin })));
+  add('api', await recorded(() => request('/subscribers.csv', { headers: admin })));
+  add('api', await recorded(() => post('/digests', JSON.stringify({ mode: 'preview' }))));
+  add('api', await recorded(() => post('/digests', JSON.stringify({ mode: 'test', to: uniqueAddress('editor') }))));
+  add('api', await recorded(() => post('/digests', JSON.stringify({ mode: 'send' }))));
+
+  add('send-digest', await recorded(() => test.mujaz.sendDigest()));
+  add('deliver-digest', await recorded(() => deliverAll(test.queues.queueUrl)));
+
+  add('api', await recorded(() => request('/digests/1', { headers: admin })));
+  add('api', await recorded(() => post('/digests/1/retry', JSON.stringify({ include: ['failed', 'unknown'] }))));
+  add('api', await recorded(() => request('/archive')));
+  add('api', await recorded(() => request('/archive/1')));
+  add('api', await recorded(() => request('/feed.xml')));
+  const [, digest] = await untilEmailsTo(sesEndpoint, reader, { count: 2 });
+  const unsubscribe = new URL(linkIn(digest!, '/unsubscribe')!);
+  add('api', await recorded(() => request(`${unsubscribe.pathname}${unsubscribe.search}`)));
+  add('api', await recorded(() => request(`${unsubscribe.pathname}${unsubscribe.search}`, { method: 'POST' })));
+  add('api', await recorded(() => request(`/resubscribe${unsubscribe.search}`, { method: 'POST' })));
+
+  const bounce = JSON.parse(
+    readFileSync(join(__dirname, '..', 'fixtures', 'ses-events', 'bounce-permanent.json'), 'utf8'),
+  ) as unknown;
+  const feedback = composeFeedbackRecorder(test.config, test.clients, { logger: silentLogger });
+  add('delivery-feedback', await recorded(() => feedback(bounce)));
+
+  for (const [name, calls] of Object.entries(used))
+    expectGranted(calls, TABLE_ACCESS[name as keyof typeof TABLE_ACCESS]);
+  // What these flows exercised (a refused send's DeleteItem, the deliver function's release, is not among them).
+  expect([...used.api].sort()).toEqual(
+    ['BatchGetItem', 'GetItem', 'PutItem', 'Query', 'Query@gsi1', 'Query@gsi2', 'UpdateItem'].sort(),
+  );
+  expect([...used['send-digest']].sort()).toEqual(['GetItem', 'PutItem', 'Query', 'Query@gsi1', 'UpdateItem'].sort());
+  expect([...used['deliver-digest']].sort()).toEqual(['GetItem', 'PutItem', 'UpdateItem'].sort());
+  expect([...used['delivery-feedback']].sort()).toEqual(['GetItem', 'PutItem'].sort());
+}, 60_000);
