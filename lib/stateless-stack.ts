@@ -90,12 +90,17 @@ export class MujazStatelessStack extends Stack {
       MUJAZ_NEWSLETTER_LANGUAGE: props.newsletter.newsletterLanguage,
       MUJAZ_TIME_ZONE: props.newsletter.timeZone,
     };
+    // Mail only from the newsletter's address, through its configuration set: SES authorizes a send against the
+    // identity that verified the address (the address itself, or its domain) and the configuration set it names.
+    const sender = senderAddress(props.newsletter.fromAddress);
     const sendRawEmail = new PolicyStatement({
       actions: ['ses:SendRawEmail'],
       resources: [
-        this.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' }),
-        this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: '*' }),
+        this.formatArn({ service: 'ses', resource: 'identity', resourceName: sender.address }),
+        this.formatArn({ service: 'ses', resource: 'identity', resourceName: sender.domain }),
+        this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: sending.configurationSetName }),
       ],
+      conditions: { StringEquals: { 'ses:FromAddress': sender.address } },
     });
 
     // The account's rate, read at cold start when MUJAZ_SEND_RATE is unset; SES grants it on no narrower resource.
@@ -181,4 +186,12 @@ export class MujazStatelessStack extends Stack {
     new CfnOutput(this, 'DeliveryDeadLetterQueueUrl', { value: deliveryDeadLetters.queueUrl });
     new CfnOutput(this, 'SubscriptionDeadLetterQueueUrl', { value: subscriptionDeadLetters.queueUrl });
   }
+}
+
+/** The address and domain of a From header value (`موجز <digest@example.com>` or `digest@example.com`). */
+export function senderAddress(from: string): { address: string; domain: string } {
+  const address = (/<([^<>\s]+@[^<>\s]+)>\s*$/u.exec(from)?.[1] ?? from).trim().toLowerCase();
+  const domain = address.split('@')[1];
+  if (!domain || /[\s<>]/u.test(address)) throw new Error(`The From address "${from}" names no sender address.`);
+  return { address, domain };
 }

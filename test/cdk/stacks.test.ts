@@ -218,6 +218,8 @@ describe('context validation', () => {
     const synth = (context: Record<string, unknown>) => () =>
       buildMujaz(new App({ outdir, context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } }));
     expect(synth({ 'mujaz:fromAddress': '' })).toThrow(/mujaz:fromAddress/u);
+    expect(synth({ 'mujaz:fromAddress': 'موجز' })).toThrow(/names no sender address/u);
+    expect(synth({ 'mujaz:fromAddress': 'موجز <digest>' })).toThrow(/names no sender address/u);
     expect(synth({ 'mujaz:timeZone': 'Mars/Olympus' })).toThrow(/Mars\/Olympus/u);
     expect(synth({ 'mujaz:newsletterLanguage': 'fr' })).toThrow(/newsletterLanguage/u);
     expect(synth({ 'mujaz:deliverConcurrency': 1 })).toThrow(/deliverConcurrency/u);
@@ -288,5 +290,98 @@ describe('least privilege on the table', () => {
     expect(onTable(statementsOf('api')).flatMap((statement) => [statement.Action].flat())).not.toContain(
       'dynamodb:DeleteItem',
     );
+  });
+});
+
+describe('least privilege beyond the table, and what the reviewer’s mutations would change', () => {
+  type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
+  const functionOf = (handler: string) => {
+    const functions = service.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: `mujaz-${handler}` }) } },
+    });
+    const [found] = Object.entries(functions) as Array<
+      [string, { Properties: { Role: { 'Fn::GetAtt': string[] }; Timeout: number } }]
+    >;
+    const [logicalId, fn] = found!;
+    return { logicalId, ...fn.Properties };
+  };
+  const statementsOf = (handler: string): Statement[] => {
+    const role = functionOf(handler).Role['Fn::GetAtt'][0];
+    return (
+      Object.values(service.findResources('AWS::IAM::Policy')) as Array<{
+        Properties: { Roles: Array<{ Ref: string }>; PolicyDocument: { Statement: Statement[] } };
+      }>
+    )
+      .filter((policy) => policy.Properties.Roles.some((ref) => ref.Ref === role))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+  };
+  const withAction = (handler: string, prefix: string) =>
+    statementsOf(handler).filter((statement) => [statement.Action].flat().some((action) => action.startsWith(prefix)));
+  const handlers = ['api', 'send-digest', 'deliver-digest', 'delivery-feedback'];
+
+  it('lets only the API and the deliver function mail, as the newsletter’s address, through its configuration set', () => {
+    for (const handler of handlers) {
+      const ses = withAction(handler, 'ses:SendRawEmail');
+      if (handler === 'send-digest' || handler === 'delivery-feedback') {
+        expect(ses).toEqual([]);
+        continue;
+      }
+      expect(ses).toHaveLength(1);
+      const text = JSON.stringify(ses[0]!.Resource);
+      expect(text).not.toMatch(/\*/u);
+      expect(text).toContain(':identity/digest@example.com');
+      expect(text).toContain(':identity/example.com');
+      expect(text).toMatch(/:configuration-set\/",\{"Ref":"Sending/u);
+      expect(ses[0]!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'digest@example.com' } });
+    }
+  });
+
+  it('gives each function the secrets it reads and no other, never a wildcard', () => {
+    const secretsOf = (handler: string) =>
+      withAction(handler, 'secretsmanager:').flatMap((statement) => {
+        expect([statement.Action].flat().sort()).toEqual([
+          'secretsmanager:DescribeSecret',
+          'secretsmanager:GetSecretValue',
+        ]);
+        expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"/u);
+        return [...JSON.stringify(statement.Resource).matchAll(/OutputRef(\w+?Secret)[A-F0-9]/gu)].map(
+          (match) => match[1],
+        );
+      });
+    expect(secretsOf('api').sort()).toEqual(['AdminTokenSecret', 'TokenSigningSecret']);
+    expect(secretsOf('send-digest')).toEqual(['TokenSigningSecret']);
+    expect(secretsOf('deliver-digest')).toEqual(['TokenSigningSecret']);
+    expect(secretsOf('delivery-feedback')).toEqual([]);
+  });
+
+  it('lets the API invoke the send function and nothing else, and nobody else invoke anything', () => {
+    const invoke = withAction('api', 'lambda:');
+    expect(invoke).toHaveLength(1);
+    expect(JSON.stringify(invoke[0]!.Resource)).toContain(functionOf('send-digest').logicalId);
+    for (const handler of handlers.slice(1)) expect(withAction(handler, 'lambda:')).toEqual([]);
+  });
+
+  it('grants no action on every resource but the two SES and X-Ray ones that take no other', () => {
+    for (const handler of handlers) {
+      for (const statement of statementsOf(handler)) {
+        if (JSON.stringify(statement.Resource) !== '"*"') continue;
+        expect([statement.Action].flat()).toEqual(['ses:GetSendQuota']);
+      }
+    }
+  });
+
+  it('gives the send function its quarter of an hour, and the schedule invokes the send function', () => {
+    expect(functionOf('send-digest').Timeout).toBe(900);
+    expect(functionOf('api').Timeout).toBe(29);
+    const [schedule] = Object.values(service.findResources('AWS::Scheduler::Schedule')) as Array<{
+      Properties: { Target: { Arn: unknown } };
+    }>;
+    expect(JSON.stringify(schedule!.Properties.Target.Arn)).toContain(functionOf('send-digest').logicalId);
+  });
+
+  it('keeps point-in-time recovery on the table', () => {
+    data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+    });
   });
 });
