@@ -27,6 +27,8 @@ export class MujazStatefulStack extends Stack {
       timeToLiveAttribute: mujazTable.timeToLiveAttribute,
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // Even a `cdk destroy` or a console click cannot delete readers' subscriptions: protection must be lifted first.
+      deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const generatedSecret = (logicalId: string, description: string) =>

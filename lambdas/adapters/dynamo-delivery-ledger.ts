@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import {
   COUNTED_OUTCOMES,
+  DELIVERY_RECORD_RETENTION_DAYS,
   type DeliveryClaim,
   type DeliveryOutcome,
   type DeliveryStatus,
@@ -42,7 +43,8 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
         new UpdateCommand({
           TableName: this.tableName,
           Key: deliveryKey(editionId, email),
-          UpdateExpression: 'SET entity = :entity, #status = :sending, claimedAt = :at',
+          // The record expires (TTL) DELIVERY_RECORD_RETENTION_DAYS after its last claim.
+          UpdateExpression: 'SET entity = :entity, #status = :sending, claimedAt = :at, expiresAt = :expires',
           ConditionExpression: 'attribute_not_exists(pk) OR #status = :requeued',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
@@ -50,6 +52,7 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
             ':sending': 'sending' satisfies DeliveryStatus,
             ':requeued': 'requeued' satisfies DeliveryStatus,
             ':at': at.toISOString(),
+            ':expires': Math.floor(at.getTime() / 1000) + DELIVERY_RECORD_RETENTION_DAYS * 86_400,
           },
         }),
       );

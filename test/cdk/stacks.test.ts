@@ -379,9 +379,14 @@ describe('least privilege beyond the table, and what the reviewer’s mutations 
     expect(JSON.stringify(schedule!.Properties.Target.Arn)).toContain(functionOf('send-digest').logicalId);
   });
 
-  it('keeps point-in-time recovery on the table', () => {
+  it('keeps point-in-time recovery and deletion protection on the table', () => {
     data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
-      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+      Replicas: [
+        Match.objectLike({
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: true,
+        }),
+      ],
     });
   });
 });

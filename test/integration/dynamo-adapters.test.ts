@@ -288,6 +288,12 @@ describe('DynamoDeliveryLedger', () => {
     expect(results.filter((result) => !result.claimed)).toEqual(
       Array.from({ length: 7 }, () => ({ claimed: false, status: 'sending', claimedAt: at.toISOString() })),
     );
+    // The record expires (DynamoDB's TTL) 180 days after its claim, and keeps that through its outcome.
+    await ledger.record('30', 'reader@example.com', { status: 'sent', messageId: 'm-30' }, at);
+    const { Item } = await clients.dynamo.send(
+      new GetCommand({ TableName: tableName, Key: { pk: 'EDITION#30', sk: 'DELIVERY#reader@example.com' } }),
+    );
+    expect(Item).toMatchObject({ status: 'sent', expiresAt: Date.parse('2027-01-16T00:00:00.000Z') / 1000 });
   });
 
   it('gives back a refused claim, but never a recorded outcome; the first outcome stands', async () => {

@@ -56,6 +56,13 @@ export function isStaleClaim(claimedAt: string | undefined, now: Date, staleAfte
   return claimedAt === undefined || now.getTime() - Date.parse(claimedAt) >= staleAfterMs;
 }
 
+/**
+ * How long what became of one reader's copy is kept: far beyond any redelivery (SQS keeps a message 14 days at
+ * most, so no turn can come back to an expired record and send again), long enough for retries and for answering
+ * a reader who asks months later. The edition's counts (its tally) are kept for good.
+ */
+export const DELIVERY_RECORD_RETENTION_DAYS = 180;
+
 /** One reader's turn to be sent an edition: what the send enqueues and the deliver step consumes. */
 export interface DeliveryRequest {
   editionId: string;
