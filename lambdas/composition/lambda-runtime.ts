@@ -2,6 +2,7 @@
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSendQuotaCommand, type SESClient } from '@aws-sdk/client-ses';
+import type { Context } from 'aws-lambda';
 import { readSecretValue } from '../adapters/secrets-manager-secret';
 import type { Logger } from '../core/ports/logger';
 import type { LambdaConfig, MujazConfig } from './config';
@@ -29,11 +30,25 @@ export async function withSendRate(config: MujazConfig, ses: SESClient, logger: 
   return config;
 }
 
-export function lambdaLogger(serviceName: string): Logger {
+/** The core's Logger on Powertools, which each invocation tells its Lambda context (request id, cold start). */
+export interface LambdaLogger extends Logger {
+  /** Call first thing in every invocation: each entry after it names the request and whether it was a cold start. */
+  forInvocation(context: InvocationContext): void;
+}
+
+/** What Powertools reads of an invocation's context (hono/aws-lambda's LambdaContext has it too). */
+export type InvocationContext = Pick<
+  Context,
+  'functionName' | 'functionVersion' | 'invokedFunctionArn' | 'memoryLimitInMB' | 'awsRequestId'
+>;
+
+export function lambdaLogger(serviceName: string): LambdaLogger {
   const logger = new PowertoolsLogger({ serviceName });
   return {
     info: (message, attributes) => logger.info(message, attributes ?? {}),
     warn: (message, attributes) => logger.warn(message, attributes ?? {}),
     error: (message, attributes) => logger.error(message, attributes ?? {}),
+    // Powertools asks for the whole Context type but reads only these fields.
+    forInvocation: (context) => logger.addContext(context as Context),
   };
 }

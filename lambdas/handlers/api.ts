@@ -44,4 +44,7 @@ const ready = (async () => {
 // A failed start surfaces on the first invocation instead of as an unhandled rejection.
 ready.catch(() => undefined);
 
-export const handler = async (event: LambdaEvent, context: LambdaContext) => (await ready)(event, context);
+export const handler = async (event: LambdaEvent, context: LambdaContext) => {
+  logger.forInvocation(context);
+  return (await ready)(event, context);
+};

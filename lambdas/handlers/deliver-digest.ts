@@ -18,5 +18,7 @@ const ready = (async () => {
 })();
 ready.catch(() => undefined);
 
-export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-  (await ready)(event, context);
+export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+  logger.forInvocation(context);
+  return (await ready)(event, context);
+};

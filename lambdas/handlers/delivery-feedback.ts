@@ -1,6 +1,7 @@
 // Lambda handler (composition root): SES bounce and complaint events, published by the configuration set to an
 // SNS topic, suppress the addresses they name. A message that is no SES event is logged and dropped: retrying
 // it would fail the same way.
+import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
 import { composeFeedbackRecorder } from '../composition/compose-use-cases';
@@ -14,7 +15,8 @@ const record = composeFeedbackRecorder(config, createAwsClients({ region: readLa
 
 const snsEvent = z.object({ Records: z.array(z.object({ Sns: z.object({ Message: z.string() }) })) });
 
-export const handler = async (event: unknown): Promise<{ suppressed: number; dropped: number }> => {
+export const handler = async (event: unknown, context: Context): Promise<{ suppressed: number; dropped: number }> => {
+  logger.forInvocation(context);
   const parsed = snsEvent.safeParse(event);
   if (!parsed.success) throw new InvalidInputError('Unexpected delivery-feedback event: not an SNS notification');
   let suppressed = 0;

@@ -2,6 +2,7 @@
 // hands every confirmed reader to the delivery queue. Invoked by EventBridge Scheduler (event {}) and by the API's
 // POST /digests (event {from?, until?}). Safe to retry: it resumes where it stopped, and the deliver step's ledger
 // sends nobody twice.
+import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
 import { composeUseCases } from '../composition/compose-use-cases';
@@ -23,7 +24,8 @@ ready.catch(() => undefined);
 
 const sendDigestEvent = z.object({ from: z.string().optional(), until: z.string().optional() });
 
-export const handler = async (event: unknown) => {
+export const handler = async (event: unknown, context: Context) => {
+  logger.forInvocation(context);
   const parsed = sendDigestEvent.safeParse(event ?? {});
   // A malformed event would fail the same way on every retry: report it and stop.
   if (!parsed.success) throw new InvalidInputError(`Unexpected send-digest event: ${parsed.error.message}`);
