@@ -2,11 +2,13 @@
 // the feedback function that SES's bounce and complaint events reach through a configuration set and SNS.
 // It receives the stateful resources through typed props and can be replaced freely.
 import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
-import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -17,6 +19,9 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { deliveryQueue, visibilityTimeoutSeconds } from '../lambdas/adapters/delivery-queue-definition';
 import { MujazFunction } from './mujaz-function';
+
+/** Requests per second (and the burst above it) the whole API takes, before Lambda is invoked at all. */
+export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 
 export interface NewsletterSettings {
   /** EventBridge Scheduler cron expression, e.g. `cron(0 17 ? * THU *)`. */
@@ -43,7 +48,33 @@ export interface MujazStatelessStackProps extends StackProps {
 export class MujazStatelessStack extends Stack {
   constructor(scope: Construct, id: string, props: MujazStatelessStackProps) {
     super(scope, id, props);
-    const httpApi = new HttpApi(this, 'HttpApi', { description: 'Mujaz public and admin API' });
+    const httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Mujaz public and admin API',
+      createDefaultStage: false,
+    });
+    // One stage, throttled as a whole (a flood costs Lambda invocations before any per-client limit can answer), with
+    // access logs. They log the path, never the query string: links carry their tokens there.
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_MONTH });
+    httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: API_THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            method: '$context.httpMethod',
+            path: '$context.path',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            bytes: '$context.responseLength',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
     // Every message goes out through this configuration set, whose bounce and complaint events suppress addresses.
     const sending = new ConfigurationSet(this, 'Sending', {});
     const feedbackTopic = new Topic(this, 'DeliveryFeedbackTopic', { enforceSSL: true });

@@ -8,6 +8,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { deliveryQueue } from '../../lambdas/adapters/delivery-queue-definition';
 import { mujazTable } from '../../lambdas/adapters/dynamo-table-definition';
 import { buildMujaz } from '../../lib/mujaz-app';
+import { API_THROTTLE } from '../../lib/stateless-stack';
 import { TABLE_ACCESS } from '../../lib/table-access';
 
 const cdkJson = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as {
@@ -198,6 +199,31 @@ describe('MujazService (stateless)', () => {
     service.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
     service.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
     service.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /{proxy+}' });
+  });
+
+  it('throttles the API as a whole and writes access logs that leave the query string (and its tokens) out', () => {
+    const stages = Object.values(service.findResources('AWS::ApiGatewayV2::Stage')) as Array<{
+      Properties: {
+        StageName: string;
+        AutoDeploy: boolean;
+        DefaultRouteSettings: { ThrottlingRateLimit: number; ThrottlingBurstLimit: number };
+        AccessLogSettings: { DestinationArn: unknown; Format: string };
+      };
+    }>;
+    expect(stages).toHaveLength(1);
+    const [stage] = stages;
+    expect(stage!.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: API_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: API_THROTTLE.burstLimit,
+      },
+    });
+    expect(JSON.stringify(stage!.Properties.AccessLogSettings.DestinationArn)).toMatch(/ApiAccessLogs/u);
+    const format = JSON.parse(stage!.Properties.AccessLogSettings.Format) as Record<string, string>;
+    expect(format).toMatchObject({ requestId: '$context.requestId', path: '$context.path', status: '$context.status' });
+    expect(JSON.stringify(format)).not.toMatch(/querystring|requestOverride|\$request\./iu);
   });
 
   it('schedules the weekly send with the cron and time zone from cdk.json, retries and a dead-letter queue', () => {
