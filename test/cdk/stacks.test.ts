@@ -253,22 +253,32 @@ describe('context validation', () => {
   });
 });
 
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
+
+/** The function whose service name is `mujaz-<handler>`: its logical id and properties. */
+function functionOf(handler: string) {
+  const functions = service.findResources('AWS::Lambda::Function', {
+    Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: `mujaz-${handler}` }) } },
+  });
+  const [found] = Object.entries(functions) as Array<
+    [string, { Properties: { Role: { 'Fn::GetAtt': string[] }; Timeout: number } }]
+  >;
+  const [logicalId, fn] = found!;
+  return { logicalId, ...fn.Properties };
+}
+
+/** Every statement of that function's role. */
+function statementsOf(handler: string): Statement[] {
+  const role = functionOf(handler).Role['Fn::GetAtt'][0];
+  const policies = Object.values(service.findResources('AWS::IAM::Policy')) as Array<{
+    Properties: { Roles: Array<{ Ref: string }>; PolicyDocument: { Statement: Statement[] } };
+  }>;
+  return policies
+    .filter((policy) => policy.Properties.Roles.some((ref) => ref.Ref === role))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+}
+
 describe('least privilege on the table', () => {
-  type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
-  /** Every statement of the role of the function whose service name is `mujaz-<handler>`. */
-  const statementsOf = (handler: string): Statement[] => {
-    const functions = service.findResources('AWS::Lambda::Function', {
-      Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: `mujaz-${handler}` }) } },
-    });
-    const [fn] = Object.values(functions) as Array<{ Properties: { Role: { 'Fn::GetAtt': string[] } } }>;
-    const role = fn!.Properties.Role['Fn::GetAtt'][0];
-    const policies = Object.values(service.findResources('AWS::IAM::Policy')) as Array<{
-      Properties: { Roles: Array<{ Ref: string }>; PolicyDocument: { Statement: Statement[] } };
-    }>;
-    return policies
-      .filter((policy) => policy.Properties.Roles.some((ref) => ref.Ref === role))
-      .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
-  };
   const onTable = (statements: Statement[]) =>
     statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('dynamodb:')));
   /** The index a resource names ('' for the table itself), read from the synthesized Fn::Join. */
@@ -320,27 +330,6 @@ describe('least privilege on the table', () => {
 });
 
 describe('least privilege beyond the table, and what the reviewer’s mutations would change', () => {
-  type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
-  const functionOf = (handler: string) => {
-    const functions = service.findResources('AWS::Lambda::Function', {
-      Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: `mujaz-${handler}` }) } },
-    });
-    const [found] = Object.entries(functions) as Array<
-      [string, { Properties: { Role: { 'Fn::GetAtt': string[] }; Timeout: number } }]
-    >;
-    const [logicalId, fn] = found!;
-    return { logicalId, ...fn.Properties };
-  };
-  const statementsOf = (handler: string): Statement[] => {
-    const role = functionOf(handler).Role['Fn::GetAtt'][0];
-    return (
-      Object.values(service.findResources('AWS::IAM::Policy')) as Array<{
-        Properties: { Roles: Array<{ Ref: string }>; PolicyDocument: { Statement: Statement[] } };
-      }>
-    )
-      .filter((policy) => policy.Properties.Roles.some((ref) => ref.Ref === role))
-      .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
-  };
   const withAction = (handler: string, prefix: string) =>
     statementsOf(handler).filter((statement) => [statement.Action].flat().some((action) => action.startsWith(prefix)));
   const handlers = ['api', 'send-digest', 'deliver-digest', 'delivery-feedback'];
