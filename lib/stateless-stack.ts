@@ -5,6 +5,8 @@ import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-l
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -213,6 +215,65 @@ export class MujazStatelessStack extends Stack {
       }),
     });
 
+    // What an operator must hear about, on one topic (subscribe an email or a chat hook to it).
+    const alarms = new Topic(this, 'AlarmTopic', { enforceSSL: true });
+    const notify = new SnsAction(alarms);
+    const alarmWhenAny = (id: string, metric: Metric, description: string) =>
+      metric
+        .createAlarm(this, id, {
+          alarmDescription: description,
+          threshold: 1,
+          evaluationPeriods: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          treatMissingData: TreatMissingData.NOT_BREACHING,
+        })
+        .addAlarmAction(notify);
+    for (const [name, fn] of [
+      ['Api', api],
+      ['SendDigest', sendDigest],
+      ['DeliverDigest', deliver],
+      ['DeliveryFeedback', feedback],
+    ] as const) {
+      alarmWhenAny(
+        `${name}Errors`,
+        fn.function.metricErrors({ period: Duration.minutes(5) }),
+        `${name}: invocations failed`,
+      );
+      alarmWhenAny(
+        `${name}Throttles`,
+        fn.function.metricThrottles({ period: Duration.minutes(5) }),
+        `${name}: invocations throttled`,
+      );
+    }
+    alarmWhenAny(
+      'SendDigestEventsDropped',
+      new Metric({
+        namespace: 'AWS/Lambda',
+        metricName: 'AsyncEventsDropped',
+        dimensionsMap: { FunctionName: sendDigest.function.functionName },
+        statistic: 'Sum',
+        period: Duration.minutes(5),
+      }),
+      'SendDigest: a send request was dropped without running',
+    );
+    for (const [name, queue] of [
+      ['DeliveryDeadLetters', deliveryDeadLetters],
+      ['SubscriptionDeadLetters', subscriptionDeadLetters],
+      ['ScheduleDeadLetters', failedScheduleRuns],
+    ] as const) {
+      alarmWhenAny(
+        `${name}NotEmpty`,
+        queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+        `${name}: messages wait for an operator (readers SES kept refusing, or runs that failed)`,
+      );
+    }
+    alarmWhenAny(
+      'Api5xx',
+      httpApi.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      'HTTP API: answers 5xx',
+    );
+
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topicArn });
     new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
     new CfnOutput(this, 'DeliveryDeadLetterQueueUrl', { value: deliveryDeadLetters.queueUrl });
     new CfnOutput(this, 'SubscriptionDeadLetterQueueUrl', { value: subscriptionDeadLetters.queueUrl });

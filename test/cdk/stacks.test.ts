@@ -405,3 +405,62 @@ describe('least privilege beyond the table, and what the reviewer’s mutations 
     });
   });
 });
+
+describe('alarms', () => {
+  type Alarm = {
+    Properties: {
+      AlarmActions: Array<{ Ref: string }>;
+      MetricName: string;
+      Namespace: string;
+      Threshold: number;
+      ComparisonOperator: string;
+      Dimensions?: Array<{ Name: string; Value: unknown }>;
+    };
+  };
+  const alarms = () => Object.entries(service.findResources('AWS::CloudWatch::Alarm')) as Array<[string, Alarm]>;
+
+  it('tells one SNS topic about every failure an operator must act on, from the first one', () => {
+    const found = alarms();
+    expect(found.map(([id]) => id.replace(/[A-F0-9]{8}$/u, '')).sort()).toEqual(
+      [
+        'Api5xx',
+        'ApiErrors',
+        'ApiThrottles',
+        'DeliverDigestErrors',
+        'DeliverDigestThrottles',
+        'DeliveryDeadLettersNotEmpty',
+        'DeliveryFeedbackErrors',
+        'DeliveryFeedbackThrottles',
+        'ScheduleDeadLettersNotEmpty',
+        'SendDigestErrors',
+        'SendDigestEventsDropped',
+        'SendDigestThrottles',
+        'SubscriptionDeadLettersNotEmpty',
+      ].sort(),
+    );
+    for (const [, alarm] of found) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmTopic/u) }]);
+      expect(alarm.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    }
+    service.hasOutput('AlarmTopicArn', {});
+  });
+
+  it('watches each dead-letter queue, the functions’ errors and throttles, dropped sends and the API’s 5xx', () => {
+    const byId = new Map(alarms().map(([id, alarm]) => [id.replace(/[A-F0-9]{8}$/u, ''), alarm.Properties]));
+    expect(byId.get('DeliveryDeadLettersNotEmpty')).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+    });
+    expect(JSON.stringify(byId.get('SubscriptionDeadLettersNotEmpty')?.Dimensions)).toMatch(/SubscriptionDeadLetters/u);
+    expect(byId.get('SendDigestEventsDropped')).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'AsyncEventsDropped',
+    });
+    expect(JSON.stringify(byId.get('SendDigestEventsDropped')?.Dimensions)).toContain(
+      functionOf('send-digest').logicalId,
+    );
+    expect(byId.get('ApiErrors')).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors' });
+    expect(JSON.stringify(byId.get('ApiErrors')?.Dimensions)).toContain(functionOf('api').logicalId);
+    expect(byId.get('Api5xx')).toMatchObject({ Namespace: 'AWS/ApiGateway', MetricName: '5xx' });
+  });
+});
