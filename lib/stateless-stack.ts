@@ -14,7 +14,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
+import { ConfigurationSet, ConfigurationSetTlsPolicy, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -78,7 +78,11 @@ export class MujazStatelessStack extends Stack {
       },
     });
     // Every message goes out through this configuration set, whose bounce and complaint events suppress addresses.
-    const sending = new ConfigurationSet(this, 'Sending', {});
+    // Reputation metrics feed the bounce and complaint alarms; TLS is required on the way to readers' servers.
+    const sending = new ConfigurationSet(this, 'Sending', {
+      reputationMetrics: true,
+      tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
+    });
     const feedbackTopic = new Topic(this, 'DeliveryFeedbackTopic', { enforceSSL: true });
     sending.addEventDestination('BouncesAndComplaints', {
       destination: EventDestination.snsTopic(feedbackTopic),
@@ -272,6 +276,22 @@ export class MujazStatelessStack extends Stack {
       httpApi.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
       'HTTP API: answers 5xx',
     );
+
+    // SES reviews an account above 5 % bounces or 0.1 % complaints, and may pause its sending: hear of it first.
+    for (const [id, metricName, rate, what] of [
+      ['SesBounceRate', 'Reputation.BounceRate', 0.05, 'bounces'],
+      ['SesComplaintRate', 'Reputation.ComplaintRate', 0.001, 'complaints'],
+    ] as const) {
+      new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) })
+        .createAlarm(this, id, {
+          alarmDescription: `SES: the account's rate of ${what} is above ${rate * 100} %`,
+          threshold: rate,
+          evaluationPeriods: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+          treatMissingData: TreatMissingData.NOT_BREACHING,
+        })
+        .addAlarmAction(notify);
+    }
 
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topicArn });
     new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });

@@ -435,11 +435,14 @@ describe('alarms', () => {
         'SendDigestErrors',
         'SendDigestEventsDropped',
         'SendDigestThrottles',
+        'SesBounceRate',
+        'SesComplaintRate',
         'SubscriptionDeadLettersNotEmpty',
       ].sort(),
     );
-    for (const [, alarm] of found) {
+    for (const [id, alarm] of found) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmTopic/u) }]);
+      if (id.startsWith('Ses')) continue;
       expect(alarm.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
     }
     service.hasOutput('AlarmTopicArn', {});
@@ -462,5 +465,24 @@ describe('alarms', () => {
     expect(byId.get('ApiErrors')).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors' });
     expect(JSON.stringify(byId.get('ApiErrors')?.Dimensions)).toContain(functionOf('api').logicalId);
     expect(byId.get('Api5xx')).toMatchObject({ Namespace: 'AWS/ApiGateway', MetricName: '5xx' });
+    expect(byId.get('SesBounceRate')).toMatchObject({
+      Namespace: 'AWS/SES',
+      MetricName: 'Reputation.BounceRate',
+      Threshold: 0.05,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    expect(byId.get('SesComplaintRate')).toMatchObject({
+      Namespace: 'AWS/SES',
+      MetricName: 'Reputation.ComplaintRate',
+      Threshold: 0.001,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+  });
+
+  it('sends through a configuration set with reputation metrics on and TLS required', () => {
+    service.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      ReputationOptions: { ReputationMetricsEnabled: true },
+      DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+    });
   });
 });
