@@ -166,12 +166,7 @@ export async function confirmSubscription(
   token: string,
 ): Promise<LinkedReader> {
   const now = deps.clock.now();
-  const linked = await subscriberOfLink(deps, token, 'confirm-subscription', now);
-  // An unsubscribed reader must subscribe again: an old confirmation link does not bring them back, nor one
-  // that came before the address was suppressed.
-  if (linked === undefined || linked.status === 'unsubscribed' || linked.status === 'suppressed') {
-    throw new NotFoundError(GONE);
-  }
+  const linked = await confirmableSubscriberOfLink(deps, token, now);
   const { written, previous } = await changeSubscriber(deps.subscribers, linked.email, (current) =>
     current?.subscriptionId === linked.subscriptionId && current.status === 'pending'
       ? confirmedSubscriber(current, now, 'link')
@@ -225,11 +220,23 @@ export async function checkConfirmationLink(
   deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock' | 'newsletter'>,
   token: string,
 ): Promise<LinkedReader> {
-  const linked = await subscriberOfLink(deps, token, 'confirm-subscription', deps.clock.now());
+  return readerOf(deps, await confirmableSubscriberOfLink(deps, token, deps.clock.now()));
+}
+
+/**
+ * The subscriber a genuine confirmation link names, while it may still be confirmed. An unsubscribed reader must
+ * subscribe again: an old confirmation link does not bring them back, nor one from before a suppression.
+ */
+async function confirmableSubscriberOfLink(
+  deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens'>,
+  token: string,
+  now: Date,
+): Promise<Subscriber> {
+  const linked = await subscriberOfLink(deps, token, 'confirm-subscription', now);
   if (linked === undefined || linked.status === 'unsubscribed' || linked.status === 'suppressed') {
     throw new NotFoundError(GONE);
   }
-  return readerOf(deps, linked);
+  return linked;
 }
 
 /** Checks an unsubscribe link without acting on it (the page that asks "are you sure?"). */
