@@ -1,5 +1,8 @@
 // Infrastructure entry point: `npm run synth` (offline) or `npx cdk deploy --all`. Settings come from cdk.json context.
 import { App } from 'aws-cdk-lib';
 import { buildMujaz } from './mujaz-app';
+import { applyNagChecks } from './nag';
 
-buildMujaz(new App());
+const app = new App();
+buildMujaz(app);
+applyNagChecks(app);

@@ -12,6 +12,7 @@ export function buildMujaz(app: App): { stateful: MujazStatefulStack; stateless:
     tokenSigningSecret: stateful.tokenSigningSecret,
     adminTokenSecret: stateful.adminTokenSecret,
     newsletter,
+    sourceMapsAtRuntime: app.node.tryGetContext('mujaz:sourceMapsAtRuntime') === true,
   });
   return { stateful, stateless };
 }

@@ -3,12 +3,13 @@
 // It receives the stateful resources through typed props and can be replaced freely.
 import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
@@ -20,7 +21,9 @@ import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { deliveryQueue, visibilityTimeoutSeconds } from '../lambdas/adapters/delivery-queue-definition';
+import { API_ROUTES, apiGatewayPath } from '../lambdas/http/routes';
 import { MujazFunction } from './mujaz-function';
+import { acceptFinding } from './nag';
 
 /** Requests per second (and the burst above it) the whole API takes, before Lambda is invoked at all. */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
@@ -45,11 +48,27 @@ export interface MujazStatelessStackProps extends StackProps {
   tokenSigningSecret: ISecret;
   adminTokenSecret: ISecret;
   newsletter: NewsletterSettings;
+  /** Map stack traces to the TypeScript source at run time (context `mujaz:sourceMapsAtRuntime`); off by default. */
+  sourceMapsAtRuntime: boolean;
 }
 
 export class MujazStatelessStack extends Stack {
   constructor(scope: Construct, id: string, props: MujazStatelessStackProps) {
     super(scope, id, props);
+    // Every dead-letter queue: encrypted, TLS only, and kept for the longest SQS allows, for an operator to act on.
+    const deadLetterQueue = (id: string) => {
+      const queue = new Queue(this, id, {
+        retentionPeriod: Duration.seconds(deliveryQueue.deadLetterRetentionSeconds),
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+      });
+      acceptFinding(
+        queue,
+        'Serverless-SQSRedrivePolicy',
+        'A dead-letter queue is the end of the line: an alarm fires on its first message and the operator acts on it.',
+      );
+      return queue;
+    };
     const httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Mujaz public and admin API',
       createDefaultStage: false,
@@ -57,7 +76,7 @@ export class MujazStatelessStack extends Stack {
     // One stage, throttled as a whole (a flood costs Lambda invocations before any per-client limit can answer), with
     // access logs. They log the path, never the query string: links carry their tokens there.
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_MONTH });
-    httpApi.addStage('DefaultStage', {
+    const stage = httpApi.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
       throttle: API_THROTTLE,
@@ -94,11 +113,7 @@ export class MujazStatelessStack extends Stack {
     // comes back while an attempt at it may still run.
     const deliverTimeout = Duration.seconds(60);
     const consumedQueue = (id: string, deadLettersId: string) => {
-      const deadLetters = new Queue(this, deadLettersId, {
-        retentionPeriod: Duration.seconds(deliveryQueue.deadLetterRetentionSeconds),
-        encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-      });
+      const deadLetters = deadLetterQueue(deadLettersId);
       const queue = new Queue(this, id, {
         visibilityTimeout: Duration.seconds(visibilityTimeoutSeconds(deliverTimeout.toSeconds())),
         deadLetterQueue: { queue: deadLetters, maxReceiveCount: deliveryQueue.maxReceiveCount },
@@ -116,6 +131,7 @@ export class MujazStatelessStack extends Stack {
       'SubscriptionDeadLetters',
     );
 
+    const functionProps = { sourceMapsAtRuntime: props.sourceMapsAtRuntime };
     const shared = {
       MUJAZ_DELIVERY_QUEUE_URL: deliveries.queueUrl,
       MUJAZ_SUBSCRIPTION_QUEUE_URL: subscriptions.queueUrl,
@@ -143,7 +159,11 @@ export class MujazStatelessStack extends Stack {
     // The account's rate, read at cold start when MUJAZ_SEND_RATE is unset; SES grants it on no narrower resource.
     const readSendQuota = new PolicyStatement({ actions: ['ses:GetSendQuota'], resources: ['*'] });
 
+    // A send request (from the schedule or the API) that failed its every try is kept for the operator.
+    const failedSendRequests = deadLetterQueue('SendRequestDeadLetters');
     const sendDigest = new MujazFunction(this, 'SendDigest', {
+      ...functionProps,
+      failedAsyncInvocations: failedSendRequests,
       handler: 'send-digest',
       description: 'Mujaz: opens the next edition, renders it once and queues every confirmed reader',
       timeout: Duration.minutes(15),
@@ -155,6 +175,7 @@ export class MujazStatelessStack extends Stack {
     deliveries.grantSendMessages(sendDigest.function);
 
     const deliver = new MujazFunction(this, 'DeliverDigest', {
+      ...functionProps,
       handler: 'deliver-digest',
       description: 'Mujaz: sends one batch of readers the frozen edition, each once, within the SES rate',
       timeout: deliverTimeout,
@@ -165,6 +186,16 @@ export class MujazStatelessStack extends Stack {
       .bindSecret('MUJAZ_TOKEN_SECRET_ARN', props.tokenSigningSecret);
     deliver.function.addToRolePolicy(sendRawEmail);
     deliver.function.addToRolePolicy(readSendQuota);
+    acceptFinding(
+      deliver.function,
+      'Serverless-LambdaDLQ',
+      'Only SQS invokes it: each queue’s redrive policy is its dead-letter queue.',
+    );
+    acceptFinding(
+      deliver.function,
+      'Serverless-LambdaEventSourceMappingDestination',
+      'SQS event sources take no on-failure destination; each queue’s redrive policy moves a failing message to its dead-letter queue.',
+    );
     deliver.function.addEventSource(
       new SqsEventSource(deliveries, {
         batchSize: deliveryQueue.batchSize,
@@ -182,6 +213,7 @@ export class MujazStatelessStack extends Stack {
     );
 
     const api = new MujazFunction(this, 'Api', {
+      ...functionProps,
       handler: 'api',
       description: 'Mujaz: HTTP API (subscriptions, unsubscribe, reports, digests)',
       timeout: Duration.seconds(29),
@@ -191,24 +223,77 @@ export class MujazStatelessStack extends Stack {
       .bindTable(props.table)
       .bindSecret('MUJAZ_TOKEN_SECRET_ARN', props.tokenSigningSecret)
       .bindSecret('MUJAZ_ADMIN_TOKEN_SECRET_ARN', props.adminTokenSecret);
+    acceptFinding(
+      api.function,
+      'Serverless-LambdaDLQ',
+      'Only API Gateway invokes it, synchronously: a failure is answered to the caller, never queued.',
+    );
     api.function.addToRolePolicy(sendRawEmail);
     api.function.addToRolePolicy(readSendQuota);
-    sendDigest.function.grantInvoke(api.function);
+    // The unqualified function only: grantInvoke would add every version and alias (`<arn>:*`).
+    api.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [sendDigest.function.functionArn] }),
+    );
     // POST /digests/{id}/retry queues the readers it sends again; POST /subscriptions queues the request.
     deliveries.grantSendMessages(api.function);
     subscriptions.grantSendMessages(api.function);
-    httpApi.addRoutes({ path: '/{proxy+}', integration: new HttpLambdaIntegration('ApiIntegration', api.function) });
+    // Exactly the app's paths (any method: the app answers a wrong one with a 405 naming it), each throttled for
+    // what it guards; any other path gets API Gateway's 404 without waking the function.
+    const integration = new HttpLambdaIntegration('ApiIntegration', api.function);
+    for (const route of API_ROUTES) {
+      const [httpRoute] = httpApi.addRoutes({
+        path: apiGatewayPath(route.path),
+        methods: [HttpMethod.ANY],
+        integration,
+      });
+      acceptFinding(
+        httpRoute!,
+        'AwsSolutions-APIG4',
+        route.access === 'public'
+          ? 'A reader’s route: anyone may subscribe, follow an emailed link or read the archive; links carry signed tokens.'
+          : 'An admin route: the function checks its bearer token in constant time before anything else (docs/ARCHITECTURE.md, "Admin routes").',
+      );
+    }
+    (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      API_ROUTES.map((route) => [
+        `ANY ${apiGatewayPath(route.path)}`,
+        // A free-form map in CloudFormation: the keys must be spelled as the Stage resource spells them.
+        { ThrottlingRateLimit: route.throttle.rateLimit, ThrottlingBurstLimit: route.throttle.burstLimit },
+      ]),
+    );
 
+    // A bounce or complaint SNS could not hand over, or that the function kept failing on, waits in a queue: an
+    // address that must be suppressed is never silently dropped.
+    const feedbackDeadLetters = deadLetterQueue('FeedbackDeadLetters');
     const feedback = new MujazFunction(this, 'DeliveryFeedback', {
+      ...functionProps,
+      failedAsyncInvocations: feedbackDeadLetters,
       handler: 'delivery-feedback',
       description: 'Mujaz: suppresses addresses that SES reports as hard bounces or complaints',
       timeout: Duration.seconds(30),
       memorySize: 256,
       environment: shared,
     }).bindTable(props.table);
-    feedbackTopic.addSubscription(new LambdaSubscription(feedback.function));
+    feedbackTopic.addSubscription(new LambdaSubscription(feedback.function, { deadLetterQueue: feedbackDeadLetters }));
 
-    const failedScheduleRuns = new Queue(this, 'ScheduleDeadLetters', { retentionPeriod: Duration.days(14) });
+    const failedScheduleRuns = deadLetterQueue('ScheduleDeadLetters');
+    acceptFinding(
+      failedScheduleRuns,
+      'AwsSolutions-SQS3',
+      'It is a dead-letter queue: the weekly schedule’s, which cdk-nag does not see as one.',
+    );
+    // Its own role rather than the target's generated one, so that the finding below is accepted on a named construct.
+    const scheduleRole = new Role(this, 'ScheduleRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+      description: 'Mujaz: the schedule invokes the send function',
+    });
+    acceptFinding(
+      scheduleRole,
+      `AwsSolutions-IAM5[Resource::<${this.getLogicalId(sendDigest.function.node.defaultChild as CfnFunction)}.Arn>:*]`,
+      'The schedule target grants the function’s versions and aliases too (CDK’s LambdaInvoke); the function itself is the only one named.',
+    );
     new Schedule(this, 'WeeklyDigest', {
       description: 'Mujaz: send the weekly digest',
       schedule: ScheduleExpression.expression(props.newsletter.digestSchedule, TimeZone.of(props.newsletter.timeZone)),
@@ -216,6 +301,7 @@ export class MujazStatelessStack extends Stack {
         input: ScheduleTargetInput.fromObject({}),
         retryAttempts: 2,
         deadLetterQueue: failedScheduleRuns,
+        role: scheduleRole,
       }),
     });
 
@@ -264,6 +350,8 @@ export class MujazStatelessStack extends Stack {
       ['DeliveryDeadLetters', deliveryDeadLetters],
       ['SubscriptionDeadLetters', subscriptionDeadLetters],
       ['ScheduleDeadLetters', failedScheduleRuns],
+      ['SendRequestDeadLetters', failedSendRequests],
+      ['FeedbackDeadLetters', feedbackDeadLetters],
     ] as const) {
       alarmWhenAny(
         `${name}NotEmpty`,

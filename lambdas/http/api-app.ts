@@ -34,6 +34,7 @@ import {
   smallBody,
   wantsHtml,
 } from './request-body';
+import { API_ROUTES } from './routes';
 import { parseSubscriberCsv, subscribersToCsv } from './subscriber-csv';
 
 export interface ApiDependencies {
@@ -73,25 +74,6 @@ const retryBody = z
   .refine((body) => new Set(body.include).size === body.include.length, 'include names an outcome twice');
 
 const CHECK_INBOX = 'If the address can receive mail, a confirmation link is on its way.';
-
-const ROUTES = [
-  '/',
-  '/archive',
-  '/archive/:id',
-  '/feed.xml',
-  '/health',
-  '/subscriptions',
-  '/subscriptions/confirm',
-  '/unsubscribe',
-  '/resubscribe',
-  '/reports',
-  '/reports/batch',
-  '/digests',
-  '/digests/:id',
-  '/digests/:id/retry',
-  '/subscribers/import',
-  '/subscribers.csv',
-];
 
 export function createApiApp(deps: ApiDependencies): Hono {
   const app = new Hono();
@@ -296,7 +278,7 @@ export function createApiApp(deps: ApiDependencies): Hono {
     return c.json({ ...outcome, ...(await deps.mujaz.digestProgress(outcome.id)) }, 202);
   });
 
-  for (const path of ROUTES) {
+  for (const { path } of API_ROUTES) {
     app.all(path, (c) =>
       replyWithError(c, new HttpProblem(405, 'method_not_allowed', `${c.req.method} is not allowed on ${path}.`)),
     );

@@ -3,11 +3,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { deliveryQueue } from '../../lambdas/adapters/delivery-queue-definition';
 import { mujazTable } from '../../lambdas/adapters/dynamo-table-definition';
+import { API_ROUTES, apiGatewayPath } from '../../lambdas/http/routes';
 import { buildMujaz } from '../../lib/mujaz-app';
+import { applyNagChecks } from '../../lib/nag';
 import { API_THROTTLE } from '../../lib/stateless-stack';
 import { TABLE_ACCESS } from '../../lib/table-access';
 
@@ -57,8 +60,10 @@ describe('MujazData (stateful)', () => {
 });
 
 describe('MujazService (stateless)', () => {
-  it('runs every function on Node.js 22, arm64, with the newsletter settings and secret ARNs (never values)', () => {
-    const functions = service.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } });
+  it('runs every function on Node.js 24, arm64, traced, with the newsletter settings and secret ARNs (never values)', () => {
+    const functions = service.findResources('AWS::Lambda::Function', {
+      Properties: { Runtime: 'nodejs24.x', TracingConfig: { Mode: 'Active' } },
+    });
     expect(Object.keys(functions)).toHaveLength(4);
     for (const fn of Object.values(functions)) {
       const properties = (
@@ -150,20 +155,12 @@ describe('MujazService (stateless)', () => {
       Timeout: 60,
     });
     // The send function and the API (retries) queue readers; only the deliver function consumes them.
-    const senders = service.findResources('AWS::IAM::Policy', {
-      Properties: {
-        PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({ Action: Match.arrayWith(['sqs:SendMessage']), Effect: 'Allow' }),
-          ]),
-        },
-      },
-    });
-    expect(
-      Object.keys(senders)
-        .map((id) => id.replace(/ServiceRoleDefaultPolicy.*$/u, ''))
-        .sort(),
-    ).toEqual(['ApiFunction', 'SendDigestFunction']);
+    const queuers = handlersWith(
+      (statement) =>
+        [statement.Action].flat().includes('sqs:SendMessage') &&
+        /"Deliveries[A-Z0-9]+"/u.test(JSON.stringify(statement.Resource)),
+    );
+    expect(queuers).toEqual(['api', 'send-digest']);
   });
 
   it('has the deliver function mail the confirmations of queued subscribe requests, which only the API queues', () => {
@@ -179,26 +176,42 @@ describe('MujazService (stateless)', () => {
     ]);
     expect(new Set(sources.map((source) => source.FunctionName.Ref)).size).toBe(1);
     expect(sources[0]!.FunctionName.Ref).toMatch(/^DeliverDigestFunction/u);
-    const policies = service.findResources('AWS::IAM::Policy');
-    type Statement = { Action: string | string[]; Resource: unknown };
-    const queuersOfSubscriptions = Object.entries(policies)
-      .filter(([, policy]) =>
-        (
-          policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }
-        ).Properties.PolicyDocument.Statement.some(
-          (statement) =>
-            [statement.Action].flat().includes('sqs:SendMessage') &&
-            /"Subscriptions[A-Z0-9]+"/u.test(JSON.stringify(statement.Resource)),
-        ),
-      )
-      .map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*$/u, ''));
-    expect(queuersOfSubscriptions).toEqual(['ApiFunction']);
+    const queuersOfSubscriptions = handlersWith(
+      (statement) =>
+        [statement.Action].flat().includes('sqs:SendMessage') &&
+        /"Subscriptions[A-Z0-9]+"/u.test(JSON.stringify(statement.Resource)),
+    );
+    expect(queuersOfSubscriptions).toEqual(['api']);
   });
 
-  it('routes every path of an HTTP API to the API function', () => {
+  it('routes exactly the app’s paths to the API function, each with its own throttle', () => {
     service.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
     service.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
-    service.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /{proxy+}' });
+    const routeKeys = Object.values(service.findResources('AWS::ApiGatewayV2::Route')).map(
+      (route) => (route as { Properties: { RouteKey: string } }).Properties.RouteKey,
+    );
+    const expectedKeys = API_ROUTES.map((route) => `ANY ${apiGatewayPath(route.path)}`);
+    expect(routeKeys.sort()).toEqual([...expectedKeys].sort());
+    expect(routeKeys).not.toContain('ANY /{proxy+}');
+    const [stage] = Object.values(service.findResources('AWS::ApiGatewayV2::Stage')) as Array<{
+      Properties: { RouteSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> };
+    }>;
+    expect(Object.keys(stage!.Properties.RouteSettings).sort()).toEqual([...expectedKeys].sort());
+    // Written out: the subscribe form and the admin routes take the fewest; a change here is a reviewer's to see.
+    expect(stage!.Properties.RouteSettings['ANY /subscriptions']).toEqual({
+      ThrottlingRateLimit: 5,
+      ThrottlingBurstLimit: 10,
+    });
+    expect(stage!.Properties.RouteSettings['ANY /digests']).toEqual({
+      ThrottlingRateLimit: 5,
+      ThrottlingBurstLimit: 10,
+    });
+    expect(stage!.Properties.RouteSettings['ANY /unsubscribe']).toEqual({
+      ThrottlingRateLimit: 20,
+      ThrottlingBurstLimit: 50,
+    });
+    for (const settings of Object.values(stage!.Properties.RouteSettings))
+      expect(settings.ThrottlingRateLimit).toBeLessThanOrEqual(API_THROTTLE.rateLimit);
   });
 
   it('throttles the API as a whole and writes access logs that leave the query string (and its tokens) out', () => {
@@ -267,6 +280,13 @@ function functionOf(handler: string) {
   return { logicalId, ...fn.Properties };
 }
 
+const HANDLERS = ['api', 'send-digest', 'deliver-digest', 'delivery-feedback'] as const;
+
+/** The functions whose role has a statement like that, in HANDLERS' order. */
+function handlersWith(matches: (statement: Statement) => boolean): string[] {
+  return HANDLERS.filter((handler) => statementsOf(handler).some(matches));
+}
+
 /** Every statement of that function's role. */
 function statementsOf(handler: string): Statement[] {
   const role = functionOf(handler).Role['Fn::GetAtt'][0];
@@ -332,7 +352,7 @@ describe('least privilege on the table', () => {
 describe('least privilege beyond the table, and what the reviewer’s mutations would change', () => {
   const withAction = (handler: string, prefix: string) =>
     statementsOf(handler).filter((statement) => [statement.Action].flat().some((action) => action.startsWith(prefix)));
-  const handlers = ['api', 'send-digest', 'deliver-digest', 'delivery-feedback'];
+  const handlers = HANDLERS;
 
   it('lets only the API and the deliver function mail, as the newsletter’s address, through its configuration set', () => {
     for (const handler of handlers) {
@@ -380,7 +400,8 @@ describe('least privilege beyond the table, and what the reviewer’s mutations 
     for (const handler of handlers) {
       for (const statement of statementsOf(handler)) {
         if (JSON.stringify(statement.Resource) !== '"*"') continue;
-        expect([statement.Action].flat()).toEqual(['ses:GetSendQuota']);
+        for (const action of [statement.Action].flat())
+          expect(['ses:GetSendQuota', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments']).toContain(action);
       }
     }
   });
@@ -431,6 +452,8 @@ describe('alarms', () => {
         'DeliveryDeadLettersNotEmpty',
         'DeliveryFeedbackErrors',
         'DeliveryFeedbackThrottles',
+        'FeedbackDeadLettersNotEmpty',
+        'SendRequestDeadLettersNotEmpty',
         'ScheduleDeadLettersNotEmpty',
         'SendDigestErrors',
         'SendDigestEventsDropped',
@@ -484,5 +507,139 @@ describe('alarms', () => {
       ReputationOptions: { ReputationMetricsEnabled: true },
       DeliveryOptions: { TlsPolicy: 'REQUIRE' },
     });
+  });
+});
+
+describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
+  let nagApp: App;
+  let report: {
+    pluginReports: Array<{
+      pluginName: string;
+      violations: Array<{ ruleName: string; violatingConstructs: Array<{ constructPath: string }> }>;
+    }>;
+  };
+
+  beforeAll(() => {
+    const nagOut = mkdtempSync(join(tmpdir(), 'mujaz-nag-'));
+    nagApp = new App({ outdir: nagOut, context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+    buildMujaz(nagApp);
+    // A queue with every fault cdk-nag knows of queues: proof that the packs ran at all.
+    new Queue(new Stack(nagApp, 'Canary'), 'Unguarded');
+    applyNagChecks(nagApp);
+    try {
+      nagApp.synth();
+    } catch {
+      // A finding fails the synth; the report says which, and the test below prints it.
+    }
+    report = JSON.parse(readFileSync(join(nagOut, 'validation-report.json'), 'utf8'));
+    rmSync(nagOut, { recursive: true, force: true });
+  });
+
+  it('finds nothing that is not accepted', () => {
+    const findings = report.pluginReports.flatMap((plugin) =>
+      plugin.violations.flatMap((violation) =>
+        violation.violatingConstructs.map((construct) => `${violation.ruleName} at ${construct.constructPath}`),
+      ),
+    );
+    expect(findings.filter((finding) => !finding.includes(' at Canary/'))).toEqual([]);
+    expect(findings.sort()).toEqual([
+      'AwsSolutions-SQS3 at Canary/Unguarded/Resource',
+      'AwsSolutions-SQS4 at Canary/Unguarded/Resource',
+      'Serverless-SQSRedrivePolicy at Canary/Unguarded/Resource',
+    ]);
+  });
+
+  it('accepts only these findings, each on the construct it names, with a reason', () => {
+    const accepted: string[] = [];
+    for (const construct of nagApp.node.findAll()) {
+      for (const entry of construct.node.metadata) {
+        if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+        for (const [rule, reason] of Object.entries(entry.data as Record<string, string>)) {
+          expect(reason.length).toBeGreaterThan(40);
+          accepted.push(
+            `${construct.node.path.replace(/^Mujaz\w+\//u, '').replace(/\/Resource$/u, '')} ${rule.replace(/^\w+::/u, '')}`,
+          );
+        }
+      }
+    }
+    // CDK names a route's construct after its path, with `--` for each `/`.
+    const routes = API_ROUTES.map(
+      (route) => `HttpApi/ANY--${apiGatewayPath(route.path).slice(1).replaceAll('/', '--')} AwsSolutions-APIG4`,
+    );
+    const roles = ['SendDigest', 'DeliverDigest', 'Api', 'DeliveryFeedback'].map(
+      (name) => `${name}/Role AwsSolutions-IAM5[Resource::*]`,
+    );
+    const deadLetters = [
+      'DeliveryDeadLetters',
+      'SubscriptionDeadLetters',
+      'SendRequestDeadLetters',
+      'FeedbackDeadLetters',
+      'ScheduleDeadLetters',
+    ].map((queue) => `${queue} Serverless-SQSRedrivePolicy`);
+    expect(accepted.sort()).toEqual(
+      [
+        'TokenSigningSecret AwsSolutions-SMG4',
+        'AdminTokenSecret AwsSolutions-SMG4',
+        ...routes,
+        ...roles,
+        ...deadLetters,
+        'ScheduleDeadLetters AwsSolutions-SQS3',
+        `ScheduleRole AwsSolutions-IAM5[Resource::<${functionOf('send-digest').logicalId}.Arn>:*]`,
+        'DeliverDigest/Function Serverless-LambdaDLQ',
+        'DeliverDigest/Function Serverless-LambdaEventSourceMappingDestination',
+        'Api/Function Serverless-LambdaDLQ',
+      ].sort(),
+    );
+  });
+});
+
+describe('each function writes only to its own log group, keeps failed events, and maps stack traces only when asked', () => {
+  it('uses no managed policy, and may write logs only to its own group', () => {
+    for (const handler of HANDLERS) {
+      const fn = functionOf(handler);
+      const role = service.toJSON().Resources[fn.Role['Fn::GetAtt'][0]!] as { Properties: Record<string, unknown> };
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      const logs = statementsOf(handler).filter((statement) =>
+        [statement.Action].flat().some((action) => action.startsWith('logs:')),
+      );
+      expect(logs).toHaveLength(1);
+      expect([logs[0]!.Action].flat().sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+      const logGroup = (fn as unknown as { LoggingConfig: { LogGroup: { Ref: string } } }).LoggingConfig.LogGroup.Ref;
+      expect(logs[0]!.Resource).toEqual({ 'Fn::GetAtt': [logGroup, 'Arn'] });
+    }
+  });
+
+  it('sends a send request or a bounce that kept failing to a dead-letter queue, not into the void', () => {
+    for (const [handler, queue] of [
+      ['send-digest', 'SendRequestDeadLetters'],
+      ['delivery-feedback', 'FeedbackDeadLetters'],
+    ] as const) {
+      const fn = functionOf(handler) as unknown as { DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': string[] } } };
+      expect(fn.DeadLetterConfig.TargetArn['Fn::GetAtt'][0]).toMatch(new RegExp(`^${queue}`, 'u'));
+    }
+    service.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FeedbackDeadLetters'), 'Arn'] } },
+    });
+  });
+
+  it('leaves source maps off at run time unless the context asks for them', () => {
+    for (const handler of HANDLERS)
+      expect(
+        (functionOf(handler) as unknown as { Environment: { Variables: Record<string, string> } }).Environment.Variables
+          .NODE_OPTIONS,
+      ).toBeUndefined();
+    const app = new App({
+      outdir,
+      context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], 'mujaz:sourceMapsAtRuntime': true },
+    });
+    const withMaps = Template.fromStack(buildMujaz(app).stateless);
+    expect(
+      Object.keys(
+        withMaps.findResources('AWS::Lambda::Function', {
+          Properties: { Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps' } } },
+        }),
+      ),
+    ).toHaveLength(4);
   });
 });

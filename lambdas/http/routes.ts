@@ -1,0 +1,54 @@
+// HTTP adapter: every path the API answers, who may call it, and how many requests a second its route takes at the
+// edge. The app registers its 405 answers from it and the CDK stack routes exactly these paths, so API Gateway
+// answers an unknown path without waking Lambda, and each path's throttle protects what is behind it.
+
+/** public: readers and their mail clients. admin: a bearer token, checked in the app (docs/ARCHITECTURE.md). */
+export type RouteAccess = 'public' | 'admin';
+
+export interface RouteThrottle {
+  /** Steady requests per second for the route, across all clients. */
+  rateLimit: number;
+  /** Requests above that rate it takes in a burst. */
+  burstLimit: number;
+}
+
+/** Pages and feeds: a crawler or a shared link may bring many at once. */
+const PAGES: RouteThrottle = { rateLimit: 20, burstLimit: 40 };
+/** Links in emails: right after a send, one-click unsubscribes arrive from mail providers in waves. */
+const EMAIL_LINKS: RouteThrottle = { rateLimit: 20, burstLimit: 50 };
+/** The subscribe form: each request may cost a confirmation email, so the edge takes few (and limits per client after). */
+const SUBSCRIBE: RouteThrottle = { rateLimit: 5, burstLimit: 10 };
+/** Operators and their scripts: a handful of calls; a token guesser gets no more. */
+const ADMIN: RouteThrottle = { rateLimit: 5, burstLimit: 10 };
+
+export interface ApiRoute {
+  /** Hono's spelling (`/archive/:id`). */
+  path: string;
+  access: RouteAccess;
+  throttle: RouteThrottle;
+}
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  { path: '/', access: 'public', throttle: PAGES },
+  { path: '/health', access: 'public', throttle: PAGES },
+  { path: '/archive', access: 'public', throttle: PAGES },
+  { path: '/archive/:id', access: 'public', throttle: PAGES },
+  { path: '/editions/:id', access: 'public', throttle: PAGES },
+  { path: '/feed.xml', access: 'public', throttle: PAGES },
+  { path: '/subscriptions', access: 'public', throttle: SUBSCRIBE },
+  { path: '/subscriptions/confirm', access: 'public', throttle: EMAIL_LINKS },
+  { path: '/unsubscribe', access: 'public', throttle: EMAIL_LINKS },
+  { path: '/resubscribe', access: 'public', throttle: EMAIL_LINKS },
+  { path: '/reports', access: 'admin', throttle: ADMIN },
+  { path: '/reports/batch', access: 'admin', throttle: ADMIN },
+  { path: '/digests', access: 'admin', throttle: ADMIN },
+  { path: '/digests/:id', access: 'admin', throttle: ADMIN },
+  { path: '/digests/:id/retry', access: 'admin', throttle: ADMIN },
+  { path: '/subscribers/import', access: 'admin', throttle: ADMIN },
+  { path: '/subscribers.csv', access: 'admin', throttle: ADMIN },
+];
+
+/** API Gateway's spelling of a path: `{id}` for `:id`. */
+export function apiGatewayPath(path: string): string {
+  return path.replace(/:(\w+)/gu, '{$1}');
+}
