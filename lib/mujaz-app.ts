@@ -1,20 +1,47 @@
 // Infrastructure: reads the newsletter settings from context and wires the stateful and stateless stacks.
 import type { App } from 'aws-cdk-lib';
-import { MujazStatefulStack } from './stateful-stack';
-import { MujazStatelessStack, type NewsletterSettings } from './stateless-stack';
+import { MujazStatefulStack, type PublicDomainSettings } from './stateful-stack';
+import { MujazStatelessStack, type NewsletterSettings, senderAddress } from './stateless-stack';
 
 export function buildMujaz(app: App): { stateful: MujazStatefulStack; stateless: MujazStatelessStack } {
   const newsletter = readNewsletterSettings(app);
-  const stateful = new MujazStatefulStack(app, 'MujazData', { description: 'Mujaz: table and secrets (retained)' });
+  const stateful = new MujazStatefulStack(app, 'MujazData', {
+    description: 'Mujaz: table, secrets, sending domain and public domain (retained)',
+    // false when the domain is already an SES identity of this account (made in the console or by another stack).
+    emailDomain:
+      app.node.tryGetContext('mujaz:verifyEmailDomain') === false
+        ? undefined
+        : senderAddress(newsletter.fromAddress).domain,
+    publicDomain: readPublicDomain(app),
+  });
   const stateless = new MujazStatelessStack(app, 'MujazService', {
     description: 'Mujaz: functions, HTTP API and weekly schedule',
     table: stateful.table,
     tokenSigningSecret: stateful.tokenSigningSecret,
     adminTokenSecret: stateful.adminTokenSecret,
+    publicDomain: stateful.publicDomain,
     newsletter,
     sourceMapsAtRuntime: app.node.tryGetContext('mujaz:sourceMapsAtRuntime') === true,
   });
   return { stateful, stateless };
+}
+
+function readPublicDomain(app: App): PublicDomainSettings | undefined {
+  const name: unknown = app.node.tryGetContext('mujaz:domainName');
+  const certificateArn: unknown = app.node.tryGetContext('mujaz:certificateArn');
+  if (name === undefined || name === '') {
+    if (certificateArn !== undefined)
+      throw new Error('cdk.json context "mujaz:certificateArn" needs "mujaz:domainName", the name it certifies');
+    return undefined;
+  }
+  // A host name, not a URL: links become https://<name>/...
+  if (typeof name !== 'string' || !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/u.test(name))
+    throw new Error(
+      `cdk.json context "mujaz:domainName" must be a host name such as news.example.com, not "${String(name)}"`,
+    );
+  if (certificateArn !== undefined && (typeof certificateArn !== 'string' || !certificateArn.startsWith('arn:')))
+    throw new Error('cdk.json context "mujaz:certificateArn" must be an ACM certificate ARN');
+  return { name, ...(certificateArn ? { certificateArn } : {}) };
 }
 
 function readNewsletterSettings(app: App): NewsletterSettings {

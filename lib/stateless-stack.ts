@@ -3,7 +3,14 @@
 // It receives the stateful resources through typed props and can be replaced freely.
 import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { type CfnStage, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  ApiMapping,
+  type CfnStage,
+  HttpApi,
+  HttpMethod,
+  type IDomainName,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -15,7 +22,13 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { ConfigurationSet, ConfigurationSetTlsPolicy, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
+import {
+  CloudWatchDimensionSource,
+  ConfigurationSet,
+  ConfigurationSetTlsPolicy,
+  EmailSendingEvent,
+  EventDestination,
+} from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -27,6 +40,17 @@ import { acceptFinding } from './nag';
 
 /** Requests per second (and the burst above it) the whole API takes, before Lambda is invoked at all. */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+
+/** SES tags every message with its configuration set under this name: the dimension of its event counts. */
+const SES_DIMENSION = 'ses:configuration-set';
+const SES_COUNTED_EVENTS = [
+  EmailSendingEvent.SEND,
+  EmailSendingEvent.DELIVERY,
+  EmailSendingEvent.BOUNCE,
+  EmailSendingEvent.COMPLAINT,
+  EmailSendingEvent.REJECT,
+  EmailSendingEvent.DELIVERY_DELAY,
+];
 
 export interface NewsletterSettings {
   /** EventBridge Scheduler cron expression, e.g. `cron(0 17 ? * THU *)`. */
@@ -50,6 +74,8 @@ export interface MujazStatelessStackProps extends StackProps {
   newsletter: NewsletterSettings;
   /** Map stack traces to the TypeScript source at run time (context `mujaz:sourceMapsAtRuntime`); off by default. */
   sourceMapsAtRuntime: boolean;
+  /** The stable public host name (from the data stack); without it, links use the API's execute-api URL. */
+  publicDomain?: IDomainName;
 }
 
 export class MujazStatelessStack extends Stack {
@@ -96,6 +122,12 @@ export class MujazStatelessStack extends Stack {
         ),
       },
     });
+    // Readers' links outlive this stack: with a custom domain they never name the execute-api host, which a
+    // replaced API would change.
+    if (props.publicDomain)
+      new ApiMapping(this, 'PublicDomainMapping', { api: httpApi, domainName: props.publicDomain, stage });
+    const publicBaseUrl = props.publicDomain ? `https://${props.publicDomain.name}` : httpApi.apiEndpoint;
+
     // Every message goes out through this configuration set, whose bounce and complaint events suppress addresses.
     // Reputation metrics feed the bounce and complaint alarms; TLS is required on the way to readers' servers.
     const sending = new ConfigurationSet(this, 'Sending', {
@@ -106,6 +138,13 @@ export class MujazStatelessStack extends Stack {
     sending.addEventDestination('BouncesAndComplaints', {
       destination: EventDestination.snsTopic(feedbackTopic),
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+    // What SES did with the messages, counted per configuration set for the dashboard.
+    sending.addEventDestination('SendingCounts', {
+      destination: EventDestination.cloudWatchDimensions([
+        { name: SES_DIMENSION, source: CloudWatchDimensionSource.MESSAGE_TAG, defaultValue: 'none' },
+      ]),
+      events: SES_COUNTED_EVENTS,
     });
 
     // An encrypted queue, consumed by the deliver function, whose messages go to a dead-letter queue of their own
@@ -136,7 +175,7 @@ export class MujazStatelessStack extends Stack {
       MUJAZ_DELIVERY_QUEUE_URL: deliveries.queueUrl,
       MUJAZ_SUBSCRIPTION_QUEUE_URL: subscriptions.queueUrl,
       MUJAZ_DELIVERY_TIMEOUT_SECONDS: String(deliverTimeout.toSeconds()),
-      MUJAZ_PUBLIC_BASE_URL: httpApi.apiEndpoint,
+      MUJAZ_PUBLIC_BASE_URL: publicBaseUrl,
       MUJAZ_SES_CONFIGURATION_SET: sending.configurationSetName,
       MUJAZ_FROM_ADDRESS: props.newsletter.fromAddress,
       MUJAZ_NEWSLETTER_NAME: props.newsletter.newsletterName,
@@ -383,6 +422,7 @@ export class MujazStatelessStack extends Stack {
 
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topicArn });
     new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
+    new CfnOutput(this, 'PublicBaseUrl', { description: 'Where readers’ links point', value: publicBaseUrl });
     new CfnOutput(this, 'DeliveryDeadLetterQueueUrl', { value: deliveryDeadLetters.queueUrl });
     new CfnOutput(this, 'SubscriptionDeadLetterQueueUrl', { value: subscriptionDeadLetters.queueUrl });
   }

@@ -263,6 +263,73 @@ describe('context validation', () => {
     expect(synth({ 'mujaz:newsletterLanguage': 'fr' })).toThrow(/newsletterLanguage/u);
     expect(synth({ 'mujaz:deliverConcurrency': 1 })).toThrow(/deliverConcurrency/u);
     expect(synth({ 'mujaz:deliverConcurrency': 'many' })).toThrow(/deliverConcurrency/u);
+    expect(synth({ 'mujaz:domainName': 'https://news.example.com' })).toThrow(/mujaz:domainName.*host name/u);
+    expect(synth({ 'mujaz:certificateArn': 'arn:aws:acm:x' })).toThrow(/needs "mujaz:domainName"/u);
+    expect(synth({ 'mujaz:domainName': 'news.example.com', 'mujaz:certificateArn': 'cert' })).toThrow(
+      /mujaz:certificateArn/u,
+    );
+  });
+});
+
+describe('the sending domain and the public domain', () => {
+  const synthWith = (context: Record<string, unknown>) => {
+    const app = new App({ outdir, context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } });
+    const stacks = buildMujaz(app);
+    return { data: Template.fromStack(stacks.stateful), service: Template.fromStack(stacks.stateless) };
+  };
+  const baseUrls = (template: Template) =>
+    Object.values(template.findResources('AWS::Lambda::Function')).map(
+      (fn) =>
+        (fn as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment.Variables
+          .MUJAZ_PUBLIC_BASE_URL,
+    );
+
+  it('verifies the From address’s domain in SES, with 2048-bit Easy DKIM and a MAIL FROM subdomain, kept forever', () => {
+    data.hasResource('AWS::SES::EmailIdentity', {
+      Properties: {
+        EmailIdentity: 'example.com',
+        DkimSigningAttributes: { NextSigningKeyLength: 'RSA_2048_BIT' },
+        MailFromAttributes: { MailFromDomain: 'bounce.example.com', BehaviorOnMxFailure: 'USE_DEFAULT_VALUE' },
+      },
+      DeletionPolicy: 'Retain',
+    });
+    for (const index of [1, 2, 3]) data.hasOutput(`DkimRecord${index}`, {});
+    expect(synthWith({ 'mujaz:verifyEmailDomain': false }).data.findResources('AWS::SES::EmailIdentity')).toEqual({});
+  });
+
+  it('without a custom domain, builds links from the API’s own URL', () => {
+    for (const url of baseUrls(service)) expect(JSON.stringify(url)).toMatch(/"HttpApi\w+","ApiEndpoint"/u);
+    data.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+  });
+
+  it('with one, requests its certificate, keeps the domain with the data, maps the API to it and builds links from it', () => {
+    const withDomain = synthWith({ 'mujaz:domainName': 'news.example.com' });
+    withDomain.data.hasResourceProperties('AWS::CertificateManager::Certificate', {
+      DomainName: 'news.example.com',
+      ValidationMethod: 'DNS',
+    });
+    withDomain.data.hasResource('AWS::ApiGatewayV2::DomainName', {
+      Properties: { DomainName: 'news.example.com' },
+      DeletionPolicy: 'Retain',
+    });
+    withDomain.data.hasOutput('PublicDomainTarget', {});
+    withDomain.service.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+    const urls = baseUrls(withDomain.service).map((url) => JSON.stringify(url));
+    expect(urls).toHaveLength(4);
+    for (const url of urls) {
+      expect(url).toMatch(/^\{"Fn::Join":\["",\["https:\/\/",/u);
+      expect(url).toMatch(/PublicDomain/u);
+      expect(url).not.toMatch(/execute-api|HttpApi/u);
+    }
+  });
+
+  it('uses a given certificate instead of requesting one', () => {
+    const arn = 'arn:aws:acm:us-east-1:111122223333:certificate/abc';
+    const withCertificate = synthWith({ 'mujaz:domainName': 'news.example.com', 'mujaz:certificateArn': arn });
+    withCertificate.data.resourceCountIs('AWS::CertificateManager::Certificate', 0);
+    withCertificate.data.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
+      DomainNameConfigurations: [Match.objectLike({ CertificateArn: arn })],
+    });
   });
 });
 
