@@ -211,6 +211,13 @@ export class DynamoEditionStore implements EditionStore {
       });
   }
 
+  async lastEmptyRunAt(): Promise<string | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: POINTER_KEY, ConsistentRead: true }),
+    );
+    return (Item?.lastEmptyRun as { at?: string } | undefined)?.at;
+  }
+
   async recordEmptyRun(period: EditionPeriod, at: Date): Promise<void> {
     await this.client.send(
       new UpdateCommand({

@@ -10,6 +10,7 @@ import type { Subscriber, SubscriptionRequest } from './domain/subscriber';
 import { type ArchivedEdition, listArchive } from './use-cases/archive';
 import { deliverDigest, type TurnResult } from './use-cases/deliver-digest';
 import { type DigestProgress, digestProgress, retryDigest } from './use-cases/digest-progress';
+import { type DigestWatchResult, watchDigest } from './use-cases/digest-watch';
 import { type ImportOutcome, type ImportRow, importSubscribers } from './use-cases/import-subscribers';
 import {
   type BatchOutcome,
@@ -94,6 +95,8 @@ export interface UseCases {
   checkSendRequest(request: SendRequest): void;
   /** The web page of a sent (or sending) edition, with every report it took. */
   renderEditionPage(id: string): Promise<RenderedEmail>;
+  /** Run a day after each scheduled send: whether a send finished since (overdue when none did). */
+  watchDigest(): Promise<DigestWatchResult>;
   /** Every sent edition, newest first: the archive page and the Atom feed. */
   listArchive(): Promise<ArchivedEdition[]>;
 }
@@ -163,5 +166,6 @@ export function bindUseCases(ports: CorePorts, settings: CoreSettings): UseCases
     checkSendRequest: (request) => checkSendRequest(digest, request),
     renderEditionPage: (id) => renderEditionPage(digest, id),
     listArchive: () => listArchive(digest),
+    watchDigest: () => watchDigest(digest),
   };
 }

@@ -271,11 +271,15 @@ describe('DynamoEditionStore', () => {
   it('records an empty run on the pointer, without opening an edition', async () => {
     const table = await createTestTable('empty-runs');
     const editions = new DynamoEditionStore(clients.dynamo, table);
+    expect(await editions.lastEmptyRunAt()).toBeUndefined();
     await editions.recordEmptyRun(period, at);
     expect(await editions.latest()).toBeUndefined();
+    expect(await editions.lastEmptyRunAt()).toBe(at.toISOString());
     const raw = await clients.dynamo.send(new GetCommand({ TableName: table, Key: { pk: 'EDITIONS', sk: 'LATEST' } }));
     expect(raw.Item?.lastEmptyRun).toEqual({ at: at.toISOString(), until: period.until });
     expect(await editions.open(nextEdition(undefined, period, at), undefined)).toMatchObject({ opened: true });
+    // Opening an edition rewrites the pointer: the empty run's time must survive it, for the digest watch.
+    expect(await editions.lastEmptyRunAt()).toBe(at.toISOString());
   });
 });
 

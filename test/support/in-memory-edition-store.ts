@@ -78,6 +78,10 @@ export class InMemoryEditionStore implements EditionStore {
       this.editions.set(id, { ...edition, state: 'queued', queuedAt: at.toISOString() });
   }
 
+  async lastEmptyRunAt(): Promise<string | undefined> {
+    return this.emptyRuns.at(-1)?.at;
+  }
+
   async recordEmptyRun(period: EditionPeriod, at: Date): Promise<void> {
     this.emptyRuns.push({ ...period, at: at.toISOString() });
   }

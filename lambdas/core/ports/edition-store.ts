@@ -32,6 +32,8 @@ export interface EditionStore {
   markQueued(id: string, at: Date): Promise<void>;
   /** Notes a send that found no report, so that an operator can see the schedule ran. */
   recordEmptyRun(period: EditionPeriod, at: Date): Promise<void>;
+  /** When the last send that found no report ran (ISO); undefined if none ever did. */
+  lastEmptyRunAt(): Promise<string | undefined>;
 }
 
 export interface EditionReports {
