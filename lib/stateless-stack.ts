@@ -37,6 +37,7 @@ import { deliveryQueue, visibilityTimeoutSeconds } from '../lambdas/adapters/del
 import { API_ROUTES, apiGatewayPath } from '../lambdas/http/routes';
 import { MujazFunction } from './mujaz-function';
 import { acceptFinding } from './nag';
+import { dayAfter } from './schedule';
 
 /** Requests per second (and the burst above it) the whole API takes, before Lambda is invoked at all. */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
@@ -333,15 +334,24 @@ export class MujazStatelessStack extends Stack {
       `AwsSolutions-IAM5[Resource::<${this.getLogicalId(sendDigest.function.node.defaultChild as CfnFunction)}.Arn>:*]`,
       'The schedule target grants the function’s versions and aliases too (CDK’s LambdaInvoke); the function itself is the only one named.',
     );
-    new Schedule(this, 'WeeklyDigest', {
-      description: 'Mujaz: send the weekly digest',
-      schedule: ScheduleExpression.expression(props.newsletter.digestSchedule, TimeZone.of(props.newsletter.timeZone)),
-      target: new LambdaInvoke(sendDigest.function, {
-        input: ScheduleTargetInput.fromObject({}),
+    const invokeSendDigest = (input: Record<string, unknown>) =>
+      new LambdaInvoke(sendDigest.function, {
+        input: ScheduleTargetInput.fromObject(input),
         retryAttempts: 2,
         deadLetterQueue: failedScheduleRuns,
         role: scheduleRole,
-      }),
+      });
+    const timeZone = TimeZone.of(props.newsletter.timeZone);
+    new Schedule(this, 'WeeklyDigest', {
+      description: 'Mujaz: send the weekly digest',
+      schedule: ScheduleExpression.expression(props.newsletter.digestSchedule, timeZone),
+      target: invokeSendDigest({}),
+    });
+    // A day later, the send function checks that a send finished since, and counts DigestOverdue when none did.
+    new Schedule(this, 'DigestWatch', {
+      description: 'Mujaz: a day after the send, check that it finished',
+      schedule: ScheduleExpression.expression(dayAfter(props.newsletter.digestSchedule), timeZone),
+      target: invokeSendDigest({ watch: true }),
     });
 
     // What an operator must hear about, on one topic (subscribe an email or a chat hook to it).

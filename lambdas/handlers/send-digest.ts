@@ -1,6 +1,7 @@
 // Lambda handler (composition root): opens the next edition (or resumes the one under way), composes it once and
 // hands every confirmed reader to the delivery queue. Invoked by EventBridge Scheduler (event {}) and by the API's
-// POST /digests (event {from?, until?}). Safe to retry: it resumes where it stopped, and the deliver step's ledger
+// POST /digests (event {from?, until?}); a day after each send, the watch schedule asks ({watch: true}) whether it
+// finished. Safe to retry: it resumes where it stopped, and the deliver step's ledger
 // sends nobody twice.
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
@@ -22,7 +23,11 @@ const ready = (async () => {
 })();
 ready.catch(() => undefined);
 
-const sendDigestEvent = z.object({ from: z.string().optional(), until: z.string().optional() });
+/** The schedule's and the API's send request, or the watch a day after the schedule (never a send). */
+const sendDigestEvent = z.union([
+  z.object({ watch: z.literal(true) }).strict(),
+  z.object({ from: z.string().optional(), until: z.string().optional() }).strict(),
+]);
 
 export const handler = async (event: unknown, context: Context) => {
   logger.forInvocation(context);
@@ -30,5 +35,6 @@ export const handler = async (event: unknown, context: Context) => {
   // A malformed event would fail the same way on every retry: report it and stop.
   if (!parsed.success) throw new InvalidInputError(`Unexpected send-digest event: ${parsed.error.message}`);
   const useCases = await ready;
+  if ('watch' in parsed.data) return useCases.watchDigest();
   return useCases.sendDigest(parsed.data);
 };

@@ -239,6 +239,26 @@ describe('MujazService (stateless)', () => {
     expect(JSON.stringify(format)).not.toMatch(/querystring|requestOverride|\$request\./iu);
   });
 
+  it('watches each send a day later, in the same time zone, through the send function', () => {
+    const schedules = Object.values(service.findResources('AWS::Scheduler::Schedule')) as Array<{
+      Properties: {
+        ScheduleExpression: string;
+        ScheduleExpressionTimezone: string;
+        Target: { Arn: unknown; Input: string };
+      };
+    }>;
+    expect(
+      schedules.map((schedule) => [schedule.Properties.ScheduleExpression, schedule.Properties.Target.Input]).sort(),
+    ).toEqual([
+      ['cron(0 17 ? * FRI *)', '{"watch":true}'],
+      ['cron(0 17 ? * THU *)', '{}'],
+    ]);
+    for (const schedule of schedules) {
+      expect(schedule.Properties.ScheduleExpressionTimezone).toBe(cdkJson.context['mujaz:timeZone']);
+      expect(JSON.stringify(schedule.Properties.Target.Arn)).toContain(functionOf('send-digest').logicalId);
+    }
+  });
+
   it('schedules the weekly send with the cron and time zone from cdk.json, retries and a dead-letter queue', () => {
     service.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: cdkJson.context['mujaz:digestSchedule'],

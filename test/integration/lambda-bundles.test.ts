@@ -144,6 +144,8 @@ describe('the Lambda bundles', () => {
 
     expect(await invoke('send-digest', {})).toMatchObject({ status: 'queued', edition: '1', recipients: 1 });
     expect(await invoke('send-digest', {})).toMatchObject({ status: 'no-reports', recipients: 0 });
+    // The watch a day later only looks: the send finished, and nothing more is queued.
+    expect(await invoke('send-digest', { watch: true })).toMatchObject({ overdue: false });
     const { Messages = [] } = await test.clients.sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: test.queues.queueUrl,
