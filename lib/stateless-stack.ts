@@ -12,8 +12,6 @@ import {
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -35,6 +33,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { deliveryQueue, visibilityTimeoutSeconds } from '../lambdas/adapters/delivery-queue-definition';
 import { API_ROUTES, apiGatewayPath } from '../lambdas/http/routes';
+import { MujazMonitoring } from './monitoring';
 import { MujazFunction } from './mujaz-function';
 import { acceptFinding } from './nag';
 import { dayAfter } from './schedule';
@@ -354,83 +353,25 @@ export class MujazStatelessStack extends Stack {
       target: invokeSendDigest({ watch: true }),
     });
 
-    // What an operator must hear about, on one topic (subscribe an email or a chat hook to it).
-    const alarms = new Topic(this, 'AlarmTopic', { enforceSSL: true });
-    const notify = new SnsAction(alarms);
-    const alarmWhenAny = (id: string, metric: Metric, description: string) =>
-      metric
-        .createAlarm(this, id, {
-          alarmDescription: description,
-          threshold: 1,
-          evaluationPeriods: 1,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          treatMissingData: TreatMissingData.NOT_BREACHING,
-        })
-        .addAlarmAction(notify);
-    for (const [name, fn] of [
-      ['Api', api],
-      ['SendDigest', sendDigest],
-      ['DeliverDigest', deliver],
-      ['DeliveryFeedback', feedback],
-    ] as const) {
-      alarmWhenAny(
-        `${name}Errors`,
-        fn.function.metricErrors({ period: Duration.minutes(5) }),
-        `${name}: invocations failed`,
-      );
-      alarmWhenAny(
-        `${name}Throttles`,
-        fn.function.metricThrottles({ period: Duration.minutes(5) }),
-        `${name}: invocations throttled`,
-      );
-    }
-    alarmWhenAny(
-      'SendDigestEventsDropped',
-      new Metric({
-        namespace: 'AWS/Lambda',
-        metricName: 'AsyncEventsDropped',
-        dimensionsMap: { FunctionName: sendDigest.function.functionName },
-        statistic: 'Sum',
-        period: Duration.minutes(5),
-      }),
-      'SendDigest: a send request was dropped without running',
-    );
-    for (const [name, queue] of [
-      ['DeliveryDeadLetters', deliveryDeadLetters],
-      ['SubscriptionDeadLetters', subscriptionDeadLetters],
-      ['ScheduleDeadLetters', failedScheduleRuns],
-      ['SendRequestDeadLetters', failedSendRequests],
-      ['FeedbackDeadLetters', feedbackDeadLetters],
-    ] as const) {
-      alarmWhenAny(
-        `${name}NotEmpty`,
-        queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-        `${name}: messages wait for an operator (readers SES kept refusing, or runs that failed)`,
-      );
-    }
-    alarmWhenAny(
-      'Api5xx',
-      httpApi.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
-      'HTTP API: answers 5xx',
-    );
+    new MujazMonitoring(this, 'Monitoring', {
+      functions: {
+        Api: api.function,
+        SendDigest: sendDigest.function,
+        DeliverDigest: deliver.function,
+        DeliveryFeedback: feedback.function,
+      },
+      workQueues: { Deliveries: deliveries, Subscriptions: subscriptions },
+      deadLetterQueues: {
+        DeliveryDeadLetters: deliveryDeadLetters,
+        SubscriptionDeadLetters: subscriptionDeadLetters,
+        ScheduleDeadLetters: failedScheduleRuns,
+        SendRequestDeadLetters: failedSendRequests,
+        FeedbackDeadLetters: feedbackDeadLetters,
+      },
+      httpApi,
+      configurationSetName: sending.configurationSetName,
+    });
 
-    // SES reviews an account above 5 % bounces or 0.1 % complaints, and may pause its sending: hear of it first.
-    for (const [id, metricName, rate, what] of [
-      ['SesBounceRate', 'Reputation.BounceRate', 0.05, 'bounces'],
-      ['SesComplaintRate', 'Reputation.ComplaintRate', 0.001, 'complaints'],
-    ] as const) {
-      new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) })
-        .createAlarm(this, id, {
-          alarmDescription: `SES: the account's rate of ${what} is above ${rate * 100} %`,
-          threshold: rate,
-          evaluationPeriods: 1,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-          treatMissingData: TreatMissingData.NOT_BREACHING,
-        })
-        .addAlarmAction(notify);
-    }
-
-    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topicArn });
     new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
     new CfnOutput(this, 'PublicBaseUrl', { description: 'Where readers’ links point', value: publicBaseUrl });
     new CfnOutput(this, 'DeliveryDeadLetterQueueUrl', { value: deliveryDeadLetters.queueUrl });

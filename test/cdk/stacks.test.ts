@@ -525,7 +525,11 @@ describe('alarms', () => {
       Dimensions?: Array<{ Name: string; Value: unknown }>;
     };
   };
-  const alarms = () => Object.entries(service.findResources('AWS::CloudWatch::Alarm')) as Array<[string, Alarm]>;
+  /** Each alarm by its construct id (the logical id without the Monitoring prefix and the hash). */
+  const alarms = () =>
+    (Object.entries(service.findResources('AWS::CloudWatch::Alarm')) as Array<[string, Alarm]>).map(
+      ([id, alarm]) => [id.replace(/^Monitoring/u, ''), alarm] as [string, Alarm],
+    );
 
   it('tells one SNS topic about every failure an operator must act on, from the first one', () => {
     const found = alarms();
@@ -551,7 +555,7 @@ describe('alarms', () => {
       ].sort(),
     );
     for (const [id, alarm] of found) {
-      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmTopic/u) }]);
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^MonitoringAlarmTopic/u) }]);
       if (id.startsWith('Ses')) continue;
       expect(alarm.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
     }
@@ -587,6 +591,24 @@ describe('alarms', () => {
       Threshold: 0.001,
       ComparisonOperator: 'GreaterThanThreshold',
     });
+  });
+
+  it('draws one dashboard of sends, queues, functions and the API, with every alarm, and outputs its address', () => {
+    const dashboards = Object.values(service.findResources('AWS::CloudWatch::Dashboard')) as Array<{
+      Properties: { DashboardBody: unknown };
+    }>;
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]!.Properties.DashboardBody);
+    for (const sesEvent of ['Send', 'Delivery', 'Bounce', 'Complaint', 'Reject'])
+      expect(body).toContain(`\\"AWS/SES\\",\\"${sesEvent}\\",\\"ses:configuration-set\\"`);
+    for (const handler of HANDLERS) expect(body).toContain(functionOf(handler).logicalId);
+    expect(body).toMatch(/ApproximateAgeOfOldestMessage/u);
+    expect(body).toMatch(/"AWS\/ApiGateway\\",\\"5xx/u);
+    // The alarm status widget lists them all.
+    for (const [id] of alarms()) expect(body).toContain(`Monitoring${id}`);
+    const url = JSON.stringify(service.findOutputs('DashboardUrl'));
+    expect(url).toMatch(/console\.aws\.amazon\.com\/cloudwatch\/home\?region=.*#dashboards:name=/u);
+    expect(url).toMatch(/MonitoringDashboard/u);
   });
 
   it('sends through a configuration set with reputation metrics on and TLS required', () => {
