@@ -7,10 +7,11 @@ import { z } from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
 import { composeUseCases } from '../composition/compose-use-cases';
 import { readConfig, readLambdaConfig } from '../composition/config';
-import { lambdaLogger, readSecrets, withSendRate } from '../composition/lambda-runtime';
+import { lambdaObservability, observedHandler, readSecrets, withSendRate } from '../composition/lambda-runtime';
 import { InvalidInputError } from '../core/domain/errors';
 
-const logger = lambdaLogger('mujaz-send-digest');
+const observability = lambdaObservability('mujaz-send-digest');
+const { logger, metrics } = observability;
 const config = readConfig(process.env);
 const lambda = readLambdaConfig(process.env);
 const ready = (async () => {
@@ -18,17 +19,19 @@ const ready = (async () => {
   const clients = createAwsClients({ region: lambda.region });
   return composeUseCases(await withSendRate(config, clients.ses, logger), { tokenSecret: tokenSecret! }, clients, {
     logger,
+    metrics,
   });
 })();
 ready.catch(() => undefined);
 
 const sendDigestEvent = z.object({ from: z.string().optional(), until: z.string().optional() });
 
-export const handler = async (event: unknown, context: Context) => {
-  logger.forInvocation(context);
+async function sendDigest(event: unknown) {
   const parsed = sendDigestEvent.safeParse(event ?? {});
   // A malformed event would fail the same way on every retry: report it and stop.
   if (!parsed.success) throw new InvalidInputError(`Unexpected send-digest event: ${parsed.error.message}`);
   const useCases = await ready;
   return useCases.sendDigest(parsed.data);
-};
+}
+
+export const handler = observedHandler(observability, (event: unknown, _context: Context) => sendDigest(event));

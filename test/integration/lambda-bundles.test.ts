@@ -64,12 +64,21 @@ afterAll(async () => {
   rmSync(outDir, { recursive: true, force: true });
 });
 
-async function invoke(
-  bundle: 'api' | 'send-digest' | 'deliver-digest' | 'delivery-feedback',
+type Bundle = 'api' | 'send-digest' | 'deliver-digest' | 'delivery-feedback';
+
+async function invoke(bundle: Bundle, event: unknown): Promise<unknown> {
+  return (await invokeWithOutput(bundle, event)).result;
+}
+
+/** What the bundle answered, and the lines it wrote to stdout before (the metrics' EMF lines, in Lambda). */
+async function invokeWithOutput(
+  bundle: Bundle,
   event: unknown,
-): Promise<unknown> {
+  environment: NodeJS.ProcessEnv = {},
+): Promise<{ result: unknown; lines: string[] }> {
   const { dynamoEndpoint, sesEndpoint, sqsEndpoint } = localServices();
-  const script = `require(${JSON.stringify(join(outDir, bundle, 'index.js'))}).handler(${JSON.stringify(event)}, {}).then((result) => process.stdout.write(JSON.stringify(result)))`;
+  // The answer goes last, on a line of its own.
+  const script = `require(${JSON.stringify(join(outDir, bundle, 'index.js'))}).handler(${JSON.stringify(event)}, {}).then((result) => process.stdout.write('\\n' + JSON.stringify(result)))`;
   const { stdout } = await run(process.execPath, ['-e', script], {
     env: {
       PATH: process.env.PATH,
@@ -95,9 +104,16 @@ async function invoke(
       MUJAZ_ADMIN_TOKEN_SECRET_ARN: 'arn:test:admin-token',
       MUJAZ_SEND_DIGEST_FUNCTION_NAME: 'not-invoked-by-these-tests',
       POWERTOOLS_LOG_LEVEL: 'ERROR',
+      ...environment,
     },
   });
-  return JSON.parse(stdout);
+  const lines = stdout.split('\n');
+  return { result: JSON.parse(lines.pop()!), lines: lines.filter((line) => line !== '') };
+}
+
+/** The CloudWatch metrics (EMF) lines among a bundle's output. */
+function emfLines(lines: string[]): Array<Record<string, unknown> & { _aws: { CloudWatchMetrics: unknown[] } }> {
+  return lines.map((line) => JSON.parse(line)).filter((entry) => entry._aws?.CloudWatchMetrics !== undefined);
 }
 
 function httpEvent(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
@@ -155,9 +171,24 @@ describe('the Lambda bundles', () => {
     );
     expect(Messages).toHaveLength(1);
     const event = toSqsEvent(Messages, test.queues.queueUrl);
-    expect(await invoke('deliver-digest', event)).toEqual({ batchItemFailures: [] });
-    // The same turn again, as SQS may hand it out: nothing is sent twice.
-    expect(await invoke('deliver-digest', event)).toEqual({ batchItemFailures: [] });
+    const delivered = await invokeWithOutput('deliver-digest', event);
+    expect(delivered.result).toEqual({ batchItemFailures: [] });
+    // What CloudWatch turns into the DigestsSent metric of the Mujaz namespace, for this function.
+    expect(emfLines(delivered.lines)).toEqual([
+      expect.objectContaining({
+        _aws: expect.objectContaining({
+          CloudWatchMetrics: [
+            { Namespace: 'Mujaz', Dimensions: [['service']], Metrics: [{ Name: 'DigestsSent', Unit: 'Count' }] },
+          ],
+        }),
+        service: 'mujaz-deliver-digest',
+        DigestsSent: 1,
+      }),
+    ]);
+    // The same turn again, as SQS may hand it out: nothing is sent twice, and nothing counted.
+    const repeated = await invokeWithOutput('deliver-digest', event);
+    expect(repeated.result).toEqual({ batchItemFailures: [] });
+    expect(emfLines(repeated.lines)).toEqual([]);
     expect((await test.mujaz.digestProgress('1')).counts).toMatchObject({ recipients: 1, sent: 1, pending: 0 });
     const received = await emailsTo(localServices().sesEndpoint, reader);
     expect(received.filter((email) => email.body.html?.includes('A report for the bundle'))).toHaveLength(1);
