@@ -10,13 +10,13 @@ import { publicLinks } from '../core/domain/links';
 import { createApiApp } from '../http/api-app';
 
 const observability = lambdaObservability('mujaz-api');
-const { logger, metrics } = observability;
+const { logger, metrics, tracer } = observability;
 const config = readConfig(process.env);
 const lambda = readApiFunctionConfig(process.env);
 
 const ready = (async () => {
   const [tokenSecret, adminToken] = await readSecrets(lambda, [lambda.tokenSecretArn, lambda.adminTokenSecretArn]);
-  const clients = createAwsClients({ region: lambda.region });
+  const clients = createAwsClients({ region: lambda.region, capture: tracer.captureClient });
   const mujaz = composeUseCases(
     await withSendRate(config, clients.ses, logger),
     { tokenSecret: tokenSecret! },
@@ -27,7 +27,7 @@ const ready = (async () => {
     },
   );
   const dispatcher = new LambdaDigestDispatcher(
-    new LambdaClient({ region: lambda.region }),
+    tracer.captureClient(new LambdaClient({ region: lambda.region })),
     lambda.sendDigestFunctionName,
   );
   return handle(

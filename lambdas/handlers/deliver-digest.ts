@@ -8,12 +8,12 @@ import { readConfig, readLambdaConfig } from '../composition/config';
 import { lambdaObservability, observedHandler, readSecrets, withSendRate } from '../composition/lambda-runtime';
 
 const observability = lambdaObservability('mujaz-deliver-digest');
-const { logger, metrics } = observability;
+const { logger, metrics, tracer } = observability;
 const config = readConfig(process.env);
 const lambda = readLambdaConfig(process.env);
 const ready = (async () => {
   const [tokenSecret] = await readSecrets(lambda, [lambda.tokenSecretArn]);
-  const clients = createAwsClients({ region: lambda.region });
+  const clients = createAwsClients({ region: lambda.region, capture: tracer.captureClient });
   const withRate = await withSendRate(config, clients.ses, logger);
   return composeDeliverer(withRate, { tokenSecret: tokenSecret! }, clients, { logger, metrics }).handleBatch;
 })();

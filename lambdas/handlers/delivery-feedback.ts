@@ -10,9 +10,13 @@ import { lambdaObservability, observedHandler } from '../composition/lambda-runt
 import { InvalidInputError } from '../core/domain/errors';
 
 const observability = lambdaObservability('mujaz-delivery-feedback');
-const { logger } = observability;
+const { logger, tracer } = observability;
 const config = readConfig(process.env);
-const record = composeFeedbackRecorder(config, createAwsClients({ region: readLambdaRegion(process.env) }), { logger });
+const record = composeFeedbackRecorder(
+  config,
+  createAwsClients({ region: readLambdaRegion(process.env), capture: tracer.captureClient }),
+  { logger },
+);
 
 const snsEvent = z.object({ Records: z.array(z.object({ Sns: z.object({ Message: z.string() }) })) });
 

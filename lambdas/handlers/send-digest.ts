@@ -11,12 +11,12 @@ import { lambdaObservability, observedHandler, readSecrets, withSendRate } from 
 import { InvalidInputError } from '../core/domain/errors';
 
 const observability = lambdaObservability('mujaz-send-digest');
-const { logger, metrics } = observability;
+const { logger, metrics, tracer } = observability;
 const config = readConfig(process.env);
 const lambda = readLambdaConfig(process.env);
 const ready = (async () => {
   const [tokenSecret] = await readSecrets(lambda, [lambda.tokenSecretArn]);
-  const clients = createAwsClients({ region: lambda.region });
+  const clients = createAwsClients({ region: lambda.region, capture: tracer.captureClient });
   return composeUseCases(await withSendRate(config, clients.ses, logger), { tokenSecret: tokenSecret! }, clients, {
     logger,
     metrics,

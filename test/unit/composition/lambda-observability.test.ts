@@ -1,9 +1,11 @@
 // The Powertools adapters the Lambda functions observe themselves with: metrics written as CloudWatch EMF on stdout
-// at the end of each invocation, also one that throws.
+// at the end of each invocation (also one that throws), and a tracer that stays inert outside Lambda.
+import { SQSClient } from '@aws-sdk/client-sqs';
 import {
   type InvocationContext,
   lambdaMetrics,
   lambdaObservability,
+  lambdaTracer,
   observedHandler,
 } from '../../../lambdas/composition/lambda-runtime';
 import { METRIC_NAMES, METRICS_NAMESPACE } from '../../../lambdas/core/domain/metric-names';
@@ -94,5 +96,34 @@ describe('observedHandler', () => {
     const [next] = await emfWrittenBy(async () => expect(await handler(false, CONTEXT)).toBe('done'));
     expect(Object.keys(next!)).not.toContain('DigestsFailed');
     expect(total(next!, 'DigestsSent')).toBe(1);
+  });
+});
+
+describe('lambdaTracer', () => {
+  const environment = { ...process.env };
+  afterEach(() => {
+    process.env = { ...environment };
+  });
+
+  /** Whether the client's calls would be traced: captureAWSv3Client adds this middleware. */
+  const traced = (client: SQSClient) => client.middlewareStack.identify().some((name) => name.includes('XRaySDK'));
+
+  it('leaves clients as they are outside Lambda, and when POWERTOOLS_TRACE_ENABLED is false in Lambda', async () => {
+    delete process.env.AWS_EXECUTION_ENV;
+    const local = lambdaTracer('mujaz-api');
+    expect(traced(local.captureClient(new SQSClient({ region: 'eu-west-1' })))).toBe(false);
+    expect(await local.traceInvocation(async () => 'ran')).toBe('ran');
+
+    process.env.AWS_EXECUTION_ENV = 'AWS_Lambda_nodejs22.x';
+    process.env.POWERTOOLS_TRACE_ENABLED = 'false';
+    const switchedOff = lambdaTracer('mujaz-api');
+    expect(traced(switchedOff.captureClient(new SQSClient({ region: 'eu-west-1' })))).toBe(false);
+  });
+
+  it('captures clients in Lambda', () => {
+    process.env.AWS_EXECUTION_ENV = 'AWS_Lambda_nodejs22.x';
+    delete process.env.POWERTOOLS_TRACE_ENABLED;
+    const tracer = lambdaTracer('mujaz-api');
+    expect(traced(tracer.captureClient(new SQSClient({ region: 'eu-west-1' })))).toBe(true);
   });
 });
