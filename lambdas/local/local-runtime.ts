@@ -15,7 +15,6 @@ import { type MujazConfig, readLocalStackConfig } from '../composition/config';
 import type { UseCases } from '../core/bind-use-cases';
 import { publicLinks } from '../core/domain/links';
 import type { Logger } from '../core/ports/logger';
-import type { Metrics } from '../core/ports/metrics';
 import { createApiApp } from '../http/api-app';
 import { type DeliveryPoller, startDeliveryPoller } from './delivery-poller';
 import { InProcessDigestDispatcher } from './in-process-digest-dispatcher';
@@ -44,8 +43,6 @@ export interface LocalRuntimeOptions extends LocalStackOptions {
   /** The environment to read settings from (.env.example); local defaults fill in what it leaves out. */
   environment?: NodeJS.ProcessEnv;
   logger?: Logger;
-  /** Where the use cases count business events; a log line each (on `logger`) when absent. */
-  metrics?: Metrics;
   /**
    * Batches of readers the in-process deliver step handles at once; 0 runs no deliver step here (another process
    * consumes the queue, as a test that kills it mid-batch needs). 4 when absent.
@@ -105,7 +102,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
     const { mujaz, handleBatch } = composeDeliverer(config, { tokenSecret }, clients, {
       logger,
-      metrics: options.metrics ?? loggerMetrics(logger),
+      // What Lambda publishes to CloudWatch, here a log line each.
+      metrics: loggerMetrics(logger),
       ...(onMailSent ? { onMailSent } : {}),
     });
     const dispatcher = new InProcessDigestDispatcher(mujaz, logger);
