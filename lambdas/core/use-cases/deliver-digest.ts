@@ -99,7 +99,9 @@ export async function deliverDigest(
     receiveCount: attempt.receiveCount,
     ...attributes,
   });
-  // Counted once recorded, as the edition's tally counts it: a turn whose record failed comes again, and counts then.
+  // Counted once recorded, so that the metrics add up to the editions' tallies: a turn whose record failed comes
+  // again and counts then; a digest sent whose record failed counts as the tally will (unknown, once a later turn
+  // finds the claim abandoned).
   const record = async (outcome: DeliveryOutcome) => {
     await deps.ledger.record(editionId, address, outcome, deps.clock.now());
     deps.metrics.count(OUTCOME_METRICS[outcome.status]);
