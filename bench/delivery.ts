@@ -21,6 +21,7 @@ import { readConfig } from '../lambdas/composition/config';
 import { personalizeDigest, transmittedBytes } from '../lambdas/core/domain/digest';
 import { listUnsubscribeHeaders } from '../lambdas/core/domain/list-unsubscribe';
 import type { Logger } from '../lambdas/core/ports/logger';
+import type { Metrics } from '../lambdas/core/ports/metrics';
 import { startDeliveryPoller } from '../lambdas/local/delivery-poller';
 import {
   ensureDeliveryQueues,
@@ -47,6 +48,9 @@ function timingLogger(marks: Map<string, number>): Logger {
   return { info: mark, warn: mark, error: mark };
 }
 
+/** The bench measures time, not business events. */
+const uncounted: Metrics = { count: () => undefined };
+
 async function composeMujaz(stack: LocalStack, sesEndpoint: string, name: string, marks: Map<string, number>) {
   const tableName = `bench-${name}-${randomBytes(3).toString('hex')}`;
   await ensureTable(stack, tableName);
@@ -71,6 +75,7 @@ async function composeMujaz(stack: LocalStack, sesEndpoint: string, name: string
   });
   const { mujaz, handleBatch } = composeDeliverer(config, { tokenSecret: randomBytes(32).toString('hex') }, clients, {
     logger: timingLogger(marks),
+    metrics: uncounted,
   });
   return { mujaz, handleBatch, clients, config };
 }

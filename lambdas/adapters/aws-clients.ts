@@ -11,6 +11,8 @@ export interface AwsClientOptions {
   sqsEndpoint?: string;
   /** Only for local endpoints, which accept any credentials. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Instruments each client as it is made: in Lambda, the tracer's, so that every call shows in the trace. */
+  capture?: <Client>(client: Client) => Client;
 }
 
 export interface AwsClients {
@@ -21,19 +23,25 @@ export interface AwsClients {
 
 export function createAwsClients(options: AwsClientOptions): AwsClients {
   const shared = { region: options.region, ...(options.credentials ? { credentials: options.credentials } : {}) };
-  const dynamo = new DynamoDBClient({
-    ...shared,
-    ...(options.dynamoEndpoint ? { endpoint: options.dynamoEndpoint } : {}),
-  });
+  const capture = options.capture ?? ((client) => client);
+  // The document client sends through this client's middleware, so capturing this one traces both.
+  const dynamo = capture(
+    new DynamoDBClient({
+      ...shared,
+      ...(options.dynamoEndpoint ? { endpoint: options.dynamoEndpoint } : {}),
+    }),
+  );
   return {
     dynamo: DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
     // No SDK retries for SES: it has no idempotency key, and the SDK retries a reset connection after SES may
     // already have taken the message. The caller decides, knowing which failures are safe to retry (ses-mailer).
-    ses: new SESClient({
-      ...shared,
-      maxAttempts: 1,
-      ...(options.sesEndpoint ? { endpoint: options.sesEndpoint } : {}),
-    }),
-    sqs: new SQSClient({ ...shared, ...(options.sqsEndpoint ? { endpoint: options.sqsEndpoint } : {}) }),
+    ses: capture(
+      new SESClient({
+        ...shared,
+        maxAttempts: 1,
+        ...(options.sesEndpoint ? { endpoint: options.sesEndpoint } : {}),
+      }),
+    ),
+    sqs: capture(new SQSClient({ ...shared, ...(options.sqsEndpoint ? { endpoint: options.sqsEndpoint } : {}) })),
   };
 }

@@ -19,6 +19,7 @@ import { systemClock } from '../adapters/system-clock';
 import { bindUseCases, type UseCases } from '../core/bind-use-cases';
 import type { Clock } from '../core/ports/clock';
 import type { Logger } from '../core/ports/logger';
+import type { Metrics } from '../core/ports/metrics';
 import { recordDeliveryFeedback } from '../core/use-cases/record-delivery-feedback';
 import type { MujazConfig } from './config';
 import { type DeliveryBatchHandler, deliveryBatchHandler } from './delivery-batch';
@@ -29,6 +30,8 @@ export interface MujazSecrets {
 
 export interface CompositionOptions {
   logger: Logger;
+  /** Where the use cases count business events: Powertools Metrics in Lambda, log lines locally. */
+  metrics: Metrics;
   clock?: Clock;
   /** Receives every raw message SES accepted; the local runtime writes them to disk. */
   onMailSent?: (raw: Buffer, messageId: string) => Promise<void>;
@@ -102,5 +105,6 @@ function composePorts(config: MujazConfig, secrets: MujazSecrets, clients: AwsCl
     extractor: new ReadabilityArticleExtractor(),
     clock: options.clock ?? systemClock,
     logger: options.logger,
+    metrics: options.metrics,
   };
 }

@@ -5,27 +5,29 @@ import { createAwsClients } from '../adapters/aws-clients';
 import { LambdaDigestDispatcher } from '../adapters/lambda-digest-dispatcher';
 import { composeUseCases } from '../composition/compose-use-cases';
 import { readApiFunctionConfig, readConfig } from '../composition/config';
-import { lambdaLogger, readSecrets, withSendRate } from '../composition/lambda-runtime';
+import { lambdaObservability, observedHandler, readSecrets, withSendRate } from '../composition/lambda-runtime';
 import { publicLinks } from '../core/domain/links';
 import { createApiApp } from '../http/api-app';
 
-const logger = lambdaLogger('mujaz-api');
+const observability = lambdaObservability('mujaz-api');
+const { logger, metrics, tracer } = observability;
 const config = readConfig(process.env);
 const lambda = readApiFunctionConfig(process.env);
 
 const ready = (async () => {
   const [tokenSecret, adminToken] = await readSecrets(lambda, [lambda.tokenSecretArn, lambda.adminTokenSecretArn]);
-  const clients = createAwsClients({ region: lambda.region });
+  const clients = createAwsClients({ region: lambda.region, capture: tracer.captureClient });
   const mujaz = composeUseCases(
     await withSendRate(config, clients.ses, logger),
     { tokenSecret: tokenSecret! },
     clients,
     {
       logger,
+      metrics,
     },
   );
   const dispatcher = new LambdaDigestDispatcher(
-    new LambdaClient({ region: lambda.region }),
+    tracer.captureClient(new LambdaClient({ region: lambda.region })),
     lambda.sendDigestFunctionName,
   );
   return handle(
@@ -44,7 +46,6 @@ const ready = (async () => {
 // A failed start surfaces on the first invocation instead of as an unhandled rejection.
 ready.catch(() => undefined);
 
-export const handler = async (event: LambdaEvent, context: LambdaContext) => {
-  logger.forInvocation(context);
-  return (await ready)(event, context);
-};
+export const handler = observedHandler(observability, async (event: LambdaEvent, context: LambdaContext) =>
+  (await ready)(event, context),
+);

@@ -5,20 +5,21 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createAwsClients } from '../adapters/aws-clients';
 import { composeDeliverer } from '../composition/compose-use-cases';
 import { readConfig, readLambdaConfig } from '../composition/config';
-import { lambdaLogger, readSecrets, withSendRate } from '../composition/lambda-runtime';
+import { lambdaObservability, observedHandler, readSecrets, withSendRate } from '../composition/lambda-runtime';
 
-const logger = lambdaLogger('mujaz-deliver-digest');
+const observability = lambdaObservability('mujaz-deliver-digest');
+const { logger, metrics, tracer } = observability;
 const config = readConfig(process.env);
 const lambda = readLambdaConfig(process.env);
 const ready = (async () => {
   const [tokenSecret] = await readSecrets(lambda, [lambda.tokenSecretArn]);
-  const clients = createAwsClients({ region: lambda.region });
+  const clients = createAwsClients({ region: lambda.region, capture: tracer.captureClient });
   const withRate = await withSendRate(config, clients.ses, logger);
-  return composeDeliverer(withRate, { tokenSecret: tokenSecret! }, clients, { logger }).handleBatch;
+  return composeDeliverer(withRate, { tokenSecret: tokenSecret! }, clients, { logger, metrics }).handleBatch;
 })();
 ready.catch(() => undefined);
 
-export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
-  logger.forInvocation(context);
-  return (await ready)(event, context);
-};
+export const handler = observedHandler(
+  observability,
+  async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => (await ready)(event, context),
+);

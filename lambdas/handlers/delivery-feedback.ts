@@ -6,17 +6,21 @@ import { z } from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
 import { composeFeedbackRecorder } from '../composition/compose-use-cases';
 import { readConfig, readLambdaRegion } from '../composition/config';
-import { lambdaLogger } from '../composition/lambda-runtime';
+import { lambdaObservability, observedHandler } from '../composition/lambda-runtime';
 import { InvalidInputError } from '../core/domain/errors';
 
-const logger = lambdaLogger('mujaz-delivery-feedback');
+const observability = lambdaObservability('mujaz-delivery-feedback');
+const { logger, tracer } = observability;
 const config = readConfig(process.env);
-const record = composeFeedbackRecorder(config, createAwsClients({ region: readLambdaRegion(process.env) }), { logger });
+const record = composeFeedbackRecorder(
+  config,
+  createAwsClients({ region: readLambdaRegion(process.env), capture: tracer.captureClient }),
+  { logger },
+);
 
 const snsEvent = z.object({ Records: z.array(z.object({ Sns: z.object({ Message: z.string() }) })) });
 
-export const handler = async (event: unknown, context: Context): Promise<{ suppressed: number; dropped: number }> => {
-  logger.forInvocation(context);
+async function recordFeedback(event: unknown): Promise<{ suppressed: number; dropped: number }> {
   const parsed = snsEvent.safeParse(event);
   if (!parsed.success) throw new InvalidInputError('Unexpected delivery-feedback event: not an SNS notification');
   let suppressed = 0;
@@ -31,4 +35,6 @@ export const handler = async (event: unknown, context: Context): Promise<{ suppr
     }
   }
   return { suppressed, dropped };
-};
+}
+
+export const handler = observedHandler(observability, (event: unknown, _context: Context) => recordFeedback(event));

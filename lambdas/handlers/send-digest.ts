@@ -8,17 +8,19 @@ import { z } from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
 import { composeUseCases } from '../composition/compose-use-cases';
 import { readConfig, readLambdaConfig } from '../composition/config';
-import { lambdaLogger, readSecrets, withSendRate } from '../composition/lambda-runtime';
+import { lambdaObservability, observedHandler, readSecrets, withSendRate } from '../composition/lambda-runtime';
 import { InvalidInputError } from '../core/domain/errors';
 
-const logger = lambdaLogger('mujaz-send-digest');
+const observability = lambdaObservability('mujaz-send-digest');
+const { logger, metrics, tracer } = observability;
 const config = readConfig(process.env);
 const lambda = readLambdaConfig(process.env);
 const ready = (async () => {
   const [tokenSecret] = await readSecrets(lambda, [lambda.tokenSecretArn]);
-  const clients = createAwsClients({ region: lambda.region });
+  const clients = createAwsClients({ region: lambda.region, capture: tracer.captureClient });
   return composeUseCases(await withSendRate(config, clients.ses, logger), { tokenSecret: tokenSecret! }, clients, {
     logger,
+    metrics,
   });
 })();
 ready.catch(() => undefined);
@@ -29,12 +31,13 @@ const sendDigestEvent = z.union([
   z.object({ from: z.string().optional(), until: z.string().optional() }).strict(),
 ]);
 
-export const handler = async (event: unknown, context: Context) => {
-  logger.forInvocation(context);
+async function sendDigest(event: unknown) {
   const parsed = sendDigestEvent.safeParse(event ?? {});
   // A malformed event would fail the same way on every retry: report it and stop.
   if (!parsed.success) throw new InvalidInputError(`Unexpected send-digest event: ${parsed.error.message}`);
   const useCases = await ready;
   if ('watch' in parsed.data) return useCases.watchDigest();
   return useCases.sendDigest(parsed.data);
-};
+}
+
+export const handler = observedHandler(observability, (event: unknown, _context: Context) => sendDigest(event));

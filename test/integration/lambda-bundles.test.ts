@@ -1,6 +1,7 @@
 // The deployable bundles themselves: built by the same esbuild options as the CDK stack, loaded by plain Node
 // in a child process, and run against DynamoDB Local and the SES endpoint through the SDK's endpoint variables.
 import { execFile } from 'node:child_process';
+import { createSocket } from 'node:dgram';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -64,12 +65,21 @@ afterAll(async () => {
   rmSync(outDir, { recursive: true, force: true });
 });
 
-async function invoke(
-  bundle: 'api' | 'send-digest' | 'deliver-digest' | 'delivery-feedback',
+type Bundle = 'api' | 'send-digest' | 'deliver-digest' | 'delivery-feedback';
+
+async function invoke(bundle: Bundle, event: unknown): Promise<unknown> {
+  return (await invokeWithOutput(bundle, event)).result;
+}
+
+/** What the bundle answered, and the lines it wrote to stdout before (the metrics' EMF lines, in Lambda). */
+async function invokeWithOutput(
+  bundle: Bundle,
   event: unknown,
-): Promise<unknown> {
+  environment: NodeJS.ProcessEnv = {},
+): Promise<{ result: unknown; lines: string[] }> {
   const { dynamoEndpoint, sesEndpoint, sqsEndpoint } = localServices();
-  const script = `require(${JSON.stringify(join(outDir, bundle, 'index.js'))}).handler(${JSON.stringify(event)}, {}).then((result) => process.stdout.write(JSON.stringify(result)))`;
+  // The answer goes last, on a line of its own.
+  const script = `require(${JSON.stringify(join(outDir, bundle, 'index.js'))}).handler(${JSON.stringify(event)}, {}).then((result) => process.stdout.write('\\n' + JSON.stringify(result)))`;
   const { stdout } = await run(process.execPath, ['-e', script], {
     env: {
       PATH: process.env.PATH,
@@ -95,9 +105,16 @@ async function invoke(
       MUJAZ_ADMIN_TOKEN_SECRET_ARN: 'arn:test:admin-token',
       MUJAZ_SEND_DIGEST_FUNCTION_NAME: 'not-invoked-by-these-tests',
       POWERTOOLS_LOG_LEVEL: 'ERROR',
+      ...environment,
     },
   });
-  return JSON.parse(stdout);
+  const lines = stdout.split('\n');
+  return { result: JSON.parse(lines.pop()!), lines: lines.filter((line) => line !== '') };
+}
+
+/** The CloudWatch metrics (EMF) lines among a bundle's output. */
+function emfLines(lines: string[]): Array<Record<string, unknown> & { _aws: { CloudWatchMetrics: unknown[] } }> {
+  return lines.map((line) => JSON.parse(line)).filter((entry) => entry._aws?.CloudWatchMetrics !== undefined);
 }
 
 function httpEvent(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
@@ -126,6 +143,47 @@ describe('the Lambda bundles', () => {
     const confirmed = [];
     for await (const subscriber of test.mujaz.confirmedSubscribers()) confirmed.push(subscriber.email);
     expect(confirmed).not.toContain(reader);
+  }, 30_000);
+
+  it('traces an invocation in Lambda: a subsegment for it, annotated, and one for each AWS call it made', async () => {
+    const reader = uniqueAddress('traced');
+    await test.mujaz.importSubscribers([{ line: 2, email: reader, confirmedAt: '2025-01-01T00:00:00Z' }]);
+    const complaint = JSON.parse(
+      readFileSync(join(__dirname, '..', 'fixtures', 'ses-events', 'complaint.json'), 'utf8'),
+    ) as { complaint: { complainedRecipients: Array<{ emailAddress: string }> } };
+    complaint.complaint.complainedRecipients[0]!.emailAddress = reader;
+    // The X-Ray daemon Lambda runs: the SDK sends it each closed (sub)segment as a UDP datagram.
+    const daemon = createSocket('udp4');
+    const documents: Array<Record<string, unknown>> = [];
+    daemon.on('message', (datagram) => documents.push(JSON.parse(datagram.toString().split('\n')[1]!)));
+    await new Promise<void>((resolve) => daemon.bind(0, '127.0.0.1', resolve));
+    try {
+      const traceId = '1-5759e988-bd862e3fe1be46a994272793';
+      const { result } = await invokeWithOutput(
+        'delivery-feedback',
+        { Records: [{ EventSource: 'aws:sns', Sns: { Message: JSON.stringify(complaint) } }] },
+        {
+          // What Lambda sets, and Powertools and the X-Ray SDK look for.
+          AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+          AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+          LAMBDA_TASK_ROOT: outDir,
+          _X_AMZN_TRACE_ID: `Root=${traceId};Parent=53995c3f42cd8ad8;Sampled=1`,
+          AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${daemon.address().port}`,
+        },
+      );
+      expect(result).toEqual({ suppressed: 1, dropped: 0 });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      daemon.close();
+    }
+    const invocation = documents.find((document) => document.name === '## mujaz-delivery-feedback');
+    expect(invocation).toMatchObject({
+      trace_id: '1-5759e988-bd862e3fe1be46a994272793',
+      annotations: { ColdStart: true, Service: 'mujaz-delivery-feedback' },
+    });
+    const calls = documents.filter((document) => document.parent_id === invocation!.id);
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) expect(call).toMatchObject({ namespace: 'aws', aws: { table_name: test.tableName } });
   }, 30_000);
 
   it('send-digest, invoked as by the schedule, queues every confirmed reader; deliver-digest sends each one', async () => {
@@ -157,9 +215,24 @@ describe('the Lambda bundles', () => {
     );
     expect(Messages).toHaveLength(1);
     const event = toSqsEvent(Messages, test.queues.queueUrl);
-    expect(await invoke('deliver-digest', event)).toEqual({ batchItemFailures: [] });
-    // The same turn again, as SQS may hand it out: nothing is sent twice.
-    expect(await invoke('deliver-digest', event)).toEqual({ batchItemFailures: [] });
+    const delivered = await invokeWithOutput('deliver-digest', event);
+    expect(delivered.result).toEqual({ batchItemFailures: [] });
+    // What CloudWatch turns into the DigestsSent metric of the Mujaz namespace, for this function.
+    expect(emfLines(delivered.lines)).toEqual([
+      expect.objectContaining({
+        _aws: expect.objectContaining({
+          CloudWatchMetrics: [
+            { Namespace: 'Mujaz', Dimensions: [['service']], Metrics: [{ Name: 'DigestsSent', Unit: 'Count' }] },
+          ],
+        }),
+        service: 'mujaz-deliver-digest',
+        DigestsSent: 1,
+      }),
+    ]);
+    // The same turn again, as SQS may hand it out: nothing is sent twice, and nothing counted.
+    const repeated = await invokeWithOutput('deliver-digest', event);
+    expect(repeated.result).toEqual({ batchItemFailures: [] });
+    expect(emfLines(repeated.lines)).toEqual([]);
     expect((await test.mujaz.digestProgress('1')).counts).toMatchObject({ recipients: 1, sent: 1, pending: 0 });
     const received = await emailsTo(localServices().sesEndpoint, reader);
     expect(received.filter((email) => email.body.html?.includes('A report for the bundle'))).toHaveLength(1);

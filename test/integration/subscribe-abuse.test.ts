@@ -6,6 +6,7 @@ import type { Hono } from 'hono';
 import { DynamoSubscriberRepository } from '../../lambdas/adapters/dynamo-subscriber-repository';
 import { composeUseCases } from '../../lambdas/composition/compose-use-cases';
 import { emailsTo, linkIn, untilEmailsTo } from '../../lambdas/local/ses-inbox';
+import { InMemoryMetrics } from '../support/in-memory-metrics';
 import {
   apiAppOver,
   createTestMujaz,
@@ -103,6 +104,7 @@ it('holds the per-client limit across two API instances sharing the table, stori
   const secondClients = localClients();
   const second = composeUseCases(test.config, { tokenSecret: TEST_TOKEN_SECRET }, secondClients, {
     logger: silentLogger,
+    metrics: new InMemoryMetrics(),
   });
   const otherApp = apiAppOver({ ...test, mujaz: second }, 'abuse-admin-token');
   const client = '192.0.2.77';

@@ -6,6 +6,7 @@ import { composeDeliverer } from '../../lambdas/composition/compose-use-cases';
 import type { MujazConfig } from '../../lambdas/composition/config';
 import { startDeliveryPoller } from '../../lambdas/local/delivery-poller';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
+import { InMemoryMetrics } from './in-memory-metrics';
 import { silentLogger } from './silent-logger';
 
 interface WorkerSettings {
@@ -19,6 +20,7 @@ const settings = JSON.parse(process.argv[2] ?? '{}') as WorkerSettings;
 const clients = createAwsClients({ region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS }, ...settings.services });
 const { handleBatch } = composeDeliverer(settings.config, { tokenSecret: settings.tokenSecret }, clients, {
   logger: silentLogger,
+  metrics: new InMemoryMetrics(),
 });
 startDeliveryPoller({
   sqs: clients.sqs,

@@ -21,6 +21,7 @@ import {
   LOCAL_CREDENTIALS,
   LOCAL_REGION,
 } from '../../lambdas/local/local-stack';
+import { InMemoryMetrics } from './in-memory-metrics';
 import { silentLogger } from './silent-logger';
 
 export const TEST_TOKEN_SECRET = 'test-token-secret-that-is-long-enough-0123456789';
@@ -80,6 +81,8 @@ export interface TestMujaz {
   subscriptionQueues: DeliveryQueueUrls;
   config: MujazConfig;
   clients: AwsClients;
+  /** What the use cases counted. */
+  metrics: InMemoryMetrics;
   tableName: string;
   /** Polls GET /digests/{id}'s answer until the edition is done (or the time is up, and says where it stood). */
   untilDone(id: string, timeoutMs?: number): Promise<DigestProgress>;
@@ -113,8 +116,10 @@ export async function createTestMujaz(prefix: string, options: TestMujazOptions 
     ...options.environment,
   });
   const clients = localClients(options.sesEndpoint ? { sesEndpoint: options.sesEndpoint } : {});
+  const metrics = new InMemoryMetrics();
   const { mujaz, handleBatch } = composeDeliverer(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, {
     logger: silentLogger,
+    metrics,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const workers = options.deliveryWorkers ?? 2;
@@ -140,6 +145,7 @@ export async function createTestMujaz(prefix: string, options: TestMujazOptions 
     subscriptionQueues,
     config,
     clients,
+    metrics,
     tableName,
     untilDone,
     close: async () => {

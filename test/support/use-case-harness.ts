@@ -14,6 +14,7 @@ import { FixedClock } from './fixed-clock';
 import { InMemoryDeliveryLedger } from './in-memory-delivery-ledger';
 import { InMemoryDeliveryQueue } from './in-memory-delivery-queue';
 import { InMemoryEditionStore } from './in-memory-edition-store';
+import { InMemoryMetrics } from './in-memory-metrics';
 import { InMemoryRateLimiter } from './in-memory-rate-limiter';
 import { InMemoryReportRepository } from './in-memory-report-repository';
 import { InMemorySubscriberRepository } from './in-memory-subscriber-repository';
@@ -65,6 +66,7 @@ export interface Harness<
   ids: SequentialIds;
   extractor: E;
   logger: RecordingLogger;
+  metrics: InMemoryMetrics;
   newsletter: NewsletterIdentity;
   timeZone: string;
   useCases: UseCases;
@@ -111,6 +113,7 @@ export function createHarness<
   const tokens = new HmacTokenSigner(TOKEN_SECRET);
   const ids = new SequentialIds();
   const logger = new RecordingLogger();
+  const metrics = new InMemoryMetrics();
   const newsletter = options.newsletter ?? { name: 'موجز', language: 'ar' };
   const timeZone = options.timeZone ?? 'Asia/Riyadh';
   const ports = {
@@ -129,6 +132,7 @@ export function createHarness<
     extractor,
     clock,
     logger,
+    metrics,
   };
   const useCases = bindUseCases(ports, {
     newsletter,

@@ -2,6 +2,7 @@
 // more than once (the queue delivers at least once, a fan-out may repeat a page, an operator may retry), so the
 // ledger's claim decides who sends, and the first recorded outcome stands.
 import {
+  type CountedOutcome,
   type DeliveryAttempt,
   type DeliveryClaim,
   type DeliveryOutcome,
@@ -14,6 +15,7 @@ import { personalizeDigest, type RenderedEmail } from '../domain/digest';
 import { frozenEmailIn } from '../domain/edition';
 import type { PublicLinks } from '../domain/links';
 import { listUnsubscribeHeaders } from '../domain/list-unsubscribe';
+import { METRIC_NAMES, type MetricName } from '../domain/metric-names';
 import { type NewsletterIdentity, readerLanguage } from '../domain/newsletter-labels';
 import { maskEmail, redactEmails, type Subscriber } from '../domain/subscriber';
 import type { Clock } from '../ports/clock';
@@ -22,6 +24,7 @@ import type { EditionStore } from '../ports/edition-store';
 import type { IdSource } from '../ports/id-source';
 import type { Logger } from '../ports/logger';
 import type { Mailer } from '../ports/mailer';
+import type { Metrics } from '../ports/metrics';
 import type { SendPacer } from '../ports/send-pacer';
 import type { SubscriberRepository } from '../ports/subscriber-repository';
 import type { TokenSigner } from '../ports/token-signer';
@@ -39,6 +42,7 @@ export interface DeliverDeps {
   newsletter: NewsletterIdentity;
   clock: Clock;
   logger: Logger;
+  metrics: Metrics;
   /** The longest one attempt may run (the deliver function's timeout): a claim older than this was abandoned. */
   staleClaimMs: number;
 }
@@ -48,6 +52,14 @@ export interface DeliverDeps {
  * duplicate message), so this one did nothing.
  */
 export type TurnResult = 'sent' | 'unknown' | 'skipped' | 'recorded-earlier';
+
+/** The metric each outcome a turn records is counted under. */
+const OUTCOME_METRICS: Record<CountedOutcome, MetricName> = {
+  sent: METRIC_NAMES.digestsSent,
+  failed: METRIC_NAMES.digestsFailed,
+  unknown: METRIC_NAMES.digestsUnknown,
+  skipped: METRIC_NAMES.digestsSkipped,
+};
 
 /**
  * The turn must come again later: SES refused the message (safe to repeat), or another attempt holds the claim
@@ -87,7 +99,13 @@ export async function deliverDigest(
     receiveCount: attempt.receiveCount,
     ...attributes,
   });
-  const record = (outcome: DeliveryOutcome) => deps.ledger.record(editionId, address, outcome, deps.clock.now());
+  // Counted once recorded, so that the metrics add up to the editions' tallies: a turn whose record failed comes
+  // again and counts then; a digest sent whose record failed counts as the tally will (unknown, once a later turn
+  // finds the claim abandoned).
+  const record = async (outcome: DeliveryOutcome) => {
+    await deps.ledger.record(editionId, address, outcome, deps.clock.now());
+    deps.metrics.count(OUTCOME_METRICS[outcome.status]);
+  };
 
   /** What a turn that could not claim the reader makes of the claim it found. */
   const settleUnclaimed = async (found: DeliveryClaim): Promise<TurnResult> => {
@@ -139,7 +157,10 @@ export async function deliverDigest(
       await deps.ledger.release(editionId, address);
       deps.logger.warn('digest refused; the reader gets another turn', note({ error: reason }));
     }
-    throw new TurnDeferredError(reason, error instanceof MailRefusedError && error.throttled);
+    const throttled = error instanceof MailRefusedError && error.throttled;
+    // On the last try the reader is counted failed, and only that.
+    if (throttled && !attempt.final) deps.metrics.count(METRIC_NAMES.digestsThrottled);
+    throw new TurnDeferredError(reason, throttled);
   }
   if (!sent) return settleUnclaimed(refusedClaim);
   const { messageId } = sent;

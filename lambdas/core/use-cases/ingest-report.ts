@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { InvalidInputError, ReportRejectedError } from '../domain/errors';
 import { isLanguageTag } from '../domain/language-tag';
+import { METRIC_NAMES } from '../domain/metric-names';
 import { isHtmlSubmission, type Report, type ReportSubmission, reportIdFor } from '../domain/report';
 import { checkAndSummarize, checkPage, type ReportDraft } from '../domain/report-checks';
 import { type ReportInput, submissionFrom } from '../domain/report-submission';
@@ -12,6 +13,7 @@ import { cleanLine } from '../domain/text-cleaning';
 import { parseInput } from '../domain/validation';
 import type { ArticleExtractor } from '../ports/article-extractor';
 import type { Clock } from '../ports/clock';
+import type { Metrics } from '../ports/metrics';
 import type { ReportRepository } from '../ports/report-repository';
 
 export interface IngestReportDeps {
@@ -19,6 +21,7 @@ export interface IngestReportDeps {
   /** Finds the article in a page submitted as HTML. */
   extractor: ArticleExtractor;
   clock: Clock;
+  metrics: Metrics;
 }
 
 export interface IngestedReport {
@@ -72,7 +75,10 @@ export async function ingestReport(deps: IngestReportDeps, input: ReportInput): 
     summary: checked.summary,
     keyPhrases: checked.keyPhrases,
   };
-  return deps.reports.saveIfAbsent(report);
+  const saved = await deps.reports.saveIfAbsent(report);
+  // Stored by this request: the same report arriving twice at once is counted by the one that stored it.
+  if (saved.created) deps.metrics.count(METRIC_NAMES.reportsIngested);
+  return saved;
 }
 
 /**

@@ -3,6 +3,7 @@
 import { MailOutcomeUnknownError } from '../domain/delivery';
 import { NotFoundError, RateLimitedError } from '../domain/errors';
 import type { PublicLinks } from '../domain/links';
+import { METRIC_NAMES } from '../domain/metric-names';
 import {
   labelsFor,
   type NewsletterIdentity,
@@ -25,6 +26,7 @@ import type { EmailRenderer } from '../ports/email-renderer';
 import type { IdSource } from '../ports/id-source';
 import type { Logger } from '../ports/logger';
 import type { Mailer } from '../ports/mailer';
+import type { Metrics } from '../ports/metrics';
 import type { RateLimiter } from '../ports/rate-limiter';
 import type { SendPacer } from '../ports/send-pacer';
 import type { SubscriberRepository } from '../ports/subscriber-repository';
@@ -43,6 +45,7 @@ export interface SubscriptionDeps {
   links: PublicLinks;
   clock: Clock;
   logger: Logger;
+  metrics: Metrics;
   newsletter: NewsletterIdentity;
   /** How long a confirmation link works; an unconfirmed address is forgotten after it. */
   confirmWithinMs: number;
@@ -67,7 +70,7 @@ export interface LinkedReader {
  * its answer — and how long it takes — tells nobody who subscribes. `subscribe` does the rest from the queue.
  */
 export async function requestSubscription(
-  deps: Pick<SubscriptionDeps, 'subscriptionQueue' | 'limiter' | 'clock' | 'subscribesPerClientPerMinute'>,
+  deps: Pick<SubscriptionDeps, 'subscriptionQueue' | 'limiter' | 'clock' | 'metrics' | 'subscribesPerClientPerMinute'>,
   rawEmail: string,
   request: SubscriptionRequest,
   client: string,
@@ -75,6 +78,7 @@ export async function requestSubscription(
   const verdict = await deps.limiter.take(`subscribe:${client}`, deps.subscribesPerClientPerMinute, deps.clock.now());
   if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterSeconds);
   await deps.subscriptionQueue.enqueue({ email: normalizeEmail(rawEmail), ...request });
+  deps.metrics.count(METRIC_NAMES.subscriptionsRequested);
 }
 
 /**
@@ -144,6 +148,7 @@ export async function sendConfirmation(deps: SubscriptionDeps, subscriber: Subsc
     confirmUrl: deps.links.confirmUrl(token),
   });
   const { messageId } = await sendPaced(deps, 'confirmation', { to: subscriber.email, ...rendered });
+  deps.metrics.count(METRIC_NAMES.confirmationsSent);
   deps.logger.info('confirmation sent', { recipient: maskEmail(subscriber.email), messageId });
 }
 
@@ -162,7 +167,7 @@ const GONE =
   'This link belongs to a subscription that no longer exists; use the link in your most recent email, or subscribe again.';
 
 export async function confirmSubscription(
-  deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock' | 'newsletter'>,
+  deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock' | 'metrics' | 'newsletter'>,
   token: string,
 ): Promise<LinkedReader> {
   const now = deps.clock.now();
@@ -174,6 +179,8 @@ export async function confirmSubscription(
   );
   if (written === undefined && (previous?.subscriptionId !== linked.subscriptionId || previous.status !== 'confirmed'))
     throw new NotFoundError(GONE);
+  // Only the click that confirmed: a repeated one finds the reader confirmed already, and changes nothing.
+  if (written !== undefined) deps.metrics.count(METRIC_NAMES.subscriptionsConfirmed);
   return readerOf(deps, linked);
 }
 
@@ -208,6 +215,7 @@ export async function resubscribe(deps: SubscriptionDeps, token: string): Promis
   if (linked?.status !== 'unsubscribed') throw new NotFoundError(GONE);
   const language = linked.language ? { language: linked.language } : {};
   await deps.subscriptionQueue.enqueue({ email: linked.email, via: 'form', ...language });
+  deps.metrics.count(METRIC_NAMES.subscriptionsRequested);
   return readerOf(deps, linked);
 }
 
