@@ -18,6 +18,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRIC_NAMES, METRICS_NAMESPACE, type MetricName } from '../lambdas/core/domain/metric-names';
 
 export interface MujazMonitoringProps {
   functions: { Api: IFunction; SendDigest: IFunction; DeliverDigest: IFunction; DeliveryFeedback: IFunction };
@@ -31,6 +32,17 @@ export interface MujazMonitoringProps {
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
+
+/** One of the service's own counts, as the function whose Powertools service name is `mujaz-<handler>` writes it. */
+function serviceMetric(metricName: MetricName, handler: string, period: Duration = Duration.hours(1)): Metric {
+  return new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName,
+    dimensionsMap: { service: `mujaz-${handler}` },
+    statistic: 'Sum',
+    period,
+  });
+}
 
 export class MujazMonitoring extends Construct {
   readonly alarmTopic: Topic;
@@ -63,6 +75,11 @@ export class MujazMonitoring extends Construct {
         `${name}: messages wait for an operator (readers SES kept refusing, or runs that failed)`,
       );
     }
+    this.alarmWhenAny(
+      'DigestOverdue',
+      serviceMetric(METRIC_NAMES.digestsOverdue, 'send-digest', FIVE_MINUTES),
+      'Digest overdue: a day after the schedule, no send had finished',
+    );
     this.alarmWhenAny(
       'Api5xx',
       props.httpApi.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' }),
@@ -102,6 +119,24 @@ export class MujazMonitoring extends Construct {
       }),
     );
     this.dashboard.addWidgets(new AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24, height: 4 }));
+    this.dashboard.addWidgets(
+      graph(
+        'Digests: readers’ copies per hour',
+        [
+          serviceMetric(METRIC_NAMES.digestsSent, 'deliver-digest'),
+          serviceMetric(METRIC_NAMES.digestsFailed, 'deliver-digest'),
+          serviceMetric(METRIC_NAMES.digestsUnknown, 'deliver-digest'),
+          serviceMetric(METRIC_NAMES.digestsSkipped, 'deliver-digest'),
+        ],
+        [serviceMetric(METRIC_NAMES.digestsThrottled, 'deliver-digest')],
+      ),
+      graph('Readers and reports per hour', [
+        serviceMetric(METRIC_NAMES.subscriptionsRequested, 'api'),
+        serviceMetric(METRIC_NAMES.confirmationsSent, 'deliver-digest'),
+        serviceMetric(METRIC_NAMES.subscriptionsConfirmed, 'api'),
+        serviceMetric(METRIC_NAMES.reportsIngested, 'api'),
+      ]),
+    );
     this.dashboard.addWidgets(
       graph('SES: what happened to the messages (per hour)', [
         ses('Send'),

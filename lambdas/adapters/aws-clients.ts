@@ -35,13 +35,13 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     dynamo: DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
     // No SDK retries for SES: it has no idempotency key, and the SDK retries a reset connection after SES may
     // already have taken the message. The caller decides, knowing which failures are safe to retry (ses-mailer).
-    ses: capture(
-      new SESClient({
-        ...shared,
-        maxAttempts: 1,
-        ...(options.sesEndpoint ? { endpoint: options.sesEndpoint } : {}),
-      }),
-    ),
+    // Not traced: X-Ray keeps an SDK error's message for 30 days, and SES's messages quote recipients' addresses
+    // ("not verified: reader@…"); the invocation's own segment still shows the time SES took.
+    ses: new SESClient({
+      ...shared,
+      maxAttempts: 1,
+      ...(options.sesEndpoint ? { endpoint: options.sesEndpoint } : {}),
+    }),
     sqs: capture(new SQSClient({ ...shared, ...(options.sqsEndpoint ? { endpoint: options.sqsEndpoint } : {}) })),
   };
 }

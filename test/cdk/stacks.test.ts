@@ -543,6 +543,7 @@ describe('alarms', () => {
         'DeliveryDeadLettersNotEmpty',
         'DeliveryFeedbackErrors',
         'DeliveryFeedbackThrottles',
+        'DigestOverdue',
         'FeedbackDeadLettersNotEmpty',
         'SendRequestDeadLettersNotEmpty',
         'ScheduleDeadLettersNotEmpty',
@@ -579,6 +580,13 @@ describe('alarms', () => {
     expect(byId.get('ApiErrors')).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors' });
     expect(JSON.stringify(byId.get('ApiErrors')?.Dimensions)).toContain(functionOf('api').logicalId);
     expect(byId.get('Api5xx')).toMatchObject({ Namespace: 'AWS/ApiGateway', MetricName: '5xx' });
+    // Where the send function's watch counts it (lambdas/core/domain/metric-names.ts).
+    expect(byId.get('DigestOverdue')).toMatchObject({
+      Namespace: 'Mujaz',
+      MetricName: 'DigestsOverdue',
+      Dimensions: [{ Name: 'service', Value: 'mujaz-send-digest' }],
+      Statistic: 'Sum',
+    });
     expect(byId.get('SesBounceRate')).toMatchObject({
       Namespace: 'AWS/SES',
       MetricName: 'Reputation.BounceRate',
@@ -603,6 +611,17 @@ describe('alarms', () => {
       expect(body).toContain(`\\"AWS/SES\\",\\"${sesEvent}\\",\\"ses:configuration-set\\"`);
     for (const handler of HANDLERS) expect(body).toContain(functionOf(handler).logicalId);
     expect(body).toMatch(/ApproximateAgeOfOldestMessage/u);
+    for (const [metric, service] of [
+      ['DigestsSent', 'deliver-digest'],
+      ['DigestsFailed', 'deliver-digest'],
+      ['DigestsUnknown', 'deliver-digest'],
+      ['DigestsThrottled', 'deliver-digest'],
+      ['ConfirmationsSent', 'deliver-digest'],
+      ['SubscriptionsRequested', 'api'],
+      ['SubscriptionsConfirmed', 'api'],
+      ['ReportsIngested', 'api'],
+    ])
+      expect(body).toContain(`\\"Mujaz\\",\\"${metric}\\",\\"service\\",\\"mujaz-${service}\\"`);
     expect(body).toMatch(/"AWS\/ApiGateway\\",\\"5xx/u);
     // The alarm status widget lists them all.
     for (const [id] of alarms()) expect(body).toContain(`Monitoring${id}`);

@@ -88,13 +88,14 @@ describe('the dependency rule', () => {
     expect([...new Set(passing)].sort()).toEqual(['handlers', 'local']);
   });
 
-  it('lets the CDK app know only bundling entries, the table and queue definitions and the route table from lambdas/', () => {
+  it('lets the CDK app know only bundling entries, the table and queue definitions, the route table and the metric names from lambdas/', () => {
     const libImports = sourceFiles(join(ROOT, 'lib')).flatMap((file) =>
       importsOf(file).filter((specifier) => specifier.includes('lambdas/')),
     );
     expect([...new Set(libImports)].sort()).toEqual([
       '../lambdas/adapters/delivery-queue-definition',
       '../lambdas/adapters/dynamo-table-definition',
+      '../lambdas/core/domain/metric-names',
       '../lambdas/http/routes',
     ]);
   });

@@ -27,6 +27,8 @@ export const METRIC_NAMES = {
   subscriptionsConfirmed: 'SubscriptionsConfirmed',
   /** A report stored for the next edition (the same report sent again counts nothing). */
   reportsIngested: 'ReportsIngested',
+  /** The watch a day after the schedule found no send finished since: an alarm. */
+  digestsOverdue: 'DigestsOverdue',
 } as const;
 
 export type MetricName = (typeof METRIC_NAMES)[keyof typeof METRIC_NAMES];

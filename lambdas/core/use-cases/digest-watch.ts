@@ -1,9 +1,11 @@
 // Core use case: did the scheduled send finish? The watch runs a day after each scheduled send; a send has
 // finished when its edition is queued (every reader handed over) or when it found no report to send.
 import type { Edition } from '../domain/edition';
+import { METRIC_NAMES } from '../domain/metric-names';
 import type { Clock } from '../ports/clock';
 import type { EditionStore } from '../ports/edition-store';
 import type { Logger } from '../ports/logger';
+import type { Metrics } from '../ports/metrics';
 
 /** A day, and an hour more: the watch runs a day after the send, and a daylight-saving change may shift it by one. */
 export const DIGEST_WATCH_WINDOW_HOURS = 25;
@@ -12,6 +14,7 @@ export interface DigestWatchDeps {
   editions: Pick<EditionStore, 'latest' | 'lastEmptyRunAt'>;
   clock: Clock;
   logger: Logger;
+  metrics: Metrics;
 }
 
 export interface DigestWatchResult {
@@ -31,8 +34,10 @@ export async function watchDigest(deps: DigestWatchDeps): Promise<DigestWatchRes
     latestEdition: latest?.id ?? 'none',
     latestState: latest?.state ?? 'none',
   };
-  if (overdue) deps.logger.error('digest overdue: no send finished within a day of the schedule', facts);
-  else deps.logger.info('digest on time', facts);
+  if (overdue) {
+    deps.logger.error('digest overdue: no send finished within a day of the schedule', facts);
+    deps.metrics.count(METRIC_NAMES.digestsOverdue);
+  } else deps.logger.info('digest on time', facts);
   return { overdue, ...(lastFinishedAt ? { lastFinishedAt } : {}) };
 }
 

@@ -1,6 +1,7 @@
 // The Powertools adapters the Lambda functions observe themselves with: metrics written as CloudWatch EMF on stdout
 // at the end of each invocation (also one that throws), and a tracer that stays inert outside Lambda.
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { createAwsClients } from '../../../lambdas/adapters/aws-clients';
 import {
   type InvocationContext,
   lambdaMetrics,
@@ -125,5 +126,16 @@ describe('lambdaTracer', () => {
     delete process.env.POWERTOOLS_TRACE_ENABLED;
     const tracer = lambdaTracer('mujaz-api');
     expect(traced(tracer.captureClient(new SQSClient({ region: 'eu-west-1' })))).toBe(true);
+  });
+
+  it('traces DynamoDB and SQS calls, never SES ones, whose errors quote recipients’ addresses', () => {
+    process.env.AWS_EXECUTION_ENV = 'AWS_Lambda_nodejs22.x';
+    delete process.env.POWERTOOLS_TRACE_ENABLED;
+    const clients = createAwsClients({ region: 'eu-west-1', capture: lambdaTracer('mujaz-api').captureClient });
+    const tracedStack = (client: { middlewareStack: { identify(): string[] } }) =>
+      client.middlewareStack.identify().some((name) => name.includes('XRaySDK'));
+    expect(tracedStack(clients.dynamo)).toBe(true);
+    expect(tracedStack(clients.sqs)).toBe(true);
+    expect(tracedStack(clients.ses)).toBe(false);
   });
 });

@@ -12,7 +12,9 @@ beforeEach(async () => {
 });
 
 it('is overdue before any send ever finished, and says so in the log', async () => {
+  h.metrics.clear();
   expect(await h.useCases.watchDigest()).toEqual({ overdue: true });
+  expect(h.metrics.counted).toEqual(['DigestsOverdue']);
   expect(h.logger.entries).toContainEqual(
     expect.objectContaining({ level: 'error', message: expect.stringMatching(/^digest overdue/u) }),
   );
@@ -23,9 +25,12 @@ it('is on time a day after a send that queued its edition, and overdue once the 
   await h.useCases.sendDigest();
   const queuedAt = h.clock.now().toISOString();
   h.clock.advance(24 * HOUR);
+  h.metrics.clear();
   expect(await h.useCases.watchDigest()).toEqual({ overdue: false, lastFinishedAt: queuedAt });
+  expect(h.metrics.counted).toEqual([]);
   h.clock.advance((DIGEST_WATCH_WINDOW_HOURS - 24) * HOUR + 1);
   expect(await h.useCases.watchDigest()).toEqual({ overdue: true, lastFinishedAt: queuedAt });
+  expect(h.metrics.counted).toEqual(['DigestsOverdue']);
 });
 
 it('counts a send that found no report as finished: the schedule ran', async () => {
