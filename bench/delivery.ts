@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createAwsClients } from '../lambdas/adapters/aws-clients';
 import { visibilityTimeoutSeconds } from '../lambdas/adapters/delivery-queue-definition';
+import { compileEmailTemplates } from '../lambdas/adapters/mjml-template-compiler';
 import { composeMime } from '../lambdas/adapters/ses-mailer';
 import { composeDeliverer } from '../lambdas/composition/compose-use-cases';
 import { readConfig } from '../lambdas/composition/config';
@@ -71,6 +72,7 @@ async function composeMujaz(stack: LocalStack, sesEndpoint: string, name: string
   });
   const { mujaz, handleBatch } = composeDeliverer(config, { tokenSecret: randomBytes(32).toString('hex') }, clients, {
     logger: timingLogger(marks),
+    emailTemplates: await compileEmailTemplates(config.templatesDirectory),
   });
   return { mujaz, handleBatch, clients, config };
 }

@@ -10,7 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { MjmlEmailRenderer, readEmailTemplates } from '../lambdas/adapters/mjml-email-renderer';
+import { HandlebarsEmailRenderer } from '../lambdas/adapters/handlebars-email-renderer';
+import { compileEmailTemplates } from '../lambdas/adapters/mjml-template-compiler';
 import { composeMime } from '../lambdas/adapters/ses-mailer';
 import { buildDigestView, personalizeDigest, selectForEmail, transmittedBytes } from '../lambdas/core/domain/digest';
 import type { EditionEntry } from '../lambdas/core/domain/edition';
@@ -166,7 +167,7 @@ async function benchEmail(): Promise<void> {
     url: `https://example.com/reports/${index}`,
     receivedAt: new Date().toISOString(),
   }));
-  const renderer = new MjmlEmailRenderer(readEmailTemplates(join(ROOT, 'templates')));
+  const renderer = new HandlebarsEmailRenderer(await compileEmailTemplates(join(ROOT, 'templates')));
   const view = buildDigestView(selectForEmail(reports, 10, 0), 'https://example.com/editions/1', {
     newsletter: { name: 'موجز', language: 'ar' },
     timeZone: 'UTC',

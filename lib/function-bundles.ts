@@ -26,5 +26,8 @@ export const BUNDLE_OPTIONS = {
   sourceMap: true,
 } as const;
 
-/** Templates are read at cold start from templates/ next to the handler (see findTemplatesDirectory). */
+/**
+ * The email templates, compiled at build time (scripts/compile-email-templates.ts), are read at cold start from
+ * templates/ next to the handler (see findTemplatesDirectory); their MJML sources sit in the repository's templates/.
+ */
 export const TEMPLATES_DIRECTORY = 'templates';

@@ -60,8 +60,9 @@ export class MujazFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
+          // The MJML templates compiled once, with their Handlebars placeholders: no function carries mjml.
           afterBundling: (inputDir: string, outputDir: string) => [
-            `cp -r "${inputDir}/${TEMPLATES_DIRECTORY}" "${outputDir}/${TEMPLATES_DIRECTORY}"`,
+            `cd "${inputDir}" && npx tsx scripts/compile-email-templates.ts "${TEMPLATES_DIRECTORY}" "${outputDir}/${TEMPLATES_DIRECTORY}"`,
           ],
         },
       },

@@ -8,8 +8,8 @@ import { DynamoRateLimiter } from '../adapters/dynamo-rate-limiter';
 import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
 import { DynamoSendPacer } from '../adapters/dynamo-send-pacer';
 import { DynamoSubscriberRepository } from '../adapters/dynamo-subscriber-repository';
+import { type CompiledEmailTemplates, HandlebarsEmailRenderer } from '../adapters/handlebars-email-renderer';
 import { HmacTokenSigner } from '../adapters/hmac-token-signer';
-import { MjmlEmailRenderer, readEmailTemplates } from '../adapters/mjml-email-renderer';
 import { randomIds } from '../adapters/random-ids';
 import { ReadabilityArticleExtractor } from '../adapters/readability-article-extractor';
 import { SesMailer } from '../adapters/ses-mailer';
@@ -30,6 +30,8 @@ export interface MujazSecrets {
 export interface CompositionOptions {
   logger: Logger;
   clock?: Clock;
+  /** The email templates as the build compiled them (read next to the bundle, or compiled at a local start). */
+  emailTemplates: CompiledEmailTemplates;
   /** Receives every raw message SES accepted; the local runtime writes them to disk. */
   onMailSent?: (raw: Buffer, messageId: string) => Promise<void>;
 }
@@ -96,7 +98,7 @@ function composePorts(config: MujazConfig, secrets: MujazSecrets, clients: AwsCl
       ...(options.onMailSent ? { onSent: options.onMailSent } : {}),
     }),
     pacer: new DynamoSendPacer(clients.dynamo, config.tableName, { rate: config.sendRate ?? DEFAULT_SEND_RATE }),
-    renderer: new MjmlEmailRenderer(readEmailTemplates(config.templatesDirectory)),
+    renderer: new HandlebarsEmailRenderer(options.emailTemplates),
     tokens: new HmacTokenSigner(secrets.tokenSecret),
     ids: randomIds,
     extractor: new ReadabilityArticleExtractor(),

@@ -212,13 +212,18 @@ function parseEnvironment<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv
   );
 }
 
-/** Lambda bundles carry templates/ next to the handler; in the repository they sit at its root. */
+/**
+ * Lambda bundles carry templates/ next to the handler, compiled (digest.html); in the repository they sit at its
+ * root as MJML sources (digest.mjml), which the local runtime compiles when it starts.
+ */
 function findTemplatesDirectory(configured?: string): string {
   const candidates = configured
     ? [configured]
     : [join(__dirname, 'templates'), join(__dirname, '..', '..', 'templates')];
-  const found = candidates.find((directory) => existsSync(join(directory, 'digest.mjml')));
-  if (!found) throw new ConfigError([`no email templates (digest.mjml) in ${candidates.join(' or ')}`]);
+  const found = candidates.find(
+    (directory) => existsSync(join(directory, 'digest.html')) || existsSync(join(directory, 'digest.mjml')),
+  );
+  if (!found) throw new ConfigError([`no email templates (digest.html or digest.mjml) in ${candidates.join(' or ')}`]);
   return found;
 }
 

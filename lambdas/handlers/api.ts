@@ -2,6 +2,7 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { getConnInfo, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { createAwsClients } from '../adapters/aws-clients';
+import { readCompiledEmailTemplates } from '../adapters/handlebars-email-renderer';
 import { LambdaDigestDispatcher } from '../adapters/lambda-digest-dispatcher';
 import { composeUseCases } from '../composition/compose-use-cases';
 import { readApiFunctionConfig, readConfig } from '../composition/config';
@@ -20,9 +21,7 @@ const ready = (async () => {
     await withSendRate(config, clients.ses, logger),
     { tokenSecret: tokenSecret! },
     clients,
-    {
-      logger,
-    },
+    { logger, emailTemplates: readCompiledEmailTemplates(config.templatesDirectory) },
   );
   const dispatcher = new LambdaDigestDispatcher(
     new LambdaClient({ region: lambda.region }),

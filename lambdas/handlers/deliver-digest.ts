@@ -3,6 +3,7 @@
 // dead-letter queue after its last try.
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createAwsClients } from '../adapters/aws-clients';
+import { readCompiledEmailTemplates } from '../adapters/handlebars-email-renderer';
 import { composeDeliverer } from '../composition/compose-use-cases';
 import { readConfig, readLambdaConfig } from '../composition/config';
 import { lambdaLogger, readSecrets, withSendRate } from '../composition/lambda-runtime';
@@ -14,7 +15,10 @@ const ready = (async () => {
   const [tokenSecret] = await readSecrets(lambda, [lambda.tokenSecretArn]);
   const clients = createAwsClients({ region: lambda.region });
   const withRate = await withSendRate(config, clients.ses, logger);
-  return composeDeliverer(withRate, { tokenSecret: tokenSecret! }, clients, { logger }).handleBatch;
+  return composeDeliverer(withRate, { tokenSecret: tokenSecret! }, clients, {
+    logger,
+    emailTemplates: readCompiledEmailTemplates(config.templatesDirectory),
+  }).handleBatch;
 })();
 ready.catch(() => undefined);
 

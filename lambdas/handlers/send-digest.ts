@@ -5,6 +5,7 @@
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
+import { readCompiledEmailTemplates } from '../adapters/handlebars-email-renderer';
 import { composeUseCases } from '../composition/compose-use-cases';
 import { readConfig, readLambdaConfig } from '../composition/config';
 import { lambdaLogger, readSecrets, withSendRate } from '../composition/lambda-runtime';
@@ -18,6 +19,7 @@ const ready = (async () => {
   const clients = createAwsClients({ region: lambda.region });
   return composeUseCases(await withSendRate(config, clients.ses, logger), { tokenSecret: tokenSecret! }, clients, {
     logger,
+    emailTemplates: readCompiledEmailTemplates(config.templatesDirectory),
   });
 })();
 ready.catch(() => undefined);

@@ -9,6 +9,7 @@ import type { Hono } from 'hono';
 import { createAwsClients } from '../adapters/aws-clients';
 import { consoleLogger } from '../adapters/console-logger';
 import { visibilityTimeoutSeconds } from '../adapters/delivery-queue-definition';
+import { compileEmailTemplates } from '../adapters/mjml-template-compiler';
 import { composeDeliverer } from '../composition/compose-use-cases';
 import { type MujazConfig, readLocalStackConfig } from '../composition/config';
 import type { UseCases } from '../core/bind-use-cases';
@@ -101,6 +102,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
     const { mujaz, handleBatch } = composeDeliverer(config, { tokenSecret }, clients, {
       logger,
+      // Locally the templates are compiled at start, by the same function the build runs.
+      emailTemplates: await compileEmailTemplates(config.templatesDirectory),
       ...(onMailSent ? { onMailSent } : {}),
     });
     const dispatcher = new InProcessDigestDispatcher(mujaz, logger);

@@ -12,7 +12,7 @@ import { toSqsEvent } from '../../lambdas/local/delivery-poller';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
 import { emailsTo } from '../../lambdas/local/ses-inbox';
 import { PROJECT_ROOT } from '../../lib/function-bundles';
-import { buildBundles } from '../../scripts/build-bundles';
+import { type BuiltBundle, buildBundles } from '../../scripts/build-bundles';
 import {
   createTestMujaz,
   localServices,
@@ -30,6 +30,7 @@ const SECRETS: Record<string, string> = {
 };
 
 let outDir: string;
+let bundles: BuiltBundle[];
 let test: TestMujaz;
 // No Secrets Manager runs locally: this stands in for GetSecretValue only, the one call the handlers make.
 let secretsEndpoint: Server;
@@ -55,7 +56,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => secretsEndpoint.listen(0, '127.0.0.1', resolve));
   // The deliver bundle consumes the queue here, not an in-process deliver step.
   test = await createTestMujaz('bundles', { deliveryWorkers: 0 });
-  await buildBundles(outDir);
+  bundles = await buildBundles(outDir);
 }, 60_000);
 
 afterAll(async () => {
@@ -112,7 +113,26 @@ function httpEvent(method: string, path: string, body?: unknown, headers: Record
   };
 }
 
+/** The npm packages a bundle carries, by name. */
+const packagesIn = (bundle: BuiltBundle): Set<string> =>
+  new Set(
+    Object.keys(bundle.inputs).flatMap((path) => {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/u.exec(path);
+      return match ? [match[1]!] : [];
+    }),
+  );
+
 describe('the Lambda bundles', () => {
+  it('carry no mjml: the templates next to them were compiled at build time', () => {
+    expect(bundles.map((bundle) => bundle.name).sort()).toEqual(
+      ['api', 'deliver-digest', 'delivery-feedback', 'send-digest'].sort(),
+    );
+    for (const bundle of bundles) {
+      expect([...packagesIn(bundle)].filter((name) => name.startsWith('mjml'))).toEqual([]);
+      expect(readFileSync(join(outDir, bundle.name, 'templates', 'digest.html'), 'utf8')).toContain('{{#each items}}');
+    }
+  });
+
   it('delivery-feedback suppresses the address of a hard bounce that SES published over SNS', async () => {
     const reader = uniqueAddress('bounced');
     await test.mujaz.importSubscribers([{ line: 2, email: reader, confirmedAt: '2025-01-01T00:00:00Z' }]);

@@ -2,6 +2,7 @@
 // runs — so that a test can kill it mid-batch (SIGKILL: no cleanup, as a Lambda that times out or crashes).
 // Its settings come as one JSON argument: { config, services, tokenSecret }.
 import { createAwsClients } from '../../lambdas/adapters/aws-clients';
+import { compileEmailTemplates } from '../../lambdas/adapters/mjml-template-compiler';
 import { composeDeliverer } from '../../lambdas/composition/compose-use-cases';
 import type { MujazConfig } from '../../lambdas/composition/config';
 import { startDeliveryPoller } from '../../lambdas/local/delivery-poller';
@@ -17,14 +18,17 @@ interface WorkerSettings {
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as WorkerSettings;
 const clients = createAwsClients({ region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS }, ...settings.services });
-const { handleBatch } = composeDeliverer(settings.config, { tokenSecret: settings.tokenSecret }, clients, {
-  logger: silentLogger,
+compileEmailTemplates(settings.config.templatesDirectory).then((emailTemplates) => {
+  const { handleBatch } = composeDeliverer(settings.config, { tokenSecret: settings.tokenSecret }, clients, {
+    logger: silentLogger,
+    emailTemplates,
+  });
+  startDeliveryPoller({
+    sqs: clients.sqs,
+    queueUrl: settings.config.deliveryQueueUrl,
+    handleBatch,
+    workers: settings.workers,
+    logger: silentLogger,
+  });
+  process.stdout.write('ready\n');
 });
-startDeliveryPoller({
-  sqs: clients.sqs,
-  queueUrl: settings.config.deliveryQueueUrl,
-  handleBatch,
-  workers: settings.workers,
-  logger: silentLogger,
-});
-process.stdout.write('ready\n');

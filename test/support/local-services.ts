@@ -21,6 +21,7 @@ import {
   LOCAL_CREDENTIALS,
   LOCAL_REGION,
 } from '../../lambdas/local/local-stack';
+import { compiledTemplates } from './real-renderer';
 import { silentLogger } from './silent-logger';
 
 export const TEST_TOKEN_SECRET = 'test-token-secret-that-is-long-enough-0123456789';
@@ -115,6 +116,7 @@ export async function createTestMujaz(prefix: string, options: TestMujazOptions 
   const clients = localClients(options.sesEndpoint ? { sesEndpoint: options.sesEndpoint } : {});
   const { mujaz, handleBatch } = composeDeliverer(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, {
     logger: silentLogger,
+    emailTemplates: await compiledTemplates(),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const workers = options.deliveryWorkers ?? 2;
