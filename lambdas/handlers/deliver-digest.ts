@@ -4,7 +4,7 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createAwsClients } from '../adapters/aws-clients';
 import { readCompiledEmailTemplates } from '../adapters/handlebars-email-renderer';
-import { composeDeliverer } from '../composition/compose-use-cases';
+import { composeDeliverer } from '../composition/compose-deliverer';
 import { readConfig, readLambdaConfig } from '../composition/config';
 import { lambdaLogger, readSecrets, withSendRate } from '../composition/lambda-runtime';
 
@@ -18,7 +18,7 @@ const ready = (async () => {
   return composeDeliverer(withRate, { tokenSecret: tokenSecret! }, clients, {
     logger,
     emailTemplates: readCompiledEmailTemplates(config.templatesDirectory),
-  }).handleBatch;
+  });
 })();
 ready.catch(() => undefined);
 

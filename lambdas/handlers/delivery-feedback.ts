@@ -4,7 +4,7 @@
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
-import { composeFeedbackRecorder } from '../composition/compose-use-cases';
+import { composeFeedbackRecorder } from '../composition/compose-feedback-recorder';
 import { readConfig, readLambdaRegion } from '../composition/config';
 import { lambdaLogger } from '../composition/lambda-runtime';
 import { InvalidInputError } from '../core/domain/errors';

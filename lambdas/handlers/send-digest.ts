@@ -6,23 +6,18 @@ import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
 import { readCompiledEmailTemplates } from '../adapters/handlebars-email-renderer';
-import { composeUseCases } from '../composition/compose-use-cases';
-import { readConfig, readLambdaConfig } from '../composition/config';
-import { lambdaLogger, readSecrets, withSendRate } from '../composition/lambda-runtime';
+import { composeDigestSender } from '../composition/compose-digest-sender';
+import { readConfig, readLambdaRegion } from '../composition/config';
+import { lambdaLogger } from '../composition/lambda-runtime';
 import { InvalidInputError } from '../core/domain/errors';
 
 const logger = lambdaLogger('mujaz-send-digest');
 const config = readConfig(process.env);
-const lambda = readLambdaConfig(process.env);
-const ready = (async () => {
-  const [tokenSecret] = await readSecrets(lambda, [lambda.tokenSecretArn]);
-  const clients = createAwsClients({ region: lambda.region });
-  return composeUseCases(await withSendRate(config, clients.ses, logger), { tokenSecret: tokenSecret! }, clients, {
-    logger,
-    emailTemplates: readCompiledEmailTemplates(config.templatesDirectory),
-  });
-})();
-ready.catch(() => undefined);
+// It signs no link and mails nobody: no secret to read, no send rate to learn.
+const sendDigest = composeDigestSender(config, createAwsClients({ region: readLambdaRegion(process.env) }), {
+  logger,
+  emailTemplates: readCompiledEmailTemplates(config.templatesDirectory),
+});
 
 const sendDigestEvent = z.object({ from: z.string().optional(), until: z.string().optional() });
 
@@ -31,6 +26,5 @@ export const handler = async (event: unknown, context: Context) => {
   const parsed = sendDigestEvent.safeParse(event ?? {});
   // A malformed event would fail the same way on every retry: report it and stop.
   if (!parsed.success) throw new InvalidInputError(`Unexpected send-digest event: ${parsed.error.message}`);
-  const useCases = await ready;
-  return useCases.sendDigest(parsed.data);
+  return sendDigest(parsed.data);
 };

@@ -3,7 +3,7 @@
 // Its settings come as one JSON argument: { config, services, tokenSecret }.
 import { createAwsClients } from '../../lambdas/adapters/aws-clients';
 import { compileEmailTemplates } from '../../lambdas/adapters/mjml-template-compiler';
-import { composeDeliverer } from '../../lambdas/composition/compose-use-cases';
+import { composeDeliverer } from '../../lambdas/composition/compose-deliverer';
 import type { MujazConfig } from '../../lambdas/composition/config';
 import { startDeliveryPoller } from '../../lambdas/local/delivery-poller';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
@@ -19,7 +19,7 @@ interface WorkerSettings {
 const settings = JSON.parse(process.argv[2] ?? '{}') as WorkerSettings;
 const clients = createAwsClients({ region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS }, ...settings.services });
 compileEmailTemplates(settings.config.templatesDirectory).then((emailTemplates) => {
-  const { handleBatch } = composeDeliverer(settings.config, { tokenSecret: settings.tokenSecret }, clients, {
+  const handleBatch = composeDeliverer(settings.config, { tokenSecret: settings.tokenSecret }, clients, {
     logger: silentLogger,
     emailTemplates,
   });
