@@ -2,7 +2,7 @@
 // typed, read once and loud at start, naming what is missing and never printing a value. .env.example lists them.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 
 /** What the core and its adapters need, in Lambda and locally alike. */

@@ -3,7 +3,7 @@
 // POST /digests (event {from?, until?}). Safe to retry: it resumes where it stopped, and the deliver step's ledger
 // sends nobody twice.
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
 import { readCompiledEmailTemplates } from '../adapters/handlebars-email-renderer';
 import { composeDigestSender } from '../composition/compose-digest-sender';
