@@ -1,4 +1,5 @@
 // `npm run bench`: figures, never assertions.
+//  0. Lambda bundles (bench/bundles.ts): each function's size and load time against the issue's budgets.
 //  1. Summary quality: ROUGE-1/2/L F1 of Mujaz (the `summarize` command's code path) and of the Lead baseline on
 //     both development sets, scored by ../shared/tools/summary-eval.mjs, with the issue's targets.
 //  2. What each lever is worth: the same scores with one scoring weight (or redundancy control) switched off.
@@ -27,6 +28,7 @@ import {
 } from '../lambdas/core/domain/summarizer';
 import { cleanText } from '../lambdas/core/domain/text-cleaning';
 import { summarizeFile } from '../scripts/summarize';
+import { benchBundles } from './bundles';
 import { benchDelivery } from './delivery';
 import { benchSubscribeTiming } from './subscribe-timing';
 
@@ -205,6 +207,7 @@ async function benchEmail(): Promise<void> {
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
+  await benchBundles();
   if (existsSync(EVAL) && SETS.every((set) => existsSync(dataFile(set)))) {
     await benchQuality();
     benchAblations();
