@@ -3,13 +3,14 @@
 // bundling hook), the local runtime and the tests all compile through this one function.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Handlebars from 'handlebars';
 import mjml2html from 'mjml';
 import {
+  COMPILED_TEMPLATE_FILES,
   type CompiledEmailTemplates,
-  compiledTemplateFile,
   EMAIL_TEMPLATE_NAMES,
   type EmailTemplateName,
-} from './handlebars-email-renderer';
+} from './handlebars-templates';
 
 export class TemplateCompileError extends Error {
   constructor(template: string, details: string) {
@@ -78,22 +79,29 @@ async function renderStrictly(name: string, mjml: string): Promise<string> {
   }
 }
 
-/** Compiles every template of a directory of MJML sources (the repository's templates/). */
+/**
+ * Compiles every template of a directory of sources (the repository's templates/): the MJML ones, and the
+ * confirmation's plain-text template, which only has to parse.
+ */
 export async function compileEmailTemplates(sourceDirectory: string): Promise<CompiledEmailTemplates> {
-  const compiled = await Promise.all(
+  const [digest, confirmation] = await Promise.all(
     EMAIL_TEMPLATE_NAMES.map((name) =>
       compileEmailTemplate(name, readFileSync(join(sourceDirectory, sourceTemplateFile(name)), 'utf8')),
     ),
   );
-  return Object.fromEntries(
-    EMAIL_TEMPLATE_NAMES.map((name, index) => [name, compiled[index]!]),
-  ) as CompiledEmailTemplates;
+  const confirmationText = readFileSync(join(sourceDirectory, COMPILED_TEMPLATE_FILES.confirmationText), 'utf8');
+  try {
+    Handlebars.parse(confirmationText);
+  } catch (error) {
+    throw new TemplateCompileError('confirmation text', error instanceof Error ? error.message : String(error));
+  }
+  return { digest: digest!, confirmation: confirmation!, confirmationText };
 }
 
 /** What the build puts next to a bundle: each template compiled, under the name the renderer reads. */
 export async function writeCompiledEmailTemplates(sourceDirectory: string, outputDirectory: string): Promise<void> {
   const compiled = await compileEmailTemplates(sourceDirectory);
   mkdirSync(outputDirectory, { recursive: true });
-  for (const name of EMAIL_TEMPLATE_NAMES)
-    writeFileSync(join(outputDirectory, compiledTemplateFile(name)), compiled[name]);
+  for (const [name, file] of Object.entries(COMPILED_TEMPLATE_FILES))
+    writeFileSync(join(outputDirectory, file), compiled[name as keyof CompiledEmailTemplates]);
 }

@@ -1,7 +1,8 @@
 // Composition: the deliver function — the SQS batch handler over readers' turns and subscribe requests. No report
-// intake: no article parser, no summarizer.
+// intake: no article parser, no summarizer; it renders only confirmations (the editions come frozen).
 import type { AwsClients } from '../adapters/aws-clients';
 import { DynamoEditionStore } from '../adapters/dynamo-edition-store';
+import { HandlebarsConfirmationRenderer } from '../adapters/handlebars-confirmation-renderer';
 import { SqsDeliveryQueue } from '../adapters/sqs-delivery-queue';
 import { publicLinks } from '../core/domain/links';
 import { deliverDigest } from '../core/use-cases/deliver-digest';
@@ -31,6 +32,7 @@ export function composeDeliverer(
   };
   const subscriptions = {
     ...common,
+    renderer: new HandlebarsConfirmationRenderer(options.emailTemplates),
     confirmWithinMs: config.confirmWithinMs,
     confirmationCooldownMs: config.confirmationCooldownMs,
     subscribesPerClientPerMinute: config.subscribesPerClientPerMinute,

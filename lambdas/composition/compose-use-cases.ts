@@ -11,6 +11,7 @@
 import type { AwsClients } from '../adapters/aws-clients';
 import { DynamoEditionStore } from '../adapters/dynamo-edition-store';
 import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
+import { HandlebarsEmailRenderer } from '../adapters/handlebars-email-renderer';
 import { ReadabilityArticleExtractor } from '../adapters/readability-article-extractor';
 import { SqsDeliveryQueue } from '../adapters/sqs-delivery-queue';
 import { bindUseCases, type UseCases } from '../core/bind-use-cases';
@@ -33,6 +34,7 @@ export function composeUseCases(
       reports: new DynamoReportRepository(clients.dynamo, config.tableName),
       editions: new DynamoEditionStore(clients.dynamo, config.tableName),
       queue: new SqsDeliveryQueue(clients.sqs, config.deliveryQueueUrl),
+      renderer: new HandlebarsEmailRenderer(options.emailTemplates),
       extractor: new ReadabilityArticleExtractor(),
     },
     config,

@@ -1,5 +1,5 @@
 // Composition: what every builder of a function's use cases receives besides config and clients.
-import type { CompiledEmailTemplates } from '../adapters/handlebars-email-renderer';
+import type { CompiledEmailTemplates } from '../adapters/handlebars-templates';
 import type { Clock } from '../core/ports/clock';
 import type { Logger } from '../core/ports/logger';
 

@@ -5,7 +5,6 @@ import { DynamoDeliveryLedger } from '../adapters/dynamo-delivery-ledger';
 import { DynamoRateLimiter } from '../adapters/dynamo-rate-limiter';
 import { DynamoSendPacer } from '../adapters/dynamo-send-pacer';
 import { DynamoSubscriberRepository } from '../adapters/dynamo-subscriber-repository';
-import { HandlebarsEmailRenderer } from '../adapters/handlebars-email-renderer';
 import { HmacTokenSigner } from '../adapters/hmac-token-signer';
 import { randomIds } from '../adapters/random-ids';
 import { SesMailer } from '../adapters/ses-mailer';
@@ -14,7 +13,10 @@ import { systemClock } from '../adapters/system-clock';
 import { type CompositionOptions, DEFAULT_SEND_RATE, type MujazSecrets } from './composition-options';
 import type { MujazConfig } from './config';
 
-/** The ports of whatever mails a reader: the subscriber table, the pacer, SES, the renderer and the link signer. */
+/**
+ * The ports of whatever mails a reader: the subscriber table, the pacer, SES and the link signer. The renderer is
+ * each builder's own: the deliver function renders only confirmations.
+ */
 export function mailingPorts(
   config: MujazConfig,
   secrets: MujazSecrets,
@@ -34,7 +36,6 @@ export function mailingPorts(
       ...(options.onMailSent ? { onSent: options.onMailSent } : {}),
     }),
     pacer: new DynamoSendPacer(clients.dynamo, config.tableName, { rate: config.sendRate ?? DEFAULT_SEND_RATE }),
-    renderer: new HandlebarsEmailRenderer(options.emailTemplates),
     tokens: new HmacTokenSigner(secrets.tokenSecret),
     ids: randomIds,
     clock: options.clock ?? systemClock,

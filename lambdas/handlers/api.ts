@@ -2,7 +2,7 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { getConnInfo, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { createAwsClients } from '../adapters/aws-clients';
-import { readCompiledEmailTemplates } from '../adapters/handlebars-email-renderer';
+import { readCompiledEmailTemplates } from '../adapters/handlebars-templates';
 import { LambdaDigestDispatcher } from '../adapters/lambda-digest-dispatcher';
 import { composeUseCases } from '../composition/compose-use-cases';
 import { readApiFunctionConfig, readConfig } from '../composition/config';

@@ -3,7 +3,7 @@
 // dead-letter queue after its last try.
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createAwsClients } from '../adapters/aws-clients';
-import { readCompiledEmailTemplates } from '../adapters/handlebars-email-renderer';
+import { readCompiledEmailTemplates } from '../adapters/handlebars-templates';
 import { composeDeliverer } from '../composition/compose-deliverer';
 import { readConfig, readLambdaConfig } from '../composition/config';
 import { lambdaLogger, readSecrets, withSendRate } from '../composition/lambda-runtime';

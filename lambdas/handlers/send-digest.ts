@@ -5,7 +5,7 @@
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
-import { readCompiledEmailTemplates } from '../adapters/handlebars-email-renderer';
+import { readCompiledEmailTemplates } from '../adapters/handlebars-templates';
 import { composeDigestSender } from '../composition/compose-digest-sender';
 import { readConfig, readLambdaRegion } from '../composition/config';
 import { lambdaLogger } from '../composition/lambda-runtime';

@@ -1,7 +1,8 @@
 // Test support: the real email renderer over templates/, compiled once (with mjml, as the build does) and shared
 // by a test file's tests.
 import { join } from 'node:path';
-import { type CompiledEmailTemplates, HandlebarsEmailRenderer } from '../../lambdas/adapters/handlebars-email-renderer';
+import { HandlebarsEmailRenderer } from '../../lambdas/adapters/handlebars-email-renderer';
+import type { CompiledEmailTemplates } from '../../lambdas/adapters/handlebars-templates';
 import { compileEmailTemplates } from '../../lambdas/adapters/mjml-template-compiler';
 import type { EmailRenderer } from '../../lambdas/core/ports/email-renderer';
 

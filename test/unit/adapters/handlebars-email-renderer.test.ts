@@ -1,4 +1,4 @@
-import { TemplateRenderError } from '../../../lambdas/adapters/handlebars-email-renderer';
+import { TemplateRenderError } from '../../../lambdas/adapters/handlebars-templates';
 import {
   buildDigestView,
   buildEditionPageView,

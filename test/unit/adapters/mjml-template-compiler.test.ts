@@ -1,5 +1,6 @@
 // The email templates compiled at build time render exactly what Handlebars-then-MJML rendered for every email,
 // byte for byte, in both directions; the compiler validates strictly and refuses what it could not compile back.
+import { convert } from 'html-to-text';
 import { compileEmailTemplate, TemplateCompileError } from '../../../lambdas/adapters/mjml-template-compiler';
 import {
   buildDigestView,
@@ -82,6 +83,26 @@ describe('templates compiled at build time', () => {
     ['English', englishConfirmation],
   ])('render the %s confirmation byte for byte as MJML at run time did', async (_name, view) => {
     expect((await renderer.renderConfirmation(view)).html).toBe(await reference.confirmationHtml(view));
+  });
+
+  it.each([
+    ['Arabic', arabicConfirmation],
+    ['English', englishConfirmation],
+  ])('give the %s confirmation a text part (its own template) saying what its HTML says', async (_name, view) => {
+    const email = await renderer.renderConfirmation(view);
+    // What html-to-text made of the HTML before (as the digest's text part still is). It wrapped lines at 78
+    // characters, the text template does not: line breaks inside a paragraph aside, the two are the same.
+    const fromHtml = convert(email.html, {
+      wordwrap: 78,
+      selectors: [
+        { selector: 'title', format: 'skip' },
+        { selector: 'h1', options: { uppercase: false } },
+        { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+      ],
+    });
+    const unwrapped = (text: string) => text.replace(/(?<!\n)\n(?!\n)/gu, ' ');
+    expect(unwrapped(email.text)).toBe(unwrapped(fromHtml));
+    expect(email.text).toContain(`[${view.confirmUrl}]`);
   });
 
   it('hold HTML and Handlebars only: no MJML tag, the placeholders and blocks kept', async () => {
