@@ -55,12 +55,19 @@ const LOAD_ENVIRONMENT = {
 function loadMilliseconds(file: string, sdkPreloaded: boolean): number {
   const preload = sdkPreloaded ? SDK_PACKAGES.map((name) => `require(${JSON.stringify(name)});`).join('') : '';
   const script = `${preload}const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6));process.exit(0)`;
-  const output = execFileSync(process.execPath, ['-e', script], {
-    // As the bundle test runs them: the SDK, which Lambda provides, from the project's node_modules.
-    env: { PATH: process.env.PATH, NODE_PATH: join(PROJECT_ROOT, 'node_modules'), ...LOAD_ENVIRONMENT },
-    encoding: 'utf8',
-  });
-  return Number(output);
+  try {
+    const output = execFileSync(process.execPath, ['-e', script], {
+      // As the bundle test runs them: the SDK, which Lambda provides, from the project's node_modules.
+      env: { PATH: process.env.PATH, NODE_PATH: join(PROJECT_ROOT, 'node_modules'), ...LOAD_ENVIRONMENT },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return Number(output);
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+    const reason = stderr.split('\n').find((line) => /^\w*Error\b/u.test(line)) ?? 'see its stderr';
+    throw new Error(`${file} did not load: ${reason.slice(0, 300)}`);
+  }
 }
 
 function median(values: number[]): number {

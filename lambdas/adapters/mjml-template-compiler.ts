@@ -19,6 +19,9 @@ export class TemplateCompileError extends Error {
   }
 }
 
+/** The confirmation's plain-text template in the repository's templates/ directory. */
+const CONFIRMATION_TEXT_SOURCE = 'confirmation.txt';
+
 /** The MJML source of a template in the repository's templates/ directory. */
 export const sourceTemplateFile = (name: EmailTemplateName) => `${name}.mjml`;
 
@@ -80,21 +83,44 @@ async function renderStrictly(name: string, mjml: string): Promise<string> {
 }
 
 /**
- * Compiles every template of a directory of sources (the repository's templates/): the MJML ones, and the
- * confirmation's plain-text template, which only has to parse.
+ * HTML: every value escaped. ignoreStandalone: a block tag alone on its line leaves the line's indentation and line
+ * break, as the whitespace MJML puts between the elements it renders; Handlebars would otherwise remove the line.
+ */
+const HTML_TEMPLATE_OPTIONS = { strict: true, noEscape: false, ignoreStandalone: true } as const;
+const TEXT_TEMPLATE_OPTIONS = { strict: true } as const;
+
+/**
+ * Every template of a directory of sources (the repository's templates/) ready for Handlebars' runtime: the MJML
+ * ones compiled to HTML, then each precompiled, with the options the renderer's filling relies on.
  */
 export async function compileEmailTemplates(sourceDirectory: string): Promise<CompiledEmailTemplates> {
+  const sources = await compileEmailTemplateSources(sourceDirectory);
+  const precompile = (name: keyof CompiledEmailTemplates, options: PrecompileOptions) => {
+    try {
+      // precompile returns the spec as JavaScript source, though its typings say a spec object.
+      return Handlebars.precompile(sources[name], options) as unknown as string;
+    } catch (error) {
+      throw new TemplateCompileError(name, error instanceof Error ? error.message : String(error));
+    }
+  };
+  return {
+    digest: precompile('digest', HTML_TEMPLATE_OPTIONS),
+    confirmation: precompile('confirmation', HTML_TEMPLATE_OPTIONS),
+    confirmationText: precompile('confirmationText', TEXT_TEMPLATE_OPTIONS),
+  };
+}
+
+/**
+ * The templates before Handlebars precompiles them: the MJML ones compiled to HTML with their placeholders, and
+ * the confirmation's plain-text template as written.
+ */
+export async function compileEmailTemplateSources(sourceDirectory: string): Promise<CompiledEmailTemplates> {
   const [digest, confirmation] = await Promise.all(
     EMAIL_TEMPLATE_NAMES.map((name) =>
       compileEmailTemplate(name, readFileSync(join(sourceDirectory, sourceTemplateFile(name)), 'utf8')),
     ),
   );
-  const confirmationText = readFileSync(join(sourceDirectory, COMPILED_TEMPLATE_FILES.confirmationText), 'utf8');
-  try {
-    Handlebars.parse(confirmationText);
-  } catch (error) {
-    throw new TemplateCompileError('confirmation text', error instanceof Error ? error.message : String(error));
-  }
+  const confirmationText = readFileSync(join(sourceDirectory, CONFIRMATION_TEXT_SOURCE), 'utf8');
   return { digest: digest!, confirmation: confirmation!, confirmationText };
 }
 

@@ -213,7 +213,7 @@ function parseEnvironment<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv
 }
 
 /**
- * Lambda bundles carry templates/ next to the handler, compiled (digest.html); in the repository they sit at its
+ * Lambda bundles carry templates/ next to the handler, compiled (digest.js); in the repository they sit at its
  * root as MJML sources (digest.mjml), which the local runtime compiles when it starts.
  */
 function findTemplatesDirectory(configured?: string): string {
@@ -221,9 +221,9 @@ function findTemplatesDirectory(configured?: string): string {
     ? [configured]
     : [join(__dirname, 'templates'), join(__dirname, '..', '..', 'templates')];
   const found = candidates.find(
-    (directory) => existsSync(join(directory, 'digest.html')) || existsSync(join(directory, 'digest.mjml')),
+    (directory) => existsSync(join(directory, 'digest.js')) || existsSync(join(directory, 'digest.mjml')),
   );
-  if (!found) throw new ConfigError([`no email templates (digest.html or digest.mjml) in ${candidates.join(' or ')}`]);
+  if (!found) throw new ConfigError([`no email templates (digest.js or digest.mjml) in ${candidates.join(' or ')}`]);
   return found;
 }
 

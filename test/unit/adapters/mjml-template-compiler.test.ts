@@ -1,7 +1,11 @@
 // The email templates compiled at build time render exactly what Handlebars-then-MJML rendered for every email,
 // byte for byte, in both directions; the compiler validates strictly and refuses what it could not compile back.
 import { convert } from 'html-to-text';
-import { compileEmailTemplate, TemplateCompileError } from '../../../lambdas/adapters/mjml-template-compiler';
+import {
+  compileEmailTemplate,
+  compileEmailTemplateSources,
+  TemplateCompileError,
+} from '../../../lambdas/adapters/mjml-template-compiler';
 import {
   buildDigestView,
   buildEditionPageView,
@@ -11,7 +15,7 @@ import {
 import type { EditionEntry } from '../../../lambdas/core/domain/edition';
 import type { ConfirmationView } from '../../../lambdas/core/ports/email-renderer';
 import { mjmlReferenceRenderer } from '../../support/mjml-reference-renderer';
-import { compiledTemplates, realRenderer, TEMPLATES_DIRECTORY } from '../../support/real-renderer';
+import { realRenderer, TEMPLATES_DIRECTORY } from '../../support/real-renderer';
 
 const reference = mjmlReferenceRenderer(TEMPLATES_DIRECTORY);
 const renderer = realRenderer();
@@ -106,7 +110,7 @@ describe('templates compiled at build time', () => {
   });
 
   it('hold HTML and Handlebars only: no MJML tag, the placeholders and blocks kept', async () => {
-    const { digest, confirmation } = await compiledTemplates();
+    const { digest, confirmation } = await compileEmailTemplateSources(TEMPLATES_DIRECTORY);
     for (const html of [digest, confirmation]) {
       expect(html).not.toMatch(/<\/?mj-|<mjml/u);
       expect(html).toContain('<html lang="{{language}}" dir="{{direction}}"');
