@@ -135,6 +135,24 @@ describe('the Lambda bundles', () => {
     }
   });
 
+  it('carry only what their function uses: report intake in the API alone, html-to-text not in deliver', () => {
+    const intake = ['@mozilla/readability', 'linkedom', 'stopwords-iso', 'csv-parse', 'csv-stringify', 'hono'];
+    const unused: Record<string, string[]> = {
+      api: [],
+      'send-digest': [...intake, 'nodemailer'],
+      'deliver-digest': [...intake, 'html-to-text', 'htmlparser2'],
+      'delivery-feedback': [...intake, 'html-to-text', 'htmlparser2', 'handlebars', 'nodemailer'],
+    };
+    for (const bundle of bundles) {
+      const carried = packagesIn(bundle);
+      expect({ [bundle.name]: unused[bundle.name]!.filter((name) => carried.has(name)) }).toEqual({
+        [bundle.name]: [],
+      });
+    }
+    // The API does ingest pages: the list above names packages it really bundles.
+    expect([...packagesIn(bundles.find((bundle) => bundle.name === 'api')!)]).toEqual(expect.arrayContaining(intake));
+  });
+
   it('delivery-feedback suppresses the address of a hard bounce that SES published over SNS', async () => {
     const reader = uniqueAddress('bounced');
     await test.mujaz.importSubscribers([{ line: 2, email: reader, confirmedAt: '2025-01-01T00:00:00Z' }]);
