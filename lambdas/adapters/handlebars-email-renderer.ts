@@ -1,7 +1,6 @@
 // Adapter: renders emails from the templates compiled at build time (mjml-template-compiler.ts): HTML holding
 // Handlebars placeholders, filled with escaped data. No MJML runs in a Lambda function. The digest's text part is
 // derived from its HTML (html-to-text); the confirmation has a text template of its own.
-import { convert } from 'html-to-text';
 import type { DigestView, RenderedEmail } from '../core/domain/digest';
 import type { ConfirmationView, EmailRenderer } from '../core/ports/email-renderer';
 import { HandlebarsConfirmationRenderer } from './handlebars-confirmation-renderer';
@@ -27,6 +26,9 @@ export class HandlebarsEmailRenderer implements EmailRenderer {
 }
 
 function htmlToText(html: string): string {
+  // Required here, not imported: the API function loads it (and its HTML parser) with its first digest, not at
+  // every start.
+  const { convert } = require('html-to-text') as typeof import('html-to-text');
   return convert(html, {
     wordwrap: 78,
     selectors: [
