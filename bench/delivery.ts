@@ -15,8 +15,10 @@ import { performance } from 'node:perf_hooks';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createAwsClients } from '../lambdas/adapters/aws-clients';
 import { visibilityTimeoutSeconds } from '../lambdas/adapters/delivery-queue-definition';
+import { compileEmailTemplates } from '../lambdas/adapters/mjml-template-compiler';
 import { composeMime } from '../lambdas/adapters/ses-mailer';
-import { composeDeliverer } from '../lambdas/composition/compose-use-cases';
+import { composeDeliverer } from '../lambdas/composition/compose-deliverer';
+import { composeUseCases } from '../lambdas/composition/compose-use-cases';
 import { readConfig } from '../lambdas/composition/config';
 import { personalizeDigest, transmittedBytes } from '../lambdas/core/domain/digest';
 import { listUnsubscribeHeaders } from '../lambdas/core/domain/list-unsubscribe';
@@ -73,10 +75,14 @@ async function composeMujaz(stack: LocalStack, sesEndpoint: string, name: string
     sesEndpoint,
     sqsEndpoint: stack.sqsEndpoint,
   });
-  const { mujaz, handleBatch } = composeDeliverer(config, { tokenSecret: randomBytes(32).toString('hex') }, clients, {
+  const secrets = { tokenSecret: randomBytes(32).toString('hex') };
+  const composition = {
     logger: timingLogger(marks),
     metrics: uncounted,
-  });
+    emailTemplates: await compileEmailTemplates(config.templatesDirectory),
+  };
+  const mujaz = composeUseCases(config, secrets, clients, composition);
+  const handleBatch = composeDeliverer(config, secrets, clients, composition);
   return { mujaz, handleBatch, clients, config };
 }
 

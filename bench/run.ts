@@ -1,4 +1,5 @@
 // `npm run bench`: figures, never assertions.
+//  0. Lambda bundles (bench/bundles.ts): each function's size and load time against the issue's budgets.
 //  1. Summary quality: ROUGE-1/2/L F1 of Mujaz (the `summarize` command's code path) and of the Lead baseline on
 //     both development sets, scored by ../shared/tools/summary-eval.mjs, with the issue's targets.
 //  2. What each lever is worth: the same scores with one scoring weight (or redundancy control) switched off.
@@ -10,7 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { MjmlEmailRenderer, readEmailTemplates } from '../lambdas/adapters/mjml-email-renderer';
+import { HandlebarsEmailRenderer } from '../lambdas/adapters/handlebars-email-renderer';
+import { compileEmailTemplates } from '../lambdas/adapters/mjml-template-compiler';
 import { composeMime } from '../lambdas/adapters/ses-mailer';
 import { buildDigestView, personalizeDigest, selectForEmail, transmittedBytes } from '../lambdas/core/domain/digest';
 import type { EditionEntry } from '../lambdas/core/domain/edition';
@@ -26,6 +28,7 @@ import {
 } from '../lambdas/core/domain/summarizer';
 import { cleanText } from '../lambdas/core/domain/text-cleaning';
 import { summarizeFile } from '../scripts/summarize';
+import { benchBundles } from './bundles';
 import { benchDelivery } from './delivery';
 import { benchSubscribeTiming } from './subscribe-timing';
 
@@ -166,7 +169,7 @@ async function benchEmail(): Promise<void> {
     url: `https://example.com/reports/${index}`,
     receivedAt: new Date().toISOString(),
   }));
-  const renderer = new MjmlEmailRenderer(readEmailTemplates(join(ROOT, 'templates')));
+  const renderer = new HandlebarsEmailRenderer(await compileEmailTemplates(join(ROOT, 'templates')));
   const view = buildDigestView(selectForEmail(reports, 10, 0), 'https://example.com/editions/1', {
     newsletter: { name: 'موجز', language: 'ar' },
     timeZone: 'UTC',
@@ -204,6 +207,7 @@ async function benchEmail(): Promise<void> {
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
+  await benchBundles();
   if (existsSync(EVAL) && SETS.every((set) => existsSync(dataFile(set)))) {
     await benchQuality();
     benchAblations();

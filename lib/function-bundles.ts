@@ -14,7 +14,7 @@ export const FUNCTION_ENTRIES = {
 export type FunctionName = keyof typeof FUNCTION_ENTRIES;
 
 export const BUNDLE_OPTIONS = {
-  /** Lambda runs Node.js 22; node20 output also runs on this repository's Node 20. */
+  /** Lambda runs Node.js 24; node20 output also runs on this repository's Node 20. */
   target: 'node20',
   /** CommonJS: ESM bundles fail at run time on dynamic require of node: built-ins. */
   format: 'cjs',
@@ -24,7 +24,12 @@ export const BUNDLE_OPTIONS = {
   /** Minified, yet class and function names survive: error names (ReportRejectedError...) stay readable in logs. */
   keepNames: true,
   sourceMap: true,
+  /** Arabic stop words and HTML entity tables as themselves, not as \uXXXX escapes: a smaller bundle to load. */
+  charset: 'utf8',
 } as const;
 
-/** Templates are read at cold start from templates/ next to the handler (see findTemplatesDirectory). */
+/**
+ * The email templates, compiled at build time (scripts/compile-email-templates.ts), are read at cold start from
+ * templates/ next to the handler (see findTemplatesDirectory); their MJML sources sit in the repository's templates/.
+ */
 export const TEMPLATES_DIRECTORY = 'templates';

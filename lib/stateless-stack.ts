@@ -208,9 +208,7 @@ export class MujazStatelessStack extends Stack {
       timeout: Duration.minutes(15),
       memorySize: 1024,
       environment: shared,
-    })
-      .bindTable(props.table)
-      .bindSecret('MUJAZ_TOKEN_SECRET_ARN', props.tokenSigningSecret);
+    }).bindTable(props.table);
     deliveries.grantSendMessages(sendDigest.function);
 
     const deliver = new MujazFunction(this, 'DeliverDigest', {

@@ -1,8 +1,9 @@
 // `npm run build`: one esbuild bundle per Lambda function in dist/<function>/, with the same options and the
-// same templates/ the CDK stack deploys, so a bundle can be loaded and run on this machine.
-import { cpSync, rmSync } from 'node:fs';
+// same compiled templates/ the CDK stack deploys, so a bundle can be loaded and run on this machine.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { writeCompiledEmailTemplates } from '../lambdas/adapters/mjml-template-compiler';
 import {
   BUNDLE_OPTIONS,
   FUNCTION_ENTRIES,
@@ -15,6 +16,8 @@ export interface BuiltBundle {
   name: FunctionName;
   file: string;
   bytes: number;
+  /** Bytes each source file (or node_modules package file) contributes to the bundle, from esbuild's metafile. */
+  inputs: Record<string, number>;
 }
 
 export async function buildBundles(
@@ -37,15 +40,18 @@ export async function buildBundles(
         minify: BUNDLE_OPTIONS.minify,
         keepNames: BUNDLE_OPTIONS.keepNames,
         sourcemap: BUNDLE_OPTIONS.sourceMap,
+        charset: BUNDLE_OPTIONS.charset,
         metafile: true,
         logLevel: 'warning',
       });
-      cpSync(join(PROJECT_ROOT, TEMPLATES_DIRECTORY), join(directory, TEMPLATES_DIRECTORY), { recursive: true });
+      await writeCompiledEmailTemplates(join(PROJECT_ROOT, TEMPLATES_DIRECTORY), join(directory, TEMPLATES_DIRECTORY));
+      const output =
+        result.metafile.outputs[Object.keys(result.metafile.outputs).find((out) => out.endsWith('index.js'))!]!;
       return {
         name,
         file,
-        bytes:
-          result.metafile.outputs[Object.keys(result.metafile.outputs).find((out) => out.endsWith('index.js'))!]!.bytes,
+        bytes: output.bytes,
+        inputs: Object.fromEntries(Object.entries(output.inputs).map(([path, input]) => [path, input.bytesInOutput])),
       };
     }),
   );

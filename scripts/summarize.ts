@@ -6,7 +6,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ReportRejectedError } from '../lambdas/core/domain/errors';
 import { checkAndSummarize } from '../lambdas/core/domain/report-checks';
 import type { SummaryBudget } from '../lambdas/core/domain/summarizer';

@@ -2,7 +2,7 @@
 //   key id (1) | purpose (1) | subscription id (16) | expiry in epoch seconds, 0 for never (4) | tag (16)
 // so it names no address, says which key signed it (keys rotate), and has exactly one spelling.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidTokenError } from '../core/domain/errors';
 import type { TokenClaims, TokenPurpose, TokenSigner } from '../core/ports/token-signer';
 

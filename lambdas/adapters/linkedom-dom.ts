@@ -1,8 +1,11 @@
 // Adapter support: the slice of the DOM that the article extractor uses, over linkedom's light DOM.
 // linkedom's typings are marked ESM-only, so TypeScript refuses to import them into this CommonJS project
 // (TS1479) although require() loads its CommonJS build; they also describe DOM-lib types this project does
-// not load. Hence a require, typed with the little we use.
-export const { parseHTML } = require('linkedom') as { parseHTML(html: string): { document: unknown } };
+// not load. Hence a require, typed with the little we use — made at the first page parsed, not when the API
+// function starts: linkedom, its HTML parser and entity tables take ~60 ms to load with Readability.
+export function parseHTML(html: string): { document: unknown } {
+  return (require('linkedom') as { parseHTML(html: string): { document: unknown } }).parseHTML(html);
+}
 
 /** The slice of the DOM this adapter uses, typed here because the project compiles without the DOM lib. */
 export interface DomNode {

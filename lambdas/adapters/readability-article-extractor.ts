@@ -10,7 +10,6 @@
 // itself is quadratic in nesting depth (htmlparser2 keeps its open elements with Array.unshift: 100,000
 // unclosed <b> take 5 s, 300,000 nearly a minute); depth cannot exceed the number of start tags, so the core
 // refuses a page with too many (MAX_PAGE_TAGS, checkPage) before it reaches us.
-import { Readability } from '@mozilla/readability';
 import { primaryLanguageOf } from '../core/domain/language-tag';
 import { cleanLine } from '../core/domain/text-cleaning';
 import type { ArticleExtractor, ExtractedArticle } from '../core/ports/article-extractor';
@@ -79,6 +78,8 @@ function readArticle(document: DomDocument): { title?: string; text: string } | 
   try {
     // The serializer hands us Readability's own DOM node instead of an HTML string we would parse again.
     // Readability is typed against the DOM lib this project does not load; our DomDocument is what it gets.
+    // Required here, not imported: loaded with the first page, not at every start of the API function.
+    const { Readability } = require('@mozilla/readability') as typeof import('@mozilla/readability');
     const article = new Readability<DomElement>(document as never, {
       serializer: (node) => node as unknown as DomElement,
     }).parse();

@@ -1,6 +1,6 @@
 // Adapter: sends email through Amazon SES (SendRawEmail), with MIME built by nodemailer's MailComposer.
 import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import type MailComposerClass from 'nodemailer/lib/mail-composer';
 import { MailOutcomeUnknownError, MailRefusedError } from '../core/domain/delivery';
 import type { Mailer, OutgoingEmail } from '../core/ports/mailer';
 
@@ -43,6 +43,9 @@ export class SesMailer implements Mailer {
 }
 
 export function composeMime(from: string, email: OutgoingEmail): Promise<Buffer> {
+  // Required here, not imported: nodemailer (~30 ms to load) waits for the first email, which most starts of the
+  // API function never send.
+  const MailComposer = require('nodemailer/lib/mail-composer') as typeof MailComposerClass;
   const composer = new MailComposer({
     from,
     to: email.to,

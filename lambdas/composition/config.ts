@@ -2,7 +2,7 @@
 // typed, read once and loud at start, naming what is missing and never printing a value. .env.example lists them.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 
 /** What the core and its adapters need, in Lambda and locally alike. */
@@ -212,13 +212,18 @@ function parseEnvironment<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv
   );
 }
 
-/** Lambda bundles carry templates/ next to the handler; in the repository they sit at its root. */
+/**
+ * Lambda bundles carry templates/ next to the handler, compiled (digest.js); in the repository they sit at its
+ * root as MJML sources (digest.mjml), which the local runtime compiles when it starts.
+ */
 function findTemplatesDirectory(configured?: string): string {
   const candidates = configured
     ? [configured]
     : [join(__dirname, 'templates'), join(__dirname, '..', '..', 'templates')];
-  const found = candidates.find((directory) => existsSync(join(directory, 'digest.mjml')));
-  if (!found) throw new ConfigError([`no email templates (digest.mjml) in ${candidates.join(' or ')}`]);
+  const found = candidates.find(
+    (directory) => existsSync(join(directory, 'digest.js')) || existsSync(join(directory, 'digest.mjml')),
+  );
+  if (!found) throw new ConfigError([`no email templates (digest.js or digest.mjml) in ${candidates.join(' or ')}`]);
   return found;
 }
 

@@ -3,7 +3,7 @@
 // readers' turns from the delivery queue, and subscribe requests (their confirmation emails) from their own queue.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { deliveryQueue } from '../adapters/delivery-queue-definition';
 import type { UseCases } from '../core/bind-use-cases';
 import { type DeliveryRequest, MailRefusedError, retryDelaySeconds } from '../core/domain/delivery';

@@ -2,6 +2,7 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { getConnInfo, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { createAwsClients } from '../adapters/aws-clients';
+import { readCompiledEmailTemplates } from '../adapters/handlebars-templates';
 import { LambdaDigestDispatcher } from '../adapters/lambda-digest-dispatcher';
 import { composeUseCases } from '../composition/compose-use-cases';
 import { readApiFunctionConfig, readConfig } from '../composition/config';
@@ -21,10 +22,7 @@ const ready = (async () => {
     await withSendRate(config, clients.ses, logger),
     { tokenSecret: tokenSecret! },
     clients,
-    {
-      logger,
-      metrics,
-    },
+    { logger, metrics, emailTemplates: readCompiledEmailTemplates(config.templatesDirectory) },
   );
   const dispatcher = new LambdaDigestDispatcher(
     tracer.captureClient(new LambdaClient({ region: lambda.region })),

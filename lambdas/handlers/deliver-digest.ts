@@ -3,7 +3,8 @@
 // dead-letter queue after its last try.
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createAwsClients } from '../adapters/aws-clients';
-import { composeDeliverer } from '../composition/compose-use-cases';
+import { readCompiledEmailTemplates } from '../adapters/handlebars-templates';
+import { composeDeliverer } from '../composition/compose-deliverer';
 import { readConfig, readLambdaConfig } from '../composition/config';
 import { lambdaObservability, observedHandler, readSecrets, withSendRate } from '../composition/lambda-runtime';
 
@@ -15,7 +16,11 @@ const ready = (async () => {
   const [tokenSecret] = await readSecrets(lambda, [lambda.tokenSecretArn]);
   const clients = createAwsClients({ region: lambda.region, capture: tracer.captureClient });
   const withRate = await withSendRate(config, clients.ses, logger);
-  return composeDeliverer(withRate, { tokenSecret: tokenSecret! }, clients, { logger, metrics }).handleBatch;
+  return composeDeliverer(withRate, { tokenSecret: tokenSecret! }, clients, {
+    logger,
+    metrics,
+    emailTemplates: readCompiledEmailTemplates(config.templatesDirectory),
+  });
 })();
 ready.catch(() => undefined);
 

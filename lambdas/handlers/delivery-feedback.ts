@@ -2,9 +2,9 @@
 // SNS topic, suppress the addresses they name. A message that is no SES event is logged and dropped: retrying
 // it would fail the same way.
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
-import { composeFeedbackRecorder } from '../composition/compose-use-cases';
+import { composeFeedbackRecorder } from '../composition/compose-feedback-recorder';
 import { readConfig, readLambdaRegion } from '../composition/config';
 import { lambdaObservability, observedHandler } from '../composition/lambda-runtime';
 import { InvalidInputError } from '../core/domain/errors';

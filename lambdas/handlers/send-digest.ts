@@ -1,29 +1,25 @@
 // Lambda handler (composition root): opens the next edition (or resumes the one under way), composes it once and
 // hands every confirmed reader to the delivery queue. Invoked by EventBridge Scheduler (event {}) and by the API's
 // POST /digests (event {from?, until?}); a day after each send, the watch schedule asks ({watch: true}) whether it
-// finished. Safe to retry: it resumes where it stopped, and the deliver step's ledger
-// sends nobody twice.
+// finished. Safe to retry: it resumes where it stopped, and the deliver step's ledger sends nobody twice.
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createAwsClients } from '../adapters/aws-clients';
-import { composeUseCases } from '../composition/compose-use-cases';
-import { readConfig, readLambdaConfig } from '../composition/config';
-import { lambdaObservability, observedHandler, readSecrets, withSendRate } from '../composition/lambda-runtime';
+import { readCompiledEmailTemplates } from '../adapters/handlebars-templates';
+import { composeDigestSender } from '../composition/compose-digest-sender';
+import { readConfig, readLambdaRegion } from '../composition/config';
+import { lambdaObservability, observedHandler } from '../composition/lambda-runtime';
 import { InvalidInputError } from '../core/domain/errors';
 
 const observability = lambdaObservability('mujaz-send-digest');
 const { logger, metrics, tracer } = observability;
 const config = readConfig(process.env);
-const lambda = readLambdaConfig(process.env);
-const ready = (async () => {
-  const [tokenSecret] = await readSecrets(lambda, [lambda.tokenSecretArn]);
-  const clients = createAwsClients({ region: lambda.region, capture: tracer.captureClient });
-  return composeUseCases(await withSendRate(config, clients.ses, logger), { tokenSecret: tokenSecret! }, clients, {
-    logger,
-    metrics,
-  });
-})();
-ready.catch(() => undefined);
+// It signs no link and mails nobody: no secret to read, no send rate to learn.
+const digests = composeDigestSender(
+  config,
+  createAwsClients({ region: readLambdaRegion(process.env), capture: tracer.captureClient }),
+  { logger, metrics, emailTemplates: readCompiledEmailTemplates(config.templatesDirectory) },
+);
 
 /** The schedule's and the API's send request, or the watch a day after the schedule (never a send). */
 const sendDigestEvent = z.union([
@@ -35,9 +31,8 @@ async function sendDigest(event: unknown) {
   const parsed = sendDigestEvent.safeParse(event ?? {});
   // A malformed event would fail the same way on every retry: report it and stop.
   if (!parsed.success) throw new InvalidInputError(`Unexpected send-digest event: ${parsed.error.message}`);
-  const useCases = await ready;
-  if ('watch' in parsed.data) return useCases.watchDigest();
-  return useCases.sendDigest(parsed.data);
+  if ('watch' in parsed.data) return digests.watchDigest();
+  return digests.sendDigest(parsed.data);
 }
 
 export const handler = observedHandler(observability, (event: unknown, _context: Context) => sendDigest(event));

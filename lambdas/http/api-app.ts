@@ -2,7 +2,7 @@
 // @hono/node-server locally. Read the body, call the use case, map the answer; nothing else lives here.
 import { type Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UseCases } from '../core/bind-use-cases';
 import type { PublicLinks } from '../core/domain/links';
 import {

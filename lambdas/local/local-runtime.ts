@@ -10,7 +10,9 @@ import { createAwsClients } from '../adapters/aws-clients';
 import { consoleLogger } from '../adapters/console-logger';
 import { visibilityTimeoutSeconds } from '../adapters/delivery-queue-definition';
 import { loggerMetrics } from '../adapters/logger-metrics';
-import { composeDeliverer } from '../composition/compose-use-cases';
+import { compileEmailTemplates } from '../adapters/mjml-template-compiler';
+import { composeDeliverer } from '../composition/compose-deliverer';
+import { composeUseCases } from '../composition/compose-use-cases';
 import { type MujazConfig, readLocalStackConfig } from '../composition/config';
 import type { UseCases } from '../core/bind-use-cases';
 import { publicLinks } from '../core/domain/links';
@@ -100,12 +102,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     });
     const tokenSecret = options.tokenSecret ?? randomBytes(32).toString('base64url');
     const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
-    const { mujaz, handleBatch } = composeDeliverer(config, { tokenSecret }, clients, {
+    const composition = {
       logger,
       // What Lambda publishes to CloudWatch, here a log line each.
       metrics: loggerMetrics(logger),
+      // Locally the templates are compiled at start, by the same function the build runs.
+      emailTemplates: await compileEmailTemplates(config.templatesDirectory),
       ...(onMailSent ? { onMailSent } : {}),
-    });
+    };
+    // What the API function and the deliver function each build in Lambda, side by side in one process.
+    const mujaz = composeUseCases(config, { tokenSecret }, clients, composition);
+    const handleBatch = composeDeliverer(config, { tokenSecret }, clients, composition);
     const dispatcher = new InProcessDigestDispatcher(mujaz, logger);
     const workers = options.deliveryWorkers ?? 4;
     // Confirmations have a poller of their own, as they have a queue of their own: a big send never holds them back.

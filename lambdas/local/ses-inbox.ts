@@ -1,5 +1,5 @@
 // Local runtime: reads what the local SES endpoint received (its GET /store), for the demo and the flow tests.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const storedEmail = z.object({
   messageId: z.string(),

@@ -471,7 +471,8 @@ describe('least privilege beyond the table, and what the reviewer’s mutations 
         );
       });
     expect(secretsOf('api').sort()).toEqual(['AdminTokenSecret', 'TokenSigningSecret']);
-    expect(secretsOf('send-digest')).toEqual(['TokenSigningSecret']);
+    // It signs no link and mails nobody.
+    expect(secretsOf('send-digest')).toEqual([]);
     expect(secretsOf('deliver-digest')).toEqual(['TokenSigningSecret']);
     expect(secretsOf('delivery-feedback')).toEqual([]);
   });

@@ -13,7 +13,7 @@ import { toSqsEvent } from '../../lambdas/local/delivery-poller';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
 import { emailsTo } from '../../lambdas/local/ses-inbox';
 import { PROJECT_ROOT } from '../../lib/function-bundles';
-import { buildBundles } from '../../scripts/build-bundles';
+import { type BuiltBundle, buildBundles } from '../../scripts/build-bundles';
 import {
   createTestMujaz,
   localServices,
@@ -31,6 +31,7 @@ const SECRETS: Record<string, string> = {
 };
 
 let outDir: string;
+let bundles: BuiltBundle[];
 let test: TestMujaz;
 // No Secrets Manager runs locally: this stands in for GetSecretValue only, the one call the handlers make.
 let secretsEndpoint: Server;
@@ -56,7 +57,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => secretsEndpoint.listen(0, '127.0.0.1', resolve));
   // The deliver bundle consumes the queue here, not an in-process deliver step.
   test = await createTestMujaz('bundles', { deliveryWorkers: 0 });
-  await buildBundles(outDir);
+  bundles = await buildBundles(outDir);
 }, 60_000);
 
 afterAll(async () => {
@@ -129,7 +130,46 @@ function httpEvent(method: string, path: string, body?: unknown, headers: Record
   };
 }
 
+/** The npm packages a bundle carries, by name. */
+const packagesIn = (bundle: BuiltBundle): Set<string> =>
+  new Set(
+    Object.keys(bundle.inputs).flatMap((path) => {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/u.exec(path);
+      return match ? [match[1]!] : [];
+    }),
+  );
+
 describe('the Lambda bundles', () => {
+  it('carry no mjml and no Handlebars compiler: the templates next to them were compiled at build time', () => {
+    expect(bundles.map((bundle) => bundle.name).sort()).toEqual(
+      ['api', 'deliver-digest', 'delivery-feedback', 'send-digest'].sort(),
+    );
+    for (const bundle of bundles) {
+      expect([...packagesIn(bundle)].filter((name) => name.startsWith('mjml'))).toEqual([]);
+      expect(Object.keys(bundle.inputs).filter((path) => /handlebars\/compiler\//u.test(path))).toEqual([]);
+      // Precompiled: the HTML MJML made, as Handlebars' runtime takes it.
+      expect(readFileSync(join(outDir, bundle.name, 'templates', 'digest.js'), 'utf8')).toContain('"compiler":');
+    }
+  });
+
+  it('carry only what their function uses: report intake in the API alone, html-to-text not in deliver', () => {
+    const intake = ['@mozilla/readability', 'linkedom', 'stopwords-iso', 'csv-parse', 'csv-stringify', 'hono'];
+    const unused: Record<string, string[]> = {
+      api: [],
+      'send-digest': [...intake, 'nodemailer'],
+      'deliver-digest': [...intake, 'html-to-text', 'htmlparser2'],
+      'delivery-feedback': [...intake, 'html-to-text', 'htmlparser2', 'handlebars', 'nodemailer'],
+    };
+    for (const bundle of bundles) {
+      const carried = packagesIn(bundle);
+      expect({ [bundle.name]: unused[bundle.name]!.filter((name) => carried.has(name)) }).toEqual({
+        [bundle.name]: [],
+      });
+    }
+    // The API does ingest pages: the list above names packages it really bundles.
+    expect([...packagesIn(bundles.find((bundle) => bundle.name === 'api')!)]).toEqual(expect.arrayContaining(intake));
+  });
+
   it('delivery-feedback suppresses the address of a hard bounce that SES published over SNS', async () => {
     const reader = uniqueAddress('bounced');
     await test.mujaz.importSubscribers([{ line: 2, email: reader, confirmedAt: '2025-01-01T00:00:00Z' }]);

@@ -17,6 +17,7 @@ import {
   uniqueAddress,
 } from '../support/local-services';
 import { confirmedReader } from '../support/readers';
+import { compiledTemplates } from '../support/real-renderer';
 import { type Fault, SesFaultProxy } from '../support/ses-fault-proxy';
 import { silentLogger } from '../support/silent-logger';
 
@@ -105,6 +106,7 @@ it('holds the per-client limit across two API instances sharing the table, stori
   const second = composeUseCases(test.config, { tokenSecret: TEST_TOKEN_SECRET }, secondClients, {
     logger: silentLogger,
     metrics: new InMemoryMetrics(),
+    emailTemplates: await compiledTemplates(),
   });
   const otherApp = apiAppOver({ ...test, mujaz: second }, 'abuse-admin-token');
   const client = '192.0.2.77';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { Hono } from 'hono';
-import { composeFeedbackRecorder } from '../../lambdas/composition/compose-use-cases';
+import { composeFeedbackRecorder } from '../../lambdas/composition/compose-feedback-recorder';
 import { publicLinks } from '../../lambdas/core/domain/links';
 import { createApiApp } from '../../lambdas/http/api-app';
 import { toSqsEvent } from '../../lambdas/local/delivery-poller';

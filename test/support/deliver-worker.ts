@@ -2,7 +2,8 @@
 // runs — so that a test can kill it mid-batch (SIGKILL: no cleanup, as a Lambda that times out or crashes).
 // Its settings come as one JSON argument: { config, services, tokenSecret }.
 import { createAwsClients } from '../../lambdas/adapters/aws-clients';
-import { composeDeliverer } from '../../lambdas/composition/compose-use-cases';
+import { compileEmailTemplates } from '../../lambdas/adapters/mjml-template-compiler';
+import { composeDeliverer } from '../../lambdas/composition/compose-deliverer';
 import type { MujazConfig } from '../../lambdas/composition/config';
 import { startDeliveryPoller } from '../../lambdas/local/delivery-poller';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
@@ -18,15 +19,18 @@ interface WorkerSettings {
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as WorkerSettings;
 const clients = createAwsClients({ region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS }, ...settings.services });
-const { handleBatch } = composeDeliverer(settings.config, { tokenSecret: settings.tokenSecret }, clients, {
-  logger: silentLogger,
-  metrics: new InMemoryMetrics(),
+compileEmailTemplates(settings.config.templatesDirectory).then((emailTemplates) => {
+  const handleBatch = composeDeliverer(settings.config, { tokenSecret: settings.tokenSecret }, clients, {
+    logger: silentLogger,
+    metrics: new InMemoryMetrics(),
+    emailTemplates,
+  });
+  startDeliveryPoller({
+    sqs: clients.sqs,
+    queueUrl: settings.config.deliveryQueueUrl,
+    handleBatch,
+    workers: settings.workers,
+    logger: silentLogger,
+  });
+  process.stdout.write('ready\n');
 });
-startDeliveryPoller({
-  sqs: clients.sqs,
-  queueUrl: settings.config.deliveryQueueUrl,
-  handleBatch,
-  workers: settings.workers,
-  logger: silentLogger,
-});
-process.stdout.write('ready\n');

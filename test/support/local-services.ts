@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { type AwsClients, createAwsClients } from '../../lambdas/adapters/aws-clients';
 import { visibilityTimeoutSeconds } from '../../lambdas/adapters/delivery-queue-definition';
-import { composeDeliverer } from '../../lambdas/composition/compose-use-cases';
+import { composeDeliverer } from '../../lambdas/composition/compose-deliverer';
+import { composeUseCases } from '../../lambdas/composition/compose-use-cases';
 import { type MujazConfig, readConfig } from '../../lambdas/composition/config';
 import type { DeliveryBatchHandler } from '../../lambdas/composition/delivery-batch';
 import type { UseCases } from '../../lambdas/core/bind-use-cases';
@@ -22,6 +23,7 @@ import {
   LOCAL_REGION,
 } from '../../lambdas/local/local-stack';
 import { InMemoryMetrics } from './in-memory-metrics';
+import { compiledTemplates } from './real-renderer';
 import { silentLogger } from './silent-logger';
 
 export const TEST_TOKEN_SECRET = 'test-token-secret-that-is-long-enough-0123456789';
@@ -117,11 +119,14 @@ export async function createTestMujaz(prefix: string, options: TestMujazOptions 
   });
   const clients = localClients(options.sesEndpoint ? { sesEndpoint: options.sesEndpoint } : {});
   const metrics = new InMemoryMetrics();
-  const { mujaz, handleBatch } = composeDeliverer(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, {
+  const composition = {
     logger: silentLogger,
     metrics,
+    emailTemplates: await compiledTemplates(),
     ...(options.clock ? { clock: options.clock } : {}),
-  });
+  };
+  const mujaz = composeUseCases(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, composition);
+  const handleBatch = composeDeliverer(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, composition);
   const workers = options.deliveryWorkers ?? 2;
   const pollers: DeliveryPoller[] =
     workers > 0

@@ -2,7 +2,7 @@
 // feedback notifications, which name the type `notificationType`). Only two concern the list: a permanent bounce
 // (the address does not exist) and a complaint (the reader marked us as spam). Both suppress the address;
 // transient bounces (a full mailbox) and every other event change nothing.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SuppressionReason } from './subscriber';
 
 const recipients = z.array(z.object({ emailAddress: z.string() }).loose());

@@ -1,7 +1,7 @@
 // Core layer: what an editor sends, in each of the forms we take it — the plain-text format, an article page, a
 // JSON object, or already structured — turned into one checked ReportSubmission. The HTTP edge only decodes
 // bytes; the rules live here.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ReportRejectedError } from './errors';
 import type { HtmlReportSubmission, ReportSubmission, TextReportSubmission } from './report';
 import { unusableTextReason } from './text-cleaning';

@@ -1,6 +1,6 @@
 // Core layer: function words that say nothing about what a sentence is about.
-import stopwordsIso from 'stopwords-iso';
 import stopWords from './data/stop-words.json';
+import { stopwordLists } from './stopword-lists';
 import { normalizeArabic } from './text-normalization';
 
 /**
@@ -24,8 +24,8 @@ export function stopWordsFor(language: string): ReadonlySet<string> {
       ? ENGLISH
       : language === 'und'
         ? // Stryker disable next-line ArrayDeclaration: unreachable fallback: stopwords-iso has an Arabic list
-          [...ENGLISH, ...(stopwordsIso.ar ?? [])]
-        : (stopwordsIso[language] ?? []);
+          [...ENGLISH, ...(stopwordLists().ar ?? [])]
+        : (stopwordLists()[language] ?? []);
   const words = new Set<string>();
   for (const word of list) {
     // Stryker disable next-line ConditionalExpression: '' in the set would change nothing: tokenize never yields ''

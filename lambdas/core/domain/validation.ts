@@ -1,6 +1,6 @@
 // Core layer: checking input against a zod schema, and saying what is wrong with it as an InvalidInputError.
 // The HTTP edge and the core both parse through here, so every "the input is not valid" reads the same.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { InvalidInputError } from './errors';
 
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {

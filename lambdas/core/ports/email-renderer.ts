@@ -18,3 +18,6 @@ export interface EmailRenderer {
   renderDigest(view: DigestView): Promise<RenderedEmail>;
   renderConfirmation(view: ConfirmationView): Promise<RenderedEmail>;
 }
+
+/** What a subscription needs of a renderer: only the confirmation email (the deliver function renders no digest). */
+export type ConfirmationRenderer = Pick<EmailRenderer, 'renderConfirmation'>;

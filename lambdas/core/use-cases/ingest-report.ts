@@ -1,7 +1,7 @@
 // Core use case, the one way reports come in: a report — the plain-text format, an article page or JSON, alone or
 // in a batch — is checked, its language named, summarized and stored once. Every reason a report is turned away
 // is decided here or in the domain functions this calls; callers only decode bytes and map errors.
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidInputError, ReportRejectedError } from '../domain/errors';
 import { isLanguageTag } from '../domain/language-tag';
 import { METRIC_NAMES } from '../domain/metric-names';

@@ -22,7 +22,7 @@ import {
 } from '../domain/subscriber';
 import { layoutOf } from '../domain/text-direction';
 import type { Clock } from '../ports/clock';
-import type { EmailRenderer } from '../ports/email-renderer';
+import type { ConfirmationRenderer } from '../ports/email-renderer';
 import type { IdSource } from '../ports/id-source';
 import type { Logger } from '../ports/logger';
 import type { Mailer } from '../ports/mailer';
@@ -41,7 +41,7 @@ export interface SubscriptionDeps {
   ids: IdSource;
   mailer: Mailer;
   pacer: SendPacer;
-  renderer: EmailRenderer;
+  renderer: ConfirmationRenderer;
   links: PublicLinks;
   clock: Clock;
   logger: Logger;

@@ -45,6 +45,25 @@ export interface DigestDeps extends DeliverDeps {
   featuredReports: number;
 }
 
+/**
+ * What opening, composing and fanning out an edition needs: no mailer and no ledger — the send-digest function
+ * mails nobody, so it carries neither.
+ */
+export type ComposeDeps = Pick<
+  DigestDeps,
+  | 'reports'
+  | 'editions'
+  | 'subscribers'
+  | 'queue'
+  | 'renderer'
+  | 'links'
+  | 'newsletter'
+  | 'timeZone'
+  | 'featuredReports'
+  | 'clock'
+  | 'logger'
+>;
+
 /** Confirmed readers read and queued at a time: a hundred SQS batches, a few hundred KB of memory. */
 export const FAN_OUT_PAGE_SIZE = 1_000;
 
@@ -116,7 +135,7 @@ export async function sendTestDigest(
  * the empty run is recorded. `waiting` lists the reports found when this call opened the edition itself.
  */
 export async function startDigest(
-  deps: DigestDeps,
+  deps: ComposeDeps,
   request: SendRequest = {},
 ): Promise<{ edition: Edition; waiting?: EditionEntry[] } | undefined> {
   const latest = await deps.editions.latest();
@@ -138,7 +157,7 @@ export async function startDigest(
  * send that stops anywhere is resumed by the next one where it stopped; a page queued twice is harmless, since the
  * deliver step claims each (edition, reader) pair once.
  */
-export async function sendDigest(deps: DigestDeps, request: SendRequest = {}): Promise<DigestSendSummary> {
+export async function sendDigest(deps: ComposeDeps, request: SendRequest = {}): Promise<DigestSendSummary> {
   const started = await startDigest(deps, request);
   if (!started) return { status: 'no-reports', reports: 0, recipients: 0 };
   let edition = started.edition;
@@ -151,7 +170,7 @@ export async function sendDigest(deps: DigestDeps, request: SendRequest = {}): P
 }
 
 /** Pages confirmed readers into the delivery queue from where the edition's fan-out stopped; marks it queued. */
-async function fanOut(deps: DigestDeps, edition: Edition): Promise<number> {
+async function fanOut(deps: ComposeDeps, edition: Edition): Promise<number> {
   if (edition.state === 'queued') return edition.recipients ?? 0;
   let progress = progressOf(edition);
   let begun = edition.recipients !== undefined;
@@ -189,7 +208,7 @@ export function checkSendRequest(deps: Pick<DigestDeps, 'clock'>, request: SendR
 }
 
 /** The edition's web page: every report it took, in full. */
-export async function renderEditionPage(deps: DigestDeps, id: string): Promise<RenderedEmail> {
+export async function renderEditionPage(deps: ComposeDeps, id: string): Promise<RenderedEmail> {
   const edition = isEditionId(id) ? await deps.editions.find(id) : undefined;
   if (!edition || edition.state === 'composing') throw new NotFoundError('There is no such edition.');
   const entries = await deps.reports.listTaken(edition.id);
@@ -200,7 +219,7 @@ export async function renderEditionPage(deps: DigestDeps, id: string): Promise<R
  * Takes every untaken report of the edition's period, then renders what the edition holds and freezes it.
  * Safe to repeat after a crash: a report already taken stays taken, by this edition or an earlier one.
  */
-async function composeEdition(deps: DigestDeps, edition: Edition, waiting?: EditionEntry[]): Promise<Edition> {
+async function composeEdition(deps: ComposeDeps, edition: Edition, waiting?: EditionEntry[]): Promise<Edition> {
   const candidates = waiting ?? (await deps.reports.listUntaken(edition.period));
   await forEachWithConcurrency(candidates, 8, async (entry: EditionEntry) => {
     await deps.reports.take(entry, edition.id);
@@ -219,7 +238,7 @@ async function composeEdition(deps: DigestDeps, edition: Edition, waiting?: Edit
 
 /** The email an edition not yet opened would send: the untaken reports of the period, nothing taken. */
 async function upcomingEmail(
-  deps: DigestDeps,
+  deps: ComposeDeps,
   request: SendRequest,
 ): Promise<{ edition?: Edition; email: FrozenEmail }> {
   const latest = await deps.editions.latest();
@@ -235,7 +254,7 @@ async function upcomingEmail(
  * headlines are cut (estimated from what one costs, then one at a time), then featured reports. Then the same
  * selection in the other languages readers may choose, each cut further should its words take more room.
  */
-async function fitEmail(deps: DigestDeps, entries: readonly EditionEntry[], editionId: string): Promise<FrozenEmail> {
+async function fitEmail(deps: ComposeDeps, entries: readonly EditionEntry[], editionId: string): Promise<FrozenEmail> {
   const webUrl = deps.links.editionUrl(editionId);
   const renderIn = async (language: NewsletterLanguage, featured: number, headlines: number) => {
     const selection = selectForEmail(entries, featured, headlines);
@@ -298,7 +317,7 @@ async function fitSelection(
   return email;
 }
 
-function periodOf(deps: Pick<DigestDeps, 'clock'>, request: SendRequest): EditionPeriod {
+function periodOf(deps: Pick<ComposeDeps, 'clock'>, request: SendRequest): EditionPeriod {
   const now = deps.clock.now().toISOString();
   const from = request.from === undefined ? undefined : instant(request.from, 'from');
   const asked = request.until === undefined ? undefined : instant(request.until, 'until');
@@ -323,6 +342,6 @@ function instant(value: string, field: string): string {
   return new Date(time).toISOString();
 }
 
-function setting(deps: DigestDeps): DigestSetting {
+function setting(deps: ComposeDeps): DigestSetting {
   return { newsletter: deps.newsletter, timeZone: deps.timeZone };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidInputError } from '../../../lambdas/core/domain/errors';
 import { parseInput } from '../../../lambdas/core/domain/validation';
 import { thrownBy } from '../../support/rejections';

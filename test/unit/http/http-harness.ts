@@ -2,12 +2,12 @@
 // (pages and previews are checked as readers get them), a dispatcher that records what it was handed, and the
 // checks every error answer must pass.
 import type { Hono } from 'hono';
-import type { MjmlEmailRenderer } from '../../../lambdas/adapters/mjml-email-renderer';
 import { ReadabilityArticleExtractor } from '../../../lambdas/adapters/readability-article-extractor';
 import type { UseCases } from '../../../lambdas/core/bind-use-cases';
 import { escapeHtml } from '../../../lambdas/core/domain/html';
 import { publicLinks } from '../../../lambdas/core/domain/links';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
+import type { EmailRenderer } from '../../../lambdas/core/ports/email-renderer';
 import type { SendRequest } from '../../../lambdas/core/use-cases/send-digest';
 import { createApiApp } from '../../../lambdas/http/api-app';
 import type { DigestDispatcher } from '../../../lambdas/http/digest-dispatcher';
@@ -21,7 +21,7 @@ export const form = { 'content-type': 'application/x-www-form-urlencoded' };
 /** What a browser sends. */
 export const browser = { accept: 'text/html,application/xhtml+xml' };
 
-export type HttpHarness = Harness<MjmlEmailRenderer, ReadabilityArticleExtractor>;
+export type HttpHarness = Harness<EmailRenderer, ReadabilityArticleExtractor>;
 
 export function createHttpHarness(): HttpHarness {
   return createHarness({ renderer: realRenderer(), extractor: new ReadabilityArticleExtractor() });

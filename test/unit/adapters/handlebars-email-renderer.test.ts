@@ -1,9 +1,4 @@
-import { join } from 'node:path';
-import {
-  MjmlEmailRenderer,
-  readEmailTemplates,
-  TemplateRenderError,
-} from '../../../lambdas/adapters/mjml-email-renderer';
+import { TemplateRenderError } from '../../../lambdas/adapters/handlebars-templates';
 import {
   buildDigestView,
   buildEditionPageView,
@@ -16,8 +11,9 @@ import {
 import type { EditionEntry } from '../../../lambdas/core/domain/edition';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
 import type { ConfirmationView } from '../../../lambdas/core/ports/email-renderer';
+import { realRenderer } from '../../support/real-renderer';
 
-const renderer = new MjmlEmailRenderer(readEmailTemplates(join(__dirname, '..', '..', '..', 'templates')));
+const renderer = realRenderer();
 const WEB = 'https://mujaz.example/editions/3';
 const inArabic: DigestSetting = { newsletter: { name: 'موجز', language: 'ar' }, timeZone: 'Asia/Riyadh' };
 const inEnglish = (name: string): DigestSetting => ({ newsletter: { name, language: 'en' }, timeZone: 'UTC' });
@@ -60,7 +56,7 @@ function elementsWith(html: string, dir: string, lang: string): string[] {
 /** Text without the tags: what a reader sees in the html part. */
 const visibleText = (html: string): string => html.replace(/<[^>]*>/gu, '');
 
-describe('MjmlEmailRenderer — digest', () => {
+describe('Email renderer — digest', () => {
   let view: DigestView;
   let email: RenderedEmail;
 
@@ -147,7 +143,7 @@ describe('MjmlEmailRenderer — digest', () => {
   });
 });
 
-describe('MjmlEmailRenderer — an English digest', () => {
+describe('Email renderer — an English digest', () => {
   it('marks the document English, left to right, with the English footer', async () => {
     const view = buildDigestView(all(englishReport), WEB, inEnglish('Mujaz'));
     const email = await renderer.renderDigest(view);
@@ -157,7 +153,7 @@ describe('MjmlEmailRenderer — an English digest', () => {
   });
 });
 
-describe('MjmlEmailRenderer — headlines and the edition page', () => {
+describe('Email renderer — headlines and the edition page', () => {
   it('lists headlines as links to the edition page, each in its own direction, then the count and the web link', async () => {
     const view = buildDigestView({ featured: [englishReport], headlines: [arabicReport], unlisted: 3 }, WEB, inArabic);
     const email = await renderer.renderDigest(view);
@@ -182,7 +178,7 @@ describe('MjmlEmailRenderer — headlines and the edition page', () => {
   });
 });
 
-describe('MjmlEmailRenderer — confirmation', () => {
+describe('Email renderer — confirmation', () => {
   const confirmation: ConfirmationView = {
     subject: 'أكّد اشتراكك في موجز',
     newsletterName: 'موجز',
@@ -214,7 +210,7 @@ describe('MjmlEmailRenderer — confirmation', () => {
   });
 });
 
-describe('MjmlEmailRenderer — unsafe URLs', () => {
+describe('Email renderer — unsafe URLs', () => {
   const view = (): DigestView => buildDigestView(all(englishReport, arabicReport), WEB, inArabic);
 
   it.each([
@@ -232,18 +228,6 @@ describe('MjmlEmailRenderer — unsafe URLs', () => {
   it('throws when the unsubscribe URL is not http(s)', async () => {
     await expect(renderer.renderDigest({ ...view(), unsubscribeUrl: 'javascript:void(0)' })).rejects.toThrow(
       /not an absolute http\(s\) URL/u,
-    );
-  });
-});
-
-describe('MjmlEmailRenderer — templates', () => {
-  it('rejects a template that is not valid MJML', async () => {
-    const broken = new MjmlEmailRenderer({
-      digest: '<mjml><mj-body><mj-unknown-tag /></mj-body></mjml>',
-      confirmation: '<mjml><mj-body></mj-body></mjml>',
-    });
-    await expect(broken.renderDigest(buildDigestView(all(englishReport), WEB, inEnglish('N')))).rejects.toThrow(
-      TemplateRenderError,
     );
   });
 });

@@ -1,0 +1,136 @@
+// The email templates compiled at build time render exactly what Handlebars-then-MJML rendered for every email,
+// byte for byte, in both directions; the compiler validates strictly and refuses what it could not compile back.
+import { convert } from 'html-to-text';
+import {
+  compileEmailTemplate,
+  compileEmailTemplateSources,
+  TemplateCompileError,
+} from '../../../lambdas/adapters/mjml-template-compiler';
+import {
+  buildDigestView,
+  buildEditionPageView,
+  type DigestSetting,
+  type DigestView,
+} from '../../../lambdas/core/domain/digest';
+import type { EditionEntry } from '../../../lambdas/core/domain/edition';
+import type { ConfirmationView } from '../../../lambdas/core/ports/email-renderer';
+import { mjmlReferenceRenderer } from '../../support/mjml-reference-renderer';
+import { realRenderer, TEMPLATES_DIRECTORY } from '../../support/real-renderer';
+
+const reference = mjmlReferenceRenderer(TEMPLATES_DIRECTORY);
+const renderer = realRenderer();
+const WEB = 'https://mujaz.example/editions/3';
+const inArabic: DigestSetting = { newsletter: { name: 'موجز', language: 'ar' }, timeZone: 'Asia/Riyadh' };
+const inEnglish: DigestSetting = { newsletter: { name: 'Mujaz', language: 'en' }, timeZone: 'UTC' };
+
+const arabicReport: EditionEntry = {
+  id: 'ar-1',
+  title: 'مقاتلو داعش يفرون من التنظيم <script>alert("x")</script> & الانهيار',
+  url: 'https://news.example/ar?id=1&lang=ar',
+  language: 'ar',
+  publishedAt: '2026-11-20T10:00:00Z',
+  receivedAt: '2026-11-23T08:00:00.000Z',
+  summary: ['طالما كان شعار داعش البقاء والتوسع.', 'نشرت صحيفة الجارديان تقريرا قالت فيه إن التنظيم بدأ يستنفد قوته.'],
+};
+const englishReport: EditionEntry = {
+  id: 'en-1',
+  title: 'Council approves bicycle lanes',
+  language: 'en',
+  receivedAt: '2026-11-24T08:00:00.000Z',
+  summary: ['The council approved the plan on Monday.', 'Shops fear losing parking & say "no" to 5 < 6 lanes.'],
+};
+
+const digests: [string, DigestView][] = [
+  [
+    'an Arabic digest with an English report, headlines and unlisted reports',
+    buildDigestView(
+      { featured: [arabicReport, englishReport], headlines: [englishReport, arabicReport], unlisted: 2 },
+      WEB,
+      inArabic,
+    ),
+  ],
+  ['an English digest', buildDigestView({ featured: [englishReport], headlines: [], unlisted: 0 }, WEB, inEnglish)],
+  [
+    "an edition's web page (no reader link, no web link)",
+    buildEditionPageView([arabicReport, englishReport], inArabic),
+  ],
+];
+
+const arabicConfirmation: ConfirmationView = {
+  subject: 'أكّد اشتراكك في موجز',
+  newsletterName: 'موجز',
+  language: 'ar',
+  direction: 'rtl',
+  align: 'right',
+  heading: 'خطوة أخيرة',
+  body: 'اضغط الزر لتأكيد اشتراكك.',
+  button: 'تأكيد الاشتراك',
+  ignoreNote: 'إن لم تطلب هذا الاشتراك فتجاهل هذه الرسالة.',
+  confirmUrl: 'https://mujaz.example/api/subscriptions/confirm?token=v1.abc.def&x=1',
+};
+const englishConfirmation: ConfirmationView = {
+  ...arabicConfirmation,
+  subject: 'Confirm',
+  language: 'en',
+  direction: 'ltr',
+  align: 'left',
+  heading: 'One more step',
+};
+
+describe('templates compiled at build time', () => {
+  it.each(digests)('render %s byte for byte as MJML at run time did', async (_name, view) => {
+    expect((await renderer.renderDigest(view)).html).toBe(await reference.digestHtml(view));
+  });
+
+  it.each([
+    ['Arabic', arabicConfirmation],
+    ['English', englishConfirmation],
+  ])('render the %s confirmation byte for byte as MJML at run time did', async (_name, view) => {
+    expect((await renderer.renderConfirmation(view)).html).toBe(await reference.confirmationHtml(view));
+  });
+
+  it.each([
+    ['Arabic', arabicConfirmation],
+    ['English', englishConfirmation],
+  ])('give the %s confirmation a text part (its own template) saying what its HTML says', async (_name, view) => {
+    const email = await renderer.renderConfirmation(view);
+    // What html-to-text made of the HTML before (as the digest's text part still is). It wrapped lines at 78
+    // characters, the text template does not: line breaks inside a paragraph aside, the two are the same.
+    const fromHtml = convert(email.html, {
+      wordwrap: 78,
+      selectors: [
+        { selector: 'title', format: 'skip' },
+        { selector: 'h1', options: { uppercase: false } },
+        { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+      ],
+    });
+    const unwrapped = (text: string) => text.replace(/(?<!\n)\n(?!\n)/gu, ' ');
+    expect(unwrapped(email.text)).toBe(unwrapped(fromHtml));
+    expect(email.text).toContain(`[${view.confirmUrl}]`);
+  });
+
+  it('hold HTML and Handlebars only: no MJML tag, the placeholders and blocks kept', async () => {
+    const { digest, confirmation } = await compileEmailTemplateSources(TEMPLATES_DIRECTORY);
+    for (const html of [digest, confirmation]) {
+      expect(html).not.toMatch(/<\/?mj-|<mjml/u);
+      expect(html).toContain('<html lang="{{language}}" dir="{{direction}}"');
+      expect(html).toContain('text-align:{{align}}');
+    }
+    expect(digest).toContain('{{#each items}}');
+    expect(confirmation).toContain('href="{{url confirmUrl}}"');
+  });
+});
+
+describe('compileEmailTemplate', () => {
+  it('validates strictly', async () => {
+    await expect(compileEmailTemplate('broken', '<mjml><mj-body><mj-unknown-tag /></mj-body></mjml>')).rejects.toThrow(
+      TemplateCompileError,
+    );
+  });
+
+  it('refuses a direction it could not turn back into a placeholder (glued to another word)', async () => {
+    const glued =
+      '<mjml><mj-body><mj-section><mj-column><mj-text><p class="is{{direction}}">x</p></mj-text></mj-column></mj-section></mj-body></mjml>';
+    await expect(compileEmailTemplate('glued', glued)).rejects.toThrow(/"isltr" \/ "isrtl"/u);
+  });
+});
