@@ -6,13 +6,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { Hono } from 'hono';
+import { composeDigestSender } from '../../lambdas/composition/compose-digest-sender';
 import { composeFeedbackRecorder } from '../../lambdas/composition/compose-feedback-recorder';
 import { publicLinks } from '../../lambdas/core/domain/links';
 import { createApiApp } from '../../lambdas/http/api-app';
 import { toSqsEvent } from '../../lambdas/local/delivery-poller';
 import { linkIn, untilEmailsTo } from '../../lambdas/local/ses-inbox';
 import { TABLE_ACCESS, type TableAccess } from '../../lib/table-access';
+import { InMemoryMetrics } from '../support/in-memory-metrics';
 import { createTestMujaz, localServices, type TestMujaz, uniqueAddress } from '../support/local-services';
+import { compiledTemplates } from '../support/real-renderer';
 import { silentLogger } from '../support/silent-logger';
 
 const ADMIN = 'access-admin-token';
@@ -137,7 +140,14 @@ it('runs each function through its entry points and finds every DynamoDB call gr
   add('api', await recorded(() => post('/digests', JSON.stringify({ mode: 'test', to: uniqueAddress('editor') }))));
   add('api', await recorded(() => post('/digests', JSON.stringify({ mode: 'send' }))));
 
-  add('send-digest', await recorded(() => test.mujaz.sendDigest()));
+  // The send function's own composition, as its handler builds it: the send, and the watch a day later.
+  const digests = composeDigestSender(test.config, test.clients, {
+    logger: silentLogger,
+    metrics: new InMemoryMetrics(),
+    emailTemplates: await compiledTemplates(),
+  });
+  add('send-digest', await recorded(() => digests.sendDigest()));
+  add('send-digest', await recorded(() => digests.watchDigest()));
   add('deliver-digest', await recorded(() => deliverAll(test.queues.queueUrl)));
 
   add('api', await recorded(() => request('/digests/1', { headers: admin })));
