@@ -6,7 +6,7 @@ import type { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -84,7 +84,8 @@ export class MujazFunction extends Construct {
         minify: BUNDLE_OPTIONS.minify,
         keepNames: BUNDLE_OPTIONS.keepNames,
         sourceMap: BUNDLE_OPTIONS.sourceMap,
-        charset: BUNDLE_OPTIONS.charset === 'utf8' ? Charset.UTF8 : Charset.ASCII,
+        // As an esbuild flag: this aws-cdk-lib declares a `charset` option but leaves it out of the command it runs.
+        esbuildArgs: { '--charset': BUNDLE_OPTIONS.charset },
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
