@@ -10,7 +10,7 @@ import {
 } from '../../../lambdas/core/domain/digest';
 import type { EditionEntry } from '../../../lambdas/core/domain/edition';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
-import type { ConfirmationView } from '../../../lambdas/core/ports/email-renderer';
+import { ARABIC_CONFIRMATION } from '../../support/confirmation-views';
 import { realRenderer } from '../../support/real-renderer';
 
 const renderer = realRenderer();
@@ -179,18 +179,7 @@ describe('Email renderer — headlines and the edition page', () => {
 });
 
 describe('Email renderer — confirmation', () => {
-  const confirmation: ConfirmationView = {
-    subject: 'أكّد اشتراكك في موجز',
-    newsletterName: 'موجز',
-    language: 'ar',
-    direction: 'rtl',
-    align: 'right',
-    heading: 'خطوة أخيرة',
-    body: 'اضغط الزر لتأكيد اشتراكك.',
-    button: 'تأكيد الاشتراك',
-    ignoreNote: 'إن لم تطلب هذا الاشتراك فتجاهل هذه الرسالة.',
-    confirmUrl: 'https://mujaz.example/api/subscriptions/confirm?token=v1.abc.def&x=1',
-  };
+  const confirmation = ARABIC_CONFIRMATION;
 
   it('renders the confirm URL as the button link (escaped) and in the text part (raw)', async () => {
     const email = await renderer.renderConfirmation(confirmation);

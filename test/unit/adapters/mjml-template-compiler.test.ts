@@ -14,6 +14,7 @@ import {
 } from '../../../lambdas/core/domain/digest';
 import type { EditionEntry } from '../../../lambdas/core/domain/edition';
 import type { ConfirmationView } from '../../../lambdas/core/ports/email-renderer';
+import { ARABIC_CONFIRMATION } from '../../support/confirmation-views';
 import { mjmlReferenceRenderer } from '../../support/mjml-reference-renderer';
 import { realRenderer, TEMPLATES_DIRECTORY } from '../../support/real-renderer';
 
@@ -56,18 +57,7 @@ const digests: [string, DigestView][] = [
   ],
 ];
 
-const arabicConfirmation: ConfirmationView = {
-  subject: 'أكّد اشتراكك في موجز',
-  newsletterName: 'موجز',
-  language: 'ar',
-  direction: 'rtl',
-  align: 'right',
-  heading: 'خطوة أخيرة',
-  body: 'اضغط الزر لتأكيد اشتراكك.',
-  button: 'تأكيد الاشتراك',
-  ignoreNote: 'إن لم تطلب هذا الاشتراك فتجاهل هذه الرسالة.',
-  confirmUrl: 'https://mujaz.example/api/subscriptions/confirm?token=v1.abc.def&x=1',
-};
+const arabicConfirmation = ARABIC_CONFIRMATION;
 const englishConfirmation: ConfirmationView = {
   ...arabicConfirmation,
   subject: 'Confirm',
