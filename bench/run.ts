@@ -20,12 +20,8 @@ import { listUnsubscribeHeaders } from '../lambdas/core/domain/list-unsubscribe'
 import { reportIdFor } from '../lambdas/core/domain/report';
 import { summarizeCleanText } from '../lambdas/core/domain/report-checks';
 import { parsePlainTextReport } from '../lambdas/core/domain/report-submission';
-import {
-  DEFAULT_SUMMARIZER_SETTINGS,
-  DIGEST_BUDGET,
-  type SummarizerSettings,
-  summarize,
-} from '../lambdas/core/domain/summarizer';
+import { DIGEST_BUDGET, SUMMARY_FEATURES, type SummarizerSettings, summarize } from '../lambdas/core/domain/summarizer';
+import { summaryProfileFor, summaryProfileNameFor } from '../lambdas/core/domain/summary-profiles';
 import { cleanText } from '../lambdas/core/domain/text-cleaning';
 import { summarizeFile } from '../scripts/summarize';
 import { benchBundles } from './bundles';
@@ -39,14 +35,18 @@ const OUT = join(ROOT, 'out', 'bench');
 
 interface DevSet {
   name: string;
+  language: 'ar' | 'en';
   ratio: number;
-  /** R-1 / R-2 F1 (%) the summaries must reach, from the issue. */
-  target: { r1: number; r2: number };
+  /**
+   * Issue 10's targets, always at no greater length than Lead: R-1 / R-2 F1 (%) to reach (`at least`), or to reach
+   * above Lead's own (`overLead`).
+   */
+  target: { atLeast: { r1: number; r2: number } } | { overLead: { r1: number; r2: number } };
 }
 
 const SETS: DevSet[] = [
-  { name: 'easc-dev', ratio: 0.33, target: { r1: 51.0, r2: 44.1 } },
-  { name: 'bbc-dev', ratio: 0.45, target: { r1: 76.0, r2: 68.0 } },
+  { name: 'easc-dev', language: 'ar', ratio: 0.33, target: { overLead: { r1: 0.5, r2: 0 } } },
+  { name: 'bbc-dev', language: 'en', ratio: 0.45, target: { atLeast: { r1: 81, r2: 74 } } },
 ];
 
 interface Scores {
@@ -97,29 +97,34 @@ async function benchQuality(): Promise<void> {
     );
     const mujaz = evaluate(['--data', dataFile(set), '--system', system]);
     const lead = evaluate(['--data', dataFile(set), '--baseline', 'lead', '--ratio', String(set.ratio)]);
-    const meets = mujaz.r1 >= set.target.r1 && mujaz.r2 >= set.target.r2 && mujaz.words <= lead.words;
-    console.log(`  ${set.name} ratio ${set.ratio}`);
+    const needed =
+      'atLeast' in set.target
+        ? set.target.atLeast
+        : { r1: lead.r1 + set.target.overLead.r1, r2: lead.r2 + set.target.overLead.r2 };
+    const meets = mujaz.r1 >= needed.r1 && mujaz.r2 >= needed.r2 && mujaz.words <= lead.words;
+    console.log(`  ${set.name} ratio ${set.ratio}, profile ${summaryProfileNameFor(set.language)}`);
     console.log(`    mujaz  ${format(mujaz)}`);
     console.log(`    lead   ${format(lead)}`);
     console.log(
-      `    target R1 ≥ ${set.target.r1}, R2 ≥ ${set.target.r2}, words ≤ lead's: ${meets ? 'met' : 'NOT met'}`,
+      `    target R1 ≥ ${needed.r1.toFixed(2)}, R2 ≥ ${needed.r2.toFixed(2)}, words ≤ lead's: ${meets ? 'met' : 'NOT met'}`,
     );
   }
 }
 
 function benchAblations(): void {
   console.log('What each lever is worth — R1 / R2 with one part switched off (Δ against the full summarizer)');
-  const variants: [string, SummarizerSettings][] = [['full summarizer', DEFAULT_SUMMARIZER_SETTINGS]];
-  for (const weight of Object.keys(DEFAULT_SUMMARIZER_SETTINGS.weights) as (keyof SummarizerSettings['weights'])[]) {
-    variants.push([
-      `without ${weight}`,
-      { ...DEFAULT_SUMMARIZER_SETTINGS, weights: { ...DEFAULT_SUMMARIZER_SETTINGS.weights, [weight]: 0 } },
-    ]);
+  // Each set with its own language's profile, one lever switched off at a time.
+  const variants: [string, (profile: SummarizerSettings) => SummarizerSettings][] = [
+    ['full summarizer', (profile) => profile],
+  ];
+  for (const weight of SUMMARY_FEATURES) {
+    variants.push([`without ${weight}`, (profile) => ({ ...profile, weights: { ...profile.weights, [weight]: 0 } })]);
   }
-  variants.push(['without redundancy control', { ...DEFAULT_SUMMARIZER_SETTINGS, redundancyLimit: 1 }]);
+  variants.push(['without redundancy control', (profile) => ({ ...profile, redundancyLimit: 1 })]);
   const baseline: Record<string, Scores> = {};
-  for (const [label, settings] of variants) {
+  for (const [label, variant] of variants) {
     const cells = SETS.map((set) => {
+      const settings = variant(summaryProfileFor(set.language));
       const file = join(OUT, `${set.name}.ablation.jsonl`);
       const lines = readArticles(set).map((article) => {
         const { sentences } = summarize(

@@ -4,6 +4,7 @@ import { contentTermsOf, countTerms } from './content-terms';
 import { keyPhrases } from './key-phrases';
 import type { LanguageCode } from './language-detection';
 import { splitParagraphs, splitSentences } from './sentences';
+import { summaryProfileFor } from './summary-profiles';
 
 /** How long a summary may be: a share of the text's words, a number of sentences, or a number of words. */
 export type SummaryBudget = { ratio: number } | { sentences: number } | { words: number };
@@ -24,7 +25,7 @@ export interface Summary {
 export const DIGEST_BUDGET: SummaryBudget = { sentences: 3 };
 
 export interface SummarizerSettings {
-  weights: Record<keyof typeof DEFAULT_WEIGHTS, number>;
+  weights: Record<SummaryFeature, number>;
   /** Share of a sentence's content terms already in a chosen one above which it only repeats that one. */
   redundancyLimit: number;
   /** How much lower a sentence may score and still close a word budget in place of a longer one. */
@@ -32,9 +33,8 @@ export interface SummarizerSettings {
 }
 
 /**
- * Sentence score = Σ weight × feature, each feature scaled to about [0, 1] within the document. One set of
- * weights for every language, tuned once on both development sets together (EASC Arabic and BBC English; the
- * bench prints what each is worth). What the features say:
+ * Sentence score = Σ weight × feature, each feature scaled to about [0, 1] within the document. The weights are a
+ * profile per language (summary-profiles.ts): one engine, the data differs. What the features say:
  *  - position: news and encyclopedic texts lead with what matters — 1/√(1+i), a linear slope over the
  *    whole text, the first paragraph;
  *  - centrality: `similarity` (a sentence's summed cosine similarity to all others: what the text keeps
@@ -46,24 +46,20 @@ export interface SummarizerSettings {
  *  - length: fragments (under 8 words) and run-on sentences (over 40 words) read badly on their own, and
  *    shorter sentences leave room for one more.
  */
-const DEFAULT_WEIGHTS = {
-  position: 1.708,
-  firstParagraph: 0.314,
-  slope: 0.403,
-  similarity: 0.53,
-  textRank: 0.694,
-  termFrequency: -0.214,
-  leadSimilarity: 0.782,
-  fragment: -0.221,
-  runOn: -0.242,
-  length: -0.094,
-} as const;
+export const SUMMARY_FEATURES = [
+  'position',
+  'firstParagraph',
+  'slope',
+  'similarity',
+  'textRank',
+  'termFrequency',
+  'leadSimilarity',
+  'fragment',
+  'runOn',
+  'length',
+] as const;
+export type SummaryFeature = (typeof SUMMARY_FEATURES)[number];
 
-export const DEFAULT_SUMMARIZER_SETTINGS: SummarizerSettings = {
-  weights: { ...DEFAULT_WEIGHTS },
-  redundancyLimit: 0.7,
-  closingSlack: 0.024,
-};
 const FRAGMENT_WORDS = 8;
 const SCRAP_WORDS = 3;
 const RUN_ON_WORDS = 40;
@@ -78,11 +74,11 @@ interface Sentence {
   terms: string[];
 }
 
-/** `settings` exists for the bench's ablations; everything else uses the defaults. */
+/** `settings` exists for the bench's ablations and tuning; everything else uses the language's profile. */
 export function summarize(
   text: string,
   options: SummaryOptions,
-  settings: SummarizerSettings = DEFAULT_SUMMARIZER_SETTINGS,
+  settings: SummarizerSettings = summaryProfileFor(options.language),
 ): Summary {
   const analysis = analyze(text, options.language);
   const sentences = analysis.sentences;
