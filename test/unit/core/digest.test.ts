@@ -162,6 +162,20 @@ describe('buildDigestView', () => {
     });
     expect(buildDigestView(all(bad), WEB, inEnglish).items[0]!.publishedOn).toBeUndefined();
   });
+
+  it('prints the day publishedAt falls on in the newsletter’s time zone, not in UTC', () => {
+    // 01:30 in Riyadh on the 21st is still the 20th in UTC (22:30).
+    const lateNight = entry({
+      id: 'late',
+      title: 'Late',
+      language: 'en',
+      receivedAt: english.receivedAt,
+      publishedAt: '2026-11-21T01:30+03:00',
+    });
+    expect(buildDigestView(all(lateNight), WEB, inEnglish).items[0]!.publishedOn).toBe('21 November 2026');
+    const inLondon: DigestSetting = { ...inEnglish, timeZone: 'Europe/London' };
+    expect(buildDigestView(all(lateNight), WEB, inLondon).items[0]!.publishedOn).toBe('20 November 2026');
+  });
 });
 
 describe('buildEditionPageView', () => {
