@@ -4,7 +4,7 @@
 // finished. Safe to retry: it resumes where it stopped, and the deliver step's ledger sends nobody twice.
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
-import { createAwsClients } from '../adapters/aws-clients';
+import { createTableQueueClients } from '../adapters/aws-table-queue-clients';
 import { readCompiledEmailTemplates } from '../adapters/handlebars-templates';
 import { composeDigestSender } from '../composition/compose-digest-sender';
 import { readConfig, readLambdaRegion } from '../composition/config';
@@ -17,7 +17,7 @@ const config = readConfig(process.env);
 // It signs no link and mails nobody: no secret to read, no send rate to learn.
 const digests = composeDigestSender(
   config,
-  createAwsClients({ region: readLambdaRegion(process.env), capture: tracer.captureClient }),
+  createTableQueueClients({ region: readLambdaRegion(process.env), capture: tracer.captureClient }),
   { logger, metrics, emailTemplates: readCompiledEmailTemplates(config.templatesDirectory) },
 );
 
