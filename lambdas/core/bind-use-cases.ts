@@ -39,7 +39,7 @@ export interface PipelineUseCases {
 export type UseCases = ReaderUseCases & AdminUseCases & PipelineUseCases;
 
 /** The adapters the core runs on: the readers' and the operator's, which together are the pipeline's too. */
-export type CorePorts = ReaderPorts & AdminPorts & Pick<SubscriptionDeps, 'limiter'>;
+export type CorePorts = ReaderPorts & AdminPorts;
 
 export function bindUseCases(ports: CorePorts, settings: CoreSettings): UseCases {
   const common = { ...ports, links: publicLinks(settings.publicBaseUrl), newsletter: settings.newsletter };

@@ -20,9 +20,8 @@ export interface HttpAppDependencies {
   logger: Logger;
 }
 
-/** What a route group's handlers share: the way errors leave, the small pages, the newsletter's words. */
+/** What a route group's handlers share: the small pages and the newsletter's words. */
 export interface RouteKit {
-  replyWithError(c: Context, error: unknown): Response | Promise<Response>;
   page(c: Context, content: PageContent, language?: NewsletterLanguage): Response | Promise<Response>;
   wordsIn(language: NewsletterLanguage): NewsletterLabels;
 }
@@ -46,7 +45,6 @@ export function createHttpApp(deps: HttpAppDependencies, groups: readonly RouteG
     return c.json(body, status);
   };
   const kit: RouteKit = {
-    replyWithError,
     page: (c, content, language) => c.html(renderPage(deps.newsletter, content, language)),
     wordsIn: (language) => labelsFor(deps.newsletter, language),
   };
