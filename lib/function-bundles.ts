@@ -6,6 +6,7 @@ export const PROJECT_ROOT = join(__dirname, '..');
 
 export const FUNCTION_ENTRIES = {
   api: 'lambdas/handlers/api.ts',
+  admin: 'lambdas/handlers/admin.ts',
   'send-digest': 'lambdas/handlers/send-digest.ts',
   'deliver-digest': 'lambdas/handlers/deliver-digest.ts',
   'delivery-feedback': 'lambdas/handlers/delivery-feedback.ts',

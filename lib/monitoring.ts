@@ -21,7 +21,8 @@ import { Construct } from 'constructs';
 import { METRIC_NAMES, METRICS_NAMESPACE, type MetricName } from '../lambdas/core/domain/metric-names';
 
 export interface MujazMonitoringProps {
-  functions: { Api: IFunction; SendDigest: IFunction; DeliverDigest: IFunction; DeliveryFeedback: IFunction };
+  /** Every function by its construct name (alarms are named after it: `AdminErrors`); the send function's too. */
+  functions: Readonly<Record<string, IFunction>> & { SendDigest: IFunction };
   /** Queues that wait for work: their depth and age are drawn. */
   workQueues: Record<string, IQueue>;
   /** Queues that hold what failed: any message in one is an alarm. */
@@ -134,7 +135,7 @@ export class MujazMonitoring extends Construct {
         serviceMetric(METRIC_NAMES.subscriptionsRequested, 'api'),
         serviceMetric(METRIC_NAMES.confirmationsSent, 'deliver-digest'),
         serviceMetric(METRIC_NAMES.subscriptionsConfirmed, 'api'),
-        serviceMetric(METRIC_NAMES.reportsIngested, 'api'),
+        serviceMetric(METRIC_NAMES.reportsIngested, 'admin'),
       ]),
     );
     this.dashboard.addWidgets(

@@ -1,5 +1,6 @@
-// Infrastructure: what runs — the API function behind an HTTP API, the send function and its weekly schedule, and
-// the feedback function that SES's bounce and complaint events reach through a configuration set and SNS.
+// Infrastructure: what runs — the API function (readers' routes) and the admin function (the operator's) behind one
+// HTTP API, the send function and its weekly schedule, the deliver function, and the feedback function that SES's
+// bounce and complaint events reach through a configuration set and SNS.
 // It receives the stateful resources through typed props and can be replaced freely.
 import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -32,7 +33,7 @@ import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { deliveryQueue, visibilityTimeoutSeconds } from '../lambdas/adapters/delivery-queue-definition';
-import { API_ROUTES, apiGatewayPath } from '../lambdas/http/routes';
+import { API_ROUTES, apiGatewayPath, type RouteFunction, servingFunction } from '../lambdas/http/routes';
 import { MujazMonitoring } from './monitoring';
 import { MujazFunction } from './mujaz-function';
 import { acceptFinding } from './nag';
@@ -249,39 +250,65 @@ export class MujazStatelessStack extends Stack {
       }),
     );
 
+    // The readers' routes: links, subscribe requests, the archive. It mails nobody and starts no send.
     const api = new MujazFunction(this, 'Api', {
       ...functionProps,
       handler: 'api',
-      description: 'Mujaz: HTTP API (subscriptions, unsubscribe, reports, digests)',
+      description: 'Mujaz: HTTP API for readers (subscribe, confirm, unsubscribe, archive, feed)',
       timeout: Duration.seconds(29),
       memorySize: 1024,
-      environment: { ...shared, MUJAZ_SEND_DIGEST_FUNCTION_NAME: sendDigest.function.functionName },
+      environment: shared,
     })
       .bindTable(props.table)
-      .bindSecret('MUJAZ_TOKEN_SECRET_ARN', props.tokenSigningSecret)
-      .bindSecret('MUJAZ_ADMIN_TOKEN_SECRET_ARN', props.adminTokenSecret);
+      .bindSecret('MUJAZ_TOKEN_SECRET_ARN', props.tokenSigningSecret);
     acceptFinding(
       api.function,
       'Serverless-LambdaDLQ',
       'Only API Gateway invokes it, synchronously: a failure is answered to the caller, never queued.',
     );
-    api.function.addToRolePolicy(sendRawEmail);
-    api.function.addToRolePolicy(readSendQuota);
-    // The unqualified function only: grantInvoke would add every version and alias (`<arn>:*`).
-    api.function.addToRolePolicy(
+    // POST /subscriptions and the goodbye page's resubscribe queue the request.
+    subscriptions.grantSendMessages(api.function);
+
+    // The operator's routes, behind the admin token: report intake, previews and test sends, starting a send, its
+    // progress and retries, subscriber lists in and out.
+    const admin = new MujazFunction(this, 'Admin', {
+      ...functionProps,
+      handler: 'admin',
+      description: 'Mujaz: HTTP API for the operator (reports, digests, subscriber lists)',
+      timeout: Duration.seconds(29),
+      memorySize: 1024,
+      environment: { ...shared, MUJAZ_SEND_DIGEST_FUNCTION_NAME: sendDigest.function.functionName },
+    })
+      .bindTable(props.table)
+      // Test sends carry a reader's unsubscribe link, signed like every other.
+      .bindSecret('MUJAZ_TOKEN_SECRET_ARN', props.tokenSigningSecret)
+      .bindSecret('MUJAZ_ADMIN_TOKEN_SECRET_ARN', props.adminTokenSecret);
+    acceptFinding(
+      admin.function,
+      'Serverless-LambdaDLQ',
+      'Only API Gateway invokes it, synchronously: a failure is answered to the caller, never queued.',
+    );
+    // Test sends.
+    admin.function.addToRolePolicy(sendRawEmail);
+    admin.function.addToRolePolicy(readSendQuota);
+    // POST /digests starts a send. The unqualified function only: grantInvoke would add every version and alias.
+    admin.function.addToRolePolicy(
       new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [sendDigest.function.functionArn] }),
     );
-    // POST /digests/{id}/retry queues the readers it sends again; POST /subscriptions queues the request.
-    deliveries.grantSendMessages(api.function);
-    subscriptions.grantSendMessages(api.function);
-    // Exactly the app's paths (any method: the app answers a wrong one with a 405 naming it), each throttled for
-    // what it guards; any other path gets API Gateway's 404 without waking the function.
-    const integration = new HttpLambdaIntegration('ApiIntegration', api.function);
+    // POST /digests/{id}/retry queues the readers it sends again; an import queues each reader to confirm.
+    deliveries.grantSendMessages(admin.function);
+    subscriptions.grantSendMessages(admin.function);
+    // Exactly the app's paths (any method: the app answers a wrong one with a 405 naming it), each to the function
+    // that serves it and throttled for what it guards; any other path gets API Gateway's 404 without waking one.
+    const integrations: Record<RouteFunction, HttpLambdaIntegration> = {
+      api: new HttpLambdaIntegration('ApiIntegration', api.function),
+      admin: new HttpLambdaIntegration('AdminIntegration', admin.function),
+    };
     for (const route of API_ROUTES) {
       const [httpRoute] = httpApi.addRoutes({
         path: apiGatewayPath(route.path),
         methods: [HttpMethod.ANY],
-        integration,
+        integration: integrations[servingFunction(route)],
       });
       acceptFinding(
         httpRoute!,
@@ -354,6 +381,7 @@ export class MujazStatelessStack extends Stack {
     new MujazMonitoring(this, 'Monitoring', {
       functions: {
         Api: api.function,
+        Admin: admin.function,
         SendDigest: sendDigest.function,
         DeliverDigest: deliver.function,
         DeliveryFeedback: feedback.function,

@@ -13,9 +13,11 @@ export interface TableAccess {
 
 /**
  * Transactions (TransactWriteItems) need no action of their own: IAM checks each Put or Update inside them.
- * - api: reports in (Put, Get), subscribers (Get, Put; gsi2 to find a link's subscription, gsi1/gsi2 to export),
- *   the rate counter and test sends' pacer (Update), editions opened and read (Get, Update, transactions with
- *   Put), untaken reports (gsi1), tallies and retries (Query, Update), the archive (BatchGetItem).
+ * - api (the readers' routes): a link's subscription (gsi2, then Get), the subscriber's change (Put), the rate
+ *   counter (Update), an edition's page (Get, Query on its partition), the archive (BatchGetItem).
+ * - admin (the operator's routes): reports in (Put, Get), subscribers imported (Get, Put) and exported (gsi1,
+ *   gsi2), test sends' pacer (Update), editions opened and read (Get, Update, transactions with Put), untaken
+ *   reports (gsi1), tallies and retries (Query, Update).
  * - send-digest: editions (Get, Update, transactions with Put), untaken reports and confirmed readers (gsi1), an
  *   edition's reports (Query on its partition), taking a report (transaction: Update and Put).
  * - deliver-digest: the frozen edition and the reader (Get), claims and outcomes (Update, transactions of
@@ -23,7 +25,8 @@ export interface TableAccess {
  * - delivery-feedback: suppressing an address (Get, Put).
  */
 export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
-  api: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], indexes: ['gsi1', 'gsi2'] },
+  api: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], indexes: ['gsi2'] },
+  admin: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: ['gsi1', 'gsi2'] },
   'send-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: ['gsi1'] },
   'deliver-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: [] },
   'delivery-feedback': { actions: ['GetItem', 'PutItem'], indexes: [] },

@@ -1,6 +1,6 @@
 // Adapter: the shared per-second allowance in the DynamoDB table. Each message takes one from the item of the
-// current second with a conditional ADD, so every process that sends — each Lambda invocation, the API's
-// confirmations — stays within the one rate. The allowance opens a tenth at a time through the second
+// current second with a conditional ADD, so every process that sends — each Lambda invocation, the admin
+// function's test sends — stays within the one rate. The allowance opens a tenth at a time through the second
 // (allowanceThrough); a spent window sends the taker to the next one.
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {

@@ -4,20 +4,25 @@
 import type { DigestView, RenderedEmail } from '../core/domain/digest';
 import type { ConfirmationView, EmailRenderer } from '../core/ports/email-renderer';
 import { HandlebarsConfirmationRenderer } from './handlebars-confirmation-renderer';
-import { type CompiledEmailTemplates, templateFiller } from './handlebars-templates';
+import { HandlebarsDigestPageRenderer } from './handlebars-digest-page-renderer';
+import type { CompiledEmailTemplates } from './handlebars-templates';
 
 export class HandlebarsEmailRenderer implements EmailRenderer {
-  private readonly digest: (view: DigestView) => string;
+  private readonly page: HandlebarsDigestPageRenderer;
   private readonly confirmation: HandlebarsConfirmationRenderer;
 
   constructor(templates: CompiledEmailTemplates) {
-    this.digest = templateFiller().html<DigestView>(templates.digest);
+    this.page = new HandlebarsDigestPageRenderer(templates);
     this.confirmation = new HandlebarsConfirmationRenderer(templates);
   }
 
   async renderDigest(view: DigestView): Promise<RenderedEmail> {
-    const html = this.digest(view);
+    const html = await this.page.renderDigestPage(view);
     return { subject: view.subject, html, text: htmlToText(html) };
+  }
+
+  renderDigestPage(view: DigestView): Promise<string> {
+    return this.page.renderDigestPage(view);
   }
 
   renderConfirmation(view: ConfirmationView): Promise<RenderedEmail> {
@@ -26,7 +31,7 @@ export class HandlebarsEmailRenderer implements EmailRenderer {
 }
 
 function htmlToText(html: string): string {
-  // Required here, not imported: the API function loads it (and its HTML parser) with its first digest, not at
+  // Required here, not imported: the admin function loads it (and its HTML parser) with its first digest, not at
   // every start.
   const { convert } = require('html-to-text') as typeof import('html-to-text');
   return convert(html, {

@@ -78,7 +78,7 @@ function readArticle(document: DomDocument): { title?: string; text: string } | 
   try {
     // The serializer hands us Readability's own DOM node instead of an HTML string we would parse again.
     // Readability is typed against the DOM lib this project does not load; our DomDocument is what it gets.
-    // Required here, not imported: loaded with the first page, not at every start of the API function.
+    // Required here, not imported: loaded with the first page, not at every start of the admin function.
     const { Readability } = require('@mozilla/readability') as typeof import('@mozilla/readability');
     const article = new Readability<DomElement>(document as never, {
       serializer: (node) => node as unknown as DomElement,

@@ -44,7 +44,7 @@ export class SesMailer implements Mailer {
 
 export function composeMime(from: string, email: OutgoingEmail): Promise<Buffer> {
   // Required here, not imported: nodemailer (~30 ms to load) waits for the first email, which most starts of the
-  // API function never send.
+  // admin function never send.
   const MailComposer = require('nodemailer/lib/mail-composer') as typeof MailComposerClass;
   const composer = new MailComposer({
     from,

@@ -1,9 +1,10 @@
-// Composition: the HTTP API's use cases — every port, the article extractor included — bound to the AWS adapters.
-// The API function and the local runtime (which also serves the API) build them here.
+// Composition: every use case Mujaz has — every port, the article extractor included — bound to the AWS adapters,
+// in one process: what the tests and the benches drive. No Lambda function builds it.
 //
 // Each Lambda function builds only what it runs, in a file of its own, so that its bundle carries only the adapters
 // and libraries it uses (esbuild keeps every module a handler reaches, used or not):
-//   api               compose-use-cases.ts          composeUseCases: every use case the HTTP API routes to
+//   api               compose-reader-use-cases.ts   composeReaderUseCases: the readers' routes
+//   admin             compose-admin-use-cases.ts    composeAdminUseCases: the operator's routes
 //   send-digest       compose-digest-sender.ts      composeDigestSender: open, compose and fan out an edition
 //   deliver-digest    compose-deliverer.ts          composeDeliverer: readers' turns and subscribe requests
 //   delivery-feedback compose-feedback-recorder.ts  composeFeedbackRecorder: SES events to suppressions
@@ -21,7 +22,7 @@ import { mailingPorts } from './mailing-ports';
 
 export { type CompositionOptions, DEFAULT_SEND_RATE, type MujazSecrets } from './composition-options';
 
-/** The HTTP API's use cases (and the local runtime's): every port, the article extractor included. */
+/** Every use case (the tests', the benches'): every port, the article extractor included. */
 export function composeUseCases(
   config: MujazConfig,
   secrets: MujazSecrets,

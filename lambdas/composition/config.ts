@@ -42,8 +42,8 @@ export interface LambdaConfig {
   tokenSecretArn: string;
 }
 
-/** What the API function reads besides LambdaConfig. */
-export interface ApiFunctionConfig extends LambdaConfig {
+/** What the admin function reads besides LambdaConfig. */
+export interface AdminFunctionConfig extends LambdaConfig {
   /** Secrets Manager secret holding the bearer token of the admin routes. */
   adminTokenSecretArn: string;
   /** The function that runs full sends, invoked asynchronously by POST /digests. */
@@ -105,7 +105,7 @@ const lambdaEnvironment = z.object({
   MUJAZ_TOKEN_SECRET_ARN: z.string().min(1),
 });
 
-const apiFunctionEnvironment = z.object({
+const adminFunctionEnvironment = z.object({
   MUJAZ_ADMIN_TOKEN_SECRET_ARN: z.string().min(1),
   MUJAZ_SEND_DIGEST_FUNCTION_NAME: z.string().min(1),
 });
@@ -174,8 +174,8 @@ export function readLambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
   return { region: values.AWS_REGION, tokenSecretArn: values.MUJAZ_TOKEN_SECRET_ARN };
 }
 
-export function readApiFunctionConfig(env: NodeJS.ProcessEnv): ApiFunctionConfig {
-  const values = parseEnvironment(apiFunctionEnvironment, env);
+export function readAdminFunctionConfig(env: NodeJS.ProcessEnv): AdminFunctionConfig {
+  const values = parseEnvironment(adminFunctionEnvironment, env);
   return {
     ...readLambdaConfig(env),
     adminTokenSecretArn: values.MUJAZ_ADMIN_TOKEN_SECRET_ARN,

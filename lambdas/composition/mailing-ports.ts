@@ -1,5 +1,5 @@
-// Composition: the adapters of whatever mails a reader — the API (test sends, confirmations of imported lists) and
-// the deliver function (readers' turns, confirmations) — built one way for both.
+// Composition: the adapters of whatever mails a reader — the admin function (test sends) and the deliver function
+// (readers' turns, confirmations) — built one way for both.
 import type { AwsClients } from '../adapters/aws-clients';
 import { DynamoDeliveryLedger } from '../adapters/dynamo-delivery-ledger';
 import { DynamoRateLimiter } from '../adapters/dynamo-rate-limiter';

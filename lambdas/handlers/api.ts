@@ -1,38 +1,30 @@
-// Lambda handler (composition root): the HTTP API behind API Gateway. Config → clients → adapters → app, once per cold start.
-import { LambdaClient } from '@aws-sdk/client-lambda';
+// Lambda handler (composition root): the readers' routes of the HTTP API behind API Gateway — subscribe, the links
+// of their emails, the archive. Config → clients → adapters → app, once per cold start. The operator's routes run
+// in the admin function (handlers/admin.ts).
 import { getConnInfo, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
-import { createAwsClients } from '../adapters/aws-clients';
+import { createTableQueueClients } from '../adapters/aws-table-queue-clients';
 import { readCompiledEmailTemplates } from '../adapters/handlebars-templates';
-import { LambdaDigestDispatcher } from '../adapters/lambda-digest-dispatcher';
-import { composeUseCases } from '../composition/compose-use-cases';
-import { readApiFunctionConfig, readConfig } from '../composition/config';
-import { lambdaObservability, observedHandler, readSecrets, withSendRate } from '../composition/lambda-runtime';
+import { composeReaderUseCases } from '../composition/compose-reader-use-cases';
+import { readConfig, readLambdaConfig } from '../composition/config';
+import { lambdaObservability, observedHandler, readSecrets } from '../composition/lambda-runtime';
 import { publicLinks } from '../core/domain/links';
-import { createApiApp } from '../http/api-app';
+import { createReaderApp } from '../http/reader-routes';
 
 const observability = lambdaObservability('mujaz-api');
 const { logger, metrics, tracer } = observability;
 const config = readConfig(process.env);
-const lambda = readApiFunctionConfig(process.env);
+const lambda = readLambdaConfig(process.env);
 
 const ready = (async () => {
-  const [tokenSecret, adminToken] = await readSecrets(lambda, [lambda.tokenSecretArn, lambda.adminTokenSecretArn]);
-  const clients = createAwsClients({ region: lambda.region, capture: tracer.captureClient });
-  const mujaz = composeUseCases(
-    await withSendRate(config, clients.ses, logger),
-    { tokenSecret: tokenSecret! },
-    clients,
-    { logger, metrics, emailTemplates: readCompiledEmailTemplates(config.templatesDirectory) },
-  );
-  const dispatcher = new LambdaDigestDispatcher(
-    tracer.captureClient(new LambdaClient({ region: lambda.region })),
-    lambda.sendDigestFunctionName,
-  );
+  const [tokenSecret] = await readSecrets(lambda, [lambda.tokenSecretArn]);
+  const clients = createTableQueueClients({ region: lambda.region, capture: tracer.captureClient });
+  const mujaz = composeReaderUseCases(config, { tokenSecret: tokenSecret! }, clients, {
+    metrics,
+    emailTemplates: readCompiledEmailTemplates(config.templatesDirectory),
+  });
   return handle(
-    createApiApp({
+    createReaderApp({
       mujaz,
-      dispatcher,
-      adminToken: adminToken!,
       newsletter: config.newsletter,
       logger,
       // API Gateway's source IP: the client's, not a header it could set.

@@ -6,7 +6,8 @@ import { createAwsClients } from '../adapters/aws-clients';
 import { readCompiledEmailTemplates } from '../adapters/handlebars-templates';
 import { composeDeliverer } from '../composition/compose-deliverer';
 import { readConfig, readLambdaConfig } from '../composition/config';
-import { lambdaObservability, observedHandler, readSecrets, withSendRate } from '../composition/lambda-runtime';
+import { lambdaObservability, observedHandler, readSecrets } from '../composition/lambda-runtime';
+import { withSendRate } from '../composition/send-quota';
 
 const observability = lambdaObservability('mujaz-deliver-digest');
 const { logger, metrics, tracer } = observability;

@@ -3,7 +3,7 @@
 // it would fail the same way.
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
-import { createAwsClients } from '../adapters/aws-clients';
+import { createTableQueueClients } from '../adapters/aws-table-queue-clients';
 import { composeFeedbackRecorder } from '../composition/compose-feedback-recorder';
 import { readConfig, readLambdaRegion } from '../composition/config';
 import { lambdaObservability, observedHandler } from '../composition/lambda-runtime';
@@ -14,7 +14,7 @@ const { logger, tracer } = observability;
 const config = readConfig(process.env);
 const record = composeFeedbackRecorder(
   config,
-  createAwsClients({ region: readLambdaRegion(process.env), capture: tracer.captureClient }),
+  createTableQueueClients({ region: readLambdaRegion(process.env), capture: tracer.captureClient }),
   { logger },
 );
 

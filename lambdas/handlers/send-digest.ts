@@ -1,10 +1,10 @@
 // Lambda handler (composition root): opens the next edition (or resumes the one under way), composes it once and
-// hands every confirmed reader to the delivery queue. Invoked by EventBridge Scheduler (event {}) and by the API's
-// POST /digests (event {from?, until?}); a day after each send, the watch schedule asks ({watch: true}) whether it
+// hands every confirmed reader to the delivery queue. Invoked by EventBridge Scheduler (event {}) and by the admin
+// function's POST /digests (event {from?, until?}); a day after each send, the watch schedule asks ({watch: true}) whether it
 // finished. Safe to retry: it resumes where it stopped, and the deliver step's ledger sends nobody twice.
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
-import { createAwsClients } from '../adapters/aws-clients';
+import { createTableQueueClients } from '../adapters/aws-table-queue-clients';
 import { readCompiledEmailTemplates } from '../adapters/handlebars-templates';
 import { composeDigestSender } from '../composition/compose-digest-sender';
 import { readConfig, readLambdaRegion } from '../composition/config';
@@ -17,11 +17,11 @@ const config = readConfig(process.env);
 // It signs no link and mails nobody: no secret to read, no send rate to learn.
 const digests = composeDigestSender(
   config,
-  createAwsClients({ region: readLambdaRegion(process.env), capture: tracer.captureClient }),
+  createTableQueueClients({ region: readLambdaRegion(process.env), capture: tracer.captureClient }),
   { logger, metrics, emailTemplates: readCompiledEmailTemplates(config.templatesDirectory) },
 );
 
-/** The schedule's and the API's send request, or the watch a day after the schedule (never a send). */
+/** The schedule's and the admin function's send request, or the watch a day after the schedule (never a send). */
 const sendDigestEvent = z.union([
   z.object({ watch: z.literal(true) }).strict(),
   z.object({ from: z.string().optional(), until: z.string().optional() }).strict(),

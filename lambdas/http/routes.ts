@@ -1,9 +1,22 @@
-// HTTP adapter: every path the API answers, who may call it, and how many requests a second its route takes at the
-// edge. The app registers its 405 answers from it and the CDK stack routes exactly these paths, so API Gateway
-// answers an unknown path without waking Lambda, and each path's throttle protects what is behind it.
+// HTTP adapter: every path the API answers, who may call it, which function serves it, and how many requests a
+// second its route takes at the edge. Each app registers its 405 answers from it and the CDK stack routes exactly
+// these paths, each to its function, so API Gateway answers an unknown path without waking Lambda, and each path's
+// throttle protects what is behind it.
 
 /** public: readers and their mail clients. admin: a bearer token, checked in the app (docs/ARCHITECTURE.md). */
 export type RouteAccess = 'public' | 'admin';
+
+/**
+ * The Lambda function that serves a route: `api` the readers' routes, `admin` the operator's. Split by who calls,
+ * because that is also what each needs: the public function holds no admin token and loads no report intake
+ * (Readability, linkedom, stop words), no mailer and no CSV; the admin function carries them, for a few calls a week.
+ */
+export type RouteFunction = 'api' | 'admin';
+
+/** Every admin route runs in the admin function, every public one in the API function. */
+export function servingFunction(route: Pick<ApiRoute, 'access'>): RouteFunction {
+  return route.access === 'admin' ? 'admin' : 'api';
+}
 
 export interface RouteThrottle {
   /** Steady requests per second for the route, across all clients. */

@@ -11,7 +11,10 @@ import { consoleLogger } from '../adapters/console-logger';
 import { visibilityTimeoutSeconds } from '../adapters/delivery-queue-definition';
 import { loggerMetrics } from '../adapters/logger-metrics';
 import { compileEmailTemplates } from '../adapters/mjml-template-compiler';
+import { composeAdminUseCases } from '../composition/compose-admin-use-cases';
 import { composeDeliverer } from '../composition/compose-deliverer';
+import { composeDigestSender } from '../composition/compose-digest-sender';
+import { composeReaderUseCases } from '../composition/compose-reader-use-cases';
 import { composeUseCases } from '../composition/compose-use-cases';
 import { type MujazConfig, readLocalStackConfig } from '../composition/config';
 import type { UseCases } from '../core/bind-use-cases';
@@ -110,10 +113,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       emailTemplates: await compileEmailTemplates(config.templatesDirectory),
       ...(onMailSent ? { onMailSent } : {}),
     };
-    // What the API function and the deliver function each build in Lambda, side by side in one process.
-    const mujaz = composeUseCases(config, { tokenSecret }, clients, composition);
+    // What the API, admin, send and deliver functions each build in Lambda, side by side in one process.
+    const served = {
+      ...composeReaderUseCases(config, { tokenSecret }, clients, composition),
+      ...composeAdminUseCases(config, { tokenSecret }, clients, composition),
+    };
     const handleBatch = composeDeliverer(config, { tokenSecret }, clients, composition);
-    const dispatcher = new InProcessDigestDispatcher(mujaz, logger);
+    const dispatcher = new InProcessDigestDispatcher(composeDigestSender(config, clients, composition), logger);
+    // Every use case, for the flow tests and the demo to drive (a report in, a subscriber confirmed) directly.
+    const mujaz = composeUseCases(config, { tokenSecret }, clients, composition);
     const workers = options.deliveryWorkers ?? 4;
     // Confirmations have a poller of their own, as they have a queue of their own: a big send never holds them back.
     const pollers: DeliveryPoller[] =
@@ -130,7 +138,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           ]
         : [];
     const app = createApiApp({
-      mujaz,
+      mujaz: served,
       dispatcher,
       adminToken,
       newsletter: config.newsletter,

@@ -64,7 +64,7 @@ describe('MujazService (stateless)', () => {
     const functions = service.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: 'nodejs24.x', TracingConfig: { Mode: 'Active' } },
     });
-    expect(Object.keys(functions)).toHaveLength(4);
+    expect(Object.keys(functions)).toHaveLength(5);
     for (const fn of Object.values(functions)) {
       const properties = (
         fn as { Properties: { Architectures: string[]; Environment: { Variables: Record<string, unknown> } } }
@@ -85,7 +85,7 @@ describe('MujazService (stateless)', () => {
     }
   });
 
-  it('gives the API the admin secret and the right to start a send; the send function the right to mail', () => {
+  it('gives the admin function the admin secret and the right to start a send', () => {
     service.hasResourceProperties('AWS::Lambda::Function', {
       Environment: {
         Variables: Match.objectLike({
@@ -154,16 +154,16 @@ describe('MujazService (stateless)', () => {
       Description: Match.stringLikeRegexp('sends one batch of readers'),
       Timeout: 60,
     });
-    // The send function and the API (retries) queue readers; only the deliver function consumes them.
+    // The send function and the admin function (retries) queue readers; only the deliver function consumes them.
     const queuers = handlersWith(
       (statement) =>
         [statement.Action].flat().includes('sqs:SendMessage') &&
         /"Deliveries[A-Z0-9]+"/u.test(JSON.stringify(statement.Resource)),
     );
-    expect(queuers).toEqual(['api', 'send-digest']);
+    expect(queuers).toEqual(['admin', 'send-digest']);
   });
 
-  it('has the deliver function mail the confirmations of queued subscribe requests, which only the API queues', () => {
+  it('has the deliver function mail the confirmations of subscribe requests, which the API and imports queue', () => {
     const mappings = service.findResources('AWS::Lambda::EventSourceMapping');
     const sources = Object.values(mappings).map(
       (mapping) =>
@@ -181,10 +181,10 @@ describe('MujazService (stateless)', () => {
         [statement.Action].flat().includes('sqs:SendMessage') &&
         /"Subscriptions[A-Z0-9]+"/u.test(JSON.stringify(statement.Resource)),
     );
-    expect(queuersOfSubscriptions).toEqual(['api']);
+    expect(queuersOfSubscriptions).toEqual(['api', 'admin']);
   });
 
-  it('routes exactly the app’s paths to the API function, each with its own throttle', () => {
+  it('routes exactly the app’s paths, each to the function that serves it, with its own throttle', () => {
     service.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
     service.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
     const routeKeys = Object.values(service.findResources('AWS::ApiGatewayV2::Route')).map(
@@ -193,6 +193,31 @@ describe('MujazService (stateless)', () => {
     const expectedKeys = API_ROUTES.map((route) => `ANY ${apiGatewayPath(route.path)}`);
     expect(routeKeys.sort()).toEqual([...expectedKeys].sort());
     expect(routeKeys).not.toContain('ANY /{proxy+}');
+    // Readers' routes to the API function, the operator's to the admin function, and nothing else to either.
+    const integrations = service.findResources('AWS::ApiGatewayV2::Integration') as Record<
+      string,
+      { Properties: { IntegrationUri: { 'Fn::GetAtt': string[] } } }
+    >;
+    const routes = Object.values(service.findResources('AWS::ApiGatewayV2::Route')) as Array<{
+      Properties: { RouteKey: string; Target: { 'Fn::Join': [string, unknown[]] } };
+    }>;
+    const servedBy = Object.fromEntries(
+      routes.map((route) => {
+        const integration = JSON.stringify(route.Properties.Target).match(/"Ref":"(\w+)"/u)![1]!;
+        const fn = integrations[integration]!.Properties.IntegrationUri['Fn::GetAtt'][0];
+        return [route.Properties.RouteKey, fn];
+      }),
+    );
+    expect(servedBy).toEqual(
+      Object.fromEntries(
+        API_ROUTES.map((route) => [
+          `ANY ${apiGatewayPath(route.path)}`,
+          functionOf(route.access === 'admin' ? 'admin' : 'api').logicalId,
+        ]),
+      ),
+    );
+    expect(servedBy['ANY /reports']).toBe(functionOf('admin').logicalId);
+    expect(servedBy['ANY /subscriptions']).toBe(functionOf('api').logicalId);
     const [stage] = Object.values(service.findResources('AWS::ApiGatewayV2::Stage')) as Array<{
       Properties: { RouteSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> };
     }>;
@@ -335,7 +360,7 @@ describe('the sending domain and the public domain', () => {
     withDomain.data.hasOutput('PublicDomainTarget', {});
     withDomain.service.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
     const urls = baseUrls(withDomain.service).map((url) => JSON.stringify(url));
-    expect(urls).toHaveLength(4);
+    expect(urls).toHaveLength(5);
     for (const url of urls) {
       expect(url).toMatch(/^\{"Fn::Join":\["",\["https:\/\/",/u);
       expect(url).toMatch(/PublicDomain/u);
@@ -367,7 +392,7 @@ function functionOf(handler: string) {
   return { logicalId, ...fn.Properties };
 }
 
-const HANDLERS = ['api', 'send-digest', 'deliver-digest', 'delivery-feedback'] as const;
+const HANDLERS = ['api', 'admin', 'send-digest', 'deliver-digest', 'delivery-feedback'] as const;
 
 /** The functions whose role has a statement like that, in HANDLERS' order. */
 function handlersWith(matches: (statement: Statement) => boolean): string[] {
@@ -393,7 +418,8 @@ describe('least privilege on the table', () => {
 
   // Written out, not read from TABLE_ACCESS: widening a role takes a change here too, for a reviewer to see.
   const expected: Record<string, { actions: string[]; indexes: string[] }> = {
-    api: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], indexes: ['gsi1', 'gsi2'] },
+    api: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], indexes: ['gsi2'] },
+    admin: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: ['gsi1', 'gsi2'] },
     'send-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: ['gsi1'] },
     'deliver-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: [] },
     'delivery-feedback': { actions: ['GetItem', 'PutItem'], indexes: [] },
@@ -441,10 +467,10 @@ describe('least privilege beyond the table, and what the reviewer’s mutations 
     statementsOf(handler).filter((statement) => [statement.Action].flat().some((action) => action.startsWith(prefix)));
   const handlers = HANDLERS;
 
-  it('lets only the API and the deliver function mail, as the newsletter’s address, through its configuration set', () => {
+  it('lets only the admin and deliver functions mail, as the newsletter’s address, through its configuration set', () => {
     for (const handler of handlers) {
       const ses = withAction(handler, 'ses:SendRawEmail');
-      if (handler === 'send-digest' || handler === 'delivery-feedback') {
+      if (handler !== 'admin' && handler !== 'deliver-digest') {
         expect(ses).toEqual([]);
         continue;
       }
@@ -470,18 +496,21 @@ describe('least privilege beyond the table, and what the reviewer’s mutations 
           (match) => match[1],
         );
       });
-    expect(secretsOf('api').sort()).toEqual(['AdminTokenSecret', 'TokenSigningSecret']);
+    // The public function holds no admin token: the operator's routes are not in it.
+    expect(secretsOf('api')).toEqual(['TokenSigningSecret']);
+    expect(secretsOf('admin').sort()).toEqual(['AdminTokenSecret', 'TokenSigningSecret']);
     // It signs no link and mails nobody.
     expect(secretsOf('send-digest')).toEqual([]);
     expect(secretsOf('deliver-digest')).toEqual(['TokenSigningSecret']);
     expect(secretsOf('delivery-feedback')).toEqual([]);
   });
 
-  it('lets the API invoke the send function and nothing else, and nobody else invoke anything', () => {
-    const invoke = withAction('api', 'lambda:');
+  it('lets the admin function invoke the send function and nothing else, and nobody else invoke anything', () => {
+    const invoke = withAction('admin', 'lambda:');
     expect(invoke).toHaveLength(1);
     expect(JSON.stringify(invoke[0]!.Resource)).toContain(functionOf('send-digest').logicalId);
-    for (const handler of handlers.slice(1)) expect(withAction(handler, 'lambda:')).toEqual([]);
+    for (const handler of handlers.filter((name) => name !== 'admin'))
+      expect(withAction(handler, 'lambda:')).toEqual([]);
   });
 
   it('grants no action on every resource but the two SES and X-Ray ones that take no other', () => {
@@ -497,6 +526,7 @@ describe('least privilege beyond the table, and what the reviewer’s mutations 
   it('gives the send function its quarter of an hour, and the schedule invokes the send function', () => {
     expect(functionOf('send-digest').Timeout).toBe(900);
     expect(functionOf('api').Timeout).toBe(29);
+    expect(functionOf('admin').Timeout).toBe(29);
     const [schedule] = Object.values(service.findResources('AWS::Scheduler::Schedule')) as Array<{
       Properties: { Target: { Arn: unknown } };
     }>;
@@ -536,6 +566,8 @@ describe('alarms', () => {
     const found = alarms();
     expect(found.map(([id]) => id.replace(/[A-F0-9]{8}$/u, '')).sort()).toEqual(
       [
+        'AdminErrors',
+        'AdminThrottles',
         'Api5xx',
         'ApiErrors',
         'ApiThrottles',
@@ -580,6 +612,7 @@ describe('alarms', () => {
     );
     expect(byId.get('ApiErrors')).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors' });
     expect(JSON.stringify(byId.get('ApiErrors')?.Dimensions)).toContain(functionOf('api').logicalId);
+    expect(JSON.stringify(byId.get('AdminErrors')?.Dimensions)).toContain(functionOf('admin').logicalId);
     expect(byId.get('Api5xx')).toMatchObject({ Namespace: 'AWS/ApiGateway', MetricName: '5xx' });
     // Where the send function's watch counts it (lambdas/core/domain/metric-names.ts).
     expect(byId.get('DigestOverdue')).toMatchObject({
@@ -620,7 +653,7 @@ describe('alarms', () => {
       ['ConfirmationsSent', 'deliver-digest'],
       ['SubscriptionsRequested', 'api'],
       ['SubscriptionsConfirmed', 'api'],
-      ['ReportsIngested', 'api'],
+      ['ReportsIngested', 'admin'],
     ])
       expect(body).toContain(`\\"Mujaz\\",\\"${metric}\\",\\"service\\",\\"mujaz-${service}\\"`);
     expect(body).toMatch(/"AWS\/ApiGateway\\",\\"5xx/u);
@@ -695,7 +728,7 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
     const routes = API_ROUTES.map(
       (route) => `HttpApi/ANY--${apiGatewayPath(route.path).slice(1).replaceAll('/', '--')} AwsSolutions-APIG4`,
     );
-    const roles = ['SendDigest', 'DeliverDigest', 'Api', 'DeliveryFeedback'].map(
+    const roles = ['SendDigest', 'DeliverDigest', 'Api', 'Admin', 'DeliveryFeedback'].map(
       (name) => `${name}/Role AwsSolutions-IAM5[Resource::*]`,
     );
     const deadLetters = [
@@ -717,6 +750,7 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
         'DeliverDigest/Function Serverless-LambdaDLQ',
         'DeliverDigest/Function Serverless-LambdaEventSourceMappingDestination',
         'Api/Function Serverless-LambdaDLQ',
+        'Admin/Function Serverless-LambdaDLQ',
       ].sort(),
     );
   });
@@ -769,6 +803,6 @@ describe('each function writes only to its own log group, keeps failed events, a
           Properties: { Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps' } } },
         }),
       ),
-    ).toHaveLength(4);
+    ).toHaveLength(5);
   });
 });

@@ -66,7 +66,7 @@ afterAll(async () => {
   rmSync(outDir, { recursive: true, force: true });
 });
 
-type Bundle = 'api' | 'send-digest' | 'deliver-digest' | 'delivery-feedback';
+type Bundle = 'api' | 'admin' | 'send-digest' | 'deliver-digest' | 'delivery-feedback';
 
 async function invoke(bundle: Bundle, event: unknown): Promise<unknown> {
   return (await invokeWithOutput(bundle, event)).result;
@@ -142,7 +142,7 @@ const packagesIn = (bundle: BuiltBundle): Set<string> =>
 describe('the Lambda bundles', () => {
   it('carry no mjml and no Handlebars compiler: the templates next to them were compiled at build time', () => {
     expect(bundles.map((bundle) => bundle.name).sort()).toEqual(
-      ['api', 'deliver-digest', 'delivery-feedback', 'send-digest'].sort(),
+      ['admin', 'api', 'deliver-digest', 'delivery-feedback', 'send-digest'].sort(),
     );
     for (const bundle of bundles) {
       expect([...packagesIn(bundle)].filter((name) => name.startsWith('mjml'))).toEqual([]);
@@ -152,13 +152,16 @@ describe('the Lambda bundles', () => {
     }
   });
 
-  it('carry only what their function uses: report intake in the API alone, html-to-text not in deliver', () => {
-    const intake = ['@mozilla/readability', 'linkedom', 'stopwords-iso', 'csv-parse', 'csv-stringify', 'hono'];
+  it('carry only what their function uses: report intake, mail and CSV in admin alone, html-to-text not in deliver', () => {
+    const intake = ['@mozilla/readability', 'linkedom', 'stopwords-iso'];
+    const adminOnly = [...intake, 'csv-parse', 'csv-stringify'];
     const unused: Record<string, string[]> = {
-      api: [],
-      'send-digest': [...intake, 'nodemailer'],
-      'deliver-digest': [...intake, 'html-to-text', 'htmlparser2'],
-      'delivery-feedback': [...intake, 'html-to-text', 'htmlparser2', 'handlebars', 'nodemailer'],
+      // The readers' routes: an edition's page is the digest's HTML alone, so no HTML-to-text either.
+      api: [...adminOnly, 'nodemailer', 'html-to-text', 'htmlparser2'],
+      admin: [],
+      'send-digest': [...adminOnly, 'hono', 'nodemailer'],
+      'deliver-digest': [...adminOnly, 'hono', 'html-to-text', 'htmlparser2'],
+      'delivery-feedback': [...adminOnly, 'hono', 'html-to-text', 'htmlparser2', 'handlebars', 'nodemailer'],
     };
     for (const bundle of bundles) {
       const carried = packagesIn(bundle);
@@ -166,8 +169,10 @@ describe('the Lambda bundles', () => {
         [bundle.name]: [],
       });
     }
-    // The API does ingest pages: the list above names packages it really bundles.
-    expect([...packagesIn(bundles.find((bundle) => bundle.name === 'api')!)]).toEqual(expect.arrayContaining(intake));
+    // The admin function does ingest pages and mail test sends: the lists above name packages it really bundles.
+    expect([...packagesIn(bundles.find((bundle) => bundle.name === 'admin')!)]).toEqual(
+      expect.arrayContaining([...adminOnly, 'hono', 'nodemailer', 'html-to-text']),
+    );
   });
 
   it('delivery-feedback suppresses the address of a hard bounce that SES published over SNS', async () => {
@@ -276,9 +281,16 @@ describe('the Lambda bundles', () => {
     expect((await test.mujaz.digestProgress('1')).counts).toMatchObject({ recipients: 1, sent: 1, pending: 0 });
     const received = await emailsTo(localServices().sesEndpoint, reader);
     expect(received.filter((email) => email.body.html?.includes('A report for the bundle'))).toHaveLength(1);
+    // The edition's web page, from the API bundle, which carries no HTML-to-text converter.
+    const page = (await invoke('api', httpEvent('GET', '/archive/1', undefined, { accept: 'text/html' }))) as {
+      statusCode: number;
+      body: string;
+    };
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('A report for the bundle');
   }, 60_000);
 
-  it('api answers API Gateway events, with 4xx JSON for bad input and 401 for anonymous admin calls', async () => {
+  it('api and admin answer API Gateway events: 4xx JSON for bad input, 401 for anonymous admin calls', async () => {
     expect(await invoke('api', httpEvent('GET', '/health'))).toMatchObject({
       statusCode: 200,
       body: '{"status":"ok"}',
@@ -293,23 +305,27 @@ describe('the Lambda bundles', () => {
       error: { code: 'invalid_input', problems: [{ field: 'email' }] },
     });
 
-    expect(await invoke('api', httpEvent('POST', '/digests', { mode: 'preview' }))).toMatchObject({ statusCode: 401 });
+    // The operator's routes are the admin function's: the API function knows none of them.
+    expect(await invoke('api', httpEvent('POST', '/digests', { mode: 'preview' }))).toMatchObject({ statusCode: 404 });
+    expect(await invoke('admin', httpEvent('POST', '/digests', { mode: 'preview' }))).toMatchObject({
+      statusCode: 401,
+    });
     await test.mujaz.ingestReport({
       title: 'A report waiting for the next edition',
       body: 'It came after the last send. The preview shows it. Nothing takes it yet.',
     });
     const preview = (await invoke(
-      'api',
+      'admin',
       httpEvent('POST', '/digests', { mode: 'preview' }, { authorization: `Bearer ${ADMIN_TOKEN}` }),
     )) as { statusCode: number; body: string };
     expect(preview.statusCode).toBe(200);
     expect(JSON.parse(preview.body)).toMatchObject({ mode: 'preview', reports: 1, frozen: false });
   }, 30_000);
 
-  it('api reads an HTML page with the bundled extractor, and answers a rejected report with its reason', async () => {
+  it('admin reads an HTML page with the bundled extractor, and answers a rejected report with its reason', async () => {
     const html = readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'html', 'english-news-article.html'), 'utf8');
     const page = (await invoke(
-      'api',
+      'admin',
       httpEvent('POST', '/reports', html, { 'content-type': 'text/html', authorization: `Bearer ${ADMIN_TOKEN}` }),
     )) as { statusCode: number; body: string };
     expect(page.statusCode).toBe(201);
@@ -319,7 +335,7 @@ describe('the Lambda bundles', () => {
     });
 
     const single = (await invoke(
-      'api',
+      'admin',
       httpEvent(
         'POST',
         '/reports',
@@ -332,7 +348,7 @@ describe('the Lambda bundles', () => {
   }, 30_000);
 
   it('keeps class names through minification (keepNames), so error names stay readable in logs', () => {
-    const bundle = readFileSync(join(outDir, 'api', 'index.js'), 'utf8');
+    const bundle = readFileSync(join(outDir, 'admin', 'index.js'), 'utf8');
     for (const name of ['ReportRejectedError', 'InvalidInputError', 'ReadabilityArticleExtractor'])
       expect(bundle).toContain(`"${name}"`);
   });

@@ -23,6 +23,7 @@ export function realRenderer(): EmailRenderer {
   const renderer = compiledTemplates().then((templates) => new HandlebarsEmailRenderer(templates));
   shared ??= {
     renderDigest: async (view) => (await renderer).renderDigest(view),
+    renderDigestPage: async (view) => (await renderer).renderDigestPage(view),
     renderConfirmation: async (view) => (await renderer).renderConfirmation(view),
   };
   return shared;

@@ -35,6 +35,11 @@ export class RecordingEmailRenderer implements EmailRenderer {
     };
   }
 
+  /** The page is the email's HTML, as the real renderer makes it (the view is recorded the same way). */
+  async renderDigestPage(view: DigestView): Promise<string> {
+    return (await this.renderDigest(view)).html;
+  }
+
   async renderConfirmation(view: ConfirmationView): Promise<RenderedEmail> {
     this.confirmations.push(structuredClone(view));
     return {

@@ -1,8 +1,12 @@
-// Core use case: the public archive — every sent edition, newest first, as its page and the Atom feed list it.
-import { type DigestSetting, formatDay } from '../domain/digest';
-import type { PublishedEdition } from '../domain/edition';
+// Core use case: the public archive — every sent edition, newest first, as its page and the Atom feed list it, and
+// each edition's web page.
+import { buildEditionPageView, type DigestSetting, formatDay } from '../domain/digest';
+import { isEditionId, type PublishedEdition } from '../domain/edition';
+import { NotFoundError } from '../domain/errors';
 import type { PublicLinks } from '../domain/links';
 import type { EditionStore } from '../ports/edition-store';
+import type { DigestPageRenderer } from '../ports/email-renderer';
+import type { ReportRepository } from '../ports/report-repository';
 
 /** Editions the archive lists: four years of a weekly newsletter; older ones keep their pages. */
 export const ARCHIVE_LIMIT = 200;
@@ -26,4 +30,19 @@ export async function listArchive(deps: ArchiveDeps, limit = ARCHIVE_LIMIT): Pro
     publishedOn: formatDay(edition.openedAt, deps) ?? edition.openedAt,
     url: deps.links.editionUrl(edition.id),
   }));
+}
+
+export interface EditionPageDeps extends DigestSetting {
+  editions: Pick<EditionStore, 'find'>;
+  reports: Pick<ReportRepository, 'listTaken'>;
+  renderer: DigestPageRenderer;
+}
+
+/** The web page of a sent (or sending) edition: every report it took, in full. */
+export async function renderEditionPage(deps: EditionPageDeps, id: string): Promise<{ html: string }> {
+  const edition = isEditionId(id) ? await deps.editions.find(id) : undefined;
+  if (!edition || edition.state === 'composing') throw new NotFoundError('There is no such edition.');
+  const entries = await deps.reports.listTaken(edition.id);
+  const setting = { newsletter: deps.newsletter, timeZone: deps.timeZone };
+  return { html: await deps.renderer.renderDigestPage(buildEditionPageView(entries, setting)) };
 }

@@ -9,6 +9,9 @@ import type { SubscriptionDeps } from './manage-subscription';
 import { changeSubscriber } from './subscriber-changes';
 
 /** One row of the list, as the operator wrote it, with its line in the file (1 is the header). */
+/** A list is brought over in the table and the subscribe queue alone: the deliver function mails confirmations. */
+export type ImportDeps = Pick<SubscriptionDeps, 'subscribers' | 'subscriptionQueue' | 'ids' | 'clock' | 'logger'>;
+
 export interface ImportRow {
   line: number;
   email?: string;
@@ -32,7 +35,7 @@ export const MAX_IMPORT_ROWS = 100_000;
 /** Rows are independent: at most this many are in flight against the table at once. */
 const IMPORT_CONCURRENCY = 16;
 
-export async function importSubscribers(deps: SubscriptionDeps, rows: readonly ImportRow[]): Promise<ImportOutcome> {
+export async function importSubscribers(deps: ImportDeps, rows: readonly ImportRow[]): Promise<ImportOutcome> {
   if (rows.length > MAX_IMPORT_ROWS) {
     throw new InvalidInputError(`An import takes at most ${MAX_IMPORT_ROWS} rows; split the list.`, [
       { field: 'rows', message: `at most ${MAX_IMPORT_ROWS}` },
@@ -93,7 +96,7 @@ function checkRow(row: ImportRow, now: Date): CheckedRow {
  * false when one was already here (confirmed, pending, or gone for good).
  */
 async function importOne(
-  deps: SubscriptionDeps,
+  deps: ImportDeps,
   row: { email: string; language?: string; confirmedAt?: string },
 ): Promise<boolean> {
   const language = row.language ? { language: row.language } : {};

@@ -210,7 +210,10 @@ export async function unsubscribe(
  * The goodbye page's "resubscribe" button: the link proves the reader had the email, and still a new subscription
  * starts pending, with a fresh confirmation link (the old links stay with the old subscription).
  */
-export async function resubscribe(deps: SubscriptionDeps, token: string): Promise<LinkedReader> {
+export async function resubscribe(
+  deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock' | 'metrics' | 'newsletter' | 'subscriptionQueue'>,
+  token: string,
+): Promise<LinkedReader> {
   const linked = await subscriberOfLink(deps, token, 'unsubscribe', deps.clock.now());
   if (linked?.status !== 'unsubscribed') throw new NotFoundError(GONE);
   const language = linked.language ? { language: linked.language } : {};

@@ -4,7 +4,6 @@
 import { forEachWithConcurrency } from '../domain/concurrency';
 import {
   buildDigestView,
-  buildEditionPageView,
   type DigestSetting,
   MAX_TRANSMITTED_HTML_BYTES,
   type RenderedEmail,
@@ -17,10 +16,9 @@ import {
   type EditionPeriod,
   type FanOutProgress,
   type FrozenEmail,
-  isEditionId,
   nextEdition,
 } from '../domain/edition';
-import { InvalidInputError, NotFoundError } from '../domain/errors';
+import { InvalidInputError } from '../domain/errors';
 import {
   labelsFor,
   NEWSLETTER_LANGUAGES,
@@ -205,14 +203,6 @@ function progressOf(edition: Edition): FanOutProgress {
 /** Throws InvalidInputError for a request no send could carry out, before it is handed to one that runs later. */
 export function checkSendRequest(deps: Pick<DigestDeps, 'clock'>, request: SendRequest): void {
   periodOf(deps, request);
-}
-
-/** The edition's web page: every report it took, in full. */
-export async function renderEditionPage(deps: ComposeDeps, id: string): Promise<RenderedEmail> {
-  const edition = isEditionId(id) ? await deps.editions.find(id) : undefined;
-  if (!edition || edition.state === 'composing') throw new NotFoundError('There is no such edition.');
-  const entries = await deps.reports.listTaken(edition.id);
-  return deps.renderer.renderDigest(buildEditionPageView(entries, setting(deps)));
 }
 
 /**

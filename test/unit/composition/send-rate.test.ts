@@ -2,7 +2,7 @@
 import { GetSendQuotaCommand, SESClient } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { readConfig } from '../../../lambdas/composition/config';
-import { withSendRate } from '../../../lambdas/composition/lambda-runtime';
+import { withSendRate } from '../../../lambdas/composition/send-quota';
 import { RecordingLogger } from '../../support/recording-logger';
 
 const base = {

@@ -1,8 +1,12 @@
 // The route table the CDK stack deploys is the app's own: every path the app answers is in it, with the access the
 // app enforces — so API Gateway never hides a route, nor routes one the app does not answer.
 import type { Hono } from 'hono';
-import { API_ROUTES, apiGatewayPath } from '../../../lambdas/http/routes';
-import { apiAppFor, createHttpHarness, FakeDispatcher } from './http-harness';
+import { publicLinks } from '../../../lambdas/core/domain/links';
+import { createAdminApp } from '../../../lambdas/http/admin-routes';
+import { createReaderApp } from '../../../lambdas/http/reader-routes';
+import { API_ROUTES, apiGatewayPath, servingFunction } from '../../../lambdas/http/routes';
+import { PUBLIC_BASE_URL } from '../../support/use-case-harness';
+import { ADMIN_TOKEN, admin, apiAppFor, createHttpHarness, FakeDispatcher } from './http-harness';
 
 let app: Hono;
 
@@ -40,4 +44,46 @@ it('marks admin exactly the paths whose every method asks for the bearer token',
 it('spells paths with parameters the API Gateway way', () => {
   expect(apiGatewayPath('/digests/:id/retry')).toBe('/digests/{id}/retry');
   expect(apiGatewayPath('/feed.xml')).toBe('/feed.xml');
+});
+
+describe('one app per function: the API function serves the readers’ routes, the admin function the operator’s', () => {
+  const h = createHttpHarness();
+  const apps = {
+    api: createReaderApp({
+      mujaz: h.useCases,
+      newsletter: h.newsletter,
+      logger: h.logger,
+      clientAddress: () => '192.0.2.1',
+      links: publicLinks(PUBLIC_BASE_URL),
+    }),
+    admin: createAdminApp({
+      mujaz: h.useCases,
+      dispatcher: new FakeDispatcher(),
+      adminToken: ADMIN_TOKEN,
+      newsletter: h.newsletter,
+      logger: h.logger,
+    }),
+  };
+
+  it('sends every admin route to the admin function and every public one to the API function', () => {
+    for (const route of API_ROUTES) expect(servingFunction(route)).toBe(route.access === 'admin' ? 'admin' : 'api');
+  });
+
+  it.each(Object.entries(apps))('registers in the %s app exactly the paths API Gateway routes to it', (name, app) => {
+    const routed = API_ROUTES.filter((route) => servingFunction(route) === name).map((route) => route.path);
+    const answered = new Set(app.routes.filter((route) => route.method !== 'ALL').map((route) => route.path));
+    // Its 405 answers: every path but the middleware's catch-all.
+    const refused = new Set(
+      app.routes.filter((route) => route.method === 'ALL' && route.path !== '/*').map((route) => route.path),
+    );
+    expect([...answered].sort()).toEqual([...routed].sort());
+    expect([...refused].sort()).toEqual([...routed].sort());
+  });
+
+  it('answers a wrong method on its own paths with a 405, and a path of the other function with a 404', async () => {
+    expect((await apps.api.request('/subscriptions', { method: 'PUT' })).status).toBe(405);
+    expect((await apps.api.request('/reports', { method: 'POST', headers: admin })).status).toBe(404);
+    expect((await apps.admin.request('/reports', { method: 'GET', headers: admin })).status).toBe(405);
+    expect((await apps.admin.request('/subscriptions', { method: 'POST' })).status).toBe(404);
+  });
 });

@@ -1,0 +1,17 @@
+// Core: the few settings the use cases need, shared by every binding (bind-*-use-cases.ts).
+import type { NewsletterIdentity } from './domain/newsletter-labels';
+
+export interface CoreSettings {
+  newsletter: NewsletterIdentity;
+  timeZone: string;
+  publicBaseUrl: string;
+  confirmWithinMs: number;
+  /** At most one confirmation email per address within this long. */
+  confirmationCooldownMs: number;
+  /** Subscribe requests one client (network address) may make per minute. */
+  subscribesPerClientPerMinute: number;
+  /** Reports each email carries in full; the rest are headlines linking to the edition's web page. */
+  featuredReports: number;
+  /** The longest one delivery attempt may run (the deliver function's timeout). */
+  staleClaimMs: number;
+}

@@ -1,0 +1,125 @@
+// HTTP edge: the operator's routes, each behind the admin token — reports in, the digest previewed, tested, sent and
+// retried, the subscriber list imported and exported. The admin function serves them alone (handlers/admin.ts).
+import type { Hono } from 'hono';
+import * as z from 'zod';
+import type { AdminUseCases } from '../core/bind-admin-use-cases';
+import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
+import type { Report } from '../core/domain/report';
+import { parseInput } from '../core/domain/validation';
+import type { Logger } from '../core/ports/logger';
+import { adminGuard } from './admin-guard';
+import type { DigestDispatcher } from './digest-dispatcher';
+import { createHttpApp, type RouteGroup } from './http-app';
+import { errorResponse } from './http-errors';
+import { batchBody, csvBody, readCsv, readJson, readReportInput, reportBody, smallBody } from './request-body';
+import { parseSubscriberCsv, subscribersToCsv } from './subscriber-csv';
+
+export interface AdminRouteDependencies {
+  mujaz: AdminUseCases;
+  dispatcher: DigestDispatcher;
+  adminToken: string;
+  newsletter: NewsletterIdentity;
+  logger: Logger;
+}
+
+const exportQuery = z.object({ status: z.enum(['confirmed', 'all']).default('confirmed') }).strict();
+/** Whether an instant is one, and the period not empty, is the core's to check (send-digest.ts). */
+const instant = z.string().max(40).optional();
+const period = { from: instant, until: instant };
+const digestBody = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('send'), ...period }).strict(),
+  z.object({ mode: z.literal('preview'), ...period }).strict(),
+  z.object({ mode: z.literal('test'), to: z.string().max(320), ...period }).strict(),
+]);
+
+const retryBody = z
+  .object({
+    include: z
+      .array(z.enum(['failed', 'unknown']))
+      .min(1)
+      .max(2),
+  })
+  .strict()
+  .refine((body) => new Set(body.include).size === body.include.length, 'include names an outcome twice');
+
+/** The admin function's app: the operator's routes alone. */
+export function createAdminApp(deps: AdminRouteDependencies): Hono {
+  return createHttpApp(deps, [adminRoutes(deps)]);
+}
+
+export function adminRoutes(deps: AdminRouteDependencies): RouteGroup {
+  return {
+    servedBy: 'admin',
+    register: (app) => {
+      const requireAdmin = adminGuard(deps.adminToken);
+
+      app.post('/subscribers/import', requireAdmin, csvBody, async (c) => {
+        return c.json(await deps.mujaz.importSubscribers(parseSubscriberCsv(await readCsv(c))));
+      });
+
+      // Confirmed readers by default (what an import takes back); ?status=all adds everyone else, for audit.
+      app.get('/subscribers.csv', requireAdmin, async (c) => {
+        const { status } = parseInput(exportQuery, c.req.query());
+        const subscribers = [];
+        const source = status === 'all' ? deps.mujaz.allSubscribers() : deps.mujaz.confirmedSubscribers();
+        for await (const subscriber of source) subscribers.push(subscriber);
+        c.header('content-disposition', 'attachment; filename="subscribers.csv"');
+        return c.body(subscribersToCsv(subscribers), 200, { 'content-type': 'text/csv; charset=utf-8' });
+      });
+
+      app.post('/reports', requireAdmin, reportBody, async (c) => {
+        const { report, created } = await deps.mujaz.ingestReport(await readReportInput(c));
+        return c.json({ created, report: withoutText(report) }, created ? 201 : 200);
+      });
+
+      // One bad report never fails a batch: the core answers each item on its own.
+      app.post('/reports/batch', requireAdmin, batchBody, async (c) => {
+        const outcome = await deps.mujaz.ingestReportBatch(await readJson(c));
+        const results = outcome.results.map((result) =>
+          result.status === 'rejected'
+            ? {
+                index: result.index,
+                status: result.status,
+                error: errorResponse(result.error, deps.logger).body.error,
+              }
+            : { index: result.index, status: result.status, report: withoutText(result.report) },
+        );
+        return c.json({ ...outcome, results });
+      });
+
+      app.post('/digests', requireAdmin, smallBody, async (c) => {
+        const body = parseInput(digestBody, await readJson(c));
+        const period = { from: body.from, until: body.until };
+        deps.mujaz.checkSendRequest(period);
+        switch (body.mode) {
+          case 'preview':
+            return c.json({ mode: body.mode, ...(await deps.mujaz.previewDigest(period)) });
+          case 'test':
+            return c.json({ mode: body.mode, to: body.to, ...(await deps.mujaz.sendTestDigest(body.to, period)) });
+          case 'send': {
+            // The edition opens here, so that its id is in the answer; composing and queuing its readers run
+            // elsewhere.
+            const started = await deps.mujaz.startDigest(period);
+            if (!started) return c.json({ mode: body.mode, status: 'no-reports' });
+            await deps.dispatcher.dispatchSend(period);
+            return c.json({ mode: body.mode, ...(await deps.mujaz.digestProgress(started.id)) }, 202);
+          }
+        }
+      });
+
+      app.get('/digests/:id', requireAdmin, async (c) => c.json(await deps.mujaz.digestProgress(c.req.param('id'))));
+
+      app.post('/digests/:id/retry', requireAdmin, smallBody, async (c) => {
+        const body = parseInput(retryBody, await readJson(c));
+        const outcome = await deps.mujaz.retryDigest(c.req.param('id'), body.include);
+        return c.json({ ...outcome, ...(await deps.mujaz.digestProgress(outcome.id)) }, 202);
+      });
+    },
+  };
+}
+
+/** A stored report as the API answers it: everything but its text (body, and the original as sent). */
+function withoutText(report: Report): Omit<Report, 'body' | 'original'> {
+  const { body: _body, original: _original, ...rest } = report;
+  return rest;
+}

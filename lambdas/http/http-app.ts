@@ -1,0 +1,85 @@
+// HTTP edge: what every Mujaz app shares, whichever routes it serves — security headers, the one way failures
+// leave, the 404 and the 405s of the paths it serves. The reader and admin route groups register on it; the API
+// function serves the first, the admin function the second, the local runtime both (api-app.ts).
+import { type Context, Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import {
+  labelsFor,
+  type NewsletterIdentity,
+  type NewsletterLabels,
+  type NewsletterLanguage,
+} from '../core/domain/newsletter-labels';
+import type { Logger } from '../core/ports/logger';
+import { errorResponse, HttpProblem } from './http-errors';
+import { type PageContent, renderPage } from './pages';
+import { wantsHtml } from './request-body';
+import { API_ROUTES, type RouteFunction, servingFunction } from './routes';
+
+export interface HttpAppDependencies {
+  newsletter: NewsletterIdentity;
+  logger: Logger;
+}
+
+/** What a route group's handlers share: the small pages and the newsletter's words. */
+export interface RouteKit {
+  page(c: Context, content: PageContent, language?: NewsletterLanguage): Response | Promise<Response>;
+  wordsIn(language: NewsletterLanguage): NewsletterLabels;
+}
+
+/** The routes one Lambda function serves, registered on the app. */
+export interface RouteGroup {
+  servedBy: RouteFunction;
+  register(app: Hono, kit: RouteKit): void;
+}
+
+export function createHttpApp(deps: HttpAppDependencies, groups: readonly RouteGroup[]): Hono {
+  const app = new Hono();
+  const labels = labelsFor(deps.newsletter).pages;
+  /** Every failure leaves through here: JSON, or for a browser and anything but our own fault, a small page. */
+  const replyWithError = (c: Context, error: unknown) => {
+    const { status, body, headers } = errorResponse(error, deps.logger);
+    for (const [name, value] of Object.entries(headers ?? {})) c.header(name, value);
+    if (wantsHtml(c) && status !== 500) {
+      return c.html(renderPage(deps.newsletter, { title: labels.problemTitle, message: body.error.message }), status);
+    }
+    return c.json(body, status);
+  };
+  const kit: RouteKit = {
+    page: (c, content, language) => c.html(renderPage(deps.newsletter, content, language)),
+    wordsIn: (language) => labelsFor(deps.newsletter, language),
+  };
+  // Every answer, pages above all: no script runs, no other site frames them, and no link leaks where it came from
+  // (confirmation and unsubscribe URLs carry tokens). Styles are inline in our pages and the edition's MJML.
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        imgSrc: ['https:', 'data:'],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+      xContentTypeOptions: 'nosniff',
+      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+    }),
+  );
+  app.onError((error, c) => replyWithError(c, error));
+  app.notFound((c) =>
+    replyWithError(c, new HttpProblem(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)),
+  );
+
+  for (const group of groups) group.register(app, kit);
+
+  // After every route: a path this app serves, asked with a method none of its routes takes.
+  const served = new Set(groups.map((group) => group.servedBy));
+  for (const route of API_ROUTES) {
+    if (!served.has(servingFunction(route))) continue;
+    app.all(route.path, (c) =>
+      replyWithError(c, new HttpProblem(405, 'method_not_allowed', `${c.req.method} is not allowed on ${route.path}.`)),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,161 @@
+// HTTP edge: the readers' routes — the subscribe page and form, the links of their emails, the archive, the edition
+// pages and the feed. The API function serves them alone (handlers/api.ts): nothing here reaches report intake, the
+// mailer or CSV.
+import type { Context } from 'hono';
+import * as z from 'zod';
+import type { ReaderUseCases } from '../core/bind-reader-use-cases';
+import type { PublicLinks } from '../core/domain/links';
+import {
+  NEWSLETTER_LANGUAGES,
+  type NewsletterIdentity,
+  type NewsletterLabels,
+  type NewsletterLanguage,
+} from '../core/domain/newsletter-labels';
+import { parseInput } from '../core/domain/validation';
+import type { Logger } from '../core/ports/logger';
+import { atomFeed } from './atom-feed';
+import { type ClientAddressReader, clientBucket } from './client-address';
+import { createHttpApp, type RouteGroup } from './http-app';
+import { renderArchivePage, renderPage, renderSubscribePage } from './pages';
+import { isForm, readForm, sameSiteForms, smallBody, wantsHtml } from './request-body';
+
+export interface ReaderRouteDependencies {
+  mujaz: ReaderUseCases;
+  newsletter: NewsletterIdentity;
+  logger: Logger;
+  /** The client's network address, for the per-client limits (from the server that runs the app). */
+  clientAddress: ClientAddressReader;
+  /** The public URLs the feed names (built from MUJAZ_PUBLIC_BASE_URL). */
+  links: PublicLinks;
+}
+
+const subscriptionBody = z.object({ email: z.string().max(320), language: z.enum(NEWSLETTER_LANGUAGES).optional() });
+const pageLanguageQuery = z.object({ lang: z.enum(NEWSLETTER_LANGUAGES).optional() });
+const tokenQuery = z.object({ token: z.string().min(1).max(4096) });
+
+const CHECK_INBOX = 'If the address can receive mail, a confirmation link is on its way.';
+
+/** The API function's app: the readers' routes alone. */
+export function createReaderApp(deps: ReaderRouteDependencies) {
+  return createHttpApp(deps, [readerRoutes(deps)]);
+}
+
+export function readerRoutes(deps: ReaderRouteDependencies): RouteGroup {
+  return {
+    servedBy: 'api',
+    register: (app, { page, wordsIn }) => {
+      app.get('/health', (c) => c.json({ status: 'ok' }));
+
+      // The subscribe page, in the newsletter's language or the one asked for (?lang=en).
+      app.get('/', (c) => {
+        const { lang } = parseInput(pageLanguageQuery, c.req.query());
+        return c.html(renderSubscribePage(deps.newsletter, lang ?? deps.newsletter.language));
+      });
+
+      app.get('/archive', async (c) => c.html(renderArchivePage(deps.newsletter, await deps.mujaz.listArchive())));
+
+      // Every edition's web page, which the digest's "view in browser" link and headlines point to: public.
+      app.get('/archive/:id', async (c) => {
+        const page = await deps.mujaz.renderEditionPage(c.req.param('id'));
+        return c.html(page.html);
+      });
+
+      // Where editions lived before the archive: links in emails already sent keep working.
+      app.get('/editions/:id', (c) => c.redirect(`/archive/${encodeURIComponent(c.req.param('id'))}`, 301));
+
+      app.get('/feed.xml', async (c) => {
+        const xml = atomFeed(deps.newsletter, deps.links, await deps.mujaz.listArchive());
+        return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
+      });
+
+      app.post('/subscriptions', sameSiteForms, smallBody, async (c) => {
+        const via = isForm(c) ? 'form' : 'api';
+        const { email, language } = parseInput(subscriptionBody, await readForm(c));
+        const client = clientBucket(deps.clientAddress(c));
+        await deps.mujaz.requestSubscription(email, { via, ...(language ? { language } : {}) }, client);
+        if (wantsHtml(c)) {
+          const { pages } = wordsIn(language ?? deps.newsletter.language);
+          return c.html(
+            renderPage(deps.newsletter, { title: pages.checkInboxTitle, message: pages.checkInboxBody }, language),
+            202,
+          );
+        }
+        // The same answer whether the address is new, pending or confirmed: nobody learns who subscribes.
+        return c.json({ status: 'pending', message: CHECK_INBOX }, 202);
+      });
+
+      /**
+       * A link from an email, opened (GET or HEAD): it only checks the token and asks. Mail scanners and
+       * prefetchers open every link in a message, so acting waits for the page's button, a POST of the same URL.
+       */
+      const askFirst = (
+        check: (token: string) => Promise<{ language: NewsletterLanguage }>,
+        question: (words: NewsletterLabels) => { title: string; message: string; button: string },
+        answer: Record<string, string>,
+      ) => {
+        return async (c: Context) => {
+          const { token } = parseInput(tokenQuery, c.req.query());
+          const { language } = await check(token);
+          if (!wantsHtml(c)) return c.json(answer);
+          const { button, ...text } = question(wordsIn(language));
+          return page(c, { ...text, form: { action: `?token=${encodeURIComponent(token)}`, button } }, language);
+        };
+      };
+
+      app.get(
+        '/subscriptions/confirm',
+        askFirst(
+          (token) => deps.mujaz.checkConfirmationLink(token),
+          (words) => ({ title: words.confirmHeading, message: words.confirmBody, button: words.confirmButton }),
+          { status: 'pending', confirm: 'POST this URL to confirm the subscription.' },
+        ),
+      );
+      app.post('/subscriptions/confirm', smallBody, async (c) => {
+        const { token } = parseInput(tokenQuery, c.req.query());
+        const { language } = await deps.mujaz.confirmSubscription(token);
+        const { pages } = wordsIn(language);
+        if (wantsHtml(c)) return page(c, { title: pages.confirmedTitle, message: pages.confirmedBody }, language);
+        return c.json({ status: 'confirmed' });
+      });
+
+      app.get(
+        '/unsubscribe',
+        askFirst(
+          (token) => deps.mujaz.checkUnsubscribeLink(token),
+          ({ pages }) => ({
+            title: pages.unsubscribeTitle,
+            message: pages.unsubscribeBody,
+            button: pages.unsubscribeButton,
+          }),
+          { status: 'subscribed', unsubscribe: 'POST this URL to unsubscribe (RFC 8058 one-click).' },
+        ),
+      );
+
+      // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" here; our own page's button does too.
+      app.post('/unsubscribe', smallBody, async (c) => {
+        const { token } = parseInput(tokenQuery, c.req.query());
+        const { language } = await deps.mujaz.unsubscribe(token);
+        const { pages } = wordsIn(language);
+        if (!wantsHtml(c)) return c.json({ status: 'unsubscribed' });
+        // The goodbye page offers the way back: a button that starts a new subscription, confirmed by a fresh link.
+        const resubscribe = {
+          action: `/resubscribe?token=${encodeURIComponent(token)}`,
+          button: pages.resubscribeButton,
+        };
+        return page(
+          c,
+          { title: pages.unsubscribedTitle, message: pages.unsubscribedBody, form: resubscribe },
+          language,
+        );
+      });
+
+      app.post('/resubscribe', smallBody, async (c) => {
+        const { token } = parseInput(tokenQuery, c.req.query());
+        const { language } = await deps.mujaz.resubscribe(token);
+        const { pages } = wordsIn(language);
+        if (!wantsHtml(c)) return c.json({ status: 'pending', message: CHECK_INBOX }, 202);
+        return page(c, { title: pages.checkInboxTitle, message: pages.checkInboxBody }, language);
+      });
+    },
+  };
+}
