@@ -18,15 +18,22 @@ export function composeAdminUseCases(
   clients: AwsClients,
   options: CompositionOptions,
 ): AdminUseCases {
-  return bindAdminUseCases(
-    {
-      ...mailingPorts(config, secrets, clients, options),
-      reports: new DynamoReportRepository(clients.dynamo, config.tableName),
-      editions: new DynamoEditionStore(clients.dynamo, config.tableName),
-      queue: new SqsDeliveryQueue(clients.sqs, config.deliveryQueueUrl),
-      renderer: new HandlebarsEmailRenderer(options.emailTemplates),
-      extractor: new ReadabilityArticleExtractor(),
-    },
-    config,
-  );
+  return bindAdminUseCases(everyPort(config, secrets, clients, options), config);
+}
+
+/** Every port there is: the admin function uses them all, and so does the whole (composeUseCases). */
+export function everyPort(
+  config: MujazConfig,
+  secrets: MujazSecrets,
+  clients: AwsClients,
+  options: CompositionOptions,
+) {
+  return {
+    ...mailingPorts(config, secrets, clients, options),
+    reports: new DynamoReportRepository(clients.dynamo, config.tableName),
+    editions: new DynamoEditionStore(clients.dynamo, config.tableName),
+    queue: new SqsDeliveryQueue(clients.sqs, config.deliveryQueueUrl),
+    renderer: new HandlebarsEmailRenderer(options.emailTemplates),
+    extractor: new ReadabilityArticleExtractor(),
+  };
 }

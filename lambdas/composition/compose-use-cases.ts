@@ -10,15 +10,10 @@
 //   delivery-feedback compose-feedback-recorder.ts  composeFeedbackRecorder: SES events to suppressions
 // The local runtime calls the same builders, with its own clients, so the code that runs locally runs in Lambda.
 import type { AwsClients } from '../adapters/aws-clients';
-import { DynamoEditionStore } from '../adapters/dynamo-edition-store';
-import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
-import { HandlebarsEmailRenderer } from '../adapters/handlebars-email-renderer';
-import { ReadabilityArticleExtractor } from '../adapters/readability-article-extractor';
-import { SqsDeliveryQueue } from '../adapters/sqs-delivery-queue';
 import { bindUseCases, type UseCases } from '../core/bind-use-cases';
+import { everyPort } from './compose-admin-use-cases';
 import type { CompositionOptions, MujazSecrets } from './composition-options';
 import type { MujazConfig } from './config';
-import { mailingPorts } from './mailing-ports';
 
 export { type CompositionOptions, DEFAULT_SEND_RATE, type MujazSecrets } from './composition-options';
 
@@ -29,15 +24,5 @@ export function composeUseCases(
   clients: AwsClients,
   options: CompositionOptions,
 ): UseCases {
-  return bindUseCases(
-    {
-      ...mailingPorts(config, secrets, clients, options),
-      reports: new DynamoReportRepository(clients.dynamo, config.tableName),
-      editions: new DynamoEditionStore(clients.dynamo, config.tableName),
-      queue: new SqsDeliveryQueue(clients.sqs, config.deliveryQueueUrl),
-      renderer: new HandlebarsEmailRenderer(options.emailTemplates),
-      extractor: new ReadabilityArticleExtractor(),
-    },
-    config,
-  );
+  return bindUseCases(everyPort(config, secrets, clients, options), config);
 }
