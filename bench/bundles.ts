@@ -107,7 +107,13 @@ export async function benchBundles(): Promise<void> {
       const verdicts = budget
         ? [
             `size ≤ ${budget.kilobytes} KB ${kilobytes <= budget.kilobytes ? 'met' : 'OVER'}`,
-            ...(budget.loadMs ? [`load ≤ ${budget.loadMs} ms ${load <= budget.loadMs ? 'met' : 'OVER'}`] : []),
+            // Both readings: the bundle's own code, and the start as a whole, whose SDK share no bundle change lowers.
+            ...(budget.loadMs
+              ? [
+                  `load ≤ ${budget.loadMs} ms: own code ${own <= budget.loadMs ? 'met' : 'OVER'}, ` +
+                    `with the SDK ${load <= budget.loadMs ? 'met' : 'OVER'} (the SDK's share ${(load - own).toFixed(0)} ms)`,
+                ]
+              : []),
           ].join(', ')
         : 'no budget';
       console.log(
