@@ -143,4 +143,13 @@ const reportKey = (id: string): string => `REPORT#${id}`;
 /** The index partition of reports that no edition took yet. */
 const UNTAKEN = 'REPORTS#untaken';
 /** What an edition carries of a report: the untaken query reads only these, not the report's text. */
-const ENTRY_ATTRIBUTES = ['id', 'title', 'url', 'summary', 'language', 'publishedAt', 'receivedAt'] as const;
+const ENTRY_ATTRIBUTES = [
+  'id',
+  'title',
+  'url',
+  'summary',
+  'language',
+  'publishedAt',
+  'receivedAt',
+  'keyPhrases',
+] as const;

@@ -18,6 +18,8 @@ export interface DigestItemView extends TextLayout {
   /** Any ISO 639 code an editor gave; the direction follows from it (directionOf). */
   language: LanguageTag;
   publishedOn?: string;
+  /** A few of the report's key phrases, shown as small labels under its summary. */
+  keyPhrases: string[];
 }
 
 export interface DigestHeadlineView extends TextLayout {
@@ -37,6 +39,8 @@ export interface DigestView extends TextLayout {
   intro: string;
   items: DigestItemView[];
   moreHeading: string;
+  /** The words of an item's link to the report at its source. */
+  readMoreLabel: string;
   headlines: DigestHeadlineView[];
   /** "And 12 more reports on the edition's page", or '' when the email lists every report. */
   unlisted: string;
@@ -143,11 +147,15 @@ function commonView(entries: readonly EditionEntry[], setting: DigestSetting): C
     heading: labels.digestHeading,
     period,
     moreHeading: labels.moreHeading,
+    readMoreLabel: labels.readMore,
     webLabel: labels.readOnWeb,
     unsubscribeLabel: labels.unsubscribe,
     footer: labels.whyYouGetThis,
   };
 }
+
+/** Labels under an item: enough to say what it is about, few enough to read at a glance. */
+export const KEY_PHRASE_LABELS = 4;
 
 function itemView(entry: EditionEntry, setting: DigestSetting): DigestItemView {
   return {
@@ -158,6 +166,7 @@ function itemView(entry: EditionEntry, setting: DigestSetting): DigestItemView {
     language: entry.language,
     ...layoutOf(entry.language),
     publishedOn: entry.publishedAt ? formatDay(entry.publishedAt, setting) : undefined,
+    keyPhrases: (entry.keyPhrases ?? []).slice(0, KEY_PHRASE_LABELS),
   };
 }
 

@@ -19,7 +19,12 @@ export interface EditionPeriod {
 }
 
 /** The part of a report an edition carries: what the email and the edition's web page show. */
-export type EditionEntry = Pick<Report, 'id' | 'title' | 'url' | 'summary' | 'language' | 'publishedAt' | 'receivedAt'>;
+export type EditionEntry = Pick<
+  Report,
+  'id' | 'title' | 'url' | 'summary' | 'language' | 'publishedAt' | 'receivedAt'
+> &
+  // Optional: reports stored before key phrases reached the digest have none in their entry.
+  Partial<Pick<Report, 'keyPhrases'>>;
 
 /** The email an edition sends, frozen once rendered so that every reader and every retry gets the same. */
 export interface FrozenEmail extends RenderedEmail {
@@ -100,7 +105,7 @@ export function byArrival(a: EditionEntry, b: EditionEntry): number {
 }
 
 export function editionEntryOf(report: Report): EditionEntry {
-  const { id, title, url, summary, language, publishedAt, receivedAt } = report;
+  const { id, title, url, summary, language, publishedAt, receivedAt, keyPhrases } = report;
   return {
     id,
     title,
@@ -109,5 +114,6 @@ export function editionEntryOf(report: Report): EditionEntry {
     receivedAt,
     ...(url !== undefined ? { url } : {}),
     ...(publishedAt !== undefined ? { publishedAt } : {}),
+    ...(keyPhrases !== undefined ? { keyPhrases } : {}),
   };
 }

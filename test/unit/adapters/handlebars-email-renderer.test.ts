@@ -138,6 +138,30 @@ describe('Email renderer — digest', () => {
     expect(email.text).not.toMatch(/&(amp|lt|gt|quot|#x27);/u);
   });
 
+  it('shows each item’s key phrases as labels in its own direction, escaped, and a read-more link to its source', async () => {
+    const labelled = await renderer.renderDigest(
+      buildDigestView(
+        all(
+          { ...arabicReport, keyPhrases: ['داعش', 'التنظيم <b>', 'الجارديان', 'الانهيار', 'الخامسة'] },
+          { ...englishReport, keyPhrases: ['bicycle lanes'] },
+        ),
+        WEB,
+        inArabic,
+      ),
+    );
+    const arabicLabels = elementsWith(labelled.html, 'rtl', 'ar').find((inner) => inner.includes('<span'))!;
+    expect(arabicLabels).toContain('>داعش</span>');
+    expect(arabicLabels).toContain('>التنظيم &lt;b&gt;</span>');
+    // At most KEY_PHRASE_LABELS (4) of them.
+    expect(arabicLabels).not.toContain('الخامسة');
+    expect(elementsWith(labelled.html, 'ltr', 'en').some((inner) => inner.includes('>bicycle lanes</span>'))).toBe(
+      true,
+    );
+    // The Arabic report has a URL: a read-more link, in the newsletter's words; the English one has none.
+    expect(labelled.html).toContain(`<a href="${escapeText(arabicReport.url!)}">اقرأ المزيد</a>`);
+    expect(labelled.html.match(/اقرأ المزيد/gu)).toHaveLength(1);
+  });
+
   it('keeps the preheader out of the text part', () => {
     expect(email.text).not.toContain(view.preheader);
   });

@@ -65,7 +65,7 @@ describe('editionEntryOf', () => {
     keyPhrases: ['k'],
   };
 
-  it('keeps what the email and the edition page show, and none of the text', () => {
+  it('keeps what the email and the edition page show (key phrases too), and none of the text', () => {
     expect(editionEntryOf(report)).toEqual({
       id: 'r1',
       title: 'Title',
@@ -74,12 +74,13 @@ describe('editionEntryOf', () => {
       publishedAt: '2026-12-01T00:00:00Z',
       receivedAt: '2026-12-02T00:00:00.000Z',
       summary: ['One.', 'Two.'],
+      keyPhrases: ['k'],
     });
   });
 
-  it('leaves out a missing url and publication date rather than storing undefined', () => {
-    const { url: _url, publishedAt: _publishedAt, ...bare } = report;
-    const entry = editionEntryOf(bare);
+  it('leaves out a missing url, publication date and key phrases rather than storing undefined', () => {
+    const { url: _url, publishedAt: _publishedAt, keyPhrases: _keyPhrases, ...bare } = report;
+    const entry = editionEntryOf(bare as typeof report);
     expect(Object.keys(entry).sort()).toEqual(['id', 'language', 'receivedAt', 'summary', 'title']);
   });
 });
