@@ -152,4 +152,5 @@ const ENTRY_ATTRIBUTES = [
   'publishedAt',
   'receivedAt',
   'keyPhrases',
+  'priority',
 ] as const;

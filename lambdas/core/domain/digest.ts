@@ -2,7 +2,7 @@
 // reports in full, more as headlines) and the edition's web page (every report in full).
 
 import type { EditionEntry } from './edition';
-import { byArrival } from './edition';
+import { byArrival, byPriority } from './edition';
 import { escapeHtml } from './html';
 import type { LanguageTag } from './language-tag';
 import { labelsFor, type NewsletterIdentity, type NewsletterLanguage } from './newsletter-labels';
@@ -83,15 +83,15 @@ export interface EmailSelection {
 }
 
 /**
- * Which reports an email carries in full and which as headlines: the newest `featured` in full (news loses
- * value with age, and the editor sends what matters most last — the freshest), the next newest `headlines`
- * as links, each list in order of arrival; the rest are counted.
+ * Which reports an email carries in full and which as headlines: the editor's highest `priority` first, then the
+ * newest (news loses value with age, and the editor sends what matters most last — the freshest), `featured` of
+ * them in full and the next `headlines` as links, each list by priority, then arrival; the rest are counted.
  */
 export function selectForEmail(entries: readonly EditionEntry[], featured: number, headlines: number): EmailSelection {
-  const newestFirst = [...entries].sort((a, b) => byArrival(b, a));
+  const ranked = [...entries].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0) || byArrival(b, a));
   const featuredCount = Math.max(0, featured);
-  const chosen = newestFirst.slice(0, featuredCount).sort(byArrival);
-  const listed = newestFirst.slice(featuredCount, featuredCount + Math.max(0, headlines)).sort(byArrival);
+  const chosen = ranked.slice(0, featuredCount).sort(byPriority);
+  const listed = ranked.slice(featuredCount, featuredCount + Math.max(0, headlines)).sort(byPriority);
   return { featured: chosen, headlines: listed, unlisted: entries.length - chosen.length - listed.length };
 }
 
@@ -121,7 +121,7 @@ export function buildEditionPageView(entries: readonly EditionEntry[], setting: 
   return {
     ...commonView(entries, setting),
     intro: labels.webIntro,
-    items: [...entries].sort(byArrival).map((entry) => itemView(entry, setting)),
+    items: [...entries].sort(byPriority).map((entry) => itemView(entry, setting)),
     headlines: [],
     unlisted: '',
     webUrl: '',

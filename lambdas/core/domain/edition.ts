@@ -21,7 +21,7 @@ export interface EditionPeriod {
 /** The part of a report an edition carries: what the email and the edition's web page show. */
 export type EditionEntry = Pick<
   Report,
-  'id' | 'title' | 'url' | 'summary' | 'language' | 'publishedAt' | 'receivedAt'
+  'id' | 'title' | 'url' | 'summary' | 'language' | 'publishedAt' | 'receivedAt' | 'priority'
 > &
   // Optional: reports stored before key phrases reached the digest have none in their entry.
   Partial<Pick<Report, 'keyPhrases'>>;
@@ -99,13 +99,18 @@ export function inPeriod(period: EditionPeriod, receivedAt: string): boolean {
   return (period.from === undefined || receivedAt > period.from) && receivedAt <= period.until;
 }
 
-/** The order an edition shows its reports in: by arrival, then id, so that every rendering agrees. */
+/** The order a digest shows its reports in: the editor's priority first (higher first), then by arrival. */
+export function byPriority(a: EditionEntry, b: EditionEntry): number {
+  return (b.priority ?? 0) - (a.priority ?? 0) || byArrival(a, b);
+}
+
+/** The order an edition keeps its reports in: by arrival, then id, so that every rendering agrees. */
 export function byArrival(a: EditionEntry, b: EditionEntry): number {
   return a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id);
 }
 
 export function editionEntryOf(report: Report): EditionEntry {
-  const { id, title, url, summary, language, publishedAt, receivedAt, keyPhrases } = report;
+  const { id, title, url, summary, language, publishedAt, receivedAt, keyPhrases, priority } = report;
   return {
     id,
     title,
@@ -115,5 +120,6 @@ export function editionEntryOf(report: Report): EditionEntry {
     ...(url !== undefined ? { url } : {}),
     ...(publishedAt !== undefined ? { publishedAt } : {}),
     ...(keyPhrases !== undefined ? { keyPhrases } : {}),
+    ...(priority !== undefined ? { priority } : {}),
   };
 }

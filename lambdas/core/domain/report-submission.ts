@@ -13,6 +13,10 @@ import { parseInput } from './validation';
  */
 export type ReportInput = ReportSubmission | { plainText: string } | { json: unknown };
 
+/** The range of an editor's priority: enough to lift one report to the top or push one to the end. */
+export const MIN_PRIORITY = -10;
+export const MAX_PRIORITY = 10;
+
 /** A report as JSON: exactly one of `text` and `html`; the title may be left to the page's own headline. */
 const reportJson = z
   .object({
@@ -27,6 +31,8 @@ const reportJson = z
     /** Any ISO 639 code; checkAndSummarize checks it (isLanguageTag). */
     language: z.string().max(35).optional(),
     publishedAt: z.iso.datetime({ offset: true }).optional(),
+    // Coerced: a form sends it as text.
+    priority: z.coerce.number().int().min(MIN_PRIORITY).max(MAX_PRIORITY).optional(),
   })
   .strict()
   .superRefine((report, context) => {

@@ -12,6 +12,8 @@ export interface ReportMetadata {
    */
   language?: LanguageTag;
   publishedAt?: string;
+  /** The editor's word on where the report goes in the digest: higher first (−10 to 10; 0 when not given). */
+  priority?: number;
 }
 
 /** A report as text: the plain-text format, or JSON with `text`. */
@@ -53,6 +55,8 @@ export interface Report {
   url?: string;
   language: LanguageTag;
   publishedAt?: string;
+  /** The editor's override of the digest's order (ReportMetadata.priority); absent means 0. */
+  priority?: number;
   /** When we stored it: the next edition to open after this takes it (see edition.ts). */
   receivedAt: string;
   /** The digest's few sentences, in document order. */

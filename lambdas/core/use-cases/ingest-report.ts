@@ -71,6 +71,7 @@ export async function ingestReport(deps: IngestReportDeps, input: ReportInput): 
     ...(submission.url ? { url: submission.url } : {}),
     language: checked.language,
     ...(submission.publishedAt ? { publishedAt: submission.publishedAt } : {}),
+    ...(submission.priority ? { priority: submission.priority } : {}),
     receivedAt: deps.clock.now().toISOString(),
     summary: checked.summary,
     keyPhrases: checked.keyPhrases,

@@ -50,6 +50,19 @@ describe('selectForEmail', () => {
     expect(selectForEmail(entries, 0, 0)).toEqual({ featured: [], headlines: [], unlisted: 3 });
   });
 
+  it('puts an editor’s priority before arrival: a lifted older report is featured and shown first', () => {
+    const lifted = { ...english, priority: 5 };
+    const pushed = { ...undetermined, priority: -1 };
+    expect(selectForEmail([arabic, lifted, pushed], 1, 5)).toEqual({
+      featured: [lifted],
+      headlines: [arabic, pushed],
+      unlisted: 0,
+    });
+    expect(selectForEmail([arabic, lifted, undetermined], 3, 0).featured).toEqual([lifted, undetermined, arabic]);
+    const page = buildEditionPageView([arabic, lifted, pushed], inEnglish);
+    expect(page.items.map((item) => item.title)).toEqual([lifted.title, arabic.title, pushed.title]);
+  });
+
   it('takes a negative count for none, and does not reorder the array it was given', () => {
     expect(selectForEmail(entries, -1, -1)).toEqual({ featured: [], headlines: [], unlisted: 3 });
     expect(entries).toEqual([arabic, english, undetermined]);

@@ -125,6 +125,25 @@ describe('submissionFrom', () => {
     });
   });
 
+  it('takes an editor’s priority from −10 to 10, as a number or as a form’s text, and refuses any other', () => {
+    expect(submissionFrom({ json: { title: 'T', text: 'One. Two.', priority: 3 } })).toMatchObject({ priority: 3 });
+    expect(submissionFrom({ json: { title: 'T', text: 'One. Two.', priority: '-10' } })).toMatchObject({
+      priority: -10,
+    });
+    for (const priority of [11, -11, 1.5, 'high']) {
+      const refused = (() => {
+        try {
+          submissionFrom({ json: { title: 'T', text: 'One. Two.', priority } });
+        } catch (error) {
+          return error;
+        }
+        return undefined;
+      })();
+      expect(refused).toBeInstanceOf(InvalidInputError);
+      expect(JSON.stringify((refused as InvalidInputError).problems)).toContain('priority');
+    }
+  });
+
   it('keeps a JSON page as a page, with or without its own title', () => {
     // Strictly: a page without a title of its own has no `title` key at all, not an undefined one.
     expect(submissionFrom({ json: { html: '<p>x</p>' } })).toStrictEqual({ html: '<p>x</p>' });

@@ -106,6 +106,15 @@ describe('ingestReport: what is stored', () => {
     expect('lede' in report).toBe(false);
   });
 
+  it('keeps an editor’s priority for the digest’s order, and stores none for 0, the default', async () => {
+    const { report } = await h.useCases.ingestReport({ ...ENGLISH_REPORT, priority: 4 });
+    expect(report.priority).toBe(4);
+    const { report: plain } = await h.useCases.ingestReport({
+      json: { title: 'Other', text: 'One here. Two there.', priority: 0 },
+    });
+    expect('priority' in plain).toBe(false);
+  });
+
   it('counts the sentences of lede and body together: one each is enough', async () => {
     const { report } = await h.useCases.ingestReport({
       title: 'T',
