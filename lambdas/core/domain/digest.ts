@@ -2,7 +2,7 @@
 // reports in full, more as headlines) and the edition's web page (every report in full).
 
 import type { EditionEntry } from './edition';
-import { byArrival, byPriority } from './edition';
+import { byArrival, byPriority, priorityOf } from './edition';
 import { escapeHtml } from './html';
 import type { LanguageTag } from './language-tag';
 import { labelsFor, type NewsletterIdentity, type NewsletterLanguage } from './newsletter-labels';
@@ -88,7 +88,7 @@ export interface EmailSelection {
  * them in full and the next `headlines` as links, each list by priority, then arrival; the rest are counted.
  */
 export function selectForEmail(entries: readonly EditionEntry[], featured: number, headlines: number): EmailSelection {
-  const ranked = [...entries].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0) || byArrival(b, a));
+  const ranked = [...entries].sort((a, b) => priorityOf(b) - priorityOf(a) || byArrival(b, a));
   const featuredCount = Math.max(0, featured);
   const chosen = ranked.slice(0, featuredCount).sort(byPriority);
   const listed = ranked.slice(featuredCount, featuredCount + Math.max(0, headlines)).sort(byPriority);

@@ -101,7 +101,12 @@ export function inPeriod(period: EditionPeriod, receivedAt: string): boolean {
 
 /** The order a digest shows its reports in: the editor's priority first (higher first), then by arrival. */
 export function byPriority(a: EditionEntry, b: EditionEntry): number {
-  return (b.priority ?? 0) - (a.priority ?? 0) || byArrival(a, b);
+  return priorityOf(b) - priorityOf(a) || byArrival(a, b);
+}
+
+/** An editor's priority; a report without one is at 0. */
+export function priorityOf(entry: EditionEntry): number {
+  return entry.priority ?? 0;
 }
 
 /** The order an edition keeps its reports in: by arrival, then id, so that every rendering agrees. */

@@ -10,7 +10,7 @@ import {
 } from '../../../lambdas/core/domain/digest';
 import type { EditionEntry } from '../../../lambdas/core/domain/edition';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
-import { ARABIC_CONFIRMATION } from '../../support/confirmation-views';
+import { ARABIC_CONFIRMATION, ARABIC_REPORT, ENGLISH_REPORT } from '../../support/email-views';
 import { realRenderer } from '../../support/real-renderer';
 
 const renderer = realRenderer();
@@ -19,25 +19,8 @@ const inArabic: DigestSetting = { newsletter: { name: 'موجز', language: 'ar'
 const inEnglish = (name: string): DigestSetting => ({ newsletter: { name, language: 'en' }, timeZone: 'UTC' });
 const all = (...entries: EditionEntry[]): EmailSelection => ({ featured: entries, headlines: [], unlisted: 0 });
 
-const arabicReport: EditionEntry = {
-  id: 'ar-1',
-  title: 'مقاتلو داعش يفرون من التنظيم <script>alert("x")</script> & الانهيار',
-  url: 'https://news.example/ar?id=1&lang=ar',
-  language: 'ar',
-  publishedAt: '2026-11-20T10:00:00Z',
-  receivedAt: '2026-11-23T08:00:00.000Z',
-  summary: [
-    'طالما كان شعار داعش البقاء والتوسع.',
-    'نشرت صحيفة الجارديان تقريرا قالت فيه إن التنظيم بدأ يستنفد قوته؛ حيث فر مقاتلوه.',
-  ],
-};
-const englishReport: EditionEntry = {
-  id: 'en-1',
-  title: 'Council approves bicycle lanes',
-  language: 'en',
-  receivedAt: '2026-11-24T08:00:00.000Z',
-  summary: ['The council approved the plan on Monday.', 'Shops fear losing parking & say "no" to 5 < 6 lanes.'],
-};
+const arabicReport = ARABIC_REPORT;
+const englishReport = ENGLISH_REPORT;
 
 const escapeText = (value: string): string =>
   value

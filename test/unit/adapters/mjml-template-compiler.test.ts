@@ -12,9 +12,8 @@ import {
   type DigestSetting,
   type DigestView,
 } from '../../../lambdas/core/domain/digest';
-import type { EditionEntry } from '../../../lambdas/core/domain/edition';
 import type { ConfirmationView } from '../../../lambdas/core/ports/email-renderer';
-import { ARABIC_CONFIRMATION } from '../../support/confirmation-views';
+import { ARABIC_CONFIRMATION, ARABIC_REPORT, ENGLISH_REPORT } from '../../support/email-views';
 import { mjmlReferenceRenderer } from '../../support/mjml-reference-renderer';
 import { realRenderer, TEMPLATES_DIRECTORY } from '../../support/real-renderer';
 
@@ -24,22 +23,8 @@ const WEB = 'https://mujaz.example/editions/3';
 const inArabic: DigestSetting = { newsletter: { name: 'موجز', language: 'ar' }, timeZone: 'Asia/Riyadh' };
 const inEnglish: DigestSetting = { newsletter: { name: 'Mujaz', language: 'en' }, timeZone: 'UTC' };
 
-const arabicReport: EditionEntry = {
-  id: 'ar-1',
-  title: 'مقاتلو داعش يفرون من التنظيم <script>alert("x")</script> & الانهيار',
-  url: 'https://news.example/ar?id=1&lang=ar',
-  language: 'ar',
-  publishedAt: '2026-11-20T10:00:00Z',
-  receivedAt: '2026-11-23T08:00:00.000Z',
-  summary: ['طالما كان شعار داعش البقاء والتوسع.', 'نشرت صحيفة الجارديان تقريرا قالت فيه إن التنظيم بدأ يستنفد قوته.'],
-};
-const englishReport: EditionEntry = {
-  id: 'en-1',
-  title: 'Council approves bicycle lanes',
-  language: 'en',
-  receivedAt: '2026-11-24T08:00:00.000Z',
-  summary: ['The council approved the plan on Monday.', 'Shops fear losing parking & say "no" to 5 < 6 lanes.'],
-};
+const arabicReport = ARABIC_REPORT;
+const englishReport = ENGLISH_REPORT;
 
 const digests: [string, DigestView][] = [
   [
