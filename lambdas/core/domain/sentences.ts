@@ -51,10 +51,54 @@ const DIGITS_AT_END = /[\d\u0660-\u0669\u06f0-\u06f9]$/u;
 const WRAPPING = /^[("'“‘«[]+|[)"'”’»\]]+$/gu;
 
 export function splitParagraphs(text: string): string[] {
-  return text
+  const lines = text
     .split(/\r\n|[\n\r\u0085\u2028\u2029]/u)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
+  return isHardWrapped(lines) ? joinWrappedLines(lines) : lines;
+}
+
+/**
+ * Plain-text wire copy and mail wrap lines at a fixed width, mid-sentence: taken one by one, such lines would be
+ * summarized as fragments cut anywhere. A wrapped line stops without ending a sentence and fills most of the
+ * width; a text is hard-wrapped when it has a few lines, none wider than a wrapping width, and most of them are.
+ */
+const WRAPPED_MIN_LINES = 4;
+const WRAPPED_WIDTHS = { min: 40, max: 120 };
+/** A wrapped line fills at least this share of the widest line: shorter ones end a paragraph or head one. */
+const WRAPPED_FILL = 0.6;
+const WRAPPED_SHARE = 0.5;
+
+function isHardWrapped(lines: readonly string[]): boolean {
+  if (lines.length < WRAPPED_MIN_LINES) return false;
+  const width = Math.max(...lines.map((line) => line.length));
+  if (width < WRAPPED_WIDTHS.min || width > WRAPPED_WIDTHS.max) return false;
+  return lines.filter((line) => runsOn(line, width)).length / lines.length >= WRAPPED_SHARE;
+}
+
+/** Wrapped lines run on into the next one; any other line (a sentence's end, a heading, a list's colon) ends a paragraph. */
+function joinWrappedLines(lines: readonly string[]): string[] {
+  const width = Math.max(...lines.map((line) => line.length));
+  const paragraphs: string[] = [];
+  let open: string[] = [];
+  for (const line of lines) {
+    open.push(line);
+    if (!runsOn(line, width)) {
+      paragraphs.push(open.join(' '));
+      open = [];
+    }
+  }
+  if (open.length > 0) paragraphs.push(open.join(' '));
+  return paragraphs;
+}
+
+function runsOn(line: string, width: number): boolean {
+  return line.length >= WRAPPED_FILL * width && !endsAtBoundary(line);
+}
+
+function endsAtBoundary(line: string): boolean {
+  const last = line[line.length - 1]!;
+  return TERMINATORS.has(last) || CLOSERS.has(last) || last === ':';
 }
 
 /** Splits text into sentences; a line break always ends one, so paragraphs never share a sentence. */

@@ -116,8 +116,15 @@ function analyze(text: string, language: string): { sentences: Sentence[]; termF
 function scoreSentences(
   sentences: Sentence[],
   frequency: ReadonlyMap<string, number>,
-  w: SummarizerSettings['weights'],
+  weights: SummarizerSettings['weights'],
 ): number[] {
+  return featureMatrix(sentences, frequency).map((features) =>
+    SUMMARY_FEATURES.reduce((score, feature, k) => score + weights[feature] * features[k]!, 0),
+  );
+}
+
+/** Each sentence's features, in SUMMARY_FEATURES order: what a profile's weights multiply. */
+function featureMatrix(sentences: Sentence[], frequency: ReadonlyMap<string, number>): number[][] {
   const meanFrequency = normalizeByMax(
     sentences.map((s) => s.terms.reduce((sum, term) => sum + frequency.get(term)!, 0) / Math.max(1, s.terms.length)),
   );
@@ -129,18 +136,19 @@ function scoreSentences(
   return sentences.map((sentence, i) => {
     const unique = new Set(sentence.terms);
     const leadSimilarity = i === 0 ? 1 : [...unique].filter((term) => lead.has(term)).length / Math.max(1, unique.size);
-    return (
-      w.position / Math.sqrt(1 + i) +
-      (sentence.paragraph === 0 ? w.firstParagraph : 0) +
-      w.slope * (1 - i / count) +
-      w.termFrequency * meanFrequency[i]! +
-      w.textRank * (textRank[i] ?? 0) +
-      w.similarity * (degree[i] ?? 0) +
-      w.leadSimilarity * leadSimilarity +
-      (sentence.words < FRAGMENT_WORDS ? w.fragment : 0) +
-      w.runOn * Math.min(1, Math.max(0, (sentence.words - RUN_ON_WORDS) / 30)) +
-      w.length * Math.min(2, sentence.words / 30)
-    );
+    const features: Record<SummaryFeature, number> = {
+      position: 1 / Math.sqrt(1 + i),
+      firstParagraph: sentence.paragraph === 0 ? 1 : 0,
+      slope: 1 - i / count,
+      similarity: degree[i] ?? 0,
+      textRank: textRank[i] ?? 0,
+      termFrequency: meanFrequency[i]!,
+      leadSimilarity,
+      fragment: sentence.words < FRAGMENT_WORDS ? 1 : 0,
+      runOn: Math.min(1, Math.max(0, (sentence.words - RUN_ON_WORDS) / 30)),
+      length: Math.min(2, sentence.words / 30),
+    };
+    return SUMMARY_FEATURES.map((feature) => features[feature]);
   });
 }
 

@@ -112,6 +112,48 @@ describe('splitParagraphs', () => {
     expect(sentences).toEqual(['A line without a full stop', 'The next paragraph.']);
   });
 
+  // Plain-text wire copy wrapped at ~70 columns (the layout of EASC's newspaper articles).
+  const wrapped = [
+    'لفت نظري إعلانان كلاهما يتعلق بطلب مرئيات العموم من هيئة الاتصالات',
+    'وتقنية المعلومات المنشور في جميع الصحف، وملخصهما أن الهيئة تدعو الأطراف',
+    'المعنية لإبداء مرئياتهم. وهذا أسلوب جديد له الكثير من الإيجابيات.',
+    'ومبعث الاستغراب أننا لم نتعود من الجهات الحكومية أن تطلب رأي العموم',
+    'في مشروع قبل تنفيذه.',
+  ].join('\n');
+
+  it('joins hard-wrapped lines into the paragraphs they were cut from, so no sentence is cut mid-way', () => {
+    expect(splitParagraphs(wrapped)).toEqual([
+      'لفت نظري إعلانان كلاهما يتعلق بطلب مرئيات العموم من هيئة الاتصالات وتقنية المعلومات المنشور في جميع الصحف، وملخصهما أن الهيئة تدعو الأطراف المعنية لإبداء مرئياتهم. وهذا أسلوب جديد له الكثير من الإيجابيات.',
+      'ومبعث الاستغراب أننا لم نتعود من الجهات الحكومية أن تطلب رأي العموم في مشروع قبل تنفيذه.',
+    ]);
+    expect(splitParagraphs(wrapped).flatMap(splitSentences)).toHaveLength(3);
+  });
+
+  it('ends a wrapped paragraph at a colon, and keeps a short heading line apart', () => {
+    const lines = [
+      'Council news',
+      'The committee named three reasons for the delay in its report to the',
+      'council on Monday, and it asked the mayor for more time and for more',
+      'staff before the spring session of the council, which opens in April:',
+      'the cost of the new hall has doubled since the first plans were drawn',
+      'up and nobody has yet found a way to pay for the difference.',
+    ];
+    expect(splitParagraphs(lines.join('\n'))).toEqual([
+      'Council news',
+      lines.slice(1, 4).join(' '),
+      lines.slice(4).join(' '),
+    ]);
+  });
+
+  it('keeps lines apart when they are not hard-wrapped: most end a sentence, or one is wider than a wrap', () => {
+    const headed = 'Budget talks\nThe council met on Monday.\nIt agreed a budget.\nThe vote was close.';
+    expect(splitParagraphs(headed)).toHaveLength(4);
+    const unwrapped = `${'A long paragraph without its full stop '.repeat(4)}\nsecond line\nthird line\nfourth line`;
+    expect(splitParagraphs(unwrapped)).toHaveLength(4);
+    // Three lines are too few to call it wrapping.
+    expect(splitParagraphs('one line\nanother line\nthe last line')).toHaveLength(3);
+  });
+
   it('returns nothing for empty text', () => {
     expect(splitParagraphs('')).toEqual([]);
     expect(splitParagraphs('\n \n')).toEqual([]);
