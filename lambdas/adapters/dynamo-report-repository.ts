@@ -153,4 +153,5 @@ const ENTRY_ATTRIBUTES = [
   'receivedAt',
   'keyPhrases',
   'priority',
+  'source',
 ] as const;

@@ -182,15 +182,24 @@ describe('editions on the local stack: nothing falls between two sends, and a bi
   });
   afterAll(async () => flow.close());
 
-  it('mails a report that arrives after an empty run in the next send', async () => {
+  it('mails a report that arrives after an empty run in the next send, with the source the editor named', async () => {
     expect(await send()).toEqual({ mode: 'send', status: 'no-reports' });
-    const late = await flow.mujaz.ingestReport({
-      title: 'Arrived after an empty run',
-      body: 'The schedule found nothing on Monday. This report came on Tuesday. It goes out next time.',
+    const posted = await api.request('/reports', {
+      method: 'POST',
+      headers: { ...json, ...admin },
+      body: JSON.stringify({
+        title: 'Arrived after an empty run',
+        text: 'The schedule found nothing on Monday. This report came on Tuesday. It goes out next time.',
+        source: 'Tuesday <Courier> & Co',
+      }),
     });
+    expect(posted.status).toBe(201);
+    const late = (await posted.json()) as { report: { title: string } };
     expect(await send()).toMatchObject({ state: 'done', id: '1', reports: 1, counts: { sent: 1 } });
     const [digest] = digestsIn(await emailsTo(sesEndpoint, reader));
     expect(digest!.body.html).toContain(late.report.title);
+    expect(digest!.body.html).toContain('>Tuesday &lt;Courier&gt; &amp; Co</span>');
+    expect(digest!.body.text).toContain('Tuesday <Courier> & Co');
   });
 
   it('sends a 60-report Arabic edition whose HTML as transmitted stays under Gmail’s 102 KB, every report on its page', async () => {

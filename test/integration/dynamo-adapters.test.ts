@@ -45,6 +45,8 @@ describe('DynamoReportRepository', () => {
     const at = (day: number) => `2026-04-${String(day).padStart(2, '0')}T10:00:00.000Z`;
     const stored = [report('b', at(5)), report('a', at(3)), report('c', at(9)), report('d', at(12))];
     stored[1] = { ...stored[1]!, url: 'https://example.com/a', language: 'ar', publishedAt: at(1) };
+    // A report the period takes carries every optional attribute the digest shows: the untaken query reads each.
+    stored[0] = { ...stored[0]!, source: 'BBC News', priority: 2, keyPhrases: ['harbour'] };
     for (const item of stored) await reports.saveIfAbsent(item);
 
     const period = { from: at(3), until: at(9) };

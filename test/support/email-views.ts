@@ -1,5 +1,6 @@
 // Test data: what the renderer tests and the template compiler's test render — two reports (an Arabic one with
-// markup in its title and a URL with an ampersand, an English one without URL) and the Arabic confirmation view.
+// markup in its title and a URL with an ampersand, so its source is the URL's host; an English one without URL or
+// date whose source the editor named, markup characters and all) and the Arabic confirmation view.
 import type { EditionEntry } from '../../lambdas/core/domain/edition';
 import type { ConfirmationView } from '../../lambdas/core/ports/email-renderer';
 
@@ -19,6 +20,7 @@ export const ARABIC_REPORT: EditionEntry = {
 export const ENGLISH_REPORT: EditionEntry = {
   id: 'en-1',
   title: 'Council approves bicycle lanes',
+  source: 'Harbour Gazette & <Sons>',
   language: 'en',
   receivedAt: '2026-11-24T08:00:00.000Z',
   summary: ['The council approved the plan on Monday.', 'Shops fear losing parking & say "no" to 5 < 6 lanes.'],

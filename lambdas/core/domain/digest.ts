@@ -6,8 +6,9 @@ import { byArrival, byPriority, priorityOf } from './edition';
 import { escapeHtml } from './html';
 import type { LanguageTag } from './language-tag';
 import { labelsFor, type NewsletterIdentity, type NewsletterLanguage } from './newsletter-labels';
+import { sourceNameOf } from './report';
 import { utf8ByteLength } from './text-cleaning';
-import { layoutOf, type TextLayout } from './text-direction';
+import { directionOf, directionOfText, layoutOf, type TextDirection, type TextLayout } from './text-direction';
 
 export interface DigestItemView extends TextLayout {
   /** The fragment the edition's web page gives the report, which the email's headlines link to. */
@@ -17,9 +18,22 @@ export interface DigestItemView extends TextLayout {
   summary: string[];
   /** Any ISO 639 code an editor gave; the direction follows from it (directionOf). */
   language: LanguageTag;
+  /** The publication it comes from, shown before the date. */
+  source?: DigestSourceView;
   publishedOn?: string;
   /** A few of the report's key phrases, shown as small labels under its summary. */
   keyPhrases: string[];
+}
+
+/**
+ * A report's source name (sourceNameOf) and the way it runs: its own script's way, which is the item's unless the
+ * editor wrote, say, a Latin name for an Arabic report; a name without letters runs the item's way. Its language is
+ * the item's when they run the same way, else undetermined.
+ */
+export interface DigestSourceView {
+  name: string;
+  direction: TextDirection;
+  language: LanguageTag;
 }
 
 export interface DigestHeadlineView extends TextLayout {
@@ -34,6 +48,11 @@ export interface DigestView extends TextLayout {
   preheader: string;
   newsletterName: string;
   language: NewsletterLanguage;
+  /**
+   * The invisible mark of the newsletter's direction (RLM or LRM), put after an item's source name: without it a
+   * name in the other script pulls the date after it into its own direction wherever `dir` is dropped.
+   */
+  directionMark: '\u200F' | '\u200E';
   heading: string;
   period: string;
   intro: string;
@@ -134,6 +153,7 @@ type CommonView = Omit<DigestView, 'intro' | 'items' | 'headlines' | 'unlisted' 
 function commonView(entries: readonly EditionEntry[], setting: DigestSetting): CommonView {
   const labels = labelsFor(setting.newsletter);
   const period = formatPeriod(entries, setting);
+  const layout = layoutOf(setting.newsletter.language);
   return {
     // The newsletter's name travels in the From display name; the subject says which days this covers.
     subject: period ? `${labels.digestHeading} · ${period}` : labels.digestHeading,
@@ -143,7 +163,8 @@ function commonView(entries: readonly EditionEntry[], setting: DigestSetting): C
       .join(' · '),
     newsletterName: setting.newsletter.name,
     language: setting.newsletter.language,
-    ...layoutOf(setting.newsletter.language),
+    ...layout,
+    directionMark: layout.direction === 'rtl' ? '\u200F' : '\u200E',
     heading: labels.digestHeading,
     period,
     moreHeading: labels.moreHeading,
@@ -165,9 +186,18 @@ function itemView(entry: EditionEntry, setting: DigestSetting): DigestItemView {
     summary: entry.summary,
     language: entry.language,
     ...layoutOf(entry.language),
+    source: sourceViewOf(entry),
     publishedOn: entry.publishedAt ? formatDay(entry.publishedAt, setting) : undefined,
     keyPhrases: (entry.keyPhrases ?? []).slice(0, KEY_PHRASE_LABELS),
   };
+}
+
+function sourceViewOf(entry: EditionEntry): DigestSourceView | undefined {
+  const name = sourceNameOf(entry);
+  if (name === undefined) return undefined;
+  const itemDirection = directionOf(entry.language);
+  const direction = directionOfText(name) ?? itemDirection;
+  return { name, direction, language: direction === itemDirection ? entry.language : 'und' };
 }
 
 function anchorOf(entry: EditionEntry): string {

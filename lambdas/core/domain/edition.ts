@@ -21,7 +21,7 @@ export interface EditionPeriod {
 /** The part of a report an edition carries: what the email and the edition's web page show. */
 export type EditionEntry = Pick<
   Report,
-  'id' | 'title' | 'url' | 'summary' | 'language' | 'publishedAt' | 'receivedAt' | 'priority'
+  'id' | 'title' | 'url' | 'summary' | 'language' | 'publishedAt' | 'receivedAt' | 'priority' | 'source'
 > &
   // Optional: reports stored before key phrases reached the digest have none in their entry.
   Partial<Pick<Report, 'keyPhrases'>>;
@@ -115,7 +115,7 @@ export function byArrival(a: EditionEntry, b: EditionEntry): number {
 }
 
 export function editionEntryOf(report: Report): EditionEntry {
-  const { id, title, url, summary, language, publishedAt, receivedAt, keyPhrases, priority } = report;
+  const { id, title, url, summary, language, publishedAt, receivedAt, keyPhrases, priority, source } = report;
   return {
     id,
     title,
@@ -126,5 +126,6 @@ export function editionEntryOf(report: Report): EditionEntry {
     ...(publishedAt !== undefined ? { publishedAt } : {}),
     ...(keyPhrases !== undefined ? { keyPhrases } : {}),
     ...(priority !== undefined ? { priority } : {}),
+    ...(source !== undefined ? { source } : {}),
   };
 }

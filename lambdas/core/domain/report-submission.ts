@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { ReportRejectedError } from './errors';
 import type { HtmlReportSubmission, ReportSubmission, TextReportSubmission } from './report';
-import { unusableTextReason } from './text-cleaning';
+import { hasControlCharacters, unusableTextReason } from './text-cleaning';
 import { parseInput } from './validation';
 
 /**
@@ -16,6 +16,9 @@ export type ReportInput = ReportSubmission | { plainText: string } | { json: unk
 /** The range of an editor's priority: enough to lift one report to the top or push one to the end. */
 export const MIN_PRIORITY = -10;
 export const MAX_PRIORITY = 10;
+
+/** The longest publication name we take: a name, not a sentence; it sits on one line next to a date. */
+export const MAX_SOURCE_LENGTH = 100;
 
 /** A report as JSON: exactly one of `text` and `html`; the title may be left to the page's own headline. */
 const reportJson = z
@@ -33,6 +36,13 @@ const reportJson = z
     publishedAt: z.iso.datetime({ offset: true }).optional(),
     // Coerced: a form sends it as text.
     priority: z.coerce.number().int().min(MIN_PRIORITY).max(MAX_PRIORITY).optional(),
+    source: z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_SOURCE_LENGTH)
+      .refine((name) => !hasControlCharacters(name), 'must not hold control characters, line breaks or bidi controls')
+      .optional(),
   })
   .strict()
   .superRefine((report, context) => {

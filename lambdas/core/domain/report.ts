@@ -1,5 +1,6 @@
 // Core layer: a report as editors submit it, and as we keep it once summarized.
 import { createHash } from 'node:crypto';
+import { domainToUnicode } from 'node:url';
 import type { LanguageTag } from './language-tag';
 import { utf8ByteLength } from './text-cleaning';
 
@@ -14,6 +15,8 @@ export interface ReportMetadata {
   publishedAt?: string;
   /** The editor's word on where the report goes in the digest: higher first (−10 to 10; 0 when not given). */
   priority?: number;
+  /** The publication's name as the editor writes it ("الجزيرة", "BBC News"): trimmed, one line. */
+  source?: string;
 }
 
 /** A report as text: the plain-text format, or JSON with `text`. */
@@ -57,11 +60,26 @@ export interface Report {
   publishedAt?: string;
   /** The editor's override of the digest's order (ReportMetadata.priority); absent means 0. */
   priority?: number;
+  /** The publication's name as the editor gave it (ReportMetadata.source); sourceNameOf says what a digest shows. */
+  source?: string;
   /** When we stored it: the next edition to open after this takes it (see edition.ts). */
   receivedAt: string;
   /** The digest's few sentences, in document order. */
   summary: string[];
   keyPhrases: string[];
+}
+
+/**
+ * The name a digest shows for where a report comes from: the editor's, else its URL's host as a reader would
+ * say it (`https://www.bbc.co.uk/news/x` is bbc.co.uk; an IDN in its own script, not punycode); else none.
+ */
+export function sourceNameOf(report: Pick<Report, 'source' | 'url'>): string | undefined {
+  if (report.source !== undefined) return report.source;
+  if (report.url === undefined || !URL.canParse(report.url)) return undefined;
+  const { hostname } = new URL(report.url);
+  // domainToUnicode gives '' for what is no domain name (an IP address, say): that is shown as written.
+  const host = (domainToUnicode(hostname) || hostname).replace(/\.$/u, '').replace(/^www\./u, '');
+  return host === '' ? undefined : host;
 }
 
 export function reportIdFor(submission: Pick<Report, 'title' | 'lede' | 'body'>): string {

@@ -31,6 +31,9 @@ const LINE_BREAKS = /\r\n?|[\u000B\u000C\u0085\u2028\u2029]/gu;
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/gu;
 // LRM, RLM, ALM, the embeddings and overrides (LRE RLE PDF LRO RLO) and the isolates (LRI RLI FSI PDI).
 const BIDI_CONTROLS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/gu;
+// What a one-line name must not hold: control characters, line and paragraph separators, and bidi controls (which
+// would re-order the text next to the name).
+const NOT_IN_A_NAME = new RegExp(`[\\p{Cc}\\u2028\\u2029]|${BIDI_CONTROLS.source}`, 'u');
 // ZWSP, ZWNJ, ZWJ, WORD JOINER, BOM/ZWNBSP anywhere, and SOFT HYPHEN (invisible, and it splits words in two).
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
 // Every space separator (NBSP from &nbsp;, thin and narrow spaces, ideographic space…) is a plain space.
@@ -58,6 +61,11 @@ export function cleanText(raw: string): string {
 /** A title or lede: cleaned like any text, its lines joined into one. */
 export function cleanLine(raw: string): string {
   return cleanText(raw).replace(/\n/gu, ' ');
+}
+
+/** Whether a name (a publication's, say) holds a control character, a line break or a bidi control. */
+export function hasControlCharacters(name: string): boolean {
+  return NOT_IN_A_NAME.test(name);
 }
 
 /** The UTF-8 size of a string, without encoding it. Lone surrogates count as U+FFFD (3 bytes), as TextEncoder writes them. */

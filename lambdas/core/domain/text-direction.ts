@@ -13,6 +13,12 @@ const RTL_LANGUAGES: ReadonlySet<string> = new Set(rightToLeft.languages);
 /** ISO 15924 codes of the scripts written right to left. */
 const RTL_SCRIPTS: ReadonlySet<string> = new Set(rightToLeft.scripts);
 const SCRIPT_SUBTAG = /^[a-z]{4}$/u;
+/** A letter of one of those scripts (the JSON lists ISO 15924 codes in lower case; \p{Script=…} wants 'Arab'). */
+const RTL_LETTER = new RegExp(
+  `[${rightToLeft.scripts.map((code) => `\\p{Script=${code[0]!.toUpperCase()}${code.slice(1)}}`).join('')}]`,
+  'u',
+);
+const LETTER = /\p{L}/u;
 
 /**
  * Right to left for the languages written in the Arabic, Hebrew or Thaana script, left to right otherwise.
@@ -23,6 +29,16 @@ export function directionOf(language: LanguageTag): TextDirection {
   const script = subtags.find((subtag) => SCRIPT_SUBTAG.test(subtag));
   if (script !== undefined) return RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
   return RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr';
+}
+
+/**
+ * Which way a short text of unknown language runs — a name an editor typed: as its first letter's script runs, as
+ * browsers find it for dir="auto". Undefined for a text without a letter ("24").
+ */
+export function directionOfText(text: string): TextDirection | undefined {
+  const letter = LETTER.exec(text)?.[0];
+  if (letter === undefined) return undefined;
+  return RTL_LETTER.test(letter) ? 'rtl' : 'ltr';
 }
 
 /** Which way a piece of text runs, and the edge templates align it to: the pair every template needs. */

@@ -72,6 +72,7 @@ export async function ingestReport(deps: IngestReportDeps, input: ReportInput): 
     language: checked.language,
     ...(submission.publishedAt ? { publishedAt: submission.publishedAt } : {}),
     ...(submission.priority ? { priority: submission.priority } : {}),
+    ...(submission.source !== undefined ? { source: submission.source } : {}),
     receivedAt: deps.clock.now().toISOString(),
     summary: checked.summary,
     keyPhrases: checked.keyPhrases,

@@ -132,7 +132,7 @@ describe('Email renderer — digest', () => {
         inArabic,
       ),
     );
-    const arabicLabels = elementsWith(labelled.html, 'rtl', 'ar').find((inner) => inner.includes('<span'))!;
+    const arabicLabels = elementsWith(labelled.html, 'rtl', 'ar').find((inner) => inner.includes('<span style='))!;
     expect(arabicLabels).toContain('>داعش</span>');
     expect(arabicLabels).toContain('>التنظيم &lt;b&gt;</span>');
     // At most KEY_PHRASE_LABELS (4) of them.
@@ -143,6 +143,35 @@ describe('Email renderer — digest', () => {
     // The Arabic report has a URL: a read-more link, in the newsletter's words; the English one has none.
     expect(labelled.html).toContain(`<a href="${escapeText(arabicReport.url!)}">اقرأ المزيد</a>`);
     expect(labelled.html.match(/اقرأ المزيد/gu)).toHaveLength(1);
+  });
+
+  it('shows each item’s source before its date, isolated in its own direction and escaped, in both parts', async () => {
+    // The Arabic report names no source: its URL's host, a Latin name, runs left to right; the newsletter's RLM
+    // keeps the Arabic date after it in place. The English report's source is the editor's, and it has no date.
+    expect(email.html).toContain(
+      '<p dir="rtl" lang="ar" style="margin:0"><span dir="ltr" lang="und">news.example</span>\u200F · 20 نوفمبر 2026</p>',
+    );
+    expect(email.html).toContain(
+      '<p dir="rtl" lang="ar" style="margin:0"><span dir="ltr" lang="en">Harbour Gazette &amp; &lt;Sons&gt;</span></p>',
+    );
+    expect(email.html).not.toContain('<Sons>');
+    const text = email.text.replace(/\s+/gu, ' ');
+    expect(text).toContain('news.example\u200F · 20 نوفمبر 2026');
+    expect(text).toContain('Harbour Gazette & <Sons>');
+
+    const named = await renderer.renderDigest(
+      buildDigestView(all({ ...arabicReport, source: 'الجزيرة <نت>' }), WEB, inArabic),
+    );
+    expect(named.html).toContain('<span dir="rtl" lang="ar">الجزيرة &lt;نت&gt;</span>\u200F · 20 نوفمبر 2026</p>');
+    expect(named.html).not.toContain('news.example</span>');
+    expect(named.text).toContain('الجزيرة <نت>\u200F · 20 نوفمبر 2026');
+  });
+
+  it('shows no source line for an item with neither a source nor a URL, nor a date', async () => {
+    const { source: _source, ...anonymous } = englishReport;
+    const bare = await renderer.renderDigest(buildDigestView(all(anonymous), WEB, inArabic));
+    expect(bare.html).not.toContain('<span dir=');
+    expect(bare.html).not.toContain('\u200F');
   });
 
   it('keeps the preheader out of the text part', () => {
@@ -157,6 +186,22 @@ describe('Email renderer — an English digest', () => {
     expect(email.html).toMatch(/<html lang="en" dir="ltr"[\s>]/u);
     expect(email.text).toContain(labelsFor({ name: 'Mujaz', language: 'en' }).whyYouGetThis);
     expect(email.html).not.toContain('dir="rtl"');
+  });
+
+  it('shows an English item’s source and an Arabic one’s before the date, with the newsletter’s LRM', async () => {
+    const dated = { ...englishReport, publishedAt: '2026-11-20T10:00:00Z' };
+    const email = await renderer.renderDigest(
+      buildDigestView(all(dated, { ...arabicReport, source: 'الجزيرة' }), WEB, inEnglish('Mujaz')),
+    );
+    expect(email.html).toContain(
+      '<p dir="ltr" lang="en" style="margin:0"><span dir="ltr" lang="en">Harbour Gazette &amp; &lt;Sons&gt;</span>\u200E · 20 November 2026</p>',
+    );
+    expect(email.html).toContain(
+      '<p dir="ltr" lang="en" style="margin:0"><span dir="rtl" lang="ar">الجزيرة</span>\u200E · 20 November 2026</p>',
+    );
+    const text = email.text.replace(/\s+/gu, ' ');
+    expect(text).toContain('Harbour Gazette & <Sons>\u200E · 20 November 2026');
+    expect(text).toContain('الجزيرة\u200E · 20 November 2026');
   });
 });
 
@@ -179,6 +224,9 @@ describe('Email renderer — headlines and the edition page', () => {
     const page = await renderer.renderDigest(buildEditionPageView([arabicReport, englishReport], inArabic));
     expect(page.html).toContain('id="report-ar-1"');
     expect(page.html).toContain('id="report-en-1"');
+    // Each report's source, as in the email.
+    expect(page.html).toContain('<span dir="ltr" lang="und">news.example</span>\u200F · 20 نوفمبر 2026');
+    expect(page.html).toContain('<span dir="ltr" lang="en">Harbour Gazette &amp; &lt;Sons&gt;</span>');
     expect(page.html).not.toContain(UNSUBSCRIBE_URL_PLACEHOLDER);
     expect(page.html).not.toContain(WEB);
     expect(visibleText(page.html)).not.toContain(labelsFor(inArabic.newsletter).unsubscribe);

@@ -163,6 +163,39 @@ describe('buildDigestView', () => {
     expect(empty).toMatchObject({ period: '', subject: 'موجز الأسبوع', items: [], preheader: '' });
   });
 
+  it('names each item’s source: the editor’s, else its URL’s host, else none', () => {
+    expect(view.items.find((item) => item.language === 'ar')!.source).toEqual({
+      name: 'example.com',
+      direction: 'ltr',
+      language: 'und',
+    });
+    expect(view.items.find((item) => item.language === 'en')!.source).toBeUndefined();
+    const named = buildDigestView(
+      all({ ...arabic, source: 'الجزيرة' }, { ...english, source: 'BBC News' }),
+      WEB,
+      inArabic,
+    );
+    expect(named.items.map((item) => item.source)).toEqual([
+      { name: 'الجزيرة', direction: 'rtl', language: 'ar' },
+      { name: 'BBC News', direction: 'ltr', language: 'en' },
+    ]);
+  });
+
+  it('runs a source’s name its own way: a Latin name in an Arabic item left to right, a name without letters the item’s way', () => {
+    const [latin, digits] = buildDigestView(
+      all({ ...arabic, source: 'UN News' }, { ...arabic, id: 'ar2', source: '24/7' }),
+      WEB,
+      inEnglish,
+    ).items;
+    expect(latin!.source).toEqual({ name: 'UN News', direction: 'ltr', language: 'und' });
+    expect(digits!.source).toEqual({ name: '24/7', direction: 'rtl', language: 'ar' });
+  });
+
+  it('gives the mark of the newsletter’s direction, which keeps the date in place after a source in another script', () => {
+    expect(view.directionMark).toBe('\u200F');
+    expect(buildDigestView(all(arabic), WEB, inEnglish).directionMark).toBe('\u200E');
+  });
+
   it('formats publishedAt as a day, and leaves it out when it is missing or not a date', () => {
     expect(view.items.find((item) => item.language === 'ar')!.publishedOn).toBe('20 نوفمبر 2026');
     expect(view.items.find((item) => item.language === 'en')!.publishedOn).toBeUndefined();

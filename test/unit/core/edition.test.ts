@@ -63,9 +63,10 @@ describe('editionEntryOf', () => {
     receivedAt: '2026-12-02T00:00:00.000Z',
     summary: ['One.', 'Two.'],
     keyPhrases: ['k'],
+    source: 'Source',
   };
 
-  it('keeps what the email and the edition page show (key phrases too), and none of the text', () => {
+  it('keeps what the email and the edition page show (key phrases and source too), and none of the text', () => {
     expect(editionEntryOf(report)).toEqual({
       id: 'r1',
       title: 'Title',
@@ -75,11 +76,12 @@ describe('editionEntryOf', () => {
       receivedAt: '2026-12-02T00:00:00.000Z',
       summary: ['One.', 'Two.'],
       keyPhrases: ['k'],
+      source: 'Source',
     });
   });
 
-  it('leaves out a missing url, publication date and key phrases rather than storing undefined', () => {
-    const { url: _url, publishedAt: _publishedAt, keyPhrases: _keyPhrases, ...bare } = report;
+  it('leaves out a missing url, publication date, key phrases and source rather than storing undefined', () => {
+    const { url: _url, publishedAt: _publishedAt, keyPhrases: _keyPhrases, source: _source, ...bare } = report;
     const entry = editionEntryOf(bare as typeof report);
     expect(Object.keys(entry).sort()).toEqual(['id', 'language', 'receivedAt', 'summary', 'title']);
   });

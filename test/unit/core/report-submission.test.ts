@@ -1,5 +1,9 @@
 import { InvalidInputError, ReportRejectedError } from '../../../lambdas/core/domain/errors';
-import { parsePlainTextReport, submissionFrom } from '../../../lambdas/core/domain/report-submission';
+import {
+  MAX_SOURCE_LENGTH,
+  parsePlainTextReport,
+  submissionFrom,
+} from '../../../lambdas/core/domain/report-submission';
 import { SAMPLE_REPORT_AR } from '../../support/use-case-harness';
 
 function expectInvalid(run: () => unknown): InvalidInputError {
@@ -142,6 +146,32 @@ describe('submissionFrom', () => {
       expect(refused).toBeInstanceOf(InvalidInputError);
       expect(JSON.stringify((refused as InvalidInputError).problems)).toContain('priority');
     }
+  });
+
+  it('takes the source’s name trimmed, up to MAX_SOURCE_LENGTH characters, on a text or a page', () => {
+    expect(submissionFrom({ json: { title: 'T', text: 'One. Two.', source: '  BBC News \u00A0' } })).toMatchObject({
+      source: 'BBC News',
+    });
+    const longest = 'ج'.repeat(MAX_SOURCE_LENGTH);
+    expect(submissionFrom({ json: { html: '<p>x</p>', source: longest } })).toMatchObject({ source: longest });
+    expect(submissionFrom({ title: 'T', body: 'One. Two.', source: ' الجزيرة ' })).toMatchObject({ source: 'الجزيرة' });
+    expect('source' in submissionFrom({ json: { title: 'T', text: 'One. Two.' } })).toBe(false);
+  });
+
+  it.each<[string, unknown]>([
+    ['empty', ''],
+    ['only spaces', ' \u00A0 '],
+    ['longer than MAX_SOURCE_LENGTH', 'x'.repeat(MAX_SOURCE_LENGTH + 1)],
+    ['holding a line break', 'BBC\nNews'],
+    ['holding a tab', 'BBC\tNews'],
+    ['holding a NUL', 'BBC\u0000'],
+    ['holding a C1 control', 'BBC\u0085News'],
+    ['holding a bidi override', '\u202EBBC News'],
+    ['holding a right-to-left mark', 'BBC News\u200F'],
+    ['a number', 42],
+  ])('refuses a source %s, naming the field', (_name, source) => {
+    const refused = expectInvalid(() => submissionFrom({ json: { title: 'T', text: 'One. Two.', source } }));
+    expect(fieldsOf(refused)).toEqual(['source']);
   });
 
   it('keeps a JSON page as a page, with or without its own title', () => {

@@ -1,4 +1,10 @@
-import { isHtmlSubmission, reportIdFor, storedTextBytes, summarizableText } from '../../../lambdas/core/domain/report';
+import {
+  isHtmlSubmission,
+  reportIdFor,
+  sourceNameOf,
+  storedTextBytes,
+  summarizableText,
+} from '../../../lambdas/core/domain/report';
 
 describe('reportIdFor', () => {
   const report = { title: 'العنوان', lede: 'المقدمة', body: 'الفقرة الأولى.\nالفقرة الثانية.' };
@@ -32,6 +38,39 @@ describe('reportIdFor', () => {
       reportIdFor({ title: 'a', lede: '', body: 'b\nc' }),
     );
     expect(reportIdFor({ title: 'a b', body: 'c' })).not.toBe(reportIdFor({ title: 'a', body: 'b c' }));
+  });
+});
+
+describe('sourceNameOf', () => {
+  it('gives the editor’s name for the source over the URL’s', () => {
+    expect(sourceNameOf({ source: 'BBC News', url: 'https://www.bbc.co.uk/news/x' })).toBe('BBC News');
+    expect(sourceNameOf({ source: 'الجزيرة' })).toBe('الجزيرة');
+  });
+
+  it('falls back to the URL’s host without a leading www.', () => {
+    expect(sourceNameOf({ url: 'https://www.bbc.co.uk/news/x' })).toBe('bbc.co.uk');
+    expect(sourceNameOf({ url: 'http://WWW.Reuters.COM./world?x=1#y' })).toBe('reuters.com');
+    // Only a leading "www." goes: not a "www" elsewhere, nor a host that only starts with the letters.
+    expect(sourceNameOf({ url: 'https://news.www.example/' })).toBe('news.www.example');
+    expect(sourceNameOf({ url: 'https://wwwnews.example/' })).toBe('wwwnews.example');
+    expect(sourceNameOf({ url: 'https://www2.example.org/' })).toBe('www2.example.org');
+  });
+
+  it('never shows what else a URL holds: credentials, port, path, query', () => {
+    expect(sourceNameOf({ url: 'https://editor:secret@www.example.com:8443/a?token=t' })).toBe('example.com');
+  });
+
+  it('shows an internationalized domain name in its own script, not as punycode', () => {
+    expect(sourceNameOf({ url: 'https://www.xn--mgbaal8b0b.xn--mgbtf8fl/x' })).toBe('اغاستا.سوريا');
+    expect(sourceNameOf({ url: 'https://مثال.إختبار/خبر' })).toBe('مثال.إختبار');
+  });
+
+  it('shows nothing without a source or a URL, and never throws on a URL it cannot read', () => {
+    expect(sourceNameOf({})).toBeUndefined();
+    for (const url of ['not a url', '', 'https://', 'mailto:someone@example.com', 'https://xn--a.example/'])
+      expect(sourceNameOf({ url })).toBeUndefined();
+    expect(sourceNameOf({ url: 'http://127.0.0.1:3000/r' })).toBe('127.0.0.1');
+    expect(sourceNameOf({ url: 'https://[::1]/r' })).toBe('[::1]');
   });
 });
 

@@ -1,4 +1,4 @@
-import { directionOf, layoutOf } from '../../../lambdas/core/domain/text-direction';
+import { directionOf, directionOfText, layoutOf } from '../../../lambdas/core/domain/text-direction';
 
 describe('directionOf', () => {
   it('reads Arabic right to left and everything else left to right', () => {
@@ -32,5 +32,22 @@ describe('layoutOf', () => {
     expect(layoutOf('fa-IR')).toEqual({ direction: 'rtl', align: 'right' });
     expect(layoutOf('en')).toEqual({ direction: 'ltr', align: 'left' });
     expect(layoutOf('ku-Latn')).toEqual({ direction: 'ltr', align: 'left' });
+  });
+});
+
+describe('directionOfText', () => {
+  it('reads a name the way its first letter’s script runs, whatever comes before it', () => {
+    expect(directionOfText('الجزيرة')).toBe('rtl');
+    expect(directionOfText('BBC News')).toBe('ltr');
+    expect(directionOfText('24 ساعة')).toBe('rtl');
+    expect(directionOfText('«הארץ»')).toBe('rtl'); // Hebrew, after a quotation mark
+    expect(directionOfText('CNN عربي')).toBe('ltr');
+    expect(directionOfText('Le Monde (Paris)')).toBe('ltr');
+    expect(directionOfText('Известия')).toBe('ltr');
+  });
+
+  it('has no direction for a text without a letter', () => {
+    expect(directionOfText('24/7')).toBeUndefined();
+    expect(directionOfText('')).toBeUndefined();
   });
 });

@@ -59,6 +59,7 @@ describe('POST /reports', () => {
         text: ENGLISH_REPORT.body,
         url: 'https://news.example/bikes',
         publishedAt: '2026-11-20T10:00:00+03:00',
+        source: ' Harbour Gazette ',
       }),
     );
     expect(response.status).toBe(201);
@@ -69,8 +70,10 @@ describe('POST /reports', () => {
         language: 'en',
         url: 'https://news.example/bikes',
         publishedAt: '2026-11-20T10:00:00+03:00',
+        source: 'Harbour Gazette',
       },
     });
+    expect(h.reports.all()[0]!.source).toBe('Harbour Gazette');
   });
 
   it('takes a body without content type as JSON', async () => {
@@ -106,6 +109,13 @@ describe('POST /reports', () => {
     ['both text and html', { title: 'T', text: 'Body one. Body two.', html: '<p>Body one. Body two.</p>' }, 'text'],
     ['neither text nor html', { title: 'T', lede: 'A lede.' }, 'text'],
     ['a title that is only spaces', { title: '   ', text: 'Body.' }, 'title'],
+    ['a source that is only spaces', { title: 'T', text: 'Body one. Body two.', source: '   ' }, 'source'],
+    ['a source over 100 characters', { title: 'T', text: 'Body one. Body two.', source: 'x'.repeat(101) }, 'source'],
+    [
+      'a source with a control character',
+      { title: 'T', text: 'Body one. Body two.', source: 'BBC\u0007 News' },
+      'source',
+    ],
     ['a body that is not an object', ['T', 'Body.'], ''],
   ])('answers 400 naming the problem for %s', async (_name, body, field) => {
     const error = await errorOf(await postReport(JSON.stringify(body)), 400);

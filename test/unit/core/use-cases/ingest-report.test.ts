@@ -115,6 +115,17 @@ describe('ingestReport: what is stored', () => {
     expect('priority' in plain).toBe(false);
   });
 
+  it('keeps the source’s name it was given, and stores none when there is none', async () => {
+    const { report } = await h.useCases.ingestReport({ ...ENGLISH_REPORT, source: 'BBC News' });
+    expect(report.source).toBe('BBC News');
+    expect(h.reports.all()[0]!.source).toBe('BBC News');
+    const { report: plain } = await h.useCases.ingestReport({
+      json: { title: 'Other', text: 'One here. Two there.', url: 'https://www.bbc.co.uk/news/x' },
+    });
+    // The URL's host is for display (sourceNameOf): it is not stored as the source.
+    expect('source' in plain).toBe(false);
+  });
+
   it('counts the sentences of lede and body together: one each is enough', async () => {
     const { report } = await h.useCases.ingestReport({
       title: 'T',
