@@ -69,21 +69,27 @@ const WRAPPED_WIDTHS = { min: 40, max: 120 };
 const WRAPPED_FILL = 0.6;
 const WRAPPED_SHARE = 0.5;
 
+/** A list item's head — a bullet, a dash, or a number or letter with . or ) — begins its own paragraph. */
+const LIST_ITEM = /^(?:[-–—•*▪●◦·]|(?:[\d\u0660-\u0669\u06f0-\u06f9]{1,3}|\p{L})[.)])\s/u;
+
 function isHardWrapped(lines: readonly string[]): boolean {
   if (lines.length < WRAPPED_MIN_LINES) return false;
   const width = Math.max(...lines.map((line) => line.length));
   if (width < WRAPPED_WIDTHS.min || width > WRAPPED_WIDTHS.max) return false;
-  return lines.filter((line) => runsOn(line, width)).length / lines.length >= WRAPPED_SHARE;
+  return lines.filter((line, index) => runsOn(line, lines[index + 1], width)).length / lines.length >= WRAPPED_SHARE;
 }
 
-/** Wrapped lines run on into the next one; any other line (a sentence's end, a heading, a list's colon) ends a paragraph. */
+/**
+ * Wrapped lines run on into the next one; any other line (a sentence's end, a heading, a list's colon, the line
+ * before a list item) ends a paragraph.
+ */
 function joinWrappedLines(lines: readonly string[]): string[] {
   const width = Math.max(...lines.map((line) => line.length));
   const paragraphs: string[] = [];
   let open: string[] = [];
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     open.push(line);
-    if (!runsOn(line, width)) {
+    if (!runsOn(line, lines[index + 1], width)) {
       paragraphs.push(open.join(' '));
       open = [];
     }
@@ -92,8 +98,8 @@ function joinWrappedLines(lines: readonly string[]): string[] {
   return paragraphs;
 }
 
-function runsOn(line: string, width: number): boolean {
-  return line.length >= WRAPPED_FILL * width && !endsAtBoundary(line);
+function runsOn(line: string, next: string | undefined, width: number): boolean {
+  return line.length >= WRAPPED_FILL * width && !endsAtBoundary(line) && !(next !== undefined && LIST_ITEM.test(next));
 }
 
 function endsAtBoundary(line: string): boolean {

@@ -145,6 +145,16 @@ describe('splitParagraphs', () => {
     ]);
   });
 
+  it('never runs a line into a list item: bullets, dashes and numbered items each begin a paragraph', () => {
+    const items = [
+      '- The council approved the new budget for schools and roads on Monday',
+      '- The mayor promised new bicycle lanes along the river by next spring',
+      '2) Shop owners asked for more parking spaces in the old town centre',
+      '• ارتفعت أسعار النفط في الأسواق العالمية بعد قرار خفض الإنتاج الجديد',
+    ];
+    expect(splitParagraphs(items.join('\n'))).toEqual(items);
+  });
+
   it('keeps lines apart when they are not hard-wrapped: most end a sentence, or one is wider than a wrap', () => {
     const headed = 'Budget talks\nThe council met on Monday.\nIt agreed a budget.\nThe vote was close.';
     expect(splitParagraphs(headed)).toHaveLength(4);
