@@ -39,6 +39,8 @@ const reportJson = z
     source: z
       .string()
       .trim()
+      // As titles are (cleanLine): one spelling of "آ" or "é", so the same name looks and compares the same.
+      .normalize('NFC')
       .min(1)
       .max(MAX_SOURCE_LENGTH)
       .refine((name) => !hasControlCharacters(name), 'must not hold control characters, line breaks or bidi controls')

@@ -158,6 +158,11 @@ describe('submissionFrom', () => {
     expect('source' in submissionFrom({ json: { title: 'T', text: 'One. Two.' } })).toBe(false);
   });
 
+  it('takes the source’s name in NFC, as titles are: one spelling of a composed letter', () => {
+    const decomposed = { json: { title: 'T', text: 'One. Two.', source: 'Cafe\u0301 \u0627\u0653\u0641\u0627\u0642' } };
+    expect(submissionFrom(decomposed)).toMatchObject({ source: 'Caf\u00e9 \u0622\u0641\u0627\u0642' });
+  });
+
   it.each<[string, unknown]>([
     ['empty', ''],
     ['only spaces', ' \u00A0 '],
