@@ -95,8 +95,19 @@ async function benchQuality(): Promise<void> {
     await summarizeFile(dataFile(set), system, { ratio: set.ratio }, (message) =>
       console.error(`  ${set.name}: ${message}`),
     );
-    const mujaz = evaluate(['--data', dataFile(set), '--system', system]);
-    const lead = evaluate(['--data', dataFile(set), '--baseline', 'lead', '--ratio', String(set.ratio)]);
+    const mujazArticles = join(OUT, `${set.name}.mujaz.per-article.jsonl`);
+    const leadArticles = join(OUT, `${set.name}.lead.per-article.jsonl`);
+    const mujaz = evaluate(['--data', dataFile(set), '--system', system, '--per-article', mujazArticles]);
+    const lead = evaluate([
+      '--data',
+      dataFile(set),
+      '--baseline',
+      'lead',
+      '--ratio',
+      String(set.ratio),
+      '--per-article',
+      leadArticles,
+    ]);
     const needed =
       'atLeast' in set.target
         ? set.target.atLeast
@@ -108,7 +119,36 @@ async function benchQuality(): Promise<void> {
     console.log(
       `    target R1 ≥ ${needed.r1.toFixed(2)}, R2 ≥ ${needed.r2.toFixed(2)}, words ≤ lead's: ${meets ? 'met' : 'NOT met'}`,
     );
+    const r1 = pairedDifference(mujazArticles, leadArticles, 'rouge1');
+    const r2 = pairedDifference(mujazArticles, leadArticles, 'rouge2');
+    console.log(
+      `    against lead, article by article: R1 ${signed(r1.mean)} (standard error ${r1.standardError.toFixed(2)}), ` +
+        `R2 ${signed(r2.mean)} (standard error ${r2.standardError.toFixed(2)}) — a gap below about two standard errors may be noise`,
+    );
   }
+}
+
+const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
+
+/** Mean and standard error of (system − baseline) over the articles both per-article files score, in points. */
+function pairedDifference(
+  systemFile: string,
+  baselineFile: string,
+  metric: 'rouge1' | 'rouge2',
+): { mean: number; standardError: number } {
+  const read = (file: string) =>
+    new Map(
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as { id: string; rouge1: number; rouge2: number })
+        .map((article) => [article.id, article[metric] * 100]),
+    );
+  const baseline = read(baselineFile);
+  const differences = [...read(systemFile)].map(([id, score]) => score - (baseline.get(id) ?? 0));
+  const mean = differences.reduce((sum, x) => sum + x, 0) / differences.length;
+  const variance = differences.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (differences.length - 1);
+  return { mean, standardError: Math.sqrt(variance / differences.length) };
 }
 
 function benchAblations(): void {
