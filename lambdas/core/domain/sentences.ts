@@ -90,12 +90,17 @@ function joinWrappedLines(lines: readonly string[]): string[] {
   for (const [index, line] of lines.entries()) {
     open.push(line);
     if (!runsOn(line, lines[index + 1], width)) {
-      paragraphs.push(open.join(' '));
+      paragraphs.push(joinLines(open));
       open = [];
     }
   }
-  if (open.length > 0) paragraphs.push(open.join(' '));
+  if (open.length > 0) paragraphs.push(joinLines(open));
   return paragraphs;
+}
+
+/** A space between wrapped lines, except after a word broken at a hyphen ("well-" + "known"), which it would split. */
+function joinLines(lines: readonly string[]): string {
+  return lines.reduce((joined, line) => (/\p{L}-$/u.test(joined) ? `${joined}${line}` : `${joined} ${line}`));
 }
 
 function runsOn(line: string, next: string | undefined, width: number): boolean {

@@ -145,6 +145,18 @@ describe('splitParagraphs', () => {
     ]);
   });
 
+  it('joins a word broken at a hyphen without a space', () => {
+    const lines = [
+      'The minister said the plan would be reviewed by a well-',
+      'known firm of auditors before the end of the year, and that',
+      'the results would be published in full on the ministry site',
+      'as soon as the council had read them.',
+    ];
+    expect(splitParagraphs(lines.join('\n'))).toEqual([
+      'The minister said the plan would be reviewed by a well-known firm of auditors before the end of the year, and that the results would be published in full on the ministry site as soon as the council had read them.',
+    ]);
+  });
+
   it('never runs a line into a list item: bullets, dashes and numbered items each begin a paragraph', () => {
     const items = [
       '- The council approved the new budget for schools and roads on Monday',
