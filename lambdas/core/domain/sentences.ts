@@ -104,7 +104,8 @@ function joinLines(lines: readonly string[]): string {
 }
 
 function runsOn(line: string, next: string | undefined, width: number): boolean {
-  return line.length >= WRAPPED_FILL * width && !endsAtBoundary(line) && !(next !== undefined && LIST_ITEM.test(next));
+  // Stryker disable next-line StringLiteral: any stand-in for "no next line" that is no list item does the same
+  return line.length >= WRAPPED_FILL * width && !endsAtBoundary(line) && !LIST_ITEM.test(next ?? '');
 }
 
 function endsAtBoundary(line: string): boolean {

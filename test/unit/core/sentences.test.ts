@@ -157,6 +157,53 @@ describe('splitParagraphs', () => {
     ]);
   });
 
+  it('keeps the last wrapped lines of a text that stops mid-sentence', () => {
+    const cut = `${wrapped.replace(/\.$/u, '')}\nوبقيت أسئلة كثيرة بلا جواب عند الذين تابعوا الإعلان منذ نشره في`;
+    // The short line before it ends its paragraph; the last line runs on into nothing, and is kept all the same.
+    expect(splitParagraphs(cut)).toEqual([
+      splitParagraphs(wrapped)[0],
+      'ومبعث الاستغراب أننا لم نتعود من الجهات الحكومية أن تطلب رأي العموم في مشروع قبل تنفيذه',
+      'وبقيت أسئلة كثيرة بلا جواب عند الذين تابعوا الإعلان منذ نشره في',
+    ]);
+  });
+
+  it('keeps lines apart when too few run on, when there are fewer than four, or when one is wider than a wrap', () => {
+    // One paragraph lacks its full stop; the others end theirs: not a wrapped text.
+    const paragraphs = [
+      'The council met on Monday to discuss the budget for the coming year',
+      'It agreed to spend more on schools and less on roads than last year.',
+      'The mayor said the vote was the closest she had seen in ten years.',
+      'Shop owners said they would ask the council to think again in May.',
+    ];
+    expect(splitParagraphs(paragraphs.join('\n'))).toEqual(paragraphs);
+    // Three lines cut mid-sentence are too few to tell wrapping from chance.
+    const three = [
+      'The committee named three reasons for the delay in its report to the',
+      'council on Monday, and it asked the mayor for more time and for more',
+      'staff before the spring session of the council opens in April',
+    ];
+    expect(splitParagraphs(three.join('\n'))).toEqual(three);
+    // Paragraphs without full stops, each wider than any wrapping width: headlines, say.
+    const headlines = [
+      'Council approves the new budget after a long night of talks in which the mayor and her opponents traded blame for the delay',
+      'Shop owners say the plan to close the old town centre to cars will cost them a third of their trade before the summer begins',
+      'The river path will be rebuilt by the spring, the engineers say, once the floods of last winter have been fully surveyed again',
+      'Schools will get new roofs and heating before the next winter under the plan the council agreed to on Monday night at last',
+    ];
+    expect(headlines.every((line) => line.length > 120)).toBe(true);
+    expect(splitParagraphs(headlines.join('\n'))).toEqual(headlines);
+  });
+
+  it('takes the limits as inclusive: widest lines of 40 and 120 characters, a line filling 60 % of the widest', () => {
+    const line = (length: number) => `${'w '.repeat(length).slice(0, length - 1)}x`;
+    for (const width of [40, 120]) {
+      const lines = [line(width), line(width), line(width), `${line(width - 1)}.`];
+      expect(splitParagraphs(lines.join('\n'))).toEqual([lines.join(' ')]);
+    }
+    const filling = [line(100), line(60), line(100), `${line(99)}.`];
+    expect(splitParagraphs(filling.join('\n'))).toEqual([filling.join(' ')]);
+  });
+
   it('never runs a line into a list item: bullets, dashes and numbered items each begin a paragraph', () => {
     const items = [
       '- The council approved the new budget for schools and roads on Monday',
