@@ -167,31 +167,51 @@ describe('splitParagraphs', () => {
     ]);
   });
 
-  it('keeps lines apart when too few run on, when there are fewer than four, or when one is wider than a wrap', () => {
-    // One paragraph lacks its full stop; the others end theirs: not a wrapped text.
-    const paragraphs = [
-      'The council met on Monday to discuss the budget for the coming year',
-      'It agreed to spend more on schools and less on roads than last year.',
-      'The mayor said the vote was the closest she had seen in ten years.',
-      'Shop owners said they would ask the council to think again in May.',
-    ];
-    expect(splitParagraphs(paragraphs.join('\n'))).toEqual(paragraphs);
-    // Three lines cut mid-sentence are too few to tell wrapping from chance.
-    const three = [
-      'The committee named three reasons for the delay in its report to the',
-      'council on Monday, and it asked the mayor for more time and for more',
-      'staff before the spring session of the council opens in April',
-    ];
-    expect(splitParagraphs(three.join('\n'))).toEqual(three);
-    // Paragraphs without full stops, each wider than any wrapping width: headlines, say.
-    const headlines = [
-      'Council approves the new budget after a long night of talks in which the mayor and her opponents traded blame for the delay',
-      'Shop owners say the plan to close the old town centre to cars will cost them a third of their trade before the summer begins',
-      'The river path will be rebuilt by the spring, the engineers say, once the floods of last winter have been fully surveyed again',
-      'Schools will get new roofs and heating before the next winter under the plan the council agreed to on Monday night at last',
-    ];
-    expect(headlines.every((line) => line.length > 120)).toBe(true);
-    expect(splitParagraphs(headlines.join('\n'))).toEqual(headlines);
+  // Texts whose lines must stay paragraphs of their own, and why they are not hard-wrapped.
+  const keptLineByLine: [string, string[]][] = [
+    [
+      'too few lines run on: one paragraph lacks its full stop, the others end theirs',
+      [
+        'The council met on Monday to discuss the budget for the coming year',
+        'It agreed to spend more on schools and less on roads than last year.',
+        'The mayor said the vote was the closest she had seen in ten years.',
+        'Shop owners said they would ask the council to think again in May.',
+      ],
+    ],
+    [
+      'three lines cut mid-sentence are too few to tell wrapping from chance',
+      [
+        'The committee named three reasons for the delay in its report to the',
+        'council on Monday, and it asked the mayor for more time and for more',
+        'staff before the spring session of the council opens in April',
+      ],
+    ],
+    [
+      'headlines without full stops, each wider than any wrapping width (over 120 characters)',
+      [
+        'Council approves the new budget after a long night of talks in which the mayor and her opponents traded blame for the delay',
+        'Shop owners say the plan to close the old town centre to cars will cost them a third of their trade before the summer begins',
+        'The river path will be rebuilt by the spring, the engineers say, once the floods of last winter have been fully surveyed again',
+        'Schools will get new roofs and heating before the next winter under the plan the council agreed to on Monday night at last',
+      ],
+    ],
+    [
+      'a line never runs into a list item: bullets, dashes and numbered items each begin a paragraph',
+      [
+        '- The council approved the new budget for schools and roads on Monday',
+        '- The mayor promised new bicycle lanes along the river by next spring',
+        '2) Shop owners asked for more parking spaces in the old town centre',
+        '• ارتفعت أسعار النفط في الأسواق العالمية بعد قرار خفض الإنتاج الجديد',
+      ],
+    ],
+  ];
+
+  it.each(keptLineByLine)('keeps lines apart: %s', (_why, lines) => {
+    expect(splitParagraphs(lines.join('\n'))).toEqual(lines);
+  });
+
+  it('has headlines wider than any wrap in that case (its premise)', () => {
+    expect(keptLineByLine[2]![1].every((line) => line.length > 120)).toBe(true);
   });
 
   it('takes the limits as inclusive: widest lines of 40 and 120 characters, a line filling 60 % of the widest', () => {
@@ -202,16 +222,6 @@ describe('splitParagraphs', () => {
     }
     const filling = [line(100), line(60), line(100), `${line(99)}.`];
     expect(splitParagraphs(filling.join('\n'))).toEqual([filling.join(' ')]);
-  });
-
-  it('never runs a line into a list item: bullets, dashes and numbered items each begin a paragraph', () => {
-    const items = [
-      '- The council approved the new budget for schools and roads on Monday',
-      '- The mayor promised new bicycle lanes along the river by next spring',
-      '2) Shop owners asked for more parking spaces in the old town centre',
-      '• ارتفعت أسعار النفط في الأسواق العالمية بعد قرار خفض الإنتاج الجديد',
-    ];
-    expect(splitParagraphs(items.join('\n'))).toEqual(items);
   });
 
   it('keeps lines apart when they are not hard-wrapped: most end a sentence, or one is wider than a wrap', () => {
