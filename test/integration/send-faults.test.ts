@@ -26,6 +26,8 @@ let refuseAlways = true;
 const attempts = new Map<string, number>();
 /** The readers the first send left `failed`: the retry must reach exactly them. */
 const failedAfterSend: string[] = [];
+/** The readers it left `unknown`: the retry must send them nothing. */
+const unknownAfterSend: string[] = [];
 
 beforeAll(async () => {
   proxy = await SesFaultProxy.start(localServices().sesEndpoint, ({ sequence, recipient }): Fault => {
@@ -71,16 +73,21 @@ it('reaches every reader once through the queue: refusals retried, lost answers 
   const failed = readers.filter((reader) => statuses.get(reader) === 'failed');
   expect(failed).toContain(refused);
   expect(failed.length).toBeLessThanOrEqual(3);
+  // The lost answers end unknown. Now and then on a loaded machine an answered call outlasts the timeout too (or a
+  // batch outlasts the stale-claim window): nobody knows whether SES took it, so it is unknown as well, and counted.
+  const unknown = readers.filter((reader) => statuses.get(reader) === 'unknown');
+  expect(unknown).toEqual(expect.arrayContaining([...cutOff, unanswered]));
+  expect(unknown.length).toBeLessThanOrEqual(4 + 3);
   expect(progress).toEqual({
     id: '1',
     state: 'done',
     reports: 1,
     counts: {
       recipients: READERS,
-      sent: READERS - 4 - failed.length,
+      sent: READERS - unknown.length - failed.length,
       pending: 0,
       failed: failed.length,
-      unknown: 4,
+      unknown: unknown.length,
       skipped: 0,
     },
   });
@@ -90,12 +97,18 @@ it('reaches every reader once through the queue: refusals retried, lost answers 
   expect(proxy.injected['hang-after-send']).toBe(1);
 
   const copies = await copiesPerReader(localServices().sesEndpoint);
-  // SES took the lost-answer messages: those readers have their copy, and exactly one.
-  expect(readers.filter((reader) => !failed.includes(reader) && copies.get(reader) !== 1)).toEqual([]);
+  // SES took the lost-answer messages: those readers have their copy, and exactly one. A slow reader's message
+  // may or may not have reached SES, but never twice.
+  const slow = unknown.filter((reader) => !cutOff.has(reader) && reader !== unanswered);
+  expect(
+    readers.filter((reader) => !failed.includes(reader) && !slow.includes(reader) && copies.get(reader) !== 1),
+  ).toEqual([]);
+  for (const reader of slow) expect(copies.get(reader) ?? 0).toBeLessThanOrEqual(1);
   for (const reader of failed) expect(copies.get(reader)).toBeUndefined();
 
-  expect(readers.filter((reader) => statuses.get(reader) === 'unknown').sort()).toEqual([...cutOff, unanswered].sort());
-  expect(readers.filter((reader) => statuses.get(reader) === 'sent')).toHaveLength(READERS - 4 - failed.length);
+  expect(readers.filter((reader) => statuses.get(reader) === 'sent')).toHaveLength(
+    READERS - unknown.length - failed.length,
+  );
 
   // Its last receive left the turn for the dead-letter queue.
   const dead = async () =>
@@ -114,6 +127,7 @@ it('reaches every reader once through the queue: refusals retried, lost answers 
   }
   expect(await dead()).toBe(failed.length);
   failedAfterSend.push(...failed);
+  unknownAfterSend.push(...unknown);
 }, 200_000);
 
 it('sends an unknown reader nothing more, and a retry of `failed` reaches exactly the dead-lettered readers', async () => {
@@ -124,10 +138,10 @@ it('sends an unknown reader nothing more, and a retry of `failed` reaches exactl
   const progress = await test.untilDone('1', 30_000);
   expect(progress.counts).toEqual({
     recipients: READERS,
-    sent: READERS - 4,
+    sent: READERS - unknownAfterSend.length,
     pending: 0,
     failed: 0,
-    unknown: 4,
+    unknown: unknownAfterSend.length,
     skipped: 0,
   });
   const after = await copiesPerReader(localServices().sesEndpoint);
@@ -135,4 +149,5 @@ it('sends an unknown reader nothing more, and a retry of `failed` reaches exactl
   expect(gained.sort()).toEqual([...failedAfterSend].sort());
   for (const reader of failedAfterSend) expect(after.get(reader)).toBe(1);
   for (const reader of [...cutOff, unanswered]) expect(after.get(reader)).toBe(1);
+  for (const reader of unknownAfterSend) expect(after.get(reader) ?? 0).toBeLessThanOrEqual(1);
 }, 60_000);
