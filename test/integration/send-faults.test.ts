@@ -43,9 +43,8 @@ beforeAll(async () => {
   test = await createTestMujaz('faults', {
     sesEndpoint: proxy.endpoint,
     deliveryWorkers: 4,
-    // Long enough that no answered call times out on a loaded CI machine; the unanswered one waits it out once. Short
-    // enough that the batch holding it, with its retries, ends within the 10 s after which a claim counts as stale:
-    // at 6 s a clean CI run found a fifth reader's claim stale, and rightly counted it unknown.
+    // Long enough that an answered call rarely times out (one that does is unknown, which the test allows); the
+    // unanswered one waits it out once, and the batch holding it still ends within the 10 s stale-claim window.
     environment: { MUJAZ_SES_TIMEOUT_MS: '4000', MUJAZ_DELIVERY_TIMEOUT_SECONDS: '10' },
   });
   const subscribers = new DynamoSubscriberRepository(test.clients.dynamo, test.tableName);
