@@ -55,7 +55,9 @@ export function splitParagraphs(text: string): string[] {
     .split(/\r\n|[\n\r\u0085\u2028\u2029]/u)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
-  return isHardWrapped(lines) ? joinWrappedLines(lines) : lines;
+  // A loop, not Math.max(...lengths): a report may hold a few hundred thousand lines, more than a call takes.
+  const width = lines.reduce((widest, line) => Math.max(widest, line.length), 0);
+  return isHardWrapped(lines, width) ? joinWrappedLines(lines, width) : lines;
 }
 
 /**
@@ -72,9 +74,8 @@ const WRAPPED_SHARE = 0.5;
 /** A list item's head — a bullet, a dash, or a number or letter with . or ) — begins its own paragraph. */
 const LIST_ITEM = /^(?:[-–—•*▪●◦·]|(?:[\d\u0660-\u0669\u06f0-\u06f9]{1,3}|\p{L})[.)])\s/u;
 
-function isHardWrapped(lines: readonly string[]): boolean {
+function isHardWrapped(lines: readonly string[], width: number): boolean {
   if (lines.length < WRAPPED_MIN_LINES) return false;
-  const width = Math.max(...lines.map((line) => line.length));
   if (width < WRAPPED_WIDTHS.min || width > WRAPPED_WIDTHS.max) return false;
   return lines.filter((line, index) => runsOn(line, lines[index + 1], width)).length / lines.length >= WRAPPED_SHARE;
 }
@@ -83,8 +84,7 @@ function isHardWrapped(lines: readonly string[]): boolean {
  * Wrapped lines run on into the next one; any other line (a sentence's end, a heading, a list's colon, the line
  * before a list item) ends a paragraph.
  */
-function joinWrappedLines(lines: readonly string[]): string[] {
-  const width = Math.max(...lines.map((line) => line.length));
+function joinWrappedLines(lines: readonly string[], width: number): string[] {
   const paragraphs: string[] = [];
   let open: string[] = [];
   for (const [index, line] of lines.entries()) {
@@ -100,7 +100,8 @@ function joinWrappedLines(lines: readonly string[]): string[] {
 
 /** A space between wrapped lines, except after a word broken at a hyphen ("well-" + "known"), which it would split. */
 function joinLines(lines: readonly string[]): string {
-  return lines.reduce((joined, line) => (/\p{L}-$/u.test(joined) ? `${joined}${line}` : `${joined} ${line}`));
+  // Each line looks back at the one before it only: testing the text joined so far would make joining quadratic.
+  return lines.map((line, index) => (index === 0 || /\p{L}-$/u.test(lines[index - 1]!) ? line : ` ${line}`)).join('');
 }
 
 function runsOn(line: string, next: string | undefined, width: number): boolean {

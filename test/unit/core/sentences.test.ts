@@ -214,6 +214,16 @@ describe('splitParagraphs', () => {
     expect(keptLineByLine[2]![1].every((line) => line.length > 120)).toBe(true);
   });
 
+  it('reads a text of 200,000 lines (a report within its size limit) without running out of stack', () => {
+    const lines = Array.from({ length: 200_000 }, (_, index) => `line ${index} of a long list`);
+    expect(splitParagraphs(lines.join('\n'))).toHaveLength(200_000);
+    const wrappedLines = Array.from(
+      { length: 200_000 },
+      () => 'a wrapped line of wire copy that runs on into the next',
+    );
+    expect(splitParagraphs(wrappedLines.join('\n'))).toHaveLength(1);
+  });
+
   it('takes the limits as inclusive: widest lines of 40 and 120 characters, a line filling 60 % of the widest', () => {
     const line = (length: number) => `${'w '.repeat(length).slice(0, length - 1)}x`;
     for (const width of [40, 120]) {
