@@ -118,13 +118,13 @@ function scoreSentences(
   frequency: ReadonlyMap<string, number>,
   weights: SummarizerSettings['weights'],
 ): number[] {
-  return featureMatrix(sentences, frequency).map((features) =>
-    SUMMARY_FEATURES.reduce((score, feature, k) => score + weights[feature] * features[k]!, 0),
+  return featuresOf(sentences, frequency).map((features) =>
+    SUMMARY_FEATURES.reduce((score, feature) => score + weights[feature] * features[feature], 0),
   );
 }
 
-/** Each sentence's features, in SUMMARY_FEATURES order: what a profile's weights multiply. */
-function featureMatrix(sentences: Sentence[], frequency: ReadonlyMap<string, number>): number[][] {
+/** Each sentence's features: what a profile's weights multiply. */
+function featuresOf(sentences: Sentence[], frequency: ReadonlyMap<string, number>): Record<SummaryFeature, number>[] {
   const meanFrequency = normalizeByMax(
     sentences.map((s) => s.terms.reduce((sum, term) => sum + frequency.get(term)!, 0) / Math.max(1, s.terms.length)),
   );
@@ -136,7 +136,7 @@ function featureMatrix(sentences: Sentence[], frequency: ReadonlyMap<string, num
   return sentences.map((sentence, i) => {
     const unique = new Set(sentence.terms);
     const leadSimilarity = i === 0 ? 1 : [...unique].filter((term) => lead.has(term)).length / Math.max(1, unique.size);
-    const features: Record<SummaryFeature, number> = {
+    return {
       position: 1 / Math.sqrt(1 + i),
       firstParagraph: sentence.paragraph === 0 ? 1 : 0,
       slope: 1 - i / count,
@@ -148,7 +148,6 @@ function featureMatrix(sentences: Sentence[], frequency: ReadonlyMap<string, num
       runOn: Math.min(1, Math.max(0, (sentence.words - RUN_ON_WORDS) / 30)),
       length: Math.min(2, sentence.words / 30),
     };
-    return SUMMARY_FEATURES.map((feature) => features[feature]);
   });
 }
 
