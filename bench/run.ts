@@ -20,6 +20,7 @@ import { listUnsubscribeHeaders } from '../lambdas/core/domain/list-unsubscribe'
 import { reportIdFor } from '../lambdas/core/domain/report';
 import { summarizeCleanText } from '../lambdas/core/domain/report-checks';
 import { parsePlainTextReport } from '../lambdas/core/domain/report-submission';
+import { splitParagraphs } from '../lambdas/core/domain/sentences';
 import { DIGEST_BUDGET, SUMMARY_FEATURES, type SummarizerSettings, summarize } from '../lambdas/core/domain/summarizer';
 import { summaryProfileFor, summaryProfileNameFor } from '../lambdas/core/domain/summary-profiles';
 import { cleanText } from '../lambdas/core/domain/text-cleaning';
@@ -119,33 +120,69 @@ async function benchQuality(): Promise<void> {
     console.log(
       `    target R1 ≥ ${needed.r1.toFixed(2)}, R2 ≥ ${needed.r2.toFixed(2)}, words ≤ lead's: ${meets ? 'met' : 'NOT met'}`,
     );
-    const r1 = pairedDifference(mujazArticles, leadArticles, 'rouge1');
-    const r2 = pairedDifference(mujazArticles, leadArticles, 'rouge2');
+    const mujazRows = readPerArticle(mujazArticles);
+    const leadRows = readPerArticle(leadArticles);
+    const r1 = pairedDifference(mujazRows, leadRows, 'rouge1');
+    const r2 = pairedDifference(mujazRows, leadRows, 'rouge2');
     console.log(
       `    against lead, article by article: R1 ${signed(r1.mean)} (standard error ${r1.standardError.toFixed(2)}), ` +
         `R2 ${signed(r2.mean)} (standard error ${r2.standardError.toFixed(2)}) — a gap below about two standard errors may be noise`,
     );
+    printByTextShape(readArticles(set), mujazRows, leadRows);
+  }
+}
+
+interface ArticleScores {
+  rouge1: number;
+  rouge2: number;
+  summary_words: number;
+}
+
+function readPerArticle(file: string): Map<string, ArticleScores> {
+  return new Map(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as ArticleScores & { id: string })
+      .map((article) => [article.id, article]),
+  );
+}
+
+/**
+ * Hard-wrapped texts apart from the others: the scorer's Lead cuts them at each line break, mid-sentence, where
+ * Mujaz joins the lines back into paragraphs and keeps whole sentences (docs/SUMMARIES.md).
+ */
+function printByTextShape(
+  articles: Article[],
+  mujaz: ReadonlyMap<string, ArticleScores>,
+  lead: ReadonlyMap<string, ArticleScores>,
+): void {
+  const isHardWrapped = (article: Article) => {
+    const text = cleanText(article.text);
+    return splitParagraphs(text).length < text.split('\n').filter((line) => line.trim() !== '').length;
+  };
+  for (const [shape, group] of [
+    ['hard-wrapped', articles.filter(isHardWrapped)],
+    ['other', articles.filter((article) => !isHardWrapped(article))],
+  ] as const) {
+    if (group.length === 0) continue;
+    const mean = (rows: ReadonlyMap<string, ArticleScores>, pick: (scores: ArticleScores) => number) =>
+      group.reduce((sum, article) => sum + (rows.has(article.id) ? pick(rows.get(article.id)!) : 0), 0) / group.length;
+    const figures = (rows: ReadonlyMap<string, ArticleScores>) =>
+      `R1 ${(100 * mean(rows, (s) => s.rouge1)).toFixed(2)}  R2 ${(100 * mean(rows, (s) => s.rouge2)).toFixed(2)}  words ${mean(rows, (s) => s.summary_words).toFixed(1)}`;
+    console.log(`    ${shape} (${group.length}): mujaz ${figures(mujaz)} | lead ${figures(lead)}`);
   }
 }
 
 const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
 
-/** Mean and standard error of (system − baseline) over the articles both per-article files score, in points. */
+/** Mean and standard error of (system − baseline) over the articles the system's per-article scores hold, in points. */
 function pairedDifference(
-  systemFile: string,
-  baselineFile: string,
+  system: ReadonlyMap<string, ArticleScores>,
+  baseline: ReadonlyMap<string, ArticleScores>,
   metric: 'rouge1' | 'rouge2',
 ): { mean: number; standardError: number } {
-  const read = (file: string) =>
-    new Map(
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => JSON.parse(line) as { id: string; rouge1: number; rouge2: number })
-        .map((article) => [article.id, article[metric] * 100]),
-    );
-  const baseline = read(baselineFile);
-  const differences = [...read(systemFile)].map(([id, score]) => score - (baseline.get(id) ?? 0));
+  const differences = [...system].map(([id, scores]) => 100 * (scores[metric] - (baseline.get(id)?.[metric] ?? 0)));
   const mean = differences.reduce((sum, x) => sum + x, 0) / differences.length;
   const variance = differences.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (differences.length - 1);
   return { mean, standardError: Math.sqrt(variance / differences.length) };
@@ -250,19 +287,32 @@ async function benchEmail(): Promise<void> {
   );
 }
 
-async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  await benchBundles();
-  if (existsSync(EVAL) && SETS.every((set) => existsSync(dataFile(set)))) {
+/** The bench's parts, in the order a full run prints them; `npm run bench -- summaries delivery` runs only those. */
+const PARTS: Record<string, () => Promise<void> | void> = {
+  bundles: benchBundles,
+  summaries: async () => {
+    if (!existsSync(EVAL) || !SETS.every((set) => existsSync(dataFile(set)))) {
+      console.log('Summary quality: ../shared (datasets and summary-eval.mjs) not found; skipped.');
+      return;
+    }
     await benchQuality();
     benchAblations();
     benchThroughput();
-  } else {
-    console.log('Summary quality: ../shared (datasets and summary-eval.mjs) not found; skipped.');
+  },
+  email: benchEmail,
+  delivery: benchDelivery,
+  subscribe: benchSubscribeTiming,
+};
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((part) => !(part in PARTS));
+  if (unknown.length > 0) {
+    console.error(`unknown bench part: ${unknown.join(', ')} (the parts: ${Object.keys(PARTS).join(', ')})`);
+    process.exit(2);
   }
-  await benchEmail();
-  await benchDelivery();
-  await benchSubscribeTiming();
+  mkdirSync(OUT, { recursive: true });
+  for (const [name, run] of Object.entries(PARTS)) if (asked.length === 0 || asked.includes(name)) await run();
 }
 
 main().catch((error: unknown) => {
