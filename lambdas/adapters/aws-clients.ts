@@ -13,6 +13,13 @@ export interface AwsClients extends TableQueueClients {
   ses: SESClient;
 }
 
+/**
+ * How long a connection to SES may take to open. In its region it opens in milliseconds; one that has not opened in
+ * a second is lost. Below the send timeout (MUJAZ_SES_TIMEOUT_MS, at least 100 ms, 10 s by default): were the
+ * send timeout shorter, it would end the call first and the outcome would be unknown, which is still safe.
+ */
+export const SES_CONNECT_TIMEOUT_MS = 1_000;
+
 /** Every client, SES's included: for the functions that mail readers (admin, deliver) and the local runtime. */
 export function createAwsClients(options: AwsClientOptions): AwsClients {
   return {
@@ -24,6 +31,9 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     ses: new SESClient({
       ...sharedClientOptions(options),
       maxAttempts: 1,
+      // A connection SES never took carried nothing: failing it early lets the send be refused and tried again
+      // (ses-mailer), where the send timeout would leave the reader's outcome unknown.
+      requestHandler: { connectionTimeout: SES_CONNECT_TIMEOUT_MS },
       ...(options.sesEndpoint ? { endpoint: options.sesEndpoint } : {}),
     }),
   };

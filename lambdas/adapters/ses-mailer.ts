@@ -61,10 +61,15 @@ export function composeMime(from: string, email: OutgoingEmail): Promise<Buffer>
 
 /** Errors that mean the request never reached SES: the connection was not even made. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/**
+ * The SDK's connect timeout (aws-clients.ts), told apart from a timeout after sending by its message alone. Should
+ * the SDK reword it, such a timeout falls back to unknown: never resent, so never twice (ses-mailer.test.ts).
+ */
+const NOT_CONNECTED = /did not establish a connection/iu;
 
 /**
  * Whether SES may have taken the message. An HTTP answer (throttling, 4xx, 5xx) says it did not; so does a
- * connection that was never made. No answer at all (a timeout, a reset, a closed socket) after the request left
+ * connection that was never made or never opened. No answer at all (a timeout, a reset, a closed socket) after the request left
  * means nobody knows: that is MailOutcomeUnknownError, which the caller must not retry.
  */
 export function classifySendError(error: unknown): Error {
@@ -76,5 +81,8 @@ export function classifySendError(error: unknown): Error {
   }
   const code = (failure as { code?: string }).code;
   if (code !== undefined && NOT_SENT_CODES.has(code)) return new MailRefusedError(`${code}: ${failure.message}`);
+  if (failure.name === 'TimeoutError' && NOT_CONNECTED.test(failure.message)) {
+    return new MailRefusedError(`${failure.name}: ${failure.message}`);
+  }
   return new MailOutcomeUnknownError(`${failure.name}: ${failure.message}`);
 }

@@ -2,11 +2,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SESClient } from '@aws-sdk/client-ses';
+import { createAwsClients } from '../../lambdas/adapters/aws-clients';
 import { composeMime, SesMailer } from '../../lambdas/adapters/ses-mailer';
+import { MailOutcomeUnknownError, MailRefusedError } from '../../lambdas/core/domain/delivery';
 import { listUnsubscribeHeaders } from '../../lambdas/core/domain/list-unsubscribe';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
 import { emailsTo } from '../../lambdas/local/ses-inbox';
 import { localClients, localServices, uniqueAddress } from '../support/local-services';
+import { UnconnectableEndpoint } from '../support/unconnectable-endpoint';
 
 const clients = localClients();
 afterAll(() => {
@@ -73,9 +76,35 @@ describe('SesMailer', () => {
       });
       const mailer = new SesMailer(ses, { from: 'digest@example.com', timeoutMs: 300 });
       const failure = await mailer.send(email('reader@example.com')).catch((error: unknown) => error);
-      expect(failure).toBeInstanceOf(Error);
+      // The request went out and no answer came: SES may have the message, so it must not be sent again.
+      expect(failure).toBeInstanceOf(MailOutcomeUnknownError);
       expect((failure as Error).message).toMatch(/timeout/iu);
       ses.destroy();
     }, 10_000);
+  });
+
+  describe('against an endpoint that never takes the connection', () => {
+    let unconnectable: UnconnectableEndpoint;
+    beforeAll(async () => {
+      unconnectable = await UnconnectableEndpoint.start();
+    });
+    afterAll(() => unconnectable.stop());
+
+    it('reports the message refused, to be tried again, well before the send timeout: nothing left for SES', async () => {
+      // The clients the functions use, so that their connect timeout is the one tested.
+      const { ses, dynamo, sqs } = createAwsClients({
+        region: LOCAL_REGION,
+        credentials: { ...LOCAL_CREDENTIALS },
+        sesEndpoint: unconnectable.endpoint,
+      });
+      const mailer = new SesMailer(ses, { from: 'digest@example.com', timeoutMs: 8_000 });
+      const started = Date.now();
+      const failure = await mailer.send(email('reader@example.com')).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(MailRefusedError);
+      expect((failure as MailRefusedError).throttled).toBe(false);
+      expect((failure as Error).message).toMatch(/connection/iu);
+      expect(Date.now() - started).toBeLessThan(8_000);
+      for (const client of [ses, dynamo, sqs]) client.destroy();
+    }, 15_000);
   });
 });

@@ -25,11 +25,27 @@ describe('classifySendError', () => {
     expect(classifySendError(Object.assign(new Error('x'), { code: 'ENOTFOUND' }))).toBeInstanceOf(MailRefusedError);
   });
 
+  it("takes the SDK's connect timeout for a refusal: the connection never opened", () => {
+    const message =
+      '@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 1000 ms.';
+    const notConnected = Object.assign(new Error(message), { name: 'TimeoutError' });
+    expect(classifySendError(notConnected)).toEqual(new MailRefusedError(`TimeoutError: ${message}`));
+    // The same words under any other name are no connect timeout.
+    expect(classifySendError(Object.assign(new Error(message), { name: 'Error' }))).toBeInstanceOf(
+      MailOutcomeUnknownError,
+    );
+  });
+
   it('takes no answer after the request left for an unknown outcome: a timeout, a reset, anything else', () => {
     const timeout = Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' });
     expect(classifySendError(timeout)).toEqual(
       new MailOutcomeUnknownError('TimeoutError: The operation was aborted due to timeout'),
     );
+    const idle = Object.assign(
+      new Error('@smithy/node-http-handler - the request socket timed out after 5000 ms of inactivity.'),
+      { name: 'TimeoutError' },
+    );
+    expect(classifySendError(idle)).toBeInstanceOf(MailOutcomeUnknownError);
     const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     expect(classifySendError(reset)).toBeInstanceOf(MailOutcomeUnknownError);
     expect(classifySendError('something odd')).toEqual(new MailOutcomeUnknownError('Error: something odd'));
