@@ -59,8 +59,27 @@ export function composeMime(from: string, email: OutgoingEmail): Promise<Buffer>
   return composer.compile().build();
 }
 
-/** Errors that mean the request never reached SES: the connection was not even made. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/**
+ * Errors that mean the request never reached SES: the connection was not even made, or its TLS handshake failed on
+ * the certificate — Node writes a request over TLS only once the handshake is done.
+ */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 /**
  * The SDK's connect timeout (aws-clients.ts), told apart from a timeout after sending by its message alone. Should
  * the SDK reword it, such a timeout falls back to unknown: never resent, so never twice (ses-mailer.test.ts).
@@ -69,7 +88,7 @@ const NOT_CONNECTED = /did not establish a connection/iu;
 
 /**
  * Whether SES may have taken the message. An HTTP answer (throttling, 4xx, 5xx) says it did not; so does a
- * connection never made (refused, no such host) or not opened in time. No answer at all (a timeout, a reset, a
+ * connection never made (refused, no such host, a certificate not trusted) or not opened in time. No answer at all (a timeout, a reset, a
  * closed socket) after the request left means nobody knows: that is MailOutcomeUnknownError, which the caller
  * must not retry.
  */

@@ -1,6 +1,11 @@
 // Adapter test against the real SES endpoint: raw MIME from MailComposer, one-click headers, and a stuck endpoint.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { SESClient } from '@aws-sdk/client-ses';
 import { createAwsClients } from '../../lambdas/adapters/aws-clients';
 import { composeMime, SesMailer } from '../../lambdas/adapters/ses-mailer';
@@ -11,7 +16,22 @@ import { emailsTo } from '../../lambdas/local/ses-inbox';
 import { localClients, localServices, uniqueAddress } from '../support/local-services';
 import { UnconnectableEndpoint } from '../support/unconnectable-endpoint';
 
+const runFile = promisify(execFile);
 const clients = localClients();
+
+/**
+ * One send in a plain Node process (send-once.ts says why), through the functions' own client and mailer: how the
+ * mailer classified what happened.
+ */
+async function sendOnceOutsideJest(sesEndpoint: string): Promise<{ outcome: string; message: string }> {
+  const script = join(__dirname, '..', 'support', 'send-once.ts');
+  const { stdout } = await runFile(
+    process.execPath,
+    ['--import', 'tsx', script, JSON.stringify({ sesEndpoint, timeoutMs: 5_000 })],
+    { cwd: join(__dirname, '..', '..') },
+  );
+  return JSON.parse(stdout) as { outcome: string; message: string };
+}
 afterAll(() => {
   clients.dynamo.destroy();
   clients.ses.destroy();
@@ -82,6 +102,48 @@ describe('SesMailer', () => {
       ses.destroy();
     }, 10_000);
   });
+
+  describe('against an endpoint whose certificate cannot be trusted', () => {
+    let untrusted: TlsServer;
+    let requests = 0;
+    beforeAll(async () => {
+      const fixtures = join(__dirname, '..', 'fixtures', 'tls');
+      untrusted = createTlsServer(
+        {
+          cert: readFileSync(join(fixtures, 'untrusted-self-signed-cert.pem')),
+          key: readFileSync(join(fixtures, 'untrusted-self-signed-key.pem')),
+        },
+        (_request, response) => {
+          requests += 1;
+          response.end();
+        },
+      );
+      await new Promise<void>((resolve) => untrusted.listen(0, '127.0.0.1', resolve));
+    });
+    afterAll(async () => {
+      untrusted.closeAllConnections();
+      await new Promise((resolve) => untrusted.close(resolve));
+    });
+
+    it('reports the message refused: the handshake failed before the request was written', async () => {
+      expect(await sendOnceOutsideJest(`https://127.0.0.1:${(untrusted.address() as AddressInfo).port}`)).toEqual({
+        outcome: 'MailRefusedError',
+        message: 'DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate',
+      });
+      expect(requests).toBe(0);
+    }, 20_000);
+  });
+
+  it('reports the message refused when the connection is refused: nothing listens there', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    expect(await sendOnceOutsideJest(`http://127.0.0.1:${port}`)).toEqual({
+      outcome: 'MailRefusedError',
+      message: expect.stringMatching(/^ECONNREFUSED: /u),
+    });
+  }, 20_000);
 
   describe('against an endpoint that never takes the connection', () => {
     let unconnectable: UnconnectableEndpoint;

@@ -25,6 +25,14 @@ describe('classifySendError', () => {
     expect(classifySendError(Object.assign(new Error('x'), { code: 'ENOTFOUND' }))).toBeInstanceOf(MailRefusedError);
   });
 
+  it('takes a certificate the handshake could not trust for a refusal: no request is written before it', () => {
+    for (const code of ['CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY']) {
+      expect(classifySendError(Object.assign(new Error('certificate'), { code }))).toEqual(
+        new MailRefusedError(`${code}: certificate`),
+      );
+    }
+  });
+
   it("takes the SDK's connect timeout for a refusal: the connection never opened", () => {
     const message =
       '@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 1000 ms.';
