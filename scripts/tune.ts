@@ -4,7 +4,8 @@
 //
 // Each profile is tuned by coordinate ascent on its own language's set (Arabic: EASC-dev at ratio 0.33, English:
 // BBC-dev at 0.45): one weight at a time, a few steps either way, a move kept only when it raises the mean of
-// ROUGE-1 and ROUGE-2 F1 by a margin, at no greater mean length than Lead's. Before that, 5-fold cross-validation
+// ROUGE-1 and ROUGE-2 F1 by a margin, at no greater mean length than Lead's — from two starts (the shared weights,
+// and centrality alone), keeping the better. Before that, 5-fold cross-validation
 // tunes on four folds and scores the fifth, to show what the tuning is worth on articles it has not seen; a
 // profile is only replaced when its out-of-fold score beats the starting profile's. The neutral profile (every
 // other language) keeps the weights first tuned on both sets together: no third-language set exists to tune it on.
@@ -48,6 +49,18 @@ const START: SummarizerSettings = {
   redundancyLimit: 0.7,
   closingSlack: 0.024,
 };
+/**
+ * A second start: centrality alone, every position feature off. Coordinate ascent moves one weight at a time, so
+ * from the position-heavy start it can stay put where only several moves together would pay (it did on one English
+ * fold: 73 held out against 84–86 on the others). Tuning runs from each start and keeps the better on the articles
+ * it tunes on; the first start wins a tie.
+ */
+const CENTRALITY_START: SummarizerSettings = {
+  ...START,
+  weights: { ...START.weights, position: 0, firstParagraph: 0, slope: 0, leadSimilarity: 0 },
+};
+const STARTS = [START, CENTRALITY_START];
+
 /** A move must raise the objective (mean of R-1 and R-2 F1, 0–1) by this much: no chasing noise. */
 const MARGIN = 0.0005;
 
@@ -125,8 +138,20 @@ function objective(measured: Measured, lengthLimit: number): number {
 
 const rounded = (value: number) => Math.round(value * 1000) / 1000;
 
-function tune(scorer: Scorer, articles: DevArticle[], ratio: number, start: SummarizerSettings): SummarizerSettings {
+function tune(scorer: Scorer, articles: DevArticle[], ratio: number): SummarizerSettings {
   const limit = leadWords(scorer, articles, ratio);
+  const ascents = STARTS.map((start) => ascend(scorer, articles, ratio, limit, start));
+  return ascents.reduce((best, ascent) => (ascent.score > best.score ? ascent : best)).settings;
+}
+
+/** Coordinate ascent from one start: the settings it ends at, and their objective. */
+function ascend(
+  scorer: Scorer,
+  articles: DevArticle[],
+  ratio: number,
+  limit: number,
+  start: SummarizerSettings,
+): { settings: SummarizerSettings; score: number } {
   let best = start;
   let bestScore = objective(measure(scorer, articles, ratio, best), limit);
   for (let pass = 0; pass < PASSES; pass += 1) {
@@ -153,7 +178,7 @@ function tune(scorer: Scorer, articles: DevArticle[], ratio: number, start: Summ
     }
     if (!moved) break;
   }
-  return best;
+  return { settings: best, score: bestScore };
 }
 
 function withWeight(settings: SummarizerSettings, feature: SummaryFeature, weight: number): SummarizerSettings {
@@ -177,7 +202,7 @@ async function main(): Promise<void> {
     for (let fold = 0; fold < FOLDS; fold += 1) {
       const training = articles.filter((article) => foldOf(article.id) !== fold);
       const heldOut = articles.filter((article) => foldOf(article.id) === fold);
-      const tuned = tune(scorer, training, set.ratio, start);
+      const tuned = tune(scorer, training, set.ratio);
       const before = measure(scorer, heldOut, set.ratio, start);
       const after = measure(scorer, heldOut, set.ratio, tuned);
       startOutOfFold += ((before.r1 + before.r2) / 2) * heldOut.length;
@@ -192,7 +217,7 @@ async function main(): Promise<void> {
       `  out of fold, mean of R1 and R2: ${gain >= 0 ? '+' : ''}${(gain * 100).toFixed(2)} against the start`,
     );
     if (gain > 0) {
-      profiles[set.profile] = tune(scorer, articles, set.ratio, start);
+      profiles[set.profile] = tune(scorer, articles, set.ratio);
       const all = measure(scorer, articles, set.ratio, profiles[set.profile]);
       console.log(
         `  kept: tuned on every article — R1 ${percent(all.r1)} R2 ${percent(all.r2)} words ${all.words.toFixed(1)}`,
