@@ -5,11 +5,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { deliveryQueue } from '../../lambdas/adapters/delivery-queue-definition';
-import { DynamoSubscriberRepository } from '../../lambdas/adapters/dynamo-subscriber-repository';
 import { PROJECT_ROOT } from '../../lib/function-bundles';
 import { copiesPerReader, deliveryStatuses } from '../support/delivery-outcomes';
 import { createTestMujaz, localServices, TEST_TOKEN_SECRET, type TestMujaz } from '../support/local-services';
-import { confirmedReader } from '../support/readers';
+import { seedSend } from '../support/readers';
 import { SesFaultProxy } from '../support/ses-fault-proxy';
 
 const READERS = 150;
@@ -30,15 +29,9 @@ beforeAll(async () => {
     // Claims go stale, and turns come back, two seconds (twelve) after an attempt: the test waits for that once.
     environment: { MUJAZ_DELIVERY_TIMEOUT_SECONDS: '2' },
   });
-  const subscribers = new DynamoSubscriberRepository(test.clients.dynamo, test.tableName);
-  const now = new Date();
-  for (const email of readers) {
-    await subscribers.replace(confirmedReader(email, now), undefined);
-  }
-  await test.mujaz.ingestReport({
+  await seedSend(test, readers, {
     title: 'A report sent through a crash',
     body: 'The deliver step dies mid-batch. Its turns come back. Nobody gets two copies.',
-    language: 'en',
   });
 }, 60_000);
 afterAll(async () => {

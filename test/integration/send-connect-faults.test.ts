@@ -3,10 +3,9 @@
 // again — never recorded unknown, as a timeout after sending would be — and every reader ends with exactly one copy.
 // Through the whole path: DynamoDB Local, the local SQS queue, the deliver step's batch handler, the SES endpoint.
 
-import { DynamoSubscriberRepository } from '../../lambdas/adapters/dynamo-subscriber-repository';
 import { copiesPerReader, deliveryStatuses } from '../support/delivery-outcomes';
 import { createTestMujaz, localServices, type TestMujaz } from '../support/local-services';
-import { confirmedReader } from '../support/readers';
+import { seedSend } from '../support/readers';
 import { UnconnectableEndpoint } from '../support/unconnectable-endpoint';
 
 const READERS = 12;
@@ -26,13 +25,9 @@ beforeAll(async () => {
     deliveryWorkers: 2,
     environment: { MUJAZ_SES_TIMEOUT_MS: String(SES_TIMEOUT_MS), MUJAZ_DELIVERY_TIMEOUT_SECONDS: '10' },
   });
-  const subscribers = new DynamoSubscriberRepository(test.clients.dynamo, test.tableName);
-  const now = new Date();
-  for (const email of readers) await subscribers.replace(confirmedReader(email, now), undefined);
-  await test.mujaz.ingestReport({
+  await seedSend(test, readers, {
     title: 'A report sent while the path to SES was lost',
     body: 'Connections to SES did not open for a while. Then they did.',
-    language: 'en',
   });
 }, 30_000);
 

@@ -5,10 +5,9 @@
 // reached by a retry of `failed`). Every reader ends with exactly one copy, or is counted as not reached.
 
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { DynamoSubscriberRepository } from '../../lambdas/adapters/dynamo-subscriber-repository';
 import { copiesPerReader, deliveryStatuses } from '../support/delivery-outcomes';
 import { createTestMujaz, localServices, type TestMujaz } from '../support/local-services';
-import { confirmedReader } from '../support/readers';
+import { seedSend } from '../support/readers';
 import { type Fault, SesFaultProxy } from '../support/ses-fault-proxy';
 
 const READERS = 1_000;
@@ -47,15 +46,9 @@ beforeAll(async () => {
     // unanswered one waits it out once, and the batch holding it still ends within the 10 s stale-claim window.
     environment: { MUJAZ_SES_TIMEOUT_MS: '4000', MUJAZ_DELIVERY_TIMEOUT_SECONDS: '10' },
   });
-  const subscribers = new DynamoSubscriberRepository(test.clients.dynamo, test.tableName);
-  const now = new Date();
-  for (const email of readers) {
-    await subscribers.replace(confirmedReader(email, now), undefined);
-  }
-  await test.mujaz.ingestReport({
+  await seedSend(test, readers, {
     title: 'A report sent through faults',
     body: 'SES throttles some calls. It fails others. Some answers never come back.',
-    language: 'en',
   });
 }, 60_000);
 afterAll(async () => {

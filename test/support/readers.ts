@@ -1,4 +1,5 @@
 // Test support: subscriber records in each state, each under its own random subscription id, for seeding stores.
+import { DynamoSubscriberRepository } from '../../lambdas/adapters/dynamo-subscriber-repository';
 import { randomIds } from '../../lambdas/adapters/random-ids';
 import {
   confirmedSubscriber,
@@ -6,6 +7,7 @@ import {
   type Subscriber,
   unsubscribedSubscriber,
 } from '../../lambdas/core/domain/subscriber';
+import type { TestMujaz } from './local-services';
 
 const WINDOW_MS = 3_600_000;
 
@@ -19,4 +21,16 @@ export function confirmedReader(email: string, now: Date): Subscriber {
 
 export function unsubscribedReader(email: string, now: Date): Subscriber {
   return unsubscribedSubscriber(confirmedReader(email, now), now);
+}
+
+/** A send's material in a TestMujaz: each address a confirmed reader, and one English report for them. */
+export async function seedSend(
+  test: TestMujaz,
+  emails: readonly string[],
+  report: { title: string; body: string },
+): Promise<void> {
+  const subscribers = new DynamoSubscriberRepository(test.clients.dynamo, test.tableName);
+  const now = new Date();
+  for (const email of emails) await subscribers.replace(confirmedReader(email, now), undefined);
+  await test.mujaz.ingestReport({ ...report, language: 'en' });
 }
