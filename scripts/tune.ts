@@ -52,8 +52,8 @@ const START: SummarizerSettings = {
 /**
  * A second start: centrality alone, every position feature off. Coordinate ascent moves one weight at a time, so
  * from the position-heavy start it can stay put where only several moves together would pay (it did on one English
- * fold: R-1 74 held out against 84–86 on the others). Tuning runs from each start and keeps the better on the articles
- * it tunes on; the first start wins a tie.
+ * fold: R-1 74 held out against 84–86 on the others). Tuning runs from each start and keeps the better on the
+ * articles it tunes on; the first start wins a tie.
  */
 const CENTRALITY_START: SummarizerSettings = {
   ...START,

@@ -88,9 +88,9 @@ const NOT_CONNECTED = /did not establish a connection/iu;
 
 /**
  * Whether SES may have taken the message. An HTTP answer (throttling, 4xx, 5xx) says it did not; so does a
- * connection never made (refused, no such host, a certificate not trusted) or not opened in time. No answer at all (a timeout, a reset, a
- * closed socket) after the request left means nobody knows: that is MailOutcomeUnknownError, which the caller
- * must not retry.
+ * connection never made (refused, no such host, a certificate not trusted) or not opened in time. No answer at all
+ * (a timeout, a reset, a closed socket) after the request left means nobody knows: that is MailOutcomeUnknownError,
+ * which the caller must not retry.
  */
 export function classifySendError(error: unknown): Error {
   const failure = error instanceof Error ? error : new Error(String(error));

@@ -1,6 +1,7 @@
 // A send while the path to SES is lost: connections to it do not open (the kernel drops them) for longer than the
-// send timeout, then it comes back. Nothing was sent over a connection that never opened, so each such try is refused and tried
-// again — never recorded unknown, as a timeout after sending would be — and every reader ends with exactly one copy.
+// send timeout, then it comes back. Nothing was sent over a connection that never opened, so each such try is
+// refused and tried again — never recorded unknown, as a timeout after sending would be — and every reader ends with
+// exactly one copy.
 // Through the whole path: DynamoDB Local, the local SQS queue, the deliver step's batch handler, the SES endpoint.
 
 import { copiesPerReader, deliveryStatuses } from '../support/delivery-outcomes';
