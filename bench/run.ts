@@ -306,7 +306,7 @@ const PARTS: Record<string, () => Promise<void> | void> = {
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
-  const unknown = asked.filter((part) => !(part in PARTS));
+  const unknown = asked.filter((part) => !Object.hasOwn(PARTS, part));
   if (unknown.length > 0) {
     console.error(`unknown bench part: ${unknown.join(', ')} (the parts: ${Object.keys(PARTS).join(', ')})`);
     process.exit(2);
