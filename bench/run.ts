@@ -1,14 +1,14 @@
 // `npm run bench`: figures, never assertions.
 //  0. Lambda bundles (bench/bundles.ts): each function's size and load time against the issue's budgets.
 //  1. Summary quality: ROUGE-1/2/L F1 of Mujaz (the `summarize` command's code path) and of the Lead baseline on
-//     both development sets, scored by ../shared/tools/summary-eval.mjs, with the issue's targets.
+//     both development sets (bench/datasets, `npm run datasets`), scored by the project's scorer (bench/rouge.ts),
+//     with the issue's targets.
 //  2. What each lever is worth: the same scores with one scoring weight (or redundancy control) switched off.
 //  3. Speed: summarizer throughput on one core; digest rendering; per-recipient MIME building.
 //  4. Delivery (bench/delivery.ts): a 60-report edition, and an end-to-end local send at a capped rate with SES
 //     refusing a share of calls.
 //  5. Subscribe timing (bench/subscribe-timing.ts): whether the answer's time tells known addresses from unknown.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HandlebarsEmailRenderer } from '../lambdas/adapters/handlebars-email-renderer';
@@ -27,28 +27,32 @@ import { cleanText } from '../lambdas/core/domain/text-cleaning';
 import { summarizeFile } from '../scripts/summarize';
 import { benchBundles } from './bundles';
 import { benchDelivery } from './delivery';
+import {
+  DEV_SETS,
+  type DevArticle,
+  type DevSet,
+  devSetFile,
+  missingDevSets,
+  REBUILD_ADVICE,
+  readDevSet,
+} from './dev-sets';
+import { leadSummary, scoreSummary, tokenize } from './rouge';
 import { benchSubscribeTiming } from './subscribe-timing';
 
 const ROOT = join(__dirname, '..');
-const SHARED = join(ROOT, '..', 'shared');
-const EVAL = join(SHARED, 'tools', 'summary-eval.mjs');
 const OUT = join(ROOT, 'out', 'bench');
 
-interface DevSet {
-  name: string;
-  language: 'ar' | 'en';
-  ratio: number;
-  /**
-   * Issue 10's targets, always at no greater length than Lead: R-1 / R-2 F1 (%) to reach (`at least`), or to reach
-   * above Lead's own (`overLead`).
-   */
-  target: { atLeast: { r1: number; r2: number } } | { overLead: { r1: number; r2: number } };
-}
-
-const SETS: DevSet[] = [
-  { name: 'easc-dev', language: 'ar', ratio: 0.33, target: { overLead: { r1: 0.5, r2: 0 } } },
-  { name: 'bbc-dev', language: 'en', ratio: 0.45, target: { atLeast: { r1: 81, r2: 74 } } },
-];
+/**
+ * Issue 10's targets, always at no greater length than Lead: R-1 / R-2 F1 (%) to reach (`atLeast`), or to reach above
+ * Lead's own (`overLead`).
+ */
+const TARGETS: Record<
+  DevSet['name'],
+  { atLeast: { r1: number; r2: number } } | { overLead: { r1: number; r2: number } }
+> = {
+  'easc-dev': { overLead: { r1: 0.5, r2: 0 } },
+  'bbc-dev': { atLeast: { r1: 81, r2: 74 } },
+};
 
 interface Scores {
   r1: number;
@@ -57,95 +61,82 @@ interface Scores {
   words: number;
 }
 
-interface Article {
-  id: string;
-  lang: 'ar' | 'en';
-  title: string;
-  text: string;
+interface ArticleScores {
+  rouge1: number;
+  rouge2: number;
+  summaryWords: number;
 }
 
-const dataFile = (set: DevSet) => join(SHARED, 'datasets', `${set.name}.jsonl`);
-
-function evaluate(args: string[]): Scores {
-  const output = execFileSync(process.execPath, [EVAL, ...args, '--json'], { encoding: 'utf8' });
-  const [set] = (
-    JSON.parse(output) as {
-      sets: { rouge1_f1: number; rouge2_f1: number; rougeL_f1: number; mean_summary_words: number }[];
-    }
-  ).sets;
-  if (!set) throw new Error(`summary-eval.mjs returned no scores for ${args.join(' ')}`);
-  return { r1: set.rouge1_f1 * 100, r2: set.rouge2_f1 * 100, rl: set.rougeL_f1 * 100, words: set.mean_summary_words };
+/** Each article's scores, and the set's means in percent (words: the summaries' mean length in scorer tokens). */
+function score(
+  articles: readonly DevArticle[],
+  summaryOf: (article: DevArticle) => string,
+): { scores: Scores; perArticle: Map<string, ArticleScores> } {
+  const perArticle = new Map<string, ArticleScores>();
+  const total = { r1: 0, r2: 0, rl: 0, words: 0 };
+  for (const article of articles) {
+    const summary = summaryOf(article);
+    const { rouge1, rouge2, rougeL } = scoreSummary(summary, article.summaries);
+    const summaryWords = tokenize(summary).length;
+    perArticle.set(article.id, { rouge1, rouge2, summaryWords });
+    total.r1 += rouge1;
+    total.r2 += rouge2;
+    total.rl += rougeL;
+    total.words += summaryWords;
+  }
+  const mean = (sum: number) => sum / articles.length;
+  return {
+    scores: { r1: 100 * mean(total.r1), r2: 100 * mean(total.r2), rl: 100 * mean(total.rl), words: mean(total.words) },
+    perArticle,
+  };
 }
 
 const format = (scores: Scores) =>
   `R1 ${scores.r1.toFixed(2).padStart(6)}  R2 ${scores.r2.toFixed(2).padStart(6)}  RL ${scores.rl.toFixed(2).padStart(6)}  words ${scores.words.toFixed(1).padStart(6)}`;
 
-function readArticles(set: DevSet): Article[] {
-  return readFileSync(dataFile(set), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim().length > 0)
-    .map((line) => JSON.parse(line) as Article);
-}
-
-async function benchQuality(): Promise<void> {
-  console.log(
-    'Summary quality — ROUGE F1 % (summary-eval.mjs); Mujaz through `npm run summarize`, Lead from the scorer',
-  );
-  for (const set of SETS) {
-    const system = join(OUT, `${set.name}.mujaz.jsonl`);
-    await summarizeFile(dataFile(set), system, { ratio: set.ratio }, (message) =>
-      console.error(`  ${set.name}: ${message}`),
-    );
-    const mujazArticles = join(OUT, `${set.name}.mujaz.per-article.jsonl`);
-    const leadArticles = join(OUT, `${set.name}.lead.per-article.jsonl`);
-    const mujaz = evaluate(['--data', dataFile(set), '--system', system, '--per-article', mujazArticles]);
-    const lead = evaluate([
-      '--data',
-      dataFile(set),
-      '--baseline',
-      'lead',
-      '--ratio',
-      String(set.ratio),
-      '--per-article',
-      leadArticles,
-    ]);
-    const needed =
-      'atLeast' in set.target
-        ? set.target.atLeast
-        : { r1: lead.r1 + set.target.overLead.r1, r2: lead.r2 + set.target.overLead.r2 };
-    const meets = mujaz.r1 >= needed.r1 && mujaz.r2 >= needed.r2 && mujaz.words <= lead.words;
-    console.log(`  ${set.name} ratio ${set.ratio}, profile ${summaryProfileNameFor(set.language)}`);
-    console.log(`    mujaz  ${format(mujaz)}`);
-    console.log(`    lead   ${format(lead)}`);
-    console.log(
-      `    target R1 ≥ ${needed.r1.toFixed(2)}, R2 ≥ ${needed.r2.toFixed(2)}, words ≤ lead's: ${meets ? 'met' : 'NOT met'}`,
-    );
-    const mujazRows = readPerArticle(mujazArticles);
-    const leadRows = readPerArticle(leadArticles);
-    const r1 = pairedDifference(mujazRows, leadRows, 'rouge1');
-    const r2 = pairedDifference(mujazRows, leadRows, 'rouge2');
-    console.log(
-      `    against lead, article by article: R1 ${signed(r1.mean)} (standard error ${r1.standardError.toFixed(2)}), ` +
-        `R2 ${signed(r2.mean)} (standard error ${r2.standardError.toFixed(2)}) — a gap below about two standard errors may be noise`,
-    );
-    printByTextShape(readArticles(set), mujazRows, leadRows);
-  }
-}
-
-interface ArticleScores {
-  rouge1: number;
-  rouge2: number;
-  summary_words: number;
-}
-
-function readPerArticle(file: string): Map<string, ArticleScores> {
+function readSystem(file: string): Map<string, string> {
   return new Map(
     readFileSync(file, 'utf8')
       .split('\n')
       .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as ArticleScores & { id: string })
-      .map((article) => [article.id, article]),
+      .map((line) => JSON.parse(line) as { id: string; summary: string })
+      .map((row) => [row.id, row.summary]),
   );
+}
+
+async function benchQuality(): Promise<void> {
+  console.log('Summary quality — ROUGE F1 % (bench/rouge.ts); Mujaz through `npm run summarize`, Lead from the scorer');
+  for (const set of DEV_SETS) {
+    const articles = readDevSet(set);
+    const system = join(OUT, `${set.name}.mujaz.jsonl`);
+    await summarizeFile(devSetFile(set), system, { ratio: set.ratio }, (message) =>
+      console.error(`  ${set.name}: ${message}`),
+    );
+    const summaries = readSystem(system);
+    // An article the summarize command turned away scores 0, as a missing summary does in any ROUGE evaluation.
+    const mujaz = score(articles, (article) => summaries.get(article.id) ?? '');
+    const lead = score(articles, (article) => leadSummary(article.text, set.ratio));
+    const target = TARGETS[set.name];
+    const needed =
+      'atLeast' in target
+        ? target.atLeast
+        : { r1: lead.scores.r1 + target.overLead.r1, r2: lead.scores.r2 + target.overLead.r2 };
+    const meets =
+      mujaz.scores.r1 >= needed.r1 && mujaz.scores.r2 >= needed.r2 && mujaz.scores.words <= lead.scores.words;
+    console.log(`  ${set.name} ratio ${set.ratio}, profile ${summaryProfileNameFor(set.language)}`);
+    console.log(`    mujaz  ${format(mujaz.scores)}`);
+    console.log(`    lead   ${format(lead.scores)}`);
+    console.log(
+      `    target R1 ≥ ${needed.r1.toFixed(2)}, R2 ≥ ${needed.r2.toFixed(2)}, words ≤ lead's: ${meets ? 'met' : 'NOT met'}`,
+    );
+    const r1 = pairedDifference(mujaz.perArticle, lead.perArticle, 'rouge1');
+    const r2 = pairedDifference(mujaz.perArticle, lead.perArticle, 'rouge2');
+    console.log(
+      `    against lead, article by article: R1 ${signed(r1.mean)} (standard error ${r1.standardError.toFixed(2)}), ` +
+        `R2 ${signed(r2.mean)} (standard error ${r2.standardError.toFixed(2)}) — a gap below about two standard errors may be noise`,
+    );
+    printByTextShape(articles, mujaz.perArticle, lead.perArticle);
+  }
 }
 
 /**
@@ -153,11 +144,11 @@ function readPerArticle(file: string): Map<string, ArticleScores> {
  * Mujaz joins the lines back into paragraphs and keeps whole sentences (docs/SUMMARIES.md).
  */
 function printByTextShape(
-  articles: Article[],
+  articles: readonly DevArticle[],
   mujaz: ReadonlyMap<string, ArticleScores>,
   lead: ReadonlyMap<string, ArticleScores>,
 ): void {
-  const isHardWrapped = (article: Article) => {
+  const isHardWrapped = (article: DevArticle) => {
     const text = cleanText(article.text);
     return splitParagraphs(text).length < text.split('\n').filter((line) => line.trim() !== '').length;
   };
@@ -169,7 +160,7 @@ function printByTextShape(
     const mean = (rows: ReadonlyMap<string, ArticleScores>, pick: (scores: ArticleScores) => number) =>
       group.reduce((sum, article) => sum + (rows.has(article.id) ? pick(rows.get(article.id)!) : 0), 0) / group.length;
     const figures = (rows: ReadonlyMap<string, ArticleScores>) =>
-      `R1 ${(100 * mean(rows, (s) => s.rouge1)).toFixed(2)}  R2 ${(100 * mean(rows, (s) => s.rouge2)).toFixed(2)}  words ${mean(rows, (s) => s.summary_words).toFixed(1)}`;
+      `R1 ${(100 * mean(rows, (s) => s.rouge1)).toFixed(2)}  R2 ${(100 * mean(rows, (s) => s.rouge2)).toFixed(2)}  words ${mean(rows, (s) => s.summaryWords).toFixed(1)}`;
     console.log(`    ${shape} (${group.length}): mujaz ${figures(mujaz)} | lead ${figures(lead)}`);
   }
 }
@@ -200,19 +191,15 @@ function benchAblations(): void {
   variants.push(['without redundancy control', (profile) => ({ ...profile, redundancyLimit: 1 })]);
   const baseline: Record<string, Scores> = {};
   for (const [label, variant] of variants) {
-    const cells = SETS.map((set) => {
+    const cells = DEV_SETS.map((set) => {
       const settings = variant(summaryProfileFor(set.language));
-      const file = join(OUT, `${set.name}.ablation.jsonl`);
-      const lines = readArticles(set).map((article) => {
-        const { sentences } = summarize(
+      const { scores } = score(readDevSet(set), (article) =>
+        summarize(
           cleanText(article.text),
           { language: article.lang, title: article.title, budget: { ratio: set.ratio } },
           settings,
-        );
-        return JSON.stringify({ id: article.id, summary: sentences.join(' ') });
-      });
-      writeFileSync(file, `${lines.join('\n')}\n`);
-      const scores = evaluate(['--data', dataFile(set), '--system', file]);
+        ).sentences.join(' '),
+      );
       baseline[set.name] ??= scores;
       const base = baseline[set.name]!;
       const delta = (value: number, reference: number) =>
@@ -224,7 +211,7 @@ function benchAblations(): void {
 }
 
 function benchThroughput(): void {
-  const articles = SETS.flatMap(readArticles);
+  const articles = DEV_SETS.flatMap(readDevSet);
   const rounds = 5;
   summarizeCleanText({ title: articles[0]!.title, body: articles[0]!.text }, DIGEST_BUDGET); // warm the stop-word lists
   const started = performance.now();
@@ -291,8 +278,12 @@ async function benchEmail(): Promise<void> {
 const PARTS: Record<string, () => Promise<void> | void> = {
   bundles: benchBundles,
   summaries: async () => {
-    if (!existsSync(EVAL) || !SETS.every((set) => existsSync(dataFile(set)))) {
-      console.log('Summary quality: ../shared (datasets and summary-eval.mjs) not found; skipped.');
+    const missing = missingDevSets();
+    if (missing.length > 0) {
+      console.log(
+        `Summary quality: ${missing.map((set) => `bench/datasets/${set.name}.jsonl`).join(' and ')} missing;`,
+      );
+      console.log(`  ${REBUILD_ADVICE}. Skipped.`);
       return;
     }
     await benchQuality();

@@ -1,5 +1,5 @@
 // `npm run screenshots`: what a reader sees of digest items, as images — the sample Arabic report and an English
-// BBC article, summarized by checkAndSummarize and rendered by the renderer the functions run (over templates/
+// Wikipedia article (the golden articles' `New Zealand`, test/fixtures/articles), summarized by checkAndSummarize and rendered by the renderer the functions run (over templates/
 // compiled as the build compiles them), in an Arabic and an English newsletter, photographed by Chromium.
 // Writes out/digest-items/{ar,en}.html and .png. Needs Debian's chromium (and fonts-noto-core for Arabic glyphs).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,12 +42,20 @@ function arabicSample(): Sample {
 }
 
 function englishSample(): Sample {
-  const [first] = readFileSync(join(ROOT, '..', 'shared', 'datasets', 'bbc-dev.jsonl'), 'utf8').split('\n');
-  const article = JSON.parse(first!) as { title: string; text: string };
+  const article = readFileSync(join(ROOT, 'test', 'fixtures', 'articles', 'golden.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { id: string; title: string; text: string })
+    .find((candidate) => candidate.id === 'enwiki-new-zealand');
+  if (!article) throw new Error('the golden article enwiki-new-zealand is missing');
   return {
     title: article.title,
     body: article.text,
-    metadata: { url: 'https://www.bbc.co.uk/news/business', publishedAt: '2026-11-23T09:15:00Z' },
+    metadata: {
+      url: 'https://en.wikipedia.org/w/index.php?title=New_Zealand&oldid=917976458',
+      publishedAt: '2026-11-23T09:15:00Z',
+      source: 'Wikipedia',
+    },
   };
 }
 

@@ -1,4 +1,5 @@
-// `npm run tune` (`-- --check`: only compare with the shipped file, exit 1 if it differs): re-derives the summarizer's language profiles from the development sets in ../shared/datasets
+// `npm run tune` (`-- --check`: only compare with the shipped file, exit 1 if it differs): re-derives the summarizer's language profiles from the development
+// sets in bench/datasets (`npm run datasets`)
 // and writes lambdas/core/domain/data/summary-profiles.json, the file the code loads. Deterministic: the same
 // data and code give the same file, bit for bit (no randomness; folds are assigned by a hash of each article's id).
 //
@@ -9,10 +10,11 @@
 // tunes on four folds and scores the fifth, to show what the tuning is worth on articles it has not seen; a
 // profile is only replaced when its out-of-fold score beats the starting profile's. The neutral profile (every
 // other language) keeps the weights first tuned on both sets together: no third-language set exists to tune it on.
-// Scores come from ../shared/tools/summary-eval.mjs's own functions (scoreSummary, leadSummary), in process.
+// Scores come from the project's scorer, bench/rouge.ts (scoreSummary, leadSummary), in process.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { DEV_SETS, type DevArticle, readDevSet } from '../bench/dev-sets';
+import { leadSummary, scoreSummary, tokenize } from '../bench/rouge';
 import {
   SUMMARY_FEATURES,
   type SummarizerSettings,
@@ -23,7 +25,6 @@ import type { SummaryProfileName } from '../lambdas/core/domain/summary-profiles
 import { cleanText } from '../lambdas/core/domain/text-cleaning';
 
 const ROOT = join(__dirname, '..');
-const SHARED = join(ROOT, '..', 'shared');
 const PROFILES_FILE = join(ROOT, 'lambdas', 'core', 'domain', 'data', 'summary-profiles.json');
 const FOLDS = 5;
 const PASSES = 3;
@@ -64,30 +65,8 @@ const STARTS = [START, CENTRALITY_START];
 /** A move must raise the objective (mean of R-1 and R-2 F1, 0–1) by this much: no chasing noise. */
 const MARGIN = 0.0005;
 
-interface Scorer {
-  scoreSummary(summary: string, references: string[]): { rouge1: number; rouge2: number; rougeL: number };
-  leadSummary(text: string, ratio: number): string;
-  tokenize(text: string): string[];
-}
-
-interface DevArticle {
-  id: string;
-  lang: string;
-  title: string;
-  text: string;
-  summaries: string[];
-}
-
-interface TuningSet {
-  profile: Exclude<SummaryProfileName, 'neutral'>;
-  file: string;
-  ratio: number;
-}
-
-const SETS: TuningSet[] = [
-  { profile: 'ar', file: 'easc-dev.jsonl', ratio: 0.33 },
-  { profile: 'en', file: 'bbc-dev.jsonl', ratio: 0.45 },
-];
+/** Each language's profile is tuned on its own language's set. */
+const PROFILE_SETS = DEV_SETS.map((set) => ({ ...set, profile: set.language }));
 
 interface Measured {
   r1: number;
@@ -105,7 +84,7 @@ function foldOf(id: string): number {
   return hash % FOLDS;
 }
 
-function measure(scorer: Scorer, articles: DevArticle[], ratio: number, settings: SummarizerSettings): Measured {
+function measure(articles: DevArticle[], ratio: number, settings: SummarizerSettings): Measured {
   let r1 = 0;
   let r2 = 0;
   let words = 0;
@@ -116,18 +95,17 @@ function measure(scorer: Scorer, articles: DevArticle[], ratio: number, settings
       settings,
     );
     const summary = sentences.join(' ');
-    const scores = scorer.scoreSummary(summary, article.summaries);
+    const scores = scoreSummary(summary, article.summaries);
     r1 += scores.rouge1;
     r2 += scores.rouge2;
-    words += scorer.tokenize(summary).length;
+    words += tokenize(summary).length;
   }
   return { r1: r1 / articles.length, r2: r2 / articles.length, words: words / articles.length };
 }
 
-function leadWords(scorer: Scorer, articles: DevArticle[], ratio: number): number {
+function leadWords(articles: DevArticle[], ratio: number): number {
   return (
-    articles.reduce((sum, article) => sum + scorer.tokenize(scorer.leadSummary(article.text, ratio)).length, 0) /
-    articles.length
+    articles.reduce((sum, article) => sum + tokenize(leadSummary(article.text, ratio)).length, 0) / articles.length
   );
 }
 
@@ -138,22 +116,21 @@ function objective(measured: Measured, lengthLimit: number): number {
 
 const rounded = (value: number) => Math.round(value * 1000) / 1000;
 
-function tune(scorer: Scorer, articles: DevArticle[], ratio: number): SummarizerSettings {
-  const limit = leadWords(scorer, articles, ratio);
-  const ascents = STARTS.map((start) => ascend(scorer, articles, ratio, limit, start));
+function tune(articles: DevArticle[], ratio: number): SummarizerSettings {
+  const limit = leadWords(articles, ratio);
+  const ascents = STARTS.map((start) => ascend(articles, ratio, limit, start));
   return ascents.reduce((best, ascent) => (ascent.score > best.score ? ascent : best)).settings;
 }
 
 /** Coordinate ascent from one start: the settings it ends at, and their objective. */
 function ascend(
-  scorer: Scorer,
   articles: DevArticle[],
   ratio: number,
   limit: number,
   start: SummarizerSettings,
 ): { settings: SummarizerSettings; score: number } {
   let best = start;
-  let bestScore = objective(measure(scorer, articles, ratio, best), limit);
+  let bestScore = objective(measure(articles, ratio, best), limit);
   for (let pass = 0; pass < PASSES; pass += 1) {
     let moved = false;
     for (const feature of SUMMARY_FEATURES) {
@@ -164,7 +141,7 @@ function ascend(
       for (const weight of weights) {
         if (weight === best.weights[feature]) continue;
         const candidate = withWeight(best, feature, weight);
-        const score = objective(measure(scorer, articles, ratio, candidate), limit);
+        const score = objective(measure(articles, ratio, candidate), limit);
         if (score > choiceScore) {
           choice = candidate;
           choiceScore = score;
@@ -188,23 +165,19 @@ function withWeight(settings: SummarizerSettings, feature: SummaryFeature, weigh
 const percent = (value: number) => (value * 100).toFixed(2).padStart(6);
 
 async function main(): Promise<void> {
-  const scorer = (await import(pathToFileURL(join(SHARED, 'tools', 'summary-eval.mjs')).href)) as Scorer;
   const profiles: Record<SummaryProfileName, SummarizerSettings> = { ar: START, en: START, neutral: START };
-  for (const set of SETS) {
-    const articles = readFileSync(join(SHARED, 'datasets', set.file), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as DevArticle);
+  for (const set of PROFILE_SETS) {
+    const articles = readDevSet(set);
     const start = START;
-    console.log(`${set.profile}: ${set.file} (${articles.length} articles), ratio ${set.ratio}`);
+    console.log(`${set.profile}: ${set.name} (${articles.length} articles), ratio ${set.ratio}`);
     let startOutOfFold = 0;
     let tunedOutOfFold = 0;
     for (let fold = 0; fold < FOLDS; fold += 1) {
       const training = articles.filter((article) => foldOf(article.id) !== fold);
       const heldOut = articles.filter((article) => foldOf(article.id) === fold);
-      const tuned = tune(scorer, training, set.ratio);
-      const before = measure(scorer, heldOut, set.ratio, start);
-      const after = measure(scorer, heldOut, set.ratio, tuned);
+      const tuned = tune(training, set.ratio);
+      const before = measure(heldOut, set.ratio, start);
+      const after = measure(heldOut, set.ratio, tuned);
       startOutOfFold += ((before.r1 + before.r2) / 2) * heldOut.length;
       tunedOutOfFold += ((after.r1 + after.r2) / 2) * heldOut.length;
       console.log(
@@ -217,8 +190,8 @@ async function main(): Promise<void> {
       `  out of fold, mean of R1 and R2: ${gain >= 0 ? '+' : ''}${(gain * 100).toFixed(2)} against the start`,
     );
     if (gain > 0) {
-      profiles[set.profile] = tune(scorer, articles, set.ratio);
-      const all = measure(scorer, articles, set.ratio, profiles[set.profile]);
+      profiles[set.profile] = tune(articles, set.ratio);
+      const all = measure(articles, set.ratio, profiles[set.profile]);
       console.log(
         `  kept: tuned on every article — R1 ${percent(all.r1)} R2 ${percent(all.r2)} words ${all.words.toFixed(1)}`,
       );
