@@ -1,9 +1,10 @@
 // Adapter: the one definition of the delivery queue and its dead-letter queue, used by the CDK stack and by the
 // local stack alike.
+import { MAX_RECEIVES } from '../core/domain/work-queue-messages';
 
 export const deliveryQueue = {
-  /** A reader's turn goes to the dead-letter queue after this many receives: SES refused it every time. */
-  maxReceiveCount: 5,
+  /** The core's retry policy: a message goes to the dead-letter queue after this many receives. */
+  maxReceiveCount: MAX_RECEIVES,
   /** Readers per SQS message batch the deliver function gets: SendMessageBatch's limit too. */
   batchSize: 10,
   /** Dead-lettered turns are kept for two weeks, SQS's maximum, for an operator to look at. */

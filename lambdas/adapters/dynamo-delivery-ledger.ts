@@ -22,6 +22,7 @@ import {
 } from '../core/domain/delivery';
 import type { DeliveryLedger, RetryCandidate } from '../core/ports/digest-ledger';
 import { isConditionFailure } from './dynamo-items';
+import { deliveryKey, editionItems, tallyKey } from './dynamo-keys';
 
 /**
  * The tally is spread over this many items, so that concurrent deliver invocations rarely write the same one (two
@@ -125,7 +126,7 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tally)',
-        ExpressionAttributeValues: { ':pk': `EDITION#${editionId}`, ':tally': 'TALLY#' },
+        ExpressionAttributeValues: { ':pk': editionItems.partition(editionId), ':tally': editionItems.tallyPrefix },
         ConsistentRead: true,
       }),
     );
@@ -147,8 +148,8 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
         ProjectionExpression: 'sk, #status',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
-          ':pk': `EDITION#${editionId}`,
-          ':delivery': DELIVERY_PREFIX,
+          ':pk': editionItems.partition(editionId),
+          ':delivery': editionItems.deliveryPrefix,
           ...Object.fromEntries(statuses.map((status, index) => [`:s${index}`, status])),
         },
         ConsistentRead: true,
@@ -157,7 +158,7 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
     for await (const page of pages) {
       for (const item of page.Items ?? []) {
         yield {
-          email: String(item.sk).slice(DELIVERY_PREFIX.length),
+          email: String(item.sk).slice(editionItems.deliveryPrefix.length),
           status: item.status as RetryCandidate['status'],
         };
       }
@@ -184,7 +185,7 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
     return {
       Update: {
         TableName: this.tableName,
-        Key: { pk: `EDITION#${editionId}`, sk: `TALLY#${shardOf(email)}` },
+        Key: tallyKey(editionId, shardOf(email)),
         UpdateExpression: 'SET entity = :entity ADD #outcome :change',
         ExpressionAttributeNames: { '#outcome': outcome },
         ExpressionAttributeValues: { ':entity': 'tally', ':change': change },
@@ -214,12 +215,6 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
       }
     }
   }
-}
-
-const DELIVERY_PREFIX = 'DELIVERY#';
-
-function deliveryKey(editionId: string, email: string): { pk: string; sk: string } {
-  return { pk: `EDITION#${editionId}`, sk: `${DELIVERY_PREFIX}${email}` };
 }
 
 /** FNV-1a over the address: a stable, even spread of readers over the tally's shards. */

@@ -12,8 +12,7 @@ import {
 import type { Edition, EditionPeriod, FanOutProgress, FrozenEmail, PublishedEdition } from '../core/domain/edition';
 import type { EditionStore } from '../core/ports/edition-store';
 import { isCancelledByCondition, isConditionFailure } from './dynamo-items';
-
-const POINTER_KEY = { pk: 'EDITIONS', sk: 'LATEST' };
+import { editionKey, latestEditionKey } from './dynamo-keys';
 
 /** The edition as stored: the email gzipped (Arabic HTML shrinks ~6×, and so does the write's cost). */
 interface EditionItem extends Omit<Edition, 'email'> {
@@ -31,7 +30,7 @@ export class DynamoEditionStore implements EditionStore {
 
   async latest(): Promise<Edition | undefined> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: POINTER_KEY, ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: latestEditionKey, ConsistentRead: true }),
     );
     const latestId = Item?.latestId as string | undefined;
     return latestId === undefined ? undefined : this.find(latestId);
@@ -66,7 +65,7 @@ export class DynamoEditionStore implements EditionStore {
             {
               Update: {
                 TableName: this.tableName,
-                Key: POINTER_KEY,
+                Key: latestEditionKey,
                 UpdateExpression: 'SET latestId = :id',
                 ConditionExpression:
                   previousId === undefined ? 'attribute_not_exists(latestId)' : 'latestId = :previous',
@@ -127,7 +126,7 @@ export class DynamoEditionStore implements EditionStore {
 
   /** Editions are numbered 1, 2, … from the pointer down: a batch get of the newest, not a scan. */
   async published(limit: number): Promise<PublishedEdition[]> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: POINTER_KEY }));
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: latestEditionKey }));
     const latest = Number(Item?.latestId ?? 0);
     const numbers = Array.from({ length: Math.min(limit, latest) }, (_, index) => latest - index);
     const found: PublishedEdition[] = [];
@@ -213,7 +212,7 @@ export class DynamoEditionStore implements EditionStore {
 
   async lastEmptyRunAt(): Promise<string | undefined> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: POINTER_KEY, ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: latestEditionKey, ConsistentRead: true }),
     );
     return (Item?.lastEmptyRun as { at?: string } | undefined)?.at;
   }
@@ -222,7 +221,7 @@ export class DynamoEditionStore implements EditionStore {
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: POINTER_KEY,
+        Key: latestEditionKey,
         UpdateExpression: 'SET lastEmptyRun = :run',
         ExpressionAttributeValues: { ':run': { at: at.toISOString(), ...period } },
       }),
@@ -247,8 +246,4 @@ function gzip(email: FrozenEmail): Uint8Array {
 
 function gunzip(data: Uint8Array): FrozenEmail {
   return JSON.parse(gunzipSync(data).toString('utf8')) as FrozenEmail;
-}
-
-export function editionKey(id: string): { pk: string; sk: string } {
-  return { pk: `EDITION#${id}`, sk: 'EDITION' };
 }

@@ -4,6 +4,7 @@
 import { createHmac } from 'node:crypto';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RateLimiter, RateVerdict } from '../core/ports/rate-limiter';
+import { rateWindowKey } from './dynamo-keys';
 
 const WINDOW_SECONDS = 60;
 
@@ -21,7 +22,7 @@ export class DynamoRateLimiter implements RateLimiter {
     const { Attributes } = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: { pk: `RATE#${this.hashOf(client)}`, sk: `MINUTE#${windowStart}` },
+        Key: rateWindowKey(this.hashOf(client), windowStart),
         UpdateExpression: 'SET entity = :entity, expiresAt = :expires ADD requests :one',
         ExpressionAttributeValues: { ':entity': 'rate', ':expires': windowStart + 2 * WINDOW_SECONDS, ':one': 1 },
         ReturnValues: 'UPDATED_NEW',

@@ -12,6 +12,7 @@ import { ReportRejectedError } from '../core/domain/errors';
 import type { Report } from '../core/domain/report';
 import type { ReportRepository } from '../core/ports/report-repository';
 import { domainFields, isCancelledByCondition, isConditionFailure } from './dynamo-items';
+import { editionItems, editionReportKey, reportKey, untakenReports } from './dynamo-keys';
 
 export class DynamoReportRepository implements ReportRepository {
   constructor(
@@ -25,11 +26,9 @@ export class DynamoReportRepository implements ReportRepository {
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            pk: reportKey(report.id),
-            sk: 'REPORT',
+            ...reportKey(report.id),
             entity: 'report',
-            gsi1pk: UNTAKEN,
-            gsi1sk: `${report.receivedAt}#${report.id}`,
+            ...untakenReports.indexKeys(report.receivedAt, report.id),
             ...report,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -49,7 +48,7 @@ export class DynamoReportRepository implements ReportRepository {
 
   async findById(id: string): Promise<Report | undefined> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: reportKey(id), sk: 'REPORT' }, ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: reportKey(id), ConsistentRead: true }),
     );
     return Item ? domainFields<Report>(Item) : undefined;
   }
@@ -63,7 +62,7 @@ export class DynamoReportRepository implements ReportRepository {
         IndexName: 'gsi1',
         // The sort key starts with receivedAt: the period's end bounds the query; `from` is checked below.
         KeyConditionExpression: 'gsi1pk = :untaken AND gsi1sk <= :until',
-        ExpressionAttributeValues: { ':untaken': UNTAKEN, ':until': `${period.until}#~` },
+        ExpressionAttributeValues: { ':untaken': untakenReports.partition, ':until': `${period.until}#~` },
         // Names, not the words themselves: some (language, url) are reserved in expressions.
         ProjectionExpression: ENTRY_ATTRIBUTES.map((_, index) => `#entry${index}`).join(', '),
         ExpressionAttributeNames: Object.fromEntries(ENTRY_ATTRIBUTES.map((name, index) => [`#entry${index}`, name])),
@@ -86,7 +85,7 @@ export class DynamoReportRepository implements ReportRepository {
             {
               Update: {
                 TableName: this.tableName,
-                Key: { pk: reportKey(entry.id), sk: 'REPORT' },
+                Key: reportKey(entry.id),
                 UpdateExpression: 'SET editionId = :edition REMOVE gsi1pk, gsi1sk',
                 ConditionExpression:
                   'attribute_exists(pk) AND (attribute_not_exists(editionId) OR editionId = :edition)',
@@ -97,8 +96,7 @@ export class DynamoReportRepository implements ReportRepository {
               Put: {
                 TableName: this.tableName,
                 Item: {
-                  pk: `EDITION#${editionId}`,
-                  sk: `REPORT#${entry.receivedAt}#${entry.id}`,
+                  ...editionReportKey(editionId, entry.receivedAt, entry.id),
                   entity: 'edition-report',
                   ...entry,
                 },
@@ -121,7 +119,10 @@ export class DynamoReportRepository implements ReportRepository {
       {
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :edition AND begins_with(sk, :report)',
-        ExpressionAttributeValues: { ':edition': `EDITION#${editionId}`, ':report': 'REPORT#' },
+        ExpressionAttributeValues: {
+          ':edition': editionItems.partition(editionId),
+          ':report': editionItems.reportPrefix,
+        },
         ConsistentRead: true,
       },
     );
@@ -139,9 +140,7 @@ function isItemTooLarge(error: unknown): boolean {
   );
 }
 
-const reportKey = (id: string): string => `REPORT#${id}`;
 /** The index partition of reports that no edition took yet. */
-const UNTAKEN = 'REPORTS#untaken';
 /** What an edition carries of a report: the untaken query reads only these, not the report's text. */
 const ENTRY_ATTRIBUTES = [
   'id',

@@ -12,6 +12,7 @@ import {
 } from '../core/domain/pacing';
 import type { SendPacer } from '../core/ports/send-pacer';
 import { isConditionFailure } from './dynamo-items';
+import { pacerSecondKey } from './dynamo-keys';
 
 export interface PacerOptions {
   /** Messages per second, for the whole account. */
@@ -75,7 +76,7 @@ export class DynamoSendPacer implements SendPacer {
       .send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { pk: 'PACER#ses', sk: `SECOND#${slot.second}` },
+          Key: pacerSecondKey(slot.second),
           UpdateExpression: 'ADD taken :minusOne',
           ConditionExpression: 'taken > :zero',
           ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
@@ -95,7 +96,7 @@ export class DynamoSendPacer implements SendPacer {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { pk: 'PACER#ses', sk: `SECOND#${second}` },
+          Key: pacerSecondKey(second),
           UpdateExpression: 'ADD taken :one SET expiresAt = if_not_exists(expiresAt, :expires)',
           ConditionExpression: ':limit > :zero AND (attribute_not_exists(taken) OR taken < :limit)',
           ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':limit': limit, ':expires': second + KEEP_SECONDS },

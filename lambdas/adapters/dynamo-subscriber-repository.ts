@@ -10,9 +10,7 @@ import {
 import type { Subscriber } from '../core/domain/subscriber';
 import type { SubscriberPage, SubscriberRepository } from '../core/ports/subscriber-repository';
 import { domainFields, isConditionFailure } from './dynamo-items';
-
-const CONFIRMED = 'SUBSCRIBERS#confirmed';
-const EVERY_SUBSCRIBER = 'SUBSCRIBERS';
+import { subscriberIndexes, subscriberKey } from './dynamo-keys';
 
 export class DynamoSubscriberRepository implements SubscriberRepository {
   constructor(
@@ -34,7 +32,7 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
         TableName: this.tableName,
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :all AND gsi2sk = :id',
-        ExpressionAttributeValues: { ':all': EVERY_SUBSCRIBER, ':id': subscriptionId },
+        ExpressionAttributeValues: { ':all': subscriberIndexes.everyPartition, ':id': subscriptionId },
         ProjectionExpression: 'email',
       }),
     );
@@ -69,18 +67,18 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
   }
 
   confirmedSubscribers(): AsyncIterable<Subscriber> {
-    return this.everyIn('gsi1', 'gsi1pk', CONFIRMED);
+    return this.everyIn('gsi1', 'gsi1pk', subscriberIndexes.confirmedPartition);
   }
 
   allSubscribers(): AsyncIterable<Subscriber> {
-    return this.everyIn('gsi2', 'gsi2pk', EVERY_SUBSCRIBER);
+    return this.everyIn('gsi2', 'gsi2pk', subscriberIndexes.everyPartition);
   }
 
   /** Ordered by address in the confirmed index; the cursor is the last address read (it stays in our table). */
   async confirmedPage(after: string | undefined, limit: number): Promise<SubscriberPage> {
     const subscribers: Subscriber[] = [];
     let startKey: Record<string, unknown> | undefined =
-      after === undefined ? undefined : { ...subscriberKey(after), gsi1pk: CONFIRMED, gsi1sk: after };
+      after === undefined ? undefined : { ...subscriberKey(after), ...subscriberIndexes.confirmed(after) };
     // A query page may hold fewer items than asked for (1 MB); read on until the page is full or the index ends.
     do {
       const { Items = [], LastEvaluatedKey } = await this.client.send(
@@ -88,7 +86,7 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
           TableName: this.tableName,
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :confirmed',
-          ExpressionAttributeValues: { ':confirmed': CONFIRMED },
+          ExpressionAttributeValues: { ':confirmed': subscriberIndexes.confirmedPartition },
           Limit: limit - subscribers.length,
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
@@ -120,16 +118,11 @@ function itemOf(subscriber: Subscriber): Record<string, unknown> {
     ...subscriberKey(subscriber.email),
     entity: 'subscriber',
     ...subscriber,
-    gsi2pk: EVERY_SUBSCRIBER,
-    gsi2sk: subscriber.subscriptionId,
-    ...(subscriber.status === 'confirmed' ? { gsi1pk: CONFIRMED, gsi1sk: subscriber.email } : {}),
+    ...subscriberIndexes.every(subscriber.subscriptionId),
+    ...(subscriber.status === 'confirmed' ? subscriberIndexes.confirmed(subscriber.email) : {}),
     // An unconfirmed stranger is forgotten; an address with earlier subscriptions keeps them for audit.
     ...(subscriber.pendingUntil && subscriber.earlier === undefined
       ? { expiresAt: Math.ceil(Date.parse(subscriber.pendingUntil) / 1000) }
       : {}),
   };
-}
-
-function subscriberKey(email: string): { pk: string; sk: string } {
-  return { pk: `SUBSCRIBER#${email}`, sk: 'SUBSCRIBER' };
 }

@@ -1,18 +1,7 @@
 // Adapter: the one definition of the DynamoDB table, used by the CDK stack and by the local stack alike.
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
-/**
- * Single-table design (see docs/ARCHITECTURE.md):
- *   REPORT#<id>        / REPORT                       gsi1: REPORTS#untaken / <receivedAt>#<id>  (until taken)
- *   SUBSCRIBER#<email> / SUBSCRIBER                   gsi1: SUBSCRIBERS#confirmed / <email>      (confirmed only)
- *                                                     gsi2: SUBSCRIBERS / <subscription id>     (every state)
- *   EDITIONS           / LATEST                       the pointer to the latest edition
- *   EDITION#<id>       / EDITION                      the edition and its frozen email
- *   EDITION#<id>       / REPORT#<receivedAt>#<id>     what it shows of each report it took
- *   EDITION#<id>       / DELIVERY#<email>           what became of one reader's copy
- *   EDITION#<id>       / TALLY#<0-9>                outcomes counted, spread over ten shards
- *   PACER#ses          / SECOND#<epoch second>      the shared send allowance
- */
+/** One table for everything (single-table design); dynamo-keys.ts builds every key and shows the layout. */
 export const mujazTable = {
   partitionKey: 'pk',
   sortKey: 'sk',

@@ -3,6 +3,7 @@
 import { SendMessageBatchCommand, type SendMessageBatchRequestEntry, type SQSClient } from '@aws-sdk/client-sqs';
 import { forEachWithConcurrency } from '../core/domain/concurrency';
 import type { DeliveryRequest } from '../core/domain/delivery';
+import { readerTurnBody } from '../core/domain/work-queue-messages';
 import type { DeliveryQueue } from '../core/ports/delivery-queue';
 import { deliveryQueue } from './delivery-queue-definition';
 import { deferMessage } from './sqs-visibility';
@@ -23,7 +24,7 @@ export class SqsDeliveryQueue implements DeliveryQueue {
       batches.push(
         requests.slice(start, start + deliveryQueue.batchSize).map((request, index) => ({
           Id: String(index),
-          MessageBody: JSON.stringify({ editionId: request.editionId, email: request.email }),
+          MessageBody: readerTurnBody(request),
         })),
       );
     }

@@ -1,6 +1,7 @@
 // Adapter: subscribe requests as SQS messages, one per request, for the deliver function to mail their
 // confirmations. A queue of their own: a big digest send in the delivery queue never holds a confirmation back.
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { subscribeRequestBody } from '../core/domain/work-queue-messages';
 import type { QueuedSubscription, SubscriptionQueue } from '../core/ports/subscription-queue';
 import { deferMessage } from './sqs-visibility';
 
@@ -14,12 +15,7 @@ export class SqsSubscriptionQueue implements SubscriptionQueue {
     await this.sqs.send(
       new SendMessageCommand({
         QueueUrl: this.queueUrl,
-        MessageBody: JSON.stringify({
-          kind: 'subscription',
-          email: request.email,
-          via: request.via,
-          ...(request.language ? { language: request.language } : {}),
-        }),
+        MessageBody: subscribeRequestBody(request),
       }),
     );
   }

@@ -3,23 +3,11 @@
 // readers' turns from the delivery queue, and subscribe requests (their confirmation emails) from their own queue.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import * as z from 'zod';
-import { deliveryQueue } from '../adapters/delivery-queue-definition';
 import type { UseCases } from '../core/bind-use-cases';
-import { type DeliveryRequest, MailRefusedError, retryDelaySeconds } from '../core/domain/delivery';
+import { MailRefusedError } from '../core/domain/delivery';
+import { isLastReceive, parseWorkQueueMessage, retryDelaySeconds } from '../core/domain/work-queue-messages';
 import type { Logger } from '../core/ports/logger';
 import { TurnDeferredError } from '../core/use-cases/deliver-digest';
-
-const deliveryMessage = z.object({ editionId: z.string().min(1).max(12), email: z.string().min(3).max(320) }).strict();
-const subscriptionMessage = z
-  .object({
-    kind: z.literal('subscription'),
-    email: z.string().min(3).max(320),
-    via: z.enum(['form', 'api', 'import']),
-    language: z.string().min(2).max(3).optional(),
-  })
-  .strict();
-const queueMessage = z.union([deliveryMessage, subscriptionMessage]);
 
 /** Which queue a message came from: its receipt handle is good on that queue only. */
 export type QueueKind = 'deliveries' | 'subscriptions';
@@ -40,23 +28,21 @@ export type DeliveryBatchHandler = (event: SQSEvent, context?: Context) => Promi
 export function deliveryBatchHandler(deps: DeliveryBatchDeps): DeliveryBatchHandler {
   const handleTurn = async (record: SQSRecord) => {
     const receiveCount = Number(record.attributes.ApproximateReceiveCount) || 1;
-    let message: z.infer<typeof queueMessage>;
-    try {
-      message = queueMessage.parse(JSON.parse(record.body));
-    } catch {
+    const message = parseWorkQueueMessage(record.body);
+    if (!message) {
       // It fails the same way every time; the dead-letter queue keeps it for a human.
       deps.logger.error('queue message is neither a reader turn nor a subscribe request', {
         messageId: record.messageId,
       });
       throw new Error('malformed queue message');
     }
-    const final = receiveCount >= deliveryQueue.maxReceiveCount;
+    const final = isLastReceive(receiveCount);
     const comeBack = (queue: QueueKind) =>
       // After its last try the message goes to the dead-letter queue at its next receive: let that be now. Should
       // SQS not take the change, the visibility timeout brings the message back anyway.
       deps.deferTurn(queue, record.receiptHandle, final ? 0 : retryDelaySeconds(receiveCount)).catch(() => undefined);
-    if ('kind' in message) {
-      const { kind: _kind, email, ...request } = message;
+    if (message.kind === 'subscribe-request') {
+      const { email, ...request } = message.request;
       try {
         return await deps.mujaz.subscribe(email, request);
       } catch (error) {
@@ -65,7 +51,7 @@ export function deliveryBatchHandler(deps: DeliveryBatchDeps): DeliveryBatchHand
       }
     }
     try {
-      return await deps.mujaz.deliverDigest(message satisfies DeliveryRequest, { receiveCount, final });
+      return await deps.mujaz.deliverDigest(message.request, { receiveCount, final });
     } catch (error) {
       if (error instanceof TurnDeferredError) await comeBack('deliveries');
       throw error;

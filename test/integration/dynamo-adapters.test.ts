@@ -3,6 +3,13 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDeliveryLedger } from '../../lambdas/adapters/dynamo-delivery-ledger';
 import { DynamoEditionStore } from '../../lambdas/adapters/dynamo-edition-store';
+import {
+  deliveryKey,
+  editionKey,
+  latestEditionKey,
+  reportKey,
+  subscriberKey,
+} from '../../lambdas/adapters/dynamo-keys';
 import { DynamoReportRepository } from '../../lambdas/adapters/dynamo-report-repository';
 import { DynamoSubscriberRepository } from '../../lambdas/adapters/dynamo-subscriber-repository';
 import { randomIds } from '../../lambdas/adapters/random-ids';
@@ -65,7 +72,7 @@ describe('DynamoReportRepository', () => {
     expect((await reports.listUntaken({ until: at(30) })).map((entry) => entry.id)).toEqual(['a', 'd']);
     expect(await reports.listTaken(winner)).toEqual([editionEntryOf(stored[0]!), editionEntryOf(stored[2]!)]);
     expect(await reports.listTaken(winner === '1' ? '2' : '1')).toEqual([]);
-    const raw = await clients.dynamo.send(new GetCommand({ TableName: table, Key: { pk: 'REPORT#b', sk: 'REPORT' } }));
+    const raw = await clients.dynamo.send(new GetCommand({ TableName: table, Key: reportKey('b') }));
     expect(raw.Item).toMatchObject({ editionId: winner, body: 'body' });
     expect(raw.Item).not.toHaveProperty('gsi1pk');
   });
@@ -90,11 +97,7 @@ describe('DynamoReportRepository', () => {
 
 describe('DynamoSubscriberRepository', () => {
   const raw = async (table: string, email: string) =>
-    (
-      await clients.dynamo.send(
-        new GetCommand({ TableName: table, Key: { pk: `SUBSCRIBER#${email}`, sk: 'SUBSCRIBER' } }),
-      )
-    ).Item;
+    (await clients.dynamo.send(new GetCommand({ TableName: table, Key: subscriberKey(email) }))).Item;
 
   it('lists only confirmed readers, keeps pending strangers on a TTL, and finds anyone by subscription id', async () => {
     const subscribers = new DynamoSubscriberRepository(clients.dynamo, tableName);
@@ -263,9 +266,7 @@ describe('DynamoEditionStore', () => {
     const editions = new DynamoEditionStore(clients.dynamo, table);
     await editions.open(nextEdition(undefined, period, at), undefined);
     await editions.freeze('1', email);
-    const raw = await clients.dynamo.send(
-      new GetCommand({ TableName: table, Key: { pk: 'EDITION#1', sk: 'EDITION' } }),
-    );
+    const raw = await clients.dynamo.send(new GetCommand({ TableName: table, Key: editionKey('1') }));
     expect(raw.Item).not.toHaveProperty('email');
     expect((raw.Item!.emailGzip as Uint8Array).byteLength).toBeLessThan(email.html.length / 20);
   });
@@ -277,7 +278,7 @@ describe('DynamoEditionStore', () => {
     await editions.recordEmptyRun(period, at);
     expect(await editions.latest()).toBeUndefined();
     expect(await editions.lastEmptyRunAt()).toBe(at.toISOString());
-    const raw = await clients.dynamo.send(new GetCommand({ TableName: table, Key: { pk: 'EDITIONS', sk: 'LATEST' } }));
+    const raw = await clients.dynamo.send(new GetCommand({ TableName: table, Key: latestEditionKey }));
     expect(raw.Item?.lastEmptyRun).toEqual({ at: at.toISOString(), until: period.until });
     expect(await editions.open(nextEdition(undefined, period, at), undefined)).toMatchObject({ opened: true });
     // Opening an edition rewrites the pointer: the empty run's time must survive it, for the digest watch.
@@ -297,7 +298,7 @@ describe('DynamoDeliveryLedger', () => {
     // The record expires (DynamoDB's TTL) 180 days after its claim, and keeps that through its outcome.
     await ledger.record('30', 'reader@example.com', { status: 'sent', messageId: 'm-30' }, at);
     const { Item } = await clients.dynamo.send(
-      new GetCommand({ TableName: tableName, Key: { pk: 'EDITION#30', sk: 'DELIVERY#reader@example.com' } }),
+      new GetCommand({ TableName: tableName, Key: deliveryKey('30', 'reader@example.com') }),
     );
     expect(Item).toMatchObject({ status: 'sent', expiresAt: Date.parse('2027-01-16T00:00:00.000Z') / 1000 });
   });
@@ -318,7 +319,7 @@ describe('DynamoDeliveryLedger', () => {
       claimedAt: at.toISOString(),
     });
     const raw = await clients.dynamo.send(
-      new GetCommand({ TableName: tableName, Key: { pk: 'EDITION#31', sk: 'DELIVERY#a@example.com' } }),
+      new GetCommand({ TableName: tableName, Key: deliveryKey('31', 'a@example.com') }),
     );
     expect(raw.Item).toMatchObject({ status: 'sent', messageId: 'message-1', recordedAt: at.toISOString() });
   });

@@ -3,7 +3,9 @@
 import { DeleteMessageCommand, type Message, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { deliveryQueue } from '../../lambdas/adapters/delivery-queue-definition';
 import { SqsDeliveryQueue } from '../../lambdas/adapters/sqs-delivery-queue';
+import { SqsSubscriptionQueue } from '../../lambdas/adapters/sqs-subscription-queue';
 import type { DeliveryRequest } from '../../lambdas/core/domain/delivery';
+import { parseWorkQueueMessage } from '../../lambdas/core/domain/work-queue-messages';
 import {
   type DeliveryQueueUrls,
   ensureDeliveryQueues,
@@ -53,7 +55,10 @@ it('queues every request once, ten to a message batch, each readable as it was s
   const received: DeliveryRequest[] = [];
   for (let round = 0; round < 10 && received.length < requests.length; round += 1) {
     for (const message of await receive(urls.queueUrl)) {
-      received.push(JSON.parse(message.Body!) as DeliveryRequest);
+      // Read as the deliver function reads it: the writer and the reader share one schema.
+      const parsed = parseWorkQueueMessage(message.Body!);
+      if (parsed?.kind !== 'reader-turn') throw new Error(`not a reader turn: ${message.Body}`);
+      received.push(parsed.request);
       await clients.sqs.send(
         new DeleteMessageCommand({ QueueUrl: urls.queueUrl, ReceiptHandle: message.ReceiptHandle }),
       );
@@ -90,4 +95,26 @@ it('fails the whole call rather than leave a reader silently unqueued', async ()
   await expect(
     new SqsDeliveryQueue(clients.sqs, missing).enqueue([{ editionId: '3', email: 'a@example.com' }]),
   ).rejects.toThrow();
+});
+
+it('queues a subscribe request as the deliver function reads it back', async () => {
+  const queue = new SqsSubscriptionQueue(clients.sqs, urls.queueUrl);
+  await queue.enqueue({ email: 'new@example.com', via: 'form', language: 'en' });
+  await queue.enqueue({ email: 'imported@example.com', via: 'import' });
+  const bodies: string[] = [];
+  for (let round = 0; round < 10 && bodies.length < 2; round += 1) {
+    for (const message of await receive(urls.queueUrl)) {
+      bodies.push(message.Body!);
+      await clients.sqs.send(
+        new DeleteMessageCommand({ QueueUrl: urls.queueUrl, ReceiptHandle: message.ReceiptHandle }),
+      );
+    }
+  }
+  expect(bodies.map(parseWorkQueueMessage)).toEqual(
+    expect.arrayContaining([
+      { kind: 'subscribe-request', request: { email: 'new@example.com', via: 'form', language: 'en' } },
+      { kind: 'subscribe-request', request: { email: 'imported@example.com', via: 'import' } },
+    ]),
+  );
+  expect(bodies).toHaveLength(2);
 });

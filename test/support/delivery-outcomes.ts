@@ -1,6 +1,7 @@
 // Test support: what became of a send, read from both ends — each reader's delivery record in DynamoDB Local, and
 // the copies each address got at the SES endpoint.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { editionItems } from '../../lambdas/adapters/dynamo-keys';
 import { readSesInbox } from '../../lambdas/local/ses-inbox';
 import type { TestMujaz } from './local-services';
 
@@ -13,12 +14,16 @@ export async function deliveryStatuses(test: TestMujaz, editionId: string): Prom
       new QueryCommand({
         TableName: test.tableName,
         KeyConditionExpression: 'pk = :edition AND begins_with(sk, :delivery)',
-        ExpressionAttributeValues: { ':edition': `EDITION#${editionId}`, ':delivery': 'DELIVERY#' },
+        ExpressionAttributeValues: {
+          ':edition': editionItems.partition(editionId),
+          ':delivery': editionItems.deliveryPrefix,
+        },
         ConsistentRead: true,
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
-    for (const item of page.Items ?? []) statuses.set(String(item.sk).slice('DELIVERY#'.length), String(item.status));
+    for (const item of page.Items ?? [])
+      statuses.set(String(item.sk).slice(editionItems.deliveryPrefix.length), String(item.status));
     start = page.LastEvaluatedKey;
   } while (start);
   return statuses;

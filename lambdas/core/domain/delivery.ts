@@ -82,14 +82,6 @@ export function noOutcomes(): OutcomeCounts {
 /** Outcomes an operator may send again: dead-lettered readers, and (knowingly) those whose outcome is unknown. */
 export type RetriableOutcome = Extract<CountedOutcome, 'failed' | 'unknown'>;
 
-/**
- * How long a refused reader's turn waits before the queue hands it out again, by how often it was received:
- * 2 s, 4 s, 8 s … at most 5 minutes — SES refusals (throttling, an outage) pass in seconds to minutes.
- */
-export function retryDelaySeconds(receiveCount: number): number {
-  return Math.min(300, 2 ** Math.max(1, receiveCount));
-}
-
 /** Where one reader's turn stands when it is received: how often, and whether it is the queue's last try. */
 export interface DeliveryAttempt {
   /** 1 on the first receive. */

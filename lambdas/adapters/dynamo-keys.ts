@@ -1,0 +1,77 @@
+// Adapter: every key of the one DynamoDB table, built here and nowhere else. The table outlives every deploy (the
+// stateful stack retains it), so these strings are a contract with the data already stored: a change here is a
+// migration. test/unit/adapters/dynamo-keys.test.ts pins each one.
+//
+//   pk                  sk                            index keys
+//   REPORT#<id>         REPORT                        gsi1: REPORTS#untaken / <receivedAt>#<id>  (until taken)
+//   SUBSCRIBER#<email>  SUBSCRIBER                    gsi1: SUBSCRIBERS#confirmed / <email>      (confirmed only)
+//                                                     gsi2: SUBSCRIBERS / <subscription id>      (every state)
+//   EDITIONS            LATEST                        the pointer to the latest edition
+//   EDITION#<id>        EDITION                       the edition and its frozen email
+//   EDITION#<id>        REPORT#<receivedAt>#<id>      what it shows of each report it took
+//   EDITION#<id>        DELIVERY#<email>              what became of one reader's copy
+//   EDITION#<id>        TALLY#<0-9>                   outcomes counted, spread over ten shards
+//   PACER#ses           SECOND#<epoch second>         the shared send allowance
+//   RATE#<client hash>  MINUTE#<epoch second>         one client's subscribe requests in a window
+
+/** A type, not an interface: the SDK's key arguments take records, and only a type alias is one. */
+export type ItemKey = {
+  pk: string;
+  sk: string;
+};
+
+const editionPartition = (editionId: string) => `EDITION#${editionId}`;
+
+export const reportKey = (id: string): ItemKey => ({ pk: `REPORT#${id}`, sk: 'REPORT' });
+
+/** Reports no edition took yet, oldest first: the next edition's candidates. */
+export const untakenReports = {
+  partition: 'REPORTS#untaken',
+  indexKeys: (receivedAt: string, id: string) => ({ gsi1pk: 'REPORTS#untaken', gsi1sk: `${receivedAt}#${id}` }),
+} as const;
+
+export const subscriberKey = (email: string): ItemKey => ({ pk: `SUBSCRIBER#${email}`, sk: 'SUBSCRIBER' });
+
+/** Confirmed readers by address (gsi1), and every subscriber by subscription id (gsi2). */
+export const subscriberIndexes = {
+  confirmedPartition: 'SUBSCRIBERS#confirmed',
+  everyPartition: 'SUBSCRIBERS',
+  confirmed: (email: string) => ({ gsi1pk: 'SUBSCRIBERS#confirmed', gsi1sk: email }),
+  every: (subscriptionId: string) => ({ gsi2pk: 'SUBSCRIBERS', gsi2sk: subscriptionId }),
+} as const;
+
+export const latestEditionKey: ItemKey = { pk: 'EDITIONS', sk: 'LATEST' };
+
+export const editionKey = (id: string): ItemKey => ({ pk: editionPartition(id), sk: 'EDITION' });
+
+/** An edition's items of one kind (`prefix`) are those of its partition whose sort key begins so. */
+export const editionItems = {
+  partition: editionPartition,
+  reportPrefix: 'REPORT#',
+  deliveryPrefix: 'DELIVERY#',
+  tallyPrefix: 'TALLY#',
+} as const;
+
+export const editionReportKey = (editionId: string, receivedAt: string, reportId: string): ItemKey => ({
+  pk: editionPartition(editionId),
+  sk: `${editionItems.reportPrefix}${receivedAt}#${reportId}`,
+});
+
+export const deliveryKey = (editionId: string, email: string): ItemKey => ({
+  pk: editionPartition(editionId),
+  sk: `${editionItems.deliveryPrefix}${email}`,
+});
+
+export const tallyKey = (editionId: string, shard: number): ItemKey => ({
+  pk: editionPartition(editionId),
+  sk: `${editionItems.tallyPrefix}${shard}`,
+});
+
+export const pacerPartition = 'PACER#ses';
+
+export const pacerSecondKey = (epochSecond: number): ItemKey => ({ pk: pacerPartition, sk: `SECOND#${epochSecond}` });
+
+export const rateWindowKey = (clientHash: string, windowStartSecond: number): ItemKey => ({
+  pk: `RATE#${clientHash}`,
+  sk: `MINUTE#${windowStartSecond}`,
+});

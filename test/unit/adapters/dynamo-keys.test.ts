@@ -1,0 +1,54 @@
+// The table's keys are a contract with the data already stored (the table outlives every deploy): each is pinned
+// here as it is written, so that a change to one fails until it comes with a migration.
+import {
+  deliveryKey,
+  editionItems,
+  editionKey,
+  editionReportKey,
+  latestEditionKey,
+  pacerSecondKey,
+  rateWindowKey,
+  reportKey,
+  subscriberIndexes,
+  subscriberKey,
+  tallyKey,
+  untakenReports,
+} from '../../../lambdas/adapters/dynamo-keys';
+
+it.each([
+  ['a report', reportKey('r1'), { pk: 'REPORT#r1', sk: 'REPORT' }],
+  ['a subscriber', subscriberKey('a@example.com'), { pk: 'SUBSCRIBER#a@example.com', sk: 'SUBSCRIBER' }],
+  ['the latest-edition pointer', latestEditionKey, { pk: 'EDITIONS', sk: 'LATEST' }],
+  ['an edition', editionKey('7'), { pk: 'EDITION#7', sk: 'EDITION' }],
+  [
+    "an edition's report",
+    editionReportKey('7', '2026-11-24T09:00:00.000Z', 'r1'),
+    { pk: 'EDITION#7', sk: 'REPORT#2026-11-24T09:00:00.000Z#r1' },
+  ],
+  ["a reader's delivery", deliveryKey('7', 'a@example.com'), { pk: 'EDITION#7', sk: 'DELIVERY#a@example.com' }],
+  ["a tally's shard", tallyKey('7', 3), { pk: 'EDITION#7', sk: 'TALLY#3' }],
+  ["the pacer's second", pacerSecondKey(1_764_000_000), { pk: 'PACER#ses', sk: 'SECOND#1764000000' }],
+  ["a client's rate window", rateWindowKey('h4sh', 1_764_000_000), { pk: 'RATE#h4sh', sk: 'MINUTE#1764000000' }],
+])('%s', (_what, key, stored) => {
+  expect(key).toEqual(stored);
+});
+
+it('spells the index keys and the prefixes a query uses as the items carry them', () => {
+  expect(untakenReports.indexKeys('2026-11-24T09:00:00.000Z', 'r1')).toEqual({
+    gsi1pk: untakenReports.partition,
+    gsi1sk: '2026-11-24T09:00:00.000Z#r1',
+  });
+  expect(untakenReports.partition).toBe('REPORTS#untaken');
+  expect(subscriberIndexes.confirmed('a@example.com')).toEqual({
+    gsi1pk: 'SUBSCRIBERS#confirmed',
+    gsi1sk: 'a@example.com',
+  });
+  expect(subscriberIndexes.confirmedPartition).toBe('SUBSCRIBERS#confirmed');
+  expect(subscriberIndexes.every('s1')).toEqual({ gsi2pk: subscriberIndexes.everyPartition, gsi2sk: 's1' });
+  expect(subscriberIndexes.everyPartition).toBe('SUBSCRIBERS');
+  // A query by prefix finds exactly the items the key builders make.
+  expect(deliveryKey('7', 'a@example.com').sk.startsWith(editionItems.deliveryPrefix)).toBe(true);
+  expect(tallyKey('7', 0).sk.startsWith(editionItems.tallyPrefix)).toBe(true);
+  expect(editionReportKey('7', 't', 'r').sk.startsWith(editionItems.reportPrefix)).toBe(true);
+  expect(editionItems.partition('7')).toBe(editionKey('7').pk);
+});
