@@ -17,14 +17,14 @@ import { createAwsClients } from '../lambdas/adapters/aws-clients';
 import { visibilityTimeoutSeconds } from '../lambdas/adapters/delivery-queue-definition';
 import { compileEmailTemplates } from '../lambdas/adapters/mjml-template-compiler';
 import { composeMime } from '../lambdas/adapters/ses-mailer';
-import { composeDeliverer } from '../lambdas/composition/compose-deliverer';
+import { awsMujazDeps } from '../lambdas/composition/aws-mail-adapters';
 import { composeUseCases } from '../lambdas/composition/compose-use-cases';
 import { readConfig } from '../lambdas/composition/config';
+import { composeQueueBatchHandler } from '../lambdas/composition/queue-batch-handler';
 import { personalizeDigest, transmittedBytes } from '../lambdas/core/domain/digest';
 import { listUnsubscribeHeaders } from '../lambdas/core/domain/list-unsubscribe';
 import type { Logger } from '../lambdas/core/ports/logger';
 import type { Metrics } from '../lambdas/core/ports/metrics';
-import { startDeliveryPoller } from '../lambdas/local/delivery-poller';
 import {
   ensureDeliveryQueues,
   ensureTable,
@@ -32,6 +32,7 @@ import {
   silenceSdkNodeVersionWarning,
   startLocalStack,
 } from '../lambdas/local/local-stack';
+import { startQueuePoller } from '../lambdas/local/queue-poller';
 
 const ROOT = join(__dirname, '..');
 const SAMPLE = readFileSync(join(ROOT, 'samples', 'report-ar.txt'), 'utf8');
@@ -81,9 +82,8 @@ async function composeMujaz(stack: LocalStack, sesEndpoint: string, name: string
     metrics: uncounted,
     emailTemplates: await compileEmailTemplates(config.templatesDirectory),
   };
-  const mujaz = composeUseCases(config, secrets, clients, composition);
-  const handleBatch = composeDeliverer(config, secrets, clients, composition);
-  return { mujaz, handleBatch, clients, config };
+  const deps = awsMujazDeps(config, secrets, clients, composition);
+  return { mujaz: composeUseCases(deps, config), handleBatch: composeQueueBatchHandler(deps, config), clients, config };
 }
 
 /** The SES fault proxy in a process of its own (bench/ses-proxy-process.ts). */
@@ -117,7 +117,7 @@ async function benchEndToEnd(stack: LocalStack): Promise<void> {
     const importSeconds = (performance.now() - started) / 1000;
     await mujaz.ingestReport({ plainText: SAMPLE });
 
-    const poller = startDeliveryPoller({
+    const poller = startQueuePoller({
       sqs: clients.sqs,
       queueUrl: config.deliveryQueueUrl,
       handleBatch,

@@ -2,14 +2,14 @@
 import { SESClient } from '@aws-sdk/client-ses';
 import {
   type AwsClientOptions,
-  createTableQueueClients,
+  createDynamoSqsClients,
+  type DynamoSqsClients,
   sharedClientOptions,
-  type TableQueueClients,
-} from './aws-table-queue-clients';
+} from './dynamo-sqs-clients';
 
-export type { AwsClientOptions } from './aws-table-queue-clients';
+export type { AwsClientOptions } from './dynamo-sqs-clients';
 
-export interface AwsClients extends TableQueueClients {
+export interface AwsClients extends DynamoSqsClients {
   ses: SESClient;
 }
 
@@ -23,7 +23,7 @@ export const SES_CONNECT_TIMEOUT_MS = 1_000;
 /** Every client, SES's included: for the functions that mail readers (admin, deliver) and the local runtime. */
 export function createAwsClients(options: AwsClientOptions): AwsClients {
   return {
-    ...createTableQueueClients(options),
+    ...createDynamoSqsClients(options),
     // No SDK retries for SES: it has no idempotency key, and the SDK retries a reset connection after SES may
     // already have taken the message. The caller decides, knowing which failures are safe to retry (ses-mailer).
     // Not traced: X-Ray keeps an SDK error's message for 30 days, and SES's messages quote recipients' addresses

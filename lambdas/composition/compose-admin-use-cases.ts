@@ -1,39 +1,59 @@
-// Composition: the admin function's use cases — what the operator does over HTTP: report intake (the article
-// extractor), previews, test sends (SES), starting a send, its progress and retries, imports and exports.
-import type { AwsClients } from '../adapters/aws-clients';
-import { DynamoEditionStore } from '../adapters/dynamo-edition-store';
-import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
-import { HandlebarsEmailRenderer } from '../adapters/handlebars-email-renderer';
-import { ReadabilityArticleExtractor } from '../adapters/readability-article-extractor';
-import { SqsDeliveryQueue } from '../adapters/sqs-delivery-queue';
-import { type AdminUseCases, bindAdminUseCases } from '../core/bind-admin-use-cases';
-import type { CompositionOptions, MujazSecrets } from './composition-options';
-import type { MujazConfig } from './config';
-import { mailingPorts } from './mailing-ports';
+// Composition: what the operator does over the admin API — reports in, the digest previewed, tested and started, a
+// send's progress and its retries, the list imported and exported — bound to the adapters it runs on. Only the admin
+// function (and the local runtime) composes it: report intake brings the summarizer, its stop words and the article
+// extractor.
 
-/** The operator's use cases: every port a digest needs, the article extractor, the subscribe queue. */
-export function composeAdminUseCases(
-  config: MujazConfig,
-  secrets: MujazSecrets,
-  clients: AwsClients,
-  options: CompositionOptions,
-): AdminUseCases {
-  return bindAdminUseCases(everyPort(config, secrets, clients, options), config);
-}
+import type { AdminUseCases } from '../core/admin-use-cases';
+import { publicLinks } from '../core/domain/links';
+import { digestProgress, retryDigest } from '../core/use-cases/digest-progress';
+import { importSubscribers } from '../core/use-cases/import-subscribers';
+import { type IngestReportDeps, ingestReport, ingestReportBatch } from '../core/use-cases/ingest-report';
+import type { SubscriptionDeps } from '../core/use-cases/manage-subscription';
+import {
+  checkSendRequest,
+  type DigestDeps,
+  previewDigest,
+  sendTestDigest,
+  startDigest,
+} from '../core/use-cases/send-digest';
+import type { CoreSettings } from './core-settings';
 
-/** Every port there is: the admin function uses them all, and so does the whole (composeUseCases). */
-export function everyPort(
-  config: MujazConfig,
-  secrets: MujazSecrets,
-  clients: AwsClients,
-  options: CompositionOptions,
-) {
+export type { AdminUseCases } from '../core/admin-use-cases';
+
+/** The adapters the operator's requests run on: everything a digest needs, the extractor, the subscribe queue. */
+export type AdminDeps = Omit<DigestDeps, 'links' | 'newsletter' | 'timeZone' | 'featuredReports' | 'staleClaimMs'> &
+  Pick<IngestReportDeps, 'extractor'> &
+  Pick<SubscriptionDeps, 'subscriptionQueue'>;
+
+export type AdminSettings = Pick<
+  CoreSettings,
+  'newsletter' | 'timeZone' | 'publicBaseUrl' | 'featuredReports' | 'staleClaimMs'
+>;
+
+export function composeAdminUseCases(deps: AdminDeps, settings: AdminSettings): AdminUseCases {
+  const ingest: IngestReportDeps = deps;
+  const digest: DigestDeps = {
+    ...deps,
+    links: publicLinks(settings.publicBaseUrl),
+    newsletter: settings.newsletter,
+    timeZone: settings.timeZone,
+    featuredReports: settings.featuredReports,
+    staleClaimMs: settings.staleClaimMs,
+  };
   return {
-    ...mailingPorts(config, secrets, clients, options),
-    reports: new DynamoReportRepository(clients.dynamo, config.tableName),
-    editions: new DynamoEditionStore(clients.dynamo, config.tableName),
-    queue: new SqsDeliveryQueue(clients.sqs, config.deliveryQueueUrl),
-    renderer: new HandlebarsEmailRenderer(options.emailTemplates),
-    extractor: new ReadabilityArticleExtractor(),
+    ingestReport: (input) => ingestReport(ingest, input),
+    ingestReportBatch: (items) => ingestReportBatch(ingest, items),
+    importSubscribers: (rows) => importSubscribers(deps, rows),
+    confirmedSubscribers: () => deps.subscribers.confirmedSubscribers(),
+    allSubscribers: () => deps.subscribers.allSubscribers(),
+    previewDigest: (request) => previewDigest(digest, request),
+    sendTestDigest: (to, request) => sendTestDigest(digest, to, request),
+    startDigest: async (request) => {
+      const started = await startDigest(digest, request);
+      return started && { id: started.edition.id };
+    },
+    digestProgress: (id) => digestProgress(digest, id),
+    retryDigest: (id, include) => retryDigest(digest, id, include),
+    checkSendRequest: (request) => checkSendRequest(digest, request),
   };
 }

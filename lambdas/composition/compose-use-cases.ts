@@ -1,28 +1,30 @@
-// Composition: every use case Mujaz has — every port, the article extractor included — bound to the AWS adapters,
-// in one process: what the tests and the benches drive. No Lambda function builds it.
-//
-// Each Lambda function builds only what it runs, in a file of its own, so that its bundle carries only the adapters
-// and libraries it uses (esbuild keeps every module a handler reaches, used or not):
-//   api               compose-reader-use-cases.ts   composeReaderUseCases: the readers' routes
-//   admin             compose-admin-use-cases.ts    composeAdminUseCases: the operator's routes
-//   send-digest       compose-digest-sender.ts      composeDigestSender: open, compose and fan out an edition
-//   deliver-digest    compose-deliverer.ts          composeDeliverer: readers' turns and subscribe requests
-//   delivery-feedback compose-feedback-recorder.ts  composeFeedbackRecorder: SES events to suppressions
-// The local runtime calls the same builders, with its own clients, so the code that runs locally runs in Lambda.
-import type { AwsClients } from '../adapters/aws-clients';
-import { bindUseCases, type UseCases } from '../core/bind-use-cases';
-import { everyPort } from './compose-admin-use-cases';
-import type { CompositionOptions, MujazSecrets } from './composition-options';
-import type { MujazConfig } from './config';
+// Composition: everything Mujaz does, in one process — what each Lambda function composes for itself, composed side
+// by side over one set of adapters: for the local runtime (demo, dev), the integration tests (adapters on the local
+// services) and the unit tests (in-memory fakes). No Lambda function builds it: each composes only what it runs, so
+// that its bundle carries only the adapters and libraries it uses (esbuild keeps every module a handler reaches):
+//   api               composeReaderUseCases     the readers' routes
+//   admin             composeAdminUseCases      the operator's routes
+//   send-digest       composeDigestSender       open, compose and fan out an edition; the watch
+//   deliver-digest    composeQueueWorker        readers' turns and subscribe requests (queue-batch-handler.ts)
+//   delivery-feedback composeFeedbackRecorder   SES events to suppressions
+import { type AdminDeps, type AdminUseCases, composeAdminUseCases } from './compose-admin-use-cases';
+import { composeDigestSender, type DigestSender, type DigestSenderDeps } from './compose-digest-sender';
+import { composeFeedbackRecorder, type FeedbackRecorder, type FeedbackRecorderDeps } from './compose-feedback-recorder';
+import { composeQueueWorker, type QueueWorker, type QueueWorkerDeps } from './compose-queue-worker';
+import { composeReaderUseCases, type ReaderDeps, type ReaderUseCases } from './compose-reader-use-cases';
+import type { CoreSettings } from './core-settings';
 
-export { type CompositionOptions, DEFAULT_SEND_RATE, type MujazSecrets } from './composition-options';
+export type UseCases = ReaderUseCases & AdminUseCases & DigestSender & QueueWorker & FeedbackRecorder;
 
-/** Every use case (the tests', the benches'): every port, the article extractor included. */
-export function composeUseCases(
-  config: MujazConfig,
-  secrets: MujazSecrets,
-  clients: AwsClients,
-  options: CompositionOptions,
-): UseCases {
-  return bindUseCases(everyPort(config, secrets, clients, options), config);
+/** Every adapter: what the five functions run on together. */
+export type MujazDeps = ReaderDeps & AdminDeps & DigestSenderDeps & QueueWorkerDeps & FeedbackRecorderDeps;
+
+export function composeUseCases(deps: MujazDeps, settings: CoreSettings): UseCases {
+  return {
+    ...composeReaderUseCases(deps, settings),
+    ...composeAdminUseCases(deps, settings),
+    ...composeDigestSender(deps, settings),
+    ...composeQueueWorker(deps, settings),
+    ...composeFeedbackRecorder(deps),
+  };
 }

@@ -1,5 +1,6 @@
-// Composition (Lambda only): what every function builds at cold start besides the core — secrets, and what makes
-// it observable: the logger, business metrics and X-Ray traces (Powertools).
+// Composition (Lambda only): what every function builds at cold start besides its use cases — secrets, and what
+// makes it observable: the logger, business metrics and X-Ray traces (Powertools) — and the one handler shape around
+// them (lambdaHandler).
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, Metrics as PowertoolsMetrics } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
@@ -11,10 +12,15 @@ import type { Logger } from '../core/ports/logger';
 import type { Metrics } from '../core/ports/metrics';
 import type { LambdaConfig } from './config';
 
-/** Reads the given secrets at once, in order. */
-export function readSecrets(config: LambdaConfig, secretIds: readonly string[]): Promise<string[]> {
+/** Reads the named secrets at once: `{ tokenSecret: arn }` gives `{ tokenSecret: value }`. */
+export async function readSecrets<Name extends string>(
+  config: Pick<LambdaConfig, 'region'>,
+  secretIds: Record<Name, string>,
+): Promise<Record<Name, string>> {
   const client = new SecretsManagerClient({ region: config.region });
-  return Promise.all(secretIds.map((secretId) => readSecretValue(client, secretId)));
+  const entries = Object.entries<string>(secretIds);
+  const values = await Promise.all(entries.map(([, secretId]) => readSecretValue(client, secretId)));
+  return Object.fromEntries(entries.map(([name], index) => [name, values[index]])) as Record<Name, string>;
 }
 
 /** The core's Logger on Powertools, which each invocation tells its Lambda context (request id, cold start). */
@@ -133,4 +139,19 @@ export function observedHandler<Event, Invocation extends InvocationContext, Res
       metrics.publish();
     }
   };
+}
+
+/**
+ * A Lambda function's handler around what it builds once per cold start: `start` runs when the module loads (config,
+ * secrets, clients, the composed use cases) and gives the invocation handler. A start that fails fails every
+ * invocation with its error, and is never an unhandled rejection; each invocation is observed (observedHandler).
+ */
+export function lambdaHandler<Event, Invocation extends InvocationContext, Result>(
+  serviceName: string,
+  start: (observability: LambdaObservability) => Promise<(event: Event, context: Invocation) => Promise<Result>>,
+): (event: Event, context: Invocation) => Promise<Result> {
+  const observability = lambdaObservability(serviceName);
+  const ready = start(observability);
+  ready.catch(() => undefined);
+  return observedHandler(observability, async (event, context) => (await ready)(event, context));
 }

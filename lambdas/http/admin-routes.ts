@@ -2,7 +2,7 @@
 // retried, the subscriber list imported and exported. The admin function serves them alone (handlers/admin.ts).
 import type { Hono } from 'hono';
 import * as z from 'zod';
-import type { AdminUseCases } from '../core/bind-admin-use-cases';
+import type { AdminUseCases } from '../core/admin-use-cases';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import type { Report } from '../core/domain/report';
 import { parseInput } from '../core/domain/validation';
@@ -14,7 +14,7 @@ import { errorResponse } from './http-errors';
 import { batchBody, csvBody, readCsv, readJson, readReportInput, reportBody, smallBody } from './request-body';
 import { parseSubscriberCsv, subscribersToCsv } from './subscriber-csv';
 
-export interface AdminRouteDependencies {
+export interface AdminRouteDeps {
   mujaz: AdminUseCases;
   dispatcher: DigestDispatcher;
   adminToken: string;
@@ -43,11 +43,11 @@ const retryBody = z
   .refine((body) => new Set(body.include).size === body.include.length, 'include names an outcome twice');
 
 /** The admin function's app: the operator's routes alone. */
-export function createAdminApp(deps: AdminRouteDependencies): Hono {
+export function createAdminApp(deps: AdminRouteDeps): Hono {
   return createHttpApp(deps, [adminRoutes(deps)]);
 }
 
-export function adminRoutes(deps: AdminRouteDependencies): RouteGroup {
+export function adminRoutes(deps: AdminRouteDeps): RouteGroup {
   return {
     servedBy: 'admin',
     register: (app) => {

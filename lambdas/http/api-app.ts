@@ -3,15 +3,15 @@
 // a function of its own (the API function and the admin function), and API Gateway routes each path to its
 // function (routes.ts).
 import type { Hono } from 'hono';
-import { type AdminRouteDependencies, adminRoutes } from './admin-routes';
+import { type AdminRouteDeps, adminRoutes } from './admin-routes';
 import { createHttpApp } from './http-app';
-import { type ReaderRouteDependencies, readerRoutes } from './reader-routes';
+import { type ReaderRouteDeps, readerRoutes } from './reader-routes';
 
-export interface ApiDependencies extends Omit<ReaderRouteDependencies, 'mujaz'>, Omit<AdminRouteDependencies, 'mujaz'> {
+export interface ApiDeps extends Omit<ReaderRouteDeps, 'mujaz'>, Omit<AdminRouteDeps, 'mujaz'> {
   /** What readers and the operator can do (bindReaderUseCases, bindAdminUseCases; bindUseCases has both). */
-  mujaz: ReaderRouteDependencies['mujaz'] & AdminRouteDependencies['mujaz'];
+  mujaz: ReaderRouteDeps['mujaz'] & AdminRouteDeps['mujaz'];
 }
 
-export function createApiApp(deps: ApiDependencies): Hono {
+export function createApiApp(deps: ApiDeps): Hono {
   return createHttpApp(deps, [readerRoutes(deps), adminRoutes(deps)]);
 }

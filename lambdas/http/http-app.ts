@@ -15,7 +15,7 @@ import { type PageContent, renderPage } from './pages';
 import { wantsHtml } from './request-body';
 import { API_ROUTES, type RouteFunction, servingFunction } from './routes';
 
-export interface HttpAppDependencies {
+export interface HttpAppDeps {
   newsletter: NewsletterIdentity;
   logger: Logger;
 }
@@ -32,7 +32,7 @@ export interface RouteGroup {
   register(app: Hono, kit: RouteKit): void;
 }
 
-export function createHttpApp(deps: HttpAppDependencies, groups: readonly RouteGroup[]): Hono {
+export function createHttpApp(deps: HttpAppDeps, groups: readonly RouteGroup[]): Hono {
   const app = new Hono();
   const labels = labelsFor(deps.newsletter).pages;
   /** Every failure leaves through here: JSON, or for a browser and anything but our own fault, a small page. */

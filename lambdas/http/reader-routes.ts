@@ -3,7 +3,6 @@
 // mailer or CSV.
 import type { Context } from 'hono';
 import * as z from 'zod';
-import type { ReaderUseCases } from '../core/bind-reader-use-cases';
 import type { PublicLinks } from '../core/domain/links';
 import {
   NEWSLETTER_LANGUAGES,
@@ -13,13 +12,14 @@ import {
 } from '../core/domain/newsletter-labels';
 import { parseInput } from '../core/domain/validation';
 import type { Logger } from '../core/ports/logger';
+import type { ReaderUseCases } from '../core/reader-use-cases';
 import { atomFeed } from './atom-feed';
 import { type ClientAddressReader, clientBucket } from './client-address';
 import { createHttpApp, type RouteGroup } from './http-app';
 import { renderArchivePage, renderPage, renderSubscribePage } from './pages';
 import { isForm, readForm, sameSiteForms, smallBody, wantsHtml } from './request-body';
 
-export interface ReaderRouteDependencies {
+export interface ReaderRouteDeps {
   mujaz: ReaderUseCases;
   newsletter: NewsletterIdentity;
   logger: Logger;
@@ -36,11 +36,11 @@ const tokenQuery = z.object({ token: z.string().min(1).max(4096) });
 const CHECK_INBOX = 'If the address can receive mail, a confirmation link is on its way.';
 
 /** The API function's app: the readers' routes alone. */
-export function createReaderApp(deps: ReaderRouteDependencies) {
+export function createReaderApp(deps: ReaderRouteDeps) {
   return createHttpApp(deps, [readerRoutes(deps)]);
 }
 
-export function readerRoutes(deps: ReaderRouteDependencies): RouteGroup {
+export function readerRoutes(deps: ReaderRouteDeps): RouteGroup {
   return {
     servedBy: 'api',
     register: (app, { page, wordsIn }) => {

@@ -1,6 +1,6 @@
 // Local runtime: runs a send's compose and fan-out in the background of this process, as the send function would
 // in Lambda; the queue poller delivers what it queues.
-import type { UseCases } from '../core/bind-use-cases';
+import type { UseCases } from '../composition/compose-use-cases';
 import type { Logger } from '../core/ports/logger';
 import type { SendRequest } from '../core/use-cases/send-digest';
 import type { DigestDispatcher } from '../http/digest-dispatcher';

@@ -11,17 +11,13 @@ import { consoleLogger } from '../adapters/console-logger';
 import { visibilityTimeoutSeconds } from '../adapters/delivery-queue-definition';
 import { loggerMetrics } from '../adapters/logger-metrics';
 import { compileEmailTemplates } from '../adapters/mjml-template-compiler';
-import { composeAdminUseCases } from '../composition/compose-admin-use-cases';
-import { composeDeliverer } from '../composition/compose-deliverer';
-import { composeDigestSender } from '../composition/compose-digest-sender';
-import { composeReaderUseCases } from '../composition/compose-reader-use-cases';
-import { composeUseCases } from '../composition/compose-use-cases';
+import { awsMujazDeps } from '../composition/aws-mail-adapters';
+import { composeUseCases, type UseCases } from '../composition/compose-use-cases';
 import { type MujazConfig, readLocalStackConfig } from '../composition/config';
-import type { UseCases } from '../core/bind-use-cases';
+import { composeQueueBatchHandler } from '../composition/queue-batch-handler';
 import { publicLinks } from '../core/domain/links';
 import type { Logger } from '../core/ports/logger';
 import { createApiApp } from '../http/api-app';
-import { type DeliveryPoller, startDeliveryPoller } from './delivery-poller';
 import { InProcessDigestDispatcher } from './in-process-digest-dispatcher';
 import {
   type DeliveryQueueUrls,
@@ -32,6 +28,7 @@ import {
   type LocalStackOptions,
   startLocalStack,
 } from './local-stack';
+import { type QueuePoller, startQueuePoller } from './queue-poller';
 
 /** The delivery queue's name; its dead-letter queue is `${name}-dlq`. */
 export const LOCAL_DELIVERY_QUEUE = 'mujaz-deliveries';
@@ -113,22 +110,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       emailTemplates: await compileEmailTemplates(config.templatesDirectory),
       ...(onMailSent ? { onMailSent } : {}),
     };
-    // What the API, admin, send and deliver functions each build in Lambda, side by side in one process.
-    const served = {
-      ...composeReaderUseCases(config, { tokenSecret }, clients, composition),
-      ...composeAdminUseCases(config, { tokenSecret }, clients, composition),
-    };
-    const handleBatch = composeDeliverer(config, { tokenSecret }, clients, composition);
-    const dispatcher = new InProcessDigestDispatcher(composeDigestSender(config, clients, composition), logger);
-    // Every use case, for the flow tests and the demo to drive (a report in, a subscriber confirmed) directly.
-    const mujaz = composeUseCases(config, { tokenSecret }, clients, composition);
+    // Every function's use cases over one set of adapters on the local stack: the API serves the readers' and the
+    // operator's, the dispatcher runs sends as the send function would, the pollers feed the queue worker.
+    const deps = awsMujazDeps(config, { tokenSecret }, clients, composition);
+    const mujaz = composeUseCases(deps, config);
+    const handleBatch = composeQueueBatchHandler(deps, config);
+    const dispatcher = new InProcessDigestDispatcher(mujaz, logger);
     const workers = options.deliveryWorkers ?? 4;
     // Confirmations have a poller of their own, as they have a queue of their own: a big send never holds them back.
-    const pollers: DeliveryPoller[] =
+    const pollers: QueuePoller[] =
       workers > 0
         ? [
-            startDeliveryPoller({ sqs: clients.sqs, queueUrl: config.deliveryQueueUrl, handleBatch, workers, logger }),
-            startDeliveryPoller({
+            startQueuePoller({ sqs: clients.sqs, queueUrl: config.deliveryQueueUrl, handleBatch, workers, logger }),
+            startQueuePoller({
               sqs: clients.sqs,
               queueUrl: config.subscriptionQueueUrl,
               handleBatch,
@@ -138,7 +132,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           ]
         : [];
     const app = createApiApp({
-      mujaz: served,
+      mujaz,
       dispatcher,
       adminToken,
       newsletter: config.newsletter,

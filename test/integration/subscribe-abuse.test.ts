@@ -4,6 +4,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Hono } from 'hono';
 import { DynamoSubscriberRepository } from '../../lambdas/adapters/dynamo-subscriber-repository';
+import { awsMujazDeps } from '../../lambdas/composition/aws-mail-adapters';
 import { composeUseCases } from '../../lambdas/composition/compose-use-cases';
 import { emailsTo, linkIn, untilEmailsTo } from '../../lambdas/local/ses-inbox';
 import { InMemoryMetrics } from '../support/in-memory-metrics';
@@ -103,11 +104,14 @@ it('mails one confirmation for fifty subscribes of one mailbox at once, in any c
 
 it('holds the per-client limit across two API instances sharing the table, storing no network address', async () => {
   const secondClients = localClients();
-  const second = composeUseCases(test.config, { tokenSecret: TEST_TOKEN_SECRET }, secondClients, {
-    logger: silentLogger,
-    metrics: new InMemoryMetrics(),
-    emailTemplates: await compiledTemplates(),
-  });
+  const second = composeUseCases(
+    awsMujazDeps(test.config, { tokenSecret: TEST_TOKEN_SECRET }, secondClients, {
+      logger: silentLogger,
+      metrics: new InMemoryMetrics(),
+      emailTemplates: await compiledTemplates(),
+    }),
+    test.config,
+  );
   const otherApp = apiAppOver({ ...test, mujaz: second }, 'abuse-admin-token');
   const client = '192.0.2.77';
   const from = (instance: Hono, email: string) =>

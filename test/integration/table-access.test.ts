@@ -6,14 +6,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { Hono } from 'hono';
+import { awsDigestSenderDeps, awsFeedbackRecorderDeps, awsReaderDeps } from '../../lambdas/composition/aws-adapters';
+import { awsMujazDeps } from '../../lambdas/composition/aws-mail-adapters';
 import { composeAdminUseCases } from '../../lambdas/composition/compose-admin-use-cases';
 import { composeDigestSender } from '../../lambdas/composition/compose-digest-sender';
 import { composeFeedbackRecorder } from '../../lambdas/composition/compose-feedback-recorder';
 import { composeReaderUseCases } from '../../lambdas/composition/compose-reader-use-cases';
+import type { CompositionOptions } from '../../lambdas/composition/composition-options';
 import { publicLinks } from '../../lambdas/core/domain/links';
 import { createAdminApp } from '../../lambdas/http/admin-routes';
 import { createReaderApp } from '../../lambdas/http/reader-routes';
-import { toSqsEvent } from '../../lambdas/local/delivery-poller';
+import { toSqsEvent } from '../../lambdas/local/queue-poller';
 import { linkIn, untilEmailsTo } from '../../lambdas/local/ses-inbox';
 import { TABLE_ACCESS, type TableAccess } from '../../lib/table-access';
 import { InMemoryMetrics } from '../support/in-memory-metrics';
@@ -35,6 +38,7 @@ let test: TestMujaz;
 /** The API function's app and the admin function's, each over its own composition, as their handlers build them. */
 let readerApp: Hono;
 let adminApp: Hono;
+let composition: CompositionOptions;
 /** What the code asked DynamoDB for since the last reset: `GetItem`, `Query@gsi1`, … */
 const calls = new Set<string>();
 
@@ -58,21 +62,21 @@ beforeAll(async () => {
     },
     { step: 'initialize', name: 'recordTableAccess' },
   );
-  const composition = {
+  composition = {
     logger: silentLogger,
     metrics: new InMemoryMetrics(),
     emailTemplates: await compiledTemplates(),
   };
   const secrets = { tokenSecret: TEST_TOKEN_SECRET };
   readerApp = createReaderApp({
-    mujaz: composeReaderUseCases(test.config, secrets, test.clients, composition),
+    mujaz: composeReaderUseCases(awsReaderDeps(test.config, secrets, test.clients, composition), test.config),
     newsletter: test.config.newsletter,
     logger: silentLogger,
     clientAddress: () => '192.0.2.10',
     links: publicLinks(test.config.publicBaseUrl),
   });
   adminApp = createAdminApp({
-    mujaz: composeAdminUseCases(test.config, secrets, test.clients, composition),
+    mujaz: composeAdminUseCases(awsMujazDeps(test.config, secrets, test.clients, composition), test.config),
     // The send runs in its own function: the admin function only starts it.
     dispatcher: { dispatchSend: async () => undefined },
     adminToken: ADMIN,
@@ -179,11 +183,7 @@ it('runs each function through its entry points and finds every DynamoDB call gr
   add('admin', await recorded(() => adminPost('/digests', JSON.stringify({ mode: 'send' }))));
 
   // The send function's own composition, as its handler builds it: the send, and the watch a day later.
-  const digests = composeDigestSender(test.config, test.clients, {
-    logger: silentLogger,
-    metrics: new InMemoryMetrics(),
-    emailTemplates: await compiledTemplates(),
-  });
+  const digests = composeDigestSender(awsDigestSenderDeps(test.config, test.clients, composition), test.config);
   add('send-digest', await recorded(() => digests.sendDigest()));
   add('send-digest', await recorded(() => digests.watchDigest()));
   add('deliver-digest', await recorded(() => deliverAll(test.queues.queueUrl)));
@@ -202,8 +202,8 @@ it('runs each function through its entry points and finds every DynamoDB call gr
   const bounce = JSON.parse(
     readFileSync(join(__dirname, '..', 'fixtures', 'ses-events', 'bounce-permanent.json'), 'utf8'),
   ) as unknown;
-  const feedback = composeFeedbackRecorder(test.config, test.clients, { logger: silentLogger });
-  add('delivery-feedback', await recorded(() => feedback(bounce)));
+  const feedback = composeFeedbackRecorder(awsFeedbackRecorderDeps(test.config, test.clients, composition));
+  add('delivery-feedback', await recorded(() => feedback.recordDeliveryFeedback(bounce)));
 
   for (const [name, calls] of Object.entries(used))
     expectGranted(calls, TABLE_ACCESS[name as keyof typeof TABLE_ACCESS]);

@@ -3,10 +3,11 @@
 // Its settings come as one JSON argument: { config, services, tokenSecret }.
 import { createAwsClients } from '../../lambdas/adapters/aws-clients';
 import { compileEmailTemplates } from '../../lambdas/adapters/mjml-template-compiler';
-import { composeDeliverer } from '../../lambdas/composition/compose-deliverer';
+import { awsQueueWorkerDeps } from '../../lambdas/composition/aws-mail-adapters';
 import type { MujazConfig } from '../../lambdas/composition/config';
-import { startDeliveryPoller } from '../../lambdas/local/delivery-poller';
+import { composeQueueBatchHandler } from '../../lambdas/composition/queue-batch-handler';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
+import { startQueuePoller } from '../../lambdas/local/queue-poller';
 import { InMemoryMetrics } from './in-memory-metrics';
 import { silentLogger } from './silent-logger';
 
@@ -20,12 +21,10 @@ interface WorkerSettings {
 const settings = JSON.parse(process.argv[2] ?? '{}') as WorkerSettings;
 const clients = createAwsClients({ region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS }, ...settings.services });
 compileEmailTemplates(settings.config.templatesDirectory).then((emailTemplates) => {
-  const handleBatch = composeDeliverer(settings.config, { tokenSecret: settings.tokenSecret }, clients, {
-    logger: silentLogger,
-    metrics: new InMemoryMetrics(),
-    emailTemplates,
-  });
-  startDeliveryPoller({
+  const options = { logger: silentLogger, metrics: new InMemoryMetrics(), emailTemplates };
+  const deps = awsQueueWorkerDeps(settings.config, { tokenSecret: settings.tokenSecret }, clients, options);
+  const handleBatch = composeQueueBatchHandler(deps, settings.config);
+  startQueuePoller({
     sqs: clients.sqs,
     queueUrl: settings.config.deliveryQueueUrl,
     handleBatch,

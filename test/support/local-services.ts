@@ -4,16 +4,14 @@ import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { type AwsClients, createAwsClients } from '../../lambdas/adapters/aws-clients';
 import { visibilityTimeoutSeconds } from '../../lambdas/adapters/delivery-queue-definition';
-import { composeDeliverer } from '../../lambdas/composition/compose-deliverer';
-import { composeUseCases } from '../../lambdas/composition/compose-use-cases';
+import { awsMujazDeps } from '../../lambdas/composition/aws-mail-adapters';
+import { composeUseCases, type UseCases } from '../../lambdas/composition/compose-use-cases';
 import { type MujazConfig, readConfig } from '../../lambdas/composition/config';
-import type { DeliveryBatchHandler } from '../../lambdas/composition/delivery-batch';
-import type { UseCases } from '../../lambdas/core/bind-use-cases';
+import { composeQueueBatchHandler, type QueueBatchHandler } from '../../lambdas/composition/queue-batch-handler';
 import { publicLinks } from '../../lambdas/core/domain/links';
 import type { Clock } from '../../lambdas/core/ports/clock';
 import type { DigestProgress } from '../../lambdas/core/use-cases/digest-progress';
 import { createApiApp } from '../../lambdas/http/api-app';
-import { type DeliveryPoller, startDeliveryPoller } from '../../lambdas/local/delivery-poller';
 import { InProcessDigestDispatcher } from '../../lambdas/local/in-process-digest-dispatcher';
 import {
   type DeliveryQueueUrls,
@@ -22,6 +20,7 @@ import {
   LOCAL_CREDENTIALS,
   LOCAL_REGION,
 } from '../../lambdas/local/local-stack';
+import { type QueuePoller, startQueuePoller } from '../../lambdas/local/queue-poller';
 import { InMemoryMetrics } from './in-memory-metrics';
 import { compiledTemplates } from './real-renderer';
 import { silentLogger } from './silent-logger';
@@ -78,7 +77,7 @@ export async function createTestQueues(prefix: string, visibilitySeconds: number
 export interface TestMujaz {
   mujaz: UseCases;
   /** The deliver step's batch handler, as the deliver function runs it. */
-  handleBatch: DeliveryBatchHandler;
+  handleBatch: QueueBatchHandler;
   queues: DeliveryQueueUrls;
   subscriptionQueues: DeliveryQueueUrls;
   config: MujazConfig;
@@ -125,13 +124,15 @@ export async function createTestMujaz(prefix: string, options: TestMujazOptions 
     emailTemplates: await compiledTemplates(),
     ...(options.clock ? { clock: options.clock } : {}),
   };
-  const mujaz = composeUseCases(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, composition);
-  const handleBatch = composeDeliverer(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, composition);
+  // The one graph the local runtime runs: every function's use cases over one set of adapters.
+  const deps = awsMujazDeps(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, composition);
+  const mujaz = composeUseCases(deps, config);
+  const handleBatch = composeQueueBatchHandler(deps, config);
   const workers = options.deliveryWorkers ?? 2;
-  const pollers: DeliveryPoller[] =
+  const pollers: QueuePoller[] =
     workers > 0
       ? [queues.queueUrl, subscriptionQueues.queueUrl].map((queueUrl) =>
-          startDeliveryPoller({ sqs: clients.sqs, queueUrl, handleBatch, workers, logger: silentLogger }),
+          startQueuePoller({ sqs: clients.sqs, queueUrl, handleBatch, workers, logger: silentLogger }),
         )
       : [];
   const untilDone = async (id: string, timeoutMs = 60_000): Promise<DigestProgress> => {

@@ -1,9 +1,9 @@
-// Test support: the core's use cases bound through bindUseCases — as every entry point binds them — to in-memory
-// fakes. Loads no MJML and no HTML parser: the HTTP tests pass the real renderer and extractor in.
+// Test support: the core's use cases composed by composeUseCases — the composition every entry point runs — over
+// in-memory fakes. Loads no MJML and no HTML parser: the HTTP tests pass the real renderer and extractor in.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HmacTokenSigner } from '../../lambdas/adapters/hmac-token-signer';
-import { bindUseCases, type UseCases } from '../../lambdas/core/bind-use-cases';
+import { composeUseCases, type UseCases } from '../../lambdas/composition/compose-use-cases';
 import type { NewsletterIdentity } from '../../lambdas/core/domain/newsletter-labels';
 import { splitParagraphs, splitSentences } from '../../lambdas/core/domain/sentences';
 import type { Subscriber } from '../../lambdas/core/domain/subscriber';
@@ -134,7 +134,7 @@ export function createHarness<
     logger,
     metrics,
   };
-  const useCases = bindUseCases(ports, {
+  const useCases = composeUseCases(ports, {
     newsletter,
     timeZone,
     publicBaseUrl: PUBLIC_BASE_URL,

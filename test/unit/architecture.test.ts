@@ -72,6 +72,39 @@ describe('the dependency rule', () => {
     expect(importsInto(layer('http'), ['adapters', 'handlers', 'local', 'composition'])).toEqual([]);
   });
 
+  it('builds the adapters the use cases run on in composition alone: no entry point imports one', () => {
+    // Logging and metrics are the entry points' own: lambda-runtime (composition) makes the functions', and the local
+    // runtime takes the console's.
+    const observability = /(console-logger|logger-metrics)\.ts$/u;
+    const portAdapters = layer('adapters')
+      .filter((file) => !observability.test(file))
+      .filter((file) => /\bimplements\b|:\s*(IdSource|Clock)\s*=/u.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(LAMBDAS, file).replace(/\.ts$/u, '').split('/')[1]);
+    expect(portAdapters.length).toBeGreaterThan(15);
+    const entryPoints = [...layer('handlers'), ...layer('local')];
+    const violations = entryPoints.flatMap((file) =>
+      importsOf(file)
+        .filter((specifier) => portAdapters.some((adapter) => specifier.endsWith(`/adapters/${adapter}`)))
+        .map((specifier) => `${relative(ROOT, file)} imports ${specifier}`),
+    );
+    expect(violations).toEqual([]);
+  });
+
+  it('keeps composition off the entry points it serves', () => {
+    expect(importsInto(layer('composition'), ['handlers', 'local'])).toEqual([]);
+  });
+
+  it('gives every Lambda handler one shape: the one cold-start helper around what composition builds', () => {
+    for (const file of layer('handlers')) {
+      const source = readFileSync(file, 'utf8');
+      expect([relative(ROOT, file), source.match(/export const handler = lambdaHandler\b/gu)?.length]).toEqual([
+        relative(ROOT, file),
+        1,
+      ]);
+      expect([relative(ROOT, file), /\.catch\(|\bready\b/u.test(source)]).toEqual([relative(ROOT, file), false]);
+    }
+  });
+
   it('reads configuration in composition/config.ts only: no other file names an environment variable', () => {
     const names = /\b(MUJAZ_[A-Z_]+|AWS_REGION|PORT)\b|process\.env\.|process\.env\[/u;
     const readers = sourceFiles(LAMBDAS)

@@ -1,7 +1,7 @@
 // The API app as a whole: the admin guard, routing (404, 405), and how every failure is answered — JSON, or for
 // a browser a page with the same status, except our own failures (500), which are always JSON.
 import type { Hono } from 'hono';
-import type { UseCases } from '../../../lambdas/core/bind-use-cases';
+import type { UseCases } from '../../../lambdas/composition/compose-use-cases';
 import {
   ADMIN_TOKEN,
   admin,

@@ -3,7 +3,7 @@
 // checks every error answer must pass.
 import type { Hono } from 'hono';
 import { ReadabilityArticleExtractor } from '../../../lambdas/adapters/readability-article-extractor';
-import type { UseCases } from '../../../lambdas/core/bind-use-cases';
+import type { UseCases } from '../../../lambdas/composition/compose-use-cases';
 import { escapeHtml } from '../../../lambdas/core/domain/html';
 import { publicLinks } from '../../../lambdas/core/domain/links';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';

@@ -15,12 +15,12 @@ export interface AwsClientOptions {
   capture?: <Client>(client: Client) => Client;
 }
 
-export interface TableQueueClients {
+export interface DynamoSqsClients {
   dynamo: DynamoDBDocumentClient;
   sqs: SQSClient;
 }
 
-export function createTableQueueClients(options: AwsClientOptions): TableQueueClients {
+export function createDynamoSqsClients(options: AwsClientOptions): DynamoSqsClients {
   const shared = sharedClientOptions(options);
   const capture = options.capture ?? ((client) => client);
   // The document client sends through this client's middleware, so capturing this one traces both.

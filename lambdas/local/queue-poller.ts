@@ -1,16 +1,16 @@
-// Local runtime: what Lambda's SQS event source does for the deliver function — receive readers' turns, hand each
-// batch to the same batch handler, delete what it did not report as failed. The failed ones come back when their
+// Local runtime: what Lambda's SQS event source does for the deliver function — receive a queue's messages (readers'
+// turns, or subscribe requests), hand each batch to the same batch handler, delete what it did not report as failed. The failed ones come back when their
 // visibility runs out, and go to the dead-letter queue after their last receive, as in AWS.
 import { DeleteMessageBatchCommand, type Message, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { deliveryQueue } from '../adapters/delivery-queue-definition';
-import type { DeliveryBatchHandler } from '../composition/delivery-batch';
+import type { QueueBatchHandler } from '../composition/queue-batch-handler';
 import type { Logger } from '../core/ports/logger';
 
-export interface DeliveryPollerOptions {
+export interface QueuePollerOptions {
   sqs: SQSClient;
   queueUrl: string;
-  handleBatch: DeliveryBatchHandler;
+  handleBatch: QueueBatchHandler;
   /** Batches handled at once (Lambda: the event source's maximum concurrency). */
   workers: number;
   logger: Logger;
@@ -18,12 +18,12 @@ export interface DeliveryPollerOptions {
   idleMs?: number;
 }
 
-export interface DeliveryPoller {
-  /** Stops asking for turns and resolves once the batches in hand are handled. */
+export interface QueuePoller {
+  /** Stops asking for messages and resolves once the batches in hand are handled. */
   stop(): Promise<void>;
 }
 
-export function startDeliveryPoller(options: DeliveryPollerOptions): DeliveryPoller {
+export function startQueuePoller(options: QueuePollerOptions): QueuePoller {
   let stopping = false;
   const idleMs = options.idleMs ?? 100;
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -58,7 +58,7 @@ export function startDeliveryPoller(options: DeliveryPollerOptions): DeliveryPol
         }
       } catch (error) {
         // The turns in hand come back when their visibility runs out; nothing is lost by waiting.
-        options.logger.error('delivery poll failed', { error: error instanceof Error ? error.name : 'unknown' });
+        options.logger.error('queue poll failed', { error: error instanceof Error ? error.name : 'unknown' });
         await pause(1_000);
       }
     }

@@ -1,5 +1,5 @@
-// Core: the few settings the use cases need, shared by every binding (bind-*-use-cases.ts).
-import type { NewsletterIdentity } from './domain/newsletter-labels';
+// Composition: the few settings the use cases need, shared by every composition (compose-*.ts); the config has them.
+import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 
 export interface CoreSettings {
   newsletter: NewsletterIdentity;

@@ -1,0 +1,63 @@
+// Composition: the adapters on AWS of the functions that mail readers — the deliver function (readers' turns,
+// confirmations) and the admin function (test sends), and so the local runtime and the integration tests, which run
+// every function's use cases (awsMujazDeps). Built one way for all: the mailer (SES), the shared send pacer.
+import type { AwsClients } from '../adapters/aws-clients';
+import { DynamoSendPacer } from '../adapters/dynamo-send-pacer';
+import { HandlebarsConfirmationRenderer } from '../adapters/handlebars-confirmation-renderer';
+import { HandlebarsEmailRenderer } from '../adapters/handlebars-email-renderer';
+import { randomIds } from '../adapters/random-ids';
+import { ReadabilityArticleExtractor } from '../adapters/readability-article-extractor';
+import { SesMailer } from '../adapters/ses-mailer';
+import { systemClock } from '../adapters/system-clock';
+import { queueAdapters, secretAdapters, tableAdapters } from './aws-adapters';
+import type { QueueWorkerDeps } from './compose-queue-worker';
+import type { MujazDeps } from './compose-use-cases';
+import { type CompositionOptions, DEFAULT_SEND_RATE, type MujazSecrets } from './composition-options';
+import type { MujazConfig } from './config';
+
+/** What mails a reader: the tables, the queues, the signer, SES and the pacer that keeps it within its rate. */
+function mailingAdapters(config: MujazConfig, secrets: MujazSecrets, clients: AwsClients, options: CompositionOptions) {
+  return {
+    ...tableAdapters(clients.dynamo, config),
+    ...queueAdapters(clients, config),
+    ...secretAdapters(clients.dynamo, config, secrets),
+    mailer: new SesMailer(clients.ses, {
+      from: config.fromAddress,
+      timeoutMs: config.sesTimeoutMs,
+      ...(config.sesConfigurationSet ? { configurationSetName: config.sesConfigurationSet } : {}),
+      ...(options.onMailSent ? { onSent: options.onMailSent } : {}),
+    }),
+    pacer: new DynamoSendPacer(clients.dynamo, config.tableName, { rate: config.sendRate ?? DEFAULT_SEND_RATE }),
+    ids: randomIds,
+    clock: options.clock ?? systemClock,
+    logger: options.logger,
+    metrics: options.metrics,
+  };
+}
+
+/** The deliver function's: it renders only confirmations (the editions come frozen), so no HTML-to-text. */
+export function awsQueueWorkerDeps(
+  config: MujazConfig,
+  secrets: MujazSecrets,
+  clients: AwsClients,
+  options: CompositionOptions,
+): QueueWorkerDeps & ReturnType<typeof queueAdapters> {
+  return {
+    ...mailingAdapters(config, secrets, clients, options),
+    renderer: new HandlebarsConfirmationRenderer(options.emailTemplates),
+  };
+}
+
+/** Every adapter: the admin function's (it runs the operator's every use case) and the whole's (compose-use-cases). */
+export function awsMujazDeps(
+  config: MujazConfig,
+  secrets: MujazSecrets,
+  clients: AwsClients,
+  options: CompositionOptions,
+): MujazDeps & ReturnType<typeof queueAdapters> {
+  return {
+    ...mailingAdapters(config, secrets, clients, options),
+    renderer: new HandlebarsEmailRenderer(options.emailTemplates),
+    extractor: new ReadabilityArticleExtractor(),
+  };
+}

@@ -1,0 +1,32 @@
+// Core: what the operator can do over the admin API — the facade the admin routes call. composeAdminUseCases
+// (composition) binds it to the adapters of the admin function, of the local runtime or of a test.
+import type { RetriableOutcome } from './domain/delivery';
+import type { ReportInput } from './domain/report-submission';
+import type { Subscriber } from './domain/subscriber';
+import type { DigestProgress } from './use-cases/digest-progress';
+import type { ImportOutcome, ImportRow } from './use-cases/import-subscribers';
+import type { BatchOutcome, IngestedReport } from './use-cases/ingest-report';
+import type { DigestPreview, SendRequest } from './use-cases/send-digest';
+
+export interface AdminUseCases {
+  ingestReport(input: ReportInput): Promise<IngestedReport>;
+  /** A JSON array of reports, each on its own: a rejected report does not stop the others. */
+  ingestReportBatch(items: unknown): Promise<BatchOutcome>;
+  /** Brings a list over: confirmed-elsewhere readers confirmed (consent: imported), the others asked to confirm. */
+  importSubscribers(rows: readonly ImportRow[]): Promise<ImportOutcome>;
+  /** Every confirmed reader, page by page: the list to export. */
+  confirmedSubscribers(): AsyncIterable<Subscriber>;
+  /** Every subscriber in any state, with their consent records: the audit export. */
+  allSubscribers(): AsyncIterable<Subscriber>;
+  /** What the next send would carry, or what the edition being sent carries. */
+  previewDigest(request?: SendRequest): Promise<DigestPreview>;
+  sendTestDigest(to: string, request?: SendRequest): Promise<{ edition?: string; messageId: string }>;
+  /** Opens the next edition (or finds the one under way) without composing it; undefined when nothing waits. */
+  startDigest(request?: SendRequest): Promise<{ id: string } | undefined>;
+  /** Where an edition's send stands: its state and how many readers ended in each outcome. */
+  digestProgress(id: string): Promise<DigestProgress>;
+  /** Sends the edition again to exactly the readers whose copy ended in one of `include`. */
+  retryDigest(id: string, include: readonly RetriableOutcome[]): Promise<{ id: string; requeued: number }>;
+  /** Throws InvalidInputError for a send request that names no period; sends nothing. */
+  checkSendRequest(request: SendRequest): void;
+}
