@@ -1,59 +1,15 @@
-// Composition: the adapters on AWS (DynamoDB, SQS) that the functions mailing nobody run on — the API function's
-// readers, the send-digest function, the delivery-feedback function — and the table and queue adapters every
-// function shares. Without SES and without the article extractor, so that their bundles load neither.
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDeliveryLedger } from '../adapters/dynamo-delivery-ledger';
-import { DynamoEditionStore } from '../adapters/dynamo-edition-store';
-import { DynamoRateLimiter } from '../adapters/dynamo-rate-limiter';
-import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
+// Composition: the adapters on AWS of the functions that mail nobody and render: the API function's (readers, the
+// archive's pages) and the send-digest function's (compose an edition). Without SES and without the article
+// extractor, so that their bundles load neither.
 import type { DynamoSqsClients } from '../adapters/dynamo-sqs-clients';
-import { DynamoSubscriberRepository } from '../adapters/dynamo-subscriber-repository';
 import { HandlebarsDigestPageRenderer } from '../adapters/handlebars-digest-page-renderer';
 import { HandlebarsEmailRenderer } from '../adapters/handlebars-email-renderer';
-import { HmacTokenSigner } from '../adapters/hmac-token-signer';
-import { randomIds } from '../adapters/random-ids';
-import { SqsDeliveryQueue } from '../adapters/sqs-delivery-queue';
-import { SqsSubscriptionQueue } from '../adapters/sqs-subscription-queue';
 import { systemClock } from '../adapters/system-clock';
+import { queueAdapters, secretAdapters, tableAdapters } from './aws-table-adapters';
 import type { DigestSenderDeps } from './compose-digest-sender';
-import type { FeedbackRecorderDeps } from './compose-feedback-recorder';
 import type { ReaderDeps } from './compose-reader-use-cases';
 import type { CompositionOptions, MujazSecrets } from './composition-options';
 import type { MujazConfig } from './config';
-
-/** Everything the one table holds, each behind its port. */
-export function tableAdapters(dynamo: DynamoDBDocumentClient, config: Pick<MujazConfig, 'tableName'>) {
-  return {
-    reports: new DynamoReportRepository(dynamo, config.tableName),
-    editions: new DynamoEditionStore(dynamo, config.tableName),
-    subscribers: new DynamoSubscriberRepository(dynamo, config.tableName),
-    ledger: new DynamoDeliveryLedger(dynamo, config.tableName),
-  };
-}
-
-/** The deliver function's two queues: readers' turns, and subscribe requests. */
-export function queueAdapters(
-  clients: DynamoSqsClients,
-  config: Pick<MujazConfig, 'deliveryQueueUrl' | 'subscriptionQueueUrl'>,
-) {
-  return {
-    queue: new SqsDeliveryQueue(clients.sqs, config.deliveryQueueUrl),
-    subscriptionQueue: new SqsSubscriptionQueue(clients.sqs, config.subscriptionQueueUrl),
-  };
-}
-
-/** The link signer and the subscribe rate, both keyed by the link-signing secret. */
-export function secretAdapters(
-  dynamo: DynamoDBDocumentClient,
-  config: Pick<MujazConfig, 'tableName'>,
-  secrets: MujazSecrets,
-) {
-  return {
-    tokens: new HmacTokenSigner(secrets.tokenSecret),
-    // Keyed by the link-signing secret: one secret less to manage, and client hashes change when it rotates.
-    limiter: new DynamoRateLimiter(dynamo, config.tableName, secrets.tokenSecret),
-  };
-}
 
 /** The API function's: the subscriber table, the link signer, the subscribe queue, the archive's page renderer. */
 export function awsReaderDeps(
@@ -85,19 +41,5 @@ export function awsDigestSenderDeps(
     clock: options.clock ?? systemClock,
     logger: options.logger,
     metrics: options.metrics,
-  };
-}
-
-/** The delivery-feedback function's: the subscriber table alone. */
-export function awsFeedbackRecorderDeps(
-  config: Pick<MujazConfig, 'tableName'>,
-  clients: Pick<DynamoSqsClients, 'dynamo'>,
-  options: Pick<CompositionOptions, 'logger' | 'clock'>,
-): FeedbackRecorderDeps {
-  return {
-    subscribers: new DynamoSubscriberRepository(clients.dynamo, config.tableName),
-    ids: randomIds,
-    clock: options.clock ?? systemClock,
-    logger: options.logger,
   };
 }

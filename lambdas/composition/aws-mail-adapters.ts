@@ -9,7 +9,7 @@ import { randomIds } from '../adapters/random-ids';
 import { ReadabilityArticleExtractor } from '../adapters/readability-article-extractor';
 import { SesMailer } from '../adapters/ses-mailer';
 import { systemClock } from '../adapters/system-clock';
-import { queueAdapters, secretAdapters, tableAdapters } from './aws-adapters';
+import { queueAdapters, secretAdapters, tableAdapters } from './aws-table-adapters';
 import type { QueueWorkerDeps } from './compose-queue-worker';
 import type { MujazDeps } from './compose-use-cases';
 import { type CompositionOptions, DEFAULT_SEND_RATE, type MujazSecrets } from './composition-options';

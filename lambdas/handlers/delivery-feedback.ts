@@ -1,7 +1,7 @@
 // Lambda handler: SES bounce and complaint events, published by the configuration set to an SNS topic, suppress the
 // addresses they name.
 import { createDynamoSqsClients } from '../adapters/dynamo-sqs-clients';
-import { awsFeedbackRecorderDeps } from '../composition/aws-adapters';
+import { awsFeedbackRecorderDeps } from '../composition/aws-table-adapters';
 import { composeFeedbackRecorder, snsFeedbackHandler } from '../composition/compose-feedback-recorder';
 import { readConfig, readLambdaRegion } from '../composition/config';
 import { lambdaHandler } from '../composition/lambda-runtime';
