@@ -13,7 +13,7 @@ import { toSqsEvent } from '../../lambdas/local/delivery-poller';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
 import { emailsTo } from '../../lambdas/local/ses-inbox';
 import { PROJECT_ROOT } from '../../lib/function-bundles';
-import { type BuiltBundle, buildBundles } from '../../scripts/build-bundles';
+import { BUNDLE_BUDGET_KB, BUNDLE_TARGET_KB, type BuiltBundle, buildBundles } from '../../scripts/build-bundles';
 import {
   createTestMujaz,
   localServices,
@@ -150,6 +150,16 @@ describe('the Lambda bundles', () => {
       // Precompiled: the HTML MJML made, as Handlebars' runtime takes it.
       expect(readFileSync(join(outDir, bundle.name, 'templates', 'digest.js'), 'utf8')).toContain('"compiler":');
     }
+  });
+
+  it('each weigh no more than their budget: 500 KB, the admin function aside', () => {
+    const overBudget = bundles
+      .map((bundle) => ({ name: bundle.name, kilobytes: Math.ceil(bundle.bytes / 1024) }))
+      .filter(({ name, kilobytes }) => kilobytes > BUNDLE_BUDGET_KB[name]);
+    expect(overBudget).toEqual([]);
+    expect(BUNDLE_TARGET_KB).toBe(500);
+    for (const name of ['api', 'send-digest', 'deliver-digest', 'delivery-feedback'] as const)
+      expect(BUNDLE_BUDGET_KB[name]).toBe(BUNDLE_TARGET_KB);
   });
 
   it('carry only what their function uses: report intake, mail and CSV in admin alone, no HTML-to-text converter', () => {
