@@ -1,6 +1,6 @@
 // `npm run bench`, part 0 (also alone: `npx tsx bench/bundles.ts`): the Lambda bundles as `npm run build` makes
 // them — each function's size, the packages that weigh most, and the median time a fresh Node process takes to
-// require it — against the budgets of issue 9. Figures, never assertions (the tests assert no bundle carries mjml).
+// require it — against the budgets of issue 19. Figures, never assertions (the bundle test asserts the sizes).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,16 +8,16 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FunctionName } from '../lib/function-bundles';
 import { PROJECT_ROOT } from '../lib/function-bundles';
-import { type BuiltBundle, buildBundles } from '../scripts/build-bundles';
+import { BUNDLE_BUDGET_KB, BUNDLE_TARGET_KB, type BuiltBundle, buildBundles } from '../scripts/build-bundles';
 
 const LOADS = Number(process.env.MUJAZ_BENCH_LOADS ?? 7);
 const KB = 1024;
 
-/** Issue 9: API ≤ 500 KB and ≤ 150 ms to load, deliver ≤ 500 KB. */
-const BUDGETS: Partial<Record<FunctionName, { kilobytes: number; loadMs?: number }>> = {
-  api: { kilobytes: 500, loadMs: 150 },
-  'deliver-digest': { kilobytes: 500 },
-};
+/**
+ * Issue 19: the API's own code — the bundle required once the SDK, which the Lambda runtime provides, is loaded —
+ * in at most 100 ms. The start as a whole is printed too, without a budget: the SDK's share is not ours to cut.
+ */
+const OWN_LOAD_BUDGET_MS: Partial<Record<FunctionName, number>> = { api: 100 };
 
 /** The AWS SDK packages the bundles leave to the Lambda runtime: preloaded for the "own code" figure. */
 const SDK_PACKAGES = [
@@ -51,10 +51,19 @@ const LOAD_ENVIRONMENT = {
   POWERTOOLS_LOG_LEVEL: 'SILENT',
 };
 
-/** Milliseconds a fresh `node` takes to require the bundle (after the SDK, when `sdkPreloaded`). */
-function loadMilliseconds(file: string, sdkPreloaded: boolean): number {
+/**
+ * What it takes a fresh `node` to require the bundle (after the SDK, when `sdkPreloaded`): milliseconds of wall
+ * clock, and of CPU (user and system, all of the process's threads), which other work on a busy machine does not
+ * inflate as it does the wall clock.
+ */
+interface Load {
+  wallMs: number;
+  cpuMs: number;
+}
+
+function load(file: string, sdkPreloaded: boolean): Load {
   const preload = sdkPreloaded ? SDK_PACKAGES.map((name) => `require(${JSON.stringify(name)});`).join('') : '';
-  const script = `${preload}const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6));process.exit(0)`;
+  const script = `${preload}const t=process.hrtime.bigint(),c=process.cpuUsage();require(${JSON.stringify(file)});const u=process.cpuUsage(c);process.stdout.write(JSON.stringify({wallMs:Number(process.hrtime.bigint()-t)/1e6,cpuMs:(u.user+u.system)/1e3}));process.exit(0)`;
   try {
     const output = execFileSync(process.execPath, ['-e', script], {
       // As the bundle test runs them: the SDK, which Lambda provides, from the project's node_modules.
@@ -62,7 +71,7 @@ function loadMilliseconds(file: string, sdkPreloaded: boolean): number {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    return Number(output);
+    return JSON.parse(output) as Load;
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? '');
     const reason = stderr.split('\n').find((line) => /^\w*Error\b/u.test(line)) ?? 'see its stderr';
@@ -75,11 +84,20 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** The medians of `LOADS` fresh processes, wall and CPU each. */
+function medianLoad(file: string, sdkPreloaded: boolean): Load {
+  const loads = Array.from({ length: LOADS }, () => load(file, sdkPreloaded));
+  return { wallMs: median(loads.map((one) => one.wallMs)), cpuMs: median(loads.map((one) => one.cpuMs)) };
+}
+
 /** The packages (or our own layers) that weigh most in a bundle, heaviest first. */
 function heaviest(bundle: BuiltBundle, count: number): string {
   const weights = new Map<string, number>();
   for (const [path, bytes] of Object.entries(bundle.inputs)) {
-    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/u.exec(path)?.[1] ?? path.split('/').slice(0, 2).join('/');
+    // A package by its name, our own code by its layer, and a data file of ours (the stopword lists) by itself.
+    const name =
+      /node_modules\/((?:@[^/]+\/)?[^/]+)/u.exec(path)?.[1] ??
+      (path.endsWith('.json') ? path : path.split('/').slice(0, 2).join('/'));
     weights.set(name, (weights.get(name) ?? 0) + bytes);
   }
   return [...weights]
@@ -95,30 +113,33 @@ export async function benchBundles(): Promise<void> {
     const bundles = await buildBundles(directory);
     console.log(
       `Lambda bundles (npm run build: minified, @aws-sdk/* external; 1 KB = 1024 bytes) — median of ${LOADS} fresh ` +
-        '`node` processes requiring each bundle, with the SDK from node_modules as Lambda provides it ("own": the SDK ' +
-        'already loaded)',
+        '`node` processes requiring each bundle, with the SDK from node_modules as Lambda provides it: "load" the ' +
+        'start as a whole, "own" the bundle once the SDK is loaded; wall clock, and CPU in brackets (a busy machine ' +
+        'inflates the wall clock, not the CPU)',
     );
     for (const bundle of bundles.sort((a, b) => a.name.localeCompare(b.name))) {
       const kilobytes = bundle.bytes / KB;
       const gzip = gzipSync(readFileSync(bundle.file)).length / KB;
-      const load = median(Array.from({ length: LOADS }, () => loadMilliseconds(bundle.file, false)));
-      const own = median(Array.from({ length: LOADS }, () => loadMilliseconds(bundle.file, true)));
-      const budget = BUDGETS[bundle.name];
-      const verdicts = budget
-        ? [
-            `size ≤ ${budget.kilobytes} KB ${kilobytes <= budget.kilobytes ? 'met' : 'OVER'}`,
-            // Both readings: the bundle's own code, and the start as a whole, whose SDK share no bundle change lowers.
-            ...(budget.loadMs
-              ? [
-                  `load ≤ ${budget.loadMs} ms: own code ${own <= budget.loadMs ? 'met' : 'OVER'}, ` +
-                    `with the SDK ${load <= budget.loadMs ? 'met' : 'OVER'} (the SDK's share ${(load - own).toFixed(0)} ms)`,
-                ]
-              : []),
-          ].join(', ')
-        : 'no budget';
+      const whole = medianLoad(bundle.file, false);
+      const own = medianLoad(bundle.file, true);
+      const sizeBudget = BUNDLE_BUDGET_KB[bundle.name];
+      const loadBudget = OWN_LOAD_BUDGET_MS[bundle.name];
+      const verdicts = [
+        `size ≤ ${BUNDLE_TARGET_KB} KB ${kilobytes <= BUNDLE_TARGET_KB ? 'met' : 'OVER'}` +
+          (sizeBudget === BUNDLE_TARGET_KB
+            ? ''
+            : ` (its own ceiling ${sizeBudget} KB ${kilobytes <= sizeBudget ? 'met' : 'OVER'})`),
+        ...(loadBudget === undefined
+          ? []
+          : [
+              `own code ≤ ${loadBudget} ms: wall ${own.wallMs <= loadBudget ? 'met' : 'OVER'}, ` +
+                `CPU ${own.cpuMs <= loadBudget ? 'met' : 'OVER'}`,
+            ]),
+      ].join(', ');
       console.log(
         `  ${bundle.name.padEnd(18)} ${kilobytes.toFixed(0).padStart(5)} KB (gzip ${gzip.toFixed(0).padStart(4)} KB)  ` +
-          `load ${load.toFixed(0).padStart(4)} ms (own ${own.toFixed(0).padStart(4)} ms)  ${verdicts}`,
+          `load ${whole.wallMs.toFixed(0).padStart(4)} ms (${whole.cpuMs.toFixed(0).padStart(4)}), ` +
+          `own ${own.wallMs.toFixed(0).padStart(4)} ms (${own.cpuMs.toFixed(0).padStart(4)})  ${verdicts}`,
       );
       console.log(`    heaviest: ${heaviest(bundle, 8)}`);
     }

@@ -1,6 +1,5 @@
 // Adapter: the double opt-in email — its HTML from the compiled MJML template, its text part from a plain-text
-// template of its own, so that the deliver function, which mails only this and the frozen editions, carries no
-// HTML-to-text converter (html-to-text and its HTML parser).
+// template of its own (as the digest's), filled from the same view.
 import type { RenderedEmail } from '../core/domain/digest';
 import type { ConfirmationRenderer, ConfirmationView } from '../core/ports/email-renderer';
 import { type CompiledEmailTemplates, templateFiller } from './handlebars-templates';

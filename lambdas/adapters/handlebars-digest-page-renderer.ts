@@ -1,6 +1,6 @@
 // Adapter: the digest's HTML from its compiled template (mjml-template-compiler.ts), filled with escaped data — all a
-// web page needs. Its own module, so that the API function, which renders editions only as pages, carries no
-// HTML-to-text converter (html-to-text, htmlparser2 and its entity tables).
+// web page needs. Its own module, so that the API function, which renders editions only as pages, builds no text
+// part and no confirmation.
 import type { DigestView } from '../core/domain/digest';
 import type { DigestPageRenderer } from '../core/ports/email-renderer';
 import { type CompiledEmailTemplates, templateFiller } from './handlebars-templates';

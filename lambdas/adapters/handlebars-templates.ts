@@ -15,6 +15,8 @@ export type EmailTemplateName = (typeof EMAIL_TEMPLATE_NAMES)[number];
  * HTML compiled from MJML, or of the plain text.
  */
 export interface CompiledEmailTemplates extends Record<EmailTemplateName, string> {
+  /** The digest's text part, written as plain text (templates/digest.txt). */
+  digestText: string;
   /** The confirmation's text part, written as plain text (templates/confirmation.txt). */
   confirmationText: string;
 }
@@ -22,6 +24,7 @@ export interface CompiledEmailTemplates extends Record<EmailTemplateName, string
 /** Where each compiled template lies next to a bundle. */
 export const COMPILED_TEMPLATE_FILES: Record<keyof CompiledEmailTemplates, string> = {
   digest: 'digest.js',
+  digestText: 'digest-text.js',
   confirmation: 'confirmation.js',
   confirmationText: 'confirmation-text.js',
 };
@@ -37,7 +40,12 @@ export class TemplateRenderError extends Error {
 export function readCompiledEmailTemplates(directory: string): CompiledEmailTemplates {
   const read = (name: keyof CompiledEmailTemplates) =>
     readFileSync(join(directory, COMPILED_TEMPLATE_FILES[name]), 'utf8');
-  return { digest: read('digest'), confirmation: read('confirmation'), confirmationText: read('confirmationText') };
+  return {
+    digest: read('digest'),
+    digestText: read('digestText'),
+    confirmation: read('confirmation'),
+    confirmationText: read('confirmationText'),
+  };
 }
 
 /**

@@ -19,8 +19,8 @@ export class TemplateCompileError extends Error {
   }
 }
 
-/** The confirmation's plain-text template in the repository's templates/ directory. */
-const CONFIRMATION_TEXT_SOURCE = 'confirmation.txt';
+/** The plain-text templates in the repository's templates/ directory: each email's text part. */
+const TEXT_SOURCES = { digestText: 'digest.txt', confirmationText: 'confirmation.txt' } as const;
 
 /** The MJML source of a template in the repository's templates/ directory. */
 export const sourceTemplateFile = (name: EmailTemplateName) => `${name}.mjml`;
@@ -105,6 +105,7 @@ export async function compileEmailTemplates(sourceDirectory: string): Promise<Co
   };
   return {
     digest: precompile('digest', HTML_TEMPLATE_OPTIONS),
+    digestText: precompile('digestText', TEXT_TEMPLATE_OPTIONS),
     confirmation: precompile('confirmation', HTML_TEMPLATE_OPTIONS),
     confirmationText: precompile('confirmationText', TEXT_TEMPLATE_OPTIONS),
   };
@@ -112,7 +113,7 @@ export async function compileEmailTemplates(sourceDirectory: string): Promise<Co
 
 /**
  * The templates before Handlebars precompiles them: the MJML ones compiled to HTML with their placeholders, and
- * the confirmation's plain-text template as written.
+ * the plain-text ones as written.
  */
 export async function compileEmailTemplateSources(sourceDirectory: string): Promise<CompiledEmailTemplates> {
   const [digest, confirmation] = await Promise.all(
@@ -120,8 +121,13 @@ export async function compileEmailTemplateSources(sourceDirectory: string): Prom
       compileEmailTemplate(name, readFileSync(join(sourceDirectory, sourceTemplateFile(name)), 'utf8')),
     ),
   );
-  const confirmationText = readFileSync(join(sourceDirectory, CONFIRMATION_TEXT_SOURCE), 'utf8');
-  return { digest: digest!, confirmation: confirmation!, confirmationText };
+  const text = (name: keyof typeof TEXT_SOURCES) => readFileSync(join(sourceDirectory, TEXT_SOURCES[name]), 'utf8');
+  return {
+    digest: digest!,
+    digestText: text('digestText'),
+    confirmation: confirmation!,
+    confirmationText: text('confirmationText'),
+  };
 }
 
 /** What the build puts next to a bundle: each template compiled, under the name the renderer reads. */

@@ -1,5 +1,5 @@
 // HTTP edge: the archive as an Atom feed (RFC 4287), written by the `feed` library.
-import { Feed } from 'feed';
+import type * as FeedLibrary from 'feed';
 import type { PublicLinks } from '../core/domain/links';
 import { labelsFor, type NewsletterIdentity } from '../core/domain/newsletter-labels';
 import type { ArchivedEdition } from '../core/use-cases/archive';
@@ -9,6 +9,9 @@ export function atomFeed(
   links: Pick<PublicLinks, 'archiveUrl' | 'feedUrl' | 'homeUrl'>,
   editions: readonly ArchivedEdition[],
 ): string {
+  // Required here, not imported: the library, and the XML parser (sax) its converter's index pulls in though only
+  // its writer runs, load with the first feed request instead of at every start of the readers' function.
+  const { Feed } = require('feed') as typeof FeedLibrary;
   const { pages } = labelsFor(newsletter);
   const newest = editions[0];
   const feed = new Feed({

@@ -1,7 +1,7 @@
 // Core layer: key phrases — the few recurring runs of words that name what a report is about, shown as labels.
 import { isBareNumber } from './content-terms';
 import keyPhraseData from './data/key-phrases.json';
-import { stopWordsFor } from './stop-words';
+import { stopWordsFor } from './summary-stop-words';
 import { lightStem, tokenize } from './text-normalization';
 
 export interface KeyPhraseOptions {

@@ -2,7 +2,7 @@
 // function words against those of 37 other Latin-script languages (stopwords-iso).
 import functionWords from './data/function-words.json';
 import type { LanguageEvidence } from './language-detection';
-import { stopwordLists } from './stopword-lists';
+import { stopwordsIsoLists } from './stopwords-iso-lists';
 
 /** Against each rival language, English-only function words must outnumber its own ones this many times. */
 export const ENGLISH_LEAD = 2;
@@ -35,7 +35,7 @@ let rivalIndex: Map<string, number[]> | undefined;
 
 /** The rivals (positions in RIVALS) whose list holds the word; the index (≈ 14,000 words) is built on first use. */
 function rivalsOf(word: string): readonly number[] | undefined {
-  rivalIndex ??= buildRivalIndex(RIVALS, stopwordLists());
+  rivalIndex ??= buildRivalIndex(RIVALS, stopwordsIsoLists());
   return rivalIndex.get(word);
 }
 

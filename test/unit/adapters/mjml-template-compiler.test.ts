@@ -37,6 +37,22 @@ const digests: [string, DigestView][] = [
   ],
   ['an English digest', buildDigestView({ featured: [englishReport], headlines: [], unlisted: 0 }, WEB, inEnglish)],
   [
+    'an English digest with key phrases, a dated report without a source or URL, and headlines',
+    buildDigestView(
+      {
+        featured: [
+          { ...englishReport, keyPhrases: ['bicycle lanes', 'parking & <shops>'], publishedAt: '2026-11-21T09:00:00Z' },
+          { ...englishReport, id: 'en-2', source: undefined, publishedAt: '2026-11-22T09:00:00Z' },
+          { ...arabicReport, keyPhrases: ['داعش'] },
+        ],
+        headlines: [arabicReport],
+        unlisted: 0,
+      },
+      WEB,
+      inEnglish,
+    ),
+  ],
+  [
     "an edition's web page (no reader link, no web link)",
     buildEditionPageView([arabicReport, englishReport], inArabic),
   ],
@@ -64,12 +80,31 @@ describe('templates compiled at build time', () => {
     expect((await renderer.renderConfirmation(view)).html).toBe(await reference.confirmationHtml(view));
   });
 
+  it.each(digests)('give %s a text part (its own template) saying what its HTML says', async (_name, view) => {
+    const email = await renderer.renderDigest(view);
+    // What html-to-text made of the HTML when the digest's text part was derived from it. It wrapped lines at 78
+    // characters (a list item's next line indented) and could end in blank lines, the text template does not: those
+    // aside, the two are the same.
+    const fromHtml = convert(email.html, {
+      wordwrap: 78,
+      selectors: [
+        { selector: '.preheader', format: 'skip' },
+        { selector: 'title', format: 'skip' },
+        { selector: 'h1', options: { uppercase: false } },
+        { selector: 'h2', options: { uppercase: false } },
+        { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+      ],
+    });
+    const unwrapped = (text: string) => text.replace(/(?<!\n)\n(?!\n) */gu, ' ').trimEnd();
+    expect(unwrapped(email.text)).toBe(unwrapped(fromHtml));
+  });
+
   it.each([
     ['Arabic', arabicConfirmation],
     ['English', englishConfirmation],
   ])('give the %s confirmation a text part (its own template) saying what its HTML says', async (_name, view) => {
     const email = await renderer.renderConfirmation(view);
-    // What html-to-text made of the HTML before (as the digest's text part still is). It wrapped lines at 78
+    // What html-to-text made of the HTML before (as it did for the digest's text part). It wrapped lines at 78
     // characters, the text template does not: line breaks inside a paragraph aside, the two are the same.
     const fromHtml = convert(email.html, {
       wordwrap: 78,

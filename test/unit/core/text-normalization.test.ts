@@ -1,4 +1,4 @@
-import { stopWordsFor } from '../../../lambdas/core/domain/stop-words';
+import { stopWordsFor } from '../../../lambdas/core/domain/summary-stop-words';
 import { lightStem, normalizeArabic, tokenize } from '../../../lambdas/core/domain/text-normalization';
 
 describe('normalizeArabic', () => {

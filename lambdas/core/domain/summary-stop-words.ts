@@ -1,6 +1,7 @@
-// Core layer: function words that say nothing about what a sentence is about.
-import stopWords from './data/stop-words.json';
-import { stopwordLists } from './stopword-lists';
+// Core layer: the stop words the summarizer skips — function words that say nothing about what a sentence is
+// about — per language, folded as tokenize() folds words.
+import nltkStopWords from './data/nltk-stop-words.json';
+import { stopwordsIsoLists } from './stopwords-iso-lists';
 import { normalizeArabic } from './text-normalization';
 
 /**
@@ -8,7 +9,7 @@ import { normalizeArabic } from './text-normalization';
  * (1,298 words) also drops content words such as "year", "million", "government" or "research", and
  * frequency-based sentence scores lose exactly the words that tell a report's subject apart.
  */
-const ENGLISH: readonly string[] = stopWords.englishNltk;
+const ENGLISH: readonly string[] = nltkStopWords.englishNltk;
 
 const cache = new Map<string, ReadonlySet<string>>();
 
@@ -24,8 +25,8 @@ export function stopWordsFor(language: string): ReadonlySet<string> {
       ? ENGLISH
       : language === 'und'
         ? // Stryker disable next-line ArrayDeclaration: unreachable fallback: stopwords-iso has an Arabic list
-          [...ENGLISH, ...(stopwordLists().ar ?? [])]
-        : (stopwordLists()[language] ?? []);
+          [...ENGLISH, ...(stopwordsIsoLists().ar ?? [])]
+        : (stopwordsIsoLists()[language] ?? []);
   const words = new Set<string>();
   for (const word of list) {
     // Stryker disable next-line ConditionalExpression: '' in the set would change nothing: tokenize never yields ''
