@@ -1,7 +1,8 @@
 // Infrastructure: reads the newsletter settings from context and wires the stateful and stateless stacks.
 import type { App } from 'aws-cdk-lib';
+import { type NewsletterSettings, senderAddress } from './newsletter-settings';
 import { MujazStatefulStack, type PublicDomainSettings } from './stateful-stack';
-import { MujazStatelessStack, type NewsletterSettings, senderAddress } from './stateless-stack';
+import { MujazStatelessStack } from './stateless-stack';
 
 export function buildMujaz(app: App): { stateful: MujazStatefulStack; stateless: MujazStatelessStack } {
   const newsletter = readNewsletterSettings(app);

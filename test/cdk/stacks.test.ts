@@ -11,7 +11,7 @@ import { mujazTable } from '../../lambdas/adapters/dynamo-table-definition';
 import { API_ROUTES, apiGatewayPath } from '../../lambdas/http/routes';
 import { buildMujaz } from '../../lib/mujaz-app';
 import { applyNagChecks } from '../../lib/nag';
-import { API_THROTTLE } from '../../lib/stateless-stack';
+import { API_THROTTLE } from '../../lib/service-api';
 import { TABLE_ACCESS } from '../../lib/table-access';
 
 const cdkJson = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as {
