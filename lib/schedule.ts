@@ -1,11 +1,12 @@
 // Infrastructure: the digest schedule's watch runs one day after each send. EventBridge Scheduler cannot delay a
 // target, so the watch gets a cron expression of its own: the send's, one day later.
+import { ContextSettingError } from './context';
 
 const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
-export class ScheduleSettingError extends Error {
+export class ScheduleSettingError extends ContextSettingError {
   constructor(expression: string, why: string) {
-    super(`cdk.json context "mujaz:digestSchedule" ${why}: "${expression}"`);
+    super('mujaz:digestSchedule', `${why}: "${expression}"`);
     this.name = 'ScheduleSettingError';
   }
 }

@@ -13,17 +13,15 @@ import { buildMujaz } from '../../lib/mujaz-app';
 import { applyNagChecks } from '../../lib/nag';
 import { API_THROTTLE } from '../../lib/service-api';
 import { TABLE_ACCESS } from '../../lib/table-access';
+import { cdkJson, testContext } from './mujaz-templates';
 
-const cdkJson = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as {
-  context: Record<string, unknown>;
-};
 let outdir: string;
 let data: Template;
 let service: Template;
 
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'mujaz-cdk-'));
-  const app = new App({ outdir, context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+  const app = new App({ outdir, context: testContext() });
   const { stateful, stateless } = buildMujaz(app);
   data = Template.fromStack(stateful);
   service = Template.fromStack(stateless);
@@ -300,7 +298,7 @@ describe('MujazService (stateless)', () => {
 describe('context validation', () => {
   it('refuses a missing setting or an unknown time zone with a message naming it', () => {
     const synth = (context: Record<string, unknown>) => () =>
-      buildMujaz(new App({ outdir, context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } }));
+      buildMujaz(new App({ outdir, context: testContext(context) }));
     expect(synth({ 'mujaz:fromAddress': '' })).toThrow(/mujaz:fromAddress/u);
     expect(synth({ 'mujaz:fromAddress': 'موجز' })).toThrow(/names no sender address/u);
     expect(synth({ 'mujaz:fromAddress': 'موجز <digest>' })).toThrow(/names no sender address/u);
@@ -318,7 +316,7 @@ describe('context validation', () => {
 
 describe('the sending domain and the public domain', () => {
   const synthWith = (context: Record<string, unknown>) => {
-    const app = new App({ outdir, context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } });
+    const app = new App({ outdir, context: testContext(context) });
     const stacks = buildMujaz(app);
     return { data: Template.fromStack(stacks.stateful), service: Template.fromStack(stacks.stateless) };
   };
@@ -683,7 +681,7 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
 
   beforeAll(() => {
     const nagOut = mkdtempSync(join(tmpdir(), 'mujaz-nag-'));
-    nagApp = new App({ outdir: nagOut, context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+    nagApp = new App({ outdir: nagOut, context: testContext() });
     buildMujaz(nagApp);
     // A queue with every fault cdk-nag knows of queues: proof that the packs ran at all.
     new Queue(new Stack(nagApp, 'Canary'), 'Unguarded');
@@ -794,7 +792,7 @@ describe('each function writes only to its own log group, keeps failed events, a
       ).toBeUndefined();
     const app = new App({
       outdir,
-      context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], 'mujaz:sourceMapsAtRuntime': true },
+      context: testContext({ 'mujaz:sourceMapsAtRuntime': true }),
     });
     const withMaps = Template.fromStack(buildMujaz(app).stateless);
     expect(
