@@ -20,6 +20,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { ENVIRONMENT_VARIABLES } from '../lambdas/composition/config';
 import { API_ROUTES, apiGatewayPath, type RouteFunction, servingFunction } from '../lambdas/http/routes';
 import { MujazFunction } from './mujaz-function';
 import { acceptFinding } from './nag';
@@ -110,7 +111,7 @@ export class MujazApi {
       environment: props.environment,
     })
       .bindTable(props.table)
-      .bindSecret('MUJAZ_TOKEN_SECRET_ARN', props.tokenSigningSecret);
+      .bindSecret(ENVIRONMENT_VARIABLES.tokenSecretArn, props.tokenSigningSecret);
     acceptFinding(
       api.function,
       'Serverless-LambdaDLQ',
@@ -127,12 +128,15 @@ export class MujazApi {
       description: 'Mujaz: HTTP API for the operator (reports, digests, subscriber lists)',
       timeout: Duration.seconds(29),
       memorySize: 1024,
-      environment: { ...props.environment, MUJAZ_SEND_DIGEST_FUNCTION_NAME: props.sendDigest.functionName },
+      environment: {
+        ...props.environment,
+        [ENVIRONMENT_VARIABLES.sendDigestFunctionName]: props.sendDigest.functionName,
+      },
     })
       .bindTable(props.table)
       // Test sends carry a reader's unsubscribe link, signed like every other.
-      .bindSecret('MUJAZ_TOKEN_SECRET_ARN', props.tokenSigningSecret)
-      .bindSecret('MUJAZ_ADMIN_TOKEN_SECRET_ARN', props.adminTokenSecret);
+      .bindSecret(ENVIRONMENT_VARIABLES.tokenSecretArn, props.tokenSigningSecret)
+      .bindSecret(ENVIRONMENT_VARIABLES.adminTokenSecretArn, props.adminTokenSecret);
     acceptFinding(
       admin.function,
       'Serverless-LambdaDLQ',

@@ -18,6 +18,7 @@ import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { deliveryQueue, visibilityTimeoutSeconds } from '../lambdas/adapters/delivery-queue-definition';
+import { ENVIRONMENT_VARIABLES } from '../lambdas/composition/config';
 import { deadLetterQueue } from './dead-letter-queue';
 import { MujazFunction } from './mujaz-function';
 import { acceptFinding } from './nag';
@@ -88,9 +89,9 @@ export class MujazDelivery {
     });
 
     // An encrypted queue, consumed by the deliver function, whose messages go to a dead-letter queue of their own
-    // after their last receive. Visibility: six times the deliver function's timeout, so that a message never
-    // comes back while an attempt at it may still run.
-    const deliverTimeout = Duration.seconds(60);
+    // after their last receive. Its visibility, like the age of a stale claim, follows from the deliver function's
+    // timeout (delivery-queue-definition.ts says in which order they must stay).
+    const deliverTimeout = Duration.seconds(deliveryQueue.deliverTimeoutSeconds);
     const consumedQueue = (id: string, deadLettersId: string) => {
       const deadLetters = deadLetterQueue(scope, deadLettersId);
       const queue = new Queue(scope, id, {
@@ -113,15 +114,15 @@ export class MujazDelivery {
     this.subscriptions = subscriptions;
 
     this.environment = {
-      MUJAZ_DELIVERY_QUEUE_URL: deliveries.queueUrl,
-      MUJAZ_SUBSCRIPTION_QUEUE_URL: subscriptions.queueUrl,
-      MUJAZ_DELIVERY_TIMEOUT_SECONDS: String(deliverTimeout.toSeconds()),
-      MUJAZ_PUBLIC_BASE_URL: props.publicBaseUrl,
-      MUJAZ_SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
-      MUJAZ_FROM_ADDRESS: props.newsletter.fromAddress,
-      MUJAZ_NEWSLETTER_NAME: props.newsletter.newsletterName,
-      MUJAZ_NEWSLETTER_LANGUAGE: props.newsletter.newsletterLanguage,
-      MUJAZ_TIME_ZONE: props.newsletter.timeZone,
+      [ENVIRONMENT_VARIABLES.deliveryQueueUrl]: deliveries.queueUrl,
+      [ENVIRONMENT_VARIABLES.subscriptionQueueUrl]: subscriptions.queueUrl,
+      [ENVIRONMENT_VARIABLES.deliverTimeoutSeconds]: String(deliverTimeout.toSeconds()),
+      [ENVIRONMENT_VARIABLES.publicBaseUrl]: props.publicBaseUrl,
+      [ENVIRONMENT_VARIABLES.sesConfigurationSet]: this.configurationSet.configurationSetName,
+      [ENVIRONMENT_VARIABLES.fromAddress]: props.newsletter.fromAddress,
+      [ENVIRONMENT_VARIABLES.newsletterName]: props.newsletter.newsletterName,
+      [ENVIRONMENT_VARIABLES.newsletterLanguage]: props.newsletter.newsletterLanguage,
+      [ENVIRONMENT_VARIABLES.timeZone]: props.newsletter.timeZone,
     };
     // Mail only from the newsletter's address, through its configuration set: SES authorizes a send against the
     // identity that verified the address (the address itself, or its domain) and the configuration set it names.
@@ -140,7 +141,7 @@ export class MujazDelivery {
       ],
       conditions: { StringEquals: { 'ses:FromAddress': sender.address } },
     });
-    // The account's rate, read at cold start when MUJAZ_SEND_RATE is unset; SES grants it on no narrower resource.
+    // The account's rate, read at cold start when no send rate is configured; SES grants it on no narrower resource.
     const readSendQuota = new PolicyStatement({ actions: ['ses:GetSendQuota'], resources: ['*'] });
     this.mailingStatements = [sendRawEmail, readSendQuota];
 
@@ -167,7 +168,7 @@ export class MujazDelivery {
       environment: this.environment,
     })
       .bindTable(props.table)
-      .bindSecret('MUJAZ_TOKEN_SECRET_ARN', props.tokenSigningSecret);
+      .bindSecret(ENVIRONMENT_VARIABLES.tokenSecretArn, props.tokenSigningSecret);
     for (const statement of this.mailingStatements) this.deliver.function.addToRolePolicy(statement);
     acceptFinding(
       this.deliver.function,
