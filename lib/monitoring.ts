@@ -79,7 +79,7 @@ export class MujazMonitoring extends Construct {
     this.alarmWhenAny(
       'DigestOverdue',
       serviceMetric(METRIC_NAMES.digestsOverdue, 'send-digest', FIVE_MINUTES),
-      'Digest overdue: a day after the schedule, no send had finished',
+      'Digest overdue: 23 hours after the schedule, no send had finished',
     );
     this.alarmWhenAny(
       'Api5xx',

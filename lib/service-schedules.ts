@@ -10,7 +10,7 @@ import type { Construct } from 'constructs';
 import { deadLetterQueue } from './dead-letter-queue';
 import { acceptFinding } from './nag';
 import type { NewsletterSettings } from './newsletter-settings';
-import { dayAfter } from './schedule';
+import { watchSchedule } from './schedule';
 
 /** Made in the stack's own scope, like every part of the service stack (see MujazStatelessStack). */
 export class MujazSchedules {
@@ -51,10 +51,10 @@ export class MujazSchedules {
       schedule: ScheduleExpression.expression(props.newsletter.digestSchedule, timeZone),
       target: invokeSendDigest({}),
     });
-    // A day later, the send function checks that a send finished since, and counts DigestOverdue when none did.
+    // 23 hours later, the send function checks that a send finished since, and counts DigestOverdue when none did.
     new Schedule(scope, 'DigestWatch', {
-      description: 'Mujaz: a day after the send, check that it finished',
-      schedule: ScheduleExpression.expression(dayAfter(props.newsletter.digestSchedule), timeZone),
+      description: 'Mujaz: 23 hours after the send, check that it finished',
+      schedule: ScheduleExpression.expression(watchSchedule(props.newsletter.digestSchedule), timeZone),
       target: invokeSendDigest({ watch: true }),
     });
   }

@@ -262,7 +262,7 @@ describe('MujazService (stateless)', () => {
     expect(JSON.stringify(format)).not.toMatch(/querystring|requestOverride|\$request\./iu);
   });
 
-  it('watches each send a day later, in the same time zone, through the send function', () => {
+  it('watches each send 23 hours later, in the same time zone, through the send function', () => {
     const schedules = Object.values(service.findResources('AWS::Scheduler::Schedule')) as Array<{
       Properties: {
         ScheduleExpression: string;
@@ -273,7 +273,7 @@ describe('MujazService (stateless)', () => {
     expect(
       schedules.map((schedule) => [schedule.Properties.ScheduleExpression, schedule.Properties.Target.Input]).sort(),
     ).toEqual([
-      ['cron(0 17 ? * FRI *)', '{"watch":true}'],
+      ['cron(0 16 ? * FRI *)', '{"watch":true}'],
       ['cron(0 17 ? * THU *)', '{}'],
     ]);
     for (const schedule of schedules) {
