@@ -13,7 +13,7 @@ import { buildMujaz } from '../../lib/mujaz-app';
 import { applyNagChecks } from '../../lib/nag';
 import { API_THROTTLE } from '../../lib/service-api';
 import { TABLE_ACCESS } from '../../lib/table-access';
-import { cdkJson, testContext } from './mujaz-templates';
+import { cdkJson, synthMujaz, testContext } from './mujaz-templates';
 
 let outdir: string;
 let data: Template;
@@ -54,6 +54,17 @@ describe('MujazData (stateful)', () => {
     data.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     const secrets = data.findResources('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
     expect(Object.keys(secrets)).toHaveLength(2);
+  });
+
+  it('retains every resource it holds, the requested certificate too: a kept domain still uses it', () => {
+    const withDomain = synthMujaz({ 'mujaz:domainName': 'news.example.com' }).data.toJSON().Resources as Record<
+      string,
+      { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string }
+    >;
+    const types = Object.values(withDomain).map((resource) => resource.Type);
+    expect(types).toEqual(expect.arrayContaining(['AWS::CertificateManager::Certificate', 'AWS::SES::EmailIdentity']));
+    for (const [id, resource] of Object.entries(withDomain))
+      expect([id, resource.DeletionPolicy, resource.UpdateReplacePolicy]).toEqual([id, 'Retain', 'Retain']);
   });
 });
 
@@ -292,6 +303,42 @@ describe('MujazService (stateless)', () => {
         DeadLetterConfig: Match.objectLike({ Arn: Match.anyValue() }),
       }),
     });
+  });
+});
+
+describe('what a replacement would hurt', () => {
+  it('keeps the logical IDs of the API, its stage, the queues, their event source mappings and the topics', () => {
+    // A changed logical ID is a new resource: a new execute-api URL, which links already mailed point to; new queues
+    // without the turns waiting in the old ones; a second mapping of the same queue, which Lambda refuses.
+    const kept = [
+      'AWS::ApiGatewayV2::Api',
+      'AWS::ApiGatewayV2::Stage',
+      'AWS::SQS::Queue',
+      'AWS::Lambda::EventSourceMapping',
+      'AWS::SNS::Topic',
+      'AWS::SES::ConfigurationSet',
+    ];
+    const ids = Object.entries(service.toJSON().Resources as Record<string, { Type: string }>)
+      .filter(([, resource]) => kept.includes(resource.Type))
+      .map(([id]) => id);
+    expect(ids.sort()).toEqual(
+      [
+        'HttpApiF5A9A8A7',
+        'HttpApiDefaultStage3EEB07D6',
+        'DeliveriesBF2F7293',
+        'DeliveryDeadLettersB0889D5D',
+        'Subscriptions1F71F6D8',
+        'SubscriptionDeadLettersF76316D5',
+        'SendRequestDeadLetters5AB90760',
+        'FeedbackDeadLetters07994F3B',
+        'ScheduleDeadLetters0406ECBC',
+        'DeliverDigestFunctionSqsEventSourceMujazServiceDeliveries0BF0CCE153434480',
+        'DeliverDigestFunctionSqsEventSourceMujazServiceSubscriptionsE3C0669217C4EAF4',
+        'DeliveryFeedbackTopic1834D5DB',
+        'MonitoringAlarmTopicAF62D4F1',
+        'SendingF3DBE6DB',
+      ].sort(),
+    );
   });
 });
 
@@ -559,6 +606,57 @@ describe('alarms', () => {
     (Object.entries(service.findResources('AWS::CloudWatch::Alarm')) as Array<[string, Alarm]>).map(
       ([id, alarm]) => [id.replace(/^Monitoring/u, ''), alarm] as [string, Alarm],
     );
+
+  it('lets CloudWatch publish to the alarm topic, for this account’s alarms only, over TLS only', () => {
+    const policies = Object.values(service.findResources('AWS::SNS::TopicPolicy')).map(
+      (policy) =>
+        (policy as { Properties: { Topics: Array<{ Ref: string }>; PolicyDocument: { Statement: unknown[] } } })
+          .Properties,
+    );
+    const alarmTopic = policies.filter((policy) =>
+      policy.Topics.some((topic) => /^MonitoringAlarmTopic/u.test(topic.Ref)),
+    );
+    expect(alarmTopic).toHaveLength(1);
+    const topicRef = { Ref: alarmTopic[0]!.Topics[0]!.Ref };
+    const statements = alarmTopic[0]!.PolicyDocument.Statement as Array<Record<string, unknown>>;
+    // The policy replaces SNS's default one: without this Allow, no alarm reaches anyone.
+    expect(statements.filter((statement) => statement.Effect === 'Allow')).toEqual([
+      {
+        Sid: 'CloudWatchAlarmsOfThisAccount',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Resource: topicRef,
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          ArnLike: {
+            'aws:SourceArn': {
+              'Fn::Join': [
+                '',
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  ':cloudwatch:',
+                  { Ref: 'AWS::Region' },
+                  ':',
+                  { Ref: 'AWS::AccountId' },
+                  ':alarm:*',
+                ],
+              ],
+            },
+          },
+        },
+      },
+    ]);
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Deny',
+        Action: 'sns:Publish',
+        Resource: topicRef,
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    );
+  });
 
   it('tells one SNS topic about every failure an operator must act on, from the first one', () => {
     const found = alarms();
