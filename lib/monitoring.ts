@@ -1,6 +1,6 @@
 // Infrastructure: what an operator watches — alarms on one SNS topic for everything that needs a person, and one
 // CloudWatch dashboard for how sends, readers and the service are doing.
-import { Aws, CfnOutput, Duration } from 'aws-cdk-lib';
+import { ArnFormat, Aws, CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AlarmStatusWidget,
@@ -14,6 +14,7 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -52,8 +53,30 @@ export class MujazMonitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: MujazMonitoringProps) {
     super(scope, id);
-    // What an operator must hear about, on one topic (subscribe an email or a chat hook to it).
+    // What an operator must hear about, on one topic (subscribe an email or a chat hook to it). Its policy replaces
+    // SNS's default one, which the TLS-only Deny alone would leave without any Allow: CloudWatch may publish, for
+    // this account's alarms only, or no alarm ever reaches anyone.
     this.alarmTopic = new Topic(this, 'AlarmTopic', { enforceSSL: true });
+    const stack = Stack.of(this);
+    this.alarmTopic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsOfThisAccount',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: {
+            'aws:SourceArn': stack.formatArn({
+              service: 'cloudwatch',
+              resource: 'alarm',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+        },
+      }),
+    );
     const { functions } = props;
 
     for (const [name, fn] of Object.entries(functions)) {
@@ -79,7 +102,7 @@ export class MujazMonitoring extends Construct {
     this.alarmWhenAny(
       'DigestOverdue',
       serviceMetric(METRIC_NAMES.digestsOverdue, 'send-digest', FIVE_MINUTES),
-      'Digest overdue: a day after the schedule, no send had finished',
+      'Digest overdue: 23 hours after the schedule, no send had finished',
     );
     this.alarmWhenAny(
       'Api5xx',

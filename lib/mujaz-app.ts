@@ -1,18 +1,30 @@
-// Infrastructure: reads the newsletter settings from context and wires the stateful and stateless stacks.
+// Infrastructure: reads the settings from CDK context (every one through lib/context.ts) and wires the stateful and
+// stateless stacks.
 import type { App } from 'aws-cdk-lib';
+import { ContextSettingError, ContextSettings } from './context';
+import { type NewsletterSettings, senderAddress } from './newsletter-settings';
 import { MujazStatefulStack, type PublicDomainSettings } from './stateful-stack';
-import { MujazStatelessStack, type NewsletterSettings, senderAddress } from './stateless-stack';
+import { MujazStatelessStack } from './stateless-stack';
+
+/** The one opt-in to synthesize with example values: tests, and `npm run synth` for a look at the templates. */
+export const ALLOW_PLACEHOLDERS = 'mujaz:allowPlaceholders';
 
 export function buildMujaz(app: App): { stateful: MujazStatefulStack; stateless: MujazStatelessStack } {
-  const newsletter = readNewsletterSettings(app);
+  const context = new ContextSettings(app.node);
+  const newsletter = readNewsletterSettings(context);
+  const publicDomain = readPublicDomain(context);
+  // false when the domain is already an SES identity of this account (made in the console or by another stack).
+  const verifyEmailDomain = context.boolean('mujaz:verifyEmailDomain', true);
+  const sourceMapsAtRuntime = context.boolean('mujaz:sourceMapsAtRuntime', false);
+  const allowPlaceholders = context.boolean(ALLOW_PLACEHOLDERS, false);
+  const placeholders = placeholderSettings(newsletter, publicDomain);
+  if (placeholders.length > 0 && !allowPlaceholders) throw placeholders[0]!;
+  context.refuseUnread('mujaz:');
+
   const stateful = new MujazStatefulStack(app, 'MujazData', {
     description: 'Mujaz: table, secrets, sending domain and public domain (retained)',
-    // false when the domain is already an SES identity of this account (made in the console or by another stack).
-    emailDomain:
-      app.node.tryGetContext('mujaz:verifyEmailDomain') === false
-        ? undefined
-        : senderAddress(newsletter.fromAddress).domain,
-    publicDomain: readPublicDomain(app),
+    emailDomain: verifyEmailDomain ? senderAddress(newsletter.fromAddress).domain : undefined,
+    publicDomain,
   });
   const stateless = new MujazStatelessStack(app, 'MujazService', {
     description: 'Mujaz: functions, HTTP API and weekly schedule',
@@ -21,51 +33,80 @@ export function buildMujaz(app: App): { stateful: MujazStatefulStack; stateless:
     adminTokenSecret: stateful.adminTokenSecret,
     publicDomain: stateful.publicDomain,
     newsletter,
-    sourceMapsAtRuntime: app.node.tryGetContext('mujaz:sourceMapsAtRuntime') === true,
+    sourceMapsAtRuntime,
   });
   return { stateful, stateless };
 }
 
-function readPublicDomain(app: App): PublicDomainSettings | undefined {
-  const name: unknown = app.node.tryGetContext('mujaz:domainName');
-  const certificateArn: unknown = app.node.tryGetContext('mujaz:certificateArn');
-  if (name === undefined || name === '') {
+/** A host name, not a URL: links become https://<name>/... */
+const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/u;
+
+function readPublicDomain(context: ContextSettings): PublicDomainSettings | undefined {
+  const name = context.optionalText('mujaz:domainName');
+  const certificateArn = context.optionalText('mujaz:certificateArn');
+  if (name === undefined) {
     if (certificateArn !== undefined)
-      throw new Error('cdk.json context "mujaz:certificateArn" needs "mujaz:domainName", the name it certifies');
+      throw new ContextSettingError('mujaz:certificateArn', 'needs "mujaz:domainName", the name it certifies');
     return undefined;
   }
-  // A host name, not a URL: links become https://<name>/...
-  if (typeof name !== 'string' || !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/u.test(name))
-    throw new Error(
-      `cdk.json context "mujaz:domainName" must be a host name such as news.example.com, not "${String(name)}"`,
-    );
-  if (certificateArn !== undefined && (typeof certificateArn !== 'string' || !certificateArn.startsWith('arn:')))
-    throw new Error('cdk.json context "mujaz:certificateArn" must be an ACM certificate ARN');
+  if (!HOST_NAME.test(name))
+    throw new ContextSettingError('mujaz:domainName', `must be a host name such as news.example.com, not "${name}"`);
+  if (certificateArn !== undefined && !certificateArn.startsWith('arn:'))
+    throw new ContextSettingError('mujaz:certificateArn', 'must be an ACM certificate ARN');
   return { name, ...(certificateArn ? { certificateArn } : {}) };
 }
 
-function readNewsletterSettings(app: App): NewsletterSettings {
-  const read = (key: string): string => {
-    const value: unknown = app.node.tryGetContext(`mujaz:${key}`);
-    if (typeof value !== 'string' || value.length === 0) throw new Error(`cdk.json context "mujaz:${key}" is missing`);
-    return value;
-  };
-  const language = read('newsletterLanguage');
+function readNewsletterSettings(context: ContextSettings): NewsletterSettings {
+  const language = context.text('mujaz:newsletterLanguage');
   if (language !== 'ar' && language !== 'en')
-    throw new Error(`cdk.json context "mujaz:newsletterLanguage" must be "ar" or "en", not "${language}"`);
-  const timeZone = read('timeZone');
-  new Intl.DateTimeFormat('en', { timeZone }); // throws RangeError naming the zone if it does not exist
-  const concurrency: unknown = app.node.tryGetContext('mujaz:deliverConcurrency') ?? 5;
-  const deliverConcurrency = Number(concurrency);
-  // SQS's event source takes 2 to 1,000.
-  if (!Number.isInteger(deliverConcurrency) || deliverConcurrency < 2 || deliverConcurrency > 1_000)
-    throw new Error(`cdk.json context "mujaz:deliverConcurrency" must be a whole number from 2 to 1000`);
+    throw new ContextSettingError('mujaz:newsletterLanguage', `must be "ar" or "en", not "${language}"`);
+  const timeZone = context.text('mujaz:timeZone');
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ContextSettingError('mujaz:timeZone', `names no IANA time zone: "${timeZone}"`);
+  }
+  const fromAddress = context.text('mujaz:fromAddress');
+  try {
+    senderAddress(fromAddress);
+  } catch {
+    throw new ContextSettingError('mujaz:fromAddress', `names no sender address: "${fromAddress}"`);
+  }
   return {
-    deliverConcurrency,
-    digestSchedule: read('digestSchedule'),
+    // SQS's event source takes 2 to 1,000.
+    deliverConcurrency: context.integer('mujaz:deliverConcurrency', { min: 2, max: 1_000, fallback: 5 }),
+    digestSchedule: context.text('mujaz:digestSchedule'),
     timeZone,
-    fromAddress: read('fromAddress'),
-    newsletterName: read('newsletterName'),
+    fromAddress,
+    newsletterName: context.text('mujaz:newsletterName'),
     newsletterLanguage: language,
   };
+}
+
+/**
+ * Names reserved for documentation (RFC 2606, RFC 6761) can never be the operator's own: a setting naming one is the
+ * example cdk.json ships, and a deploy would make an SES identity of example.com.
+ */
+const RESERVED_DOMAIN = /(^|\.)(example\.(com|net|org)|example|test|invalid|localhost)$/u;
+
+/** The settings still at an example value, each as the error a deploy gets. */
+function placeholderSettings(
+  newsletter: NewsletterSettings,
+  publicDomain?: PublicDomainSettings,
+): ContextSettingError[] {
+  const named = [
+    { key: 'mujaz:fromAddress', domain: senderAddress(newsletter.fromAddress).domain },
+    ...(publicDomain ? [{ key: 'mujaz:domainName', domain: publicDomain.name }] : []),
+  ];
+  return named
+    .filter(({ domain }) => RESERVED_DOMAIN.test(domain))
+    .map(
+      ({ key, domain }) =>
+        new ContextSettingError(
+          key,
+          `is an example: ${domain} is reserved for documentation, and cannot be yours to send from or serve. ` +
+            `Set your own in cdk.json (docs/DEPLOY.md, "Settings"); to synthesize the example as it is, pass ` +
+            `-c ${ALLOW_PLACEHOLDERS}=true, as npm run synth does`,
+        ),
+    );
 }

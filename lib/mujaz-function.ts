@@ -11,6 +11,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { ENVIRONMENT_VARIABLES } from '../lambdas/composition/config';
 import {
   BUNDLE_OPTIONS,
   FUNCTION_ENTRIES,
@@ -107,11 +108,15 @@ export class MujazFunction extends Construct {
         resources: [table.tableArn, ...indexes.map((index) => `${table.tableArn}/index/${index}`)],
       }),
     );
-    this.function.addEnvironment('MUJAZ_TABLE_NAME', table.tableName);
+    this.function.addEnvironment(ENVIRONMENT_VARIABLES.tableName, table.tableName);
     return this;
   }
 
-  bindSecret(environmentVariable: string, secret: ISecret): this {
+  /** Read access to the secret, and its ARN (never its value) in the variable the function reads it from. */
+  bindSecret(
+    environmentVariable: (typeof ENVIRONMENT_VARIABLES)['tokenSecretArn' | 'adminTokenSecretArn'],
+    secret: ISecret,
+  ): this {
     secret.grantRead(this.function);
     this.function.addEnvironment(environmentVariable, secret.secretArn);
     return this;

@@ -1,21 +1,31 @@
-// Infrastructure: the digest schedule's watch runs one day after each send. EventBridge Scheduler cannot delay a
-// target, so the watch gets a cron expression of its own: the send's, one day later.
+// Infrastructure: when the digest watch runs — 23 hours after each send. EventBridge Scheduler cannot delay a target,
+// so the watch gets a cron expression of its own, derived from the send's.
+import { ContextSettingError } from './context';
 
 const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
-export class ScheduleSettingError extends Error {
+/**
+ * How long before the same time the next day the watch runs. Not a whole day: with a daily send, the watch would
+ * run at the very minute of the next send, find that edition just opened instead of the one it watches, and count
+ * the digest overdue. An hour short of a day, no send of the schedule can be running yet (each sends at one time of
+ * day), while the one it watches has had 23 hours; the watch's window (DIGEST_WATCH_WINDOW_HOURS) reaches back to it.
+ */
+export const WATCH_LEAD_HOURS = 1;
+
+export class ScheduleSettingError extends ContextSettingError {
   constructor(expression: string, why: string) {
-    super(`cdk.json context "mujaz:digestSchedule" ${why}: "${expression}"`);
+    super('mujaz:digestSchedule', `${why}: "${expression}"`);
     this.name = 'ScheduleSettingError';
   }
 }
 
 /**
- * The same cron expression one day later. Understood: day-of-week schedules (`cron(0 17 ? * THU *)`, lists and
- * ranges of names or 1–7), daily ones (`* ... ?`), and days of the month up to the 27th (whose next day always
- * exists). Anything else is refused, naming the setting, rather than watched at the wrong time.
+ * The watch's cron expression: each send's time, 23 hours later. Understood: sends at one time of day (one minute,
+ * one hour) on days of the week (`cron(0 17 ? * THU *)`, lists and ranges of names or 1–7), every day (`* ... ?`),
+ * or days of the month up to the 27th (whose next day always exists). Anything else is refused, naming the setting,
+ * rather than watched at the wrong time.
  */
-export function dayAfter(expression: string): string {
+export function watchSchedule(expression: string): string {
   const fields = /^cron\((.+)\)$/u.exec(expression.trim())?.[1]?.trim().split(/\s+/u);
   if (fields?.length !== 6)
     throw new ScheduleSettingError(expression, 'must be cron(minutes hours day-of-month month day-of-week year)');
@@ -27,12 +37,29 @@ export function dayAfter(expression: string): string {
     string,
     string,
   ];
-  if (dayOfMonth === '?') return `cron(${minutes} ${hours} ? ${month} ${nextWeekdays(expression, dayOfWeek)} ${year})`;
-  if (dayOfMonth === '*') return expression.trim();
+  const minute = wholeNumber(minutes, 59);
+  const hour = wholeNumber(hours, 23);
+  if (minute === undefined || hour === undefined)
+    throw new ScheduleSettingError(
+      expression,
+      'must send at one time of day (one minute, one hour) for the watch to follow',
+    );
+  // Before WATCH_LEAD_HOURS o'clock, 23 hours later is still the send's own day.
+  if (hour < WATCH_LEAD_HOURS)
+    return `cron(${minute} ${hour + 24 - WATCH_LEAD_HOURS} ${dayOfMonth} ${month} ${dayOfWeek} ${year})`;
+  const watchHour = hour - WATCH_LEAD_HOURS;
+  if (dayOfMonth === '?')
+    return `cron(${minute} ${watchHour} ? ${month} ${nextWeekdays(expression, dayOfWeek)} ${year})`;
+  if (dayOfMonth === '*') return `cron(${minute} ${watchHour} * ${month} ${dayOfWeek} ${year})`;
   const days = dayOfMonth.split(',').map(Number);
   if (!days.every((day) => Number.isInteger(day) && day >= 1 && day <= 27))
     throw new ScheduleSettingError(expression, 'may name days of the month 1–27 only (the watch runs the day after)');
-  return `cron(${minutes} ${hours} ${days.map((day) => day + 1).join(',')} ${month} ${dayOfWeek} ${year})`;
+  return `cron(${minute} ${watchHour} ${days.map((day) => day + 1).join(',')} ${month} ${dayOfWeek} ${year})`;
+}
+
+function wholeNumber(field: string, max: number): number | undefined {
+  const number = /^\d{1,2}$/u.test(field) ? Number(field) : NaN;
+  return number <= max ? number : undefined;
 }
 
 function nextWeekdays(expression: string, field: string): string {

@@ -114,11 +114,7 @@ export class MujazStatefulStack extends Stack {
   private servePublicDomain(settings: PublicDomainSettings): IDomainName {
     const certificate = settings.certificateArn
       ? Certificate.fromCertificateArn(this, 'PublicCertificate', settings.certificateArn)
-      : new Certificate(this, 'PublicCertificate', {
-          domainName: settings.name,
-          // Without a hosted zone here: the deploy waits until the CNAME ACM asks for (in its console) exists.
-          validation: CertificateValidation.fromDns(),
-        });
+      : this.requestCertificate(settings.name);
     const domain = new DomainName(this, 'PublicDomain', { domainName: settings.name, certificate });
     domain.applyRemovalPolicy(RemovalPolicy.RETAIN);
     new CfnOutput(this, 'PublicDomainTarget', {
@@ -126,5 +122,16 @@ export class MujazStatefulStack extends Stack {
       value: domain.regionalDomainName,
     });
     return domain;
+  }
+
+  /** Kept like the domain that uses it: deleting it would fail while the domain exists, and the stack's teardown with it. */
+  private requestCertificate(name: string): Certificate {
+    const certificate = new Certificate(this, 'PublicCertificate', {
+      domainName: name,
+      // Without a hosted zone here: the deploy waits until the CNAME ACM asks for (in its console) exists.
+      validation: CertificateValidation.fromDns(),
+    });
+    certificate.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    return certificate;
   }
 }

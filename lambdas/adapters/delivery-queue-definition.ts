@@ -1,5 +1,5 @@
-// Adapter: the one definition of the delivery queue and its dead-letter queue, used by the CDK stack and by the
-// local stack alike.
+// Adapter: the one definition of the delivery queue and its dead-letter queue, and of the timings of a turn, used by
+// the CDK stack and by the local stack alike.
 import { MAX_RECEIVES } from '../core/domain/work-queue-messages';
 
 export const deliveryQueue = {
@@ -9,6 +9,11 @@ export const deliveryQueue = {
   batchSize: 10,
   /** Dead-lettered turns are kept for two weeks, SQS's maximum, for an operator to look at. */
   deadLetterRetentionSeconds: 14 * 24 * 3_600,
+  /**
+   * The deliver function's timeout in Lambda, and the deliver step's locally unless MUJAZ_DELIVERY_TIMEOUT_SECONDS
+   * says otherwise: the longest one attempt at a batch of turns may run. The other timings follow from it.
+   */
+  deliverTimeoutSeconds: 60,
 } as const;
 
 /**
@@ -17,4 +22,18 @@ export const deliveryQueue = {
  */
 export function visibilityTimeoutSeconds(functionTimeoutSeconds: number): number {
   return functionTimeoutSeconds * 6;
+}
+
+/**
+ * How old a reader's claim (taken just before the call to SES, cleared when the outcome is recorded) must be for a
+ * turn that finds it to take its attempt for dead and record the outcome as unknown. Keep
+ *   deliver timeout ≤ stale age: an attempt runs at most the timeout from before its claim, so a claim younger than
+ *     that may belong to an attempt still sending, and calling it dead would let a second copy go out;
+ *   stale age ≤ visibility timeout − deliver timeout: a turn whose attempt died comes back a visibility timeout after
+ *     its receive, at most a deliver timeout before its claim, so it finds the claim stale at once and records it,
+ *     rather than being deferred receive after receive into the dead-letter queue with its reader never settled.
+ * The deliver timeout itself is the least that is safe.
+ */
+export function staleClaimMs(deliverTimeoutSeconds: number): number {
+  return deliverTimeoutSeconds * 1_000;
 }

@@ -3,7 +3,48 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
+import { deliveryQueue, staleClaimMs } from '../adapters/delivery-queue-definition';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
+
+/**
+ * Every environment variable Mujaz reads, by what it holds: the one spelling of each name. The CDK app (`lib/`) sets
+ * the functions' variables by these names, and a CDK test reads each synthesized function's environment back
+ * through the readers below.
+ */
+export const ENVIRONMENT_VARIABLES = {
+  tableName: 'MUJAZ_TABLE_NAME',
+  deliveryQueueUrl: 'MUJAZ_DELIVERY_QUEUE_URL',
+  subscriptionQueueUrl: 'MUJAZ_SUBSCRIPTION_QUEUE_URL',
+  subscribesPerClientPerMinute: 'MUJAZ_SUBSCRIBE_PER_IP_PER_MINUTE',
+  publicBaseUrl: 'MUJAZ_PUBLIC_BASE_URL',
+  fromAddress: 'MUJAZ_FROM_ADDRESS',
+  newsletterName: 'MUJAZ_NEWSLETTER_NAME',
+  newsletterLanguage: 'MUJAZ_NEWSLETTER_LANGUAGE',
+  timeZone: 'MUJAZ_TIME_ZONE',
+  confirmWithinHours: 'MUJAZ_CONFIRM_WITHIN_HOURS',
+  confirmationCooldownMinutes: 'MUJAZ_CONFIRMATION_COOLDOWN_MINUTES',
+  featuredReports: 'MUJAZ_FEATURED_REPORTS',
+  deliverTimeoutSeconds: 'MUJAZ_DELIVERY_TIMEOUT_SECONDS',
+  sendRate: 'MUJAZ_SEND_RATE',
+  sesTimeoutMs: 'MUJAZ_SES_TIMEOUT_MS',
+  sesConfigurationSet: 'MUJAZ_SES_CONFIGURATION_SET',
+  templatesDirectory: 'MUJAZ_TEMPLATES_DIR',
+  /** Set by Lambda itself. */
+  region: 'AWS_REGION',
+  tokenSecretArn: 'MUJAZ_TOKEN_SECRET_ARN',
+  adminTokenSecretArn: 'MUJAZ_ADMIN_TOKEN_SECRET_ARN',
+  sendDigestFunctionName: 'MUJAZ_SEND_DIGEST_FUNCTION_NAME',
+  localApiPort: 'PORT',
+  localSesPort: 'MUJAZ_SES_PORT',
+  localDynamoPort: 'MUJAZ_DYNAMODB_PORT',
+  localDynamoEndpoint: 'MUJAZ_DYNAMODB_ENDPOINT',
+  localSesEndpoint: 'MUJAZ_SES_ENDPOINT',
+  localSqsEndpoint: 'MUJAZ_SQS_ENDPOINT',
+  localDeliveryWorkers: 'MUJAZ_DELIVERY_WORKERS',
+  localAdminToken: 'MUJAZ_ADMIN_TOKEN',
+  localTokenSecret: 'MUJAZ_TOKEN_SECRET',
+} as const;
+const V = ENVIRONMENT_VARIABLES;
 
 /** What the core and its adapters need, in Lambda and locally alike. */
 export interface MujazConfig {
@@ -26,7 +67,9 @@ export interface MujazConfig {
   confirmationCooldownMs: number;
   /** Reports each email carries in full; the rest are headlines linking to the edition's web page. */
   featuredReports: number;
-  /** The longest one delivery attempt may run: the deliver function's timeout (a claim older than it was abandoned). */
+  /** The longest one delivery attempt may run: the deliver function's timeout. */
+  deliverTimeoutSeconds: number;
+  /** How old a claim must be to belong to an attempt that died (staleClaimMs in delivery-queue-definition.ts). */
   staleClaimMs: number;
   /** Messages per second, all senders together; absent in Lambda means the account's SES quota (GetSendQuota). */
   sendRate?: number;
@@ -73,78 +116,79 @@ export class ConfigError extends Error {
 }
 
 const mujazEnvironment = z.object({
-  MUJAZ_TABLE_NAME: z.string().min(1),
-  MUJAZ_DELIVERY_QUEUE_URL: z.url({ protocol: /^https?$/u }),
-  MUJAZ_SUBSCRIPTION_QUEUE_URL: z.url({ protocol: /^https?$/u }),
-  MUJAZ_SUBSCRIBE_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
-  MUJAZ_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/u }),
-  MUJAZ_FROM_ADDRESS: z.string().min(3),
-  MUJAZ_NEWSLETTER_NAME: z.string().min(1).default('موجز'),
-  MUJAZ_NEWSLETTER_LANGUAGE: z.enum(['ar', 'en']).default('ar'),
-  MUJAZ_TIME_ZONE: z.string().refine(isTimeZone, 'not an IANA time zone').default('UTC'),
-  MUJAZ_CONFIRM_WITHIN_HOURS: z.coerce
+  [V.tableName]: z.string().min(1),
+  [V.deliveryQueueUrl]: z.url({ protocol: /^https?$/u }),
+  [V.subscriptionQueueUrl]: z.url({ protocol: /^https?$/u }),
+  [V.subscribesPerClientPerMinute]: z.coerce.number().int().min(1).max(10_000).default(5),
+  [V.publicBaseUrl]: z.url({ protocol: /^https?$/u }),
+  [V.fromAddress]: z.string().min(3),
+  [V.newsletterName]: z.string().min(1).default('موجز'),
+  [V.newsletterLanguage]: z.enum(['ar', 'en']).default('ar'),
+  [V.timeZone]: z.string().refine(isTimeZone, 'not an IANA time zone').default('UTC'),
+  [V.confirmWithinHours]: z.coerce
     .number()
     .positive()
     .max(24 * 30)
     .default(48),
-  MUJAZ_CONFIRMATION_COOLDOWN_MINUTES: z.coerce
+  [V.confirmationCooldownMinutes]: z.coerce
     .number()
     .min(0)
     .max(24 * 60)
     .default(10),
-  MUJAZ_FEATURED_REPORTS: z.coerce.number().int().min(0).max(50).default(10),
-  MUJAZ_DELIVERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(900).default(30),
-  MUJAZ_SEND_RATE: z.coerce.number().min(1).max(10_000).optional(),
-  MUJAZ_SES_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  MUJAZ_SES_CONFIGURATION_SET: z.string().min(1).optional(),
-  MUJAZ_TEMPLATES_DIR: z.string().min(1).optional(),
+  [V.featuredReports]: z.coerce.number().int().min(0).max(50).default(10),
+  [V.deliverTimeoutSeconds]: z.coerce.number().int().min(1).max(900).default(deliveryQueue.deliverTimeoutSeconds),
+  [V.sendRate]: z.coerce.number().min(1).max(10_000).optional(),
+  [V.sesTimeoutMs]: z.coerce.number().int().min(100).default(10_000),
+  [V.sesConfigurationSet]: z.string().min(1).optional(),
+  [V.templatesDirectory]: z.string().min(1).optional(),
 });
 
 const lambdaEnvironment = z.object({
-  AWS_REGION: z.string().min(1),
-  MUJAZ_TOKEN_SECRET_ARN: z.string().min(1),
+  [V.region]: z.string().min(1),
+  [V.tokenSecretArn]: z.string().min(1),
 });
 
 const adminFunctionEnvironment = z.object({
-  MUJAZ_ADMIN_TOKEN_SECRET_ARN: z.string().min(1),
-  MUJAZ_SEND_DIGEST_FUNCTION_NAME: z.string().min(1),
+  [V.adminTokenSecretArn]: z.string().min(1),
+  [V.sendDigestFunctionName]: z.string().min(1),
 });
 
 /** Named to the user by `npm run dev`, which says where its admin token came from. */
-export const LOCAL_ADMIN_TOKEN_VARIABLE = 'MUJAZ_ADMIN_TOKEN';
+export const LOCAL_ADMIN_TOKEN_VARIABLE = V.localAdminToken;
 
 const port = z.coerce.number().int().min(1).max(65_535);
 const localEnvironment = z.object({
-  PORT: port.optional(),
-  MUJAZ_SES_PORT: port.optional(),
-  MUJAZ_DYNAMODB_PORT: port.optional(),
-  MUJAZ_DYNAMODB_ENDPOINT: z.url({ protocol: /^https?$/u }).optional(),
-  MUJAZ_SES_ENDPOINT: z.url({ protocol: /^https?$/u }).optional(),
-  MUJAZ_SQS_ENDPOINT: z.url({ protocol: /^https?$/u }).optional(),
-  MUJAZ_DELIVERY_WORKERS: z.coerce.number().int().min(1).max(64).default(4),
-  [LOCAL_ADMIN_TOKEN_VARIABLE]: z.string().min(16).optional(),
-  MUJAZ_TOKEN_SECRET: z.string().min(32).optional(),
+  [V.localApiPort]: port.optional(),
+  [V.localSesPort]: port.optional(),
+  [V.localDynamoPort]: port.optional(),
+  [V.localDynamoEndpoint]: z.url({ protocol: /^https?$/u }).optional(),
+  [V.localSesEndpoint]: z.url({ protocol: /^https?$/u }).optional(),
+  [V.localSqsEndpoint]: z.url({ protocol: /^https?$/u }).optional(),
+  [V.localDeliveryWorkers]: z.coerce.number().int().min(1).max(64).default(4),
+  [V.localAdminToken]: z.string().min(16).optional(),
+  [V.localTokenSecret]: z.string().min(32).optional(),
 });
 
 export function readConfig(env: NodeJS.ProcessEnv): MujazConfig {
   const values = parseEnvironment(mujazEnvironment, env);
   return {
-    tableName: values.MUJAZ_TABLE_NAME,
-    deliveryQueueUrl: values.MUJAZ_DELIVERY_QUEUE_URL,
-    subscriptionQueueUrl: values.MUJAZ_SUBSCRIPTION_QUEUE_URL,
-    subscribesPerClientPerMinute: values.MUJAZ_SUBSCRIBE_PER_IP_PER_MINUTE,
-    publicBaseUrl: values.MUJAZ_PUBLIC_BASE_URL,
-    fromAddress: values.MUJAZ_FROM_ADDRESS,
-    newsletter: { name: values.MUJAZ_NEWSLETTER_NAME, language: values.MUJAZ_NEWSLETTER_LANGUAGE },
-    timeZone: values.MUJAZ_TIME_ZONE,
-    confirmWithinMs: values.MUJAZ_CONFIRM_WITHIN_HOURS * 3_600_000,
-    confirmationCooldownMs: values.MUJAZ_CONFIRMATION_COOLDOWN_MINUTES * 60_000,
-    featuredReports: values.MUJAZ_FEATURED_REPORTS,
-    staleClaimMs: values.MUJAZ_DELIVERY_TIMEOUT_SECONDS * 1_000,
-    ...(values.MUJAZ_SEND_RATE !== undefined ? { sendRate: values.MUJAZ_SEND_RATE } : {}),
-    sesTimeoutMs: values.MUJAZ_SES_TIMEOUT_MS,
-    ...(values.MUJAZ_SES_CONFIGURATION_SET ? { sesConfigurationSet: values.MUJAZ_SES_CONFIGURATION_SET } : {}),
-    templatesDirectory: findTemplatesDirectory(values.MUJAZ_TEMPLATES_DIR),
+    tableName: values[V.tableName],
+    deliveryQueueUrl: values[V.deliveryQueueUrl],
+    subscriptionQueueUrl: values[V.subscriptionQueueUrl],
+    subscribesPerClientPerMinute: values[V.subscribesPerClientPerMinute],
+    publicBaseUrl: values[V.publicBaseUrl],
+    fromAddress: values[V.fromAddress],
+    newsletter: { name: values[V.newsletterName], language: values[V.newsletterLanguage] },
+    timeZone: values[V.timeZone],
+    confirmWithinMs: values[V.confirmWithinHours] * 3_600_000,
+    confirmationCooldownMs: values[V.confirmationCooldownMinutes] * 60_000,
+    featuredReports: values[V.featuredReports],
+    deliverTimeoutSeconds: values[V.deliverTimeoutSeconds],
+    staleClaimMs: staleClaimMs(values[V.deliverTimeoutSeconds]),
+    ...(values[V.sendRate] !== undefined ? { sendRate: values[V.sendRate] } : {}),
+    sesTimeoutMs: values[V.sesTimeoutMs],
+    ...(values[V.sesConfigurationSet] ? { sesConfigurationSet: values[V.sesConfigurationSet] } : {}),
+    templatesDirectory: findTemplatesDirectory(values[V.templatesDirectory]),
   };
 }
 
@@ -155,48 +199,48 @@ export function readLocalStackConfig(
   queues: { deliveryQueueUrl: string; subscriptionQueueUrl: string },
 ): MujazConfig {
   return readConfig({
-    MUJAZ_TABLE_NAME: 'mujaz',
-    MUJAZ_DELIVERY_QUEUE_URL: queues.deliveryQueueUrl,
-    MUJAZ_SUBSCRIPTION_QUEUE_URL: queues.subscriptionQueueUrl,
-    MUJAZ_PUBLIC_BASE_URL: apiUrl,
-    MUJAZ_FROM_ADDRESS: 'موجز <digest@example.com>',
+    [V.tableName]: 'mujaz',
+    [V.deliveryQueueUrl]: queues.deliveryQueueUrl,
+    [V.subscriptionQueueUrl]: queues.subscriptionQueueUrl,
+    [V.publicBaseUrl]: apiUrl,
+    [V.fromAddress]: 'موجز <digest@example.com>',
     ...env,
   });
 }
 
 /** The region alone: what a function that holds no secret (the feedback function) reads besides MujazConfig. */
 export function readLambdaRegion(env: NodeJS.ProcessEnv): string {
-  return parseEnvironment(lambdaEnvironment.pick({ AWS_REGION: true }), env).AWS_REGION;
+  return parseEnvironment(lambdaEnvironment.pick({ [V.region]: true }), env)[V.region];
 }
 
 export function readLambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
   const values = parseEnvironment(lambdaEnvironment, env);
-  return { region: values.AWS_REGION, tokenSecretArn: values.MUJAZ_TOKEN_SECRET_ARN };
+  return { region: values[V.region], tokenSecretArn: values[V.tokenSecretArn] };
 }
 
 export function readAdminFunctionConfig(env: NodeJS.ProcessEnv): AdminFunctionConfig {
   const values = parseEnvironment(adminFunctionEnvironment, env);
   return {
     ...readLambdaConfig(env),
-    adminTokenSecretArn: values.MUJAZ_ADMIN_TOKEN_SECRET_ARN,
-    sendDigestFunctionName: values.MUJAZ_SEND_DIGEST_FUNCTION_NAME,
+    adminTokenSecretArn: values[V.adminTokenSecretArn],
+    sendDigestFunctionName: values[V.sendDigestFunctionName],
   };
 }
 
 export function readLocalConfig(env: NodeJS.ProcessEnv): LocalConfig {
   const values = parseEnvironment(localEnvironment, env);
   return {
-    ...(values.PORT ? { apiPort: values.PORT } : {}),
-    ...(values.MUJAZ_SES_PORT ? { sesPort: values.MUJAZ_SES_PORT } : {}),
-    ...(values.MUJAZ_DYNAMODB_PORT ? { dynamoPort: values.MUJAZ_DYNAMODB_PORT } : {}),
+    ...(values[V.localApiPort] ? { apiPort: values[V.localApiPort] } : {}),
+    ...(values[V.localSesPort] ? { sesPort: values[V.localSesPort] } : {}),
+    ...(values[V.localDynamoPort] ? { dynamoPort: values[V.localDynamoPort] } : {}),
     running: {
-      ...(values.MUJAZ_DYNAMODB_ENDPOINT ? { dynamoEndpoint: values.MUJAZ_DYNAMODB_ENDPOINT } : {}),
-      ...(values.MUJAZ_SES_ENDPOINT ? { sesEndpoint: values.MUJAZ_SES_ENDPOINT } : {}),
-      ...(values.MUJAZ_SQS_ENDPOINT ? { sqsEndpoint: values.MUJAZ_SQS_ENDPOINT } : {}),
+      ...(values[V.localDynamoEndpoint] ? { dynamoEndpoint: values[V.localDynamoEndpoint] } : {}),
+      ...(values[V.localSesEndpoint] ? { sesEndpoint: values[V.localSesEndpoint] } : {}),
+      ...(values[V.localSqsEndpoint] ? { sqsEndpoint: values[V.localSqsEndpoint] } : {}),
     },
-    deliveryWorkers: values.MUJAZ_DELIVERY_WORKERS,
-    ...(values[LOCAL_ADMIN_TOKEN_VARIABLE] ? { adminToken: values[LOCAL_ADMIN_TOKEN_VARIABLE] } : {}),
-    ...(values.MUJAZ_TOKEN_SECRET ? { tokenSecret: values.MUJAZ_TOKEN_SECRET } : {}),
+    deliveryWorkers: values[V.localDeliveryWorkers],
+    ...(values[V.localAdminToken] ? { adminToken: values[V.localAdminToken] } : {}),
+    ...(values[V.localTokenSecret] ? { tokenSecret: values[V.localTokenSecret] } : {}),
   };
 }
 

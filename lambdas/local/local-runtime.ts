@@ -77,7 +77,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       deliveryQueueUrl: `${stack.sqsEndpoint}/queue/${LOCAL_DELIVERY_QUEUE}`,
       subscriptionQueueUrl: `${stack.sqsEndpoint}/queue/${LOCAL_SUBSCRIPTION_QUEUE}`,
     });
-    const visibility = visibilityTimeoutSeconds(draft.staleClaimMs / 1_000);
+    const visibility = visibilityTimeoutSeconds(draft.deliverTimeoutSeconds);
     const deliveryQueues = await ensureDeliveryQueues(stack, LOCAL_DELIVERY_QUEUE, visibility);
     const subscriptionQueues = await ensureDeliveryQueues(stack, LOCAL_SUBSCRIPTION_QUEUE, visibility);
     const config: MujazConfig = {

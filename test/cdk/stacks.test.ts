@@ -11,19 +11,17 @@ import { mujazTable } from '../../lambdas/adapters/dynamo-table-definition';
 import { API_ROUTES, apiGatewayPath } from '../../lambdas/http/routes';
 import { buildMujaz } from '../../lib/mujaz-app';
 import { applyNagChecks } from '../../lib/nag';
-import { API_THROTTLE } from '../../lib/stateless-stack';
+import { API_THROTTLE } from '../../lib/service-api';
 import { TABLE_ACCESS } from '../../lib/table-access';
+import { cdkJson, synthMujaz, testContext } from './mujaz-templates';
 
-const cdkJson = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as {
-  context: Record<string, unknown>;
-};
 let outdir: string;
 let data: Template;
 let service: Template;
 
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'mujaz-cdk-'));
-  const app = new App({ outdir, context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+  const app = new App({ outdir, context: testContext() });
   const { stateful, stateless } = buildMujaz(app);
   data = Template.fromStack(stateful);
   service = Template.fromStack(stateless);
@@ -56,6 +54,17 @@ describe('MujazData (stateful)', () => {
     data.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     const secrets = data.findResources('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
     expect(Object.keys(secrets)).toHaveLength(2);
+  });
+
+  it('retains every resource it holds, the requested certificate too: a kept domain still uses it', () => {
+    const withDomain = synthMujaz({ 'mujaz:domainName': 'news.example.com' }).data.toJSON().Resources as Record<
+      string,
+      { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string }
+    >;
+    const types = Object.values(withDomain).map((resource) => resource.Type);
+    expect(types).toEqual(expect.arrayContaining(['AWS::CertificateManager::Certificate', 'AWS::SES::EmailIdentity']));
+    for (const [id, resource] of Object.entries(withDomain))
+      expect([id, resource.DeletionPolicy, resource.UpdateReplacePolicy]).toEqual([id, 'Retain', 'Retain']);
   });
 });
 
@@ -264,7 +273,7 @@ describe('MujazService (stateless)', () => {
     expect(JSON.stringify(format)).not.toMatch(/querystring|requestOverride|\$request\./iu);
   });
 
-  it('watches each send a day later, in the same time zone, through the send function', () => {
+  it('watches each send 23 hours later, in the same time zone, through the send function', () => {
     const schedules = Object.values(service.findResources('AWS::Scheduler::Schedule')) as Array<{
       Properties: {
         ScheduleExpression: string;
@@ -275,7 +284,7 @@ describe('MujazService (stateless)', () => {
     expect(
       schedules.map((schedule) => [schedule.Properties.ScheduleExpression, schedule.Properties.Target.Input]).sort(),
     ).toEqual([
-      ['cron(0 17 ? * FRI *)', '{"watch":true}'],
+      ['cron(0 16 ? * FRI *)', '{"watch":true}'],
       ['cron(0 17 ? * THU *)', '{}'],
     ]);
     for (const schedule of schedules) {
@@ -297,10 +306,46 @@ describe('MujazService (stateless)', () => {
   });
 });
 
+describe('what a replacement would hurt', () => {
+  it('keeps the logical IDs of the API, its stage, the queues, their event source mappings and the topics', () => {
+    // A changed logical ID is a new resource: a new execute-api URL, which links already mailed point to; new queues
+    // without the turns waiting in the old ones; a second mapping of the same queue, which Lambda refuses.
+    const kept = [
+      'AWS::ApiGatewayV2::Api',
+      'AWS::ApiGatewayV2::Stage',
+      'AWS::SQS::Queue',
+      'AWS::Lambda::EventSourceMapping',
+      'AWS::SNS::Topic',
+      'AWS::SES::ConfigurationSet',
+    ];
+    const ids = Object.entries(service.toJSON().Resources as Record<string, { Type: string }>)
+      .filter(([, resource]) => kept.includes(resource.Type))
+      .map(([id]) => id);
+    expect(ids.sort()).toEqual(
+      [
+        'HttpApiF5A9A8A7',
+        'HttpApiDefaultStage3EEB07D6',
+        'DeliveriesBF2F7293',
+        'DeliveryDeadLettersB0889D5D',
+        'Subscriptions1F71F6D8',
+        'SubscriptionDeadLettersF76316D5',
+        'SendRequestDeadLetters5AB90760',
+        'FeedbackDeadLetters07994F3B',
+        'ScheduleDeadLetters0406ECBC',
+        'DeliverDigestFunctionSqsEventSourceMujazServiceDeliveries0BF0CCE153434480',
+        'DeliverDigestFunctionSqsEventSourceMujazServiceSubscriptionsE3C0669217C4EAF4',
+        'DeliveryFeedbackTopic1834D5DB',
+        'MonitoringAlarmTopicAF62D4F1',
+        'SendingF3DBE6DB',
+      ].sort(),
+    );
+  });
+});
+
 describe('context validation', () => {
   it('refuses a missing setting or an unknown time zone with a message naming it', () => {
     const synth = (context: Record<string, unknown>) => () =>
-      buildMujaz(new App({ outdir, context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } }));
+      buildMujaz(new App({ outdir, context: testContext(context) }));
     expect(synth({ 'mujaz:fromAddress': '' })).toThrow(/mujaz:fromAddress/u);
     expect(synth({ 'mujaz:fromAddress': 'موجز' })).toThrow(/names no sender address/u);
     expect(synth({ 'mujaz:fromAddress': 'موجز <digest>' })).toThrow(/names no sender address/u);
@@ -318,7 +363,7 @@ describe('context validation', () => {
 
 describe('the sending domain and the public domain', () => {
   const synthWith = (context: Record<string, unknown>) => {
-    const app = new App({ outdir, context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } });
+    const app = new App({ outdir, context: testContext(context) });
     const stacks = buildMujaz(app);
     return { data: Template.fromStack(stacks.stateful), service: Template.fromStack(stacks.stateless) };
   };
@@ -562,6 +607,57 @@ describe('alarms', () => {
       ([id, alarm]) => [id.replace(/^Monitoring/u, ''), alarm] as [string, Alarm],
     );
 
+  it('lets CloudWatch publish to the alarm topic, for this account’s alarms only, over TLS only', () => {
+    const policies = Object.values(service.findResources('AWS::SNS::TopicPolicy')).map(
+      (policy) =>
+        (policy as { Properties: { Topics: Array<{ Ref: string }>; PolicyDocument: { Statement: unknown[] } } })
+          .Properties,
+    );
+    const alarmTopic = policies.filter((policy) =>
+      policy.Topics.some((topic) => /^MonitoringAlarmTopic/u.test(topic.Ref)),
+    );
+    expect(alarmTopic).toHaveLength(1);
+    const topicRef = { Ref: alarmTopic[0]!.Topics[0]!.Ref };
+    const statements = alarmTopic[0]!.PolicyDocument.Statement as Array<Record<string, unknown>>;
+    // The policy replaces SNS's default one: without this Allow, no alarm reaches anyone.
+    expect(statements.filter((statement) => statement.Effect === 'Allow')).toEqual([
+      {
+        Sid: 'CloudWatchAlarmsOfThisAccount',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Resource: topicRef,
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          ArnLike: {
+            'aws:SourceArn': {
+              'Fn::Join': [
+                '',
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  ':cloudwatch:',
+                  { Ref: 'AWS::Region' },
+                  ':',
+                  { Ref: 'AWS::AccountId' },
+                  ':alarm:*',
+                ],
+              ],
+            },
+          },
+        },
+      },
+    ]);
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Deny',
+        Action: 'sns:Publish',
+        Resource: topicRef,
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    );
+  });
+
   it('tells one SNS topic about every failure an operator must act on, from the first one', () => {
     const found = alarms();
     expect(found.map(([id]) => id.replace(/[A-F0-9]{8}$/u, '')).sort()).toEqual(
@@ -683,7 +779,7 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
 
   beforeAll(() => {
     const nagOut = mkdtempSync(join(tmpdir(), 'mujaz-nag-'));
-    nagApp = new App({ outdir: nagOut, context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+    nagApp = new App({ outdir: nagOut, context: testContext() });
     buildMujaz(nagApp);
     // A queue with every fault cdk-nag knows of queues: proof that the packs ran at all.
     new Queue(new Stack(nagApp, 'Canary'), 'Unguarded');
@@ -794,7 +890,7 @@ describe('each function writes only to its own log group, keeps failed events, a
       ).toBeUndefined();
     const app = new App({
       outdir,
-      context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], 'mujaz:sourceMapsAtRuntime': true },
+      context: testContext({ 'mujaz:sourceMapsAtRuntime': true }),
     });
     const withMaps = Template.fromStack(buildMujaz(app).stateless);
     expect(

@@ -121,15 +121,37 @@ describe('the dependency rule', () => {
     expect([...new Set(passing)].sort()).toEqual(['handlers', 'local']);
   });
 
-  it('lets the CDK app know only bundling entries, the table and queue definitions, the route table and the metric names from lambdas/', () => {
-    const libImports = sourceFiles(join(ROOT, 'lib')).flatMap((file) =>
+  it('lets the CDK app know only bundling entries, the table and queue definitions, the route table, the metric names and the environment variables’ names from lambdas/', () => {
+    const libFiles = sourceFiles(join(ROOT, 'lib'));
+    const libImports = libFiles.flatMap((file) =>
       importsOf(file).filter((specifier) => specifier.includes('lambdas/')),
     );
     expect([...new Set(libImports)].sort()).toEqual([
       '../lambdas/adapters/delivery-queue-definition',
       '../lambdas/adapters/dynamo-table-definition',
+      '../lambdas/composition/config',
       '../lambdas/core/domain/metric-names',
       '../lambdas/http/routes',
     ]);
+    // From the config, the names alone: how the functions read their environment is theirs.
+    const fromConfig = libFiles.flatMap((file) =>
+      [
+        ...readFileSync(file, 'utf8').matchAll(
+          /import\s*(type\s*)?\{([^}]*)\}\s*from\s*'[./]+\/lambdas\/composition\/config'/gu,
+        ),
+      ].map((match) => `${match[1] ?? ''}${match[2]!.trim()}`),
+    );
+    expect(fromConfig.length).toBeGreaterThan(0);
+    expect([...new Set(fromConfig)]).toEqual(['ENVIRONMENT_VARIABLES']);
+    expect(
+      libFiles.flatMap((file) => importsOf(file)).filter((specifier) => /composition\/config/u.test(specifier)),
+    ).toHaveLength(fromConfig.length);
+  });
+
+  it('spells no environment variable of ours in lib/: the CDK app sets each by the name config.ts exports', () => {
+    const spellers = sourceFiles(join(ROOT, 'lib'))
+      .filter((file) => /\bMUJAZ_[A-Z_]+/u.test(readFileSync(file, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gmu, '')))
+      .map((file) => relative(ROOT, file));
+    expect(spellers).toEqual([]);
   });
 });

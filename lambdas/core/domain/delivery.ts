@@ -43,16 +43,11 @@ export class MailOutcomeUnknownError extends Error {
 }
 
 /**
- * A claim still `sending` after this long belongs to a run that died between claiming and recording (a Lambda
- * runs at most 15 minutes): whether SES got its call cannot be known any more.
+ * Whether a claim was left by an attempt that can no longer be running, so that whether SES got its call cannot be
+ * known any more: one at least `staleAfterMs` old, which the composition derives from the longest an attempt may run
+ * (the deliver function's timeout).
  */
-export const STALE_CLAIM_MS = 15 * 60_000;
-
-/**
- * Whether a claim was left by an attempt that can no longer be running: one older than the longest an attempt
- * may run (the deliver function's timeout; the queue hands a turn out again only well after it).
- */
-export function isStaleClaim(claimedAt: string | undefined, now: Date, staleAfterMs = STALE_CLAIM_MS): boolean {
+export function isStaleClaim(claimedAt: string | undefined, now: Date, staleAfterMs: number): boolean {
   return claimedAt === undefined || now.getTime() - Date.parse(claimedAt) >= staleAfterMs;
 }
 

@@ -1,0 +1,21 @@
+// Infrastructure: every dead-letter queue of the service is made here — encrypted, TLS only, and kept for the longest
+// SQS allows, for an operator to act on.
+import { Duration } from 'aws-cdk-lib';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { deliveryQueue } from '../lambdas/adapters/delivery-queue-definition';
+import { acceptFinding } from './nag';
+
+export function deadLetterQueue(scope: Construct, id: string): Queue {
+  const queue = new Queue(scope, id, {
+    retentionPeriod: Duration.seconds(deliveryQueue.deadLetterRetentionSeconds),
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+  });
+  acceptFinding(
+    queue,
+    'Serverless-SQSRedrivePolicy',
+    'A dead-letter queue is the end of the line: an alarm fires on its first message and the operator acts on it.',
+  );
+  return queue;
+}
