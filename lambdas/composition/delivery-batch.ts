@@ -7,14 +7,17 @@ import * as z from 'zod';
 import { deliveryQueue } from '../adapters/delivery-queue-definition';
 import type { UseCases } from '../core/bind-use-cases';
 import { type DeliveryRequest, MailRefusedError, retryDelaySeconds } from '../core/domain/delivery';
+import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
 import type { Logger } from '../core/ports/logger';
 import { TurnDeferredError } from '../core/use-cases/deliver-digest';
 
-const deliveryMessage = z.object({ editionId: z.string().min(1).max(12), email: z.string().min(3).max(320) }).strict();
+const deliveryMessage = z
+  .object({ editionId: z.string().min(1).max(12), email: z.string().min(3).max(MAX_EMAIL_LENGTH) })
+  .strict();
 const subscriptionMessage = z
   .object({
     kind: z.literal('subscription'),
-    email: z.string().min(3).max(320),
+    email: z.string().min(3).max(MAX_EMAIL_LENGTH),
     via: z.enum(['form', 'api', 'import']),
     language: z.string().min(2).max(3).optional(),
   })

@@ -1,6 +1,7 @@
 // HTTP edge: the small server-rendered pages a reader sees — the subscribe page, what follows a link from an email,
 // and the archive. No script anywhere (the CSP forbids it); every form works as plain HTML.
 
+import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
 import { escapeHtml } from '../core/domain/html';
 import {
   labelsFor,
@@ -80,7 +81,7 @@ export function renderSubscribePage(newsletter: NewsletterIdentity, language: Ne
   const body = `<p>${escapeHtml(pages.subscribeDescription)}</p>
 <form method="post" action="/subscriptions">
 <label for="email">${escapeHtml(pages.emailLabel)}</label>
-<input id="email" name="email" type="email" required autocomplete="email" inputmode="email" maxlength="254" placeholder="reader@example.com">
+<input id="email" name="email" type="email" required autocomplete="email" inputmode="email" maxlength="${MAX_EMAIL_LENGTH}" placeholder="reader@example.com">
 <fieldset><legend>${escapeHtml(pages.languageLabel)}</legend>${choices}</fieldset>
 <button type="submit">${escapeHtml(pages.subscribeButton)}</button>
 </form>

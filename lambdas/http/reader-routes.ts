@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import * as z from 'zod';
 import type { ReaderUseCases } from '../core/bind-reader-use-cases';
+import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
 import type { PublicLinks } from '../core/domain/links';
 import {
   NEWSLETTER_LANGUAGES,
@@ -29,7 +30,10 @@ export interface ReaderRouteDependencies {
   links: PublicLinks;
 }
 
-const subscriptionBody = z.object({ email: z.string().max(320), language: z.enum(NEWSLETTER_LANGUAGES).optional() });
+const subscriptionBody = z.object({
+  email: z.string().max(MAX_EMAIL_LENGTH),
+  language: z.enum(NEWSLETTER_LANGUAGES).optional(),
+});
 const pageLanguageQuery = z.object({ lang: z.enum(NEWSLETTER_LANGUAGES).optional() });
 const tokenQuery = z.object({ token: z.string().min(1).max(4096) });
 

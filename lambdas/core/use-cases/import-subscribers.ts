@@ -2,9 +2,10 @@
 // consent recorded as imported; the others get a confirmation email, as if they had subscribed. Nobody who left
 // is brought back, and nobody already here is touched.
 import { forEachWithConcurrency } from '../domain/concurrency';
+import { normalizeEmail } from '../domain/email-address';
 import { InvalidInputError } from '../domain/errors';
 import { isLanguageTag } from '../domain/language-tag';
-import { confirmedSubscriber, importedSubscriber, normalizeEmail } from '../domain/subscriber';
+import { confirmedSubscriber, importedSubscriber } from '../domain/subscriber';
 import type { SubscriptionDeps } from './manage-subscription';
 import { changeSubscriber } from './subscriber-changes';
 

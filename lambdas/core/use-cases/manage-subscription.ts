@@ -1,6 +1,7 @@
 // Core use cases: double opt-in subscription, confirmation by signed link, one-click unsubscribe.
 
 import { MailOutcomeUnknownError } from '../domain/delivery';
+import { normalizeEmail } from '../domain/email-address';
 import { NotFoundError, RateLimitedError } from '../domain/errors';
 import type { PublicLinks } from '../domain/links';
 import { METRIC_NAMES } from '../domain/metric-names';
@@ -10,11 +11,10 @@ import {
   type NewsletterLanguage,
   readerLanguage,
 } from '../domain/newsletter-labels';
+import { maskEmail } from '../domain/redaction';
 import {
   confirmationDue,
   confirmedSubscriber,
-  maskEmail,
-  normalizeEmail,
   pendingSubscriber,
   type Subscriber,
   type SubscriptionRequest,

@@ -18,6 +18,7 @@ import {
   type FrozenEmail,
   nextEdition,
 } from '../domain/edition';
+import { normalizeEmail } from '../domain/email-address';
 import { InvalidInputError } from '../domain/errors';
 import {
   labelsFor,
@@ -25,7 +26,6 @@ import {
   type NewsletterIdentity,
   type NewsletterLanguage,
 } from '../domain/newsletter-labels';
-import { normalizeEmail } from '../domain/subscriber';
 import type { DeliveryQueue } from '../ports/delivery-queue';
 import type { EditionStore } from '../ports/edition-store';
 import type { EmailRenderer } from '../ports/email-renderer';
