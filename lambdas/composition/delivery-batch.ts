@@ -6,10 +6,10 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import * as z from 'zod';
 import { deliveryQueue } from '../adapters/delivery-queue-definition';
 import type { UseCases } from '../core/bind-use-cases';
-import { type DeliveryRequest, MailRefusedError, retryDelaySeconds } from '../core/domain/delivery';
+import { type DeliveryRequest, retryDelaySeconds } from '../core/domain/delivery';
 import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
+import { MailRefusedError, TurnDeferredError } from '../core/domain/errors';
 import type { Logger } from '../core/ports/logger';
-import { TurnDeferredError } from '../core/use-cases/deliver-digest';
 
 const deliveryMessage = z
   .object({ editionId: z.string().min(1).max(12), email: z.string().min(3).max(MAX_EMAIL_LENGTH) })

@@ -1,8 +1,7 @@
 // Core use cases: double opt-in subscription, confirmation by signed link, one-click unsubscribe.
 
-import { MailOutcomeUnknownError } from '../domain/delivery';
 import { normalizeEmail } from '../domain/email-address';
-import { NotFoundError, RateLimitedError } from '../domain/errors';
+import { MailOutcomeUnknownError, NotFoundError, RateLimitedError } from '../domain/errors';
 import type { PublicLinks } from '../domain/links';
 import { METRIC_NAMES } from '../domain/metric-names';
 import {
