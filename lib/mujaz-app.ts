@@ -1,5 +1,7 @@
 // Infrastructure: reads the newsletter settings from context and wires the stateful and stateless stacks.
 import type { App } from 'aws-cdk-lib';
+import { isNewsletterLanguage, NEWSLETTER_LANGUAGES } from '../lambdas/core/domain/newsletter-languages';
+import { isTimeZone } from '../lambdas/core/domain/time-zone';
 import { MujazStatefulStack, type PublicDomainSettings } from './stateful-stack';
 import { MujazStatelessStack, type NewsletterSettings, senderAddress } from './stateless-stack';
 
@@ -51,10 +53,15 @@ function readNewsletterSettings(app: App): NewsletterSettings {
     return value;
   };
   const language = read('newsletterLanguage');
-  if (language !== 'ar' && language !== 'en')
-    throw new Error(`cdk.json context "mujaz:newsletterLanguage" must be "ar" or "en", not "${language}"`);
+  if (!isNewsletterLanguage(language))
+    throw new Error(
+      `cdk.json context "mujaz:newsletterLanguage" must be one of ${NEWSLETTER_LANGUAGES.join(', ')}, not "${language}"`,
+    );
   const timeZone = read('timeZone');
-  new Intl.DateTimeFormat('en', { timeZone }); // throws RangeError naming the zone if it does not exist
+  if (!isTimeZone(timeZone))
+    throw new Error(
+      `cdk.json context "mujaz:timeZone" must be an IANA time zone such as Asia/Riyadh, not "${timeZone}"`,
+    );
   const concurrency: unknown = app.node.tryGetContext('mujaz:deliverConcurrency') ?? 5;
   const deliverConcurrency = Number(concurrency);
   // SQS's event source takes 2 to 1,000.

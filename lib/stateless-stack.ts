@@ -33,6 +33,7 @@ import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { deliveryQueue, visibilityTimeoutSeconds } from '../lambdas/adapters/delivery-queue-definition';
+import type { NewsletterLanguage } from '../lambdas/core/domain/newsletter-languages';
 import { API_ROUTES, apiGatewayPath, type RouteFunction, servingFunction } from '../lambdas/http/routes';
 import { MujazMonitoring } from './monitoring';
 import { MujazFunction } from './mujaz-function';
@@ -60,7 +61,7 @@ export interface NewsletterSettings {
   timeZone: string;
   fromAddress: string;
   newsletterName: string;
-  newsletterLanguage: 'ar' | 'en';
+  newsletterLanguage: NewsletterLanguage;
   /**
    * Deliver invocations at once (the SQS event source's maximum concurrency). Size it to the send rate: each one
    * sends 30–50 messages/s, and more than the rate needs only wait on the pacer (docs/SCALING.md).

@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
+import { NEWSLETTER_LANGUAGES } from '../core/domain/newsletter-languages';
+import { isTimeZone } from '../core/domain/time-zone';
 
 /** What the core and its adapters need, in Lambda and locally alike. */
 export interface MujazConfig {
@@ -80,7 +82,7 @@ const mujazEnvironment = z.object({
   MUJAZ_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/u }),
   MUJAZ_FROM_ADDRESS: z.string().min(3),
   MUJAZ_NEWSLETTER_NAME: z.string().min(1).default('موجز'),
-  MUJAZ_NEWSLETTER_LANGUAGE: z.enum(['ar', 'en']).default('ar'),
+  MUJAZ_NEWSLETTER_LANGUAGE: z.enum(NEWSLETTER_LANGUAGES).default('ar'),
   MUJAZ_TIME_ZONE: z.string().refine(isTimeZone, 'not an IANA time zone').default('UTC'),
   MUJAZ_CONFIRM_WITHIN_HOURS: z.coerce
     .number()
@@ -225,13 +227,4 @@ function findTemplatesDirectory(configured?: string): string {
   );
   if (!found) throw new ConfigError([`no email templates (digest.js or digest.mjml) in ${candidates.join(' or ')}`]);
   return found;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

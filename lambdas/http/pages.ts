@@ -3,12 +3,8 @@
 
 import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
 import { escapeHtml } from '../core/domain/html';
-import {
-  labelsFor,
-  NEWSLETTER_LANGUAGES,
-  type NewsletterIdentity,
-  type NewsletterLanguage,
-} from '../core/domain/newsletter-labels';
+import { labelsFor, type NewsletterIdentity } from '../core/domain/newsletter-labels';
+import { NEWSLETTER_LANGUAGES, type NewsletterLanguage } from '../core/domain/newsletter-languages';
 import { directionOf } from '../core/domain/text-direction';
 import type { ArchivedEdition } from '../core/use-cases/archive';
 

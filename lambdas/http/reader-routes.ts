@@ -6,12 +6,8 @@ import * as z from 'zod';
 import type { ReaderUseCases } from '../core/bind-reader-use-cases';
 import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
 import type { PublicLinks } from '../core/domain/links';
-import {
-  NEWSLETTER_LANGUAGES,
-  type NewsletterIdentity,
-  type NewsletterLabels,
-  type NewsletterLanguage,
-} from '../core/domain/newsletter-labels';
+import type { NewsletterIdentity, NewsletterLabels } from '../core/domain/newsletter-labels';
+import { NEWSLETTER_LANGUAGES, type NewsletterLanguage } from '../core/domain/newsletter-languages';
 import { parseInput } from '../core/domain/validation';
 import type { Logger } from '../core/ports/logger';
 import { atomFeed } from './atom-feed';

@@ -88,7 +88,7 @@ describe('the dependency rule', () => {
     expect([...new Set(passing)].sort()).toEqual(['handlers', 'local']);
   });
 
-  it('lets the CDK app know only bundling entries, the table and queue definitions, the route table and the metric names from lambdas/', () => {
+  it('lets the CDK app know only bundling entries, the table and queue definitions, the route table, the metric names, the newsletter languages and the time zone rule from lambdas/', () => {
     const libImports = sourceFiles(join(ROOT, 'lib')).flatMap((file) =>
       importsOf(file).filter((specifier) => specifier.includes('lambdas/')),
     );
@@ -96,6 +96,8 @@ describe('the dependency rule', () => {
       '../lambdas/adapters/delivery-queue-definition',
       '../lambdas/adapters/dynamo-table-definition',
       '../lambdas/core/domain/metric-names',
+      '../lambdas/core/domain/newsletter-languages',
+      '../lambdas/core/domain/time-zone',
       '../lambdas/http/routes',
     ]);
   });

@@ -4,12 +4,8 @@ import { normalizeEmail } from '../domain/email-address';
 import { MailOutcomeUnknownError, NotFoundError, RateLimitedError } from '../domain/errors';
 import type { PublicLinks } from '../domain/links';
 import { METRIC_NAMES } from '../domain/metric-names';
-import {
-  labelsFor,
-  type NewsletterIdentity,
-  type NewsletterLanguage,
-  readerLanguage,
-} from '../domain/newsletter-labels';
+import { labelsFor, type NewsletterIdentity, readerLanguage } from '../domain/newsletter-labels';
+import type { NewsletterLanguage } from '../domain/newsletter-languages';
 import { maskEmail } from '../domain/redaction';
 import {
   confirmationDue,

@@ -20,12 +20,8 @@ import {
 } from '../domain/edition';
 import { normalizeEmail } from '../domain/email-address';
 import { InvalidInputError } from '../domain/errors';
-import {
-  labelsFor,
-  NEWSLETTER_LANGUAGES,
-  type NewsletterIdentity,
-  type NewsletterLanguage,
-} from '../domain/newsletter-labels';
+import { labelsFor, type NewsletterIdentity } from '../domain/newsletter-labels';
+import { NEWSLETTER_LANGUAGES, type NewsletterLanguage } from '../domain/newsletter-languages';
 import type { DeliveryQueue } from '../ports/delivery-queue';
 import type { EditionStore } from '../ports/edition-store';
 import type { EmailRenderer } from '../ports/email-renderer';
