@@ -9,6 +9,7 @@ import type { UseCases } from '../core/bind-use-cases';
 import { type DeliveryRequest, retryDelaySeconds } from '../core/domain/delivery';
 import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
 import { MailRefusedError, TurnDeferredError } from '../core/domain/errors';
+import { isLanguageTag } from '../core/domain/language-tag';
 import type { Logger } from '../core/ports/logger';
 
 const deliveryMessage = z
@@ -19,7 +20,7 @@ const subscriptionMessage = z
     kind: z.literal('subscription'),
     email: z.string().min(3).max(MAX_EMAIL_LENGTH),
     via: z.enum(['form', 'api', 'import']),
-    language: z.string().min(2).max(3).optional(),
+    language: z.string().refine(isLanguageTag, 'not an ISO 639 code').optional(),
   })
   .strict();
 const queueMessage = z.union([deliveryMessage, subscriptionMessage]);
