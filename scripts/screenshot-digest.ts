@@ -9,6 +9,7 @@ import { HandlebarsEmailRenderer } from '../lambdas/adapters/handlebars-email-re
 import { compileEmailTemplates } from '../lambdas/adapters/mjml-template-compiler';
 import { buildDigestView, type DigestSetting, selectForEmail } from '../lambdas/core/domain/digest';
 import { type EditionEntry, editionEntryOf } from '../lambdas/core/domain/edition';
+import { publicLinks } from '../lambdas/core/domain/links';
 import { NEWSLETTER_LANGUAGES, type NewsletterLanguage } from '../lambdas/core/domain/newsletter-languages';
 import type { Report } from '../lambdas/core/domain/report';
 import { checkAndSummarize } from '../lambdas/core/domain/report-checks';
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
     for (const language of NEWSLETTER_LANGUAGES) {
       const view = buildDigestView(
         selectForEmail(entries, 2, 0),
-        'https://mujaz.example/editions/7',
+        publicLinks('https://mujaz.example').editionUrl('7'),
         settings[language],
       );
       const { html } = await renderer.renderDigest(view);
