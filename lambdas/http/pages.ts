@@ -1,6 +1,7 @@
 // HTTP edge: the small server-rendered pages a reader sees — the subscribe page, what follows a link from an email,
 // and the archive. No script anywhere (the CSP forbids it); every form works as plain HTML.
 
+import { archiveEntrySummary, archiveEntryTitle } from '../core/domain/archive-entry';
 import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
 import { escapeHtml } from '../core/domain/html';
 import { sitePaths } from '../core/domain/links';
@@ -101,7 +102,7 @@ export function renderArchivePage(newsletter: NewsletterIdentity, editions: read
       : `<ol reversed>${editions
           .map(
             (edition) =>
-              `<li><a href="${escapeHtml(sitePaths.edition(edition.id))}">${escapeHtml(pages.editionLabel.replace('{number}', String(edition.number)))} · ${escapeHtml(edition.publishedOn)}</a><br><span class="meta">${escapeHtml(edition.subject)} · ${escapeHtml(pages.reportsCount.replace('{count}', String(edition.reports)))}</span></li>`,
+              `<li><a href="${escapeHtml(sitePaths.edition(edition.id))}">${escapeHtml(archiveEntryTitle(pages, edition))}</a><br><span class="meta">${escapeHtml(archiveEntrySummary(pages, edition))}</span></li>`,
           )
           .join('')}</ol>`;
   return layout(newsletter, language, pages.archiveTitle, `<p>${escapeHtml(pages.archiveIntro)}</p>${list}`, {
