@@ -3,7 +3,7 @@
 // bytes; the rules live here.
 import * as z from 'zod';
 import { ReportRejectedError } from './errors';
-import { instantSchema } from './instant';
+import { INSTANT_RULE, isInstant } from './instant';
 import type { HtmlReportSubmission, ReportSubmission, TextReportSubmission } from './report';
 import { hasControlCharacters, unusableTextReason } from './text-cleaning';
 import { parseInput } from './validation';
@@ -34,7 +34,7 @@ const reportJson = z
       .optional(),
     /** Any ISO 639 code; checkAndSummarize checks it (isLanguageTag). */
     language: z.string().max(35).optional(),
-    publishedAt: instantSchema.optional(),
+    publishedAt: z.string().refine(isInstant, INSTANT_RULE).optional(),
     // Coerced: a form sends it as text.
     priority: z.coerce.number().int().min(MIN_PRIORITY).max(MAX_PRIORITY).optional(),
     source: z
