@@ -22,6 +22,7 @@ import { composeUseCases } from '../lambdas/composition/compose-use-cases';
 import { readConfig } from '../lambdas/composition/config';
 import { composeQueueBatchHandler } from '../lambdas/composition/queue-batch-handler';
 import { personalizeDigest, transmittedBytes } from '../lambdas/core/domain/digest';
+import { publicLinks } from '../lambdas/core/domain/links';
 import { listUnsubscribeHeaders } from '../lambdas/core/domain/list-unsubscribe';
 import type { Logger } from '../lambdas/core/ports/logger';
 import type { Metrics } from '../lambdas/core/ports/metrics';
@@ -194,7 +195,7 @@ async function benchSixtyReports(stack: LocalStack): Promise<void> {
 
     let largest = 0;
     const build = async (index: number) => {
-      const url = `https://mujaz.example/unsubscribe?token=${randomBytes(16).toString('base64url')}`;
+      const url = publicLinks('https://mujaz.example').unsubscribeUrl(randomBytes(16).toString('base64url'));
       const personal = personalizeDigest(preview, url);
       const mime = await composeMime('موجز <digest@example.com>', {
         to: `reader${index}@example.com`,

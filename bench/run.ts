@@ -16,6 +16,7 @@ import { compileEmailTemplates } from '../lambdas/adapters/mjml-template-compile
 import { composeMime } from '../lambdas/adapters/ses-mailer';
 import { buildDigestView, personalizeDigest, selectForEmail, transmittedBytes } from '../lambdas/core/domain/digest';
 import type { EditionEntry } from '../lambdas/core/domain/edition';
+import { publicLinks } from '../lambdas/core/domain/links';
 import { listUnsubscribeHeaders } from '../lambdas/core/domain/list-unsubscribe';
 import { reportIdFor } from '../lambdas/core/domain/report';
 import { summarizeCleanText } from '../lambdas/core/domain/report-checks';
@@ -239,7 +240,7 @@ async function benchEmail(): Promise<void> {
     receivedAt: new Date().toISOString(),
   }));
   const renderer = new HandlebarsEmailRenderer(await compileEmailTemplates(join(ROOT, 'templates')));
-  const view = buildDigestView(selectForEmail(reports, 10, 0), 'https://example.com/editions/1', {
+  const view = buildDigestView(selectForEmail(reports, 10, 0), publicLinks('https://api.example.com').editionUrl('1'), {
     newsletter: { name: 'موجز', language: 'ar' },
     timeZone: 'UTC',
   });
@@ -258,7 +259,7 @@ async function benchEmail(): Promise<void> {
   started = performance.now();
   let bytes = 0;
   for (let index = 0; index < recipients; index += 1) {
-    const url = `https://api.example.com/unsubscribe?token=t${index}`;
+    const url = publicLinks('https://api.example.com').unsubscribeUrl(`t${index}`);
     const personal = personalizeDigest(rendered, url);
     bytes += (
       await composeMime('موجز <digest@example.com>', {

@@ -1,7 +1,8 @@
 // The `mujaz` command for operators: the admin API from a terminal. Every command is one or a few HTTP calls to
 // a running Mujaz (`--api`, default MUJAZ_API_URL or the local dev server), with the admin token from
 // MUJAZ_ADMIN_TOKEN — never a flag, so it stays out of shell history and process lists.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { INSTANT_RULE, isInstant } from '../lambdas/core/domain/instant';
 import type { DigestProgress } from '../lambdas/core/use-cases/digest-progress';
 import type { DigestPreview } from '../lambdas/core/use-cases/send-digest';
 
@@ -106,8 +107,12 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
     .option('--test <email>', 'send one copy, marked as a test, to this address only')
     .option('--dry-run', 'send nothing: say what a send would carry and to how many readers')
     .option('--no-wait', 'start the send and return, without following it')
-    .option('--from <instant>', 'only reports received after this ISO 8601 instant')
-    .option('--until <instant>', 'only reports received up to this ISO 8601 instant')
+    .option('--from <instant>', 'only reports received after this instant (2026-11-23T09:00:00Z)', instantArgument)
+    .option(
+      '--until <instant>',
+      'only reports received up to this instant (2026-11-23T12:00:00+03:00)',
+      instantArgument,
+    )
     .action(async (options: { test?: string; dryRun?: boolean; wait: boolean; from?: string; until?: string }) => {
       const period = {
         ...(options.from ? { from: options.from } : {}),
@@ -200,6 +205,12 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
     io.stderr(error instanceof CliFailure ? error.message : `mujaz: ${describeFailure(error)}`);
     return 1;
   }
+}
+
+/** An instant flag, checked by the API's own rule before anything is sent: a usage error names the flag. */
+function instantArgument(value: string): string {
+  if (!isInstant(value)) throw new InvalidArgumentError(`It ${INSTANT_RULE}.`);
+  return value;
 }
 
 /** The preview as the API answers it (the core's DigestPreview, as JSON). */

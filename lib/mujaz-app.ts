@@ -1,6 +1,8 @@
 // Infrastructure: reads the settings from CDK context (every one through lib/context.ts) and wires the stateful and
 // stateless stacks.
 import type { App } from 'aws-cdk-lib';
+import { isNewsletterLanguage, NEWSLETTER_LANGUAGES } from '../lambdas/core/domain/newsletter-languages';
+import { isTimeZone } from '../lambdas/core/domain/time-zone';
 import { ContextSettingError, ContextSettings } from './context';
 import { type NewsletterSettings, senderAddress } from './newsletter-settings';
 import { MujazStatefulStack, type PublicDomainSettings } from './stateful-stack';
@@ -58,14 +60,14 @@ function readPublicDomain(context: ContextSettings): PublicDomainSettings | unde
 
 function readNewsletterSettings(context: ContextSettings): NewsletterSettings {
   const language = context.text('mujaz:newsletterLanguage');
-  if (language !== 'ar' && language !== 'en')
-    throw new ContextSettingError('mujaz:newsletterLanguage', `must be "ar" or "en", not "${language}"`);
+  if (!isNewsletterLanguage(language))
+    throw new ContextSettingError(
+      'mujaz:newsletterLanguage',
+      `must be one of ${NEWSLETTER_LANGUAGES.join(', ')}, not "${language}"`,
+    );
   const timeZone = context.text('mujaz:timeZone');
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-  } catch {
-    throw new ContextSettingError('mujaz:timeZone', `names no IANA time zone: "${timeZone}"`);
-  }
+  if (!isTimeZone(timeZone))
+    throw new ContextSettingError('mujaz:timeZone', `must be an IANA time zone such as Asia/Riyadh, not "${timeZone}"`);
   const fromAddress = context.text('mujaz:fromAddress');
   try {
     senderAddress(fromAddress);

@@ -1,5 +1,6 @@
 // Infrastructure: the newsletter's settings as the stacks take them (read from CDK context by mujaz-app.ts), and the
 // From address they name.
+import type { NewsletterLanguage } from '../lambdas/core/domain/newsletter-languages';
 
 export interface NewsletterSettings {
   /** EventBridge Scheduler cron expression, e.g. `cron(0 17 ? * THU *)`. */
@@ -8,7 +9,7 @@ export interface NewsletterSettings {
   timeZone: string;
   fromAddress: string;
   newsletterName: string;
-  newsletterLanguage: 'ar' | 'en';
+  newsletterLanguage: NewsletterLanguage;
   /**
    * Deliver invocations at once (the SQS event source's maximum concurrency). Size it to the send rate: each one
    * sends 30–50 messages/s, and more than the rate needs only wait on the pacer (docs/SCALING.md).

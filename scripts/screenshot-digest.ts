@@ -9,6 +9,8 @@ import { HandlebarsEmailRenderer } from '../lambdas/adapters/handlebars-email-re
 import { compileEmailTemplates } from '../lambdas/adapters/mjml-template-compiler';
 import { buildDigestView, type DigestSetting, selectForEmail } from '../lambdas/core/domain/digest';
 import { type EditionEntry, editionEntryOf } from '../lambdas/core/domain/edition';
+import { publicLinks } from '../lambdas/core/domain/links';
+import { NEWSLETTER_LANGUAGES, type NewsletterLanguage } from '../lambdas/core/domain/newsletter-languages';
 import type { Report } from '../lambdas/core/domain/report';
 import { checkAndSummarize } from '../lambdas/core/domain/report-checks';
 import { DIGEST_BUDGET } from '../lambdas/core/domain/summarizer';
@@ -72,17 +74,17 @@ async function main(): Promise<void> {
     entryOf(arabicSample(), '2026-11-24T08:00:00.000Z'),
     entryOf(englishSample(), '2026-11-24T09:00:00.000Z'),
   ];
-  const settings: Record<'ar' | 'en', DigestSetting> = {
+  const settings: Record<NewsletterLanguage, DigestSetting> = {
     ar: { newsletter: { name: 'موجز', language: 'ar' }, timeZone: 'Asia/Riyadh' },
     en: { newsletter: { name: 'Mujaz', language: 'en' }, timeZone: 'Europe/London' },
   };
   mkdirSync(OUT, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM });
   try {
-    for (const language of ['ar', 'en'] as const) {
+    for (const language of NEWSLETTER_LANGUAGES) {
       const view = buildDigestView(
         selectForEmail(entries, 2, 0),
-        'https://mujaz.example/editions/7',
+        publicLinks('https://mujaz.example').editionUrl('7'),
         settings[language],
       );
       const { html } = await renderer.renderDigest(view);

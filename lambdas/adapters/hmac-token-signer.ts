@@ -4,6 +4,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import { InvalidTokenError } from '../core/domain/errors';
+import { INSTANT_RULE, isInstant } from '../core/domain/instant';
 import type { TokenClaims, TokenPurpose, TokenSigner } from '../core/ports/token-signer';
 
 export const MIN_SECRET_LENGTH = 32;
@@ -31,7 +32,7 @@ const keySchema = z.object({ id: z.number().int().min(0).max(255), secret: z.str
 const keyRingSchema = z
   .object({
     current: keySchema,
-    retired: z.array(keySchema.extend({ acceptUntil: z.iso.datetime({ offset: true }) })).default([]),
+    retired: z.array(keySchema.extend({ acceptUntil: z.string().refine(isInstant, INSTANT_RULE) })).default([]),
   })
   .strict()
   .refine(

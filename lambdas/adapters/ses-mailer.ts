@@ -1,7 +1,7 @@
 // Adapter: sends email through Amazon SES (SendRawEmail), with MIME built by nodemailer's MailComposer.
 import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import type MailComposerClass from 'nodemailer/lib/mail-composer';
-import { MailOutcomeUnknownError, MailRefusedError } from '../core/domain/delivery';
+import { MailOutcomeUnknownError, MailRefusedError } from '../core/domain/errors';
 import type { Mailer, OutgoingEmail } from '../core/ports/mailer';
 
 export interface SesMailerOptions {

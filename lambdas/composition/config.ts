@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { deliveryQueue, staleClaimMs } from '../adapters/delivery-queue-definition';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
+import { NEWSLETTER_LANGUAGES } from '../core/domain/newsletter-languages';
+import { isTimeZone } from '../core/domain/time-zone';
 
 /**
  * Every environment variable Mujaz reads, by what it holds: the one spelling of each name. The CDK app (`lib/`) sets
@@ -123,7 +125,7 @@ const mujazEnvironment = z.object({
   [V.publicBaseUrl]: z.url({ protocol: /^https?$/u }),
   [V.fromAddress]: z.string().min(3),
   [V.newsletterName]: z.string().min(1).default('موجز'),
-  [V.newsletterLanguage]: z.enum(['ar', 'en']).default('ar'),
+  [V.newsletterLanguage]: z.enum(NEWSLETTER_LANGUAGES).default('ar'),
   [V.timeZone]: z.string().refine(isTimeZone, 'not an IANA time zone').default('UTC'),
   [V.confirmWithinHours]: z.coerce
     .number()
@@ -269,13 +271,4 @@ function findTemplatesDirectory(configured?: string): string {
   );
   if (!found) throw new ConfigError([`no email templates (digest.js or digest.mjml) in ${candidates.join(' or ')}`]);
   return found;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

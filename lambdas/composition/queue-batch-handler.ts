@@ -3,10 +3,9 @@
 // messages: readers' turns from the delivery queue, and subscribe requests (their confirmations) from their own.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { MailRefusedError } from '../core/domain/delivery';
+import { MailRefusedError, TurnDeferredError } from '../core/domain/errors';
 import { isLastReceive, parseWorkQueueMessage, retryDelaySeconds } from '../core/domain/work-queue-messages';
 import type { Logger } from '../core/ports/logger';
-import { TurnDeferredError } from '../core/use-cases/deliver-digest';
 import {
   composeQueueWorker,
   type QueueWorker,

@@ -3,6 +3,7 @@
 import type { Hono } from 'hono';
 import * as z from 'zod';
 import type { AdminUseCases } from '../core/admin-use-cases';
+import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import type { Report } from '../core/domain/report';
 import { parseInput } from '../core/domain/validation';
@@ -29,7 +30,7 @@ const period = { from: instant, until: instant };
 const digestBody = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('send'), ...period }).strict(),
   z.object({ mode: z.literal('preview'), ...period }).strict(),
-  z.object({ mode: z.literal('test'), to: z.string().max(320), ...period }).strict(),
+  z.object({ mode: z.literal('test'), to: z.string().max(MAX_EMAIL_LENGTH), ...period }).strict(),
 ]);
 
 const retryBody = z

@@ -1,5 +1,6 @@
 // HTTP edge: the archive as an Atom feed (RFC 4287), written by the `feed` library.
 import type * as FeedLibrary from 'feed';
+import { archiveEntrySummary, archiveEntryTitle } from '../core/domain/archive-entry';
 import type { PublicLinks } from '../core/domain/links';
 import { labelsFor, type NewsletterIdentity } from '../core/domain/newsletter-labels';
 import type { ArchivedEdition } from '../core/use-cases/archive';
@@ -27,13 +28,12 @@ export function atomFeed(
     generator: 'Mujaz',
   });
   for (const edition of editions) {
-    const label = pages.editionLabel.replace('{number}', String(edition.number));
     feed.addItem({
-      title: `${label} · ${edition.publishedOn}`,
+      title: archiveEntryTitle(pages, edition),
       id: edition.url,
       link: edition.url,
       date: new Date(edition.openedAt),
-      description: `${edition.subject} · ${pages.reportsCount.replace('{count}', String(edition.reports))}`,
+      description: archiveEntrySummary(pages, edition),
     });
   }
   return feed.atom1();

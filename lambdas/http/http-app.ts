@@ -3,12 +3,8 @@
 // function serves the first, the admin function the second, the local runtime both (api-app.ts).
 import { type Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import {
-  labelsFor,
-  type NewsletterIdentity,
-  type NewsletterLabels,
-  type NewsletterLanguage,
-} from '../core/domain/newsletter-labels';
+import { labelsFor, type NewsletterIdentity, type NewsletterLabels } from '../core/domain/newsletter-labels';
+import type { NewsletterLanguage } from '../core/domain/newsletter-languages';
 import type { Logger } from '../core/ports/logger';
 import { errorResponse, HttpProblem } from './http-errors';
 import { type PageContent, renderPage } from './pages';

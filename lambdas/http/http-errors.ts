@@ -9,7 +9,7 @@ import {
   ReportRejectedError,
   type ReportRejection,
 } from '../core/domain/errors';
-import { redactEmails } from '../core/domain/subscriber';
+import { redactEmails } from '../core/domain/redaction';
 import type { Logger } from '../core/ports/logger';
 
 type HttpProblemStatus = 400 | 401 | 403 | 404 | 405 | 413 | 415;

@@ -1,13 +1,12 @@
 // HTTP edge: the small server-rendered pages a reader sees — the subscribe page, what follows a link from an email,
 // and the archive. No script anywhere (the CSP forbids it); every form works as plain HTML.
 
+import { archiveEntrySummary, archiveEntryTitle } from '../core/domain/archive-entry';
+import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
 import { escapeHtml } from '../core/domain/html';
-import {
-  labelsFor,
-  NEWSLETTER_LANGUAGES,
-  type NewsletterIdentity,
-  type NewsletterLanguage,
-} from '../core/domain/newsletter-labels';
+import { sitePaths } from '../core/domain/links';
+import { labelsFor, type NewsletterIdentity } from '../core/domain/newsletter-labels';
+import { NEWSLETTER_LANGUAGES, type NewsletterLanguage } from '../core/domain/newsletter-languages';
 import { directionOf } from '../core/domain/text-direction';
 import type { ArchivedEdition } from '../core/use-cases/archive';
 
@@ -47,13 +46,18 @@ function layout(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${options.indexable ? '' : '<meta name="robots" content="noindex">\n'}<title>${escapeHtml(title)} · ${escapeHtml(newsletter.name)}</title>
-<link rel="alternate" type="application/atom+xml" href="/feed.xml" title="${escapeHtml(newsletter.name)}">
+<link rel="alternate" type="application/atom+xml" href="${sitePaths.feed()}" title="${escapeHtml(newsletter.name)}">
 <style>${STYLE}</style>
 </head>
 <body><main><p class="brand">${escapeHtml(newsletter.name)}</p><h1>${escapeHtml(title)}</h1>${body}</main>
-<nav><a href="/${language === newsletter.language ? '' : `?lang=${language}`}">${escapeHtml(words.subscribeLink)}</a><a href="/archive">${escapeHtml(words.archiveLink)}</a><a href="/feed.xml">${escapeHtml(words.feedLink)}</a></nav>
+<nav><a href="${escapeHtml(homeIn(newsletter, language))}">${escapeHtml(words.subscribeLink)}</a><a href="${sitePaths.archive()}">${escapeHtml(words.archiveLink)}</a><a href="${sitePaths.feed()}">${escapeHtml(words.feedLink)}</a></nav>
 </body>
 </html>`;
+}
+
+/** The subscribe page in `language`: the bare root in the newsletter's own. */
+function homeIn(newsletter: NewsletterIdentity, language: NewsletterLanguage): string {
+  return sitePaths.home(language === newsletter.language ? undefined : language);
 }
 
 /** A message, and when asked for, a form with one button (what a link from an email opens). */
@@ -78,13 +82,13 @@ export function renderSubscribePage(newsletter: NewsletterIdentity, language: Ne
       `<label><input type="radio" name="language" value="${code}"${code === language ? ' checked' : ''}> ${escapeHtml(words.languageNames[code])}</label>`,
   ).join('');
   const body = `<p>${escapeHtml(pages.subscribeDescription)}</p>
-<form method="post" action="/subscriptions">
+<form method="post" action="${sitePaths.subscribe()}">
 <label for="email">${escapeHtml(pages.emailLabel)}</label>
-<input id="email" name="email" type="email" required autocomplete="email" inputmode="email" maxlength="254" placeholder="reader@example.com">
+<input id="email" name="email" type="email" required autocomplete="email" inputmode="email" maxlength="${MAX_EMAIL_LENGTH}" placeholder="reader@example.com">
 <fieldset><legend>${escapeHtml(pages.languageLabel)}</legend>${choices}</fieldset>
 <button type="submit">${escapeHtml(pages.subscribeButton)}</button>
 </form>
-<p class="meta"><a href="/${other === newsletter.language ? '' : `?lang=${other}`}" hreflang="${other}" lang="${other}">${escapeHtml(pages.otherLanguage)}</a></p>`;
+<p class="meta"><a href="${escapeHtml(homeIn(newsletter, other))}" hreflang="${other}" lang="${other}">${escapeHtml(pages.otherLanguage)}</a></p>`;
   return layout(newsletter, language, pages.subscribeTitle, body, { indexable: true });
 }
 
@@ -98,7 +102,7 @@ export function renderArchivePage(newsletter: NewsletterIdentity, editions: read
       : `<ol reversed>${editions
           .map(
             (edition) =>
-              `<li><a href="/archive/${encodeURIComponent(edition.id)}">${escapeHtml(pages.editionLabel.replace('{number}', String(edition.number)))} · ${escapeHtml(edition.publishedOn)}</a><br><span class="meta">${escapeHtml(edition.subject)} · ${escapeHtml(pages.reportsCount.replace('{count}', String(edition.reports)))}</span></li>`,
+              `<li><a href="${escapeHtml(sitePaths.edition(edition.id))}">${escapeHtml(archiveEntryTitle(pages, edition))}</a><br><span class="meta">${escapeHtml(archiveEntrySummary(pages, edition))}</span></li>`,
           )
           .join('')}</ol>`;
   return layout(newsletter, language, pages.archiveTitle, `<p>${escapeHtml(pages.archiveIntro)}</p>${list}`, {

@@ -3,13 +3,10 @@
 // mailer or CSV.
 import type { Context } from 'hono';
 import * as z from 'zod';
-import type { PublicLinks } from '../core/domain/links';
-import {
-  NEWSLETTER_LANGUAGES,
-  type NewsletterIdentity,
-  type NewsletterLabels,
-  type NewsletterLanguage,
-} from '../core/domain/newsletter-labels';
+import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
+import { type PublicLinks, sitePaths, tokenSearch } from '../core/domain/links';
+import type { NewsletterIdentity, NewsletterLabels } from '../core/domain/newsletter-labels';
+import { NEWSLETTER_LANGUAGES, type NewsletterLanguage } from '../core/domain/newsletter-languages';
 import { parseInput } from '../core/domain/validation';
 import type { Logger } from '../core/ports/logger';
 import type { ReaderUseCases } from '../core/reader-use-cases';
@@ -29,7 +26,10 @@ export interface ReaderRouteDeps {
   links: PublicLinks;
 }
 
-const subscriptionBody = z.object({ email: z.string().max(320), language: z.enum(NEWSLETTER_LANGUAGES).optional() });
+const subscriptionBody = z.object({
+  email: z.string().max(MAX_EMAIL_LENGTH),
+  language: z.enum(NEWSLETTER_LANGUAGES).optional(),
+});
 const pageLanguageQuery = z.object({ lang: z.enum(NEWSLETTER_LANGUAGES).optional() });
 const tokenQuery = z.object({ token: z.string().min(1).max(4096) });
 
@@ -61,7 +61,7 @@ export function readerRoutes(deps: ReaderRouteDeps): RouteGroup {
       });
 
       // Where editions lived before the archive: links in emails already sent keep working.
-      app.get('/editions/:id', (c) => c.redirect(`/archive/${encodeURIComponent(c.req.param('id'))}`, 301));
+      app.get('/editions/:id', (c) => c.redirect(sitePaths.edition(c.req.param('id')), 301));
 
       app.get('/feed.xml', async (c) => {
         const xml = atomFeed(deps.newsletter, deps.links, await deps.mujaz.listArchive());
@@ -98,7 +98,7 @@ export function readerRoutes(deps: ReaderRouteDeps): RouteGroup {
           const { language } = await check(token);
           if (!wantsHtml(c)) return c.json(answer);
           const { button, ...text } = question(wordsIn(language));
-          return page(c, { ...text, form: { action: `?token=${encodeURIComponent(token)}`, button } }, language);
+          return page(c, { ...text, form: { action: tokenSearch(token), button } }, language);
         };
       };
 
@@ -139,7 +139,7 @@ export function readerRoutes(deps: ReaderRouteDeps): RouteGroup {
         if (!wantsHtml(c)) return c.json({ status: 'unsubscribed' });
         // The goodbye page offers the way back: a button that starts a new subscription, confirmed by a fresh link.
         const resubscribe = {
-          action: `/resubscribe?token=${encodeURIComponent(token)}`,
+          action: sitePaths.resubscribe(token),
           button: pages.resubscribeButton,
         };
         return page(

@@ -262,6 +262,8 @@ describe('the Lambda bundles', () => {
     expect(await invoke('send-digest', {})).toMatchObject({ status: 'no-reports', recipients: 0 });
     // The watch a day later only looks: the send finished, and nothing more is queued.
     expect(await invoke('send-digest', { watch: true })).toMatchObject({ overdue: false });
+    // The event's period by the one instant rule: a day alone, which Date.parse would take as midnight UTC, is refused.
+    await expect(invoke('send-digest', { from: '2026-11-01' })).rejects.toThrow(/`from` is not a date and time/u);
     const { Messages = [] } = await test.clients.sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: test.queues.queueUrl,

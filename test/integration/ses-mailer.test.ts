@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { SESClient } from '@aws-sdk/client-ses';
 import { createAwsClients } from '../../lambdas/adapters/aws-clients';
 import { composeMime, SesMailer } from '../../lambdas/adapters/ses-mailer';
-import { MailOutcomeUnknownError, MailRefusedError } from '../../lambdas/core/domain/delivery';
+import { MailOutcomeUnknownError, MailRefusedError } from '../../lambdas/core/domain/errors';
 import { listUnsubscribeHeaders } from '../../lambdas/core/domain/list-unsubscribe';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
 import { emailsTo } from '../../lambdas/local/ses-inbox';

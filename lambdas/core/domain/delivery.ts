@@ -1,4 +1,5 @@
-// Core layer: what can become of one reader's copy of an edition, and the two ways a send can fail.
+// Core layer: what can become of one reader's copy of an edition, and the two ways a send can fail (the two
+// errors are in errors.ts).
 //
 // SES has no idempotency key: once a request may have reached it, sending again risks a duplicate. So a failed
 // send is one of two kinds. Refused: SES answered and did not take the message (throttling, a 4xx or 5xx), or
@@ -21,26 +22,6 @@ export type DeliveryOutcome =
 
 /** What a claim found: this caller may send, or an attempt is already recorded (with when it was claimed). */
 export type DeliveryClaim = { claimed: true } | { claimed: false; status: DeliveryStatus; claimedAt?: string };
-
-/** The mailer's word that the message was not sent: trying again is safe. */
-export class MailRefusedError extends Error {
-  constructor(
-    message: string,
-    /** SES said to slow down: the caller should back off before the next try. */
-    readonly throttled = false,
-  ) {
-    super(message);
-    this.name = 'MailRefusedError';
-  }
-}
-
-/** The mailer's word that the message may or may not have been sent: trying again risks a duplicate. */
-export class MailOutcomeUnknownError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MailOutcomeUnknownError';
-  }
-}
 
 /**
  * Whether a claim was left by an attempt that can no longer be running, so that whether SES got its call cannot be

@@ -5,7 +5,8 @@ import type { EditionEntry } from './edition';
 import { byArrival, byPriority, priorityOf } from './edition';
 import { escapeHtml } from './html';
 import type { LanguageTag } from './language-tag';
-import { labelsFor, type NewsletterIdentity, type NewsletterLanguage } from './newsletter-labels';
+import { labelsFor, type NewsletterIdentity } from './newsletter-labels';
+import type { NewsletterLanguage } from './newsletter-languages';
 import { sourceNameOf } from './report';
 import { utf8ByteLength } from './text-cleaning';
 import { directionOf, directionOfText, layoutOf, type TextDirection, type TextLayout } from './text-direction';
@@ -222,11 +223,21 @@ export function personalizeDigest(edition: RenderedEmail, unsubscribeUrl: string
   };
 }
 
+/** The locale each newsletter language prints dates in (the compiler asks for one per language of the list). */
+const DATE_LOCALES: Record<NewsletterLanguage, string> = {
+  // Western digits: what Arabic news sites mostly print, and unambiguous next to Latin text.
+  ar: 'ar-u-nu-latn',
+  en: 'en-GB',
+};
+
 /** Dates as the newsletter prints them, in its time zone: "23 November 2026", "23 نوفمبر 2026". */
 function dayFormat({ newsletter, timeZone }: DigestSetting): Intl.DateTimeFormat {
-  // Western digits: what Arabic news sites mostly print, and unambiguous next to Latin text.
-  const locale = newsletter.language === 'ar' ? 'ar-u-nu-latn' : 'en-GB';
-  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' });
+  return new Intl.DateTimeFormat(DATE_LOCALES[newsletter.language], {
+    timeZone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
 }
 
 /** The days the reports arrived on: "23–27 November 2026" (one day alone when they all came the same day). */

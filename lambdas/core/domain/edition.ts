@@ -2,7 +2,7 @@
 // whatever day it runs, so a report is mailed in exactly one edition and never falls between two.
 
 import type { RenderedEmail } from './digest';
-import type { NewsletterLanguage } from './newsletter-labels';
+import type { NewsletterLanguage } from './newsletter-languages';
 import type { Report } from './report';
 
 /**

@@ -1,4 +1,7 @@
-// Core layer: the failures the domain can name. Only the HTTP edge maps them to status codes.
+// Core layer: every failure the code can name, and the only home of error classes outside the adapters' own. Only
+// the HTTP edge maps them to status codes: a DomainError is the caller's to fix (4xx); the mail and turn errors at
+// the end are not, and stay plain Errors (a 500 if one ever reached the edge; the deliver step and the queue decide
+// what is tried again).
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;
@@ -70,5 +73,40 @@ export class ReportRejectedError extends InvalidInputError {
     problems?: InputProblem[],
   ) {
     super(message, problems);
+  }
+}
+
+/** The mailer's word that the message was not sent: trying again is safe. */
+export class MailRefusedError extends Error {
+  constructor(
+    message: string,
+    /** SES said to slow down: the caller should back off before the next try. */
+    readonly throttled = false,
+  ) {
+    super(message);
+    this.name = 'MailRefusedError';
+  }
+}
+
+/** The mailer's word that the message may or may not have been sent: trying again risks a duplicate. */
+export class MailOutcomeUnknownError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MailOutcomeUnknownError';
+  }
+}
+
+/**
+ * The turn must come again later: SES refused the message (safe to repeat), or another attempt holds the claim
+ * and has not recorded yet. The queue hands the turn out again; after its last try the reader is dead-lettered.
+ */
+export class TurnDeferredError extends Error {
+  constructor(
+    message: string,
+    /** SES said to slow down. */
+    readonly throttled = false,
+  ) {
+    super(message);
+    this.name = 'TurnDeferredError';
   }
 }

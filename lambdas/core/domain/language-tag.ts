@@ -10,6 +10,15 @@ export function isLanguageTag(value: unknown): value is LanguageTag {
   return typeof value === 'string' && ISO_639_CODE.test(value);
 }
 
+/**
+ * A code as a person types it, in the one spelling we keep: trimmed and lower-cased ('FR ' → 'fr'); undefined when
+ * that is no ISO 639 code. Every language an editor, an import or a queue message names goes through here.
+ */
+export function languageTagFrom(given: string): LanguageTag | undefined {
+  const tag = given.trim().toLowerCase();
+  return isLanguageTag(tag) ? tag : undefined;
+}
+
 /** The subtags of a BCP 47 tag, lower-cased: 'ar-EG' → ['ar', 'eg'], 'en_US' → ['en', 'us']. */
 export function languageSubtags(tag: string): string[] {
   return tag.trim().toLowerCase().split(/[-_]/u);

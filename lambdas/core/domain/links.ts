@@ -1,4 +1,27 @@
-// Core layer: the public URLs our emails point readers to.
+// Core layer: the public URLs of Mujaz, built here alone — the absolute ones our emails and the feed point readers
+// to, and the site-relative ones our own pages link and post to. The HTTP edge registers the routes they name
+// (http/routes.ts); a test checks that every one of them is served.
+
+/** A link's token as the search part of its URL: `?token=…`, encoded (a signed token holds `+`, `/` and `=`). */
+export function tokenSearch(token: string): string {
+  return `?token=${encodeURIComponent(token)}`;
+}
+
+/** The paths of the reader's pages, as our own pages link to them (relative to the site's root). */
+export const sitePaths = {
+  /** The subscribe page; in another of the newsletter's languages with `?lang=`. */
+  home: (language?: string): string => (language === undefined ? '/' : `/?lang=${encodeURIComponent(language)}`),
+  /** Where the subscribe form posts. */
+  subscribe: (): string => '/subscriptions',
+  confirm: (token: string): string => `/subscriptions/confirm${tokenSearch(token)}`,
+  unsubscribe: (token: string): string => `/unsubscribe${tokenSearch(token)}`,
+  /** The goodbye page's button: a new subscription for the reader the unsubscribe link names. */
+  resubscribe: (token: string): string => `/resubscribe${tokenSearch(token)}`,
+  archive: (): string => '/archive',
+  /** An edition's web page in the archive. */
+  edition: (editionId: string): string => `/archive/${encodeURIComponent(editionId)}`,
+  feed: (): string => '/feed.xml',
+};
 
 export interface PublicLinks {
   confirmUrl(token: string): string;
@@ -11,15 +34,15 @@ export interface PublicLinks {
   feedUrl(): string;
 }
 
+/** The site's paths under the public base URL (MUJAZ_PUBLIC_BASE_URL), for what leaves the site: emails, the feed. */
 export function publicLinks(publicBaseUrl: string): PublicLinks {
   const base = publicBaseUrl.replace(/\/+$/u, '');
-  const withToken = (path: string, token: string): string => `${base}${path}?token=${encodeURIComponent(token)}`;
   return {
-    confirmUrl: (token) => withToken('/subscriptions/confirm', token),
-    unsubscribeUrl: (token) => withToken('/unsubscribe', token),
-    editionUrl: (editionId) => `${base}/archive/${encodeURIComponent(editionId)}`,
-    homeUrl: () => `${base}/`,
-    archiveUrl: () => `${base}/archive`,
-    feedUrl: () => `${base}/feed.xml`,
+    confirmUrl: (token) => `${base}${sitePaths.confirm(token)}`,
+    unsubscribeUrl: (token) => `${base}${sitePaths.unsubscribe(token)}`,
+    editionUrl: (editionId) => `${base}${sitePaths.edition(editionId)}`,
+    homeUrl: () => `${base}${sitePaths.home()}`,
+    archiveUrl: () => `${base}${sitePaths.archive()}`,
+    feedUrl: () => `${base}${sitePaths.feed()}`,
   };
 }

@@ -1,8 +1,7 @@
 // Core layer: who the newsletter is, and the words around the content of its emails and pages, in its language.
 // The words are data (data/labels.json); "{name}" in them stands for the newsletter's name.
 import labelData from './data/labels.json';
-
-export type NewsletterLanguage = 'ar' | 'en';
+import { isNewsletterLanguage, type NewsletterLanguage } from './newsletter-languages';
 
 export interface NewsletterIdentity {
   name: string;
@@ -11,11 +10,8 @@ export interface NewsletterIdentity {
 
 export type NewsletterLabels = (typeof labelData)['en'];
 
-export const NEWSLETTER_LANGUAGES: readonly NewsletterLanguage[] = ['ar', 'en'];
-
-export function isNewsletterLanguage(value: unknown): value is NewsletterLanguage {
-  return (NEWSLETTER_LANGUAGES as readonly unknown[]).includes(value);
-}
+/** The words in every newsletter language: the compiler refuses a language of the list without its labels. */
+const LABELS: Record<NewsletterLanguage, NewsletterLabels> = labelData;
 
 /** The language we speak to a reader in: theirs when we have words in it, the newsletter's otherwise. */
 export function readerLanguage(newsletter: NewsletterIdentity, language: string | undefined): NewsletterLanguage {
@@ -24,7 +20,7 @@ export function readerLanguage(newsletter: NewsletterIdentity, language: string 
 
 /** The words of the newsletter's emails and pages, in its own language or in a reader's. */
 export function labelsFor(newsletter: NewsletterIdentity, language: string = newsletter.language): NewsletterLabels {
-  return withName(labelData[readerLanguage(newsletter, language)], newsletter.name);
+  return withName(LABELS[readerLanguage(newsletter, language)], newsletter.name);
 }
 
 /** A copy of the labels, every "{name}" in them replaced by the newsletter's name. */

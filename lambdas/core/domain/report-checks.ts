@@ -3,7 +3,7 @@
 // the command measures exactly what Lambda stores.
 import { InvalidInputError, ReportRejectedError } from './errors';
 import { detectLanguage } from './language-detection';
-import { isLanguageTag, type LanguageTag } from './language-tag';
+import { type LanguageTag, languageTagFrom } from './language-tag';
 import { storedTextBytes, summarizableText } from './report';
 import { splitParagraphs, splitSentences } from './sentences';
 import { countWords, type SummaryBudget, summarize } from './summarizer';
@@ -144,8 +144,8 @@ function sameBeyondLayout(sent: string, cleaned: string): boolean {
 
 /** An editor's language code, lower-cased ('FR' → 'fr'); anything but an ISO 639 code is refused. */
 function editorLanguage(given: string): LanguageTag {
-  const tag = given.trim().toLowerCase();
-  if (isLanguageTag(tag)) return tag;
+  const tag = languageTagFrom(given);
+  if (tag !== undefined) return tag;
   throw new InvalidInputError(
     `The language "${given.slice(0, 40)}" is not an ISO 639 language code such as "ar", "en" or "fr".`,
     [{ field: 'language', message: 'must be an ISO 639 language code (two or three letters, e.g. "ar", "en", "fr")' }],

@@ -3,6 +3,7 @@
 // bytes; the rules live here.
 import * as z from 'zod';
 import { ReportRejectedError } from './errors';
+import { INSTANT_RULE, isInstant } from './instant';
 import type { HtmlReportSubmission, ReportSubmission, TextReportSubmission } from './report';
 import { hasControlCharacters, unusableTextReason } from './text-cleaning';
 import { parseInput } from './validation';
@@ -33,7 +34,7 @@ const reportJson = z
       .optional(),
     /** Any ISO 639 code; checkAndSummarize checks it (isLanguageTag). */
     language: z.string().max(35).optional(),
-    publishedAt: z.iso.datetime({ offset: true }).optional(),
+    publishedAt: z.string().refine(isInstant, INSTANT_RULE).optional(),
     // Coerced: a form sends it as text.
     priority: z.coerce.number().int().min(MIN_PRIORITY).max(MAX_PRIORITY).optional(),
     source: z

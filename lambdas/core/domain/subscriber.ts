@@ -1,6 +1,4 @@
 // Core layer: a reader's subscription and the moves it can make (double opt-in, one-click leave).
-import { domainToASCII } from 'node:url';
-import { InvalidInputError } from './errors';
 import type { LanguageTag } from './language-tag';
 
 /** suppressed: SES told us the address bounces for good, or its reader marked us as spam; we never mail it again. */
@@ -28,7 +26,7 @@ export interface ConsentRecord {
 export const MAX_EARLIER_SUBSCRIPTIONS = 20;
 
 export interface Subscriber {
-  /** Normalized (see normalizeEmail): one mailbox, one subscriber. */
+  /** Normalized (see normalizeEmail in email-address.ts): one mailbox, one subscriber. */
   email: string;
   /**
    * Random, new each time the address subscribes afresh: the links we mail name it instead of the address, and a
@@ -67,58 +65,6 @@ export function isSubscriptionId(value: string): boolean {
 export function confirmationDue(existing: Subscriber | undefined, now: Date, cooldownMs: number): boolean {
   if (existing?.status !== 'pending' || existing.confirmationSentAt === undefined) return true;
   return now.getTime() - Date.parse(existing.confirmationSentAt) >= cooldownMs;
-}
-
-const MAX_EMAIL_LENGTH = 254;
-const MAX_LOCAL_PART_LENGTH = 64;
-/**
- * The local part as RFC 5321 calls it a dot-string: atoms of ASCII letters, digits and !#$%&'*+/=?^_`{|}~- joined by
- * single dots. No quoted strings, comments, spaces, commas or second @: each of those lets one mailbox be written as
- * many different addresses (or many addresses as one field), and mail servers disagree on what they mean.
- */
-const DOT_STRING = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/u;
-/** A domain after IDNA: letters, digits and hyphens in labels of 1–63, a dot-separated name with a TLD of 2+. */
-const ASCII_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/u;
-/**
- * Characters nobody types into an address but that make one mailbox look like many: controls (NUL …), format
- * characters (zero-width spaces and joiners, bidi marks and overrides such as U+202E, the BOM), and any space.
- */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}]/u;
-
-function invalidEmail(message: string): InvalidInputError {
-  return new InvalidInputError('The email address is not valid.', [{ field: 'email', message }]);
-}
-
-/**
- * The one spelling of an address, so that one mailbox is one subscriber: trimmed, lower-cased, the domain in its
- * ASCII (punycode) form. Refuses anything that is not a single plain address: invisible or control characters,
- * quoted local parts, comments, more than one address — and a local part outside ASCII, which SES cannot send to.
- */
-export function normalizeEmail(raw: string): string {
-  const email = raw.trim();
-  if (INVISIBLE.test(email)) throw invalidEmail('contains spaces, control or invisible characters');
-  const at = email.lastIndexOf('@');
-  const local = email.slice(0, Math.max(0, at)).toLowerCase();
-  if (at <= 0 || local.length > MAX_LOCAL_PART_LENGTH)
-    throw invalidEmail('expected an address like reader@example.com');
-  if (/[^\p{ASCII}]/u.test(local)) {
-    throw invalidEmail('the part before the @ must be ASCII: Amazon SES cannot send to this address');
-  }
-  if (!DOT_STRING.test(local)) {
-    throw invalidEmail('expected one plain address like reader@example.com (no quotes, comments or lists)');
-  }
-  // IDNA: بريد@مثال.شبكة and xn--… are one mailbox, so the domain is kept in the one form SES sends to.
-  const domain = domainToASCII(
-    email
-      .slice(at + 1)
-      .normalize('NFC')
-      .toLowerCase(),
-  );
-  const address = `${local}@${domain}`;
-  if (!ASCII_DOMAIN.test(domain) || address.length > MAX_EMAIL_LENGTH) {
-    throw invalidEmail('expected an address like reader@example.com');
-  }
-  return address;
 }
 
 /** What a subscribe request brings: where it came from and the reader's language, when they chose one. */
@@ -258,15 +204,4 @@ function confirmationOf(subscriber: Subscriber): Pick<Subscriber, 'confirmedAt' 
     ...(subscriber.confirmedAt !== undefined ? { confirmedAt: subscriber.confirmedAt } : {}),
     ...(subscriber.confirmedVia !== undefined ? { confirmedVia: subscriber.confirmedVia } : {}),
   };
-}
-
-/** For logs: enough to tell addresses apart, not enough to harvest them. */
-export function maskEmail(email: string): string {
-  const [local = '', domain = ''] = email.split('@');
-  return `${local.slice(0, 1)}***@${domain}`;
-}
-
-/** Masks every address in a free text (error messages from mail providers quote them). */
-export function redactEmails(text: string): string {
-  return text.replace(/[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+/gu, (address) => maskEmail(address));
 }

@@ -3,9 +3,11 @@
 // with, and the retry policy for a message whose email SES refused.
 import * as z from 'zod';
 import type { DeliveryRequest } from './delivery';
+import { MAX_EMAIL_LENGTH } from './email-address';
+import { isLanguageTag } from './language-tag';
 import type { SubscriptionRequest } from './subscriber';
 
-const address = z.string().min(3).max(320);
+const address = z.string().min(3).max(MAX_EMAIL_LENGTH);
 
 const readerTurn = z.object({ editionId: z.string().min(1).max(12), email: address }).strict();
 
@@ -14,7 +16,7 @@ const subscribeRequest = z
     kind: z.literal('subscription'),
     email: address,
     via: z.enum(['form', 'api', 'import']),
-    language: z.string().min(2).max(3).optional(),
+    language: z.string().refine(isLanguageTag, 'not an ISO 639 code').optional(),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 // Core port: turning view models into email bodies.
 import type { DigestView, RenderedEmail } from '../domain/digest';
-import type { NewsletterLanguage } from '../domain/newsletter-labels';
+import type { NewsletterLanguage } from '../domain/newsletter-languages';
 import type { TextLayout } from '../domain/text-direction';
 
 export interface ConfirmationView extends TextLayout {

@@ -8,16 +8,16 @@ import {
   type DeliveryOutcome,
   type DeliveryRequest,
   isStaleClaim,
-  MailOutcomeUnknownError,
-  MailRefusedError,
 } from '../domain/delivery';
 import { personalizeDigest, type RenderedEmail } from '../domain/digest';
 import { frozenEmailIn } from '../domain/edition';
+import { MailOutcomeUnknownError, MailRefusedError, TurnDeferredError } from '../domain/errors';
 import type { PublicLinks } from '../domain/links';
 import { listUnsubscribeHeaders } from '../domain/list-unsubscribe';
 import { METRIC_NAMES, type MetricName } from '../domain/metric-names';
 import { type NewsletterIdentity, readerLanguage } from '../domain/newsletter-labels';
-import { maskEmail, redactEmails, type Subscriber } from '../domain/subscriber';
+import { maskEmail, redactEmails } from '../domain/redaction';
+import type { Subscriber } from '../domain/subscriber';
 import type { Clock } from '../ports/clock';
 import type { DeliveryLedger } from '../ports/digest-ledger';
 import type { EditionStore } from '../ports/edition-store';
@@ -60,21 +60,6 @@ const OUTCOME_METRICS: Record<CountedOutcome, MetricName> = {
   unknown: METRIC_NAMES.digestsUnknown,
   skipped: METRIC_NAMES.digestsSkipped,
 };
-
-/**
- * The turn must come again later: SES refused the message (safe to repeat), or another attempt holds the claim
- * and has not recorded yet. The queue hands the turn out again; after its last try the reader is dead-lettered.
- */
-export class TurnDeferredError extends Error {
-  constructor(
-    message: string,
-    /** SES said to slow down. */
-    readonly throttled = false,
-  ) {
-    super(message);
-    this.name = 'TurnDeferredError';
-  }
-}
 
 /**
  * Sends the edition's frozen email to one reader, once: the (edition, reader) claim is taken just before the call

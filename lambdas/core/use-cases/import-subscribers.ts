@@ -2,9 +2,11 @@
 // consent recorded as imported; the others get a confirmation email, as if they had subscribed. Nobody who left
 // is brought back, and nobody already here is touched.
 import { forEachWithConcurrency } from '../domain/concurrency';
+import { normalizeEmail } from '../domain/email-address';
 import { InvalidInputError } from '../domain/errors';
-import { isLanguageTag } from '../domain/language-tag';
-import { confirmedSubscriber, importedSubscriber, normalizeEmail } from '../domain/subscriber';
+import { INSTANT_RULE, parseInstant } from '../domain/instant';
+import { languageTagFrom } from '../domain/language-tag';
+import { confirmedSubscriber, importedSubscriber } from '../domain/subscriber';
 import type { SubscriptionDeps } from './manage-subscription';
 import { changeSubscriber } from './subscriber-changes';
 
@@ -81,14 +83,15 @@ function checkRow(row: ImportRow, now: Date): CheckedRow {
   } catch {
     return { reason: 'email is not a valid address' };
   }
-  const language = row.language?.trim().toLowerCase() || undefined;
-  if (language !== undefined && !isLanguageTag(language)) return { reason: 'language is not an ISO 639 code' };
+  const named = row.language?.trim() || undefined;
+  const language = named === undefined ? undefined : languageTagFrom(named);
+  if (named !== undefined && language === undefined) return { reason: 'language is not an ISO 639 code' };
   const given = row.confirmedAt?.trim() || undefined;
   if (given === undefined) return { email, ...(language ? { language } : {}) };
-  const time = Date.parse(given);
-  if (Number.isNaN(time)) return { reason: 'confirmed_at is not a date and time (ISO 8601)' };
-  if (time > now.getTime()) return { reason: 'confirmed_at is in the future' };
-  return { email, ...(language ? { language } : {}), confirmedAt: new Date(time).toISOString() };
+  const confirmedAt = parseInstant(given);
+  if (confirmedAt === undefined) return { reason: `confirmed_at ${INSTANT_RULE}` };
+  if (confirmedAt > now) return { reason: 'confirmed_at is in the future' };
+  return { email, ...(language ? { language } : {}), confirmedAt: confirmedAt.toISOString() };
 }
 
 /**

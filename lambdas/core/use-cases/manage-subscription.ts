@@ -1,20 +1,15 @@
 // Core use cases: double opt-in subscription, confirmation by signed link, one-click unsubscribe.
 
-import { MailOutcomeUnknownError } from '../domain/delivery';
-import { NotFoundError, RateLimitedError } from '../domain/errors';
+import { normalizeEmail } from '../domain/email-address';
+import { MailOutcomeUnknownError, NotFoundError, RateLimitedError } from '../domain/errors';
 import type { PublicLinks } from '../domain/links';
 import { METRIC_NAMES } from '../domain/metric-names';
-import {
-  labelsFor,
-  type NewsletterIdentity,
-  type NewsletterLanguage,
-  readerLanguage,
-} from '../domain/newsletter-labels';
+import { labelsFor, type NewsletterIdentity, readerLanguage } from '../domain/newsletter-labels';
+import type { NewsletterLanguage } from '../domain/newsletter-languages';
+import { maskEmail } from '../domain/redaction';
 import {
   confirmationDue,
   confirmedSubscriber,
-  maskEmail,
-  normalizeEmail,
   pendingSubscriber,
   type Subscriber,
   type SubscriptionRequest,

@@ -1,7 +1,8 @@
 // Core use-case helper: every message leaves through here — within the shared rate, and tried again while SES
 // refuses it (safe: a refused message was not sent, and gives its place in the rate back), backing off when SES
 // says to slow down.
-import { MailRefusedError } from '../domain/delivery';
+
+import { MailRefusedError } from '../domain/errors';
 import type { SendKind } from '../domain/pacing';
 import type { Mailer, OutgoingEmail } from '../ports/mailer';
 import type { SendPacer } from '../ports/send-pacer';

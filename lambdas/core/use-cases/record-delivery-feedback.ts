@@ -2,8 +2,10 @@
 // list for every later send, and never mailed again, whatever anyone submits for it later.
 
 import { suppressionsIn } from '../domain/delivery-feedback';
+import { normalizeEmail } from '../domain/email-address';
 import { InvalidInputError } from '../domain/errors';
-import { maskEmail, normalizeEmail, suppressedSubscriber } from '../domain/subscriber';
+import { maskEmail } from '../domain/redaction';
+import { suppressedSubscriber } from '../domain/subscriber';
 import type { Clock } from '../ports/clock';
 import type { IdSource } from '../ports/id-source';
 import type { Logger } from '../ports/logger';

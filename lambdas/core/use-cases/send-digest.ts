@@ -18,14 +18,11 @@ import {
   type FrozenEmail,
   nextEdition,
 } from '../domain/edition';
+import { normalizeEmail } from '../domain/email-address';
 import { InvalidInputError } from '../domain/errors';
-import {
-  labelsFor,
-  NEWSLETTER_LANGUAGES,
-  type NewsletterIdentity,
-  type NewsletterLanguage,
-} from '../domain/newsletter-labels';
-import { normalizeEmail } from '../domain/subscriber';
+import { INSTANT_RULE, storedInstant } from '../domain/instant';
+import { labelsFor, type NewsletterIdentity } from '../domain/newsletter-labels';
+import { NEWSLETTER_LANGUAGES, type NewsletterLanguage } from '../domain/newsletter-languages';
 import type { DeliveryQueue } from '../ports/delivery-queue';
 import type { EditionStore } from '../ports/edition-store';
 import type { EmailRenderer } from '../ports/email-renderer';
@@ -321,15 +318,13 @@ function periodOf(deps: Pick<ComposeDeps, 'clock'>, request: SendRequest): Editi
   return { ...(from !== undefined ? { from } : {}), until };
 }
 
-/** An ISO instant in the one spelling reports are stored with (toISOString), so that text order is time order. */
+/** An instant by the one rule, in the spelling reports are stored with, so that text order is time order. */
 function instant(value: string, field: string): string {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) {
-    throw new InvalidInputError(`\`${field}\` is not a date and time.`, [
-      { field, message: 'not an ISO 8601 instant' },
-    ]);
+  const stored = storedInstant(value);
+  if (stored === undefined) {
+    throw new InvalidInputError(`\`${field}\` is not a date and time.`, [{ field, message: INSTANT_RULE }]);
   }
-  return new Date(time).toISOString();
+  return stored;
 }
 
 function setting(deps: ComposeDeps): DigestSetting {

@@ -223,6 +223,14 @@ describe('signing key rotation', () => {
       /own id/u,
     ],
     [
+      'a retired key whose end is a day without a time and offset (the instant rule)',
+      JSON.stringify({
+        current: { id: 1, secret: SECRET },
+        retired: [{ id: 0, secret: OTHER_SECRET, acceptUntil: '2027-01-01' }],
+      }),
+      /retired\.0\.acceptUntil: must be an ISO 8601 date and time/u,
+    ],
+    [
       'a retired key without its end',
       JSON.stringify({ current: { id: 1, secret: SECRET }, retired: [{ id: 0, secret: OTHER_SECRET }] }),
       /acceptUntil/u,

@@ -1,6 +1,6 @@
 // Which SES failures mean "not sent" (safe to retry) and which mean "nobody knows" (never retried).
 import { classifySendError } from '../../../lambdas/adapters/ses-mailer';
-import { MailOutcomeUnknownError, MailRefusedError } from '../../../lambdas/core/domain/delivery';
+import { MailOutcomeUnknownError, MailRefusedError } from '../../../lambdas/core/domain/errors';
 
 const answered = (name: string, status: number, message = 'no') =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });

@@ -1,6 +1,7 @@
 // The `mujaz` command against the real Hono app in process (its fetch is app.request): what operators type, what
 // the API receives, and what they read back.
 import { type CliEnvironment, runCli } from '../../../cli/mujaz';
+import { INSTANT_RULE } from '../../../lambdas/core/domain/instant';
 import { ENGLISH_REPORT, SAMPLE_REPORT_AR } from '../../support/use-case-harness';
 import { ADMIN_TOKEN, apiAppFor, createHttpHarness, FakeDispatcher, type HttpHarness } from '../http/http-harness';
 
@@ -164,8 +165,32 @@ describe('mujaz send and preview', () => {
   });
 
   it('passes a period on, and reports the API refusing it', async () => {
-    expect(await mujaz('send', '--dry-run', '--until', 'tomorrow-ish')).toBe(1);
-    expect(err).toEqual(['mujaz: invalid_input: `until` is not a date and time.']);
+    const bodies: unknown[] = [];
+    const fetch = io.fetch;
+    io.fetch = async (url, init) => {
+      bodies.push(JSON.parse(String(init?.body)));
+      return fetch(url, init);
+    };
+    expect(await mujaz('send', '--dry-run', '--until', '2026-11-01T00:00:00+03:00')).toBe(0);
+    expect(bodies).toEqual([{ mode: 'preview', until: '2026-11-01T00:00:00+03:00' }]);
+    expect(await mujaz('send', '--dry-run', '--from', '2099-01-01T00:00:00Z')).toBe(1);
+    expect(err).toEqual([expect.stringMatching(/^mujaz: invalid_input: The period is empty/u)]);
+  });
+
+  it.each([
+    ['--until', 'tomorrow-ish'],
+    ['--from', '2026-11-01'],
+    ['--until', '2026-11-01T00:00:00'],
+    ['--from', '2026-02-29T00:00:00Z'],
+  ])('refuses %s %j by the instant rule before calling the API: a usage error naming the flag', async (flag, given) => {
+    let calls = 0;
+    io.fetch = async () => {
+      calls += 1;
+      return new Response('{}');
+    };
+    expect(await mujaz('send', flag, given)).toBe(2);
+    expect(calls).toBe(0);
+    expect(err).toEqual([`error: option '${flag} <instant>' argument '${given}' is invalid. It ${INSTANT_RULE}.`]);
   });
 });
 

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import {
   DomainError,
   InvalidInputError,
@@ -58,5 +60,45 @@ describe('NotFoundError', () => {
     expect(error.code).toBe('not_found');
     expect(error.name).toBe('NotFoundError');
     expect(error.message).toBe('This subscription no longer exists.');
+  });
+});
+
+describe('where error classes live', () => {
+  /**
+   * The failures of one layer's own machinery, which nothing in the core or the HTTP edge's callers ever names:
+   * configuration at cold start, the local services, the email templates at build time and at render, and HTTP
+   * itself (no route, wrong media type: the edge's own, with their status codes).
+   */
+  const OUTSIDE_THE_DOMAIN = [
+    'adapters/handlebars-templates.ts: TemplateRenderError',
+    'adapters/mjml-template-compiler.ts: TemplateCompileError',
+    'composition/config.ts: ConfigError',
+    'http/http-errors.ts: HttpProblem',
+    'local/local-stack.ts: LocalStackError',
+  ];
+
+  const sourceFiles = (directory: string): string[] =>
+    readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) return sourceFiles(path);
+      return entry.name.endsWith('.ts') ? [path] : [];
+    });
+
+  it('declares every error class of lambdas/ in core/domain/errors.ts, but for the few of an outer layer alone', () => {
+    const lambdas = join(__dirname, '..', '..', '..', 'lambdas');
+    const declared = sourceFiles(lambdas).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bclass\s+(\w+)\s+extends\s+(\w*Error|\w*Problem)\b/gu)].map(
+        (match) => `${relative(lambdas, file)}: ${match[1]}`,
+      ),
+    );
+    const elsewhere = declared.filter((entry) => !entry.startsWith('core/domain/errors.ts: '));
+    expect(elsewhere.sort()).toEqual(OUTSIDE_THE_DOMAIN);
+    expect(declared).toEqual(
+      expect.arrayContaining([
+        'core/domain/errors.ts: MailRefusedError',
+        'core/domain/errors.ts: MailOutcomeUnknownError',
+        'core/domain/errors.ts: TurnDeferredError',
+      ]),
+    );
   });
 });

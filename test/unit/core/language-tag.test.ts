@@ -1,4 +1,9 @@
-import { isLanguageTag, languageSubtags, primaryLanguageOf } from '../../../lambdas/core/domain/language-tag';
+import {
+  isLanguageTag,
+  languageSubtags,
+  languageTagFrom,
+  primaryLanguageOf,
+} from '../../../lambdas/core/domain/language-tag';
 
 describe('isLanguageTag', () => {
   it('takes two or three lower-case letters, and und', () => {
@@ -28,5 +33,17 @@ describe('languageSubtags and primaryLanguageOf', () => {
     expect(primaryLanguageOf('FIL')).toBe('fil');
     expect(primaryLanguageOf('en_GB')).toBe('en');
     for (const tag of ['', 'i-klingon', '123', 'x', 'english']) expect(primaryLanguageOf(tag)).toBeUndefined();
+  });
+});
+
+describe('languageTagFrom', () => {
+  it('keeps a code in its one spelling: trimmed and lower-cased', () => {
+    expect(languageTagFrom(' FR ')).toBe('fr');
+    expect(languageTagFrom('Ckb')).toBe('ckb');
+    expect(languageTagFrom('und')).toBe('und');
+  });
+
+  it('gives nothing for what is no ISO 639 code, however it is spelled', () => {
+    for (const given of ['', '  ', 'french', 'fr-CA', 'f1', 'e']) expect(languageTagFrom(given)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { publicLinks } from '../../../lambdas/core/domain/links';
+import { publicLinks, sitePaths, tokenSearch } from '../../../lambdas/core/domain/links';
 
 describe('publicLinks', () => {
   it('builds the confirmation and unsubscribe URLs under the public base URL, the token encoded', () => {
@@ -14,5 +14,20 @@ describe('publicLinks', () => {
     expect(publicLinks('https://mujaz.example//').confirmUrl('t')).toBe(
       'https://mujaz.example/subscriptions/confirm?token=t',
     );
+  });
+});
+
+describe('sitePaths', () => {
+  it('builds the site-relative paths our pages link and post to, encoding what a path or query cannot hold', () => {
+    expect(sitePaths.home()).toBe('/');
+    expect(sitePaths.home('en')).toBe('/?lang=en');
+    expect(sitePaths.subscribe()).toBe('/subscriptions');
+    expect(sitePaths.confirm('v1.a+b/c=')).toBe('/subscriptions/confirm?token=v1.a%2Bb%2Fc%3D');
+    expect(sitePaths.unsubscribe('t&x')).toBe('/unsubscribe?token=t%26x');
+    expect(sitePaths.resubscribe('t&x')).toBe('/resubscribe?token=t%26x');
+    expect(sitePaths.archive()).toBe('/archive');
+    expect(sitePaths.edition('a/b')).toBe('/archive/a%2Fb');
+    expect(sitePaths.feed()).toBe('/feed.xml');
+    expect(tokenSearch('a+b')).toBe('?token=a%2Bb');
   });
 });

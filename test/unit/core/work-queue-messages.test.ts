@@ -31,7 +31,11 @@ it.each([
   ['an edition id too long', JSON.stringify({ editionId: '1234567890123', email: 'a@example.com' })],
   ['an unknown kind', JSON.stringify({ kind: 'unsubscribe', email: 'a@example.com', via: 'form' })],
   ['an unknown channel', JSON.stringify({ kind: 'subscription', email: 'a@example.com', via: 'fax' })],
-  ['an address too long', JSON.stringify({ editionId: '1', email: `${'a'.repeat(320)}@x.y` })],
+  ['an address too long', JSON.stringify({ editionId: '1', email: `${'a'.repeat(250)}@x.yz` })],
+  [
+    'a language that is no ISO 639 code',
+    JSON.stringify({ kind: 'subscription', email: 'a@x.yz', via: 'form', language: 'xx1' }),
+  ],
 ])('reads %s as no work', (_what, body) => {
   expect(parseWorkQueueMessage(body)).toBeUndefined();
 });

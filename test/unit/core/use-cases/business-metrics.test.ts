@@ -1,8 +1,8 @@
 // What the use cases count, through the UseCases facade: each business event once, where its outcome is decided,
 // and nothing for a repeat (a duplicate turn, a second click, the same report again) or a turn that is not over.
-import { MailOutcomeUnknownError, MailRefusedError } from '../../../../lambdas/core/domain/delivery';
+
+import { MailOutcomeUnknownError, MailRefusedError, TurnDeferredError } from '../../../../lambdas/core/domain/errors';
 import { METRIC_NAMES } from '../../../../lambdas/core/domain/metric-names';
-import { TurnDeferredError } from '../../../../lambdas/core/use-cases/deliver-digest';
 import {
   createHarness,
   ENGLISH_REPORT,

@@ -1,9 +1,8 @@
 // One reader's turn from the delivery queue, through the UseCases facade: sent once whatever the queue repeats;
 // refused → another turn (the last try dead-letters it, counted `failed`); unknown → recorded, never resent;
 // a claim abandoned by a crashed attempt → `unknown`; a reader who left → `skipped`.
-import { MailOutcomeUnknownError, MailRefusedError } from '../../../../lambdas/core/domain/delivery';
+import { MailOutcomeUnknownError, MailRefusedError, TurnDeferredError } from '../../../../lambdas/core/domain/errors';
 import { retryDelaySeconds } from '../../../../lambdas/core/domain/work-queue-messages';
-import { TurnDeferredError } from '../../../../lambdas/core/use-cases/deliver-digest';
 import { SEND_ATTEMPTS } from '../../../../lambdas/core/use-cases/paced-send';
 import { createHarness, ENGLISH_REPORT, type Harness, MAX_RECEIVES } from '../../../support/use-case-harness';
 

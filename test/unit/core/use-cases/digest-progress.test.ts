@@ -1,6 +1,5 @@
 // Where a send stands (GET /digests/{id}) and a retry that reaches exactly the readers a send did not.
-import { MailOutcomeUnknownError } from '../../../../lambdas/core/domain/delivery';
-import { NotFoundError } from '../../../../lambdas/core/domain/errors';
+import { MailOutcomeUnknownError, NotFoundError } from '../../../../lambdas/core/domain/errors';
 import { createHarness, ENGLISH_REPORT, type Harness } from '../../../support/use-case-harness';
 
 const READERS = ['amal@example.com', 'badr@example.com', 'carol@example.com', 'dana@example.com'];

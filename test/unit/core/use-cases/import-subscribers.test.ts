@@ -2,6 +2,7 @@
 // to confirm by email, readers already here (or gone) left alone, and every bad row named by its line.
 
 import { InvalidInputError } from '../../../../lambdas/core/domain/errors';
+import { INSTANT_RULE } from '../../../../lambdas/core/domain/instant';
 import { MAX_IMPORT_ROWS } from '../../../../lambdas/core/use-cases/import-subscribers';
 import { nthSubscriptionId } from '../../../support/sequential-ids';
 import { createHarness, type Harness, START } from '../../../support/use-case-harness';
@@ -115,12 +116,25 @@ describe('importSubscribers', () => {
       rejected: [
         { line: 3, reason: 'email is not a valid address' },
         { line: 4, reason: 'language is not an ISO 639 code' },
-        { line: 5, reason: 'confirmed_at is not a date and time (ISO 8601)' },
+        { line: 5, reason: `confirmed_at ${INSTANT_RULE}` },
         { line: 6, reason: 'confirmed_at is in the future' },
         { line: 7, reason: 'email is not a valid address' },
       ],
     });
     expect(h.subscribers.all().map((subscriber) => subscriber.email)).toEqual(['good@example.com']);
+  });
+
+  it('takes confirmed_at by the one instant rule: what Date.parse would guess at is rejected, not imported', async () => {
+    const outcome = await h.useCases.importSubscribers([
+      { line: 2, email: 'day@example.com', confirmedAt: '2025-03-01' },
+      { line: 3, email: 'local@example.com', confirmedAt: '2025-03-01T10:00:00' },
+      { line: 4, email: 'no-such-day@example.com', confirmedAt: '2025-02-29T10:00:00Z' },
+      { line: 5, email: 'spaced@example.com', confirmedAt: '2025-03-01 10:00:00Z' },
+      { line: 6, email: 'offset@example.com', confirmedAt: ' 2025-03-01T10:00:00.5+03:00 ' },
+    ]);
+    expect(outcome.rejected).toEqual([2, 3, 4, 5].map((line) => ({ line, reason: `confirmed_at ${INSTANT_RULE}` })));
+    expect(outcome.imported).toBe(1);
+    expect(await h.subscribers.find('offset@example.com')).toMatchObject({ confirmedAt: '2025-03-01T07:00:00.500Z' });
   });
 
   it('says how it went in one log line, with counts and no address', async () => {

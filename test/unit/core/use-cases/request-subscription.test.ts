@@ -1,7 +1,11 @@
 // A subscribe request as it arrives: rate-limited per client, checked, queued — one path whatever the address's
 // state — and its confirmation mailed from the queue, surviving SES refusals without ever mailing twice.
-import { MailOutcomeUnknownError, MailRefusedError } from '../../../../lambdas/core/domain/delivery';
-import { InvalidInputError, RateLimitedError } from '../../../../lambdas/core/domain/errors';
+import {
+  InvalidInputError,
+  MailOutcomeUnknownError,
+  MailRefusedError,
+  RateLimitedError,
+} from '../../../../lambdas/core/domain/errors';
 import {
   CONFIRMATION_COOLDOWN_MS,
   createHarness,

@@ -2,6 +2,7 @@
 // frozen, and every confirmed reader is queued once and reached once, each with their own unsubscribe link. One
 // reader's turn in detail: deliver-digest.test.ts.
 import { InvalidInputError, NotFoundError } from '../../../../lambdas/core/domain/errors';
+import { INSTANT_RULE } from '../../../../lambdas/core/domain/instant';
 import { FAN_OUT_PAGE_SIZE } from '../../../../lambdas/core/use-cases/send-digest';
 import {
   createHarness,
@@ -274,6 +275,21 @@ describe('sendDigest', () => {
     expect(h.mailer.sent).toEqual([]);
     expect(h.editions.all()).toEqual([]);
   });
+
+  it.each([
+    ['from', '2026-11-01'],
+    ['until', '2026-11-30T00:00:00'],
+    ['from', '2026-02-29T00:00:00Z'],
+    ['until', '2026-11-30 00:00:00Z'],
+  ])(
+    'takes the period by the one instant rule: %s %j is refused, naming the field and the rule',
+    async (field, given) => {
+      await expect(h.useCases.sendDigest({ [field]: given })).rejects.toMatchObject({
+        problems: [{ field, message: INSTANT_RULE }],
+      });
+      expect(h.editions.all()).toEqual([]);
+    },
+  );
 });
 
 describe('startDigest', () => {
