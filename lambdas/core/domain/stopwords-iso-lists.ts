@@ -15,11 +15,14 @@ const SEPARATOR = '\n';
 /** Nothing reads stopwords-iso's English list (1,298 words): the summarizer uses NLTK's (summary-stop-words.ts). */
 export const UNSHIPPED_STOPWORD_LANGUAGES: readonly string[] = ['en'];
 
-/** The data file's content for these lists: every language but the unshipped ones, words in the package's order. */
+/**
+ * The data file's content for these lists: every language but the unshipped ones, words in the package's order; a
+ * language without words has no list to ship (an empty string would come back as one empty word).
+ */
 export function encodeStopwordLists(lists: StopwordLists, source: string): StopwordData {
   const shipped: Record<string, string> = {};
-  for (const [language, words = []] of Object.entries(lists)) {
-    if (UNSHIPPED_STOPWORD_LANGUAGES.includes(language)) continue;
+  for (const [language, words] of Object.entries(lists)) {
+    if (!words?.length || UNSHIPPED_STOPWORD_LANGUAGES.includes(language)) continue;
     const unfit = words.find((word) => word === '' || word.includes(SEPARATOR));
     if (unfit !== undefined) throw new Error(`The ${language} stopword list holds ${JSON.stringify(unfit)}`);
     shipped[language] = words.join(SEPARATOR);

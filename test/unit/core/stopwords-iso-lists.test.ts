@@ -32,6 +32,10 @@ describe('the shipped stopwords-iso lists', () => {
     expect(decodeStopwordLists(data)).toEqual({ vi: ['bị chú', 'cả'], fr: ["aujourd'hui", 'à'], af: ["'n"] });
   });
 
+  it('leave out a language without words, which would come back as one empty word', () => {
+    expect(encodeStopwordLists({ xx: [], yy: undefined, zz: ['a'] }, 'test').lists).toEqual({ zz: 'a' });
+  });
+
   it('refuse a word the file could not keep apart from the next one', () => {
     expect(() => encodeStopwordLists({ xx: ['a\nb'] }, 'test')).toThrow(/xx stopword list holds "a\\nb"/u);
     expect(() => encodeStopwordLists({ xx: ['a', ''] }, 'test')).toThrow(/xx stopword list holds ""/u);
