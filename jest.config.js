@@ -16,8 +16,14 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 30000,
+      // `testTimeout` is read from the root config alone; a project sets its own timeout in a setup file.
+      setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeout.ts'],
     },
-    { ...common, displayName: 'cdk', testMatch: ['<rootDir>/test/cdk/**/*.test.ts'], testTimeout: 60000 },
+    {
+      ...common,
+      displayName: 'cdk',
+      testMatch: ['<rootDir>/test/cdk/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/cdk-timeout.ts'],
+    },
   ],
 };
