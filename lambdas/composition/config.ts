@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
+import { MAX_RATE_LIMIT } from '../core/domain/rate-window';
 
 /** What the core and its adapters need, in Lambda and locally alike. */
 export interface MujazConfig {
@@ -12,7 +13,10 @@ export interface MujazConfig {
   deliveryQueueUrl: string;
   /** The SQS queue subscribe requests wait in for their confirmation emails (the deliver step mails them). */
   subscriptionQueueUrl: string;
-  /** Subscribe requests one client (network address) may make per minute (MUJAZ_SUBSCRIBE_PER_IP_PER_MINUTE). */
+  /**
+   * Subscribe requests one client (network address) may make in any 60 s, a sliding window
+   * (MUJAZ_SUBSCRIBE_PER_IP_PER_MINUTE, at most MAX_RATE_LIMIT).
+   */
   subscribesPerClientPerMinute: number;
   /** Base URL of the public HTTP API; confirmation and unsubscribe links start with it. */
   publicBaseUrl: string;
@@ -76,7 +80,7 @@ const mujazEnvironment = z.object({
   MUJAZ_TABLE_NAME: z.string().min(1),
   MUJAZ_DELIVERY_QUEUE_URL: z.url({ protocol: /^https?$/u }),
   MUJAZ_SUBSCRIPTION_QUEUE_URL: z.url({ protocol: /^https?$/u }),
-  MUJAZ_SUBSCRIBE_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
+  MUJAZ_SUBSCRIBE_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(MAX_RATE_LIMIT).default(5),
   MUJAZ_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/u }),
   MUJAZ_FROM_ADDRESS: z.string().min(3),
   MUJAZ_NEWSLETTER_NAME: z.string().min(1).default('موجز'),
