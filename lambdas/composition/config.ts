@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import { MAX_RATE_LIMIT } from '../core/domain/rate-window';
+import { hasControlOrInvisibleCharacters } from '../core/domain/text-cleaning';
 
 /** What the core and its adapters need, in Lambda and locally alike. */
 export interface MujazConfig {
@@ -83,7 +84,12 @@ const mujazEnvironment = z.object({
   MUJAZ_SUBSCRIBE_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(MAX_RATE_LIMIT).default(5),
   MUJAZ_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/u }),
   MUJAZ_FROM_ADDRESS: z.string().min(3),
-  MUJAZ_NEWSLETTER_NAME: z.string().min(1).default('موجز'),
+  MUJAZ_NEWSLETTER_NAME: z
+    .string()
+    .min(1)
+    // Every email and page shows it: what renders as nothing would only make it differ from what readers see.
+    .refine((name) => !hasControlOrInvisibleCharacters(name), 'holds control or invisible characters')
+    .default('موجز'),
   MUJAZ_NEWSLETTER_LANGUAGE: z.enum(['ar', 'en']).default('ar'),
   MUJAZ_TIME_ZONE: z.string().refine(isTimeZone, 'not an IANA time zone').default('UTC'),
   MUJAZ_CONFIRM_WITHIN_HOURS: z.coerce
