@@ -89,8 +89,8 @@ const EMPTY_TEXT_REPORT = 'The report is empty: expected a title line, a lede li
 
 /**
  * The plain-text report format: first line the title, second the lede, then paragraphs. Blank lines (and lines of
- * nothing but invisible characters) are ignored, so editors may separate paragraphs by an empty line or not. The text as a whole is first checked
- * for binary data, markup without text and emptiness (ReportRejectedError).
+ * nothing but invisible characters) are ignored, so editors may separate paragraphs by an empty line or not. The
+ * text as a whole is first checked for binary data, markup without text and emptiness (ReportRejectedError).
  */
 export function parsePlainTextReport(text: string): TextReportSubmission {
   const unusable = unusableTextReason(text);
