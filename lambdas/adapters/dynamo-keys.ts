@@ -12,7 +12,7 @@
 //   EDITION#<id>        DELIVERY#<email>              what became of one reader's copy
 //   EDITION#<id>        TALLY#<0-9>                   outcomes counted, spread over ten shards
 //   PACER#ses           SECOND#<epoch second>         the shared send allowance
-//   RATE#<client hash>  MINUTE#<epoch second>         one client's subscribe requests in a window
+//   RATE#<client hash>  WINDOW                        one client's last admitted subscribe requests
 
 /** A type, not an interface: the SDK's key arguments take records, and only a type alias is one. */
 export type ItemKey = {
@@ -71,7 +71,5 @@ export const pacerPartition = 'PACER#ses';
 
 export const pacerSecondKey = (epochSecond: number): ItemKey => ({ pk: pacerPartition, sk: `SECOND#${epochSecond}` });
 
-export const rateWindowKey = (clientHash: string, windowStartSecond: number): ItemKey => ({
-  pk: `RATE#${clientHash}`,
-  sk: `MINUTE#${windowStartSecond}`,
-});
+/** One client's sliding window: the times of its last admitted subscribe requests, on one item. */
+export const rateWindowKey = (clientHash: string): ItemKey => ({ pk: `RATE#${clientHash}`, sk: 'WINDOW' });

@@ -87,8 +87,9 @@ const NOT_SENT_CODES = new Set([
 const NOT_CONNECTED = /did not establish a connection/iu;
 
 /**
- * Whether SES may have taken the message. An HTTP answer (throttling, 4xx, 5xx) says it did not; so does a
- * connection never made (refused, no such host, a certificate not trusted) or not opened in time. No answer at all
+ * Whether SES may have taken the message. An HTTP answer (throttling, 4xx, 5xx) says it did not — but the call
+ * reached SES, which counts it against the rate; a connection never made (refused, no such host, a certificate not
+ * trusted) or not opened in time says it did not, and SES never saw it. No answer at all
  * (a timeout, a reset, a closed socket) after the request left means nobody knows: that is MailOutcomeUnknownError,
  * which the caller must not retry.
  */
@@ -97,12 +98,14 @@ export function classifySendError(error: unknown): Error {
   const answered = (failure as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   if (typeof answered === 'number') {
     const throttled = failure.name === 'Throttling' || failure.name === 'ThrottlingException' || answered === 429;
-    return new MailRefusedError(`${failure.name}: ${failure.message}`, throttled);
+    return new MailRefusedError(`${failure.name}: ${failure.message}`, throttled ? 'throttled' : 'answered');
   }
   const code = (failure as { code?: string }).code;
-  if (code !== undefined && NOT_SENT_CODES.has(code)) return new MailRefusedError(`${code}: ${failure.message}`);
+  if (code !== undefined && NOT_SENT_CODES.has(code)) {
+    return new MailRefusedError(`${code}: ${failure.message}`, 'unreached');
+  }
   if (failure.name === 'TimeoutError' && NOT_CONNECTED.test(failure.message)) {
-    return new MailRefusedError(`${failure.name}: ${failure.message}`);
+    return new MailRefusedError(`${failure.name}: ${failure.message}`, 'unreached');
   }
   return new MailOutcomeUnknownError(`${failure.name}: ${failure.message}`);
 }

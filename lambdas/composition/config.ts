@@ -6,6 +6,8 @@ import * as z from 'zod';
 import { deliveryQueue, staleClaimMs } from '../adapters/delivery-queue-definition';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import { NEWSLETTER_LANGUAGES } from '../core/domain/newsletter-languages';
+import { MAX_RATE_LIMIT } from '../core/domain/rate-window';
+import { hasControlOrInvisibleCharacters } from '../core/domain/text-cleaning';
 import { isTimeZone } from '../core/domain/time-zone';
 
 /**
@@ -55,7 +57,10 @@ export interface MujazConfig {
   deliveryQueueUrl: string;
   /** The SQS queue subscribe requests wait in for their confirmation emails (the deliver step mails them). */
   subscriptionQueueUrl: string;
-  /** Subscribe requests one client (network address) may make per minute (MUJAZ_SUBSCRIBE_PER_IP_PER_MINUTE). */
+  /**
+   * Subscribe requests one client (network address) may make in any 60 s, a sliding window
+   * (MUJAZ_SUBSCRIBE_PER_IP_PER_MINUTE, at most MAX_RATE_LIMIT).
+   */
   subscribesPerClientPerMinute: number;
   /** Base URL of the public HTTP API; confirmation and unsubscribe links start with it. */
   publicBaseUrl: string;
@@ -121,10 +126,15 @@ const mujazEnvironment = z.object({
   [V.tableName]: z.string().min(1),
   [V.deliveryQueueUrl]: z.url({ protocol: /^https?$/u }),
   [V.subscriptionQueueUrl]: z.url({ protocol: /^https?$/u }),
-  [V.subscribesPerClientPerMinute]: z.coerce.number().int().min(1).max(10_000).default(5),
+  [V.subscribesPerClientPerMinute]: z.coerce.number().int().min(1).max(MAX_RATE_LIMIT).default(5),
   [V.publicBaseUrl]: z.url({ protocol: /^https?$/u }),
   [V.fromAddress]: z.string().min(3),
-  [V.newsletterName]: z.string().min(1).default('موجز'),
+  [V.newsletterName]: z
+    .string()
+    .min(1)
+    // Every email and page shows it: what renders as nothing would only make it differ from what readers see.
+    .refine((name) => !hasControlOrInvisibleCharacters(name), 'holds control or invisible characters')
+    .default('موجز'),
   [V.newsletterLanguage]: z.enum(NEWSLETTER_LANGUAGES).default('ar'),
   [V.timeZone]: z.string().refine(isTimeZone, 'not an IANA time zone').default('UTC'),
   [V.confirmWithinHours]: z.coerce

@@ -1,6 +1,7 @@
 // The shared send allowance on the real DynamoDB Local: two senders (two deliver invocations, say) together never
 // pass the rate in any second, digests leave confirmations a reserve (released to digests late in the second when
-// unused), a refused message gives its place back, and a throttle holds its sender back.
+// unused), a place that went unused (its call never reached SES) is given back, and a throttle holds its sender
+// back.
 // Time is virtual — each sender's waiting moves a shared clock — so the test is exact and takes no real seconds.
 import { DynamoSendPacer } from '../../lambdas/adapters/dynamo-send-pacer';
 import { createTestTable, localClients } from '../support/local-services';
@@ -123,7 +124,7 @@ it('holds a sender back after a throttle for as long as the back-off says', asyn
   expect(time.now() - before).toBe(400);
 });
 
-it('gives a refused message its place back, so that the second still sends its whole allowance', async () => {
+it('takes back a place that went unused, so that the second still sends its whole allowance', async () => {
   const table = await createTestTable('pacer-give-back');
   const time = virtualTime(Date.UTC(2026, 11, 1, 12, 0, 0));
   const pacer = new DynamoSendPacer(clients.dynamo, table, { rate: 10, ...time });

@@ -3,6 +3,7 @@
 // same MAX_EMAIL_LENGTH and normalizes it here.
 import { domainToASCII } from 'node:url';
 import { InvalidInputError } from './errors';
+import { hasInvisibleCharacters } from './invisible-characters';
 
 /**
  * The longest address we take, in characters: 254. RFC 5321 (4.5.3.1.3) limits a forward path to 256 octets
@@ -22,9 +23,10 @@ const DOT_STRING = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-
 const ASCII_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/u;
 /**
  * Characters nobody types into an address but that make one mailbox look like many: controls (NUL …), format
- * characters (zero-width spaces and joiners, bidi marks and overrides such as U+202E, the BOM), and any space.
+ * characters (zero-width spaces and joiners, bidi marks and overrides such as U+202E, the BOM) and any space, with
+ * every other character that renders as nothing (invisible-characters.ts: fillers, variation selectors, tags…).
  */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}]/u;
+const CONTROL_FORMAT_OR_SPACE = /[\p{Cc}\p{Cf}\p{Z}]/u;
 
 function invalidEmail(message: string): InvalidInputError {
   return new InvalidInputError('The email address is not valid.', [{ field: 'email', message }]);
@@ -37,7 +39,8 @@ function invalidEmail(message: string): InvalidInputError {
  */
 export function normalizeEmail(raw: string): string {
   const email = raw.trim();
-  if (INVISIBLE.test(email)) throw invalidEmail('contains spaces, control or invisible characters');
+  if (CONTROL_FORMAT_OR_SPACE.test(email) || hasInvisibleCharacters(email))
+    throw invalidEmail('contains spaces, control or invisible characters');
   const at = email.lastIndexOf('@');
   const local = email.slice(0, Math.max(0, at)).toLowerCase();
   if (at <= 0 || local.length > MAX_LOCAL_PART_LENGTH)

@@ -76,15 +76,30 @@ export class ReportRejectedError extends InvalidInputError {
   }
 }
 
+/**
+ * How a message was refused. throttled: SES answered that we send too fast. answered: SES answered with another
+ * error (a 4xx, a 5xx). unreached: the request never reached SES (no connection, a certificate not trusted).
+ */
+export type Refusal = 'throttled' | 'answered' | 'unreached';
+
 /** The mailer's word that the message was not sent: trying again is safe. */
 export class MailRefusedError extends Error {
   constructor(
     message: string,
-    /** SES said to slow down: the caller should back off before the next try. */
-    readonly throttled = false,
+    readonly refusal: Refusal = 'answered',
   ) {
     super(message);
     this.name = 'MailRefusedError';
+  }
+
+  /** SES said to slow down: the caller should back off before the next try. */
+  get throttled(): boolean {
+    return this.refusal === 'throttled';
+  }
+
+  /** SES got the call, and counts it against the account's rate whatever it answered. */
+  get reachedSes(): boolean {
+    return this.refusal !== 'unreached';
   }
 }
 

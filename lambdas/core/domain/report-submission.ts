@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { ReportRejectedError } from './errors';
 import { INSTANT_RULE, isInstant } from './instant';
 import type { HtmlReportSubmission, ReportSubmission, TextReportSubmission } from './report';
-import { hasControlCharacters, unusableTextReason } from './text-cleaning';
+import { cleanLine, hasControlOrInvisibleCharacters, unusableTextReason } from './text-cleaning';
 import { parseInput } from './validation';
 
 /**
@@ -44,7 +44,10 @@ const reportJson = z
       .normalize('NFC')
       .min(1)
       .max(MAX_SOURCE_LENGTH)
-      .refine((name) => !hasControlCharacters(name), 'must not hold control characters, line breaks or bidi controls')
+      .refine(
+        (name) => !hasControlOrInvisibleCharacters(name),
+        'must not hold control characters, line breaks or invisible characters (zero-width, bidi controls, fillers…)',
+      )
       .optional(),
   })
   .strict()
@@ -86,9 +89,9 @@ function submissionFromJson({ title, text, html, ...metadata }: z.infer<typeof r
 const EMPTY_TEXT_REPORT = 'The report is empty: expected a title line, a lede line and paragraphs.';
 
 /**
- * The plain-text report format: first line the title, second the lede, then paragraphs. Blank lines are
- * ignored, so editors may separate paragraphs by an empty line or not. The text as a whole is first checked
- * for binary data, markup without text and emptiness (ReportRejectedError).
+ * The plain-text report format: first line the title, second the lede, then paragraphs. Blank lines (and lines of
+ * nothing but invisible characters) are ignored, so editors may separate paragraphs by an empty line or not. The
+ * text as a whole is first checked for binary data, markup without text and emptiness (ReportRejectedError).
  */
 export function parsePlainTextReport(text: string): TextReportSubmission {
   const unusable = unusableTextReason(text);
@@ -98,7 +101,8 @@ export function parsePlainTextReport(text: string): TextReportSubmission {
     .replace(/^\uFEFF/u, '')
     .split(/\r?\n/u)
     .map((line) => line.trim())
-    .filter((line) => line.length > 0);
+    // A line of nothing but invisible characters looks blank to the editor who wrote it: it is one.
+    .filter((line) => cleanLine(line) !== '');
   if (lede === undefined) {
     throw new ReportRejectedError(
       'empty',

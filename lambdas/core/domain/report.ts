@@ -1,6 +1,7 @@
 // Core layer: a report as editors submit it, and as we keep it once summarized.
 import { createHash } from 'node:crypto';
 import { domainToUnicode } from 'node:url';
+import { withoutInvisibleCharacters } from './invisible-characters';
 import type { LanguageTag } from './language-tag';
 import { utf8ByteLength } from './text-cleaning';
 
@@ -78,7 +79,10 @@ export function sourceNameOf(report: Pick<Report, 'source' | 'url'>): string | u
   if (report.url === undefined || !URL.canParse(report.url)) return undefined;
   const { hostname } = new URL(report.url);
   // domainToUnicode gives '' for what is no domain name (an IP address, say): that is shown as written.
-  const host = (domainToUnicode(hostname) || hostname).replace(/\.$/u, '').replace(/^www\./u, '');
+  // IDNA lets a joiner into some labels: the name shown is the one a reader sees, without it.
+  const host = withoutInvisibleCharacters(domainToUnicode(hostname) || hostname)
+    .replace(/\.$/u, '')
+    .replace(/^www\./u, '');
   return host === '' ? undefined : host;
 }
 

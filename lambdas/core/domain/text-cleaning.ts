@@ -1,6 +1,7 @@
 // Core layer: making submitted text safe to summarize and store, and naming what makes it unusable.
 // Pure string work: no HTML parser here (the adapters own parsing); the markup check below only has to tell
 // "tags and nothing else" from text.
+import { hasInvisibleCharacters, withoutInvisibleCharacters } from './invisible-characters';
 
 /**
  * The one size limit of a report, in UTF-8 bytes, measured twice by checkAndSummarize: as sent (title, lede and
@@ -29,29 +30,23 @@ const LINE_BREAKS = /\r\n?|[\u000B\u000C\u0085\u2028\u2029]/gu;
 // C0 and C1 controls and DEL, except \t and \n (handled before this runs).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/gu;
-// LRM, RLM, ALM, the embeddings and overrides (LRE RLE PDF LRO RLO) and the isolates (LRI RLI FSI PDI).
-const BIDI_CONTROLS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/gu;
-// What a one-line name must not hold: control characters, line and paragraph separators, and bidi controls (which
-// would re-order the text next to the name).
-const NOT_IN_A_NAME = new RegExp(`[\\p{Cc}\\u2028\\u2029]|${BIDI_CONTROLS.source}`, 'u');
-// ZWSP, ZWNJ, ZWJ, WORD JOINER, BOM/ZWNBSP anywhere, and SOFT HYPHEN (invisible, and it splits words in two).
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
+// What a one-line name must not hold besides invisible characters: control characters, line and paragraph
+// separators.
+const NOT_IN_A_NAME = /[\p{Cc}\u2028\u2029]/u;
 // Every space separator (NBSP from &nbsp;, thin and narrow spaces, ideographic space…) is a plain space.
 const SPACES = /[\t\p{Zs}]+/gu;
 
 /**
- * Text as we store and summarize it: NFC; bidi controls, zero-width characters and control characters
- * removed (\r\n and \r become \n, tabs and other spaces a single space); each line trimmed; empty lines
- * dropped, so paragraphs stay one per line.
+ * Text as we store and summarize it: NFC; every character that renders as nothing (invisible-characters.ts: bidi
+ * controls, zero-width characters, joiners, fillers, variation selectors, tags…) and control characters removed
+ * (\r\n and \r become \n, tabs and other spaces a single space); each line trimmed; empty lines dropped, so
+ * paragraphs stay one per line.
  */
 export function cleanText(raw: string): string {
-  const characters = raw
-    .replace(LINE_BREAKS, '\n')
-    .replace(CONTROLS, '')
-    .replace(BIDI_CONTROLS, '')
-    .replace(INVISIBLE, '')
-    .normalize('NFC');
-  return characters
+  const characters = raw.replace(LINE_BREAKS, '\n').replace(CONTROLS, '');
+  // Invisible characters go before NFC, which a combining grapheme joiner would otherwise hold apart.
+  const visible = withoutInvisibleCharacters(characters).normalize('NFC');
+  return visible
     .split('\n')
     .map((line) => line.replace(SPACES, ' ').trim())
     .filter((line) => line.length > 0)
@@ -63,9 +58,12 @@ export function cleanLine(raw: string): string {
   return cleanText(raw).replace(/\n/gu, ' ');
 }
 
-/** Whether a name (a publication's, say) holds a control character, a line break or a bidi control. */
-export function hasControlCharacters(name: string): boolean {
-  return NOT_IN_A_NAME.test(name);
+/**
+ * Whether a name (a publication's, say) holds a control character, a line break or a character that renders as
+ * nothing (a bidi control, which would re-order the text next to it, among them).
+ */
+export function hasControlOrInvisibleCharacters(name: string): boolean {
+  return NOT_IN_A_NAME.test(name) || hasInvisibleCharacters(name);
 }
 
 /** The UTF-8 size of a string, without encoding it. Lone surrogates count as U+FFFD (3 bytes), as TextEncoder writes them. */

@@ -1,8 +1,13 @@
-// Core port: counting requests per client per minute, across every process that serves them.
+// Core port: counting requests per client over a sliding window (rate-window.ts), across every process that serves
+// them.
+import type { RateVerdict } from '../domain/rate-window';
 
-export type RateVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type { RateVerdict } from '../domain/rate-window';
 
 export interface RateLimiter {
-  /** Counts one request of `client` in the current minute; refused once more than `perMinute` came in it. */
+  /**
+   * Admits one request of `client` at `now` if fewer than `perMinute` of its requests were admitted in the minute
+   * before it; refused ones are not counted.
+   */
   take(client: string, perMinute: number, now: Date): Promise<RateVerdict>;
 }

@@ -1,7 +1,8 @@
 // Core use-case helper: every message leaves through here — within the shared rate, and tried again while SES
-// refuses it (safe: a refused message was not sent, and gives its place in the rate back), backing off when SES
-// says to slow down.
-
+// refuses it (safe: a refused message was not sent), backing off when SES says to slow down. Each try takes a place
+// of its own in the rate: SES counts every call it answers, a refused one too, so a refused try keeps its place for
+// its second — were it given back, the retry could fill it within the same second, and throttling, SES's word to
+// slow down, would make us call faster. Only a call that never reached SES gives its place back.
 import { MailRefusedError } from '../domain/errors';
 import type { SendKind } from '../domain/pacing';
 import type { Mailer, OutgoingEmail } from '../ports/mailer';
@@ -49,7 +50,7 @@ export async function sendPaced(
       // An unknown outcome, or anything the mailer did not call a refusal, is never repeated here, and keeps its
       // place (SES may have counted it) and its claim.
       if (!(error instanceof MailRefusedError)) throw error;
-      await deps.pacer.giveBack(slot);
+      if (!error.reachedSes) await deps.pacer.giveBack(slot);
       // After the last try the claim stays with the caller, who records what became of the message.
       if (attempt + 1 >= SEND_ATTEMPTS) throw error;
       await claim?.giveBack();

@@ -6,30 +6,34 @@ const answered = (name: string, status: number, message = 'no') =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
 
 describe('classifySendError', () => {
-  it('takes any HTTP answer for a refusal, and throttling for a request to slow down', () => {
+  it('takes any HTTP answer for a refusal SES counted, and throttling for a request to slow down', () => {
     const throttled = classifySendError(answered('Throttling', 400, 'Maximum sending rate exceeded.'));
-    expect(throttled).toEqual(new MailRefusedError('Throttling: Maximum sending rate exceeded.', true));
-    expect((throttled as MailRefusedError).throttled).toBe(true);
+    expect(throttled).toEqual(new MailRefusedError('Throttling: Maximum sending rate exceeded.', 'throttled'));
+    expect(throttled).toMatchObject({ refusal: 'throttled', throttled: true, reachedSes: true });
     expect((classifySendError(answered('TooManyRequests', 429)) as MailRefusedError).throttled).toBe(true);
     expect((classifySendError(answered('ThrottlingException', 400)) as MailRefusedError).throttled).toBe(true);
     for (const error of [answered('ServiceUnavailable', 503), answered('MessageRejected', 400)]) {
       const refused = classifySendError(error);
       expect(refused).toBeInstanceOf(MailRefusedError);
-      expect((refused as MailRefusedError).throttled).toBe(false);
+      // SES answered: it got the call, and counted it against the rate.
+      expect(refused).toMatchObject({ refusal: 'answered', throttled: false, reachedSes: true });
     }
   });
 
-  it('takes a connection never made for a refusal', () => {
+  it('takes a connection never made for a refusal SES never saw', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
     expect(classifySendError(refused)).toEqual(new MailRefusedError('ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1'));
-    expect(classifySendError(Object.assign(new Error('x'), { code: 'ENOTFOUND' }))).toBeInstanceOf(MailRefusedError);
+    expect(classifySendError(refused)).toMatchObject({ refusal: 'unreached', throttled: false, reachedSes: false });
+    expect(classifySendError(Object.assign(new Error('x'), { code: 'ENOTFOUND' }))).toMatchObject({
+      refusal: 'unreached',
+    });
   });
 
   it('takes a certificate the handshake could not trust for a refusal: no request is written before it', () => {
     for (const code of ['CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY']) {
-      expect(classifySendError(Object.assign(new Error('certificate'), { code }))).toEqual(
-        new MailRefusedError(`${code}: certificate`),
-      );
+      const refused = classifySendError(Object.assign(new Error('certificate'), { code }));
+      expect(refused).toEqual(new MailRefusedError(`${code}: certificate`));
+      expect(refused).toMatchObject({ refusal: 'unreached' });
     }
   });
 
@@ -38,6 +42,7 @@ describe('classifySendError', () => {
       '@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 1000 ms.';
     const notConnected = Object.assign(new Error(message), { name: 'TimeoutError' });
     expect(classifySendError(notConnected)).toEqual(new MailRefusedError(`TimeoutError: ${message}`));
+    expect(classifySendError(notConnected)).toMatchObject({ refusal: 'unreached' });
     // The same words under any other name are no connect timeout.
     expect(classifySendError(Object.assign(new Error(message), { name: 'Error' }))).toBeInstanceOf(
       MailOutcomeUnknownError,

@@ -31,6 +31,10 @@ describe('normalizeEmail', () => {
     ['dup\u200B@example.com', INVISIBLE],
     ['\u202Emoc.elpmaxe@pud', INVISIBLE],
     ['dup@exa\u200Dmple.com', INVISIBLE],
+    // Rendering as nothing without being a format character, and mapped away by IDNA: still not a plain address.
+    ['dup@exa\u034Fmple.com', INVISIBLE],
+    ['dup@exa\uFE0Fmple.com', INVISIBLE],
+    ['dup@example.com\u{E0041}', INVISIBLE],
     ['dup(x)@example.com', NOT_PLAIN],
     ['"dup"@example.com', NOT_PLAIN],
     ['"du p"@example.com', INVISIBLE],

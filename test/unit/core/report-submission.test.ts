@@ -44,6 +44,11 @@ describe('parsePlainTextReport', () => {
     expect(report).toEqual({ title: 'العنوان', lede: 'المقدمة', body: 'الفقرة الأولى.\nالفقرة الثانية.' });
   });
 
+  it('ignores a line of nothing but characters that render as nothing: it looks blank, so it is', () => {
+    const report = parsePlainTextReport('\u3164\nTitle\n\u200B\u2060 \u115F\nThe lede.\n\u{E0020}\u{E007F}\nThe body.');
+    expect(report).toEqual({ title: 'Title', lede: 'The lede.', body: 'The body.' });
+  });
+
   it('takes a second line with nothing after it as the body, with no lede', () => {
     expect(parsePlainTextReport('Title\nThe only paragraph.')).toEqual({ title: 'Title', body: 'The only paragraph.' });
   });
@@ -173,6 +178,13 @@ describe('submissionFrom', () => {
     ['holding a C1 control', 'BBC\u0085News'],
     ['holding a bidi override', '\u202EBBC News'],
     ['holding a right-to-left mark', 'BBC News\u200F'],
+    // Characters that render as nothing (invisible-characters.ts), each a way to make one name look like another.
+    ...[0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x034f, 0x180e, 0x3164, 0x115f, 0xfe0f, 0xe0001, 0xe0041].map(
+      (code): [string, unknown] => [
+        `holding U+${code.toString(16).toUpperCase().padStart(4, '0')}`,
+        `BBC${String.fromCodePoint(code)} News`,
+      ],
+    ),
     ['a number', 42],
   ])('refuses a source %s, naming the field', (_name, source) => {
     const refused = expectInvalid(() => submissionFrom({ json: { title: 'T', text: 'One. Two.', source } }));

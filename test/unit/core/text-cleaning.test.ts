@@ -37,6 +37,35 @@ describe('cleanText', () => {
     },
   );
 
+  // The rest of what renders as nothing (invisible-characters.ts): the combining grapheme joiner, the Mongolian vowel
+  // separator and a free variation selector, the Hangul fillers, Khmer's inherent vowels, variation selectors, the
+  // tag characters and the invisible operators.
+  const renderingAsNothing = [
+    0x034f, 0x180e, 0x180b, 0x115f, 0x1160, 0x3164, 0xffa0, 0x17b4, 0xfe00, 0xfe0f, 0xe0100, 0xe0000, 0xe0001, 0xe0020,
+    0xe0067, 0xe007f, 0x2061, 0x2064,
+  ];
+  it.each(renderingAsNothing.map((code) => [hex(code), code]))(
+    'removes %s, which renders as nothing, at the start, inside and at the end',
+    (_name, code) => {
+      const mark = codePoint(code);
+      expect(cleanText(`${mark}news${mark}letter ${mark}${mark}مرحبا${mark}`)).toBe('newsletter مرحبا');
+    },
+  );
+
+  it('takes the combining grapheme joiner out before composing, so that what it held apart composes', () => {
+    expect(cleanText('Cafe\u034F\u0301')).toBe('Caf\u00E9');
+  });
+
+  it('turns an emoji sequence into its emoji and a tag flag into its black flag: joiners and tags are invisible', () => {
+    expect(cleanText('\u{1F469}\u200D\u{1F4BB} \u2764\uFE0F')).toBe('\u{1F469}\u{1F4BB} \u2764');
+    expect(cleanText('\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}')).toBe('\u{1F3F4}');
+  });
+
+  it('keeps every visible character', () => {
+    const visible = 'Aa ٠١ مُوجَز ـ ﷲ \u{1F600} ㄱ 가 \u1100\u1161';
+    expect(cleanText(visible)).toBe(visible.normalize('NFC'));
+  });
+
   it('removes the byte-order mark anywhere, not only at the start', () => {
     expect(cleanText('\uFEFFfirst line\n\uFEFFsecond\uFEFF line')).toBe('first line\nsecond line');
   });

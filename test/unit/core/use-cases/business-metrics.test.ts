@@ -18,7 +18,7 @@ const FIRST = { receiveCount: 1, final: false };
 const LAST = { receiveCount: MAX_RECEIVES, final: true };
 const READER = 'amal@example.com';
 const turn = (email = READER) => ({ editionId: '1', email });
-const throttle = () => new MailRefusedError('Throttling: Maximum sending rate exceeded.', true);
+const throttle = () => new MailRefusedError('Throttling: Maximum sending rate exceeded.', 'throttled');
 
 let h: Harness;
 beforeEach(() => {

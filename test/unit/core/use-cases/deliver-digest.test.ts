@@ -226,7 +226,7 @@ describe('deliverDigest: pacing and refusals', () => {
   it('tries a refused message again within the turn, backing off when SES said to slow down', async () => {
     const send = h.mailer.send.bind(h.mailer);
     const refusals = [
-      new MailRefusedError('Throttling: Maximum sending rate exceeded.', true),
+      new MailRefusedError('Throttling: Maximum sending rate exceeded.', 'throttled'),
       new MailRefusedError('ServiceUnavailable: later'),
     ];
     h.mailer.send = async (email) => {
@@ -237,14 +237,29 @@ describe('deliverDigest: pacing and refusals', () => {
     expect(await h.useCases.deliverDigest(turn('badr@example.com'), FIRST)).toBe('sent');
     expect(h.pacer.backOffs).toEqual([0]); // only the throttle backs off
     expect(h.pacer.acquired).toHaveLength(3); // each try takes its own place in the rate
-    expect(h.pacer.givenBack).toEqual([0, 1]); // and a refused one gives it back
+    // and a refused one keeps it: SES answered, so it counted the call against the rate.
+    expect(h.pacer.givenBack).toEqual([]);
+  });
+
+  it('gives the place of a try that never reached SES back: SES counted nothing', async () => {
+    const send = h.mailer.send.bind(h.mailer);
+    const refusals = [new MailRefusedError('ECONNREFUSED: connect', 'unreached')];
+    h.mailer.send = async (email) => {
+      const next = refusals.shift();
+      if (next) throw next;
+      return send(email);
+    };
+    expect(await h.useCases.deliverDigest(turn('badr@example.com'), FIRST)).toBe('sent');
+    expect(h.pacer.acquired).toHaveLength(2);
+    expect(h.pacer.givenBack).toEqual([0]);
+    expect(h.pacer.backOffs).toEqual([]);
   });
 
   it(`defers the turn after ${SEND_ATTEMPTS} refusals, saying whether SES throttled`, async () => {
     let refused = 0;
     h.mailer.send = async () => {
       refused += 1;
-      throw new MailRefusedError('Throttling: Maximum sending rate exceeded.', true);
+      throw new MailRefusedError('Throttling: Maximum sending rate exceeded.', 'throttled');
     };
     const deferred = await h.useCases.deliverDigest(turn('badr@example.com'), FIRST).catch((error) => error);
     expect(deferred).toBeInstanceOf(TurnDeferredError);
@@ -281,7 +296,7 @@ describe('a whole send through the queue', () => {
     h.mailer.send = async (email) => {
       calls += 1;
       // Every other call is refused once, as a throttled SES would.
-      if (calls % 2 === 0 && email.to !== 'carol@example.com') throw new MailRefusedError('Throttling', true);
+      if (calls % 2 === 0 && email.to !== 'carol@example.com') throw new MailRefusedError('Throttling', 'throttled');
       return send(email);
     };
     const { results } = await h.deliverQueued();

@@ -95,7 +95,7 @@ describe('requestSubscription', () => {
 
 describe('subscribe, as the queue consumer runs it', () => {
   it('gives the cooldown back when SES refuses the confirmation, so that the next try of the request mails it', async () => {
-    h.mailer.failWith(() => new MailRefusedError('Throttling', true), 'reader@example.com');
+    h.mailer.failWith(() => new MailRefusedError('Throttling', 'throttled'), 'reader@example.com');
     await expect(h.useCases.subscribe('reader@example.com', FORM)).rejects.toBeInstanceOf(MailRefusedError);
     expect(await h.subscribers.find('reader@example.com')).not.toHaveProperty('confirmationSentAt');
     h.mailer.stopFailing();
