@@ -1,5 +1,6 @@
 // Core port: the article inside an HTML page, as the plain paragraphs a report is made of.
 
+/** What a page's article comes to: its headline, its text and its language, as far as the page says. */
 export interface ExtractedArticle {
   /** The article's headline, when the page names one (one line, cleaned). */
   title?: string;
@@ -9,6 +10,7 @@ export interface ExtractedArticle {
   language?: string;
 }
 
+/** Finds the article in a submitted page (Readability over linkedom in the functions and locally). */
 export interface ArticleExtractor {
   /**
    * Synchronous: parsing and extraction need no I/O. Takes a page the core has already checked (checkPage: size,

@@ -4,10 +4,16 @@ import type { DeliveryClaim, DeliveryOutcome, OutcomeCounts, RetriableOutcome } 
 
 /** A reader to send again: its copy ended in a retriable outcome, or a retry reopened it and may not have queued it. */
 export interface RetryCandidate {
+  /** The reader's address, as the delivery record holds it. */
   email: string;
+  /** The outcome the copy ended in, or `requeued`: reopened by an earlier retry and not claimed since. */
   status: RetriableOutcome | 'requeued';
 }
 
+/**
+ * The one record per (edition, reader) that a send writes with a condition before SES is called and settles after:
+ * what makes no reader get the same digest twice, whatever retries, crashes and duplicate turns happen.
+ */
 export interface DeliveryLedger {
   /**
    * Atomically claims the (edition, recipient) pair as `sending` — when nothing is recorded, or an operator asked

@@ -8,9 +8,11 @@ import type {
   PublishedEdition,
 } from '../domain/edition';
 
+/** The editions: the pointer to the latest, each edition's state and frozen email, the empty runs. */
 export interface EditionStore {
   /** The edition opened last, whatever its state; undefined before the first. */
   latest(): Promise<Edition | undefined>;
+  /** The edition of this id in any state, read consistently; undefined when there is none. */
   find(id: string): Promise<Edition | undefined>;
   /** The edition's frozen email (never changes once frozen, so it may be cached); undefined before it is frozen. */
   frozenEmail(id: string): Promise<FrozenEmail | undefined>;
@@ -36,6 +38,7 @@ export interface EditionStore {
   lastEmptyRunAt(): Promise<string | undefined>;
 }
 
+/** Which edition took which report: each report goes into one edition at most, whatever sends race. */
 export interface EditionReports {
   /** Reports that no edition took yet, received within the period, oldest first. */
   listUntaken(period: EditionPeriod): Promise<EditionEntry[]>;

@@ -3,21 +3,33 @@ import type { DigestView, RenderedEmail } from '../domain/digest';
 import type { NewsletterLanguage } from '../domain/newsletter-languages';
 import type { TextLayout } from '../domain/text-direction';
 
+/** The confirmation email's words, in the reader's language, and the link its button opens. */
 export interface ConfirmationView extends TextLayout {
+  /** The email's subject line. */
   subject: string;
+  /** The newsletter's name, as the From line and the heading show it. */
   newsletterName: string;
+  /** The language the words are in: the page's lang attribute. */
   language: NewsletterLanguage;
+  /** The line above the body. */
   heading: string;
+  /** What the reader is asked to do. */
   body: string;
+  /** The button's label. */
   button: string;
+  /** What to do if the reader did not ask: nothing. */
   ignoreNote: string;
+  /** The signed confirmation link (GET shows a page; only its POST confirms). */
   confirmUrl: string;
 }
 
+/** Turns view models into email bodies (precompiled MJML templates, filled by Handlebars). */
 export interface EmailRenderer {
+  /** The digest email once per edition, HTML and text parts, before any reader's own links are put in. */
   renderDigest(view: DigestView): Promise<RenderedEmail>;
   /** The digest as a web page: its HTML alone, with no text part (a page needs none). */
   renderDigestPage(view: DigestView): Promise<string>;
+  /** The confirmation email a new subscription is mailed, HTML and text parts. */
   renderConfirmation(view: ConfirmationView): Promise<RenderedEmail>;
 }
 

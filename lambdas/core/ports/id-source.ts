@@ -1,5 +1,6 @@
 // Core port: fresh random identifiers, so that the core stays free of I/O and tests can choose them.
 
+/** Identifiers nobody can guess: the operating system's random source in the functions, a sequence in tests. */
 export interface IdSource {
   /** A new subscription id: 16 random bytes in base64url (see isSubscriptionId). */
   subscriptionId(): string;

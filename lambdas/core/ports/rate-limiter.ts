@@ -4,6 +4,7 @@ import type { RateVerdict } from '../domain/rate-window';
 
 export type { RateVerdict } from '../domain/rate-window';
 
+/** How often one client may ask: shared by every process that serves it (one DynamoDB item per client). */
 export interface RateLimiter {
   /**
    * Admits one request of `client` at `now` if fewer than `perMinute` of its requests were admitted in the minute

@@ -1,6 +1,7 @@
 // Core port: the one allowance of messages per second that every sender shares (SES's account rate).
 import type { PacerSlot, SendKind } from '../domain/pacing';
 
+/** Keeps every sender together within the account's SES rate: a place a second for each message. */
 export interface SendPacer {
   /** Resolves when one more message of this kind may go without passing the rate, with the place it took. */
   acquire(kind: SendKind): Promise<PacerSlot>;

@@ -3,11 +3,15 @@ import type { Subscriber } from '../domain/subscriber';
 
 /** One page of subscribers and where the next one starts (absent after the last). */
 export interface SubscriberPage {
+  /** The page's subscribers, in the repository's fixed order. */
   subscribers: Subscriber[];
+  /** The cursor to pass as `after` for the next page; absent after the last. */
   next?: string;
 }
 
+/** Where subscribers are kept, one record per address with its consent history; every write is conditional. */
 export interface SubscriberRepository {
+  /** The subscriber stored under this normalized address, read consistently; undefined when there is none. */
   find(email: string): Promise<Subscriber | undefined>;
   /** The subscriber whose current subscription has this id: what a link names instead of the address. */
   findBySubscription(subscriptionId: string): Promise<Subscriber | undefined>;

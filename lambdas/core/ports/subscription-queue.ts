@@ -4,6 +4,7 @@ import type { QueuedSubscription } from '../domain/work-queue-messages';
 
 export type { QueuedSubscription } from '../domain/work-queue-messages';
 
+/** Where subscribe requests wait for the deliver function to mail their confirmations. */
 export interface SubscriptionQueue {
   /** Resolves once the request is queued; rejects when it could not be. */
   enqueue(request: QueuedSubscription): Promise<void>;
