@@ -17,7 +17,7 @@ import { atomFeed } from './atom-feed';
 import { type ClientAddressReader, clientBucket } from './client-address';
 import { createHttpApp, type RouteGroup } from './http-app';
 import { renderArchivePage, renderPage, renderSubscribePage } from './pages';
-import { isForm, readForm, sameSiteForms, smallBody, wantsHtml } from './request-body';
+import { isForm, readForm, readLinkPost, refuseCrossSite, sameSiteOnly, smallBody, wantsHtml } from './request-body';
 
 export interface ReaderRouteDependencies {
   mujaz: ReaderUseCases;
@@ -68,7 +68,7 @@ export function readerRoutes(deps: ReaderRouteDependencies): RouteGroup {
         return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
       });
 
-      app.post('/subscriptions', sameSiteForms, smallBody, async (c) => {
+      app.post('/subscriptions', smallBody, sameSiteOnly, async (c) => {
         const via = isForm(c) ? 'form' : 'api';
         const { email, language } = parseInput(subscriptionBody, await readForm(c));
         const client = clientBucket(deps.clientAddress(c));
@@ -110,8 +110,9 @@ export function readerRoutes(deps: ReaderRouteDependencies): RouteGroup {
           { status: 'pending', confirm: 'POST this URL to confirm the subscription.' },
         ),
       );
-      app.post('/subscriptions/confirm', smallBody, async (c) => {
+      app.post('/subscriptions/confirm', smallBody, sameSiteOnly, async (c) => {
         const { token } = parseInput(tokenQuery, c.req.query());
+        await readLinkPost(c);
         const { language } = await deps.mujaz.confirmSubscription(token);
         const { pages } = wordsIn(language);
         if (wantsHtml(c)) return page(c, { title: pages.confirmedTitle, message: pages.confirmedBody }, language);
@@ -134,6 +135,11 @@ export function readerRoutes(deps: ReaderRouteDependencies): RouteGroup {
       // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" here; our own page's button does too.
       app.post('/unsubscribe', smallBody, async (c) => {
         const { token } = parseInput(tokenQuery, c.req.query());
+        // The one-click form is taken from anywhere: RFC 8058 makes it a request from the mail client, which may be
+        // a webmail page on its own site, and it only stops mail to whoever holds the link — which that holder
+        // could do from any server. Everything else here is taken from our own page alone.
+        const { oneClick } = await readLinkPost(c);
+        if (!oneClick) refuseCrossSite(c);
         const { language } = await deps.mujaz.unsubscribe(token);
         const { pages } = wordsIn(language);
         if (!wantsHtml(c)) return c.json({ status: 'unsubscribed' });
@@ -149,8 +155,9 @@ export function readerRoutes(deps: ReaderRouteDependencies): RouteGroup {
         );
       });
 
-      app.post('/resubscribe', smallBody, async (c) => {
+      app.post('/resubscribe', smallBody, sameSiteOnly, async (c) => {
         const { token } = parseInput(tokenQuery, c.req.query());
+        await readLinkPost(c);
         const { language } = await deps.mujaz.resubscribe(token);
         const { pages } = wordsIn(language);
         if (!wantsHtml(c)) return c.json({ status: 'pending', message: CHECK_INBOX }, 202);
