@@ -141,8 +141,13 @@ describe('POST /subscriptions', () => {
 
     // Our own page's form, a browser typing the URL, and a JSON call from a client that is no browser.
     expect(
-      (await subscribe('email=reader%40example.com', { ...form, 'sec-fetch-site': 'same-origin', origin: 'http://localhost' }))
-        .status,
+      (
+        await subscribe('email=reader%40example.com', {
+          ...form,
+          'sec-fetch-site': 'same-origin',
+          origin: 'http://localhost',
+        })
+      ).status,
     ).toBe(202);
     expect((await subscribe('email=second%40example.com', { ...form, origin: 'http://localhost' })).status).toBe(202);
     expect((await subscribe('email=third%40example.com', { ...form, 'sec-fetch-site': 'none' })).status).toBe(202);
@@ -454,10 +459,12 @@ describe('the links of emails, posted from elsewhere', () => {
     expect(h.subscriptionQueue.waiting).toEqual([]);
 
     // The same from our own pages' buttons.
-    expect((await post('/subscriptions/confirm', confirm, { ...form, 'sec-fetch-site': 'same-origin' }, '')).status).toBe(
-      200,
+    expect(
+      (await post('/subscriptions/confirm', confirm, { ...form, 'sec-fetch-site': 'same-origin' }, '')).status,
+    ).toBe(200);
+    expect((await post('/resubscribe', resubscribe, { ...form, 'sec-fetch-site': 'same-origin' }, '')).status).toBe(
+      202,
     );
-    expect((await post('/resubscribe', resubscribe, { ...form, 'sec-fetch-site': 'same-origin' }, '')).status).toBe(202);
     expect(await statusOf('pending@example.com')).toBe('confirmed');
     expect(h.subscriptionQueue.waiting).toEqual([{ email: 'gone@example.com', via: 'form' }]);
   });
