@@ -37,6 +37,24 @@ describe('POST /subscribers/import', () => {
     expect(h.mailer.sent.map((mail) => mail.to)).toEqual(['badr@example.com']);
   });
 
+  it('names each rejected row by the line it starts on, after quoted line breaks and blank lines too', async () => {
+    const body = [
+      '\uFEFFemail,language,confirmed_at', // 1
+      '"قارئ@example.com",ar,', // 2: not ASCII (SES cannot send to it)
+      '"first', // 3: a quoted line break, CR LF…
+      'half@example.com",en,', // 4
+      'd@example.com,e1,', // 5: no language code
+      '', // 6
+      '   ', // 7
+      '"a\nb@example.com",,', // 8 and 9: …and a bare LF inside quotes
+      'e@example.com,,soon', // 10
+      'ok@example.com,,', // 11
+      'f@example.com,,2999-01-01T00:00:00Z', // 12
+    ].join('\r\n');
+    const { rejected } = (await (await importList(body)).json()) as { rejected: Array<{ line: number }> };
+    expect(rejected.map((row) => row.line)).toEqual([2, 3, 5, 8, 10, 12]);
+  });
+
   it('takes the columns in any order, and a list of addresses alone', async () => {
     const reordered = await importList('confirmed_at,email\n2025-03-01T10:00:00Z,amal@example.com\n');
     expect(await reordered.json()).toMatchObject({ imported: 1 });
@@ -132,6 +150,54 @@ describe('GET /subscribers.csv', () => {
     });
     expect(await imported.json()).toEqual({ imported: 2, skipped: 0, rejected: [] });
     expect(other.subscribers.all()).toEqual(h.subscribers.all());
+  });
+
+  it('writes a cell a spreadsheet would run as a formula after a quote, and an import reads it back as it was', async () => {
+    // Anyone can plant such an address through the subscribe form, or an operator through an import.
+    const planted = [
+      '=2+5@example.com',
+      '+cmd@example.com',
+      '-2+3@example.com',
+      "'=quoted@example.com",
+      "'plain@example.com",
+    ];
+    const viaTheForm = await app.request('/subscriptions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `email=${encodeURIComponent(planted[0]!)}`,
+    });
+    expect(viaTheForm.status).toBe(202);
+    expect(h.subscriptionQueue.waiting.map((request) => request.email)).toEqual([planted[0]]);
+    for (const email of planted) await h.addSubscriber(email, 'confirmed');
+    const exported = await (await app.request('/subscribers.csv', { headers: admin })).text();
+    const emails = exported
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',')[0])
+      .sort();
+    expect(emails).toEqual([
+      "''=quoted@example.com",
+      "'+cmd@example.com",
+      "'-2+3@example.com",
+      "'=2+5@example.com",
+      "'plain@example.com",
+    ]);
+    for (const line of exported.split('\r\n')) expect(line).not.toMatch(/(^|,)[=+\-@\t\r]/u);
+
+    const other = createHttpHarness();
+    const imported = await apiAppFor(other).request('/subscribers/import', {
+      method: 'POST',
+      headers: { ...admin, ...csv },
+      body: exported,
+    });
+    expect(await imported.json()).toEqual({ imported: 5, skipped: 0, rejected: [] });
+    expect(
+      other.subscribers
+        .all()
+        .map((reader) => reader.email)
+        .sort(),
+    ).toEqual([...planted].sort());
   });
 
   it('answers 401 without the admin token', async () => {
