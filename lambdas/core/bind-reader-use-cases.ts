@@ -20,6 +20,7 @@ import {
   checkUnsubscribeLink,
   confirmSubscription,
   type LinkedReader,
+  type LinkStanding,
   requestSubscription,
   resubscribe,
   unsubscribe,
@@ -36,7 +37,7 @@ export interface ReaderUseCases {
   checkConfirmationLink(token: string): Promise<LinkedReader>;
   unsubscribe(token: string): Promise<LinkedReader>;
   /** Checks an unsubscribe link without acting on it (the page that asks "are you sure?"). */
-  checkUnsubscribeLink(token: string): Promise<LinkedReader & { subscribed: boolean }>;
+  checkUnsubscribeLink(token: string): Promise<LinkedReader & { standing: LinkStanding }>;
   /** The goodbye page's button: a new subscription for the reader who just left, confirmed by a fresh link. */
   resubscribe(token: string): Promise<LinkedReader>;
   /** The web page of a sent (or sending) edition, with every report it took. */

@@ -8,7 +8,6 @@ import type { PublicLinks } from '../core/domain/links';
 import {
   NEWSLETTER_LANGUAGES,
   type NewsletterIdentity,
-  type NewsletterLabels,
   type NewsletterLanguage,
 } from '../core/domain/newsletter-labels';
 import { parseInput } from '../core/domain/validation';
@@ -88,28 +87,27 @@ export function readerRoutes(deps: ReaderRouteDependencies): RouteGroup {
        * A link from an email, opened (GET or HEAD): it only checks the token and asks. Mail scanners and
        * prefetchers open every link in a message, so acting waits for the page's button, a POST of the same URL.
        */
-      const askFirst = (
-        check: (token: string) => Promise<{ language: NewsletterLanguage }>,
-        question: (words: NewsletterLabels) => { title: string; message: string; button: string },
+      const ask = (
+        c: Context,
+        token: string,
+        language: NewsletterLanguage,
+        { button, ...text }: { title: string; message: string; button: string },
         answer: Record<string, string>,
       ) => {
-        return async (c: Context) => {
-          const { token } = parseInput(tokenQuery, c.req.query());
-          const { language } = await check(token);
-          if (!wantsHtml(c)) return c.json(answer);
-          const { button, ...text } = question(wordsIn(language));
-          return page(c, { ...text, form: { action: `?token=${encodeURIComponent(token)}`, button } }, language);
-        };
+        if (!wantsHtml(c)) return c.json(answer);
+        return page(c, { ...text, form: { action: `?token=${encodeURIComponent(token)}`, button } }, language);
       };
 
-      app.get(
-        '/subscriptions/confirm',
-        askFirst(
-          (token) => deps.mujaz.checkConfirmationLink(token),
-          (words) => ({ title: words.confirmHeading, message: words.confirmBody, button: words.confirmButton }),
-          { status: 'pending', confirm: 'POST this URL to confirm the subscription.' },
-        ),
-      );
+      app.get('/subscriptions/confirm', async (c) => {
+        const { token } = parseInput(tokenQuery, c.req.query());
+        const { language } = await deps.mujaz.checkConfirmationLink(token);
+        const words = wordsIn(language);
+        const question = { title: words.confirmHeading, message: words.confirmBody, button: words.confirmButton };
+        return ask(c, token, language, question, {
+          status: 'pending',
+          confirm: 'POST this URL to confirm the subscription.',
+        });
+      });
       app.post('/subscriptions/confirm', smallBody, sameSiteOnly, async (c) => {
         const { token } = parseInput(tokenQuery, c.req.query());
         await readLinkPost(c);
@@ -119,18 +117,39 @@ export function readerRoutes(deps: ReaderRouteDependencies): RouteGroup {
         return c.json({ status: 'confirmed' });
       });
 
-      app.get(
-        '/unsubscribe',
-        askFirst(
-          (token) => deps.mujaz.checkUnsubscribeLink(token),
-          ({ pages }) => ({
-            title: pages.unsubscribeTitle,
-            message: pages.unsubscribeBody,
-            button: pages.unsubscribeButton,
-          }),
-          { status: 'subscribed', unsubscribe: 'POST this URL to unsubscribe (RFC 8058 one-click).' },
-        ),
-      );
+      /**
+       * The goodbye page, which offers the way back to a reader who left by the link: a button that starts a new
+       * subscription, confirmed by a fresh link. An address that bounced or complained is not offered it.
+       */
+      const goodbye = (c: Context, token: string, language: NewsletterLanguage, mayComeBack: boolean) => {
+        const { pages } = wordsIn(language);
+        const resubscribe = {
+          action: `/resubscribe?token=${encodeURIComponent(token)}`,
+          button: pages.resubscribeButton,
+        };
+        const content = { title: pages.unsubscribedTitle, message: pages.unsubscribedBody };
+        return page(c, mayComeBack ? { ...content, form: resubscribe } : content, language);
+      };
+
+      // A link already used (or the address of a reader who can no longer be mailed) says so, instead of asking.
+      app.get('/unsubscribe', async (c) => {
+        const { token } = parseInput(tokenQuery, c.req.query());
+        const { language, standing } = await deps.mujaz.checkUnsubscribeLink(token);
+        if (standing !== 'subscribed') {
+          if (!wantsHtml(c)) return c.json({ status: 'unsubscribed' });
+          return goodbye(c, token, language, standing === 'unsubscribed');
+        }
+        const { pages } = wordsIn(language);
+        const question = {
+          title: pages.unsubscribeTitle,
+          message: pages.unsubscribeBody,
+          button: pages.unsubscribeButton,
+        };
+        return ask(c, token, language, question, {
+          status: 'subscribed',
+          unsubscribe: 'POST this URL to unsubscribe (RFC 8058 one-click).',
+        });
+      });
 
       // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" here; our own page's button does too.
       app.post('/unsubscribe', smallBody, async (c) => {
@@ -141,18 +160,8 @@ export function readerRoutes(deps: ReaderRouteDependencies): RouteGroup {
         const { oneClick } = await readLinkPost(c);
         if (!oneClick) refuseCrossSite(c);
         const { language } = await deps.mujaz.unsubscribe(token);
-        const { pages } = wordsIn(language);
         if (!wantsHtml(c)) return c.json({ status: 'unsubscribed' });
-        // The goodbye page offers the way back: a button that starts a new subscription, confirmed by a fresh link.
-        const resubscribe = {
-          action: `/resubscribe?token=${encodeURIComponent(token)}`,
-          button: pages.resubscribeButton,
-        };
-        return page(
-          c,
-          { title: pages.unsubscribedTitle, message: pages.unsubscribedBody, form: resubscribe },
-          language,
-        );
+        return goodbye(c, token, language, true);
       });
 
       app.post('/resubscribe', smallBody, sameSiteOnly, async (c) => {

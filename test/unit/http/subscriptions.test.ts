@@ -369,6 +369,30 @@ describe('/unsubscribe', () => {
     expect(await statusOf('reader@example.com')).toBe('confirmed');
   });
 
+  it('GET of a link already used says the reader is unsubscribed, and offers the way back', async () => {
+    const t = token();
+    await oneClick(t);
+    const json = await app.request(`/unsubscribe?token=${encodeURIComponent(t)}`);
+    expect(json.status).toBe(200);
+    expect(await json.json()).toEqual({ status: 'unsubscribed' });
+    const page = await (await app.request(`/unsubscribe?token=${encodeURIComponent(t)}`, { headers: browser })).text();
+    const { pages } = labelsFor(h.newsletter);
+    expect(page).toContain(pages.unsubscribedTitle);
+    expect(page).toContain(pages.unsubscribedBody);
+    expect(page).not.toContain(pages.unsubscribeButton);
+    expect(page).toContain(`<form method="post" action="/resubscribe?token=${encodeURIComponent(t)}">`);
+    expect(page).toContain(pages.resubscribeButton);
+
+    // An address that bounced or complained is no longer mailed, and gets no button to come back with.
+    await h.addSubscriber('bounced@example.com', 'suppressed');
+    const bounced = token('bounced@example.com');
+    const suppressed = await (
+      await app.request(`/unsubscribe?token=${encodeURIComponent(bounced)}`, { headers: browser })
+    ).text();
+    expect(suppressed).toContain(pages.unsubscribedTitle);
+    expect(suppressed).not.toContain('<form');
+  });
+
   it('GET with a bad token, or a token for another purpose, answers 400', async () => {
     expect((await errorOf(await app.request('/unsubscribe?token=nonsense'), 400)).code).toBe('invalid_token');
     const confirmToken = h.tokens.sign({
