@@ -342,7 +342,7 @@ it('answers a 3 MB body with a 413 that fetch reads, JSON naming the limit', asy
 it('answers a client that reads only after sending, on a slow uplink, a body over the limit or before the body', async () => {
   const size = 1_048_576;
   const post = (path: string, headers: string[]) =>
-    `${['POST ' + path + ' HTTP/1.1', 'Host: x', ...headers, `Content-Length: ${size}`].join('\r\n')}\r\n\r\n`;
+    `${[`POST ${path} HTTP/1.1`, 'Host: x', ...headers, `Content-Length: ${size}`].join('\r\n')}\r\n\r\n`;
   expect(await statusAfterSlowUpload(post('/subscriptions', ['Content-Type: application/json']), size, 8, 150)).toBe(
     413,
   );
