@@ -109,7 +109,7 @@ async function readUtf8(c: Context): Promise<string> {
  * Whether a browser says this request comes from another site's page: Sec-Fetch-Site, or where a browser sends
  * none, an Origin other than ours. A caller that sends neither is no browser, so no other site's page.
  */
-export function isCrossSite(c: Context): boolean {
+function isCrossSite(c: Context): boolean {
   const site = c.req.header('sec-fetch-site');
   if (site !== undefined) return site !== 'same-origin' && site !== 'none';
   const origin = c.req.header('origin');
