@@ -531,9 +531,12 @@ describe('the links of emails, posted from elsewhere', () => {
       'unsupported_media_type',
     );
     expect(await statusOf('reader@example.com')).toBe('confirmed');
-    // A client that is no browser, posting the link with no body at all, as the JSON answer of GET says to.
+    expect((await errorOf(await post('/unsubscribe', token, json, '{'), 400)).code).toBe('invalid_json');
+    expect(await statusOf('reader@example.com')).toBe('confirmed');
+    // A client that is no browser, posting the link with no body at all, as the JSON answer of GET says to, or {}.
     expect((await post('/unsubscribe', token, {})).status).toBe(200);
     expect(await statusOf('reader@example.com')).toBe('unsubscribed');
+    expect((await post('/unsubscribe', token, json, '{}')).status).toBe(200);
   });
 });
 
