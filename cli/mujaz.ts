@@ -82,14 +82,18 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
     .argument('<file>')
     .action(async (file: string) => {
       const answer = await api().expect('POST', '/subscribers/import', await io.readFile(file), 'text/csv');
-      const { imported, skipped, rejected } = answer as {
+      const { imported, skipped, rejectedCount, rejected } = answer as {
         imported: number;
         skipped: number;
+        rejectedCount: number;
         rejected: Array<{ line: number; reason: string }>;
       };
-      io.stdout(`imported ${imported}, skipped ${skipped}, rejected ${rejected.length}`);
+      io.stdout(`imported ${imported}, skipped ${skipped}, rejected ${rejectedCount}`);
       for (const row of rejected) io.stdout(`  line ${row.line}: ${row.reason}`);
-      if (rejected.length > 0) failed = true;
+      // The API names the first rejected rows only (a list can hold 100,000): say that the rest exist.
+      const unlisted = rejectedCount - rejected.length;
+      if (unlisted > 0) io.stdout(`  … and ${unlisted} more rejected row(s) after line ${rejected.at(-1)?.line}`);
+      if (rejectedCount > 0) failed = true;
     });
   subscribers
     .command('export')

@@ -2,7 +2,7 @@
 // binds it to the adapters of the API function, of the local runtime or of a test.
 import type { SubscriptionRequest } from './domain/subscriber';
 import type { ArchivedEdition } from './use-cases/archive';
-import type { LinkedReader } from './use-cases/manage-subscription';
+import type { LinkedReader, LinkStanding } from './use-cases/manage-subscription';
 
 export interface ReaderUseCases {
   /**
@@ -15,7 +15,7 @@ export interface ReaderUseCases {
   checkConfirmationLink(token: string): Promise<LinkedReader>;
   unsubscribe(token: string): Promise<LinkedReader>;
   /** Checks an unsubscribe link without acting on it (the page that asks "are you sure?"). */
-  checkUnsubscribeLink(token: string): Promise<LinkedReader & { subscribed: boolean }>;
+  checkUnsubscribeLink(token: string): Promise<LinkedReader & { standing: LinkStanding }>;
   /** The goodbye page's button: a new subscription for the reader who just left, confirmed by a fresh link. */
   resubscribe(token: string): Promise<LinkedReader>;
   /** The web page of a sent (or sending) edition, with every report it took. */

@@ -8,7 +8,7 @@ import type { NewsletterLanguage } from '../core/domain/newsletter-languages';
 import type { Logger } from '../core/ports/logger';
 import { errorResponse, HttpProblem } from './http-errors';
 import { type PageContent, renderPage } from './pages';
-import { wantsHtml } from './request-body';
+import { discardUnreadBody, wantsHtml } from './request-body';
 import { API_ROUTES, type RouteFunction, servingFunction } from './routes';
 
 export interface HttpAppDeps {
@@ -62,6 +62,12 @@ export function createHttpApp(deps: HttpAppDeps, groups: readonly RouteGroup[]):
       strictTransportSecurity: 'max-age=31536000; includeSubDomains',
     }),
   );
+  // An answer given before the body was read (401, 404, 405) waits for the body: see MAX_DISCARDED_BYTES.
+  app.use(async (c, next) => {
+    const request = c.req.raw;
+    await next();
+    if (!(await discardUnreadBody(request))) c.header('connection', 'close');
+  });
   app.onError((error, c) => replyWithError(c, error));
   app.notFound((c) =>
     replyWithError(c, new HttpProblem(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)),
@@ -69,12 +75,23 @@ export function createHttpApp(deps: HttpAppDeps, groups: readonly RouteGroup[]):
 
   for (const group of groups) group.register(app, kit);
 
-  // After every route: a path this app serves, asked with a method none of its routes takes.
+  // After every route: a path this app serves, asked with a method none of its routes takes. Allow names those
+  // that it takes (RFC 9110), HEAD wherever GET is: Hono answers it with the GET route.
   const served = new Set(groups.map((group) => group.servedBy));
   for (const route of API_ROUTES) {
     if (!served.has(servingFunction(route))) continue;
+    const methods = new Set(
+      app.routes.filter((each) => each.path === route.path && each.method !== 'ALL').map((each) => each.method),
+    );
+    if (methods.has('GET')) methods.add('HEAD');
+    const allow = [...methods].join(', ');
     app.all(route.path, (c) =>
-      replyWithError(c, new HttpProblem(405, 'method_not_allowed', `${c.req.method} is not allowed on ${route.path}.`)),
+      replyWithError(
+        c,
+        new HttpProblem(405, 'method_not_allowed', `${c.req.method} is not allowed on ${route.path}.`, {
+          headers: { allow },
+        }),
+      ),
     );
   }
   return app;

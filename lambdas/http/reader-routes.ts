@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import * as z from 'zod';
 import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
 import { type PublicLinks, sitePaths, tokenSearch } from '../core/domain/links';
-import type { NewsletterIdentity, NewsletterLabels } from '../core/domain/newsletter-labels';
+import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import { NEWSLETTER_LANGUAGES, type NewsletterLanguage } from '../core/domain/newsletter-languages';
 import { parseInput } from '../core/domain/validation';
 import type { Logger } from '../core/ports/logger';
@@ -14,7 +14,7 @@ import { atomFeed } from './atom-feed';
 import { type ClientAddressReader, clientBucket } from './client-address';
 import { createHttpApp, type RouteGroup } from './http-app';
 import { renderArchivePage, renderPage, renderSubscribePage } from './pages';
-import { isForm, readForm, sameSiteForms, smallBody, wantsHtml } from './request-body';
+import { isForm, readForm, readLinkPost, refuseCrossSite, sameSiteOnly, smallBody, wantsHtml } from './request-body';
 
 export interface ReaderRouteDeps {
   mujaz: ReaderUseCases;
@@ -68,7 +68,7 @@ export function readerRoutes(deps: ReaderRouteDeps): RouteGroup {
         return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
       });
 
-      app.post('/subscriptions', sameSiteForms, smallBody, async (c) => {
+      app.post('/subscriptions', smallBody, sameSiteOnly, async (c) => {
         const via = isForm(c) ? 'form' : 'api';
         const { email, language } = parseInput(subscriptionBody, await readForm(c));
         const client = clientBucket(deps.clientAddress(c));
@@ -88,69 +88,86 @@ export function readerRoutes(deps: ReaderRouteDeps): RouteGroup {
        * A link from an email, opened (GET or HEAD): it only checks the token and asks. Mail scanners and
        * prefetchers open every link in a message, so acting waits for the page's button, a POST of the same URL.
        */
-      const askFirst = (
-        check: (token: string) => Promise<{ language: NewsletterLanguage }>,
-        question: (words: NewsletterLabels) => { title: string; message: string; button: string },
+      const ask = (
+        c: Context,
+        token: string,
+        language: NewsletterLanguage,
+        { button, ...text }: { title: string; message: string; button: string },
         answer: Record<string, string>,
       ) => {
-        return async (c: Context) => {
-          const { token } = parseInput(tokenQuery, c.req.query());
-          const { language } = await check(token);
-          if (!wantsHtml(c)) return c.json(answer);
-          const { button, ...text } = question(wordsIn(language));
-          return page(c, { ...text, form: { action: tokenSearch(token), button } }, language);
-        };
+        if (!wantsHtml(c)) return c.json(answer);
+        return page(c, { ...text, form: { action: tokenSearch(token), button } }, language);
       };
 
-      app.get(
-        '/subscriptions/confirm',
-        askFirst(
-          (token) => deps.mujaz.checkConfirmationLink(token),
-          (words) => ({ title: words.confirmHeading, message: words.confirmBody, button: words.confirmButton }),
-          { status: 'pending', confirm: 'POST this URL to confirm the subscription.' },
-        ),
-      );
-      app.post('/subscriptions/confirm', smallBody, async (c) => {
+      app.get('/subscriptions/confirm', async (c) => {
         const { token } = parseInput(tokenQuery, c.req.query());
+        const { language } = await deps.mujaz.checkConfirmationLink(token);
+        const words = wordsIn(language);
+        const question = { title: words.confirmHeading, message: words.confirmBody, button: words.confirmButton };
+        return ask(c, token, language, question, {
+          status: 'pending',
+          confirm: 'POST this URL to confirm the subscription.',
+        });
+      });
+      app.post('/subscriptions/confirm', smallBody, sameSiteOnly, async (c) => {
+        const { token } = parseInput(tokenQuery, c.req.query());
+        await readLinkPost(c);
         const { language } = await deps.mujaz.confirmSubscription(token);
         const { pages } = wordsIn(language);
         if (wantsHtml(c)) return page(c, { title: pages.confirmedTitle, message: pages.confirmedBody }, language);
         return c.json({ status: 'confirmed' });
       });
 
-      app.get(
-        '/unsubscribe',
-        askFirst(
-          (token) => deps.mujaz.checkUnsubscribeLink(token),
-          ({ pages }) => ({
-            title: pages.unsubscribeTitle,
-            message: pages.unsubscribeBody,
-            button: pages.unsubscribeButton,
-          }),
-          { status: 'subscribed', unsubscribe: 'POST this URL to unsubscribe (RFC 8058 one-click).' },
-        ),
-      );
-
-      // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" here; our own page's button does too.
-      app.post('/unsubscribe', smallBody, async (c) => {
-        const { token } = parseInput(tokenQuery, c.req.query());
-        const { language } = await deps.mujaz.unsubscribe(token);
+      /**
+       * The goodbye page, which offers the way back to a reader who left by the link: a button that starts a new
+       * subscription, confirmed by a fresh link. An address that bounced or complained is not offered it.
+       */
+      const goodbye = (c: Context, token: string, language: NewsletterLanguage, mayComeBack: boolean) => {
         const { pages } = wordsIn(language);
-        if (!wantsHtml(c)) return c.json({ status: 'unsubscribed' });
-        // The goodbye page offers the way back: a button that starts a new subscription, confirmed by a fresh link.
         const resubscribe = {
           action: sitePaths.resubscribe(token),
           button: pages.resubscribeButton,
         };
-        return page(
-          c,
-          { title: pages.unsubscribedTitle, message: pages.unsubscribedBody, form: resubscribe },
-          language,
-        );
+        const content = { title: pages.unsubscribedTitle, message: pages.unsubscribedBody };
+        return page(c, mayComeBack ? { ...content, form: resubscribe } : content, language);
+      };
+
+      // A link already used (or the address of a reader who can no longer be mailed) says so, instead of asking.
+      app.get('/unsubscribe', async (c) => {
+        const { token } = parseInput(tokenQuery, c.req.query());
+        const { language, standing } = await deps.mujaz.checkUnsubscribeLink(token);
+        if (standing !== 'subscribed') {
+          if (!wantsHtml(c)) return c.json({ status: 'unsubscribed' });
+          return goodbye(c, token, language, standing === 'unsubscribed');
+        }
+        const { pages } = wordsIn(language);
+        const question = {
+          title: pages.unsubscribeTitle,
+          message: pages.unsubscribeBody,
+          button: pages.unsubscribeButton,
+        };
+        return ask(c, token, language, question, {
+          status: 'subscribed',
+          unsubscribe: 'POST this URL to unsubscribe (RFC 8058 one-click).',
+        });
       });
 
-      app.post('/resubscribe', smallBody, async (c) => {
+      // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" here; our own page's button does too.
+      app.post('/unsubscribe', smallBody, async (c) => {
         const { token } = parseInput(tokenQuery, c.req.query());
+        // The one-click form is taken from anywhere: RFC 8058 makes it a request from the mail client, which may be
+        // a webmail page on its own site, and it only stops mail to whoever holds the link — which that holder
+        // could do from any server. Everything else here is taken from our own page alone.
+        const { oneClick } = await readLinkPost(c);
+        if (!oneClick) refuseCrossSite(c);
+        const { language } = await deps.mujaz.unsubscribe(token);
+        if (!wantsHtml(c)) return c.json({ status: 'unsubscribed' });
+        return goodbye(c, token, language, true);
+      });
+
+      app.post('/resubscribe', smallBody, sameSiteOnly, async (c) => {
+        const { token } = parseInput(tokenQuery, c.req.query());
+        await readLinkPost(c);
         const { language } = await deps.mujaz.resubscribe(token);
         const { pages } = wordsIn(language);
         if (!wantsHtml(c)) return c.json({ status: 'pending', message: CHECK_INBOX }, 202);

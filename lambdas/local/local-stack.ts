@@ -219,6 +219,10 @@ function startHost(spec: ServiceSpec): ServiceHost {
     ['--import', pathToFileURL(require.resolve('tsx')).href, HOST_SCRIPT, JSON.stringify(spec)],
     {
       stdio: ['pipe', 'pipe', 'pipe'],
+      // A process group of its own, out of reach of a terminal's Ctrl-C: that goes to the runtime, which stops its
+      // queue pollers first and then its services (the pipe closing), instead of the services going first under
+      // pollers still asking them for work.
+      detached: true,
       env: { ...process.env, SMTP_TRANSPORT: '' },
     },
   );
@@ -282,16 +286,23 @@ async function sqsAnswers(endpoint: string): Promise<boolean> {
 }
 
 function assertJava(): void {
-  const result = spawnSync('java', ['-version'], { encoding: 'utf8', env: process.env });
+  // One start of java says both: its version (java.base@17…), and whether it can run a source file (jdk.compiler),
+  // which is how DynamoDB Local is started (service-host.ts). Java 8 and older know no modules, and fail here.
+  const result = spawnSync('java', ['--list-modules'], { encoding: 'utf8', env: process.env });
   if (result.error) {
     throw new LocalStackError(
       'DynamoDB Local needs Java 17 or newer and `java` is not on PATH: install it (Debian/Ubuntu: apt-get install openjdk-17-jre-headless).',
     );
   }
-  const major = Number(/version "(\d+)/u.exec(`${result.stderr}${result.stdout}`)?.[1]);
-  if (Number.isFinite(major) && major < 17) {
+  const major = Number(/^java\.base@(\d+)/mu.exec(result.stdout)?.[1]);
+  if (!(major >= 17)) {
     throw new LocalStackError(
-      `DynamoDB Local needs Java 17 or newer; \`java\` is version ${major}: install openjdk-17-jre-headless.`,
+      `DynamoDB Local needs Java 17 or newer; \`java\` is version ${Number.isFinite(major) ? major : '8 or older'}: install openjdk-17-jre-headless.`,
+    );
+  }
+  if (!/^jdk\.compiler@/mu.test(result.stdout)) {
+    throw new LocalStackError(
+      'DynamoDB Local is started from a Java source file, which needs the jdk.compiler module: install a JDK 17 (Debian/Ubuntu: openjdk-17-jre-headless carries it too).',
     );
   }
 }

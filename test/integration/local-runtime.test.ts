@@ -1,6 +1,7 @@
 // The local runtime as a user meets it: `npm run demo` end to end, and the local stack's own guarantees.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { summarizableText } from '../../lambdas/core/domain/report';
@@ -54,6 +55,24 @@ describe('the local stack', () => {
       );
     } finally {
       process.env.PATH = path;
+    }
+  });
+
+  it('says what is missing when java is too old, or cannot run the source file DynamoDB Local starts from', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'mujaz-java-'));
+    const path = process.env.PATH;
+    const fakeJava = (modules: string) => {
+      writeFileSync(join(bin, 'java'), `#!/bin/sh\nprintf '${modules}'\n`, { mode: 0o755 });
+    };
+    process.env.PATH = bin;
+    try {
+      fakeJava('java.base@11.0.2\\n');
+      await expect(startLocalStack()).rejects.toThrow(/^DynamoDB Local needs Java 17 or newer; `java` is version 11:/u);
+      fakeJava('java.base@17.0.15\\njava.compiler@17.0.15\\n');
+      await expect(startLocalStack()).rejects.toThrow(/needs the jdk\.compiler module/u);
+    } finally {
+      process.env.PATH = path;
+      rmSync(bin, { recursive: true });
     }
   });
 

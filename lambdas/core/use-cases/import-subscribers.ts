@@ -28,11 +28,20 @@ export interface ImportOutcome {
   imported: number;
   /** Rows about readers already here (or twice in the file): left as they are. */
   skipped: number;
+  /** Rows turned away, all of them. */
+  rejectedCount: number;
+  /** The first MAX_LISTED_REJECTIONS of them by line, each with why. */
   rejected: Array<{ line: number; reason: string }>;
 }
 
 /** The most rows one import takes: an HTTP request body, and one Lambda invocation, bound it anyway. */
 export const MAX_IMPORT_ROWS = 100_000;
+
+/**
+ * The rejected rows an outcome names: the list of a file of 100,000 bad rows would be 5.5 MB, near Lambda's 6 MB
+ * answer; the first thousand say what is wrong with the file, and rejectedCount how much of it.
+ */
+export const MAX_LISTED_REJECTIONS = 1_000;
 
 /** Rows are independent: at most this many are in flight against the table at once. */
 const IMPORT_CONCURRENCY = 16;
@@ -43,7 +52,7 @@ export async function importSubscribers(deps: ImportDeps, rows: readonly ImportR
       { field: 'rows', message: `at most ${MAX_IMPORT_ROWS}` },
     ]);
   }
-  const outcome: ImportOutcome = { imported: 0, skipped: 0, rejected: [] };
+  const outcome: Omit<ImportOutcome, 'rejectedCount'> = { imported: 0, skipped: 0, rejected: [] };
   const now = deps.clock.now();
   const seen = new Set<string>();
   const accepted: Array<{ email: string; language?: string; confirmedAt?: string }> = [];
@@ -61,13 +70,14 @@ export async function importSubscribers(deps: ImportDeps, rows: readonly ImportR
     if (added) outcome.imported += 1;
     else outcome.skipped += 1;
   });
-  outcome.rejected.sort((a, b) => a.line - b.line);
+  const rejectedCount = outcome.rejected.length;
   deps.logger.info('subscribers imported', {
     imported: outcome.imported,
     skipped: outcome.skipped,
-    rejected: outcome.rejected.length,
+    rejected: rejectedCount,
   });
-  return outcome;
+  const firstRejected = outcome.rejected.sort((a, b) => a.line - b.line).slice(0, MAX_LISTED_REJECTIONS);
+  return { imported: outcome.imported, skipped: outcome.skipped, rejectedCount, rejected: firstRejected };
 }
 
 type CheckedRow = { email: string; language?: string; confirmedAt?: string } | { reason: string };

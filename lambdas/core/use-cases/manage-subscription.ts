@@ -245,12 +245,19 @@ async function confirmableSubscriberOfLink(
   return linked;
 }
 
-/** Checks an unsubscribe link without acting on it (the page that asks "are you sure?"). */
+/** Where the reader of an unsubscribe link stands: still mailed, gone by the link (and may come back), or gone for good. */
+export type LinkStanding = 'subscribed' | 'unsubscribed' | 'suppressed';
+
+/**
+ * Checks an unsubscribe link without acting on it: the page that asks "are you sure?", or for a link already used,
+ * the one that says so.
+ */
 export async function checkUnsubscribeLink(
   deps: Pick<SubscriptionDeps, 'subscribers' | 'tokens' | 'clock' | 'newsletter'>,
   token: string,
-): Promise<LinkedReader & { subscribed: boolean }> {
+): Promise<LinkedReader & { standing: LinkStanding }> {
   const linked = await subscriberOfLink(deps, token, 'unsubscribe', deps.clock.now());
   if (linked === undefined) throw new NotFoundError(GONE);
-  return { ...readerOf(deps, linked), subscribed: linked.status === 'confirmed' || linked.status === 'pending' };
+  const standing = linked.status === 'confirmed' || linked.status === 'pending' ? 'subscribed' : linked.status;
+  return { ...readerOf(deps, linked), standing };
 }

@@ -79,6 +79,17 @@ describe('mujaz subscribers', () => {
     expect(out).toEqual(['imported 1, skipped 0, rejected 1', '  line 3: email is not a valid address']);
   });
 
+  it('says how many rows were rejected beyond those the API lists', async () => {
+    const bad = Array.from({ length: 1_500 }, (_, index) => `broken-${index},,`);
+    files.set('list.csv', ['email,language,confirmed_at', ...bad].join('\n'));
+    expect(await mujaz('subscribers', 'import', 'list.csv')).toBe(1);
+    expect(out[0]).toBe('imported 0, skipped 0, rejected 1500');
+    expect(out.slice(1, -1)).toHaveLength(1_000);
+    expect(out[1]).toBe('  line 2: email is not a valid address');
+    expect(out.at(-2)).toBe('  line 1001: email is not a valid address');
+    expect(out.at(-1)).toBe('  … and 500 more rejected row(s) after line 1001');
+  });
+
   it('exports the confirmed readers to a file', async () => {
     await h.addSubscriber('amal@example.com', 'confirmed');
     expect(await mujaz('subscribers', 'export', '--out', 'readers.csv')).toBe(0);

@@ -2,6 +2,7 @@
 // a browser a page with the same status, except our own failures (500), which are always JSON.
 import type { Hono } from 'hono';
 import type { UseCases } from '../../../lambdas/composition/compose-use-cases';
+import { API_ROUTES } from '../../../lambdas/http/routes';
 import {
   ADMIN_TOKEN,
   admin,
@@ -88,17 +89,34 @@ describe('routing', () => {
   });
 
   it.each([
-    ['GET', '/reports'],
-    ['GET', '/reports/batch'],
-    ['GET', '/digests'],
-    ['GET', '/subscriptions'],
-    ['DELETE', '/unsubscribe'],
-    ['POST', '/health'],
-    ['PUT', '/subscriptions/confirm'],
-  ])('answers 405 JSON for %s %s', async (method, path) => {
-    const error = await errorOf(await app.request(path, { method }), 405);
+    ['GET', '/reports', 'POST'],
+    ['GET', '/reports/batch', 'POST'],
+    ['GET', '/digests', 'POST'],
+    ['GET', '/subscriptions', 'POST'],
+    ['DELETE', '/unsubscribe', 'GET, POST, HEAD'],
+    ['POST', '/health', 'GET, HEAD'],
+    ['PUT', '/subscriptions/confirm', 'GET, POST, HEAD'],
+    ['POST', '/subscribers.csv', 'GET, HEAD'],
+    ['DELETE', '/digests/:id', 'GET, HEAD'],
+  ])('answers 405 JSON for %s %s, with Allow: %s', async (method, route, allow) => {
+    const path = route.replace(':id', 'some-edition');
+    const response = await app.request(path, { method });
+    expect(response.headers.get('allow')).toBe(allow);
+    const error = await errorOf(response, 405);
     expect(error.code).toBe('method_not_allowed');
     expect(error.message).toContain(method);
+  });
+
+  it('names in Allow exactly the methods each route of the table answers', async () => {
+    for (const route of API_ROUTES) {
+      const path = route.path.replace(':id', 'some-edition');
+      const allowed = (await app.request(path, { method: 'PATCH' })).headers.get('allow')?.split(', ') ?? [];
+      expect({ path, allowed: allowed.length > 0 }).toEqual({ path, allowed: true });
+      for (const method of allowed) {
+        const answer = await app.request(path, { method, headers: admin });
+        expect({ path, method, status: answer.status }).not.toEqual({ path, method, status: 405 });
+      }
+    }
   });
 });
 

@@ -76,13 +76,23 @@ describe('POST /reports', () => {
     expect(h.reports.all()[0]!.source).toBe('Harbour Gazette');
   });
 
-  it('takes a body without content type as JSON', async () => {
+  it('answers 415 naming the problem for a body without a media type, or of one it does not read', async () => {
     // A string body would get "text/plain;charset=UTF-8" from the Request constructor; bytes get no type.
     const bytes = new TextEncoder().encode(
       JSON.stringify({ title: 'T', text: 'Some text here. And a second sentence.' }),
     );
-    const response = await app.request('/reports', { method: 'POST', headers: admin, body: bytes });
-    expect(response.status).toBe(201);
+    const untyped = await errorOf(await app.request('/reports', { method: 'POST', headers: admin, body: bytes }), 415);
+    expect(untyped).toEqual({
+      code: 'unsupported_media_type',
+      message: 'The request names no media type (Content-Type): send text/plain, text/html or application/json.',
+    });
+    const csv = await app.request('/reports', {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'text/csv' },
+      body: bytes,
+    });
+    expect((await errorOf(csv, 415)).message).toMatch(/^This media type is not read here/u);
+    expect(h.reports.all()).toEqual([]);
   });
 
   it.each<[string, unknown, string]>([

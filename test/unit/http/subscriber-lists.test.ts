@@ -1,5 +1,6 @@
 // POST /subscribers/import and GET /subscribers.csv: the list in and out as CSV, for operators only.
 import type { Hono } from 'hono';
+import { MAX_IMPORT_ROWS, MAX_LISTED_REJECTIONS } from '../../../lambdas/core/use-cases/import-subscribers';
 import { admin, apiAppFor, createHttpHarness, errorOf, type HttpHarness } from './http-harness';
 
 let h: HttpHarness;
@@ -29,6 +30,7 @@ describe('POST /subscribers/import', () => {
     expect(await response.json()).toEqual({
       imported: 3,
       skipped: 0,
+      rejectedCount: 1,
       rejected: [{ line: 5, reason: 'email is not a valid address' }],
     });
     expect((await h.subscribers.find('amal@example.com'))?.status).toBe('confirmed');
@@ -36,6 +38,37 @@ describe('POST /subscribers/import', () => {
     expect((await h.subscribers.find('badr@example.com'))?.status).toBe('pending');
     expect(h.mailer.sent.map((mail) => mail.to)).toEqual(['badr@example.com']);
   });
+
+  it('names each rejected row by the line it starts on, after quoted line breaks and blank lines too', async () => {
+    const body = [
+      '\uFEFFemail,language,confirmed_at', // 1
+      '"قارئ@example.com",ar,', // 2: not ASCII (SES cannot send to it)
+      '"first', // 3: a quoted line break, CR LF…
+      'half@example.com",en,', // 4
+      'd@example.com,e1,', // 5: no language code
+      '', // 6
+      '   ', // 7
+      '"a\nb@example.com",,', // 8 and 9: …and a bare LF inside quotes
+      'e@example.com,,soon', // 10
+      'ok@example.com,,', // 11
+      'f@example.com,,2999-01-01T00:00:00Z', // 12
+    ].join('\r\n');
+    const { rejected } = (await (await importList(body)).json()) as { rejected: Array<{ line: number }> };
+    expect(rejected.map((row) => row.line)).toEqual([2, 3, 5, 8, 10, 12]);
+  });
+
+  it('answers a list of 100,000 bad rows in a small body: the first 1,000 rejections, and the count of all', async () => {
+    const rows = Array.from({ length: MAX_IMPORT_ROWS }, (_, index) => `not-an-address-${index},,`);
+    const response = await importList(['email,language,confirmed_at', ...rows].join('\n'));
+    const text = await response.text();
+    expect(response.status).toBe(200);
+    // Listed in full, the answer was 5.5 MB; Lambda answers at most 6 MB.
+    expect(Buffer.byteLength(text)).toBeLessThan(100_000);
+    const outcome = JSON.parse(text) as { rejectedCount: number; rejected: Array<{ line: number }> };
+    expect(outcome.rejectedCount).toBe(MAX_IMPORT_ROWS);
+    expect(outcome.rejected).toHaveLength(MAX_LISTED_REJECTIONS);
+    expect(outcome.rejected.at(-1)?.line).toBe(MAX_LISTED_REJECTIONS + 1);
+  }, 60_000);
 
   it('takes the columns in any order, and a list of addresses alone', async () => {
     const reordered = await importList('confirmed_at,email\n2025-03-01T10:00:00Z,amal@example.com\n');
@@ -130,8 +163,56 @@ describe('GET /subscribers.csv', () => {
       headers: { ...admin, ...csv },
       body: exported,
     });
-    expect(await imported.json()).toEqual({ imported: 2, skipped: 0, rejected: [] });
+    expect(await imported.json()).toEqual({ imported: 2, skipped: 0, rejectedCount: 0, rejected: [] });
     expect(other.subscribers.all()).toEqual(h.subscribers.all());
+  });
+
+  it('writes a cell a spreadsheet would run as a formula after a quote, and an import reads it back as it was', async () => {
+    // Anyone can plant such an address through the subscribe form, or an operator through an import.
+    const planted = [
+      '=2+5@example.com',
+      '+cmd@example.com',
+      '-2+3@example.com',
+      "'=quoted@example.com",
+      "'plain@example.com",
+    ];
+    const viaTheForm = await app.request('/subscriptions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `email=${encodeURIComponent(planted[0]!)}`,
+    });
+    expect(viaTheForm.status).toBe(202);
+    expect(h.subscriptionQueue.waiting.map((request) => request.email)).toEqual([planted[0]]);
+    for (const email of planted) await h.addSubscriber(email, 'confirmed');
+    const exported = await (await app.request('/subscribers.csv', { headers: admin })).text();
+    const emails = exported
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',')[0])
+      .sort();
+    expect(emails).toEqual([
+      "''=quoted@example.com",
+      "'+cmd@example.com",
+      "'-2+3@example.com",
+      "'=2+5@example.com",
+      "'plain@example.com",
+    ]);
+    for (const line of exported.split('\r\n')) expect(line).not.toMatch(/(^|,)[=+\-@\t\r]/u);
+
+    const other = createHttpHarness();
+    const imported = await apiAppFor(other).request('/subscribers/import', {
+      method: 'POST',
+      headers: { ...admin, ...csv },
+      body: exported,
+    });
+    expect(await imported.json()).toEqual({ imported: 5, skipped: 0, rejectedCount: 0, rejected: [] });
+    expect(
+      other.subscribers
+        .all()
+        .map((reader) => reader.email)
+        .sort(),
+    ).toEqual([...planted].sort());
   });
 
   it('answers 401 without the admin token', async () => {

@@ -112,30 +112,62 @@ describe('POST /subscriptions', () => {
     expect(h.subscribers.all().map((subscriber) => subscriber.email)).toEqual(['reader@xn--mgbh0fb.xn--kgbechtv']);
   });
 
-  it('refuses a form posted from another site (403, JSON), storing and mailing nothing; JSON callers are unaffected', async () => {
-    const body = 'email=reader%40example.com';
-    for (const headers of [
-      { 'sec-fetch-site': 'cross-site' } as Record<string, string>,
+  it('refuses a request from another site (403, JSON) whatever its media type, storing and mailing nothing', async () => {
+    const bodies: Array<[Record<string, string>, string | Uint8Array]> = [
+      [form, 'email=reader%40example.com'],
+      [json, JSON.stringify({ email: 'reader@example.com' })],
+      [{ 'content-type': 'text/plain;charset=UTF-8' }, JSON.stringify({ email: 'reader@example.com' })],
+      // The attack as a page elsewhere makes it: fetch(…, {mode: 'no-cors', body: bytes}) names no media type.
+      [{}, new TextEncoder().encode(JSON.stringify({ email: 'reader@example.com' }))],
+    ];
+    const crossSite: Array<Record<string, string>> = [
+      { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', origin: 'https://attacker.example' },
       { 'sec-fetch-site': 'same-site', origin: 'https://shop.example.com' },
       { origin: 'https://attacker.example' },
       { origin: 'null' },
-    ]) {
-      const error = await errorOf(await subscribe(body, { ...form, ...headers }), 403);
-      expect(error).toMatchObject({ code: 'cross_site_form' });
+    ];
+    for (const [type, body] of bodies) {
+      for (const browserSays of crossSite) {
+        const error = await errorOf(await subscribe(body, { ...type, ...browserSays }), 403);
+        expect(error).toEqual({
+          code: 'cross_site_request',
+          message: 'This request is taken only from this site’s own pages.',
+        });
+      }
     }
+    expect(h.subscriptionQueue.waiting).toEqual([]);
     expect(h.subscribers.all()).toEqual([]);
     expect(h.mailer.sent).toEqual([]);
 
-    // Our own page's form, a browser typing the URL, and a JSON call from anywhere (a browser would need CORS).
+    // Our own page's form, a browser typing the URL, and a JSON call from a client that is no browser.
     expect(
-      (await subscribe(body, { ...form, 'sec-fetch-site': 'same-origin', origin: 'http://localhost' })).status,
+      (
+        await subscribe('email=reader%40example.com', {
+          ...form,
+          'sec-fetch-site': 'same-origin',
+          origin: 'http://localhost',
+        })
+      ).status,
     ).toBe(202);
     expect((await subscribe('email=second%40example.com', { ...form, origin: 'http://localhost' })).status).toBe(202);
-    const json = JSON.stringify({ email: 'third@example.com' });
-    expect(
-      (await subscribe(json, { 'content-type': 'application/json', origin: 'https://elsewhere.example' })).status,
-    ).toBe(202);
-    expect(h.subscribers.all()).toHaveLength(3);
+    expect((await subscribe('email=third%40example.com', { ...form, 'sec-fetch-site': 'none' })).status).toBe(202);
+    expect((await subscribe(JSON.stringify({ email: 'fourth@example.com' }), json)).status).toBe(202);
+    expect(h.subscribers.all()).toHaveLength(4);
+  });
+
+  it('answers 415 naming the problem for a body without a media type, or of one it does not read', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ email: 'reader@example.com' }));
+    expect(await errorOf(await subscribe(bytes, {}), 415)).toEqual({
+      code: 'unsupported_media_type',
+      message:
+        'The request names no media type (Content-Type): send application/json or a form (application/x-www-form-urlencoded).',
+    });
+    for (const type of ['text/plain', 'text/csv', 'application/xml', 'json']) {
+      const error = await errorOf(await subscribe(bytes, { 'content-type': type }), 415);
+      expect(error.message).toMatch(/^This media type is not read here: send application\/json or a form/u);
+    }
+    expect(h.subscriptionQueue.waiting).toEqual([]);
+    expect(h.subscribers.all()).toEqual([]);
   });
 
   it('answers the same 202 and body for a new, pending, confirmed or suppressed address, and with SES down', async () => {
@@ -337,6 +369,30 @@ describe('/unsubscribe', () => {
     expect(await statusOf('reader@example.com')).toBe('confirmed');
   });
 
+  it('GET of a link already used says the reader is unsubscribed, and offers the way back', async () => {
+    const t = token();
+    await oneClick(t);
+    const json = await app.request(`/unsubscribe?token=${encodeURIComponent(t)}`);
+    expect(json.status).toBe(200);
+    expect(await json.json()).toEqual({ status: 'unsubscribed' });
+    const page = await (await app.request(`/unsubscribe?token=${encodeURIComponent(t)}`, { headers: browser })).text();
+    const { pages } = labelsFor(h.newsletter);
+    expect(page).toContain(pages.unsubscribedTitle);
+    expect(page).toContain(pages.unsubscribedBody);
+    expect(page).not.toContain(pages.unsubscribeButton);
+    expect(page).toContain(`<form method="post" action="/resubscribe?token=${encodeURIComponent(t)}">`);
+    expect(page).toContain(pages.resubscribeButton);
+
+    // An address that bounced or complained is no longer mailed, and gets no button to come back with.
+    await h.addSubscriber('bounced@example.com', 'suppressed');
+    const bounced = token('bounced@example.com');
+    const suppressed = await (
+      await app.request(`/unsubscribe?token=${encodeURIComponent(bounced)}`, { headers: browser })
+    ).text();
+    expect(suppressed).toContain(pages.unsubscribedTitle);
+    expect(suppressed).not.toContain('<form');
+  });
+
   it('GET with a bad token, or a token for another purpose, answers 400', async () => {
     expect((await errorOf(await app.request('/unsubscribe?token=nonsense'), 400)).code).toBe('invalid_token');
     const confirmToken = h.tokens.sign({
@@ -395,3 +451,98 @@ describe('/unsubscribe', () => {
     expect(await statusOf('reader@example.com')).toBe('unsubscribed');
   });
 });
+
+describe('the links of emails, posted from elsewhere', () => {
+  const anotherSite = { 'sec-fetch-site': 'cross-site', origin: 'https://attacker.example' };
+  const post = (path: string, token: string, headers: Record<string, string>, body?: string | Uint8Array) =>
+    app.request(`${path}?token=${encodeURIComponent(token)}`, { method: 'POST', headers, body });
+  const statusOf = async (email: string) => (await h.subscribers.find(email))?.status;
+
+  it('refuses a confirmation or a resubscription posted from another site, whatever the body, changing nothing', async () => {
+    await h.addSubscriber('pending@example.com', 'pending');
+    await h.addSubscriber('gone@example.com', 'unsubscribed');
+    const confirm = await h.tokenFor('pending@example.com', 'confirm-subscription');
+    const resubscribe = await h.tokenFor('gone@example.com', 'unsubscribe');
+    for (const [type, body] of [
+      [{}, undefined],
+      [form, ''],
+      [{}, new TextEncoder().encode('{}')],
+      [json, '{}'],
+    ] as const) {
+      for (const [path, token] of [
+        ['/subscriptions/confirm', confirm],
+        ['/resubscribe', resubscribe],
+      ] as const) {
+        expect((await errorOf(await post(path, token, { ...type, ...anotherSite }, body), 403)).code).toBe(
+          'cross_site_request',
+        );
+      }
+    }
+    expect(await statusOf('pending@example.com')).toBe('pending');
+    expect(await statusOf('gone@example.com')).toBe('unsubscribed');
+    expect(h.subscriptionQueue.waiting).toEqual([]);
+
+    // The same from our own pages' buttons.
+    expect(
+      (await post('/subscriptions/confirm', confirm, { ...form, 'sec-fetch-site': 'same-origin' }, '')).status,
+    ).toBe(200);
+    expect((await post('/resubscribe', resubscribe, { ...form, 'sec-fetch-site': 'same-origin' }, '')).status).toBe(
+      202,
+    );
+    expect(await statusOf('pending@example.com')).toBe('confirmed');
+    expect(h.subscriptionQueue.waiting).toEqual([{ email: 'gone@example.com', via: 'form' }]);
+  });
+
+  it('takes the RFC 8058 one-click form from a mail provider, a mail app or a webmail page alike', async () => {
+    for (const [n, type, body, browserSays] of [
+      [1, form, 'List-Unsubscribe=One-Click', {}],
+      [2, form, 'List-Unsubscribe=One-Click', anotherSite],
+      [3, form, 'List-Unsubscribe=One-Click', { origin: 'null' }],
+      [4, {}, oneClickMultipart(), anotherSite],
+    ] as const) {
+      const email = `reader${n}@example.com`;
+      await h.addSubscriber(email, 'confirmed');
+      const token = await h.tokenFor(email, 'unsubscribe');
+      // A FormData body brings its own multipart type.
+      const response = await app.request(`/unsubscribe?token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        headers: { ...type, ...browserSays },
+        body,
+      });
+      expect({ n, status: response.status }).toEqual({ n, status: 200 });
+      expect(await statusOf(email)).toBe('unsubscribed');
+    }
+  });
+
+  it('refuses any other unsubscribe posted from another site, and a body of a media type it does not read', async () => {
+    await h.addSubscriber('reader@example.com', 'confirmed');
+    const token = await h.tokenFor('reader@example.com', 'unsubscribe');
+    for (const body of ['', 'List-Unsubscribe=Other', 'email=reader%40example.com']) {
+      expect((await errorOf(await post('/unsubscribe', token, { ...form, ...anotherSite }, body), 403)).code).toBe(
+        'cross_site_request',
+      );
+    }
+    expect((await errorOf(await post('/unsubscribe', token, anotherSite), 403)).code).toBe('cross_site_request');
+    const untyped = new TextEncoder().encode('List-Unsubscribe=One-Click');
+    expect(await errorOf(await post('/unsubscribe', token, {}, untyped), 415)).toMatchObject({
+      code: 'unsupported_media_type',
+    });
+    expect((await errorOf(await post('/unsubscribe', token, { 'content-type': 'text/plain' }, 'x'), 415)).code).toBe(
+      'unsupported_media_type',
+    );
+    expect(await statusOf('reader@example.com')).toBe('confirmed');
+    expect((await errorOf(await post('/unsubscribe', token, json, '{'), 400)).code).toBe('invalid_json');
+    expect(await statusOf('reader@example.com')).toBe('confirmed');
+    // A client that is no browser, posting the link with no body at all, as the JSON answer of GET says to, or {}.
+    expect((await post('/unsubscribe', token, {})).status).toBe(200);
+    expect(await statusOf('reader@example.com')).toBe('unsubscribed');
+    expect((await post('/unsubscribe', token, json, '{}')).status).toBe(200);
+  });
+});
+
+/** The one-click body as multipart/form-data, which RFC 8058 lets a mail client send too. */
+function oneClickMultipart(): FormData {
+  const body = new FormData();
+  body.set('List-Unsubscribe', 'One-Click');
+  return body;
+}

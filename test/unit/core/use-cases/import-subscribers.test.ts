@@ -3,7 +3,7 @@
 
 import { InvalidInputError } from '../../../../lambdas/core/domain/errors';
 import { INSTANT_RULE } from '../../../../lambdas/core/domain/instant';
-import { MAX_IMPORT_ROWS } from '../../../../lambdas/core/use-cases/import-subscribers';
+import { MAX_IMPORT_ROWS, MAX_LISTED_REJECTIONS } from '../../../../lambdas/core/use-cases/import-subscribers';
 import { nthSubscriptionId } from '../../../support/sequential-ids';
 import { createHarness, type Harness, START } from '../../../support/use-case-harness';
 
@@ -17,7 +17,7 @@ describe('importSubscribers', () => {
     const outcome = await h.useCases.importSubscribers([
       { line: 2, email: ' Amal@Example.com ', language: 'AR', confirmedAt: '2025-03-01T10:00:00+03:00' },
     ]);
-    expect(outcome).toEqual({ imported: 1, skipped: 0, rejected: [] });
+    expect(outcome).toEqual({ imported: 1, skipped: 0, rejectedCount: 0, rejected: [] });
     expect(await h.subscribers.find('amal@example.com')).toEqual({
       email: 'amal@example.com',
       subscriptionId: nthSubscriptionId(1),
@@ -36,6 +36,7 @@ describe('importSubscribers', () => {
     expect(await h.useCases.importSubscribers([{ line: 2, email: 'badr@example.com', language: 'en' }])).toEqual({
       imported: 1,
       skipped: 0,
+      rejectedCount: 0,
       rejected: [],
     });
     // The confirmation goes through the subscription queue, as a subscribe's does.
@@ -64,7 +65,7 @@ describe('importSubscribers', () => {
       { line: 4, email: 'gone@example.com', confirmedAt: '2025-01-01T00:00:00Z' },
       { line: 5, email: 'gone@example.com' },
     ]);
-    expect(outcome).toEqual({ imported: 0, skipped: 4, rejected: [] });
+    expect(outcome).toEqual({ imported: 0, skipped: 4, rejectedCount: 0, rejected: [] });
     const after = await Promise.all(
       ['confirmed', 'pending', 'gone'].map((name) => h.subscribers.find(`${name}@example.com`)),
     );
@@ -77,7 +78,7 @@ describe('importSubscribers', () => {
     const outcome = await h.useCases.importSubscribers([
       { line: 2, email: 'pending@example.com', confirmedAt: '2026-11-01T00:00:00Z', language: 'fr' },
     ]);
-    expect(outcome).toEqual({ imported: 1, skipped: 0, rejected: [] });
+    expect(outcome).toEqual({ imported: 1, skipped: 0, rejectedCount: 0, rejected: [] });
     expect(await h.subscribers.find('pending@example.com')).toEqual({
       email: 'pending@example.com',
       subscriptionId: nthSubscriptionId(1),
@@ -96,7 +97,7 @@ describe('importSubscribers', () => {
       { line: 2, email: 'amal@example.com', confirmedAt: '2025-01-01T00:00:00Z' },
       { line: 3, email: 'AMAL@example.com' },
     ]);
-    expect(outcome).toEqual({ imported: 1, skipped: 1, rejected: [] });
+    expect(outcome).toEqual({ imported: 1, skipped: 1, rejectedCount: 0, rejected: [] });
     expect(await h.subscribers.find('amal@example.com')).toMatchObject({ status: 'confirmed' });
     expect(h.mailer.sent).toEqual([]);
   });
@@ -113,6 +114,7 @@ describe('importSubscribers', () => {
     expect(outcome).toEqual({
       imported: 1,
       skipped: 0,
+      rejectedCount: 5,
       rejected: [
         { line: 3, reason: 'email is not a valid address' },
         { line: 4, reason: 'language is not an ISO 639 code' },
@@ -135,6 +137,21 @@ describe('importSubscribers', () => {
     expect(outcome.rejected).toEqual([2, 3, 4, 5].map((line) => ({ line, reason: `confirmed_at ${INSTANT_RULE}` })));
     expect(outcome.imported).toBe(1);
     expect(await h.subscribers.find('offset@example.com')).toMatchObject({ confirmedAt: '2025-03-01T07:00:00.500Z' });
+  });
+
+  it(`lists the first ${MAX_LISTED_REJECTIONS} rejected rows by line, and counts them all`, async () => {
+    const rows = Array.from({ length: 2_500 }, (_, index) => ({ line: 2_501 - index, email: `bad-${index}` }));
+    const outcome = await h.useCases.importSubscribers([
+      ...rows,
+      { line: 9_000, email: 'good@example.com', confirmedAt: '2025-01-01T00:00:00Z' },
+    ]);
+    expect(outcome.imported).toBe(1);
+    expect(outcome.rejectedCount).toBe(2_500);
+    expect(outcome.rejected).toHaveLength(MAX_LISTED_REJECTIONS);
+    expect(outcome.rejected.map((row) => row.line)).toEqual(
+      Array.from({ length: MAX_LISTED_REJECTIONS }, (_, index) => index + 2),
+    );
+    expect(h.logger.entries.at(-1)?.attributes).toEqual({ imported: 1, skipped: 0, rejected: 2_500 });
   });
 
   it('says how it went in one log line, with counts and no address', async () => {

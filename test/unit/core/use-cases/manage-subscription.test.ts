@@ -392,12 +392,22 @@ describe('unsubscribe and checkUnsubscribeLink', () => {
     const saved = await h.subscribers.find(READER);
     await expect(h.useCases.checkUnsubscribeLink(await unsubscribeToken())).resolves.toEqual({
       language: 'ar',
-      subscribed: true,
+      standing: 'subscribed',
     });
     expect(await h.subscribers.find(READER)).toEqual(saved);
     expect(reasonOf(await rejection(h.useCases.checkUnsubscribeLink('A'.repeat(51))))).toBe('bad_signature');
     const confirmation = await h.tokenFor(READER, 'confirm-subscription', Date.parse(START) + 10_000);
     expect(reasonOf(await rejection(h.useCases.checkUnsubscribeLink(confirmation)))).toBe('wrong_purpose');
+  });
+
+  it('says where the reader of a used link stands: left by the link, or no longer mailed at all', async () => {
+    await h.addSubscriber(READER, 'confirmed');
+    const link = await unsubscribeToken();
+    await h.useCases.unsubscribe(link);
+    await expect(h.useCases.checkUnsubscribeLink(link)).resolves.toEqual({ language: 'ar', standing: 'unsubscribed' });
+    await h.addSubscriber('bounced@example.com', 'suppressed');
+    const bounced = await h.tokenFor('bounced@example.com', 'unsubscribe');
+    await expect(h.useCases.checkUnsubscribeLink(bounced)).resolves.toEqual({ language: 'ar', standing: 'suppressed' });
   });
 });
 

@@ -99,7 +99,7 @@ describe('a suppressed address afterwards', () => {
       await h.useCases.importSubscribers([
         { line: 2, email: 'annoyed@example.com', confirmedAt: '2025-01-01T00:00:00Z' },
       ]),
-    ).toEqual({ imported: 0, skipped: 1, rejected: [] });
+    ).toEqual({ imported: 0, skipped: 1, rejectedCount: 0, rejected: [] });
     expect((await h.subscribers.find('annoyed@example.com'))?.status).toBe('suppressed');
   });
 
