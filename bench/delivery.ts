@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createAwsClients } from '../lambdas/adapters/aws-clients';
-import { visibilityTimeoutSeconds } from '../lambdas/adapters/delivery-queue-definition';
 import { compileEmailTemplates } from '../lambdas/adapters/mjml-template-compiler';
 import { composeMime } from '../lambdas/adapters/ses-mailer';
+import { visibilityTimeoutSeconds } from '../lambdas/adapters/work-queue-definition';
 import { awsMujazDeps } from '../lambdas/composition/aws-mail-adapters';
 import { composeUseCases } from '../lambdas/composition/compose-use-cases';
 import { readConfig } from '../lambdas/composition/config';
@@ -28,8 +28,8 @@ import { listUnsubscribeHeaders } from '../lambdas/core/domain/list-unsubscribe'
 import type { Logger } from '../lambdas/core/ports/logger';
 import type { Metrics } from '../lambdas/core/ports/metrics';
 import {
-  ensureDeliveryQueues,
   ensureTable,
+  ensureWorkQueues,
   type LocalStack,
   silenceSdkNodeVersionWarning,
   startLocalStack,
@@ -64,7 +64,7 @@ async function composeMujaz(stack: LocalStack, sesEndpoint: string, name: string
   const tableName = `bench-${name}-${randomBytes(3).toString('hex')}`;
   await ensureTable(stack, tableName);
   const deliverTimeoutSeconds = 30;
-  const queues = await ensureDeliveryQueues(stack, tableName, visibilityTimeoutSeconds(deliverTimeoutSeconds));
+  const queues = await ensureWorkQueues(stack, tableName, visibilityTimeoutSeconds(deliverTimeoutSeconds));
   const config = readConfig({
     MUJAZ_TABLE_NAME: tableName,
     MUJAZ_DELIVERY_QUEUE_URL: queues.queueUrl,

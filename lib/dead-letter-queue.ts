@@ -3,12 +3,12 @@
 import { Duration } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { deliveryQueue } from '../lambdas/adapters/delivery-queue-definition';
+import { workQueue } from '../lambdas/adapters/work-queue-definition';
 import { acceptFinding } from './nag';
 
 export function deadLetterQueue(scope: Construct, id: string): Queue {
   const queue = new Queue(scope, id, {
-    retentionPeriod: Duration.seconds(deliveryQueue.deadLetterRetentionSeconds),
+    retentionPeriod: Duration.seconds(workQueue.deadLetterRetentionSeconds),
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
   });

@@ -17,7 +17,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { deliveryQueue, visibilityTimeoutSeconds } from '../lambdas/adapters/delivery-queue-definition';
+import { visibilityTimeoutSeconds, workQueue } from '../lambdas/adapters/work-queue-definition';
 import { ENVIRONMENT_VARIABLES } from '../lambdas/composition/config';
 import { deadLetterQueue } from './dead-letter-queue';
 import { MujazFunction } from './mujaz-function';
@@ -90,13 +90,13 @@ export class MujazDelivery {
 
     // An encrypted queue, consumed by the deliver function, whose messages go to a dead-letter queue of their own
     // after their last receive. Its visibility, like the age of a stale claim, follows from the deliver function's
-    // timeout (delivery-queue-definition.ts says in which order they must stay).
-    const deliverTimeout = Duration.seconds(deliveryQueue.deliverTimeoutSeconds);
+    // timeout (work-queue-definition.ts says in which order they must stay).
+    const deliverTimeout = Duration.seconds(workQueue.deliverTimeoutSeconds);
     const consumedQueue = (id: string, deadLettersId: string) => {
       const deadLetters = deadLetterQueue(scope, deadLettersId);
       const queue = new Queue(scope, id, {
         visibilityTimeout: Duration.seconds(visibilityTimeoutSeconds(deliverTimeout.toSeconds())),
-        deadLetterQueue: { queue: deadLetters, maxReceiveCount: deliveryQueue.maxReceiveCount },
+        deadLetterQueue: { queue: deadLetters, maxReceiveCount: workQueue.maxReceiveCount },
         encryption: QueueEncryption.SQS_MANAGED,
         enforceSSL: true,
       });
@@ -182,7 +182,7 @@ export class MujazDelivery {
     );
     this.deliver.function.addEventSource(
       new SqsEventSource(deliveries, {
-        batchSize: deliveryQueue.batchSize,
+        batchSize: workQueue.batchSize,
         reportBatchItemFailures: true,
         // The shared pacer keeps them all within the rate; more than the rate needs would only wait.
         maxConcurrency: props.newsletter.deliverConcurrency,
@@ -190,7 +190,7 @@ export class MujazDelivery {
     );
     this.deliver.function.addEventSource(
       new SqsEventSource(subscriptions, {
-        batchSize: deliveryQueue.batchSize,
+        batchSize: workQueue.batchSize,
         reportBatchItemFailures: true,
         maxConcurrency: 2,
       }),

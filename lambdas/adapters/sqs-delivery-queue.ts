@@ -5,8 +5,8 @@ import { forEachWithConcurrency } from '../core/domain/concurrency';
 import type { DeliveryRequest } from '../core/domain/delivery';
 import { readerTurnBody } from '../core/domain/work-queue-messages';
 import type { DeliveryQueue } from '../core/ports/delivery-queue';
-import { deliveryQueue } from './delivery-queue-definition';
 import { deferMessage } from './sqs-visibility';
+import { workQueue } from './work-queue-definition';
 
 const ATTEMPTS = 3;
 /** SendMessageBatch calls in flight at once: a page of a thousand readers is a hundred calls. */
@@ -20,9 +20,9 @@ export class SqsDeliveryQueue implements DeliveryQueue {
 
   async enqueue(requests: readonly DeliveryRequest[]): Promise<void> {
     const batches: SendMessageBatchRequestEntry[][] = [];
-    for (let start = 0; start < requests.length; start += deliveryQueue.batchSize) {
+    for (let start = 0; start < requests.length; start += workQueue.batchSize) {
       batches.push(
-        requests.slice(start, start + deliveryQueue.batchSize).map((request, index) => ({
+        requests.slice(start, start + workQueue.batchSize).map((request, index) => ({
           Id: String(index),
           MessageBody: readerTurnBody(request),
         })),

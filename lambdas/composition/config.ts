@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { deliveryQueue, staleClaimMs } from '../adapters/delivery-queue-definition';
+import { staleClaimMs, workQueue } from '../adapters/work-queue-definition';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import { NEWSLETTER_LANGUAGES } from '../core/domain/newsletter-languages';
 import { MAX_RATE_LIMIT } from '../core/domain/rate-window';
@@ -76,7 +76,7 @@ export interface MujazConfig {
   featuredReports: number;
   /** The longest one delivery attempt may run: the deliver function's timeout. */
   deliverTimeoutSeconds: number;
-  /** How old a claim must be to belong to an attempt that died (staleClaimMs in delivery-queue-definition.ts). */
+  /** How old a claim must be to belong to an attempt that died (staleClaimMs in work-queue-definition.ts). */
   staleClaimMs: number;
   /** Messages per second, all senders together; absent in Lambda means the account's SES quota (GetSendQuota). */
   sendRate?: number;
@@ -148,7 +148,7 @@ const mujazEnvironment = z.object({
     .max(24 * 60)
     .default(10),
   [V.featuredReports]: z.coerce.number().int().min(0).max(50).default(10),
-  [V.deliverTimeoutSeconds]: z.coerce.number().int().min(1).max(900).default(deliveryQueue.deliverTimeoutSeconds),
+  [V.deliverTimeoutSeconds]: z.coerce.number().int().min(1).max(900).default(workQueue.deliverTimeoutSeconds),
   [V.sendRate]: z.coerce.number().min(1).max(10_000).optional(),
   [V.sesTimeoutMs]: z.coerce.number().int().min(100).default(10_000),
   [V.sesConfigurationSet]: z.string().min(1).optional(),

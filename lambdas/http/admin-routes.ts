@@ -9,8 +9,8 @@ import type { Report } from '../core/domain/report';
 import { parseInput } from '../core/domain/validation';
 import type { Logger } from '../core/ports/logger';
 import { adminGuard } from './admin-guard';
+import { createAppBase, type RouteGroup } from './app-base';
 import type { DigestDispatcher } from './digest-dispatcher';
-import { createHttpApp, type RouteGroup } from './http-app';
 import { errorResponse } from './http-errors';
 import { batchBody, csvBody, readCsv, readJson, readReportInput, reportBody, smallBody } from './request-body';
 import { parseSubscriberCsv, subscribersToCsv } from './subscriber-csv';
@@ -45,7 +45,7 @@ const retryBody = z
 
 /** The admin function's app: the operator's routes alone. */
 export function createAdminApp(deps: AdminRouteDeps): Hono {
-  return createHttpApp(deps, [adminRoutes(deps)]);
+  return createAppBase(deps, [adminRoutes(deps)]);
 }
 
 export function adminRoutes(deps: AdminRouteDeps): RouteGroup {

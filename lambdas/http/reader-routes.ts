@@ -10,9 +10,9 @@ import { NEWSLETTER_LANGUAGES, type NewsletterLanguage } from '../core/domain/ne
 import { parseInput } from '../core/domain/validation';
 import type { Logger } from '../core/ports/logger';
 import type { ReaderUseCases } from '../core/reader-use-cases';
+import { createAppBase, type RouteGroup } from './app-base';
 import { atomFeed } from './atom-feed';
 import { type ClientAddressReader, clientBucket } from './client-address';
-import { createHttpApp, type RouteGroup } from './http-app';
 import { renderArchivePage, renderPage, renderSubscribePage } from './pages';
 import { isForm, readForm, readLinkPost, refuseCrossSite, sameSiteOnly, smallBody, wantsHtml } from './request-body';
 
@@ -37,7 +37,7 @@ const CHECK_INBOX = 'If the address can receive mail, a confirmation link is on 
 
 /** The API function's app: the readers' routes alone. */
 export function createReaderApp(deps: ReaderRouteDeps) {
-  return createHttpApp(deps, [readerRoutes(deps)]);
+  return createAppBase(deps, [readerRoutes(deps)]);
 }
 
 export function readerRoutes(deps: ReaderRouteDeps): RouteGroup {

@@ -1,8 +1,8 @@
 // HTTP edge: reading request bodies — media types, size limits, UTF-8, JSON and forms — into plain values.
 // What those values must hold is the core's business; this file only knows the wire.
 import type { Context, MiddlewareHandler } from 'hono';
+import { MAX_PAGE_BYTES, MAX_REPORT_BYTES } from '../core/domain/report-limits';
 import type { ReportInput } from '../core/domain/report-submission';
-import { MAX_PAGE_BYTES, MAX_REPORT_BYTES } from '../core/domain/text-cleaning';
 import { HttpProblem } from './http-errors';
 
 /**

@@ -8,25 +8,25 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Hono } from 'hono';
 import { createAwsClients } from '../adapters/aws-clients';
 import { consoleLogger } from '../adapters/console-logger';
-import { visibilityTimeoutSeconds } from '../adapters/delivery-queue-definition';
 import { loggerMetrics } from '../adapters/logger-metrics';
 import { compileEmailTemplates } from '../adapters/mjml-template-compiler';
+import { visibilityTimeoutSeconds } from '../adapters/work-queue-definition';
 import { awsMujazDeps } from '../composition/aws-mail-adapters';
 import { composeUseCases, type UseCases } from '../composition/compose-use-cases';
 import { type MujazConfig, readLocalStackConfig } from '../composition/config';
 import { composeQueueBatchHandler } from '../composition/queue-batch-handler';
 import { publicLinks } from '../core/domain/links';
 import type { Logger } from '../core/ports/logger';
-import { createApiApp } from '../http/api-app';
+import { createCombinedApiApp } from '../http/combined-api-app';
 import { InProcessDigestDispatcher } from './in-process-digest-dispatcher';
 import {
-  type DeliveryQueueUrls,
-  ensureDeliveryQueues,
   ensureTable,
+  ensureWorkQueues,
   freePort,
   type LocalStack,
   type LocalStackOptions,
   startLocalStack,
+  type WorkQueueUrls,
 } from './local-stack';
 import { type QueuePoller, startQueuePoller } from './queue-poller';
 
@@ -58,8 +58,8 @@ export interface LocalRuntime {
   sesEndpoint: string;
   adminToken: string;
   config: MujazConfig;
-  deliveryQueues: DeliveryQueueUrls;
-  subscriptionQueues: DeliveryQueueUrls;
+  deliveryQueues: WorkQueueUrls;
+  subscriptionQueues: WorkQueueUrls;
   mujaz: UseCases;
   app: Hono;
   stop(): Promise<void>;
@@ -78,8 +78,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       subscriptionQueueUrl: `${stack.sqsEndpoint}/queue/${LOCAL_SUBSCRIPTION_QUEUE}`,
     });
     const visibility = visibilityTimeoutSeconds(draft.deliverTimeoutSeconds);
-    const deliveryQueues = await ensureDeliveryQueues(stack, LOCAL_DELIVERY_QUEUE, visibility);
-    const subscriptionQueues = await ensureDeliveryQueues(stack, LOCAL_SUBSCRIPTION_QUEUE, visibility);
+    const deliveryQueues = await ensureWorkQueues(stack, LOCAL_DELIVERY_QUEUE, visibility);
+    const subscriptionQueues = await ensureWorkQueues(stack, LOCAL_SUBSCRIPTION_QUEUE, visibility);
     const config: MujazConfig = {
       ...draft,
       deliveryQueueUrl: deliveryQueues.queueUrl,
@@ -131,7 +131,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
             }),
           ]
         : [];
-    const app = createApiApp({
+    const app = createCombinedApiApp({
       mujaz,
       dispatcher,
       adminToken,

@@ -15,8 +15,8 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { deliveryQueue } from '../adapters/delivery-queue-definition';
 import { createTableInput, mujazTable } from '../adapters/dynamo-table-definition';
+import { workQueue } from '../adapters/work-queue-definition';
 import type { ServiceSpec } from './service-host';
 
 /** Local endpoints accept any credentials; fixed ones keep every client on the same (shared) database. */
@@ -161,7 +161,7 @@ export async function ensureTable(
   }
 }
 
-export interface DeliveryQueueUrls {
+export interface WorkQueueUrls {
   queueUrl: string;
   deadLetterQueueUrl: string;
 }
@@ -170,17 +170,17 @@ export interface DeliveryQueueUrls {
  * Creates the delivery queue `name` and its dead-letter queue (`name-dlq`) unless they exist, with the redrive
  * policy the CDK stack gives them; a short visibility timeout keeps local retries quick.
  */
-export async function ensureDeliveryQueues(
+export async function ensureWorkQueues(
   stack: Pick<LocalStack, 'sqsEndpoint' | 'region' | 'credentials'>,
   name: string,
   visibilityTimeoutSeconds = 2,
-): Promise<DeliveryQueueUrls> {
+): Promise<WorkQueueUrls> {
   const client = new SQSClient({ endpoint: stack.sqsEndpoint, region: stack.region, credentials: stack.credentials });
   try {
     const dead = await client.send(
       new CreateQueueCommand({
         QueueName: `${name}-dlq`,
-        Attributes: { MessageRetentionPeriod: String(deliveryQueue.deadLetterRetentionSeconds) },
+        Attributes: { MessageRetentionPeriod: String(workQueue.deadLetterRetentionSeconds) },
       }),
     );
     const { Attributes } = await client.send(
@@ -193,7 +193,7 @@ export async function ensureDeliveryQueues(
           VisibilityTimeout: String(visibilityTimeoutSeconds),
           RedrivePolicy: JSON.stringify({
             deadLetterTargetArn: Attributes?.QueueArn,
-            maxReceiveCount: deliveryQueue.maxReceiveCount,
+            maxReceiveCount: workQueue.maxReceiveCount,
           }),
         },
       }),

@@ -3,7 +3,7 @@
 // visibility runs out, and go to the dead-letter queue after their last receive, as in AWS.
 import { DeleteMessageBatchCommand, type Message, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import { deliveryQueue } from '../adapters/delivery-queue-definition';
+import { workQueue } from '../adapters/work-queue-definition';
 import type { QueueBatchHandler } from '../composition/queue-batch-handler';
 import type { Logger } from '../core/ports/logger';
 
@@ -33,7 +33,7 @@ export function startQueuePoller(options: QueuePollerOptions): QueuePoller {
         const { Messages = [] } = await options.sqs.send(
           new ReceiveMessageCommand({
             QueueUrl: options.queueUrl,
-            MaxNumberOfMessages: deliveryQueue.batchSize,
+            MaxNumberOfMessages: workQueue.batchSize,
             // Short polls: local-aws-sqs can hand a message out twice within one long poll that outlasts visibility.
             WaitTimeSeconds: 0,
             MessageSystemAttributeNames: ['All'],

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
-import { deliveryQueue } from '../../lambdas/adapters/delivery-queue-definition';
 import { mujazTable } from '../../lambdas/adapters/dynamo-table-definition';
+import { workQueue } from '../../lambdas/adapters/work-queue-definition';
 import { API_ROUTES, apiGatewayPath } from '../../lambdas/http/routes';
 import { buildMujaz } from '../../lib/mujaz-app';
 import { applyNagChecks } from '../../lib/nag';
@@ -143,7 +143,7 @@ describe('MujazService (stateless)', () => {
 
   it('fans readers out through an encrypted queue whose turns the deliver function takes ten at a time, with partial batch answers, and a dead-letter queue', () => {
     const queues = service.findResources('AWS::SQS::Queue', {
-      Properties: { RedrivePolicy: { maxReceiveCount: deliveryQueue.maxReceiveCount } },
+      Properties: { RedrivePolicy: { maxReceiveCount: workQueue.maxReceiveCount } },
     });
     // Readers' turns, and subscribe requests (their own queue: a big send never holds a confirmation back).
     expect(Object.keys(queues).sort()).toEqual([
@@ -155,7 +155,7 @@ describe('MujazService (stateless)', () => {
       expect(queue.Properties).toMatchObject({ VisibilityTimeout: 360, SqsManagedSseEnabled: true });
     }
     service.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      BatchSize: deliveryQueue.batchSize,
+      BatchSize: workQueue.batchSize,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       ScalingConfig: { MaximumConcurrency: cdkJson.context['mujaz:deliverConcurrency'] },
     });

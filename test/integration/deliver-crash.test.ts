@@ -4,7 +4,7 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { deliveryQueue } from '../../lambdas/adapters/delivery-queue-definition';
+import { workQueue } from '../../lambdas/adapters/work-queue-definition';
 import { PROJECT_ROOT } from '../../lib/function-bundles';
 import { copiesPerReader, deliveryStatuses } from '../support/delivery-outcomes';
 import { createTestMujaz, localServices, TEST_TOKEN_SECRET, type TestMujaz } from '../support/local-services';
@@ -81,7 +81,7 @@ it('ends, after redelivery, with no duplicate and every reader sent or unknown â
   const atCrash = await deliveryStatuses(test, '1');
   const inFlight = [...atCrash].filter(([, status]) => status === 'sending').map(([email]) => email);
   expect(inFlight.length).toBeGreaterThan(0);
-  expect(inFlight.length).toBeLessThanOrEqual(WORKERS * deliveryQueue.batchSize);
+  expect(inFlight.length).toBeLessThanOrEqual(WORKERS * workQueue.batchSize);
 
   worker = await startWorker();
   const progress = await test.untilDone('1', 90_000);

@@ -3,6 +3,7 @@
 // concurrent requests of one client counted one by one.
 import { createHmac } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { rateWindowKey } from '../../lambdas/adapters/dynamo-keys';
 import { DynamoRateLimiter } from '../../lambdas/adapters/dynamo-rate-limiter';
 import { MAX_RATE_LIMIT } from '../../lambdas/core/domain/rate-window';
 import type { RateLimiter } from '../../lambdas/core/ports/rate-limiter';
@@ -91,9 +92,7 @@ it('keeps one item per client, under a keyed hash of it, gone a minute after its
   await limiter.take(client, 2, at(1_500));
   await limiter.take(client, 2, at(2_000)); // refused: writes nothing
   const hash = createHmac('sha256', 'rate-test-hash-key').update(client).digest('base64url').slice(0, 22);
-  const { Item } = await clients.dynamo.send(
-    new GetCommand({ TableName: table, Key: { pk: `RATE#${hash}`, sk: 'WINDOW' } }),
-  );
+  const { Item } = await clients.dynamo.send(new GetCommand({ TableName: table, Key: rateWindowKey(hash) }));
   expect(Item).toEqual({
     pk: `RATE#${hash}`,
     sk: 'WINDOW',

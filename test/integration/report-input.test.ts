@@ -7,8 +7,9 @@ import { DynamoReportRepository } from '../../lambdas/adapters/dynamo-report-rep
 import { ReadabilityArticleExtractor } from '../../lambdas/adapters/readability-article-extractor';
 import { ReportRejectedError } from '../../lambdas/core/domain/errors';
 import { type Report, storedTextBytes } from '../../lambdas/core/domain/report';
+import { MAX_REPORT_BYTES } from '../../lambdas/core/domain/report-limits';
 import { splitParagraphs, splitSentences } from '../../lambdas/core/domain/sentences';
-import { cleanText, MAX_REPORT_BYTES } from '../../lambdas/core/domain/text-cleaning';
+import { cleanText } from '../../lambdas/core/domain/text-cleaning';
 import { apiAppOver, createTestMujaz, type TestMujaz } from '../support/local-services';
 
 const ADMIN_TOKEN = 'report-input-admin-token';

@@ -1,24 +1,19 @@
 // The delivery queue on the real local SQS endpoint: readers' turns queued ten to a call, handed out again when not
 // deleted in time, and moved to the dead-letter queue after maxReceiveCount receives.
 import { DeleteMessageCommand, type Message, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
-import { deliveryQueue } from '../../lambdas/adapters/delivery-queue-definition';
 import { SqsDeliveryQueue } from '../../lambdas/adapters/sqs-delivery-queue';
 import { SqsSubscriptionQueue } from '../../lambdas/adapters/sqs-subscription-queue';
+import { workQueue } from '../../lambdas/adapters/work-queue-definition';
 import type { DeliveryRequest } from '../../lambdas/core/domain/delivery';
 import { parseWorkQueueMessage } from '../../lambdas/core/domain/work-queue-messages';
-import {
-  type DeliveryQueueUrls,
-  ensureDeliveryQueues,
-  LOCAL_CREDENTIALS,
-  LOCAL_REGION,
-} from '../../lambdas/local/local-stack';
+import { ensureWorkQueues, LOCAL_CREDENTIALS, LOCAL_REGION, type WorkQueueUrls } from '../../lambdas/local/local-stack';
 import { localClients, localServices } from '../support/local-services';
 
 const clients = localClients();
-let urls: DeliveryQueueUrls;
+let urls: WorkQueueUrls;
 
 beforeAll(async () => {
-  urls = await ensureDeliveryQueues(
+  urls = await ensureWorkQueues(
     { sqsEndpoint: localServices().sqsEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } },
     `deliveries-${Math.random().toString(36).slice(2, 8)}`,
     1,
@@ -73,7 +68,7 @@ it('queues every request once, ten to a message batch, each readable as it was s
 it('hands a turn out again until maxReceiveCount, then dead-letters it', async () => {
   await new SqsDeliveryQueue(clients.sqs, urls.queueUrl).enqueue([{ editionId: '3', email: 'refused@example.com' }]);
   const counts: number[] = [];
-  for (let round = 0; round < 30 && counts.length < deliveryQueue.maxReceiveCount; round += 1) {
+  for (let round = 0; round < 30 && counts.length < workQueue.maxReceiveCount; round += 1) {
     for (const message of await receive(urls.queueUrl))
       counts.push(Number(message.Attributes?.ApproximateReceiveCount));
     // Not deleted: as a deliver step that failed would leave it, to come back after the visibility timeout.

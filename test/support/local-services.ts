@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { type AwsClients, createAwsClients } from '../../lambdas/adapters/aws-clients';
-import { visibilityTimeoutSeconds } from '../../lambdas/adapters/delivery-queue-definition';
+import { visibilityTimeoutSeconds } from '../../lambdas/adapters/work-queue-definition';
 import { awsMujazDeps } from '../../lambdas/composition/aws-mail-adapters';
 import { composeUseCases, type UseCases } from '../../lambdas/composition/compose-use-cases';
 import { type MujazConfig, readConfig } from '../../lambdas/composition/config';
@@ -11,14 +11,14 @@ import { composeQueueBatchHandler, type QueueBatchHandler } from '../../lambdas/
 import { publicLinks } from '../../lambdas/core/domain/links';
 import type { Clock } from '../../lambdas/core/ports/clock';
 import type { DigestProgress } from '../../lambdas/core/use-cases/digest-progress';
-import { createApiApp } from '../../lambdas/http/api-app';
+import { createCombinedApiApp } from '../../lambdas/http/combined-api-app';
 import { InProcessDigestDispatcher } from '../../lambdas/local/in-process-digest-dispatcher';
 import {
-  type DeliveryQueueUrls,
-  ensureDeliveryQueues,
   ensureTable,
+  ensureWorkQueues,
   LOCAL_CREDENTIALS,
   LOCAL_REGION,
+  type WorkQueueUrls,
 } from '../../lambdas/local/local-stack';
 import { type QueuePoller, startQueuePoller } from '../../lambdas/local/queue-poller';
 import { InMemoryMetrics } from './in-memory-metrics';
@@ -66,8 +66,8 @@ export async function createTestTable(prefix: string): Promise<string> {
 }
 
 /** New, empty delivery queues (and their dead-letter queue) on the local SQS endpoint. */
-export async function createTestQueues(prefix: string, visibilitySeconds: number): Promise<DeliveryQueueUrls> {
-  return ensureDeliveryQueues(
+export async function createTestQueues(prefix: string, visibilitySeconds: number): Promise<WorkQueueUrls> {
+  return ensureWorkQueues(
     { sqsEndpoint: localServices().sqsEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } },
     `${prefix}-${randomUUID().slice(0, 8)}`,
     visibilitySeconds,
@@ -78,8 +78,8 @@ export interface TestMujaz {
   mujaz: UseCases;
   /** The deliver step's batch handler, as the deliver function runs it. */
   handleBatch: QueueBatchHandler;
-  queues: DeliveryQueueUrls;
-  subscriptionQueues: DeliveryQueueUrls;
+  queues: WorkQueueUrls;
+  subscriptionQueues: WorkQueueUrls;
   config: MujazConfig;
   clients: AwsClients;
   /** What the use cases counted. */
@@ -165,7 +165,7 @@ export async function createTestMujaz(prefix: string, options: TestMujazOptions 
 
 /** The Hono app over a TestMujaz, sends run in process: what the flow tests drive with app.request. */
 export function apiAppOver(test: TestMujaz, adminToken: string): Hono {
-  return createApiApp({
+  return createCombinedApiApp({
     mujaz: test.mujaz,
     dispatcher: new InProcessDigestDispatcher(test.mujaz, silentLogger),
     adminToken,

@@ -127,8 +127,8 @@ describe('the dependency rule', () => {
       importsOf(file).filter((specifier) => specifier.includes('lambdas/')),
     );
     expect([...new Set(libImports)].sort()).toEqual([
-      '../lambdas/adapters/delivery-queue-definition',
       '../lambdas/adapters/dynamo-table-definition',
+      '../lambdas/adapters/work-queue-definition',
       '../lambdas/composition/config',
       '../lambdas/core/domain/metric-names',
       '../lambdas/core/domain/newsletter-languages',

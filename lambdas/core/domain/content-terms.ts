@@ -1,7 +1,7 @@
 // Core layer: the words of a text that say what it is about — folded, without stop words or bare numbers,
 // stemmed where a stemmer helps — and how often each recurs. Sentence scores and key phrases both count them.
 import { stopWordsFor } from './summary-stop-words';
-import { lightStem, tokenize } from './text-normalization';
+import { lightStem, tokenize } from './word-forms';
 
 const BARE_NUMBER = /^\p{N}+$/u;
 

@@ -2,7 +2,7 @@
 import { isBareNumber } from './content-terms';
 import keyPhraseData from './data/key-phrases.json';
 import { stopWordsFor } from './summary-stop-words';
-import { lightStem, tokenize } from './text-normalization';
+import { lightStem, tokenize } from './word-forms';
 
 export interface KeyPhraseOptions {
   language: string;

@@ -5,19 +5,10 @@ import { InvalidInputError, ReportRejectedError } from './errors';
 import { detectLanguage } from './language-detection';
 import { type LanguageTag, languageTagFrom } from './language-tag';
 import { storedTextBytes, summarizableText } from './report';
+import { MAX_PAGE_BYTES, MAX_PAGE_TAGS, MAX_REPORT_BYTES } from './report-limits';
 import { splitParagraphs, splitSentences } from './sentences';
 import { countWords, type SummaryBudget, summarize } from './summarizer';
-import {
-  cleanLine,
-  cleanText,
-  countStartTags,
-  isMarkupOnly,
-  looksBinary,
-  MAX_PAGE_BYTES,
-  MAX_PAGE_TAGS,
-  MAX_REPORT_BYTES,
-  utf8ByteLength,
-} from './text-cleaning';
+import { cleanLine, cleanText, countStartTags, isMarkupOnly, looksBinary, utf8ByteLength } from './text-cleaning';
 
 /** A report's text, from whichever form it came in, before any cleaning. */
 export interface ReportDraft {

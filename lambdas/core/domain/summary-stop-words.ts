@@ -2,7 +2,7 @@
 // about — per language, folded as tokenize() folds words.
 import nltkStopWords from './data/nltk-stop-words.json';
 import { stopwordsIsoLists } from './stopwords-iso-lists';
-import { normalizeArabic } from './text-normalization';
+import { normalizeArabic } from './word-forms';
 
 /**
  * English: NLTK's list (the 179 function words of the NLTK stopwords corpus). stopwords-iso's English list

@@ -1,6 +1,6 @@
 // The stale-claim age comes from one value, the deliver timeout: the deliver function's in Lambda (set by the stack),
 // and the same by default locally — never a second figure of its own.
-import { deliveryQueue, staleClaimMs } from '../../../lambdas/adapters/delivery-queue-definition';
+import { staleClaimMs, workQueue } from '../../../lambdas/adapters/work-queue-definition';
 import { readConfig, ENVIRONMENT_VARIABLES as V } from '../../../lambdas/composition/config';
 
 const required = {
@@ -13,8 +13,8 @@ const required = {
 
 it('takes the deliver function’s timeout when none is set, and derives the stale-claim age from it', () => {
   expect(readConfig(required)).toMatchObject({
-    deliverTimeoutSeconds: deliveryQueue.deliverTimeoutSeconds,
-    staleClaimMs: deliveryQueue.deliverTimeoutSeconds * 1_000,
+    deliverTimeoutSeconds: workQueue.deliverTimeoutSeconds,
+    staleClaimMs: workQueue.deliverTimeoutSeconds * 1_000,
   });
 });
 

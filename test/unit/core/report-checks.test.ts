@@ -3,8 +3,8 @@
 // What the ingest use case makes of them: use-cases/ingest-report*.test.ts.
 import { InvalidInputError, ReportRejectedError } from '../../../lambdas/core/domain/errors';
 import { checkAndSummarize, checkPage, summarizeCleanText } from '../../../lambdas/core/domain/report-checks';
+import { MAX_PAGE_BYTES, MAX_PAGE_TAGS, MAX_REPORT_BYTES } from '../../../lambdas/core/domain/report-limits';
 import { DIGEST_BUDGET } from '../../../lambdas/core/domain/summarizer';
-import { MAX_PAGE_BYTES, MAX_PAGE_TAGS, MAX_REPORT_BYTES } from '../../../lambdas/core/domain/text-cleaning';
 import { thrownBy } from '../../support/rejections';
 import { ENGLISH_REPORT, expectSummaryOf, FRENCH_REPORT } from '../../support/use-case-harness';
 

@@ -9,7 +9,7 @@ import { publicLinks } from '../../../lambdas/core/domain/links';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
 import type { EmailRenderer } from '../../../lambdas/core/ports/email-renderer';
 import type { SendRequest } from '../../../lambdas/core/use-cases/send-digest';
-import { createApiApp } from '../../../lambdas/http/api-app';
+import { createCombinedApiApp } from '../../../lambdas/http/combined-api-app';
 import type { DigestDispatcher } from '../../../lambdas/http/digest-dispatcher';
 import { realRenderer } from '../../support/real-renderer';
 import { createHarness, type Harness, PUBLIC_BASE_URL } from '../../support/use-case-harness';
@@ -44,7 +44,7 @@ export function apiAppFor(
     dispatcher = new FakeDispatcher(),
   }: { useCases?: UseCases; dispatcher?: DigestDispatcher } = {},
 ): Hono {
-  return createApiApp({
+  return createCombinedApiApp({
     mujaz: useCases,
     dispatcher,
     adminToken: ADMIN_TOKEN,

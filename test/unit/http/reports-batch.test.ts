@@ -1,7 +1,7 @@
 // POST /reports/batch: a JSON array of reports, each answered on its own; the batch as a whole fails only for
 // what is wrong with the request itself (not an array, too many items, not JSON, too large, no token).
 import type { Hono } from 'hono';
-import { MAX_REPORT_BYTES } from '../../../lambdas/core/domain/text-cleaning';
+import { MAX_REPORT_BYTES } from '../../../lambdas/core/domain/report-limits';
 import { MAX_BATCH_REPORTS } from '../../../lambdas/core/use-cases/ingest-report';
 import { htmlFixture } from '../../support/html-fixtures';
 import { ENGLISH_REPORT } from '../../support/use-case-harness';

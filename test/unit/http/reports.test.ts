@@ -3,8 +3,8 @@
 import type { Hono } from 'hono';
 import type { ReportRejection } from '../../../lambdas/core/domain/errors';
 import { reportIdFor } from '../../../lambdas/core/domain/report';
+import { MAX_PAGE_BYTES, MAX_PAGE_TAGS, MAX_REPORT_BYTES } from '../../../lambdas/core/domain/report-limits';
 import { parsePlainTextReport } from '../../../lambdas/core/domain/report-submission';
-import { MAX_PAGE_BYTES, MAX_PAGE_TAGS, MAX_REPORT_BYTES } from '../../../lambdas/core/domain/text-cleaning';
 import { htmlFixture } from '../../support/html-fixtures';
 import { ENGLISH_REPORT, SAMPLE_REPORT_AR } from '../../support/use-case-harness';
 import { admin, apiAppFor, createHttpHarness, errorOf, type HttpHarness, json, loggedErrors } from './http-harness';

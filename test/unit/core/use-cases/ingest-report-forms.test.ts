@@ -5,8 +5,8 @@ import {
   ReportRejectedError,
   type ReportRejection,
 } from '../../../../lambdas/core/domain/errors';
+import { MAX_PAGE_BYTES, MAX_PAGE_TAGS } from '../../../../lambdas/core/domain/report-limits';
 import type { ReportInput } from '../../../../lambdas/core/domain/report-submission';
-import { MAX_PAGE_BYTES, MAX_PAGE_TAGS } from '../../../../lambdas/core/domain/text-cleaning';
 import { fieldsOf, reasonOf } from '../../../support/rejections';
 import {
   createHarness,

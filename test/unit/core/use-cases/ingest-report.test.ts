@@ -6,8 +6,8 @@ import {
   type ReportRejection,
 } from '../../../../lambdas/core/domain/errors';
 import { storedTextBytes } from '../../../../lambdas/core/domain/report';
+import { MAX_REPORT_BYTES } from '../../../../lambdas/core/domain/report-limits';
 import type { ReportInput } from '../../../../lambdas/core/domain/report-submission';
-import { MAX_REPORT_BYTES } from '../../../../lambdas/core/domain/text-cleaning';
 import { fieldsOf, reasonOf } from '../../../support/rejections';
 import {
   createHarness,

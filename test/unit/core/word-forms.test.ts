@@ -1,5 +1,5 @@
 import { stopWordsFor } from '../../../lambdas/core/domain/summary-stop-words';
-import { lightStem, normalizeArabic, tokenize } from '../../../lambdas/core/domain/text-normalization';
+import { lightStem, normalizeArabic, tokenize } from '../../../lambdas/core/domain/word-forms';
 
 describe('normalizeArabic', () => {
   it('strips diacritics (harakat, tanwin, shadda, sukun, dagger alef)', () => {

@@ -4,14 +4,14 @@
 // function (routes.ts).
 import type { Hono } from 'hono';
 import { type AdminRouteDeps, adminRoutes } from './admin-routes';
-import { createHttpApp } from './http-app';
+import { createAppBase } from './app-base';
 import { type ReaderRouteDeps, readerRoutes } from './reader-routes';
 
-export interface ApiDeps extends Omit<ReaderRouteDeps, 'mujaz'>, Omit<AdminRouteDeps, 'mujaz'> {
+export interface CombinedApiDeps extends Omit<ReaderRouteDeps, 'mujaz'>, Omit<AdminRouteDeps, 'mujaz'> {
   /** What readers and the operator can do (bindReaderUseCases, bindAdminUseCases; bindUseCases has both). */
   mujaz: ReaderRouteDeps['mujaz'] & AdminRouteDeps['mujaz'];
 }
 
-export function createApiApp(deps: ApiDeps): Hono {
-  return createHttpApp(deps, [readerRoutes(deps), adminRoutes(deps)]);
+export function createCombinedApiApp(deps: CombinedApiDeps): Hono {
+  return createAppBase(deps, [readerRoutes(deps), adminRoutes(deps)]);
 }

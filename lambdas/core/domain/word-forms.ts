@@ -1,4 +1,5 @@
-// Core layer: folding words so that spelling variants match when we compare sentences.
+// Core layer: the forms of a word that count as one when sentences are compared — Arabic letter variants folded, light
+// stems — and the words of a text.
 
 const ARABIC_DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/gu;
 const TATWEEL = /\u0640/gu;

@@ -1,6 +1,6 @@
 // HTTP edge: what every Mujaz app shares, whichever routes it serves — security headers, the one way failures
 // leave, the 404 and the 405s of the paths it serves. The reader and admin route groups register on it; the API
-// function serves the first, the admin function the second, the local runtime both (api-app.ts).
+// function serves the first, the admin function the second, the local runtime both (combined-api-app.ts).
 import { type Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { labelsFor, type NewsletterIdentity, type NewsletterLabels } from '../core/domain/newsletter-labels';
@@ -11,7 +11,7 @@ import { type PageContent, renderPage } from './pages';
 import { discardUnreadBody, wantsHtml } from './request-body';
 import { API_ROUTES, type RouteFunction, servingFunction } from './routes';
 
-export interface HttpAppDeps {
+export interface AppBaseDeps {
   newsletter: NewsletterIdentity;
   logger: Logger;
 }
@@ -28,7 +28,7 @@ export interface RouteGroup {
   register(app: Hono, kit: RouteKit): void;
 }
 
-export function createHttpApp(deps: HttpAppDeps, groups: readonly RouteGroup[]): Hono {
+export function createAppBase(deps: AppBaseDeps, groups: readonly RouteGroup[]): Hono {
   const app = new Hono();
   const labels = labelsFor(deps.newsletter).pages;
   /** Every failure leaves through here: JSON, or for a browser and anything but our own fault, a small page. */

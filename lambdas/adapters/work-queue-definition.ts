@@ -1,8 +1,8 @@
-// Adapter: the one definition of the delivery queue and its dead-letter queue, and of the timings of a turn, used by
-// the CDK stack and by the local stack alike.
+// Adapter: the one definition of the deliver function's work queues — readers' turns and subscribe requests, each
+// with its dead-letter queue — and of the timings of a turn, used by the CDK stack and by the local stack alike.
 import { MAX_RECEIVES } from '../core/domain/work-queue-messages';
 
-export const deliveryQueue = {
+export const workQueue = {
   /** The core's retry policy: a message goes to the dead-letter queue after this many receives. */
   maxReceiveCount: MAX_RECEIVES,
   /** Readers per SQS message batch the deliver function gets: SendMessageBatch's limit too. */
