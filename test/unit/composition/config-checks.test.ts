@@ -2,14 +2,9 @@
 // what they cannot see.
 import { readConfig } from '../../../lambdas/composition/config';
 import { MAX_RATE_LIMIT } from '../../../lambdas/core/domain/rate-window';
+import { REQUIRED_ENVIRONMENT } from '../../support/required-environment';
 
-const base = {
-  MUJAZ_TABLE_NAME: 't',
-  MUJAZ_DELIVERY_QUEUE_URL: 'http://127.0.0.1:9324/queue/deliveries',
-  MUJAZ_SUBSCRIPTION_QUEUE_URL: 'http://127.0.0.1:9324/queue/subscriptions',
-  MUJAZ_PUBLIC_BASE_URL: 'https://api.example.com',
-  MUJAZ_FROM_ADDRESS: 'a@example.com',
-};
+const base = REQUIRED_ENVIRONMENT;
 
 it(`refuses a per-client limit above ${MAX_RATE_LIMIT}, which one update expression could not shift`, () => {
   const highest = readConfig({ ...base, MUJAZ_SUBSCRIBE_PER_IP_PER_MINUTE: String(MAX_RATE_LIMIT) });

@@ -1,14 +1,9 @@
 // What the functions' configuration takes of the core's input rules: the newsletter's language from the one list,
 // the time zone by the one rule — refused at cold start with the variable's name, never its value.
 import { ConfigError, readConfig } from '../../../lambdas/composition/config';
+import { REQUIRED_ENVIRONMENT } from '../../support/required-environment';
 
-const base = {
-  MUJAZ_TABLE_NAME: 't',
-  MUJAZ_DELIVERY_QUEUE_URL: 'http://127.0.0.1:9324/queue/deliveries',
-  MUJAZ_SUBSCRIPTION_QUEUE_URL: 'http://127.0.0.1:9324/queue/subscriptions',
-  MUJAZ_PUBLIC_BASE_URL: 'https://api.example.com',
-  MUJAZ_FROM_ADDRESS: 'a@example.com',
-};
+const base = REQUIRED_ENVIRONMENT;
 
 describe('readConfig and the input rules', () => {
   it('takes every newsletter language and an IANA time zone', () => {

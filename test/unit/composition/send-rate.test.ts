@@ -4,14 +4,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { readConfig } from '../../../lambdas/composition/config';
 import { withSendRate } from '../../../lambdas/composition/send-quota';
 import { RecordingLogger } from '../../support/recording-logger';
+import { REQUIRED_ENVIRONMENT } from '../../support/required-environment';
 
-const base = {
-  MUJAZ_TABLE_NAME: 't',
-  MUJAZ_DELIVERY_QUEUE_URL: 'http://127.0.0.1:9324/queue/deliveries',
-  MUJAZ_SUBSCRIPTION_QUEUE_URL: 'http://127.0.0.1:9324/queue/subscriptions',
-  MUJAZ_PUBLIC_BASE_URL: 'https://api.example.com',
-  MUJAZ_FROM_ADDRESS: 'a@example.com',
-};
+const base = REQUIRED_ENVIRONMENT;
 const ses = mockClient(SESClient);
 afterEach(() => ses.reset());
 
