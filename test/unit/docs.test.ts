@@ -2,7 +2,8 @@
 // must exist and every code name it gives must be found in the code, so a rename that leaves the map behind fails
 // here; it stays short enough to read (200 lines); a reference to one of its sections names a heading it has. And no
 // Markdown table is wider than Biome's 120 columns: Biome pads every cell to its column's widest, so one long cell
-// makes a whole table unreadable outside a renderer.
+// makes a whole table unreadable outside a renderer. Nor does any file point to the shared folder beside this
+// checkout, which a clone lacks.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -149,6 +150,13 @@ describe('the rule for what the map names', () => {
   it('reads code spans and the words of fenced blocks', () => {
     expect(codeTokens('A `b.ts`, and\n```text\nc/d ─► e.ts,\n```\n`f`.')).toEqual(['c/d', '─►', 'e.ts', 'b.ts', 'f']);
   });
+});
+
+it('keeps the repository self-contained: no file points to a folder beside the checkout', () => {
+  // test/mutation holds Stryker's record of old sources, which it rewrites itself.
+  const text = FILES.filter((file) => !file.startsWith('test/mutation/') && !/\.(png|pem)$/u.test(file));
+  expect(text.length).toBeGreaterThan(300);
+  expect(text.filter((file) => /\.\.\/shared\b|\/work\/shared\b/u.test(read(file)))).toEqual([]);
 });
 
 describe.each(['README.md', ...FILES.filter((file) => /^docs\/[^/]+\.md$/u.test(file))])('%s', (doc) => {
