@@ -75,7 +75,9 @@ export async function compileEmailTemplate(name: string, mjmlSource: string): Pr
 
 async function renderStrictly(name: string, mjml: string): Promise<string> {
   try {
-    // fonts: {} keeps MJML from linking Google Fonts; no minify: it breaks inside jest and skips CSS minification.
+    // fonts: {} keeps MJML from linking Google Fonts (an external resource, and no Arabic glyphs). No minify: MJML's
+    // minifier leaves CSS alone on this Node (its cssnano is a major version behind) and crashes with
+    // skipInternalWarnings.
     return (await mjml2html(mjml, { validationLevel: 'strict', keepComments: false, fonts: {} })).html;
   } catch (error) {
     throw new TemplateCompileError(name, error instanceof Error ? error.message : String(error));

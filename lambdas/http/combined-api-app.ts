@@ -8,7 +8,7 @@ import { createAppBase } from './app-base';
 import { type ReaderRouteDeps, readerRoutes } from './reader-routes';
 
 export interface CombinedApiDeps extends Omit<ReaderRouteDeps, 'mujaz'>, Omit<AdminRouteDeps, 'mujaz'> {
-  /** What readers and the operator can do (bindReaderUseCases, bindAdminUseCases; bindUseCases has both). */
+  /** What readers and the operator can do (composeReaderUseCases, composeAdminUseCases; composeUseCases has both). */
   mujaz: ReaderRouteDeps['mujaz'] & AdminRouteDeps['mujaz'];
 }
 

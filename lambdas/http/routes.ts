@@ -3,7 +3,7 @@
 // these paths, each to its function, so API Gateway answers an unknown path without waking Lambda, and each path's
 // throttle protects what is behind it.
 
-/** public: readers and their mail clients. admin: a bearer token, checked in the app (docs/ARCHITECTURE.md). */
+/** public: readers and their mail clients. admin: a bearer token, checked in the app (docs/ARCHITECTURE.md, "Admin routes"). */
 export type RouteAccess = 'public' | 'admin';
 
 /**
