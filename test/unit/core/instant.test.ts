@@ -10,6 +10,7 @@ describe('the instant rule', () => {
     ['an offset west of UTC, crossing midnight', '2026-11-22T23:30:00-09:30', '2026-11-23T09:00:00.000Z'],
     ['a fraction of any length', '2026-11-23T09:00:00.123456789Z', '2026-11-23T09:00:00.123Z'],
     ['29 February of a leap year', '2028-02-29T00:00:00Z', '2028-02-29T00:00:00.000Z'],
+    ['31 of a long month', '2026-12-31T23:59:59Z', '2026-12-31T23:59:59.000Z'],
   ])('takes %s: %s', (_what, text, stored) => {
     expect(isInstant(text)).toBe(true);
     expect(parseInstant(text)?.toISOString()).toBe(stored);
@@ -21,6 +22,9 @@ describe('the instant rule', () => {
     ['a time without an offset (Date.parse reads it in the server’s zone)', '2026-11-23T09:00:00'],
     ['a time without seconds', '2026-11-23T09:00Z'],
     ['a day the calendar does not have (Date.parse makes it 1 March)', '2026-02-29T00:00:00Z'],
+    ['31 April', '2026-04-31T00:00:00Z'],
+    ['31 June', '2026-06-31T00:00:00Z'],
+    ['31 September', '2026-09-31T00:00:00Z'],
     ['31 November', '2026-11-31T00:00:00Z'],
     ['hour 24', '2026-11-23T24:00:00Z'],
     ['a leap second', '2026-12-31T23:59:60Z'],
