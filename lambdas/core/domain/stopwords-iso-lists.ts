@@ -1,13 +1,17 @@
 // Core layer: the stopwords-iso lists, shipped as data that scripts/generate-stopword-lists.ts wrote from the package
-// (a test keeps the two equal): one string a language, split into its words at first use. The summarizer reads a
-// report's own language's list; language detection reads those of English's Latin-script rivals.
+// (a test keeps the two equal): every language's words in one Brotli-compressed block, unpacked at first use. The
+// summarizer reads a report's own language's list; language detection reads those of English's Latin-script rivals.
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 
 export type StopwordLists = Readonly<Record<string, readonly string[] | undefined>>;
 
-/** The data file: each shipped language's words, joined by line breaks (no word holds one). */
+/**
+ * The data file. `lists` is, Brotli-compressed and in base64, the JSON of each shipped language's words joined by
+ * line breaks (no word holds one): 172 KB of words weigh 68 KB in the bundle, and unpack in about a millisecond.
+ */
 export interface StopwordData {
   source: string;
-  lists: Record<string, string>;
+  lists: string;
 }
 
 const SEPARATOR = '\n';
@@ -27,11 +31,22 @@ export function encodeStopwordLists(lists: StopwordLists, source: string): Stopw
     if (unfit !== undefined) throw new Error(`The ${language} stopword list holds ${JSON.stringify(unfit)}`);
     shipped[language] = words.join(SEPARATOR);
   }
-  return { source, lists: shipped };
+  const json = Buffer.from(JSON.stringify(shipped));
+  const compressed = brotliCompressSync(json, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
+    },
+  });
+  return { source, lists: compressed.toString('base64') };
 }
 
 export function decodeStopwordLists(data: StopwordData): StopwordLists {
-  return Object.fromEntries(Object.entries(data.lists).map(([language, words]) => [language, words.split(SEPARATOR)]));
+  const shipped = JSON.parse(brotliDecompressSync(Buffer.from(data.lists, 'base64')).toString('utf8')) as Record<
+    string,
+    string
+  >;
+  return Object.fromEntries(Object.entries(shipped).map(([language, words]) => [language, words.split(SEPARATOR)]));
 }
 
 let lists: StopwordLists | undefined;
