@@ -125,3 +125,46 @@ export class TurnDeferredError extends Error {
     this.name = 'TurnDeferredError';
   }
 }
+
+/**
+ * Why a fetch brought back nothing usable. invalid_url: not an absolute http(s) URL. refused_address: the host is,
+ * or resolves to, an address that is not public unicast. refused_redirect: a redirect to such an address, to
+ * another scheme, or from https to http. too_many_redirects: more than 4. timeout: no connection in 10 s, or no
+ * whole answer in 20 s. too_large: more than 5 MB once decompressed. http_status: an answer but 200 or 304.
+ * unreachable: the name does not resolve, or the connection failed.
+ */
+export type WebFetchFailure =
+  | 'invalid_url'
+  | 'refused_address'
+  | 'refused_redirect'
+  | 'too_many_redirects'
+  | 'timeout'
+  | 'too_large'
+  | 'http_status'
+  | 'unreachable';
+
+/**
+ * The fetcher's word that it brought back no document. The message is for an editor (it becomes a source's
+ * lastError) and names no address the host resolved to.
+ */
+export class WebFetchError extends Error {
+  constructor(
+    readonly reason: WebFetchFailure,
+    message: string,
+    /** The HTTP status, for http_status. */
+    readonly status?: number,
+    /** The answer's Retry-After, as sent, for a 429 or 503. */
+    readonly retryAfter?: string,
+  ) {
+    super(message);
+    this.name = 'WebFetchError';
+  }
+}
+
+/** A text that is no feed we can read (or one we refuse to expand); the message says which, for an editor. */
+export class FeedUnreadableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FeedUnreadableError';
+  }
+}
