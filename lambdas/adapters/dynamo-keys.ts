@@ -13,6 +13,10 @@
 //   EDITION#<id>        TALLY#<0-9>                   outcomes counted, spread over ten shards
 //   PACER#ses           SECOND#<epoch second>         the shared send allowance
 //   RATE#<client hash>  WINDOW                        one client's last admitted subscribe requests
+//   SOURCE#<id>         SOURCE                        gsi1: SOURCES#due / <nextPollAt>#<id>  (active, failing)
+//                                                     gsi2: SOURCES / <createdAt>#<id>         (every source)
+//   SOURCE#<id>         ENTRY#<key hash>              an entry a poll took up, under one of its identity keys
+//   SOURCEURL#<hash>    SOURCE                        the claim of a normalized feed URL by one source
 
 /** A type, not an interface: the SDK's key arguments take records, and only a type alias is one. */
 export type ItemKey = {
@@ -73,3 +77,24 @@ export const pacerSecondKey = (epochSecond: number): ItemKey => ({ pk: pacerPart
 
 /** One client's sliding window: the times of its last admitted subscribe requests, on one item. */
 export const rateWindowKey = (clientHash: string): ItemKey => ({ pk: `RATE#${clientHash}`, sk: 'WINDOW' });
+
+export const sourceKey = (id: string): ItemKey => ({ pk: `SOURCE#${id}`, sk: 'SOURCE' });
+
+/** Sources due for a poll (gsi1, sparse: paused and disabled ones are left out), and every source (gsi2). */
+export const sourceIndexes = {
+  duePartition: 'SOURCES#due',
+  everyPartition: 'SOURCES',
+  due: (nextPollAt: string, id: string) => ({ gsi1pk: 'SOURCES#due', gsi1sk: `${nextPollAt}#${id}` }),
+  every: (createdAt: string, id: string) => ({ gsi2pk: 'SOURCES', gsi2sk: `${createdAt}#${id}` }),
+} as const;
+
+export const sourceEntryPrefix = 'ENTRY#';
+
+/** Entry identity keys are the feed's own strings (a guid may be any length): stored by their SHA-256. */
+export const sourceEntryKey = (sourceId: string, keyHash: string): ItemKey => ({
+  pk: `SOURCE#${sourceId}`,
+  sk: `${sourceEntryPrefix}${keyHash}`,
+});
+
+/** A normalized feed URL may run to 2,048 characters, past a key's limit: claimed by its SHA-256. */
+export const sourceUrlKey = (urlHash: string): ItemKey => ({ pk: `SOURCEURL#${urlHash}`, sk: 'SOURCE' });

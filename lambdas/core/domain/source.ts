@@ -50,4 +50,9 @@ export interface Source {
   /** Drop the validators: every poll is unconditional until the operator clears it. */
   ignoreCache: boolean;
   cache: SourceCache;
+  /**
+   * Counts the source's writes. A write is refused when the stored revision moved since the source was read (two
+   * polls, or a poll and an operator's edit, at once): the writer reads again and re-applies its change.
+   */
+  revision?: number;
 }

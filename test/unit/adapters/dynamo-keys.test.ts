@@ -9,6 +9,11 @@ import {
   pacerSecondKey,
   rateWindowKey,
   reportKey,
+  sourceEntryKey,
+  sourceEntryPrefix,
+  sourceIndexes,
+  sourceKey,
+  sourceUrlKey,
   subscriberIndexes,
   subscriberKey,
   tallyKey,
@@ -29,6 +34,9 @@ it.each([
   ["a tally's shard", tallyKey('7', 3), { pk: 'EDITION#7', sk: 'TALLY#3' }],
   ["the pacer's second", pacerSecondKey(1_764_000_000), { pk: 'PACER#ses', sk: 'SECOND#1764000000' }],
   ["a client's rate window", rateWindowKey('h4sh'), { pk: 'RATE#h4sh', sk: 'WINDOW' }],
+  ['a source', sourceKey('s1'), { pk: 'SOURCE#s1', sk: 'SOURCE' }],
+  ["a source's entry", sourceEntryKey('s1', 'ab12'), { pk: 'SOURCE#s1', sk: 'ENTRY#ab12' }],
+  ["a feed URL's claim", sourceUrlKey('cd34'), { pk: 'SOURCEURL#cd34', sk: 'SOURCE' }],
 ])('%s', (_what, key, stored) => {
   expect(key).toEqual(stored);
 });
@@ -51,4 +59,15 @@ it('spells the index keys and the prefixes a query uses as the items carry them'
   expect(tallyKey('7', 0).sk.startsWith(editionItems.tallyPrefix)).toBe(true);
   expect(editionReportKey('7', 't', 'r').sk.startsWith(editionItems.reportPrefix)).toBe(true);
   expect(editionItems.partition('7')).toBe(editionKey('7').pk);
+  expect(sourceIndexes.due('2026-12-07T10:00:00.000Z', 's1')).toEqual({
+    gsi1pk: 'SOURCES#due',
+    gsi1sk: '2026-12-07T10:00:00.000Z#s1',
+  });
+  expect(sourceIndexes.duePartition).toBe('SOURCES#due');
+  expect(sourceIndexes.every('2026-12-01T00:00:00.000Z', 's1')).toEqual({
+    gsi2pk: 'SOURCES',
+    gsi2sk: '2026-12-01T00:00:00.000Z#s1',
+  });
+  expect(sourceIndexes.everyPartition).toBe('SOURCES');
+  expect(sourceEntryKey('s1', 'x').sk.startsWith(sourceEntryPrefix)).toBe(true);
 });

@@ -1,0 +1,294 @@
+// Adapter: sources in the DynamoDB table. A source's feed URL is claimed by its own item in the same transaction
+// that stores the source, so one feed is registered once however many requests race. Due sources sit in a sparse
+// index (paused and disabled ones drop out of it). Each entry a poll takes up is remembered under every identity key
+// it has, claimed with conditional writes, so two polls at once store it once.
+import { createHash } from 'node:crypto';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Source } from '../core/domain/source';
+import type { EntrySettlement, SourceRepository } from '../core/ports/source-repository';
+import { domainFields, isCancelledByCondition, isConditionFailure } from './dynamo-items';
+import { sourceEntryKey, sourceEntryPrefix, sourceIndexes, sourceKey, sourceUrlKey } from './dynamo-keys';
+
+/** BatchWriteItem's and BatchGetItem's limits, per call. */
+const BATCH_WRITE_LIMIT = 25;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** States of an entry item: taken up by a poll now, or settled (stored or skipped) for good. */
+const CLAIMED = 'claimed';
+
+export class DynamoSourceRepository implements SourceRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(source: Source, urlKey: string): Promise<{ source: Source; created: boolean }> {
+    const stored: Source = { ...source, revision: 1 };
+    const urlClaim = sourceUrlKey(sha256(urlKey));
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...urlClaim, entity: 'source-url', sourceId: source.id },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: this.item(stored),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return { source: stored, created: true };
+    } catch (error) {
+      if (!isCancelledByCondition(error)) throw error;
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: urlClaim, ConsistentRead: true }),
+      );
+      const existing = Item && (await this.findById(String(Item.sourceId)));
+      if (!existing) throw error;
+      return { source: existing, created: false };
+    }
+  }
+
+  async findById(id: string): Promise<Source | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: sourceKey(id), ConsistentRead: true }),
+    );
+    return Item ? domainFields<Source>(Item) : undefined;
+  }
+
+  async list(): Promise<Source[]> {
+    const sources: Source[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :every',
+        ExpressionAttributeValues: { ':every': sourceIndexes.everyPartition },
+      },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) sources.push(domainFields<Source>(item));
+    return sources;
+  }
+
+  async listDue(now: string, limit: number): Promise<Source[]> {
+    const sources: Source[] = [];
+    const pages = paginateQuery(
+      { client: this.client, pageSize: Math.min(limit, 100) },
+      {
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        // The sort key starts with nextPollAt: '~' sorts after the '#<id>' of any source due at `now` itself.
+        KeyConditionExpression: 'gsi1pk = :due AND gsi1sk <= :now',
+        ExpressionAttributeValues: { ':due': sourceIndexes.duePartition, ':now': `${now}#~` },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        sources.push(domainFields<Source>(item));
+        if (sources.length === limit) return sources;
+      }
+    }
+    return sources;
+  }
+
+  async save(source: Source): Promise<'saved' | 'stale' | 'missing'> {
+    const read = source.revision ?? 0;
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.item({ ...source, revision: read + 1 }),
+          ConditionExpression: 'attribute_exists(pk) AND revision = :read',
+          ExpressionAttributeValues: { ':read': read },
+        }),
+      );
+      return 'saved';
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return (await this.findById(source.id)) ? 'stale' : 'missing';
+    }
+  }
+
+  async delete(id: string, urlKey: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Delete: { TableName: this.tableName, Key: sourceKey(id), ConditionExpression: 'attribute_exists(pk)' } },
+            {
+              Delete: {
+                TableName: this.tableName,
+                Key: sourceUrlKey(sha256(urlKey)),
+                // Only this source's claim: the URL may have been claimed again by a newer registration.
+                ConditionExpression: 'attribute_not_exists(pk) OR sourceId = :id',
+                ExpressionAttributeValues: { ':id': id },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isCancelledByCondition(error)) return false;
+      throw error;
+    }
+    await this.forgetEntries(id);
+    return true;
+  }
+
+  async claimEntry(
+    sourceId: string,
+    keys: readonly string[],
+    now: string,
+    staleBefore: string,
+  ): Promise<'claimed' | 'seen'> {
+    const entryKeys = this.entryKeys(sourceId, keys);
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: entryKeys.map((key) => ({
+            Put: {
+              TableName: this.tableName,
+              Item: { ...key, entity: 'source-entry', entryState: CLAIMED, claimedAt: now },
+              ConditionExpression: 'attribute_not_exists(pk) OR (entryState = :claimed AND claimedAt < :stale)',
+              ExpressionAttributeValues: { ':claimed': CLAIMED, ':stale': staleBefore },
+            },
+          })),
+        }),
+      );
+      return 'claimed';
+    } catch (error) {
+      if (!isCancelledByCondition(error)) throw error;
+      await this.rememberAliases(entryKeys);
+      return 'seen';
+    }
+  }
+
+  async settleEntry(sourceId: string, keys: readonly string[], settlement: EntrySettlement): Promise<void> {
+    await this.writeAll(
+      this.entryKeys(sourceId, keys).map((key) => ({
+        PutRequest: { Item: { ...key, entity: 'source-entry', ...settledFields(settlement) } },
+      })),
+    );
+  }
+
+  async releaseEntry(sourceId: string, keys: readonly string[]): Promise<void> {
+    await this.client
+      .send(
+        new TransactWriteCommand({
+          TransactItems: this.entryKeys(sourceId, keys).map((key) => ({
+            // Deleting an item that is not there succeeds; one that was settled meanwhile stays.
+            Delete: {
+              TableName: this.tableName,
+              Key: key,
+              ConditionExpression: 'attribute_not_exists(pk) OR entryState = :claimed',
+              ExpressionAttributeValues: { ':claimed': CLAIMED },
+            },
+          })),
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isCancelledByCondition(error)) throw error;
+      });
+  }
+
+  /** The item a source is stored as: due in the sparse index only while it is polled (active or failing). */
+  private item(source: Source): Record<string, unknown> {
+    const polled = (source.state === 'active' || source.state === 'failing') && source.nextPollAt !== undefined;
+    return {
+      ...sourceKey(source.id),
+      entity: 'source',
+      ...(polled ? sourceIndexes.due(source.nextPollAt!, source.id) : {}),
+      ...sourceIndexes.every(source.createdAt, source.id),
+      ...source,
+    };
+  }
+
+  /** One item key per distinct identity key (a transaction may not touch an item twice). */
+  private entryKeys(sourceId: string, keys: readonly string[]) {
+    return [...new Set(keys.map(sha256))].map((hash) => sourceEntryKey(sourceId, hash));
+  }
+
+  /**
+   * After an entry was recognised: when one of its keys is settled, its other keys are remembered as that entry's
+   * too, so the entry is still recognised once the key that matched changes. A key only claimed by a poll still
+   * running proves nothing yet (that poll may fail and give it back), so then nothing is added.
+   */
+  private async rememberAliases(entryKeys: ReturnType<DynamoSourceRepository['entryKeys']>): Promise<void> {
+    const { Responses } = await this.client.send(
+      new BatchGetCommand({
+        RequestItems: { [this.tableName]: { Keys: entryKeys, ConsistentRead: true } },
+      }),
+    );
+    const found = Responses?.[this.tableName] ?? [];
+    const settled = found.find((item) => item.entryState !== CLAIMED);
+    if (!settled) return;
+    const known = new Set(found.map((item) => String(item.sk)));
+    for (const key of entryKeys.filter((entryKey) => !known.has(entryKey.sk))) {
+      await this.client
+        .send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...domainFields<Record<string, unknown>>(settled), ...key, entity: 'source-entry' },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!isConditionFailure(error)) throw error;
+        });
+    }
+  }
+
+  private async forgetEntries(sourceId: string): Promise<void> {
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :source AND begins_with(sk, :entry)',
+        ExpressionAttributeValues: { ':source': sourceKey(sourceId).pk, ':entry': sourceEntryPrefix },
+        ProjectionExpression: 'pk, sk',
+      },
+    );
+    for await (const page of pages) {
+      await this.writeAll((page.Items ?? []).map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })));
+    }
+  }
+
+  /** BatchWriteItem in chunks, sending again what DynamoDB left unprocessed. */
+  private async writeAll(requests: Record<string, unknown>[]): Promise<void> {
+    for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) {
+      let pending = requests.slice(start, start + BATCH_WRITE_LIMIT);
+      for (let attempt = 0; pending.length > 0; attempt += 1) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)));
+        const { UnprocessedItems } = await this.client.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } }),
+        );
+        pending = (UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined) ?? [];
+      }
+    }
+  }
+}
+
+function settledFields(settlement: EntrySettlement): Record<string, string> {
+  return 'reportId' in settlement
+    ? { entryState: 'stored', reportId: settlement.reportId }
+    : { entryState: 'skipped', skipped: settlement.skipped };
+}

@@ -1,0 +1,38 @@
+// Core port: where sources are kept, and which of their feeds' entries were seen.
+import type { Source } from '../domain/source';
+
+/** What became of an entry a poll took up: stored as a report, or skipped for a reason (`no_text`). */
+export type EntrySettlement = { reportId: string } | { skipped: string };
+
+/** Sources, each unique by its feed's normalized URL, and the identity keys of every entry their polls took up. */
+export interface SourceRepository {
+  /**
+   * Stores a new source unless one with the same `urlKey` (its normalized feed URL) exists: then nothing is
+   * written and that one comes back, with created false.
+   */
+  create(source: Source, urlKey: string): Promise<{ source: Source; created: boolean }>;
+  /** The source of this id, read consistently; undefined when there is none. */
+  findById(id: string): Promise<Source | undefined>;
+  /** Every source, in the order they were registered. */
+  list(): Promise<Source[]>;
+  /** Sources whose next poll is due at `now` (active and failing ones), the longest overdue first, at most `limit`. */
+  listDue(now: string, limit: number): Promise<Source[]>;
+  /**
+   * Writes the source as given and bumps its revision, unless the stored one moved since it was read ('stale':
+   * read again and re-apply) or is gone ('missing': deleted meanwhile, nothing is written).
+   */
+  save(source: Source): Promise<'saved' | 'stale' | 'missing'>;
+  /** Deletes the source and what its polls remembered of entries; its reports stay. False when there was none. */
+  delete(id: string, urlKey: string): Promise<boolean>;
+  /**
+   * Takes up an entry by all its identity keys at once. 'claimed': none of them was seen — the caller stores the
+   * entry, then settles or releases the claim. 'seen': one was (the entry was stored, skipped, or is being taken up
+   * by another poll); keys not yet known are then remembered as the settled entry's too, so a later change of
+   * guid or link still finds it. A claim older than `staleBefore` belongs to a poll that died and is taken over.
+   */
+  claimEntry(sourceId: string, keys: readonly string[], now: string, staleBefore: string): Promise<'claimed' | 'seen'>;
+  /** Records what became of a claimed entry: it is seen from now on. */
+  settleEntry(sourceId: string, keys: readonly string[], settlement: EntrySettlement): Promise<void>;
+  /** Gives a claim back (storing the entry failed): the next poll takes the entry up again. */
+  releaseEntry(sourceId: string, keys: readonly string[]): Promise<void>;
+}
