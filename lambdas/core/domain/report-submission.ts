@@ -21,34 +21,47 @@ export const MAX_PRIORITY = 10;
 /** The longest publication name we take: a name, not a sentence; it sits on one line next to a date. */
 export const MAX_SOURCE_LENGTH = 100;
 
+/** The longest title we take. */
+export const MAX_TITLE_LENGTH = 1000;
+
+/**
+ * A publication's name, as a report's `source` and a feed source's `name` are written: trimmed, in NFC, one line of
+ * at most MAX_SOURCE_LENGTH characters, nothing that renders as nothing.
+ */
+export const sourceName = z
+  .string()
+  .trim()
+  // As titles are (cleanLine): one spelling of "آ" or "é", so the same name looks and compares the same.
+  .normalize('NFC')
+  .min(1)
+  .max(MAX_SOURCE_LENGTH)
+  .refine(
+    (name) => !hasControlOrInvisibleCharacters(name),
+    'must not hold control characters, line breaks or invisible characters (zero-width, bidi controls, fillers…)',
+  );
+
+/** The longest link we take, a report's `url` or a feed's. */
+export const MAX_LINK_LENGTH = 2048;
+
+/** A link to the web: an absolute http: or https: URL (a report's page, a feed), at most MAX_LINK_LENGTH long. */
+export const webLink = z
+  .url({ protocol: /^https?$/u, error: 'must be an absolute http or https URL' })
+  .max(MAX_LINK_LENGTH);
+
 /** A report as JSON: exactly one of `text` and `html`; the title may be left to the page's own headline. */
 const reportJson = z
   .object({
-    title: z.string().max(1000).optional(),
+    title: z.string().max(MAX_TITLE_LENGTH).optional(),
     lede: z.string().max(10_000).optional(),
     text: z.string().optional(),
     html: z.string().optional(),
-    url: z
-      .url({ protocol: /^https?$/u })
-      .max(2048)
-      .optional(),
+    url: webLink.optional(),
     /** Any ISO 639 code; checkAndSummarize checks it (isLanguageTag). */
     language: z.string().max(35).optional(),
     publishedAt: z.string().refine(isInstant, INSTANT_RULE).optional(),
     // Coerced: a form sends it as text.
     priority: z.coerce.number().int().min(MIN_PRIORITY).max(MAX_PRIORITY).optional(),
-    source: z
-      .string()
-      .trim()
-      // As titles are (cleanLine): one spelling of "آ" or "é", so the same name looks and compares the same.
-      .normalize('NFC')
-      .min(1)
-      .max(MAX_SOURCE_LENGTH)
-      .refine(
-        (name) => !hasControlOrInvisibleCharacters(name),
-        'must not hold control characters, line breaks or invisible characters (zero-width, bidi controls, fillers…)',
-      )
-      .optional(),
+    source: sourceName.optional(),
   })
   .strict()
   .superRefine((report, context) => {

@@ -26,6 +26,8 @@ export interface SourceCache {
   etag?: string;
   lastModified?: string;
   bodySha256?: string;
+  /** The feed's <ttl> as the last document read gave it: a 304 brings no document, so it is kept for the next. */
+  ttlMinutes?: number;
   /** The last poll that sent no validators: a server's "not modified" is checked unconditionally daily. */
   lastUnconditionalAt?: string;
 }

@@ -1,21 +1,7 @@
 // Core port: a feed's text read as its entries, in any of the formats feeds come in, and the feeds a page names.
+import type { FeedEntry } from '../domain/feed-entries';
 
-/** One entry of a feed (an RSS item, an Atom entry, a JSON Feed item), as the feed gives it. */
-export interface FeedEntry {
-  /** RSS guid, Atom id, JSON Feed id: the feed's own name for the entry, when it gives one. */
-  guid?: string;
-  /** The entry's page, absolute (resolved against the feed's URL); only http: and https: links are kept. */
-  link?: string;
-  /** The title as plain text (markup and entities resolved), on one line. */
-  title?: string;
-  /**
-   * The entry's content (or, without content, its summary) as plain text: markup gone, one paragraph per line;
-   * never a script, a style or a link's target. Absent when the entry has no text.
-   */
-  text?: string;
-  /** When it was published (or, failing that, updated), as an ISO 8601 instant, when the feed gives a readable one. */
-  publishedAt?: string;
-}
+export type { FeedEntry } from '../domain/feed-entries';
 
 /** A feed, read. Entries stay in the order the feed lists them. */
 export interface ParsedFeed {

@@ -1,33 +1,8 @@
 // Core port: a document from the open web — a feed, the page a feed is discovered from, an item's article page —
 // fetched as hostile input: only public addresses, every hop checked, bounded in time and size (docs/FEEDS.md).
+import type { CachingHeaders, WebRequest } from '../domain/web-request';
 
-/** One GET the core asks for. */
-export interface WebRequest {
-  /** An absolute http: or https: URL. Anything else is refused (WebFetchError 'invalid_url'). */
-  url: string;
-  /** The kind of document hoped for: it sets the Accept header, nothing else. */
-  expect: 'feed' | 'page';
-  /** The last answer's ETag, for a conditional GET (If-None-Match); without validators the GET is unconditional. */
-  etag?: string;
-  /** The last answer's Last-Modified, for a conditional GET (If-Modified-Since). */
-  lastModified?: string;
-}
-
-/** The caching headers of an answer, as the server sent them (the core's poll schedule reads them). */
-export interface CachingHeaders {
-  /** ETag: sent back as If-None-Match by the next poll. */
-  etag?: string;
-  /** Last-Modified: sent back as If-Modified-Since by the next poll. */
-  lastModified?: string;
-  /** Cache-Control, whose max-age may put the next poll later. */
-  cacheControl?: string;
-  /** Expires (an HTTP date), read against `date`. */
-  expires?: string;
-  /** Sent with 429 and 503, which arrive as WebFetchError; kept here for a 200 or 304 that carries one. */
-  retryAfter?: string;
-  /** The server's clock, against which Expires is read. */
-  date?: string;
-}
+export type { CachingHeaders, WebRequest } from '../domain/web-request';
 
 /** A usable answer: a document (200), or word that the one we hold is current (304). */
 export type WebResponse =

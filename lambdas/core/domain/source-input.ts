@@ -1,0 +1,109 @@
+// Core layer: what an operator sends to register and change a feed source (`POST /sources`, `PATCH /sources/{id}`,
+// `mujaz sources …`), checked in one place, and the source as the admin API shows it.
+import * as z from 'zod';
+import { languageTagFrom } from './language-tag';
+import { sourceName, webLink } from './report-submission';
+import type { FullTextPolicy, PollSummary, Source, SourceState } from './source';
+import { parseInput } from './validation';
+
+/** The feed's URL, as a report's link is written (trimmed first: a pasted URL often carries a space or a line end). */
+const feedUrl = z.string().trim().pipe(webLink);
+
+const language = z.string().transform((given, context) => {
+  const tag = languageTagFrom(given);
+  if (tag === undefined) {
+    context.addIssue({
+      // Stryker disable next-line StringLiteral: the issue code is never read: problems carry path and message only
+      code: 'custom',
+      message: 'must be an ISO 639 language code (two or three letters, e.g. "ar", "en", "fr")',
+    });
+    return z.NEVER;
+  }
+  return tag;
+});
+
+const registration = z
+  .object({
+    url: feedUrl,
+    name: sourceName.optional(),
+    language: language.optional(),
+    fullText: z.enum(['auto', 'always', 'never']).default('auto'),
+  })
+  .strict();
+
+/** A feed as an operator registers it; `name` defaults to the feed's title, `fullText` to auto. */
+export interface SourceRegistration {
+  /** Trimmed, absolute http(s): the feed, or a page that names one. */
+  url: string;
+  name?: string;
+  /** An ISO 639 code, lower-cased. */
+  language?: string;
+  fullText: FullTextPolicy;
+}
+
+/** `POST /sources`: throws InvalidInputError naming each field that is wrong. */
+export function parseSourceRegistration(input: unknown): SourceRegistration {
+  return withoutUndefined(parseInput(registration, input));
+}
+
+const edit = z
+  .object({
+    state: z.enum(['paused', 'active']).optional(),
+    name: sourceName.optional(),
+    ignoreCache: z.boolean().optional(),
+  })
+  .strict()
+  .refine((fields) => Object.values(fields).some((field) => field !== undefined), 'give state, name or ignoreCache');
+
+/** What an operator may change of a source: pause or resume it, rename it, make its polls unconditional. */
+export interface SourceEdit {
+  state?: 'paused' | 'active';
+  name?: string;
+  ignoreCache?: boolean;
+}
+
+/** `PATCH /sources/{id}`: throws InvalidInputError naming each field that is wrong, or that none is given. */
+export function parseSourceEdit(input: unknown): SourceEdit {
+  return withoutUndefined(parseInput(edit, input));
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}
+
+/** A source as the admin API and the CLI show it: what an operator reads, no cache internals. */
+export interface SourceView {
+  id: string;
+  url: string;
+  name: string;
+  language?: string;
+  fullText: FullTextPolicy;
+  state: SourceState;
+  /** null until the first poll. */
+  lastPolledAt: string | null;
+  /** null for a paused or disabled source: nothing is due. */
+  nextPollAt: string | null;
+  consecutiveFailures: number;
+  lastError?: string;
+  lastPoll?: PollSummary;
+  reportsCreated: number;
+  ignoreCache: boolean;
+}
+
+export function sourceView(source: Source): SourceView {
+  return {
+    id: source.id,
+    url: source.url,
+    name: source.name,
+    ...(source.language !== undefined ? { language: source.language } : {}),
+    fullText: source.fullText,
+    state: source.state,
+    lastPolledAt: source.lastPolledAt ?? null,
+    nextPollAt: source.nextPollAt ?? null,
+    consecutiveFailures: source.consecutiveFailures,
+    ...(source.lastError !== undefined ? { lastError: source.lastError } : {}),
+    ...(source.lastPoll !== undefined ? { lastPoll: source.lastPoll } : {}),
+    reportsCreated: source.reportsCreated,
+    ignoreCache: source.ignoreCache,
+  };
+}
