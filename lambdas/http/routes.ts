@@ -7,15 +7,16 @@
 export type RouteAccess = 'public' | 'admin';
 
 /**
- * The Lambda function that serves a route: `api` the readers' routes, `admin` the operator's. Split by who calls,
- * because that is also what each needs: the public function holds no admin token and loads no report intake
- * (Readability, linkedom, stop words), no mailer and no CSV; the admin function carries them, for a few calls a week.
+ * The Lambda function that serves a route: `api` the readers' routes, `admin` the operator's, `sources` the
+ * operator's feed sources. Split by who calls and what each needs: the public function holds no admin token and
+ * loads no report intake (Readability, linkedom, stop words), no mailer and no CSV; the admin function carries
+ * them, for a few calls a week; only the sources function reaches the web (a guarded HTTP client, feed parsing).
  */
-export type RouteFunction = 'api' | 'admin';
+export type RouteFunction = 'api' | 'admin' | 'sources';
 
-/** Every admin route runs in the admin function, every public one in the API function. */
-export function servingFunction(route: Pick<ApiRoute, 'access'>): RouteFunction {
-  return route.access === 'admin' ? 'admin' : 'api';
+/** A route's own function when it names one; else every admin route runs in the admin function, every public one in the API function. */
+export function servingFunction(route: Pick<ApiRoute, 'access' | 'servedBy'>): RouteFunction {
+  return route.servedBy ?? (route.access === 'admin' ? 'admin' : 'api');
 }
 
 export interface RouteThrottle {
@@ -39,6 +40,8 @@ export interface ApiRoute {
   path: string;
   access: RouteAccess;
   throttle: RouteThrottle;
+  /** The function that serves it, when not the one its access implies (servingFunction). */
+  servedBy?: RouteFunction;
 }
 
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -59,6 +62,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/digests/:id/retry', access: 'admin', throttle: ADMIN },
   { path: '/subscribers/import', access: 'admin', throttle: ADMIN },
   { path: '/subscribers.csv', access: 'admin', throttle: ADMIN },
+  { path: '/sources', access: 'admin', throttle: ADMIN, servedBy: 'sources' },
+  { path: '/sources/:id', access: 'admin', throttle: ADMIN, servedBy: 'sources' },
+  { path: '/sources/:id/poll', access: 'admin', throttle: ADMIN, servedBy: 'sources' },
 ];
 
 /** API Gateway's spelling of a path: `{id}` for `:id`. */

@@ -10,6 +10,14 @@ export class SequentialIds implements IdSource {
     bytes.writeUInt32BE(this.issued, 12);
     return bytes.toString('base64url');
   }
+
+  private sources = 0;
+
+  /** src00001, src00002 … */
+  sourceId(): string {
+    this.sources += 1;
+    return `src${String(this.sources).padStart(5, '0')}`;
+  }
 }
 
 /** The id SequentialIds issues n-th (1 for the first). */

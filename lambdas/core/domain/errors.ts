@@ -168,3 +168,29 @@ export class FeedUnreadableError extends Error {
     this.name = 'FeedUnreadableError';
   }
 }
+
+/** A feed address whose host is, or resolves to, an address that is not public: Mujaz does not fetch it. */
+export class AddressRefusedError extends DomainError {
+  readonly code = 'refused_address';
+}
+
+/** An address that is fine, but gave no feed we could read (it answered an error, too slowly, or no feed). */
+export class FeedUnavailableError extends DomainError {
+  readonly code = 'feed_unavailable';
+}
+
+/** What the request would create exists already: `existingId` names it. */
+export class ConflictError extends DomainError {
+  readonly code = 'conflict';
+  constructor(
+    message: string,
+    readonly existingId: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A source that is paused or disabled cannot be polled: resume it first. */
+export class SourceNotActiveError extends DomainError {
+  readonly code = 'source_not_active';
+}

@@ -27,6 +27,12 @@ export const METRIC_NAMES = {
   subscriptionsConfirmed: 'SubscriptionsConfirmed',
   /** A report stored for the next edition (the same report sent again counts nothing). */
   reportsIngested: 'ReportsIngested',
+  /** A poll of a source that read its feed, changed or not. */
+  sourcePolls: 'SourcePolls',
+  /** A poll of a source that could not fetch or read its feed. */
+  sourcePollsFailed: 'SourcePollsFailed',
+  /** A failing source (three or more failed polls in a row), counted at every run of the finder: an alarm. */
+  failingSources: 'FailingSources',
   /** The watch a day after the schedule found no send finished since: an alarm. */
   digestsOverdue: 'DigestsOverdue',
 } as const;

@@ -4,4 +4,6 @@
 export interface IdSource {
   /** A new subscription id: 16 random bytes in base64url (see isSubscriptionId). */
   subscriptionId(): string;
+  /** A new source id: 12 random bytes in base64url (16 characters). */
+  sourceId(): string;
 }

@@ -1,0 +1,26 @@
+// Composition: what the operator does with feed sources — register, list, show, edit, delete, poll now — bound to
+// the adapters it runs on. The sources function and the local runtime compose it, and the tests.
+import type { SourceUseCases } from '../core/source-use-cases';
+import {
+  deleteSource,
+  editSource,
+  type FeedSourcesDeps,
+  getSource,
+  listSources,
+  registerSource,
+  requestPoll,
+} from '../core/use-cases/feed-sources';
+
+export type { SourceUseCases } from '../core/source-use-cases';
+export type SourceDeps = FeedSourcesDeps;
+
+export function composeSourceUseCases(deps: SourceDeps): SourceUseCases {
+  return {
+    registerSource: (input) => registerSource(deps, input),
+    listSources: () => listSources(deps),
+    getSource: (id) => getSource(deps, id),
+    editSource: (id, input) => editSource(deps, id, input),
+    deleteSource: (id) => deleteSource(deps, id),
+    requestPoll: (id) => requestPoll(deps, id),
+  };
+}

@@ -1,0 +1,204 @@
+// Core use cases: feeds polled for reports. A finder queues every due source; a poll reads one source's feed —
+// conditionally, so an unchanged feed costs one request — and takes each new entry up through the one intake entry
+// point (ingestReport), claimed first so that two polls at once, or an entry whose guid or link changed, store it
+// once. What the poll came to sets the source's next poll, its state and its validators (poll-schedule.ts).
+import { InvalidInputError } from '../domain/errors';
+import { examinedEntries, type KeyedEntry, reportFromEntry, wantsFullText } from '../domain/feed-entries';
+import { METRIC_NAMES } from '../domain/metric-names';
+import { isUnchanged, type PollCounts, type PollOutcome, pollRequest, sourceAfterPoll } from '../domain/poll-schedule';
+import type { PollSummary, Source } from '../domain/source';
+import type { Clock } from '../ports/clock';
+import type { FeedParser, ParsedFeed } from '../ports/feed-parser';
+import type { Logger } from '../ports/logger';
+import type { Metrics } from '../ports/metrics';
+import type { SourcePollQueue } from '../ports/source-poll-queue';
+import type { SourceRepository } from '../ports/source-repository';
+import type { WebFetcher } from '../ports/web-fetcher';
+import { type IngestReportDeps, ingestReport } from './ingest-report';
+
+export interface PollSourcesDeps {
+  sources: SourceRepository;
+  fetcher: WebFetcher;
+  feeds: FeedParser;
+  polls: SourcePollQueue;
+  /** The one intake entry point's adapters: every entry becomes a report through ingestReport. */
+  intake: IngestReportDeps;
+  clock: Clock;
+  metrics: Metrics;
+  logger: Logger;
+  /**
+   * How old an entry's claim must be to belong to a poll that died (the poll function's timeout): a younger one
+   * may belong to a poll still running, and taking it over could store the entry twice.
+   */
+  staleClaimMs: number;
+}
+
+/** The most sources one run of the finder queues; the rest are due still, and the next run takes them. */
+export const MAX_DUE_PER_RUN = 1_000;
+
+/** Time a poll keeps in hand before taking up another entry: one page fetch (20 s) and its intake. */
+export const ENTRY_TIME_RESERVE_MS = 30_000;
+
+/**
+ * Queues a poll of every source due now, and counts the failing ones (FailingSources, which an alarm watches).
+ * Returns how many were queued.
+ */
+export async function queueDueSources(deps: Pick<PollSourcesDeps, 'sources' | 'polls' | 'clock' | 'metrics'>) {
+  const now = deps.clock.now().toISOString();
+  const due = await deps.sources.listDue(now, MAX_DUE_PER_RUN);
+  for (const source of due) {
+    await deps.polls.enqueue({ sourceId: source.id, url: source.url, occasion: `due-${source.nextPollAt}` });
+    if (source.state === 'failing') deps.metrics.count(METRIC_NAMES.failingSources);
+  }
+  return { queued: due.length };
+}
+
+/**
+ * Polls one source now. Nothing happens to a source that is gone, paused or disabled (undefined). A poll that
+ * could not fetch or read the feed is a failed poll, recorded on the source (it backs off, and turns `failing`
+ * after three in a row); a failure of our own storage is thrown, for the queue to try the poll again.
+ * `deadline` (epoch ms): no entry is taken up without ENTRY_TIME_RESERVE_MS left; the entries left are the next
+ * poll's, which is then due at once.
+ */
+export async function pollSource(
+  deps: PollSourcesDeps,
+  sourceId: string,
+  options: { deadline?: number } = {},
+): Promise<PollSummary | undefined> {
+  const source = await deps.sources.findById(sourceId);
+  if (!source || source.state === 'paused' || source.state === 'disabled') return undefined;
+  const now = deps.clock.now();
+  const request = pollRequest(source, now);
+  let outcome: PollOutcome;
+  let cutShort = false;
+  try {
+    const response = await deps.fetcher.get(request);
+    if (isUnchanged(source, response)) {
+      outcome = { status: 'not-modified', request, headers: response.headers };
+    } else if (response.status === 304) {
+      // isUnchanged takes every 304: unreachable, but the types want the 200 past this point.
+      outcome = { status: 'not-modified', request, headers: response.headers };
+    } else {
+      const feed = deps.feeds.parse(response.text, response.url);
+      const taken = await takeUpEntries(deps, source, feed, options.deadline);
+      cutShort = taken.cutShort;
+      outcome = {
+        status: 'modified',
+        request,
+        headers: response.headers,
+        bodySha256: response.bodySha256,
+        ...(feed.ttlMinutes !== undefined ? { ttlMinutes: feed.ttlMinutes } : {}),
+        counts: taken.counts,
+      };
+    }
+  } catch (error) {
+    if (!isFeedFailure(error)) throw error;
+    outcome = { status: 'failed', error };
+  }
+  const saved = await saveAfterPoll(deps, sourceId, outcome, now, cutShort);
+  deps.metrics.count(outcome.status === 'failed' ? METRIC_NAMES.sourcePollsFailed : METRIC_NAMES.sourcePolls);
+  if (outcome.status === 'failed')
+    deps.logger.warn('source poll failed', { sourceId, error: saved?.lastError ?? 'the source is gone' });
+  return saved?.lastPoll;
+}
+
+/** A fetch or a feed that failed us: the source's trouble, recorded on it. Anything else is ours, and thrown. */
+function isFeedFailure(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'WebFetchError' || error.name === 'FeedUnreadableError');
+}
+
+async function takeUpEntries(
+  deps: PollSourcesDeps,
+  source: Source,
+  feed: ParsedFeed,
+  deadline: number | undefined,
+): Promise<{ counts: PollCounts; cutShort: boolean }> {
+  // The first poll of a source (no document read yet) takes only the newest few: a feed's archive is no news.
+  const firstPoll = source.cache.bodySha256 === undefined;
+  const entries = examinedEntries(feed.entries, firstPoll);
+  const counts: PollCounts = { items: 0, created: 0, duplicates: 0, skipped: 0 };
+  for (const keyed of entries) {
+    if (deadline !== undefined && deps.clock.now().getTime() > deadline - ENTRY_TIME_RESERVE_MS)
+      return { counts, cutShort: true };
+    counts.items += 1;
+    const outcome = await takeUpEntry(deps, source, keyed);
+    counts[outcome] += 1;
+  }
+  return { counts, cutShort: false };
+}
+
+/** One entry: claimed, then stored as a report or skipped, and settled; the claim given back if storing failed. */
+async function takeUpEntry(
+  deps: PollSourcesDeps,
+  source: Source,
+  { entry, keys }: KeyedEntry,
+): Promise<'created' | 'duplicates' | 'skipped'> {
+  const now = deps.clock.now();
+  const staleBefore = new Date(now.getTime() - deps.staleClaimMs).toISOString();
+  if ((await deps.sources.claimEntry(source.id, keys, now.toISOString(), staleBefore)) === 'seen') return 'duplicates';
+  try {
+    const page = wantsFullText(source.fullText, entry) ? await articleOf(deps, entry.link!) : undefined;
+    const made = reportFromEntry(entry, source, page);
+    if (made.outcome === 'skipped') {
+      await deps.sources.settleEntry(source.id, keys, { skipped: made.reason });
+      return 'skipped';
+    }
+    const { report, created } = await ingestReport(deps.intake, made.submission);
+    await deps.sources.settleEntry(source.id, keys, { reportId: report.id });
+    return created ? 'created' : 'duplicates';
+  } catch (error) {
+    // The core turned the entry away (a single sentence, binary data…): it would be every time, so it is settled.
+    if (error instanceof InvalidInputError) {
+      await deps.sources.settleEntry(source.id, keys, { skipped: 'rejected' });
+      return 'skipped';
+    }
+    await deps.sources.releaseEntry(source.id, keys);
+    throw error;
+  }
+}
+
+/** The article of an entry's page, or undefined when the page cannot be fetched or read: the feed's text serves. */
+async function articleOf(deps: PollSourcesDeps, link: string) {
+  try {
+    const page = await deps.fetcher.get({ url: link, expect: 'page' });
+    return page.status === 200 ? deps.intake.extractor.extract(page.text, page.url) : undefined;
+  } catch (error) {
+    if (!isFeedFailure(error)) throw error;
+    return undefined;
+  }
+}
+
+/**
+ * Applies the poll's outcome to the source as stored now: re-read and re-applied when an operator's edit (or
+ * another poll) wrote it meanwhile, so neither change is lost. Undefined when the source was deleted.
+ */
+async function saveAfterPoll(
+  deps: PollSourcesDeps,
+  sourceId: string,
+  outcome: PollOutcome,
+  now: Date,
+  cutShort: boolean,
+): Promise<Source | undefined> {
+  for (;;) {
+    const current = await deps.sources.findById(sourceId);
+    if (!current) return undefined;
+    let next = sourceAfterPoll(current, outcome, now);
+    if (cutShort && next !== current) {
+      // Entries are left: the next poll must read this document again, unconditionally (no validators), and soon.
+      // An empty hash matches no body, and is no first poll's undefined: the next poll examines all it may.
+      const { lastUnconditionalAt, ttlMinutes } = next.cache;
+      next = {
+        ...next,
+        nextPollAt: now.toISOString(),
+        cache: {
+          bodySha256: '',
+          ...(lastUnconditionalAt ? { lastUnconditionalAt } : {}),
+          ...(ttlMinutes ? { ttlMinutes } : {}),
+        },
+      };
+    }
+    const result = await deps.sources.save(next);
+    if (result === 'saved') return next;
+    if (result === 'missing') return undefined;
+  }
+}

@@ -1,0 +1,58 @@
+// HTTP edge: the operator's routes for feed sources — register, list, show, pause or rename, delete, poll now —
+// behind the admin token. The sources function serves them alone (handlers/sources.ts); they reach the web (a
+// registration reads the feed), which no other API function does.
+import type { Hono } from 'hono';
+import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
+import { sourceView } from '../core/domain/source-input';
+import type { Logger } from '../core/ports/logger';
+import type { SourceUseCases } from '../core/source-use-cases';
+import { adminGuard } from './admin-guard';
+import { createAppBase, type RouteGroup } from './app-base';
+import { readJson, smallBody } from './request-body';
+
+export interface SourceRouteDeps {
+  sources: SourceUseCases;
+  adminToken: string;
+  newsletter: NewsletterIdentity;
+  logger: Logger;
+}
+
+/** The sources function's app: the source routes alone. */
+export function createSourcesApp(deps: SourceRouteDeps): Hono {
+  return createAppBase(deps, [sourceRoutes(deps)]);
+}
+
+export function sourceRoutes(deps: SourceRouteDeps): RouteGroup {
+  return {
+    servedBy: 'sources',
+    register: (app) => {
+      const requireAdmin = adminGuard(deps.adminToken);
+
+      app.post('/sources', requireAdmin, smallBody, async (c) =>
+        c.json(sourceView(await deps.sources.registerSource(await readJson(c))), 201),
+      );
+
+      app.get('/sources', requireAdmin, async (c) =>
+        c.json({ sources: (await deps.sources.listSources()).map(sourceView) }),
+      );
+
+      app.get('/sources/:id', requireAdmin, async (c) =>
+        c.json(sourceView(await deps.sources.getSource(c.req.param('id')))),
+      );
+
+      app.patch('/sources/:id', requireAdmin, smallBody, async (c) =>
+        c.json(sourceView(await deps.sources.editSource(c.req.param('id'), await readJson(c)))),
+      );
+
+      app.delete('/sources/:id', requireAdmin, async (c) => {
+        await deps.sources.deleteSource(c.req.param('id'));
+        return c.body(null, 204);
+      });
+
+      app.post('/sources/:id/poll', requireAdmin, smallBody, async (c) => {
+        await deps.sources.requestPoll(c.req.param('id'));
+        return c.json({ status: 'queued' }, 202);
+      });
+    },
+  };
+}
