@@ -4,7 +4,7 @@ import { cleanText } from '../core/domain/text-cleaning';
 import { type DomElement, type DomNode, type DomText, isElement, TEXT_NODE } from './linkedom-dom';
 
 /** Elements that start and end a line of text (the HTML block-level and list/table-row elements). */
-const BLOCKS = new Set([
+export const BLOCKS = new Set([
   'address',
   'article',
   'aside',
@@ -51,7 +51,7 @@ const BLOCKS = new Set([
   'ul',
 ]);
 /** Table cells sit side by side: a space between them keeps their words apart. */
-const CELLS = new Set(['td', 'th']);
+export const CELLS = new Set(['td', 'th']);
 /** Never text, even if something above let them through. */
 export const SKIPPED = new Set([
   'head',
