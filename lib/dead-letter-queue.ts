@@ -6,8 +6,10 @@ import type { Construct } from 'constructs';
 import { workQueue } from '../lambdas/adapters/work-queue-definition';
 import { acceptFinding } from './nag';
 
-export function deadLetterQueue(scope: Construct, id: string): Queue {
+export function deadLetterQueue(scope: Construct, id: string, options: { fifo?: boolean } = {}): Queue {
   const queue = new Queue(scope, id, {
+    // A FIFO queue's dead-letter queue must be FIFO too.
+    ...(options.fifo ? { fifo: true } : {}),
     retentionPeriod: Duration.seconds(workQueue.deadLetterRetentionSeconds),
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,

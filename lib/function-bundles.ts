@@ -10,6 +10,9 @@ export const FUNCTION_ENTRIES = {
   'send-digest': 'lambdas/handlers/send-digest.ts',
   'deliver-digest': 'lambdas/handlers/deliver-digest.ts',
   'delivery-feedback': 'lambdas/handlers/delivery-feedback.ts',
+  sources: 'lambdas/handlers/sources.ts',
+  'find-due-sources': 'lambdas/handlers/find-due-sources.ts',
+  'poll-sources': 'lambdas/handlers/poll-sources.ts',
 } as const;
 
 export type FunctionName = keyof typeof FUNCTION_ENTRIES;

@@ -105,6 +105,11 @@ export class MujazMonitoring extends Construct {
       'Digest overdue: 23 hours after the schedule, no send had finished',
     );
     this.alarmWhenAny(
+      'FailingSources',
+      serviceMetric(METRIC_NAMES.failingSources, 'find-due-sources'),
+      'Feeds: a source failed three polls or more in a row (mujaz sources list names it, with why)',
+    );
+    this.alarmWhenAny(
       'Api5xx',
       props.httpApi.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' }),
       'HTTP API: answers 5xx',

@@ -77,6 +77,7 @@ function readNewsletterSettings(context: ContextSettings): NewsletterSettings {
   return {
     // SQS's event source takes 2 to 1,000.
     deliverConcurrency: context.integer('mujaz:deliverConcurrency', { min: 2, max: 1_000, fallback: 5 }),
+    feedPollMinutes: context.integer('mujaz:feedPollMinutes', { min: 1, max: 1_440, fallback: 15 }),
     digestSchedule: context.text('mujaz:digestSchedule'),
     timeZone,
     fromAddress,

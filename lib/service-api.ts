@@ -43,6 +43,8 @@ export interface ApiFunctionsProps {
   sendDigest: IFunction;
   /** Sending mail as the newsletter (test sends), and reading the account's rate to pace it. */
   mailingStatements: PolicyStatement[];
+  /** The function behind the /sources routes (MujazFeeds makes it). */
+  sources: IFunction;
 }
 
 /**
@@ -151,7 +153,7 @@ export class MujazApi {
     // POST /digests/{id}/retry queues the readers it sends again; an import queues each reader to confirm.
     props.deliveries.grantSendMessages(admin.function);
     props.subscriptions.grantSendMessages(admin.function);
-    this.route({ api: api.function, admin: admin.function });
+    this.route({ api: api.function, admin: admin.function, sources: props.sources });
     return { api, admin };
   }
 
@@ -163,6 +165,7 @@ export class MujazApi {
     const integrations: Record<RouteFunction, HttpLambdaIntegration> = {
       api: new HttpLambdaIntegration('ApiIntegration', functions.api),
       admin: new HttpLambdaIntegration('AdminIntegration', functions.admin),
+      sources: new HttpLambdaIntegration('SourcesIntegration', functions.sources),
     };
     for (const route of API_ROUTES) {
       const [httpRoute] = this.httpApi.addRoutes({

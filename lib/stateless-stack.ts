@@ -1,6 +1,6 @@
-// Infrastructure: what runs — the HTTP API and its two functions (MujazApi), the send, deliver and feedback functions
-// with their queues (MujazDelivery), the schedule and its watch (MujazSchedules), and the alarms and dashboard
-// (MujazMonitoring). It receives the stateful resources through typed props and can be replaced freely.
+// Infrastructure: what runs — the HTTP API and its functions (MujazApi), the send, deliver and feedback functions
+// with their queues (MujazDelivery), the feed sources, finder and poller (MujazFeeds), the schedule and its watch
+// (MujazSchedules), and the alarms and dashboard (MujazMonitoring). It receives the stateful resources through typed props and can be replaced freely.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IDomainName } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -10,6 +10,7 @@ import { MujazMonitoring } from './monitoring';
 import type { NewsletterSettings } from './newsletter-settings';
 import { MujazApi } from './service-api';
 import { MujazDelivery } from './service-delivery';
+import { MujazFeeds } from './service-feeds';
 import { MujazSchedules } from './service-schedules';
 
 export interface MujazStatelessStackProps extends StackProps {
@@ -40,6 +41,13 @@ export class MujazStatelessStack extends Stack {
       sourceMapsAtRuntime: props.sourceMapsAtRuntime,
       publicBaseUrl: api.publicBaseUrl,
     });
+    const feeds = new MujazFeeds(this, {
+      table: props.table,
+      adminTokenSecret: props.adminTokenSecret,
+      environment: delivery.environment,
+      sourceMapsAtRuntime: props.sourceMapsAtRuntime,
+      feedPollMinutes: props.newsletter.feedPollMinutes,
+    });
     const { api: readers, admin } = api.serve({
       table: props.table,
       tokenSigningSecret: props.tokenSigningSecret,
@@ -50,6 +58,7 @@ export class MujazStatelessStack extends Stack {
       subscriptions: delivery.subscriptions,
       sendDigest: delivery.sendDigest.function,
       mailingStatements: delivery.mailingStatements,
+      sources: feeds.sources.function,
     });
     const schedules = new MujazSchedules(this, {
       sendDigest: delivery.sendDigest.function,
@@ -63,14 +72,22 @@ export class MujazStatelessStack extends Stack {
         SendDigest: delivery.sendDigest.function,
         DeliverDigest: delivery.deliver.function,
         DeliveryFeedback: delivery.feedback.function,
+        Sources: feeds.sources.function,
+        FindDueSources: feeds.finder.function,
+        PollSources: feeds.poller.function,
       },
-      workQueues: { Deliveries: delivery.deliveries, Subscriptions: delivery.subscriptions },
+      workQueues: {
+        Deliveries: delivery.deliveries,
+        Subscriptions: delivery.subscriptions,
+        SourcePolls: feeds.polls,
+      },
       deadLetterQueues: {
         DeliveryDeadLetters: delivery.deadLetterQueues.DeliveryDeadLetters,
         SubscriptionDeadLetters: delivery.deadLetterQueues.SubscriptionDeadLetters,
         ScheduleDeadLetters: schedules.deadLetters,
         SendRequestDeadLetters: delivery.deadLetterQueues.SendRequestDeadLetters,
         FeedbackDeadLetters: delivery.deadLetterQueues.FeedbackDeadLetters,
+        ...feeds.deadLetterQueues,
       },
       httpApi: api.httpApi,
       configurationSetName: delivery.configurationSet.configurationSetName,

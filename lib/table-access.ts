@@ -23,6 +23,12 @@ export interface TableAccess {
  * - deliver-digest: the frozen edition and the reader (Get), claims and outcomes (Update, transactions of
  *   Updates, Delete to release), the pacer (Update), and a queued subscribe request (Get, Put).
  * - delivery-feedback: suppressing an address (Get, Put).
+ * - sources (the /sources routes): a source and its URL's claim (Get; transactions with Put and Delete), every source
+ *   (gsi2), the entries a deleted source remembered (Query on its partition, transactions of Deletes).
+ * - find-due-sources: the due sources (gsi1).
+ * - poll-sources: the source (Get, Put), its entries claimed and settled (transactions of Puts), looked at
+ *   (BatchGet), remembered by a new key (Put) or given back (transactions of Deletes), and the reports stored
+ *   through intake (Get, Put).
  */
 export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   api: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], indexes: ['gsi2'] },
@@ -30,4 +36,7 @@ export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   'send-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: ['gsi1'] },
   'deliver-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: [] },
   'delivery-feedback': { actions: ['GetItem', 'PutItem'], indexes: [] },
+  sources: { actions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'], indexes: ['gsi2'] },
+  'find-due-sources': { actions: ['Query'], indexes: ['gsi1'] },
+  'poll-sources': { actions: ['GetItem', 'PutItem', 'DeleteItem', 'BatchGetItem'], indexes: [] },
 };

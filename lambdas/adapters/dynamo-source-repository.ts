@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import {
   BatchGetCommand,
-  BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -17,8 +16,8 @@ import type { EntrySettlement, SourceRepository } from '../core/ports/source-rep
 import { domainFields, isCancelledByCondition, isConditionFailure } from './dynamo-items';
 import { sourceEntryKey, sourceEntryPrefix, sourceIndexes, sourceKey, sourceUrlKey } from './dynamo-keys';
 
-/** BatchWriteItem's and BatchGetItem's limits, per call. */
-const BATCH_WRITE_LIMIT = 25;
+/** The most items one TransactWriteItems call may hold. */
+const TRANSACTION_LIMIT = 100;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -183,10 +182,12 @@ export class DynamoSourceRepository implements SourceRepository {
   }
 
   async settleEntry(sourceId: string, keys: readonly string[], settlement: EntrySettlement): Promise<void> {
-    await this.writeAll(
-      this.entryKeys(sourceId, keys).map((key) => ({
-        PutRequest: { Item: { ...key, entity: 'source-entry', ...settledFields(settlement) } },
-      })),
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: this.entryKeys(sourceId, keys).map((key) => ({
+          Put: { TableName: this.tableName, Item: { ...key, entity: 'source-entry', ...settledFields(settlement) } },
+        })),
+      }),
     );
   }
 
@@ -257,9 +258,10 @@ export class DynamoSourceRepository implements SourceRepository {
     }
   }
 
+  /** Deleted in transactions of up to 100 (DynamoDB's limit): no BatchWriteItem, which no role is granted. */
   private async forgetEntries(sourceId: string): Promise<void> {
     const pages = paginateQuery(
-      { client: this.client },
+      { client: this.client, pageSize: TRANSACTION_LIMIT },
       {
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :source AND begins_with(sk, :entry)',
@@ -268,21 +270,15 @@ export class DynamoSourceRepository implements SourceRepository {
       },
     );
     for await (const page of pages) {
-      await this.writeAll((page.Items ?? []).map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })));
-    }
-  }
-
-  /** BatchWriteItem in chunks, sending again what DynamoDB left unprocessed. */
-  private async writeAll(requests: Record<string, unknown>[]): Promise<void> {
-    for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) {
-      let pending = requests.slice(start, start + BATCH_WRITE_LIMIT);
-      for (let attempt = 0; pending.length > 0; attempt += 1) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)));
-        const { UnprocessedItems } = await this.client.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } }),
-        );
-        pending = (UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined) ?? [];
-      }
+      const items = page.Items ?? [];
+      if (items.length === 0) continue;
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: items.map((item) => ({
+            Delete: { TableName: this.tableName, Key: { pk: item.pk, sk: item.sk } },
+          })),
+        }),
+      );
     }
   }
 }

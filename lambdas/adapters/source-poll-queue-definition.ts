@@ -12,6 +12,8 @@ export const sourcePollQueue = {
    * stops taking entries up when time runs short (pollSource's deadline) and leaves the rest to the next.
    */
   pollTimeoutSeconds: 300,
+  /** Polls at once across all hosts (the event source's maximum concurrency); per host, one (the FIFO group). */
+  maxPollers: 10,
   /** How often the finder runs by default (mujaz:feedPollMinutes); `npm run dev` looks every minute. */
   findEveryMinutes: 15,
 } as const;

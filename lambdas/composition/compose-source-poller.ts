@@ -1,24 +1,20 @@
-// Composition: the feed poller — the finder that queues due sources (the scheduled function, and every minute in
-// `npm run dev`) and the poll of one source, as an SQS batch handler over the FIFO poll queue (the poll function,
-// and the local runtime's poller, which run the same handler on the same messages).
+// Composition: the feed poller — the poll of one source, as an SQS batch handler over the FIFO poll queue (the poll
+// function, and the local runtime's poller, which run the same handler on the same messages).
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { PollSummary } from '../core/domain/source';
 import { parseSourcePollBody } from '../core/domain/source-poll-messages';
-import { type PollSourcesDeps, pollSource, queueDueSources } from '../core/use-cases/poll-sources';
+import { type PollSourcesDeps, pollSource } from '../core/use-cases/poll-sources';
 
 export type SourcePollerDeps = PollSourcesDeps;
 
 export interface SourcePoller {
-  /** Queues a poll of every due source. */
-  queueDueSources(): Promise<{ queued: number }>;
   /** Polls one source now; `deadline` (epoch ms) bounds the entries it takes up. */
   pollSource(sourceId: string, deadline?: number): Promise<PollSummary | undefined>;
 }
 
 export function composeSourcePoller(deps: SourcePollerDeps): SourcePoller {
   return {
-    queueDueSources: () => queueDueSources(deps),
     pollSource: (sourceId, deadline) => pollSource(deps, sourceId, deadline === undefined ? {} : { deadline }),
   };
 }

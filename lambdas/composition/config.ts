@@ -38,6 +38,9 @@ export const ENVIRONMENT_VARIABLES = {
   tokenSecretArn: 'MUJAZ_TOKEN_SECRET_ARN',
   adminTokenSecretArn: 'MUJAZ_ADMIN_TOKEN_SECRET_ARN',
   sendDigestFunctionName: 'MUJAZ_SEND_DIGEST_FUNCTION_NAME',
+  sourcePollQueueUrl: 'MUJAZ_SOURCE_POLL_QUEUE_URL',
+  /** Local servers (host:port) the fetcher may reach: tests and `npm run dev` only, never set in the stack. */
+  fetchAllow: 'MUJAZ_FETCH_ALLOW',
   localApiPort: 'PORT',
   localSesPort: 'MUJAZ_SES_PORT',
   localDynamoPort: 'MUJAZ_DYNAMODB_PORT',
@@ -98,6 +101,14 @@ export interface AdminFunctionConfig extends LambdaConfig {
   adminTokenSecretArn: string;
   /** The function that runs full sends, invoked asynchronously by POST /digests. */
   sendDigestFunctionName: string;
+}
+
+/** What the functions that read feeds (and the local runtime) read besides MujazConfig. */
+export interface FeedConfig {
+  /** The SQS FIFO queue polls wait in for the poll function. */
+  sourcePollQueueUrl: string;
+  /** `host:port` of local servers the fetcher's address guard lets through (MUJAZ_FETCH_ALLOW); empty in AWS. */
+  fetchAllow: string[];
 }
 
 /** What `npm run dev` and `npm run demo` read: ports and secrets of the local stack, each optional. */
@@ -163,6 +174,23 @@ const lambdaEnvironment = z.object({
 const adminFunctionEnvironment = z.object({
   [V.adminTokenSecretArn]: z.string().min(1),
   [V.sendDigestFunctionName]: z.string().min(1),
+});
+
+const feedEnvironment = z.object({
+  [V.sourcePollQueueUrl]: z.url({ protocol: /^https?$/u }),
+  [V.fetchAllow]: z
+    .string()
+    .optional()
+    .transform((list) =>
+      (list ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    )
+    .refine(
+      (entries) => entries.every((entry) => /^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9A-Fa-f:.]+\]:\d{1,5}$/u.test(entry)),
+      'a comma-separated list of host:port',
+    ),
 });
 
 /** Named to the user by `npm run dev`, which says where its admin token came from. */
@@ -237,6 +265,17 @@ export function readAdminFunctionConfig(env: NodeJS.ProcessEnv): AdminFunctionCo
     adminTokenSecretArn: values[V.adminTokenSecretArn],
     sendDigestFunctionName: values[V.sendDigestFunctionName],
   };
+}
+
+export function readFeedConfig(env: NodeJS.ProcessEnv): FeedConfig {
+  const values = parseEnvironment(feedEnvironment, env);
+  return { sourcePollQueueUrl: values[V.sourcePollQueueUrl], fetchAllow: values[V.fetchAllow] };
+}
+
+/** The sources function reads the admin token's secret, and nothing else. */
+export function readSourcesFunctionConfig(env: NodeJS.ProcessEnv): { adminTokenSecretArn: string } {
+  const values = parseEnvironment(adminFunctionEnvironment.pick({ [V.adminTokenSecretArn]: true }), env);
+  return { adminTokenSecretArn: values[V.adminTokenSecretArn] };
 }
 
 export function readLocalConfig(env: NodeJS.ProcessEnv): LocalConfig {

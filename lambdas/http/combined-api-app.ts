@@ -1,17 +1,26 @@
-// HTTP edge: the whole public and admin API as one Hono app — the readers' routes (reader-routes.ts) and the
-// operator's (admin-routes.ts) side by side. The local runtime and the tests serve it; in Lambda each group runs in
+// HTTP edge: the whole public and admin API as one Hono app — the readers' routes (reader-routes.ts), the
+// operator's (admin-routes.ts) and the feed sources' (source-routes.ts) side by side. The local runtime and the tests serve it; in Lambda each group runs in
 // a function of its own (the API function and the admin function), and API Gateway routes each path to its
 // function (routes.ts).
 import type { Hono } from 'hono';
+import type { SourceUseCases } from '../core/source-use-cases';
 import { type AdminRouteDeps, adminRoutes } from './admin-routes';
 import { createAppBase } from './app-base';
 import { type ReaderRouteDeps, readerRoutes } from './reader-routes';
+import { sourceRoutes } from './source-routes';
 
 export interface CombinedApiDeps extends Omit<ReaderRouteDeps, 'mujaz'>, Omit<AdminRouteDeps, 'mujaz'> {
   /** What readers and the operator can do (composeReaderUseCases, composeAdminUseCases; composeUseCases has both). */
   mujaz: ReaderRouteDeps['mujaz'] & AdminRouteDeps['mujaz'];
+  /** The operator's feed sources (composeSourceUseCases); without them, /sources is no route of this app. */
+  sources?: SourceUseCases;
 }
 
 export function createCombinedApiApp(deps: CombinedApiDeps): Hono {
-  return createAppBase(deps, [readerRoutes(deps), adminRoutes(deps)]);
+  const { sources } = deps;
+  return createAppBase(deps, [
+    readerRoutes(deps),
+    adminRoutes(deps),
+    ...(sources ? [sourceRoutes({ ...deps, sources })] : []),
+  ]);
 }

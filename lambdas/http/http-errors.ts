@@ -1,6 +1,8 @@
 // HTTP edge: the one mapping from failures to status codes and JSON bodies. No internals ever reach a body.
 import {
+  ConflictError,
   DomainError,
+  FeedUnavailableError,
   type InputProblem,
   InvalidInputError,
   InvalidTokenError,
@@ -8,6 +10,7 @@ import {
   RateLimitedError,
   ReportRejectedError,
   type ReportRejection,
+  SourceNotActiveError,
 } from '../core/domain/errors';
 import { redactEmails } from '../core/domain/redaction';
 import type { Logger } from '../core/ports/logger';
@@ -32,10 +35,11 @@ export class HttpProblem extends Error {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; problems?: InputProblem[]; reason?: string };
+  /** `id`: for a conflict, what exists already. */
+  error: { code: string; message: string; problems?: InputProblem[]; reason?: string; id?: string };
 }
 
-export type ErrorStatus = HttpProblemStatus | 429 | 500;
+export type ErrorStatus = HttpProblemStatus | 409 | 422 | 429 | 500;
 
 export interface ErrorResponse {
   status: ErrorStatus;
@@ -74,6 +78,13 @@ export function errorResponse(error: unknown, logger: Logger): ErrorResponse {
   }
   if (error instanceof NotFoundError)
     return { status: 404, body: { error: { code: error.code, message: error.message } } };
+  if (error instanceof ConflictError)
+    return { status: 409, body: { error: { code: error.code, message: error.message, id: error.existingId } } };
+  if (error instanceof SourceNotActiveError)
+    return { status: 409, body: { error: { code: error.code, message: error.message } } };
+  // The address is fine, the request well formed: what is there is no feed we can read (yet).
+  if (error instanceof FeedUnavailableError)
+    return { status: 422, body: { error: { code: error.code, message: error.message } } };
   if (error instanceof DomainError)
     return { status: 400, body: { error: { code: error.code, message: error.message } } };
   logger.error('unhandled error', {

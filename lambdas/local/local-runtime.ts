@@ -10,16 +10,28 @@ import { createAwsClients } from '../adapters/aws-clients';
 import { consoleLogger } from '../adapters/console-logger';
 import { loggerMetrics } from '../adapters/logger-metrics';
 import { compileEmailTemplates } from '../adapters/mjml-template-compiler';
+import { pollVisibilitySeconds, sourcePollQueue } from '../adapters/source-poll-queue-definition';
 import { visibilityTimeoutSeconds } from '../adapters/work-queue-definition';
+import { awsFeedDeps } from '../composition/aws-feed-adapters';
 import { awsMujazDeps } from '../composition/aws-mail-adapters';
+import { composeSourceFinder, type SourceFinder } from '../composition/compose-source-finder';
+import { composeSourcePoller, type SourcePoller, sourcePollBatchHandler } from '../composition/compose-source-poller';
+import { composeSourceUseCases, type SourceUseCases } from '../composition/compose-source-use-cases';
 import { composeUseCases, type UseCases } from '../composition/compose-use-cases';
-import { type MujazConfig, readLocalStackConfig } from '../composition/config';
+import {
+  ENVIRONMENT_VARIABLES,
+  type FeedConfig,
+  type MujazConfig,
+  readFeedConfig,
+  readLocalStackConfig,
+} from '../composition/config';
 import { composeQueueBatchHandler } from '../composition/queue-batch-handler';
 import { publicLinks } from '../core/domain/links';
 import type { Logger } from '../core/ports/logger';
 import { createCombinedApiApp } from '../http/combined-api-app';
 import { InProcessDigestDispatcher } from './in-process-digest-dispatcher';
 import {
+  ensureSourcePollQueues,
   ensureTable,
   ensureWorkQueues,
   freePort,
@@ -34,6 +46,8 @@ import { type QueuePoller, startQueuePoller } from './queue-poller';
 export const LOCAL_DELIVERY_QUEUE = 'mujaz-deliveries';
 /** The subscribe requests' queue; its dead-letter queue is `${name}-dlq`. */
 export const LOCAL_SUBSCRIPTION_QUEUE = 'mujaz-subscriptions';
+/** The source-polls FIFO queue: `${name}.fifo`, its dead-letter queue `${name}-dlq.fifo`. */
+export const LOCAL_SOURCE_POLL_QUEUE = 'mujaz-source-polls';
 
 export interface LocalRuntimeOptions extends LocalStackOptions {
   /** Port of the HTTP API; a free one when absent. */
@@ -50,6 +64,11 @@ export interface LocalRuntimeOptions extends LocalStackOptions {
    * consumes the queue, as a test that kills it mid-batch needs). 4 when absent.
    */
   deliveryWorkers?: number;
+  /**
+   * How often the finder queues due sources, as the schedule does in AWS: every minute when absent; 0 never (a
+   * test runs runtime.finder itself). Polls are consumed whenever the deliver step runs (deliveryWorkers > 0).
+   */
+  findDueEveryMs?: number;
 }
 
 export interface LocalRuntime {
@@ -57,8 +76,15 @@ export interface LocalRuntime {
   inboxUrl: string;
   sesEndpoint: string;
   adminToken: string;
-  config: MujazConfig;
+  config: MujazConfig & FeedConfig;
   deliveryQueues: WorkQueueUrls;
+  sourcePollQueues: WorkQueueUrls;
+  /** The operator's feed sources, as the /sources routes run them. */
+  sources: SourceUseCases;
+  /** What the scheduled finder does: queue the due sources. */
+  finder: SourceFinder;
+  /** What the poll function does with one message. */
+  poller: SourcePoller;
   subscriptionQueues: WorkQueueUrls;
   mujaz: UseCases;
   app: Hono;
@@ -80,10 +106,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const visibility = visibilityTimeoutSeconds(draft.deliverTimeoutSeconds);
     const deliveryQueues = await ensureWorkQueues(stack, LOCAL_DELIVERY_QUEUE, visibility);
     const subscriptionQueues = await ensureWorkQueues(stack, LOCAL_SUBSCRIPTION_QUEUE, visibility);
-    const config: MujazConfig = {
+    // The poll queue's visibility is the poll function's, as in AWS: a poll that dies comes back only after it.
+    const sourcePollQueues = await ensureSourcePollQueues(
+      stack,
+      LOCAL_SOURCE_POLL_QUEUE,
+      pollVisibilitySeconds(sourcePollQueue.pollTimeoutSeconds),
+    );
+    const config: MujazConfig & FeedConfig = {
       ...draft,
       deliveryQueueUrl: deliveryQueues.queueUrl,
       subscriptionQueueUrl: subscriptionQueues.queueUrl,
+      ...readFeedConfig({ [ENVIRONMENT_VARIABLES.sourcePollQueueUrl]: sourcePollQueues.queueUrl, ...environment }),
     };
     await ensureTable(stack, config.tableName);
 
@@ -116,6 +149,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const mujaz = composeUseCases(deps, config);
     const handleBatch = composeQueueBatchHandler(deps, config);
     const dispatcher = new InProcessDigestDispatcher(mujaz, logger);
+    // Feeds over the same table and intake: the sources function's use cases, the finder's, the poll function's.
+    const feedDeps = awsFeedDeps(config, clients, { logger, metrics: composition.metrics });
+    const sources = composeSourceUseCases(feedDeps);
+    const finder = composeSourceFinder(feedDeps);
+    const poller = composeSourcePoller(feedDeps);
     const workers = options.deliveryWorkers ?? 4;
     // Confirmations have a poller of their own, as they have a queue of their own: a big send never holds them back.
     const pollers: QueuePoller[] =
@@ -129,8 +167,25 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
               workers: 1,
               logger,
             }),
+            // Polls one at a time per host (the FIFO group), two hosts at once.
+            startQueuePoller({
+              sqs: clients.sqs,
+              queueUrl: config.sourcePollQueueUrl,
+              handleBatch: sourcePollBatchHandler(poller, logger),
+              workers: 2,
+              batchSize: sourcePollQueue.batchSize,
+              logger,
+            }),
           ]
         : [];
+    const findEveryMs = options.findDueEveryMs ?? 60_000;
+    const findDue = () =>
+      finder
+        .queueDueSources()
+        .catch((error: unknown) =>
+          logger.error('finding due sources failed', { error: error instanceof Error ? error.name : 'unknown' }),
+        );
+    const finderTimer = findEveryMs > 0 ? setInterval(findDue, findEveryMs) : undefined;
     const app = createCombinedApiApp({
       mujaz,
       dispatcher,
@@ -139,6 +194,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       logger,
       clientAddress: (c) => getConnInfo(c).remote.address,
       links: publicLinks(config.publicBaseUrl),
+      sources,
     });
     const server = await listen(app, apiPort);
 
@@ -150,9 +206,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       config,
       deliveryQueues,
       subscriptionQueues,
+      sourcePollQueues,
+      sources,
+      finder,
+      poller,
       mujaz,
       app,
       stop: async () => {
+        if (finderTimer) clearInterval(finderTimer);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await dispatcher.settled();
         await Promise.all(pollers.map((poller) => poller.stop()));

@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { createTableInput, mujazTable } from '../adapters/dynamo-table-definition';
+import { sourcePollQueue } from '../adapters/source-poll-queue-definition';
 import { workQueue } from '../adapters/work-queue-definition';
 import type { ServiceSpec } from './service-host';
 
@@ -194,6 +195,45 @@ export async function ensureWorkQueues(
           RedrivePolicy: JSON.stringify({
             deadLetterTargetArn: Attributes?.QueueArn,
             maxReceiveCount: workQueue.maxReceiveCount,
+          }),
+        },
+      }),
+    );
+    return { queueUrl: queue.QueueUrl!, deadLetterQueueUrl: dead.QueueUrl! };
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * The source-polls FIFO queue and its FIFO dead-letter queue, made if absent (`${name}.fifo`, `${name}-dlq.fifo`),
+ * from the definition the CDK stack uses; no content-based deduplication: each poll names its own.
+ */
+export async function ensureSourcePollQueues(
+  stack: Pick<LocalStack, 'sqsEndpoint' | 'region' | 'credentials'>,
+  name: string,
+  visibilityTimeoutSeconds = 10,
+): Promise<WorkQueueUrls> {
+  const client = new SQSClient({ endpoint: stack.sqsEndpoint, region: stack.region, credentials: stack.credentials });
+  try {
+    const dead = await client.send(
+      new CreateQueueCommand({
+        QueueName: `${name}-dlq.fifo`,
+        Attributes: { FifoQueue: 'true', MessageRetentionPeriod: String(sourcePollQueue.deadLetterRetentionSeconds) },
+      }),
+    );
+    const { Attributes } = await client.send(
+      new GetQueueAttributesCommand({ QueueUrl: dead.QueueUrl, AttributeNames: ['QueueArn'] }),
+    );
+    const queue = await client.send(
+      new CreateQueueCommand({
+        QueueName: `${name}.fifo`,
+        Attributes: {
+          FifoQueue: 'true',
+          VisibilityTimeout: String(visibilityTimeoutSeconds),
+          RedrivePolicy: JSON.stringify({
+            deadLetterTargetArn: Attributes?.QueueArn,
+            maxReceiveCount: sourcePollQueue.maxReceiveCount,
           }),
         },
       }),

@@ -16,6 +16,8 @@ export interface QueuePollerOptions {
   logger: Logger;
   /** How long an idle worker waits before asking again. */
   idleMs?: number;
+  /** Messages per batch (Lambda: the event source's batch size); the delivery queues' when absent. */
+  batchSize?: number;
 }
 
 export interface QueuePoller {
@@ -33,7 +35,7 @@ export function startQueuePoller(options: QueuePollerOptions): QueuePoller {
         const { Messages = [] } = await options.sqs.send(
           new ReceiveMessageCommand({
             QueueUrl: options.queueUrl,
-            MaxNumberOfMessages: workQueue.batchSize,
+            MaxNumberOfMessages: options.batchSize ?? workQueue.batchSize,
             // Short polls: local-aws-sqs can hand a message out twice within one long poll that outlasts visibility.
             WaitTimeSeconds: 0,
             MessageSystemAttributeNames: ['All'],

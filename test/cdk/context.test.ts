@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContextSettingError, ContextSettings } from '../../lib/context';
+import { FUNCTION_ENTRIES } from '../../lib/function-bundles';
 import { ALLOW_PLACEHOLDERS } from '../../lib/mujaz-app';
 import { buildError, cdkJson, synthMujaz, testContext } from './mujaz-templates';
 
@@ -105,7 +106,7 @@ describe('every setting of the app, from cdk.json or from -c', () => {
 
   it('takes -c mujaz:sourceMapsAtRuntime=true as true, and false as false', () => {
     const withMaps = functionEnvironments(synthMujaz({ 'mujaz:sourceMapsAtRuntime': 'true' }).service);
-    expect(withMaps).toHaveLength(5);
+    expect(withMaps).toHaveLength(Object.keys(FUNCTION_ENTRIES).length);
     for (const environment of withMaps) expect(environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
     for (const environment of functionEnvironments(synthMujaz({ 'mujaz:sourceMapsAtRuntime': 'false' }).service))
       expect(environment.Variables.NODE_OPTIONS).toBeUndefined();
@@ -115,7 +116,10 @@ describe('every setting of the app, from cdk.json or from -c', () => {
     const mappings = Object.values(
       synthMujaz({ 'mujaz:deliverConcurrency': '7' }).service.findResources('AWS::Lambda::EventSourceMapping'),
     ).map((mapping) => (mapping as { Properties: { ScalingConfig: { MaximumConcurrency: number } } }).Properties);
-    expect(mappings.map((mapping) => mapping.ScalingConfig.MaximumConcurrency).sort()).toEqual([2, 7]);
+    // The deliver function's two mappings, and the poll function's ten pollers.
+    expect(mappings.map((mapping) => mapping.ScalingConfig.MaximumConcurrency).sort((a, b) => a - b)).toEqual([
+      2, 7, 10,
+    ]);
   });
 
   it.each([

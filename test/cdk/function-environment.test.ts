@@ -5,8 +5,10 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import {
   readAdminFunctionConfig,
   readConfig,
+  readFeedConfig,
   readLambdaConfig,
   readLambdaRegion,
+  readSourcesFunctionConfig,
 } from '../../lambdas/composition/config';
 import { synthMujaz } from './mujaz-templates';
 
@@ -85,6 +87,9 @@ const READERS: Record<string, Array<(env: NodeJS.ProcessEnv) => unknown>> = {
   'send-digest': [readConfig, readLambdaRegion],
   'deliver-digest': [readConfig, readLambdaConfig],
   'delivery-feedback': [readConfig, readLambdaRegion],
+  sources: [readConfig, readFeedConfig, readLambdaRegion, readSourcesFunctionConfig],
+  'find-due-sources': [readConfig, readFeedConfig, readLambdaRegion],
+  'poll-sources': [readConfig, readFeedConfig, readLambdaRegion],
 };
 
 describe.each([

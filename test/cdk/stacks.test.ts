@@ -8,7 +8,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { mujazTable } from '../../lambdas/adapters/dynamo-table-definition';
 import { workQueue } from '../../lambdas/adapters/work-queue-definition';
-import { API_ROUTES, apiGatewayPath } from '../../lambdas/http/routes';
+import { API_ROUTES, apiGatewayPath, servingFunction } from '../../lambdas/http/routes';
+import { FUNCTION_ENTRIES } from '../../lib/function-bundles';
 import { buildMujaz } from '../../lib/mujaz-app';
 import { applyNagChecks } from '../../lib/nag';
 import { API_THROTTLE } from '../../lib/service-api';
@@ -73,7 +74,7 @@ describe('MujazService (stateless)', () => {
     const functions = service.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: 'nodejs24.x', TracingConfig: { Mode: 'Active' } },
     });
-    expect(Object.keys(functions)).toHaveLength(5);
+    expect(Object.keys(functions)).toHaveLength(Object.keys(FUNCTION_ENTRIES).length);
     for (const fn of Object.values(functions)) {
       const properties = (
         fn as { Properties: { Architectures: string[]; Environment: { Variables: Record<string, unknown> } } }
@@ -179,12 +180,15 @@ describe('MujazService (stateless)', () => {
         (mapping as { Properties: { EventSourceArn: { 'Fn::GetAtt': string[] }; FunctionName: { Ref: string } } })
           .Properties,
     );
-    expect(sources.map((source) => source.EventSourceArn['Fn::GetAtt'][0]).sort()).toEqual([
+    const deliverSources = sources.filter((source) => /^DeliverDigestFunction/u.test(source.FunctionName.Ref));
+    expect(deliverSources.map((source) => source.EventSourceArn['Fn::GetAtt'][0]).sort()).toEqual([
       expect.stringMatching(/^Deliveries/u),
       expect.stringMatching(/^Subscriptions/u),
     ]);
-    expect(new Set(sources.map((source) => source.FunctionName.Ref)).size).toBe(1);
-    expect(sources[0]!.FunctionName.Ref).toMatch(/^DeliverDigestFunction/u);
+    // The other mapping is the poll function's, on its own queue.
+    expect(
+      sources.filter((source) => !deliverSources.includes(source)).map((source) => source.FunctionName.Ref),
+    ).toEqual([expect.stringMatching(/^PollSourcesFunction/u)]);
     const queuersOfSubscriptions = handlersWith(
       (statement) =>
         [statement.Action].flat().includes('sqs:SendMessage') &&
@@ -219,14 +223,12 @@ describe('MujazService (stateless)', () => {
     );
     expect(servedBy).toEqual(
       Object.fromEntries(
-        API_ROUTES.map((route) => [
-          `ANY ${apiGatewayPath(route.path)}`,
-          functionOf(route.access === 'admin' ? 'admin' : 'api').logicalId,
-        ]),
+        API_ROUTES.map((route) => [`ANY ${apiGatewayPath(route.path)}`, functionOf(servingFunction(route)).logicalId]),
       ),
     );
     expect(servedBy['ANY /reports']).toBe(functionOf('admin').logicalId);
     expect(servedBy['ANY /subscriptions']).toBe(functionOf('api').logicalId);
+    expect(servedBy['ANY /sources/{id}/poll']).toBe(functionOf('sources').logicalId);
     const [stage] = Object.values(service.findResources('AWS::ApiGatewayV2::Stage')) as Array<{
       Properties: { RouteSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> };
     }>;
@@ -274,13 +276,17 @@ describe('MujazService (stateless)', () => {
   });
 
   it('watches each send 23 hours later, in the same time zone, through the send function', () => {
-    const schedules = Object.values(service.findResources('AWS::Scheduler::Schedule')) as Array<{
-      Properties: {
-        ScheduleExpression: string;
-        ScheduleExpressionTimezone: string;
-        Target: { Arn: unknown; Input: string };
-      };
-    }>;
+    const schedules = (
+      Object.values(service.findResources('AWS::Scheduler::Schedule')) as Array<{
+        Properties: {
+          ScheduleExpression: string;
+          ScheduleExpressionTimezone: string;
+          Target: { Arn: unknown; Input: string };
+        };
+      }>
+    ).filter(
+      (schedule) => !JSON.stringify(schedule.Properties.Target.Arn).includes(functionOf('find-due-sources').logicalId),
+    );
     expect(
       schedules.map((schedule) => [schedule.Properties.ScheduleExpression, schedule.Properties.Target.Input]).sort(),
     ).toEqual([
@@ -291,6 +297,57 @@ describe('MujazService (stateless)', () => {
       expect(schedule.Properties.ScheduleExpressionTimezone).toBe(cdkJson.context['mujaz:timeZone']);
       expect(JSON.stringify(schedule.Properties.Target.Arn)).toContain(functionOf('send-digest').logicalId);
     }
+  });
+
+  it('runs the finder of due sources every mujaz:feedPollMinutes (15 by default), with retries and a dead-letter queue', () => {
+    const finder = (context: Record<string, unknown>) =>
+      (
+        Object.values(synthMujaz(context).service.findResources('AWS::Scheduler::Schedule')) as Array<{
+          Properties: { ScheduleExpression: string; Target: { Arn: unknown; RetryPolicy: unknown } };
+        }>
+      ).filter((schedule) => JSON.stringify(schedule.Properties.Target.Arn).includes('FindDueSourcesFunction'));
+    const [standard] = finder({});
+    expect(standard!.Properties.ScheduleExpression).toBe('rate(15 minutes)');
+    expect(standard!.Properties.Target.RetryPolicy).toMatchObject({ MaximumRetryAttempts: 2 });
+    expect(finder({ 'mujaz:feedPollMinutes': '5' })[0]!.Properties.ScheduleExpression).toBe('rate(5 minutes)');
+    expect(() => finder({ 'mujaz:feedPollMinutes': '0' })).toThrow(/feedPollMinutes/u);
+  });
+
+  it('polls sources from an encrypted FIFO queue, one per invocation, its FIFO dead-letter queue after 3 tries', () => {
+    const queues = service.findResources('AWS::SQS::Queue') as Record<
+      string,
+      {
+        Properties: {
+          FifoQueue?: boolean;
+          RedrivePolicy?: { maxReceiveCount: number };
+          SqsManagedSseEnabled?: boolean;
+        };
+      }
+    >;
+    const polls = Object.entries(queues).find(([id]) => id.startsWith('SourcePolls'))![1].Properties;
+    expect(polls).toMatchObject({ FifoQueue: true, SqsManagedSseEnabled: true, RedrivePolicy: { maxReceiveCount: 3 } });
+    expect(Object.entries(queues).find(([id]) => id.startsWith('SourcePollDeadLetters'))![1].Properties).toMatchObject({
+      FifoQueue: true,
+      SqsManagedSseEnabled: true,
+    });
+    service.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: functionOf('poll-sources').logicalId },
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    expect(functionOf('poll-sources').Timeout).toBe(300);
+    // Only the sources function and the finder queue polls.
+    const queuers = handlersWith(
+      (statement) =>
+        [statement.Action].flat().includes('sqs:SendMessage') &&
+        /"SourcePolls[A-Z0-9]+"/u.test(JSON.stringify(statement.Resource)),
+    );
+    expect(queuers.sort()).toEqual(['find-due-sources', 'sources']);
+  });
+
+  it('never lets the fetcher past its address guard in AWS: no function is given MUJAZ_FETCH_ALLOW', () => {
+    for (const fn of Object.values(service.findResources('AWS::Lambda::Function')))
+      expect(JSON.stringify(fn)).not.toContain('MUJAZ_FETCH_ALLOW');
   });
 
   it('schedules the weekly send with the cron and time zone from cdk.json, retries and a dead-letter queue', () => {
@@ -332,6 +389,10 @@ describe('what a replacement would hurt', () => {
         'SendRequestDeadLetters5AB90760',
         'FeedbackDeadLetters07994F3B',
         'ScheduleDeadLetters0406ECBC',
+        'SourcePolls3F2A0626',
+        'SourcePollDeadLetters6A00D511',
+        'SourceFinderDeadLetters7A943743',
+        'PollSourcesFunctionSqsEventSourceMujazServiceSourcePolls1927C223CFA7E4DA',
         'DeliverDigestFunctionSqsEventSourceMujazServiceDeliveries0BF0CCE153434480',
         'DeliverDigestFunctionSqsEventSourceMujazServiceSubscriptionsE3C0669217C4EAF4',
         'DeliveryFeedbackTopic1834D5DB',
@@ -405,7 +466,7 @@ describe('the sending domain and the public domain', () => {
     withDomain.data.hasOutput('PublicDomainTarget', {});
     withDomain.service.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
     const urls = baseUrls(withDomain.service).map((url) => JSON.stringify(url));
-    expect(urls).toHaveLength(5);
+    expect(urls).toHaveLength(Object.keys(FUNCTION_ENTRIES).length);
     for (const url of urls) {
       expect(url).toMatch(/^\{"Fn::Join":\["",\["https:\/\/",/u);
       expect(url).toMatch(/PublicDomain/u);
@@ -437,7 +498,7 @@ function functionOf(handler: string) {
   return { logicalId, ...fn.Properties };
 }
 
-const HANDLERS = ['api', 'admin', 'send-digest', 'deliver-digest', 'delivery-feedback'] as const;
+const HANDLERS = Object.keys(FUNCTION_ENTRIES) as Array<keyof typeof FUNCTION_ENTRIES>;
 
 /** The functions whose role has a statement like that, in HANDLERS' order. */
 function handlersWith(matches: (statement: Statement) => boolean): string[] {
@@ -468,6 +529,9 @@ describe('least privilege on the table', () => {
     'send-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: ['gsi1'] },
     'deliver-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: [] },
     'delivery-feedback': { actions: ['GetItem', 'PutItem'], indexes: [] },
+    sources: { actions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'], indexes: ['gsi2'] },
+    'find-due-sources': { actions: ['Query'], indexes: ['gsi1'] },
+    'poll-sources': { actions: ['GetItem', 'PutItem', 'DeleteItem', 'BatchGetItem'], indexes: [] },
   };
 
   it('covers every function', () => {
@@ -548,6 +612,10 @@ describe('least privilege beyond the table, and what the reviewer’s mutations 
     expect(secretsOf('send-digest')).toEqual([]);
     expect(secretsOf('deliver-digest')).toEqual(['TokenSigningSecret']);
     expect(secretsOf('delivery-feedback')).toEqual([]);
+    // The source routes are the operator's: the admin token, and no link to sign.
+    expect(secretsOf('sources')).toEqual(['AdminTokenSecret']);
+    expect(secretsOf('find-due-sources')).toEqual([]);
+    expect(secretsOf('poll-sources')).toEqual([]);
   });
 
   it('lets the admin function invoke the send function and nothing else, and nobody else invoke anything', () => {
@@ -572,9 +640,11 @@ describe('least privilege beyond the table, and what the reviewer’s mutations 
     expect(functionOf('send-digest').Timeout).toBe(900);
     expect(functionOf('api').Timeout).toBe(29);
     expect(functionOf('admin').Timeout).toBe(29);
-    const [schedule] = Object.values(service.findResources('AWS::Scheduler::Schedule')) as Array<{
-      Properties: { Target: { Arn: unknown } };
-    }>;
+    const [schedule] = service.toJSON().Resources
+      ? (Object.values(
+          service.findResources('AWS::Scheduler::Schedule', { Properties: { Target: { Input: '{}' } } }),
+        ) as Array<{ Properties: { Target: { Arn: unknown } } }>)
+      : [];
     expect(JSON.stringify(schedule!.Properties.Target.Arn)).toContain(functionOf('send-digest').logicalId);
   });
 
@@ -682,6 +752,15 @@ describe('alarms', () => {
         'SesBounceRate',
         'SesComplaintRate',
         'SubscriptionDeadLettersNotEmpty',
+        'FailingSources',
+        'FindDueSourcesErrors',
+        'FindDueSourcesThrottles',
+        'PollSourcesErrors',
+        'PollSourcesThrottles',
+        'SourceFinderDeadLettersNotEmpty',
+        'SourcePollDeadLettersNotEmpty',
+        'SourcesErrors',
+        'SourcesThrottles',
       ].sort(),
     );
     for (const [id, alarm] of found) {
@@ -824,15 +903,24 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
     const routes = API_ROUTES.map(
       (route) => `HttpApi/ANY--${apiGatewayPath(route.path).slice(1).replaceAll('/', '--')} AwsSolutions-APIG4`,
     );
-    const roles = ['SendDigest', 'DeliverDigest', 'Api', 'Admin', 'DeliveryFeedback'].map(
-      (name) => `${name}/Role AwsSolutions-IAM5[Resource::*]`,
-    );
+    const roles = [
+      'SendDigest',
+      'DeliverDigest',
+      'Api',
+      'Admin',
+      'DeliveryFeedback',
+      'Sources',
+      'FindDueSources',
+      'PollSources',
+    ].map((name) => `${name}/Role AwsSolutions-IAM5[Resource::*]`);
     const deadLetters = [
       'DeliveryDeadLetters',
       'SubscriptionDeadLetters',
       'SendRequestDeadLetters',
       'FeedbackDeadLetters',
       'ScheduleDeadLetters',
+      'SourcePollDeadLetters',
+      'SourceFinderDeadLetters',
     ].map((queue) => `${queue} Serverless-SQSRedrivePolicy`);
     expect(accepted.sort()).toEqual(
       [
@@ -847,6 +935,11 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
         'DeliverDigest/Function Serverless-LambdaEventSourceMappingDestination',
         'Api/Function Serverless-LambdaDLQ',
         'Admin/Function Serverless-LambdaDLQ',
+        'SourceFinderDeadLetters AwsSolutions-SQS3',
+        `SourceFinderScheduleRole AwsSolutions-IAM5[Resource::<${functionOf('find-due-sources').logicalId}.Arn>:*]`,
+        'Sources/Function Serverless-LambdaDLQ',
+        'PollSources/Function Serverless-LambdaDLQ',
+        'PollSources/Function Serverless-LambdaEventSourceMappingDestination',
       ].sort(),
     );
   });
@@ -899,6 +992,6 @@ describe('each function writes only to its own log group, keeps failed events, a
           Properties: { Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps' } } },
         }),
       ),
-    ).toHaveLength(5);
+    ).toHaveLength(Object.keys(FUNCTION_ENTRIES).length);
   });
 });

@@ -17,11 +17,14 @@ import type { CompositionOptions } from '../../lambdas/composition/composition-o
 import { publicLinks } from '../../lambdas/core/domain/links';
 import { createAdminApp } from '../../lambdas/http/admin-routes';
 import { createReaderApp } from '../../lambdas/http/reader-routes';
+import { createSourcesApp } from '../../lambdas/http/source-routes';
 import { toSqsEvent } from '../../lambdas/local/queue-poller';
 import { linkIn, untilEmailsTo } from '../../lambdas/local/ses-inbox';
 import { TABLE_ACCESS, type TableAccess } from '../../lib/table-access';
+import { startFeedServer } from '../support/feed-server';
 import { InMemoryMetrics } from '../support/in-memory-metrics';
 import {
+  createTestFeeds,
   createTestMujaz,
   localServices,
   TEST_TOKEN_SECRET,
@@ -146,6 +149,10 @@ it('runs each function through its entry points and finds every DynamoDB call gr
     'send-digest': new Set(),
     'deliver-digest': new Set(),
     'delivery-feedback': new Set(),
+    // The feed functions' own test is below.
+    sources: new Set(),
+    'find-due-sources': new Set(),
+    'poll-sources': new Set(),
   };
   const add = (name: keyof typeof TABLE_ACCESS, calls: Set<string>) => {
     for (const call of calls) used[name].add(call);
@@ -206,8 +213,10 @@ it('runs each function through its entry points and finds every DynamoDB call gr
   const feedback = composeFeedbackRecorder(awsFeedbackRecorderDeps(test.config, test.clients, composition));
   add('delivery-feedback', await recorded(() => feedback.recordDeliveryFeedback(bounce)));
 
-  for (const [name, calls] of Object.entries(used))
+  for (const [name, calls] of Object.entries(used)) {
+    if (['sources', 'find-due-sources', 'poll-sources'].includes(name)) continue;
     expectGranted(calls, TABLE_ACCESS[name as keyof typeof TABLE_ACCESS]);
+  }
   // What these flows exercised (a refused send's DeleteItem, the deliver function's release, is not among them).
   expect([...used.api].sort()).toEqual(
     ['BatchGetItem', 'GetItem', 'PutItem', 'Query', 'Query@gsi2', 'UpdateItem'].sort(),
@@ -219,3 +228,64 @@ it('runs each function through its entry points and finds every DynamoDB call gr
   expect([...used['deliver-digest']].sort()).toEqual(['GetItem', 'PutItem', 'UpdateItem'].sort());
   expect([...used['delivery-feedback']].sort()).toEqual(['GetItem', 'PutItem'].sort());
 }, 60_000);
+
+it('runs the feed functions through their entry points and finds every DynamoDB call granted to them', async () => {
+  const web = await startFeedServer();
+  const item = (n: number) =>
+    `<item><title>Story ${n} of the harbour</title><link>https://harbour.example/${n}</link><guid>g${n}</guid>` +
+    `<description>The harbour council met on Monday about story ${n}. It decided to open the new pier in spring. ` +
+    `Fishermen welcomed the decision and asked for more moorings.</description></item>`;
+  const feed = (items: number[]) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour</title>${items.map(item).join('')}</channel></rss>`;
+  web.serve('/feed.xml', { body: feed([1, 2]), contentType: 'application/rss+xml' });
+  try {
+    const feeds = await createTestFeeds(test, { fetchAllow: [web.host] });
+    const sourcesApp = createSourcesApp({
+      sources: feeds.sources,
+      adminToken: ADMIN,
+      newsletter: test.config.newsletter,
+      logger: silentLogger,
+    });
+    const call = (method: string, path: string, body?: unknown) =>
+      sourcesApp.request(path, {
+        method,
+        headers: { ...admin, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const used = {
+      sources: new Set<string>(),
+      'find-due-sources': new Set<string>(),
+      'poll-sources': new Set<string>(),
+    };
+    const add = (name: keyof typeof used, calls: Set<string>) => {
+      for (const call of calls) used[name].add(call);
+    };
+    let id = '';
+    add(
+      'sources',
+      await recorded(async () => {
+        const response = await call('POST', '/sources', { url: web.url('/feed.xml') });
+        id = ((await response.clone().json()) as { id: string }).id;
+        return response;
+      }),
+    );
+    add('sources', await recorded(() => call('GET', '/sources')));
+    add('sources', await recorded(() => call('GET', `/sources/${id}`)));
+    add('sources', await recorded(() => call('PATCH', `/sources/${id}`, { ignoreCache: true })));
+    add('find-due-sources', await recorded(() => feeds.finder.queueDueSources()));
+    add('poll-sources', await recorded(() => feeds.drainPolls()));
+    // A changed feed: its old entries are seen (and looked at), the new one stored.
+    web.serve('/feed.xml', { body: feed([1, 2, 3]), contentType: 'application/rss+xml' });
+    add('sources', await recorded(() => call('POST', `/sources/${id}/poll`)));
+    add('poll-sources', await recorded(() => feeds.drainPolls()));
+    add('sources', await recorded(() => call('DELETE', `/sources/${id}`)));
+
+    for (const [name, calls] of Object.entries(used)) expectGranted(calls, TABLE_ACCESS[name as keyof typeof used]);
+    expect([...used.sources].sort()).toEqual(['DeleteItem', 'GetItem', 'PutItem', 'Query', 'Query@gsi2'].sort());
+    expect([...used['find-due-sources']]).toEqual(['Query@gsi1']);
+    // A claim given back after a failure (DeleteItem) is not among these flows.
+    expect([...used['poll-sources']].sort()).toEqual(['BatchGetItem', 'GetItem', 'PutItem'].sort());
+  } finally {
+    await web.close();
+  }
+});

@@ -1,26 +1,38 @@
 // Test support: the local DynamoDB and SES started by global setup, a fresh table per test file, and a Mujaz
 // built by the very composition the Lambda handlers use.
 import { randomUUID } from 'node:crypto';
+import { DeleteMessageCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { Hono } from 'hono';
 import { type AwsClients, createAwsClients } from '../../lambdas/adapters/aws-clients';
 import { visibilityTimeoutSeconds } from '../../lambdas/adapters/work-queue-definition';
+import { awsFeedDeps } from '../../lambdas/composition/aws-feed-adapters';
 import { awsMujazDeps } from '../../lambdas/composition/aws-mail-adapters';
+import { composeSourceFinder, type SourceFinder } from '../../lambdas/composition/compose-source-finder';
+import {
+  composeSourcePoller,
+  type SourcePollBatchHandler,
+  type SourcePoller,
+  sourcePollBatchHandler,
+} from '../../lambdas/composition/compose-source-poller';
+import { composeSourceUseCases, type SourceUseCases } from '../../lambdas/composition/compose-source-use-cases';
 import { composeUseCases, type UseCases } from '../../lambdas/composition/compose-use-cases';
 import { type MujazConfig, readConfig } from '../../lambdas/composition/config';
 import { composeQueueBatchHandler, type QueueBatchHandler } from '../../lambdas/composition/queue-batch-handler';
 import { publicLinks } from '../../lambdas/core/domain/links';
 import type { Clock } from '../../lambdas/core/ports/clock';
+import type { WebFetcher } from '../../lambdas/core/ports/web-fetcher';
 import type { DigestProgress } from '../../lambdas/core/use-cases/digest-progress';
 import { createCombinedApiApp } from '../../lambdas/http/combined-api-app';
 import { InProcessDigestDispatcher } from '../../lambdas/local/in-process-digest-dispatcher';
 import {
+  ensureSourcePollQueues,
   ensureTable,
   ensureWorkQueues,
   LOCAL_CREDENTIALS,
   LOCAL_REGION,
   type WorkQueueUrls,
 } from '../../lambdas/local/local-stack';
-import { type QueuePoller, startQueuePoller } from '../../lambdas/local/queue-poller';
+import { type QueuePoller, startQueuePoller, toSqsEvent } from '../../lambdas/local/queue-poller';
 import { InMemoryMetrics } from './in-memory-metrics';
 import { compiledTemplates } from './real-renderer';
 import { silentLogger } from './silent-logger';
@@ -164,8 +176,9 @@ export async function createTestMujaz(prefix: string, options: TestMujazOptions 
 }
 
 /** The Hono app over a TestMujaz, sends run in process: what the flow tests drive with app.request. */
-export function apiAppOver(test: TestMujaz, adminToken: string): Hono {
+export function apiAppOver(test: TestMujaz, adminToken: string, feeds?: Pick<TestFeeds, 'sources'>): Hono {
   return createCombinedApiApp({
+    ...(feeds ? { sources: feeds.sources } : {}),
     mujaz: test.mujaz,
     dispatcher: new InProcessDigestDispatcher(test.mujaz, silentLogger),
     adminToken,
@@ -179,4 +192,63 @@ export function apiAppOver(test: TestMujaz, adminToken: string): Hono {
 /** A recipient address no other test uses, so each test reads only its own mail from the shared SES store. */
 export function uniqueAddress(name: string): string {
   return `${name}-${randomUUID().slice(0, 8)}@example.com`;
+}
+
+export interface TestFeeds {
+  sources: SourceUseCases;
+  finder: SourceFinder;
+  poller: SourcePoller;
+  /** The poll function's batch handler, as the poll Lambda runs it. */
+  handlePolls: SourcePollBatchHandler;
+  pollQueues: WorkQueueUrls;
+  /** Hands every queued poll to the poll handler until the queue is empty; returns how many were handled. */
+  drainPolls(): Promise<number>;
+}
+
+/**
+ * Feeds over a TestMujaz's table and intake, as the sources, finder and poll functions compose them: the guarded
+ * fetcher lets exactly `fetchAllow` (host:port of the test's own servers) through. Polls are handled when the test
+ * says (drainPolls), so that each step's outcome is its own.
+ */
+export async function createTestFeeds(
+  test: TestMujaz,
+  options: { fetchAllow: string[]; clock?: Clock; fetcher?: WebFetcher },
+): Promise<TestFeeds> {
+  const pollQueues = await ensureSourcePollQueues(
+    { sqsEndpoint: localServices().sqsEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } },
+    `polls-${randomUUID().slice(0, 8)}`,
+    30,
+  );
+  const config = { ...test.config, sourcePollQueueUrl: pollQueues.queueUrl, fetchAllow: options.fetchAllow };
+  const deps = awsFeedDeps(config, test.clients, {
+    logger: silentLogger,
+    metrics: test.metrics,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.fetcher ? { fetcher: options.fetcher } : {}),
+  });
+  const poller = composeSourcePoller(deps);
+  const handlePolls = sourcePollBatchHandler(poller, silentLogger);
+  const drainPolls = async () => {
+    let handled = 0;
+    for (;;) {
+      const { Messages = [] } = await test.clients.sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: pollQueues.queueUrl, MaxNumberOfMessages: 1, AttributeNames: ['All'] }),
+      );
+      if (Messages.length === 0) return handled;
+      const { batchItemFailures } = await handlePolls(toSqsEvent(Messages, pollQueues.queueUrl));
+      if (batchItemFailures.length > 0) throw new Error('a poll failed on our side');
+      await test.clients.sqs.send(
+        new DeleteMessageCommand({ QueueUrl: pollQueues.queueUrl, ReceiptHandle: Messages[0]!.ReceiptHandle }),
+      );
+      handled += 1;
+    }
+  };
+  return {
+    sources: composeSourceUseCases(deps),
+    finder: composeSourceFinder(deps),
+    poller,
+    handlePolls,
+    pollQueues,
+    drainPolls,
+  };
 }

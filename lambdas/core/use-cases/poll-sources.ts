@@ -1,4 +1,4 @@
-// Core use cases: feeds polled for reports. A finder queues every due source; a poll reads one source's feed —
+// Core use case: a feed polled for reports (find-due-sources.ts queues the due ones). A poll reads one source's feed —
 // conditionally, so an unchanged feed costs one request — and takes each new entry up through the one intake entry
 // point (ingestReport), claimed first so that two polls at once, or an entry whose guid or link changed, store it
 // once. What the poll came to sets the source's next poll, its state and its validators (poll-schedule.ts).
@@ -33,25 +33,8 @@ export interface PollSourcesDeps {
   staleClaimMs: number;
 }
 
-/** The most sources one run of the finder queues; the rest are due still, and the next run takes them. */
-export const MAX_DUE_PER_RUN = 1_000;
-
 /** Time a poll keeps in hand before taking up another entry: one page fetch (20 s) and its intake. */
 export const ENTRY_TIME_RESERVE_MS = 30_000;
-
-/**
- * Queues a poll of every source due now, and counts the failing ones (FailingSources, which an alarm watches).
- * Returns how many were queued.
- */
-export async function queueDueSources(deps: Pick<PollSourcesDeps, 'sources' | 'polls' | 'clock' | 'metrics'>) {
-  const now = deps.clock.now().toISOString();
-  const due = await deps.sources.listDue(now, MAX_DUE_PER_RUN);
-  for (const source of due) {
-    await deps.polls.enqueue({ sourceId: source.id, url: source.url, occasion: `due-${source.nextPollAt}` });
-    if (source.state === 'failing') deps.metrics.count(METRIC_NAMES.failingSources);
-  }
-  return { queued: due.length };
-}
 
 /**
  * Polls one source now. Nothing happens to a source that is gone, paused or disabled (undefined). A poll that

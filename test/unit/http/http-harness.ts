@@ -1,13 +1,16 @@
 // Shared by the HTTP tests: the API app over the use-case harness, with the real renderer and article extractor
 // (pages and previews are checked as readers get them), a dispatcher that records what it was handed, and the
 // checks every error answer must pass.
+
 import type { Hono } from 'hono';
 import { ReadabilityArticleExtractor } from '../../../lambdas/adapters/readability-article-extractor';
 import type { UseCases } from '../../../lambdas/composition/compose-use-cases';
+import { InvalidInputError, NotFoundError } from '../../../lambdas/core/domain/errors';
 import { escapeHtml } from '../../../lambdas/core/domain/html';
 import { publicLinks } from '../../../lambdas/core/domain/links';
 import { labelsFor } from '../../../lambdas/core/domain/newsletter-labels';
 import type { EmailRenderer } from '../../../lambdas/core/ports/email-renderer';
+import type { SourceUseCases } from '../../../lambdas/core/source-use-cases';
 import type { SendRequest } from '../../../lambdas/core/use-cases/send-digest';
 import { createCombinedApiApp } from '../../../lambdas/http/combined-api-app';
 import type { DigestDispatcher } from '../../../lambdas/http/digest-dispatcher';
@@ -37,6 +40,29 @@ export class FakeDispatcher implements DigestDispatcher {
   }
 }
 
+/**
+ * The source routes' use cases at the HTTP edge's unit tests: no source exists, and none can be registered (the
+ * registration itself is proven on real sockets, test/integration/feed-flow.test.ts).
+ */
+export const noSources: SourceUseCases = {
+  registerSource: async () => {
+    throw new InvalidInputError('The source cannot be registered here.', [{ field: 'url', message: 'not here' }]);
+  },
+  listSources: async () => [],
+  getSource: async () => {
+    throw new NotFoundError('No source has this id.');
+  },
+  editSource: async () => {
+    throw new NotFoundError('No source has this id.');
+  },
+  deleteSource: async () => {
+    throw new NotFoundError('No source has this id.');
+  },
+  requestPoll: async () => {
+    throw new NotFoundError('No source has this id.');
+  },
+};
+
 export function apiAppFor(
   h: HttpHarness,
   {
@@ -53,6 +79,7 @@ export function apiAppFor(
     // app.request has no socket: tests say which client they are, as the server would.
     clientAddress: (c) => c.req.header(TEST_CLIENT_HEADER) ?? '192.0.2.1',
     links: publicLinks(PUBLIC_BASE_URL),
+    sources: noSources,
   });
 }
 

@@ -5,8 +5,9 @@ import { publicLinks } from '../../../lambdas/core/domain/links';
 import { createAdminApp } from '../../../lambdas/http/admin-routes';
 import { createReaderApp } from '../../../lambdas/http/reader-routes';
 import { API_ROUTES, apiGatewayPath, servingFunction } from '../../../lambdas/http/routes';
+import { createSourcesApp } from '../../../lambdas/http/source-routes';
 import { PUBLIC_BASE_URL } from '../../support/use-case-harness';
-import { ADMIN_TOKEN, admin, apiAppFor, createHttpHarness, FakeDispatcher } from './http-harness';
+import { ADMIN_TOKEN, admin, apiAppFor, createHttpHarness, FakeDispatcher, noSources } from './http-harness';
 
 let app: Hono;
 
@@ -46,7 +47,7 @@ it('spells paths with parameters the API Gateway way', () => {
   expect(apiGatewayPath('/feed.xml')).toBe('/feed.xml');
 });
 
-describe('one app per function: the API function serves the readers’ routes, the admin function the operator’s', () => {
+describe('one app per function: the API function serves the readers’ routes, the admin function the operator’s, the sources function the feed sources’', () => {
   const h = createHttpHarness();
   const apps = {
     api: createReaderApp({
@@ -63,10 +64,21 @@ describe('one app per function: the API function serves the readers’ routes, t
       newsletter: h.newsletter,
       logger: h.logger,
     }),
+    sources: createSourcesApp({
+      sources: noSources,
+      adminToken: ADMIN_TOKEN,
+      newsletter: h.newsletter,
+      logger: h.logger,
+    }),
   };
 
-  it('sends every admin route to the admin function and every public one to the API function', () => {
-    for (const route of API_ROUTES) expect(servingFunction(route)).toBe(route.access === 'admin' ? 'admin' : 'api');
+  it('sends the source routes to the sources function, every other admin route to the admin function and every public one to the API function', () => {
+    for (const route of API_ROUTES)
+      expect(servingFunction(route)).toBe(
+        route.path.startsWith('/sources') ? 'sources' : route.access === 'admin' ? 'admin' : 'api',
+      );
+    // Only admin routes may be served elsewhere: a reader's route never reaches a function that holds the admin token.
+    for (const route of API_ROUTES.filter((each) => each.servedBy)) expect(route.access).toBe('admin');
   });
 
   it.each(Object.entries(apps))('registers in the %s app exactly the paths API Gateway routes to it', (name, app) => {

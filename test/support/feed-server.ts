@@ -1,0 +1,80 @@
+// Test support: a real HTTP server on 127.0.0.1 standing in for the web — feeds and article pages at paths the test
+// sets, answered with the status, headers and body it chooses, conditional GETs honoured by ETag, every request
+// counted. Never a mocked fetch: the fetcher under test dials this socket (allowed through MUJAZ_FETCH_ALLOW).
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FeedServerResource {
+  body: string | Buffer;
+  contentType?: string;
+  status?: number;
+  /** Sent as they are; an ETag (the body's hash) is added unless `etag: false`. */
+  headers?: Record<string, string>;
+  etag?: false;
+}
+
+export interface FeedServer {
+  /** `127.0.0.1:<port>`: what MUJAZ_FETCH_ALLOW names. */
+  host: string;
+  url(path: string): string;
+  /** Sets (or replaces) what a path answers. */
+  serve(path: string, resource: FeedServerResource): void;
+  /** The requests each path received, in order, with the headers that matter here. */
+  requests(path: string): { ifNoneMatch?: string; ifModifiedSince?: string; userAgent?: string }[];
+  close(): Promise<void>;
+}
+
+export async function startFeedServer(): Promise<FeedServer> {
+  const resources = new Map<string, FeedServerResource>();
+  const seen = new Map<string, { ifNoneMatch?: string; ifModifiedSince?: string; userAgent?: string }[]>();
+  const server: Server = createServer((request: IncomingMessage, response) => {
+    const path = decodeURI(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return typeof value === 'string' ? value : undefined;
+    };
+    const log = seen.get(path) ?? [];
+    log.push({
+      ...(header('if-none-match') ? { ifNoneMatch: header('if-none-match') } : {}),
+      ...(header('if-modified-since') ? { ifModifiedSince: header('if-modified-since') } : {}),
+      ...(header('user-agent') ? { userAgent: header('user-agent') } : {}),
+    });
+    seen.set(path, log);
+    const resource = resources.get(path);
+    if (!resource) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const etag =
+      resource.etag === false
+        ? undefined
+        : `"${createHash('sha256').update(resource.body).digest('hex').slice(0, 16)}"`;
+    const headers: Record<string, string> = {
+      ...(resource.contentType ? { 'content-type': resource.contentType } : {}),
+      ...(etag ? { etag } : {}),
+      ...resource.headers,
+    };
+    if (etag && header('if-none-match') === etag) {
+      response.writeHead(304, headers).end();
+      return;
+    }
+    response.writeHead(resource.status ?? 200, headers).end(resource.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const host = `127.0.0.1:${port}`;
+  return {
+    host,
+    url: (path) => `http://${host}${path}`,
+    serve: (path, resource) => {
+      resources.set(path, resource);
+    },
+    requests: (path) => seen.get(path) ?? [],
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
