@@ -347,7 +347,7 @@ async function readBody(body: Readable, codings: readonly string[], maxBytes: nu
   try {
     decoders = [...codings].reverse().map(decoderFor);
   } catch (error) {
-    body.destroy();
+    body.on('error', () => undefined).destroy();
     throw error;
   }
   const chunks: Buffer[] = [];
