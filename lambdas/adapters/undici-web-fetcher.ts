@@ -138,9 +138,9 @@ export class UndiciWebFetcher implements WebFetcher {
     }
   }
 
-  /** Closes the connections kept open (tests; a Lambda function keeps its fetcher for its life). */
+  /** Drops every connection, a request in flight included (tests; a Lambda function keeps its fetcher for life). */
   async close(): Promise<void> {
-    await this.agent.close();
+    await this.agent.destroy();
   }
 
   private headersFor(webRequest: WebRequest): Record<string, string> {
