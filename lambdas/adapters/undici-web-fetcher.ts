@@ -167,6 +167,11 @@ export class UndiciWebFetcher implements WebFetcher {
       await discard(response);
       throw statusFailure(url, response.statusCode, headers.retryAfter);
     }
+    // A length past the cap, declared up front, is refused before a byte of it is read.
+    if (Number(firstHeader(response.headers['content-length'])) > this.limits.maxBodyBytes) {
+      response.body.on('error', () => undefined).destroy();
+      throw unworded('too_large');
+    }
     const bytes = await readBody(
       response.body,
       contentEncodings(firstHeader(response.headers['content-encoding'])),
@@ -258,7 +263,7 @@ function nextHop(from: URL, location: string): URL {
   if (to.protocol !== 'http:' && to.protocol !== 'https:') {
     throw new WebFetchError(
       'refused_redirect',
-      `${from.host} redirected to a ${to.protocol} address; only http and https are followed.`,
+      `${from.host} redirected to ${to.protocol}, and only http and https are followed.`,
     );
   }
   if (from.protocol === 'https:' && to.protocol === 'http:') {

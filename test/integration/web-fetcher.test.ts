@@ -138,6 +138,14 @@ function siteHandler(url: URL, request: { headers: IncomingHttpHeaders }, respon
   }
   const plain = /^\/plain\/(\d+)$/u.exec(path);
   if (plain) return void response.writeHead(200, { 'content-type': 'text/plain' }).end('a'.repeat(Number(plain[1])));
+  // No Content-Length: the cap can only be found by counting.
+  const chunked = /^\/chunked\/(\d+)$/u.exec(path);
+  if (chunked) {
+    response.writeHead(200, { 'content-type': 'text/plain' });
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    for (let left = Number(chunked[1]); left > 0; left -= chunk.length) response.write(chunk.subarray(0, left));
+    return void response.end();
+  }
   if (path === '/compressed') {
     const coding = url.searchParams.get('coding')!;
     const body = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync }[coding]!(Buffer.from(FEED));
@@ -450,19 +458,28 @@ describe('size, counted after decompression', () => {
     expect(outcome).toMatchObject({ reason: 'too_large' });
   });
 
-  it('refuses a plain 6 MB body with too_large', async () => {
+  it('refuses a plain 6 MB body sent without a length with too_large, counting as it comes', async () => {
     const started = performance.now();
-    const outcome = await attempt(makeFetcher(), feed(`http://127.0.0.1:${sitePort}/plain/${6 * MB}`));
-    console.log(`plain 6 MB body refused at the 5 MB cap after ${Math.round(performance.now() - started)} ms`);
+    const outcome = await attempt(makeFetcher(), feed(`http://127.0.0.1:${sitePort}/chunked/${6 * MB}`));
+    console.log(
+      `plain 6 MB body (chunked) refused at the 5 MB cap after ${Math.round(performance.now() - started)} ms`,
+    );
     expect(outcome).toMatchObject({ reason: 'too_large' });
   });
 
-  it('takes a body of exactly the cap, and refuses one byte more', async () => {
-    const fetcher = makeFetcher({ maxBodyBytes: 64 * 1024 });
-    expect(await attempt(fetcher, feed(`http://127.0.0.1:${sitePort}/plain/${64 * 1024}`))).toMatchObject({
+  it('refuses a plain 6 MB body that declares its Content-Length', async () => {
+    const started = performance.now();
+    const outcome = await attempt(makeFetcher(), feed(`http://127.0.0.1:${sitePort}/plain/${6 * MB}`));
+    console.log(`plain 6 MB body (Content-Length) refused after ${Math.round(performance.now() - started)} ms`);
+    expect(outcome).toMatchObject({ reason: 'too_large' });
+  });
+
+  it.each([['plain'], ['chunked']])('takes a %s body of exactly the cap, and refuses one byte more', async (kind) => {
+    const fetcher = makeFetcher({ maxBodyBytes: 100_000 });
+    expect(await attempt(fetcher, feed(`http://127.0.0.1:${sitePort}/${kind}/100000`))).toMatchObject({
       status: 200,
     });
-    expect(await attempt(fetcher, feed(`http://127.0.0.1:${sitePort}/plain/${64 * 1024 + 1}`))).toMatchObject({
+    expect(await attempt(fetcher, feed(`http://127.0.0.1:${sitePort}/${kind}/100001`))).toMatchObject({
       reason: 'too_large',
     });
   });
