@@ -60,16 +60,13 @@ const ACCEPT: Record<WebRequest['expect'], string> = {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** The guard's refusal inside undici: the connector fails with it, and get() turns it into refused_address. */
-class AddressRefusedError extends Error {
-  readonly code = 'MUJAZ_ADDRESS_REFUSED';
-  constructor(readonly hostname: string) {
-    super('not a public address');
-  }
+/**
+ * A failure found deep inside undici or a stream (the connector, the byte cap, the decoders), where the URL is not
+ * known: its message is left empty, and get() words it (failure()).
+ */
+function unworded(reason: WebFetchFailure): WebFetchError {
+  return new WebFetchError(reason, '');
 }
-
-/** A body past the cap, on the wire or decoded. */
-class BodyTooLargeError extends Error {}
 
 export class UndiciWebFetcher implements WebFetcher {
   private readonly limits: Required<
@@ -100,8 +97,7 @@ export class UndiciWebFetcher implements WebFetcher {
         const port = Number(connectOptions.port) || (protocol === 'https:' ? 443 : 80);
         if (allowList.allows(hostname, port)) return unguarded(connectOptions, callback);
         // An IP address is dialled as it is, without a lookup to check it in.
-        if (isIP(hostname) !== 0 && !isPublicAddress(hostname))
-          return callback(new AddressRefusedError(hostname), null);
+        if (isIP(hostname) !== 0 && !isPublicAddress(hostname)) return callback(unworded('refused_address'), null);
         return guarded(connectOptions, callback);
       },
       headersTimeout: this.limits.requestTimeoutMs,
@@ -142,9 +138,9 @@ export class UndiciWebFetcher implements WebFetcher {
     }
   }
 
-  /** Closes the connections kept open (tests; a Lambda function keeps its fetcher for its life). */
+  /** Drops every connection, a request in flight included (tests; a Lambda function keeps its fetcher for life). */
   async close(): Promise<void> {
-    await this.agent.close();
+    await this.agent.destroy();
   }
 
   private headersFor(webRequest: WebRequest): Record<string, string> {
@@ -171,6 +167,11 @@ export class UndiciWebFetcher implements WebFetcher {
       await discard(response);
       throw statusFailure(url, response.statusCode, headers.retryAfter);
     }
+    // A length past the cap, declared up front, is refused before a byte of it is read.
+    if (Number(firstHeader(response.headers['content-length'])) > this.limits.maxBodyBytes) {
+      response.body.on('error', () => undefined).destroy();
+      throw unworded('too_large');
+    }
     const bytes = await readBody(
       response.body,
       contentEncodings(firstHeader(response.headers['content-encoding'])),
@@ -189,20 +190,21 @@ export class UndiciWebFetcher implements WebFetcher {
   }
 
   private failure(error: unknown, url: URL, timedOut: boolean, followed: number): WebFetchError {
-    if (error instanceof WebFetchError) return error;
+    if (error instanceof WebFetchError && error.message !== '') return error;
+    const reason = error instanceof WebFetchError ? error.reason : undefined;
     const host = url.host;
     const hop = followed > 0 ? ` (reached by a redirect)` : '';
     if (timedOut) {
       const seconds = this.limits.requestTimeoutMs / 1_000;
       return new WebFetchError('timeout', `${host} did not send the whole document within ${seconds} s${hop}.`);
     }
-    if (error instanceof BodyTooLargeError) {
+    if (reason === 'too_large') {
       const megabytes = Math.round((this.limits.maxBodyBytes / 1024 / 1024) * 10) / 10;
       return new WebFetchError('too_large', `The document at ${host} is larger than ${megabytes} MB${hop}.`);
     }
     const code = (error as { code?: string }).code ?? '';
     const failure = (reason: WebFetchFailure, words: string) => new WebFetchError(reason, `${words}${hop}.`);
-    if (error instanceof AddressRefusedError || code === 'MUJAZ_ADDRESS_REFUSED') {
+    if (reason === 'refused_address') {
       return failure(
         'refused_address',
         `${host} is not on the public internet; Mujaz only fetches from public addresses`,
@@ -223,11 +225,8 @@ export class UndiciWebFetcher implements WebFetcher {
     if (/^(ERR_TLS_|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_)/u.test(code)) {
       return failure('unreachable', `${host} offers a secure connection whose certificate cannot be trusted`);
     }
-    if (
-      code.startsWith('Z_') ||
-      code === 'ERR_BROTLI_DECOMPRESSION_FAILED' ||
-      error instanceof UnsupportedEncodingError
-    ) {
+    // The one unworded 'unreachable' is a Content-Encoding we do not decode.
+    if (reason === 'unreachable' || code.startsWith('Z_') || code === 'ERR_BROTLI_DECOMPRESSION_FAILED') {
       return failure('unreachable', `${host} sent a compressed document Mujaz cannot unpack`);
     }
     return failure('unreachable', `The connection to ${host} broke before the document was complete`);
@@ -264,7 +263,7 @@ function nextHop(from: URL, location: string): URL {
   if (to.protocol !== 'http:' && to.protocol !== 'https:') {
     throw new WebFetchError(
       'refused_redirect',
-      `${from.host} redirected to a ${to.protocol} address; only http and https are followed.`,
+      `${from.host} redirected to ${to.protocol}, and only http and https are followed.`,
     );
   }
   if (from.protocol === 'https:' && to.protocol === 'http:') {
@@ -292,7 +291,7 @@ function publicOnlyLookup(resolveHost: ResolveHost): LookupFunction {
         if (wanted.length === 0) {
           return callback(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }), '', 0);
         }
-        if (!addresses.every(isPublicAddress)) return callback(new AddressRefusedError(hostname), '', 0);
+        if (!addresses.every(isPublicAddress)) return callback(unworded('refused_address'), '', 0);
         if (options.all)
           return callback(
             null,
@@ -309,8 +308,6 @@ async function resolveWithSystem(hostname: string): Promise<readonly string[]> {
   const answers = await systemLookup(hostname, { all: true, verbatim: true });
   return answers.map((answer) => answer.address);
 }
-
-class UnsupportedEncodingError extends Error {}
 
 /** The Content-Encoding codings, in the order they were applied. */
 function contentEncodings(header: string | undefined): string[] {
@@ -331,7 +328,7 @@ function decoderFor(coding: string): Transform {
       finishFlush: constants.BROTLI_OPERATION_FLUSH,
     });
   }
-  throw new UnsupportedEncodingError(coding);
+  throw unworded('unreachable');
 }
 
 /** Counts the bytes through it and fails past the cap. */
@@ -340,7 +337,7 @@ function byteCap(maxBytes: number): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
       seen += chunk.length;
-      if (seen > maxBytes) callback(new BodyTooLargeError());
+      if (seen > maxBytes) callback(unworded('too_large'));
       else callback(null, chunk);
     },
   });
@@ -355,7 +352,7 @@ async function readBody(body: Readable, codings: readonly string[], maxBytes: nu
   try {
     decoders = [...codings].reverse().map(decoderFor);
   } catch (error) {
-    body.destroy();
+    body.on('error', () => undefined).destroy();
     throw error;
   }
   const chunks: Buffer[] = [];

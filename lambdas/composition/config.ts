@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
+import { parseAllowEntry } from '../adapters/public-address-guard';
 import { staleClaimMs, workQueue } from '../adapters/work-queue-definition';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import { NEWSLETTER_LANGUAGES } from '../core/domain/newsletter-languages';
@@ -33,6 +34,8 @@ export const ENVIRONMENT_VARIABLES = {
   sesTimeoutMs: 'MUJAZ_SES_TIMEOUT_MS',
   sesConfigurationSet: 'MUJAZ_SES_CONFIGURATION_SET',
   templatesDirectory: 'MUJAZ_TEMPLATES_DIR',
+  /** Tests and `npm run dev` only: never set in the stack (a CDK test holds it to that). */
+  fetchAllow: 'MUJAZ_FETCH_ALLOW',
   /** Set by Lambda itself. */
   region: 'AWS_REGION',
   tokenSecretArn: 'MUJAZ_TOKEN_SECRET_ARN',
@@ -86,6 +89,12 @@ export interface MujazConfig {
   sesTimeoutMs: number;
   sesConfigurationSet?: string;
   templatesDirectory: string;
+  /**
+   * `host:port` of local servers the web fetcher may reach although their addresses are not public
+   * (MUJAZ_FETCH_ALLOW, comma-separated; tests and `npm run dev` only, never set in the stack). Empty: nothing
+   * bypasses the public-address guard.
+   */
+  fetchAllow: string[];
 }
 
 /** What every Lambda function reads besides MujazConfig. */
@@ -164,6 +173,20 @@ const mujazEnvironment = z.object({
   [V.sesTimeoutMs]: z.coerce.number().int().min(100).default(10_000),
   [V.sesConfigurationSet]: z.string().min(1).optional(),
   [V.templatesDirectory]: z.string().min(1).optional(),
+  [V.fetchAllow]: z
+    .string()
+    .optional()
+    .transform((list) => listEntries(list))
+    .superRefine((entries, context) => {
+      entries.forEach((entry, index) => {
+        try {
+          parseAllowEntry(entry);
+        } catch (error) {
+          // The entry's place, not its text: config errors print no value.
+          context.addIssue({ code: 'custom', message: `entry ${index + 1} is ${(error as Error).message}` });
+        }
+      });
+    }),
 });
 
 const lambdaEnvironment = z.object({
@@ -229,7 +252,16 @@ export function readConfig(env: NodeJS.ProcessEnv): MujazConfig {
     sesTimeoutMs: values[V.sesTimeoutMs],
     ...(values[V.sesConfigurationSet] ? { sesConfigurationSet: values[V.sesConfigurationSet] } : {}),
     templatesDirectory: findTemplatesDirectory(values[V.templatesDirectory]),
+    fetchAllow: values[V.fetchAllow].map(parseAllowEntry),
   };
+}
+
+/** A comma-separated list's entries, trimmed, empty ones dropped. */
+function listEntries(list: string | undefined): string[] {
+  return (list ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 }
 
 /** The local stack's config: the environment, with local defaults for what it leaves out. */

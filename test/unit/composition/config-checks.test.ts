@@ -20,3 +20,27 @@ it('refuses a newsletter name holding a character that renders as nothing, and t
     expect(() => readConfig({ ...base, MUJAZ_NEWSLETTER_NAME: `موجز${hidden}` })).toThrow('MUJAZ_NEWSLETTER_NAME');
   }
 });
+
+describe('MUJAZ_FETCH_ALLOW, the local servers the web fetcher may reach', () => {
+  it('is empty unless set: nothing bypasses the address guard', () => {
+    expect(readConfig(base).fetchAllow).toEqual([]);
+    expect(readConfig({ ...base, MUJAZ_FETCH_ALLOW: ' , ' }).fetchAllow).toEqual([]);
+  });
+
+  it('reads a comma-separated list of host:port in the form the fetcher compares', () => {
+    expect(readConfig({ ...base, MUJAZ_FETCH_ALLOW: '127.0.0.1:8081, LocalHost:3000,[::1]:9000' }).fetchAllow).toEqual([
+      '127.0.0.1:8081',
+      'localhost:3000',
+      '[::1]:9000',
+    ]);
+  });
+
+  it.each([['10.9.8.7'], ['http://10.9.8.7:8081'], ['127.0.0.1:8081/feed'], ['*:8081'], ['127.0.0.1:99999']])(
+    'refuses %j at start, naming the variable and the entry’s place, never its text',
+    (entry) => {
+      const read = () => readConfig({ ...base, MUJAZ_FETCH_ALLOW: `127.0.0.1:8081,${entry}` });
+      expect(read).toThrow('MUJAZ_FETCH_ALLOW is invalid (entry 2 is not host:port (e.g. 127.0.0.1:8080))');
+      expect(read).not.toThrow(entry);
+    },
+  );
+});
