@@ -195,6 +195,26 @@ describe('Atom', () => {
     ]);
   });
 
+  it('takes an alternate link (one without rel is one) over any other, and an HTML one over another type', () => {
+    const links = (entryLinks: string) =>
+      onlyEntry(
+        parser.parse(
+          `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><id>1</id>${entryLinks}</entry></feed>`,
+          'https://site.example/',
+        ),
+      ).link;
+    expect(links('<link rel="enclosure" href="/audio.mp3"/><link rel="related" href="/r"/><link href="/a"/>')).toBe(
+      'https://site.example/a',
+    );
+    expect(
+      links(
+        '<link rel="alternate" type="application/pdf" href="/x.pdf"/><link rel="alternate" type="text/html" href="/x"/>',
+      ),
+    ).toBe('https://site.example/x');
+    expect(links('<link rel="alternate" type="application/pdf" href="/x.pdf"/>')).toBe('https://site.example/x.pdf');
+    expect(links('<link rel="self" href="/self"/>')).toBeUndefined();
+  });
+
   it('resolves against the feed URL when there is no xml:base, and reads no text from out-of-line content', () => {
     const feed = parser.parse(
       `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><id>1</id><link href="../a/b"/>
@@ -242,12 +262,17 @@ describe('JSON Feed', () => {
     ]);
   });
 
-  it('reads a JSON Feed 1.0 with a numeric id', () => {
+  it('reads a JSON Feed 1.0 with a numeric id, its title as text', () => {
     const feed = parser.parse(
-      '{"version":"https://jsonfeed.org/version/1","title":"T","items":[{"id":42,"content_text":"x"}]}',
+      '{"version":"https://jsonfeed.org/version/1","title":"T","items":[{"id":42,"title":"Fish <and> chips","content_text":"x"}]}',
       'https://x.example/feed.json',
     );
-    expect(onlyEntry(feed)).toEqual({ guid: '42', text: 'x' });
+    expect(onlyEntry(feed)).toEqual({ guid: '42', title: 'Fish <and> chips', text: 'x' });
+  });
+
+  it('reads a JSON Feed whose text still starts with a byte order mark', () => {
+    const json = feedFixture('json-feed-1.1.json');
+    expect(parser.parse(`\uFEFF${json}`, 'https://tides.example/feed.json')).toEqual(feed);
   });
 });
 

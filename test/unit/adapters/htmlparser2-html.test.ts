@@ -21,7 +21,7 @@ describe('htmlText', () => {
     expect(
       htmlText(
         '<head><title>head title</title></head><p>kept</p><script>var x = "<p>not text</p>";</script>' +
-          '<style>p{}</style><svg><g><text>svg</text></g></svg><iframe src="x">frame</iframe><p>also kept</p>',
+          '<style>p{}</style><svg><g><text>svg</text></g>still svg</svg><iframe src="x">frame</iframe><p>also kept</p>',
       ),
     ).toBe('kept\nalso kept');
   });
