@@ -6,7 +6,11 @@
 // htmlparser2 keeps its open elements in an array it unshifts, so its time grows with the square of nesting depth
 // (100,000 unclosed <div> take ~5 s): past MAX_MARKUP_DEPTH open elements we stop reading, as a browser would stop
 // being useful long before. Real content nests a few dozen deep.
-import { Parser } from 'htmlparser2';
+
+// A require, not an import: esbuild bundles an import from htmlparser2's ESM build and linkedom's require from its
+// CommonJS one, so a function with both the Readability extractor and this module would carry two copies (120 KB).
+import htmlparser2 = require('htmlparser2');
+
 import { cleanText } from '../core/domain/text-cleaning';
 import { BLOCKS, CELLS, SKIPPED } from './html-block-text';
 
@@ -25,7 +29,7 @@ interface TagHandlers {
 /** Feeds the HTML to htmlparser2 (entities decoded, names lower-cased), stopping at MAX_MARKUP_DEPTH. */
 function readTags(html: string, handlers: TagHandlers): void {
   let depth = 0;
-  const parser = new Parser(
+  const parser = new htmlparser2.Parser(
     {
       onopentag(name, attributes) {
         depth += 1;
