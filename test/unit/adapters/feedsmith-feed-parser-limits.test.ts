@@ -1,5 +1,7 @@
 // Hostile feeds: each is refused with a FeedUnreadableError that says why, or parsed in one linear pass. The time and
 // heap each took are printed, never asserted (this machine is shared); the outcome is asserted.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { FeedsmithFeedParser, MAX_FEED_CHARACTERS } from '../../../lambdas/adapters/feedsmith-feed-parser';
 import { MAX_MARKUP_DEPTH } from '../../../lambdas/adapters/htmlparser2-html';
 import { FeedUnreadableError } from '../../../lambdas/core/domain/errors';
@@ -43,6 +45,20 @@ function refused(outcome: ParsedFeed | FeedUnreadableError): string {
 function rss(items: string, prolog = ''): string {
   return `<?xml version="1.0"?>${prolog}<rss version="2.0"><channel><title>Bombs</title>${items}</channel></rss>`;
 }
+
+it('locks every fast-xml-parser at 5.7.0 or later, past its entity-expansion CVEs (CVE-2026-26278, CVE-2026-33036)', () => {
+  const lock = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version?: string }>;
+  };
+  const versions = Object.entries(lock.packages)
+    .filter(([path]) => path.endsWith('node_modules/fast-xml-parser'))
+    .map(([, entry]) => entry.version!);
+  expect(versions.length).toBeGreaterThan(0);
+  for (const version of versions) {
+    const [major = 0, minor = 0] = version.split('.').map(Number);
+    expect(major > 5 || (major === 5 && minor >= 7)).toBe(true);
+  }
+});
 
 describe('entity declarations', () => {
   const laughs = [
