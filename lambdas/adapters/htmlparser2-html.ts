@@ -17,9 +17,6 @@ import { BLOCKS, CELLS, SKIPPED } from './html-block-text';
 /** Open elements past which a fragment is read no further (and a page searched no further). */
 export const MAX_MARKUP_DEPTH = 200;
 
-/** Thrown from a parser callback to stop reading; never leaves this module. */
-class TooDeepError extends Error {}
-
 interface TagHandlers {
   onopentag?(name: string, attributes: Record<string, string>): void;
   onclosetag?(name: string): void;
@@ -33,13 +30,17 @@ function readTags(html: string, handlers: TagHandlers): void {
     {
       onopentag(name, attributes) {
         depth += 1;
-        if (depth > MAX_MARKUP_DEPTH) throw new TooDeepError();
+        if (depth > MAX_MARKUP_DEPTH) {
+          parser.pause(); // the tokenizer stops at once: nothing after this tag is read
+          return;
+        }
         handlers.onopentag?.(name, attributes);
       },
-      // htmlparser2 closes every element it opened (void ones at once, unclosed ones at the end), so depth balances.
+      // htmlparser2 closes every element it opened (void ones at once, unclosed ones at the end), so depth balances;
+      // the element that went past the limit is closed for the handlers no more than it was opened.
       onclosetag(name) {
         depth -= 1;
-        handlers.onclosetag?.(name);
+        if (depth < MAX_MARKUP_DEPTH) handlers.onclosetag?.(name);
       },
       ontext(text) {
         handlers.ontext?.(text);
@@ -47,11 +48,7 @@ function readTags(html: string, handlers: TagHandlers): void {
     },
     { decodeEntities: true },
   );
-  try {
-    parser.end(html);
-  } catch (error) {
-    if (!(error instanceof TooDeepError)) throw error;
-  }
+  parser.end(html); // once paused, ending closes nothing
 }
 
 /**

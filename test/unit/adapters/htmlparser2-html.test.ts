@@ -49,8 +49,8 @@ describe('htmlText', () => {
   });
 
   it(`reads no deeper than ${MAX_MARKUP_DEPTH} open elements`, () => {
-    const lines = htmlText(`${'<div>x'.repeat(MAX_MARKUP_DEPTH + 50)}`).split('\n');
-    expect(lines).toHaveLength(MAX_MARKUP_DEPTH);
+    const lines = htmlText(`${'<div>x'.repeat(MAX_MARKUP_DEPTH + 50)}<p>after</p>`).split('\n');
+    expect(lines).toEqual(Array<string>(MAX_MARKUP_DEPTH).fill('x'));
     expect(htmlText(`${'<div>x'.repeat(MAX_MARKUP_DEPTH)}`).split('\n')).toHaveLength(MAX_MARKUP_DEPTH);
   });
 
