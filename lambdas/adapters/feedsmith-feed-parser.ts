@@ -1,11 +1,12 @@
 // Adapter: feeds read with feedsmith (RSS 0.9x/2.0, RSS 1.0/RDF, Atom, JSON Feed), over fast-xml-parser; their
 // markup turned to plain text and the feeds a page names found, both with htmlparser2 (htmlparser2-html.ts).
 //
-// Entities. feedsmith runs fast-xml-parser with processEntities off: a DOCTYPE's <!ENTITY> declarations are read and
-// stored but never expanded, and feedsmith then decodes only the HTML and numeric entities itself, in one linear
-// pass — so a billion-laughs document would come out with "&lol9;" left in its text. We refuse such a document
-// instead, before any parser sees it: a feed has no need of its own entities, and an editor is better told why
-// than shown "&lol9;". Numeric references cost one character each, whatever their number.
+// Entities. feedsmith has fast-xml-parser hand over every field it maps as raw text (stop nodes, entities off),
+// then decodes HTML's named and numeric references itself in one linear pass; a DOCTYPE's <!ENTITY> declarations
+// are read but never expanded, so a billion-laughs document would come out with "&lol9;" left in its text. We refuse
+// a document whose prolog declares an entity before any parser sees it: no feed needs its own entities, and an
+// editor is better told why than shown "&lol9;". (A DOCTYPE past the root, which no valid feed has, is left to that
+// rule: its entities stay unexpanded.) Numeric references cost one character each, whatever their number.
 //
 // Size. The fetcher brings at most 5 MB, and every step here is linear in the text, but for markup nesting, which
 // htmlparser2-html.ts bounds and fast-xml-parser refuses past 100 levels.
@@ -293,9 +294,9 @@ function plain(value: string | undefined, markup: Markup, clean: (text: string) 
   return cleaned === '' ? undefined : cleaned;
 }
 
+/** An entry without its absent fields (feedsmith has trimmed every value, and given none for an empty one). */
 function entry(fields: FeedEntry): FeedEntry {
-  const guid = fields.guid?.trim();
-  return withoutUndefined({ ...fields, guid: guid === '' ? undefined : guid });
+  return withoutUndefined(fields);
 }
 
 function feedOf(

@@ -1,5 +1,6 @@
 // Adapter support: the text of a DOM subtree as lines, the way a browser lays it out — a block element or <br>
-// ends a line — because Readability's textContent runs paragraphs together.
+// ends a line — because Readability's textContent runs paragraphs together. Its element sets also lay out feed
+// markup, which htmlparser2-html.ts reads as a stream.
 import { cleanText } from '../core/domain/text-cleaning';
 import { type DomElement, type DomNode, type DomText, isElement, TEXT_NODE } from './linkedom-dom';
 

@@ -6,15 +6,16 @@
 // htmlparser2 keeps its open elements in an array it unshifts, so its time grows with the square of nesting depth
 // (100,000 unclosed <div> take ~5 s): past MAX_MARKUP_DEPTH open elements we stop reading, as a browser would stop
 // being useful long before. Real content nests a few dozen deep.
-import { Parser } from 'htmlparser2';
+
+// A require, not an import: esbuild bundles an import from htmlparser2's ESM build and linkedom's require from its
+// CommonJS one, so a function with both the Readability extractor and this module would carry two copies (120 KB).
+import htmlparser2 = require('htmlparser2');
+
 import { cleanText } from '../core/domain/text-cleaning';
 import { BLOCKS, CELLS, SKIPPED } from './html-block-text';
 
 /** Open elements past which a fragment is read no further (and a page searched no further). */
 export const MAX_MARKUP_DEPTH = 200;
-
-/** Thrown from a parser callback to stop reading; never leaves this module. */
-class TooDeepError extends Error {}
 
 interface TagHandlers {
   onopentag?(name: string, attributes: Record<string, string>): void;
@@ -25,17 +26,21 @@ interface TagHandlers {
 /** Feeds the HTML to htmlparser2 (entities decoded, names lower-cased), stopping at MAX_MARKUP_DEPTH. */
 function readTags(html: string, handlers: TagHandlers): void {
   let depth = 0;
-  const parser = new Parser(
+  const parser = new htmlparser2.Parser(
     {
       onopentag(name, attributes) {
         depth += 1;
-        if (depth > MAX_MARKUP_DEPTH) throw new TooDeepError();
+        if (depth > MAX_MARKUP_DEPTH) {
+          parser.pause(); // the tokenizer stops at once: nothing after this tag is read
+          return;
+        }
         handlers.onopentag?.(name, attributes);
       },
-      // htmlparser2 closes every element it opened (void ones at once, unclosed ones at the end), so depth balances.
+      // htmlparser2 closes every element it opened (void ones at once, unclosed ones at the end), so depth balances;
+      // the element that went past the limit is closed for the handlers no more than it was opened.
       onclosetag(name) {
         depth -= 1;
-        handlers.onclosetag?.(name);
+        if (depth < MAX_MARKUP_DEPTH) handlers.onclosetag?.(name);
       },
       ontext(text) {
         handlers.ontext?.(text);
@@ -43,11 +48,7 @@ function readTags(html: string, handlers: TagHandlers): void {
     },
     { decodeEntities: true },
   );
-  try {
-    parser.end(html);
-  } catch (error) {
-    if (!(error instanceof TooDeepError)) throw error;
-  }
+  parser.end(html); // once paused, ending closes nothing
 }
 
 /**
