@@ -173,7 +173,10 @@ export function reportFromEntry(
   const textFrom = countWords(pageText) > countWords(feedText) ? 'page' : 'feed';
   const body = textFrom === 'page' ? pageText : feedText;
   if (body === '') return { outcome: 'skipped', reason: 'no_text' };
-  const title = clip(cleanLine(entry.title ?? '') || cleanLine(page?.title ?? '') || firstSentence(body));
+  const title = clipText(
+    cleanLine(entry.title ?? '') || cleanLine(page?.title ?? '') || firstSentence(body),
+    MAX_TITLE_LENGTH,
+  );
   const url = reportUrl(entry.link);
   const publishedAt =
     entry.publishedAt !== undefined && parseInstant(entry.publishedAt) ? entry.publishedAt : undefined;
@@ -197,11 +200,11 @@ function reportUrl(link: string | undefined): string | undefined {
 
 function firstSentence(body: string): string {
   const [sentence = ''] = splitSentences(body.split('\n', 1)[0]!);
-  return clip(sentence, DERIVED_TITLE_LENGTH);
+  return clipText(sentence, DERIVED_TITLE_LENGTH);
 }
 
 /** The text cut to at most `length` characters, at a word's end where there is one, an ellipsis marking the cut. */
-function clip(text: string, length = MAX_TITLE_LENGTH): string {
+export function clipText(text: string, length: number): string {
   if (text.length <= length) return text;
   // Up to the last space within reach: a word that would end on the ellipsis's place goes too.
   const words = text.slice(0, length).replace(/\s*\S*$/u, '');

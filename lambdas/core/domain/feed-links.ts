@@ -48,9 +48,9 @@ export function sourceUrlKey(url: string): string {
   return key;
 }
 
-/** A query parameter's name as a form decodes it (`utm%5Fsource` is `utm_source`); as written when malformed. */
+/** A query parameter's name decoded (`utm%5Fsource` is `utm_source`); as written when malformed. */
 function decodedName(parameter: string): string {
-  const name = parameter.split('=', 1)[0]!.replace(/\+/gu, ' ');
+  const name = parameter.split('=', 1)[0]!;
   try {
     return decodeURIComponent(name);
   } catch {
