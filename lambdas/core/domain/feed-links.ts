@@ -4,8 +4,11 @@ import { InvalidInputError } from './errors';
 
 /** A percent-encoded octet, in either case of hex digit. */
 const PERCENT_ENCODED = /%([\da-f]{2})/giu;
-/** RFC 3986's unreserved characters: encoding them changes nothing, so their encoded form is decoded (§6.2.2.2). */
-const UNRESERVED = /^[A-Za-z\d\-._~]$/u;
+/**
+ * RFC 3986's unreserved characters: encoding them changes nothing, so their encoded form is decoded (§6.2.2.2).
+ * Tested on one character at a time.
+ */
+const UNRESERVED = /[A-Za-z\d\-._~]/u;
 /** Tracking parameters (Google Analytics' campaign tags) say who shared a link, not what it is. */
 const TRACKING_PARAMETER = /^utm_/iu;
 

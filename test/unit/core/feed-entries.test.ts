@@ -25,7 +25,7 @@ describe('newestEntries', () => {
       { id: 'c', publishedAt: '2026-03-02T00:00:00Z' },
       { id: 'd', publishedAt: '2026-03-01T10:00:00.000Z' }, // the same instant as a: after it, in feed order
     ];
-    expect(newestEntries(entries, false).map((entry) => entry.id)).toEqual(['c', 'a', 'd', 'b']);
+    expect(newestEntries(entries, false).map((entry) => entry.id)).toStrictEqual(['c', 'a', 'd', 'b']);
   });
 
   it('puts undated entries, and those whose date is no instant, after the dated ones in feed order', () => {
@@ -36,12 +36,12 @@ describe('newestEntries', () => {
       { id: 'new', publishedAt: '2026-01-01T00:00:00Z' },
       { id: 'u3', publishedAt: '2026-02-30T00:00:00Z' },
     ];
-    expect(newestEntries(entries, false).map((entry) => entry.id)).toEqual(['new', 'old', 'u1', 'u2', 'u3']);
+    expect(newestEntries(entries, false).map((entry) => entry.id)).toStrictEqual(['new', 'old', 'u1', 'u2', 'u3']);
   });
 
   it('keeps feed order for a feed without dates', () => {
     const entries: { id: string; publishedAt?: string }[] = ['x', 'y', 'z'].map((id) => ({ id }));
-    expect(newestEntries(entries, true)).toEqual(entries);
+    expect(newestEntries(entries, true)).toStrictEqual(entries);
   });
 
   it(`takes the ${FIRST_POLL_ENTRIES} newest on a first poll and at most ${MAX_POLL_ENTRIES} on any other`, () => {
@@ -50,7 +50,7 @@ describe('newestEntries', () => {
       publishedAt: new Date(Date.UTC(2026, 0, 1) + day * 86_400_000).toISOString(),
     }));
     const first = newestEntries(entries, true);
-    expect(first.map((entry) => entry.day)).toEqual([149, 148, 147, 146, 145, 144, 143, 142, 141, 140]);
+    expect(first.map((entry) => entry.day)).toStrictEqual([149, 148, 147, 146, 145, 144, 143, 142, 141, 140]);
     const later = newestEntries(entries, false);
     expect(later).toHaveLength(MAX_POLL_ENTRIES);
     expect(later[0]!.day).toBe(149);
@@ -63,7 +63,7 @@ describe('entryKeys', () => {
   it('names an entry by its guid, its normalized link and a hash of its title and text, in that order', () => {
     const [keys] = entryKeys([{ guid: 'urn:1', link: 'https://example.com/1', title: 'T', text: 'Body.' }]);
     expect(keys).toHaveLength(3);
-    expect(keys!.map((key) => key.split(':')[0])).toEqual(['guid', 'link', 'content']);
+    expect(keys!.map((key) => key.split(':')[0])).toStrictEqual(['guid', 'link', 'content']);
     for (const key of keys!) expect(key).toMatch(SHA256_KEY);
   });
 
@@ -74,11 +74,13 @@ describe('entryKeys', () => {
       { guid: 'urn:2', link: 'https://example.com/b', title: 'T', text: 'One two three.' },
     ]);
     // Within one list a repeated guid or link is no key: compare across lists, as across polls.
-    expect(entryKeys([{ guid: 'urn:1', link: 'https://example.com/أ', title: 'T', text: 'One two.' }])[0]).toEqual(
+    expect(
+      entryKeys([{ guid: 'urn:1', link: 'https://example.com/أ', title: 'T', text: 'One two.' }])[0],
+    ).toStrictEqual(
       entryKeys([{ guid: ' urn:1 ', link: 'https://EXAMPLE.com/%D8%A3#x', title: 'T\u200B', text: 'One  two. ' }])[0],
     );
-    expect(a).toEqual([expect.stringMatching(/^content:/u)]);
-    expect(b).toEqual(a);
+    expect(a).toStrictEqual([expect.stringMatching(/^content:/u)]);
+    expect(b).toStrictEqual(a);
     expect(c).toHaveLength(3);
     expect(c![2]).not.toBe(a![0]);
   });
@@ -102,7 +104,7 @@ describe('entryKeys', () => {
       { guid: 'b', link: 'https://EXAMPLE.com/#news', title: 'B' },
       { link: 'https://example.com/c', title: 'C' },
     ]);
-    expect(keys.map((list) => list.map((key) => key.split(':')[0]))).toEqual([
+    expect(keys.map((list) => list.map((key) => key.split(':')[0]))).toStrictEqual([
       ['guid', 'content'],
       ['guid', 'content'],
       ['link', 'content'],
@@ -114,8 +116,8 @@ describe('entryKeys', () => {
     const [newGuid] = entryKeys([{ guid: 'v2', link: 'https://example.com/1', title: 'Old', text: 'Text.' }]);
     const [newTitle] = entryKeys([{ guid: 'v1', link: 'https://example.com/1?x', title: 'New', text: 'Text.' }]);
     const shared = (a: string[], b: string[]) => a.filter((key) => b.includes(key));
-    expect(shared(before!, newGuid!)).toEqual([before![1], before![2]]);
-    expect(shared(before!, newTitle!)).toEqual([before![0]]);
+    expect(shared(before!, newGuid!)).toStrictEqual([before![1], before![2]]);
+    expect(shared(before!, newTitle!)).toStrictEqual([before![0]]);
   });
 
   it('never takes a guid for the link it spells, nor a title for a text', () => {
@@ -126,11 +128,11 @@ describe('entryKeys', () => {
     expect(asGuid![0]).not.toBe(asLink![0]);
     const [titleOnly] = entryKeys([{ title: 'Words' }]);
     const [textOnly] = entryKeys([{ text: 'Words' }]);
-    expect(titleOnly).not.toEqual(textOnly);
+    expect(titleOnly).not.toStrictEqual(textOnly);
   });
 
   it('gives no keys for what names nothing: no guid, a blank one, a link that is not http(s), no title or text', () => {
-    expect(entryKeys([{}, { guid: '  ', link: 'mailto:a@example.com', title: ' \u200B ', text: '\n' }])).toEqual([
+    expect(entryKeys([{}, { guid: '  ', link: 'mailto:a@example.com', title: ' \u200B ', text: '\n' }])).toStrictEqual([
       [],
       [],
     ]);
@@ -145,10 +147,10 @@ describe('examinedEntries', () => {
       publishedAt: new Date(Date.UTC(2026, 0, 20 - index)).toISOString(),
     }));
     const examined = examinedEntries(feed, true);
-    expect(examined.map(({ entry }) => entry.title)).toEqual(feed.slice(0, 10).map((entry) => entry.title));
-    expect(examined[0]!.keys.map((key) => key.split(':')[0])).toEqual(['content']);
-    expect(examined[1]!.keys).toEqual(entryKeys(feed)[1]);
-    expect(examined[1]!.keys.map((key) => key.split(':')[0])).toEqual(['guid', 'content']);
+    expect(examined.map(({ entry }) => entry.title)).toStrictEqual(feed.slice(0, 10).map((entry) => entry.title));
+    expect(examined[0]!.keys.map((key) => key.split(':')[0])).toStrictEqual(['content']);
+    expect(examined[1]!.keys).toStrictEqual(entryKeys(feed)[1]);
+    expect(examined[1]!.keys.map((key) => key.split(':')[0])).toStrictEqual(['guid', 'content']);
     expect(examinedEntries(feed, false)).toHaveLength(12);
   });
 });
@@ -196,7 +198,7 @@ describe('reportFromEntry', () => {
 
   it('builds the report ingestReport takes: title, text, link, date, the source name and its language', () => {
     const result = reportFromEntry(entry, source);
-    expect(result).toEqual({
+    expect(result).toStrictEqual({
       outcome: 'report',
       textFrom: 'feed',
       submission: {
@@ -209,11 +211,11 @@ describe('reportFromEntry', () => {
       },
     });
     if (result.outcome !== 'report') throw new Error('expected a report');
-    expect(submissionFrom(result.submission)).toEqual(result.submission);
+    expect(submissionFrom(result.submission)).toStrictEqual(result.submission);
   });
 
   it('leaves the language to detection when the source names none, and leaves out what the entry lacks', () => {
-    expect(reportFromEntry({ title: 'Title', text: 'One. Two.' }, { name: 'Feed' })).toEqual({
+    expect(reportFromEntry({ title: 'Title', text: 'One. Two.' }, { name: 'Feed' })).toStrictEqual({
       outcome: 'report',
       textFrom: 'feed',
       submission: { title: 'Title', body: 'One. Two.', source: 'Feed' },
@@ -233,11 +235,11 @@ describe('reportFromEntry', () => {
   });
 
   it('skips an entry with no text at all, from the feed or the page, as no_text', () => {
-    expect(reportFromEntry({ title: 'Only a title', link: 'https://example.com/' }, source)).toEqual({
+    expect(reportFromEntry({ title: 'Only a title', link: 'https://example.com/' }, source)).toStrictEqual({
       outcome: 'skipped',
       reason: 'no_text',
     });
-    expect(reportFromEntry({ title: 'T', text: ' \n\u200B\n' }, source, { text: '' })).toEqual({
+    expect(reportFromEntry({ title: 'T', text: ' \n\u200B\n' }, source, { text: '' })).toStrictEqual({
       outcome: 'skipped',
       reason: 'no_text',
     });
@@ -249,6 +251,10 @@ describe('reportFromEntry', () => {
     expect(reportFromEntry(teaser, source, article)).toMatchObject({
       textFrom: 'page',
       submission: { title: 'T', body: article.text },
+    });
+    expect(reportFromEntry(teaser, source, { text: 'Three other words.' })).toMatchObject({
+      textFrom: 'feed',
+      submission: { body: 'A short teaser.' },
     });
     expect(reportFromEntry(teaser, source, { text: 'Cookie notice.' })).toMatchObject({
       textFrom: 'feed',
@@ -293,7 +299,9 @@ describe('clipText', () => {
     expect(clipText('one two three', 9)).toBe('one two…');
     expect(clipText('one two three', 8)).toBe('one two…');
     expect(clipText('one two three', 7)).toBe('one…');
-    expect(clipText('one  two three', 9)).toBe('one two…'.replace('one two', 'one  two'));
+    expect(clipText('one  two three', 9)).toBe('one  two…');
+    expect(clipText('one two three', 10)).toBe('one two…');
+    expect(clipText('one  two', 7)).toBe('one…');
   });
 
   it('cuts inside a word longer than the room, never between the halves of a surrogate pair', () => {
@@ -301,5 +309,7 @@ describe('clipText', () => {
     expect(clipText('a😀bcdef', 3)).toBe('a…');
     expect(clipText('ab😀cdef', 4)).toBe('ab…');
     expect(clipText('abc😀def', 5)).toBe('abc…');
+    // A lone surrogate earlier in the text is left where it is: only the cut is mended.
+    expect(clipText('\uD800ab😀cd', 5)).toBe('\uD800ab…');
   });
 });

@@ -47,6 +47,7 @@ describe('normalizeLink', () => {
 
   it('keeps a parameter whose name is malformed percent-encoding, as written', () => {
     expect(normalizeLink('https://example.com/?%=1&%E0%A4%A=2&utm_x')).toBe('https://example.com/?%=1&%E0%A4%A=2');
+    expect(normalizeLink('https://example.com/?utm_%zz=1&k=2')).toBe('https://example.com/?k=2');
   });
 
   it('makes an Arabic IRI, its upper-case and its lower-case percent-encodings one link', () => {
@@ -96,7 +97,7 @@ describe('sourceUrlKey', () => {
     try {
       sourceUrlKey('feed.xml');
     } catch (error) {
-      expect((error as InvalidInputError).problems).toEqual([
+      expect((error as InvalidInputError).problems).toStrictEqual([
         { field: 'url', message: 'must be an absolute http or https URL' },
       ]);
       return;

@@ -54,28 +54,28 @@ describe('pollRequest', () => {
   const cached = { etag: '"v1"', lastModified: 'Sat, 28 Feb 2026 10:00:00 GMT' };
 
   it("asks for the feed without validators on a source's first poll", () => {
-    expect(pollRequest(aSource(), NOW)).toEqual({ url: 'https://example.com/feed.xml', expect: 'feed' });
+    expect(pollRequest(aSource(), NOW)).toStrictEqual({ url: 'https://example.com/feed.xml', expect: 'feed' });
   });
 
   it('sends the stored ETag and Last-Modified while an unconditional poll was made in the last 24 hours', () => {
     const source = aSource({ cache: { ...cached, lastUnconditionalAt: later(-23 * HOUR) } });
-    expect(pollRequest(source, NOW)).toEqual({ ...UNCONDITIONAL, ...cached });
+    expect(pollRequest(source, NOW)).toStrictEqual({ ...UNCONDITIONAL, ...cached });
     const etagOnly = aSource({ cache: { etag: '"v1"', lastUnconditionalAt: later(-HOUR) } });
-    expect(pollRequest(etagOnly, NOW)).toEqual({ ...UNCONDITIONAL, etag: '"v1"' });
+    expect(pollRequest(etagOnly, NOW)).toStrictEqual({ ...UNCONDITIONAL, etag: '"v1"' });
     const dateOnly = aSource({ cache: { lastModified: cached.lastModified, lastUnconditionalAt: later(-HOUR) } });
-    expect(pollRequest(dateOnly, NOW)).toEqual({ ...UNCONDITIONAL, lastModified: cached.lastModified });
+    expect(pollRequest(dateOnly, NOW)).toStrictEqual({ ...UNCONDITIONAL, lastModified: cached.lastModified });
   });
 
   it('drops them once a day, so that a server whose Last-Modified lies cannot keep answering 304', () => {
     const lastChecked = (ago: number) => aSource({ cache: { ...cached, lastUnconditionalAt: later(-ago) } });
     expect(isConditional(pollRequest(lastChecked(MAX_POLL_INTERVAL_HOURS * HOUR - 1), NOW))).toBe(true);
-    expect(pollRequest(lastChecked(MAX_POLL_INTERVAL_HOURS * HOUR), NOW)).toEqual(UNCONDITIONAL);
-    expect(pollRequest(aSource({ cache: cached }), NOW)).toEqual(UNCONDITIONAL);
+    expect(pollRequest(lastChecked(MAX_POLL_INTERVAL_HOURS * HOUR), NOW)).toStrictEqual(UNCONDITIONAL);
+    expect(pollRequest(aSource({ cache: cached }), NOW)).toStrictEqual(UNCONDITIONAL);
   });
 
   it('drops them while the operator has set ignoreCache', () => {
     const source = aSource({ ignoreCache: true, cache: { ...cached, lastUnconditionalAt: later(-HOUR) } });
-    expect(pollRequest(source, NOW)).toEqual(UNCONDITIONAL);
+    expect(pollRequest(source, NOW)).toStrictEqual(UNCONDITIONAL);
   });
 });
 
@@ -221,7 +221,7 @@ describe('successDelayMs', () => {
 
 describe('failureDelayMs', () => {
   it('backs off twice as far for each failure in a row, up to 24 hours', () => {
-    expect([1, 2, 3, 4, 5, 6, 2000].map((failures) => failureDelayMs(failures, undefined, NOW) / HOUR)).toEqual([
+    expect([1, 2, 3, 4, 5, 6, 2000].map((failures) => failureDelayMs(failures, undefined, NOW) / HOUR)).toStrictEqual([
       2, 4, 8, 16, 24, 24, 24,
     ]);
   });
@@ -238,7 +238,7 @@ describe('sourceAfterPoll after a success', () => {
   it('records a modified poll: its counts, the next poll, the validators and hash of what it read', () => {
     const source = aSource({ cache: { bodySha256: 'hash-1' } });
     const headers = { etag: '"v2"', lastModified: 'Sun, 01 Mar 2026 11:00:00 GMT', cacheControl: 'max-age=7200' };
-    expect(sourceAfterPoll(source, modified({ headers, ttlMinutes: 30 }), NOW)).toEqual({
+    expect(sourceAfterPoll(source, modified({ headers, ttlMinutes: 30 }), NOW)).toStrictEqual({
       ...source,
       state: 'active',
       lastPolledAt: NOW.toISOString(),
@@ -264,8 +264,11 @@ describe('sourceAfterPoll after a success', () => {
 
   it('forgets validators and a ttl the new document no longer carries', () => {
     const source = aSource({ cache: { etag: '"v1"', lastModified: NOW_HTTP, ttlMinutes: 120, bodySha256: 'h' } });
-    const after = sourceAfterPoll(source, modified({ ttlMinutes: -5 }), NOW);
-    expect(after.cache).toEqual({ bodySha256: 'hash-2', lastUnconditionalAt: NOW.toISOString() });
+    for (const ttlMinutes of [undefined, 0, -5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const after = sourceAfterPoll(source, modified({ ttlMinutes }), NOW);
+      expect(after.cache).toStrictEqual({ bodySha256: 'hash-2', lastUnconditionalAt: NOW.toISOString() });
+    }
+    expect(sourceAfterPoll(source, modified({ ttlMinutes: 0.5 }), NOW).cache.ttlMinutes).toBe(0.5);
   });
 
   it('records a not-modified poll: nothing examined, a new ETag taken, the stored ones kept otherwise', () => {
@@ -279,13 +282,13 @@ describe('sourceAfterPoll after a success', () => {
     const source = aSource({ cache, lastPoll: { at: later(-HOUR), status: 'modified', ...COUNTS } });
     const outcome: PollOutcome = { status: 'not-modified', request: CONDITIONAL, headers: { etag: '"v1b"' } };
     const after = sourceAfterPoll(source, outcome, NOW);
-    expect(after.lastPoll).toEqual({ at: NOW.toISOString(), status: 'not-modified', ...ZERO });
+    expect(after.lastPoll).toStrictEqual({ at: NOW.toISOString(), status: 'not-modified', ...ZERO });
     expect(after.reportsCreated).toBe(4);
-    expect(after.cache).toEqual({ ...cache, etag: '"v1b"' });
+    expect(after.cache).toStrictEqual({ ...cache, etag: '"v1b"' });
     // The feed's ttl, read from the last document, still sets the next poll.
     expect(after.nextPollAt).toBe(later(3 * HOUR));
     const bare = sourceAfterPoll(source, { status: 'not-modified', request: CONDITIONAL, headers: {} }, NOW);
-    expect(bare.cache).toEqual(cache);
+    expect(bare.cache).toStrictEqual(cache);
     const newDate = sourceAfterPoll(
       source,
       { status: 'not-modified', request: CONDITIONAL, headers: { lastModified: 'Sun, 01 Mar 2026 08:00:00 GMT' } },
@@ -334,7 +337,7 @@ describe('sourceAfterPoll after a failure', () => {
   it('counts the failure, backs off, and says why, leaving the cache and counts as they were', () => {
     const source = aSource({ cache: { etag: '"v1"', lastUnconditionalAt: later(-HOUR) } });
     const after = sourceAfterPoll(source, { status: 'failed', error: timeout }, NOW);
-    expect(after).toEqual({
+    expect(after).toStrictEqual({
       ...source,
       state: 'active',
       lastPolledAt: NOW.toISOString(),
@@ -352,7 +355,7 @@ describe('sourceAfterPoll after a failure', () => {
       source = sourceAfterPoll(source, { status: 'failed', error: timeout }, NOW);
       seen.push([source.state, (Date.parse(source.nextPollAt!) - NOW.getTime()) / HOUR]);
     }
-    expect(seen).toEqual([
+    expect(seen).toStrictEqual([
       ['active', 2],
       ['active', 4],
       ['failing', 8],
@@ -385,6 +388,10 @@ describe('sourceAfterPoll after a failure', () => {
     const bug = new TypeError("Cannot read properties of undefined (reading 'x') at 10.0.0.7");
     const after = sourceAfterPoll(aSource(), { status: 'failed', error: bug }, NOW);
     expect(after.lastError).toBe('The poll failed on our side (an unexpected error); it will be tried again.');
+    for (const thrown of [undefined, null]) {
+      const odd = sourceAfterPoll(aSource(), { status: 'failed', error: thrown }, NOW);
+      expect(odd).toMatchObject({ lastError: after.lastError, nextPollAt: later(2 * HOUR) });
+    }
   });
 });
 
@@ -412,8 +419,11 @@ describe('editorMessage', () => {
     expect(message('Refused 10.0.0.7 and 169.254.169.254:80.')).toBe('Refused an address and an address:80.');
     expect(message('Refused [::1] and [::ffff:7f00:1].')).toBe('Refused [an address] and [an address].');
     expect(message('Refused ::ffff:127.0.0.1, fe80::1%eth0 and 2001:DB8::1')).toBe(
-      'Refused an address, an address and an address',
+      'Refused an address, an address%eth0 and an address',
     );
+    expect(message('Refused 0.0.0.0.')).toBe('Refused an address.');
+    // Numbers with dots that are no IPv4 address stay: a version, a size.
+    expect(message('Version 1.2.3.4.5, 256.1.1.1, 2.5 MB')).toBe('Version 1.2.3.4.5, 256.1.1.1, 2.5 MB');
     // Times, URLs and words with colons are no addresses.
     expect(message('At 10:30:00, https://example.com/feed: refused.')).toBe(
       'At 10:30:00, https://example.com/feed: refused.',

@@ -41,7 +41,7 @@ function aSource(fields: Partial<Source> = {}): Source {
 
 describe('parseSourceRegistration', () => {
   it('takes a feed URL alone, full text on auto', () => {
-    expect(parseSourceRegistration({ url: 'https://example.com/feed.xml' })).toEqual({
+    expect(parseSourceRegistration({ url: 'https://example.com/feed.xml' })).toStrictEqual({
       url: 'https://example.com/feed.xml',
       fullText: 'auto',
     });
@@ -55,7 +55,7 @@ describe('parseSourceRegistration', () => {
         language: ' AR ',
         fullText: 'never',
       }),
-    ).toEqual({ url: 'https://example.com/أخبار/feed', name: 'الجزيرة', language: 'ar', fullText: 'never' });
+    ).toStrictEqual({ url: 'https://example.com/أخبار/feed', name: 'الجزيرة', language: 'ar', fullText: 'never' });
     expect(parseSourceRegistration({ url: 'http://example.com/', fullText: 'always' }).fullText).toBe('always');
   });
 
@@ -75,16 +75,26 @@ describe('parseSourceRegistration', () => {
     ['a full-text policy we do not know', { url: 'https://example.com/', fullText: 'sometimes' }, 'fullText'],
     ['a field we do not know', { url: 'https://example.com/', interval: 5 }, ''],
   ])('refuses %s, naming the field', (_name, input, field) => {
-    expect(problemsOf(() => parseSourceRegistration(input)).map((problem) => problem.field)).toEqual([field]);
+    expect(problemsOf(() => parseSourceRegistration(input)).map((problem) => problem.field)).toStrictEqual([field]);
   });
 
   it('says what is wrong in words an operator understands', () => {
-    expect(problemsOf(() => parseSourceRegistration({ url: 'ftp://example.com/' }))).toEqual([
+    expect(problemsOf(() => parseSourceRegistration({ url: 'ftp://example.com/' }))).toStrictEqual([
       { field: 'url', message: 'must be an absolute http or https URL' },
     ]);
-    expect(problemsOf(() => parseSourceRegistration({ url: 'https://example.com/', language: 'xx-1' }))).toEqual([
+    expect(problemsOf(() => parseSourceRegistration({ url: 'https://example.com/', language: 'xx-1' }))).toStrictEqual([
       { field: 'language', message: 'must be an ISO 639 language code (two or three letters, e.g. "ar", "en", "fr")' },
     ]);
+  });
+
+  it('leaves out the fields given as undefined (a caller in process may)', () => {
+    expect(
+      parseSourceRegistration({ url: 'https://example.com/', name: undefined, language: undefined }),
+    ).toStrictEqual({ url: 'https://example.com/', fullText: 'auto' });
+    expect(parseSourceEdit({ state: 'active', name: undefined, ignoreCache: undefined })).toStrictEqual({
+      state: 'active',
+    });
+    expect(() => parseSourceEdit({ state: undefined })).toThrow(InvalidInputError);
   });
 
   it('takes exactly 2048 characters of URL', () => {
@@ -101,13 +111,13 @@ describe('parseSourceRegistration', () => {
 
 describe('parseSourceEdit', () => {
   it('takes a state, a name and ignoreCache, each alone or together', () => {
-    expect(parseSourceEdit({ state: 'paused' })).toEqual({ state: 'paused' });
-    expect(parseSourceEdit({ state: 'active', name: ' BBC ', ignoreCache: false })).toEqual({
+    expect(parseSourceEdit({ state: 'paused' })).toStrictEqual({ state: 'paused' });
+    expect(parseSourceEdit({ state: 'active', name: ' BBC ', ignoreCache: false })).toStrictEqual({
       state: 'active',
       name: 'BBC',
       ignoreCache: false,
     });
-    expect(parseSourceEdit({ ignoreCache: true })).toEqual({ ignoreCache: true });
+    expect(parseSourceEdit({ ignoreCache: true })).toStrictEqual({ ignoreCache: true });
   });
 
   it.each([
@@ -118,11 +128,13 @@ describe('parseSourceEdit', () => {
     ['an empty name', { name: '' }, 'name'],
     ['a field we do not know', { state: 'paused', url: 'https://example.com/' }, ''],
   ])('refuses %s, naming the field', (_name, input, field) => {
-    expect(problemsOf(() => parseSourceEdit(input)).map((problem) => problem.field)).toEqual([field]);
+    expect(problemsOf(() => parseSourceEdit(input)).map((problem) => problem.field)).toStrictEqual([field]);
   });
 
   it('says an empty edit changes nothing', () => {
-    expect(problemsOf(() => parseSourceEdit({}))).toEqual([{ field: '', message: 'give state, name or ignoreCache' }]);
+    expect(problemsOf(() => parseSourceEdit({}))).toStrictEqual([
+      { field: '', message: 'give state, name or ignoreCache' },
+    ]);
   });
 });
 
@@ -152,7 +164,7 @@ describe('newSource', () => {
       { id: 'src-9', url: 'https://example.com/feed.xml', feedTitle: 'Example News' },
       NOW,
     );
-    expect(source).toEqual({
+    expect(source).toStrictEqual({
       id: 'src-9',
       url: 'https://example.com/feed.xml',
       name: 'Example News',
@@ -193,12 +205,12 @@ describe('sourceAfterEdit', () => {
 
   it('leaves an active or failing source as its polls left it', () => {
     const failing = aSource({ state: 'failing', consecutiveFailures: 3, lastError: 'Timed out.' });
-    expect(sourceAfterEdit(failing, { state: 'active' }, NOW)).toEqual(failing);
-    expect(sourceAfterEdit(aSource(), { state: 'active' }, NOW)).toEqual(aSource());
+    expect(sourceAfterEdit(failing, { state: 'active' }, NOW)).toStrictEqual(failing);
+    expect(sourceAfterEdit(aSource(), { state: 'active' }, NOW)).toStrictEqual(aSource());
   });
 
   it('renames a source and sets ignoreCache, leaving the rest', () => {
-    expect(sourceAfterEdit(aSource(), { name: 'New name', ignoreCache: true }, NOW)).toEqual(
+    expect(sourceAfterEdit(aSource(), { name: 'New name', ignoreCache: true }, NOW)).toStrictEqual(
       aSource({ name: 'New name', ignoreCache: true }),
     );
     expect(sourceAfterEdit(aSource({ ignoreCache: true }), { ignoreCache: false }, NOW).ignoreCache).toBe(false);
@@ -215,7 +227,7 @@ describe('sourceView', () => {
       reportsCreated: 12,
       cache: { etag: '"v1"', bodySha256: 'abc', lastUnconditionalAt: '2026-03-01T11:00:00.000Z' },
     });
-    expect(sourceView(source)).toEqual({
+    expect(sourceView(source)).toStrictEqual({
       id: 'src-1',
       url: 'https://example.com/feed.xml',
       name: 'Example',
@@ -234,7 +246,7 @@ describe('sourceView', () => {
 
   it('shows null for a poll not yet made or not due, and leaves out what the source lacks', () => {
     const { nextPollAt: _none, ...paused } = aSource({ state: 'paused' });
-    expect(sourceView(paused)).toEqual({
+    expect(sourceView(paused)).toStrictEqual({
       id: 'src-1',
       url: 'https://example.com/feed.xml',
       name: 'Example',
