@@ -2,7 +2,7 @@
 // once whatever the feed changes, when its page is fetched for the full text, and the report it becomes.
 import { createHash } from 'node:crypto';
 import { normalizeLink } from './feed-links';
-import { parseInstant } from './instant';
+import { isInstant, parseInstant } from './instant';
 import type { TextReportSubmission } from './report';
 import { MAX_LINK_LENGTH, MAX_TITLE_LENGTH } from './report-submission';
 import { splitSentences } from './sentences';
@@ -49,15 +49,17 @@ export function newestEntries<Entry extends Pick<FeedEntry, 'publishedAt'>>(
   entries: readonly Entry[],
   firstPoll: boolean,
 ): Entry[] {
-  const ranked = entries.map((entry, order) => ({ entry, order, time: timeOf(entry.publishedAt) }));
-  ranked.sort(
-    (a, b) => (b.time ?? Number.NEGATIVE_INFINITY) - (a.time ?? Number.NEGATIVE_INFINITY) || a.order - b.order,
-  );
-  return ranked.slice(0, firstPoll ? FIRST_POLL_ENTRIES : MAX_POLL_ENTRIES).map(({ entry }) => entry);
+  return newestFirst(entries, firstPoll).map((index) => entries[index]!);
 }
 
-function timeOf(publishedAt: string | undefined): number | undefined {
-  return publishedAt === undefined ? undefined : parseInstant(publishedAt)?.getTime();
+/** The positions of the entries newestEntries takes, in its order. */
+function newestFirst(entries: readonly Pick<FeedEntry, 'publishedAt'>[], firstPoll: boolean): number[] {
+  // Older than any date (a Date holds at most 8.64e15 ms either side of 1970), and equal to itself: no NaN.
+  const undated = Number.MIN_SAFE_INTEGER;
+  const ranked = entries.map((entry, index) => ({ index, time: parseInstant(entry.publishedAt ?? '')?.getTime() }));
+  // Array.prototype.sort is stable: entries of one time, the undated among them, keep the feed's order.
+  ranked.sort((a, b) => (b.time ?? undated) - (a.time ?? undated));
+  return ranked.slice(0, firstPoll ? FIRST_POLL_ENTRIES : MAX_POLL_ENTRIES).map(({ index }) => index);
 }
 
 /**
@@ -73,20 +75,13 @@ function timeOf(publishedAt: string | undefined): number | undefined {
  * or text has no keys (and no text: it is skipped).
  */
 export function entryKeys(entries: readonly FeedEntry[]): string[][] {
-  const guids = entries.map((entry) => nonEmpty(entry.guid?.trim()));
-  const links = entries.map((entry) => (entry.link === undefined ? undefined : normalizeLink(entry.link)));
-  const uniqueGuids = valuesSeenOnce(guids);
-  const uniqueLinks = valuesSeenOnce(links);
-  return entries.map((entry, index) => {
-    const guid = guids[index];
-    const link = links[index];
-    const content = contentOf(entry);
-    return [
-      ...(guid !== undefined && uniqueGuids.has(guid) ? [identityKey('guid', guid)] : []),
-      ...(link !== undefined && uniqueLinks.has(link) ? [identityKey('link', link)] : []),
-      ...(content !== undefined ? [identityKey('content', content)] : []),
-    ];
-  });
+  const guids = seenOnce(entries.map((entry) => nonEmpty(entry.guid?.trim())));
+  const links = seenOnce(entries.map((entry) => httpLink(entry.link)));
+  return entries.map((entry, index) => [
+    ...identityKey('guid', guids[index]),
+    ...identityKey('link', links[index]),
+    ...identityKey('content', contentOf(entry)),
+  ]);
 }
 
 /** An entry of a poll with the keys it is known by. */
@@ -98,20 +93,23 @@ export interface KeyedEntry {
 /** The entries a poll examines (newestEntries), each with its keys judged against the whole feed (entryKeys). */
 export function examinedEntries(entries: readonly FeedEntry[], firstPoll: boolean): KeyedEntry[] {
   const keys = entryKeys(entries);
-  return newestEntries(
-    entries.map((entry, index) => ({ entry, keys: keys[index]!, publishedAt: entry.publishedAt })),
-    firstPoll,
-  ).map(({ entry, keys: entryKeyList }) => ({ entry, keys: entryKeyList }));
+  return newestFirst(entries, firstPoll).map((index) => ({ entry: entries[index]!, keys: keys[index]! }));
+}
+
+/** An entry's link, normalized, when it has an http(s) one. */
+function httpLink(link: string | undefined): string | undefined {
+  return normalizeLink(link ?? '');
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === '' ? undefined : value;
 }
 
-function valuesSeenOnce(values: readonly (string | undefined)[]): Set<string> {
-  const counts = new Map<string, number>();
-  for (const value of values) if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return new Set([...counts].filter(([, count]) => count === 1).map(([value]) => value));
+/** Each value that no other of the list has; undefined for one that is repeated. */
+function seenOnce(values: readonly (string | undefined)[]): (string | undefined)[] {
+  const counts = new Map<string | undefined, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return values.map((value) => (counts.get(value) === 1 ? value : undefined));
 }
 
 /** Title and text as a reader sees them (cleaned), so that a re-spaced or re-encoded entry is still the same. */
@@ -121,8 +119,9 @@ function contentOf(entry: FeedEntry): string | undefined {
   return title === '' && text === '' ? undefined : `${title}\n\u0000${text}`;
 }
 
-function identityKey(kind: 'guid' | 'link' | 'content', value: string): string {
-  return `${kind}:${createHash('sha256').update(value).digest('hex')}`;
+/** The key a value gives, none for no value. */
+function identityKey(kind: 'guid' | 'link' | 'content', value: string | undefined): string[] {
+  return value === undefined ? [] : [`${kind}:${createHash('sha256').update(value).digest('hex')}`];
 }
 
 /** The words of a text, as the summarizer counts them. */
@@ -136,7 +135,7 @@ export function countWords(text: string): number {
  * never.
  */
 export function wantsFullText(policy: FullTextPolicy, entry: FeedEntry): boolean {
-  if (entry.link === undefined || normalizeLink(entry.link) === undefined) return false;
+  if (httpLink(entry.link) === undefined) return false;
   if (policy === 'auto') return countWords(entry.text ?? '') < FULL_TEXT_MIN_WORDS;
   return policy === 'always';
 }
@@ -173,10 +172,12 @@ export function reportFromEntry(
   const textFrom = countWords(pageText) > countWords(feedText) ? 'page' : 'feed';
   const body = textFrom === 'page' ? pageText : feedText;
   if (body === '') return { outcome: 'skipped', reason: 'no_text' };
-  const title = clip(cleanLine(entry.title ?? '') || cleanLine(page?.title ?? '') || firstSentence(body));
+  const title = clipText(
+    cleanLine(entry.title ?? '') || cleanLine(page?.title ?? '') || firstSentence(body),
+    MAX_TITLE_LENGTH,
+  );
   const url = reportUrl(entry.link);
-  const publishedAt =
-    entry.publishedAt !== undefined && parseInstant(entry.publishedAt) ? entry.publishedAt : undefined;
+  const publishedAt = isInstant(entry.publishedAt) ? entry.publishedAt : undefined;
   const submission: TextReportSubmission = {
     title,
     body,
@@ -190,18 +191,18 @@ export function reportFromEntry(
 
 /** The link as a report keeps it: the WHATWG spelling (ASCII, as the report's URL rule reads it), http(s) only. */
 function reportUrl(link: string | undefined): string | undefined {
-  if (link === undefined || normalizeLink(link) === undefined) return undefined;
-  const { href } = new URL(link);
+  if (httpLink(link) === undefined) return undefined;
+  const { href } = new URL(link!);
   return href.length <= MAX_LINK_LENGTH ? href : undefined;
 }
 
 function firstSentence(body: string): string {
-  const [sentence = ''] = splitSentences(body.split('\n', 1)[0]!);
-  return clip(sentence, DERIVED_TITLE_LENGTH);
+  const line = body.split('\n', 1)[0]!;
+  return clipText(splitSentences(line)[0] ?? line, DERIVED_TITLE_LENGTH);
 }
 
 /** The text cut to at most `length` characters, at a word's end where there is one, an ellipsis marking the cut. */
-function clip(text: string, length = MAX_TITLE_LENGTH): string {
+export function clipText(text: string, length: number): string {
   if (text.length <= length) return text;
   // Up to the last space within reach: a word that would end on the ellipsis's place goes too.
   const words = text.slice(0, length).replace(/\s*\S*$/u, '');

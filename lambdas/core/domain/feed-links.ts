@@ -4,8 +4,11 @@ import { InvalidInputError } from './errors';
 
 /** A percent-encoded octet, in either case of hex digit. */
 const PERCENT_ENCODED = /%([\da-f]{2})/giu;
-/** RFC 3986's unreserved characters: encoding them changes nothing, so their encoded form is decoded (§6.2.2.2). */
-const UNRESERVED = /^[A-Za-z\d\-._~]$/u;
+/**
+ * RFC 3986's unreserved characters: encoding them changes nothing, so their encoded form is decoded (§6.2.2.2).
+ * Tested on one character at a time.
+ */
+const UNRESERVED = /[A-Za-z\d\-._~]/u;
 /** Tracking parameters (Google Analytics' campaign tags) say who shared a link, not what it is. */
 const TRACKING_PARAMETER = /^utm_/iu;
 
@@ -48,9 +51,9 @@ export function sourceUrlKey(url: string): string {
   return key;
 }
 
-/** A query parameter's name as a form decodes it (`utm%5Fsource` is `utm_source`); as written when malformed. */
+/** A query parameter's name decoded (`utm%5Fsource` is `utm_source`); as written when malformed. */
 function decodedName(parameter: string): string {
-  const name = parameter.split('=', 1)[0]!.replace(/\+/gu, ' ');
+  const name = parameter.split('=', 1)[0]!;
   try {
     return decodeURIComponent(name);
   } catch {

@@ -34,8 +34,8 @@ export function pollRequest(source: Source, now: Date): WebRequest {
 }
 
 function checkedLately(lastUnconditionalAt: string | undefined, now: Date): boolean {
-  if (lastUnconditionalAt === undefined) return false;
-  return now.getTime() - Date.parse(lastUnconditionalAt) < MAX_INTERVAL_MS;
+  // Never checked: Date.parse('') is NaN, and no comparison with NaN holds.
+  return now.getTime() - Date.parse(lastUnconditionalAt ?? '') < MAX_INTERVAL_MS;
 }
 
 /** Whether a request carries validators, and so can be answered 304. */
@@ -133,8 +133,9 @@ function believable(lastModified: string | undefined, date: string | undefined, 
   return modified !== undefined && modified.getTime() <= serverNow.getTime() ? lastModified : undefined;
 }
 
+/** A ttl that is a duration: a finite number of minutes above 0. */
 function validTtl(ttlMinutes: number | undefined): number | undefined {
-  return ttlMinutes !== undefined && Number.isFinite(ttlMinutes) && ttlMinutes > 0 ? ttlMinutes : undefined;
+  return Number.isFinite(ttlMinutes) && ttlMinutes! > 0 ? ttlMinutes : undefined;
 }
 
 function withoutUndefined<T extends object>(value: T): T {
@@ -199,14 +200,18 @@ export function editorMessage(error: unknown): string {
   return line.length <= MAX_ERROR_LENGTH ? line : `${line.slice(0, MAX_ERROR_LENGTH - 1)}…`;
 }
 
-/** Runs of hex digits, colons and dots with a colon in them: candidates for an IPv6 address, checked below. */
-const IPV6_CANDIDATE = /[\da-f.]*:[\da-f:.]*(?:%[\w.-]+)?/giu;
-const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/gu;
+/**
+ * Candidates for an address, each checked by ipaddr.js: for IPv6, hex digits and colons (dots after the first colon,
+ * for an IPv4-mapped one; a zone after % is an interface's name, no address, and stays), for IPv4, numbers joined
+ * by dots.
+ */
+const IPV6_CANDIDATE = /[\da-f]*:[\da-f:.]*/giu;
+const IPV4_CANDIDATE = /\d+(?:\.\d+)+/gu;
 
 function withoutAddresses(message: string): string {
   return message
     .replace(IPV6_CANDIDATE, (run) => (ipaddr.IPv6.isValid(run) ? 'an address' : run))
-    .replace(IPV4, 'an address');
+    .replace(IPV4_CANDIDATE, (run) => (ipaddr.IPv4.isValidFourPartDecimal(run) ? 'an address' : run));
 }
 
 /** Cache-Control's max-age, in seconds (`max-age=3600`, `max-age="3600"`); undefined without one. */

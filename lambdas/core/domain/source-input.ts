@@ -1,9 +1,12 @@
 // Core layer: what an operator sends to register and change a feed source (`POST /sources`, `PATCH /sources/{id}`,
 // `mujaz sources …`), checked in one place, and the source as the admin API shows it.
 import * as z from 'zod';
+import { clipText } from './feed-entries';
 import { languageTagFrom } from './language-tag';
-import { sourceName, webLink } from './report-submission';
+import { sourceNameOf } from './report';
+import { MAX_SOURCE_LENGTH, sourceName, webLink } from './report-submission';
 import type { FullTextPolicy, PollSummary, Source, SourceState } from './source';
+import { cleanLine } from './text-cleaning';
 import { parseInput } from './validation';
 
 /** The feed's URL, as a report's link is written (trimmed first: a pasted URL often carries a space or a line end). */
@@ -65,6 +68,63 @@ export interface SourceEdit {
 /** `PATCH /sources/{id}`: throws InvalidInputError naming each field that is wrong, or that none is given. */
 export function parseSourceEdit(input: unknown): SourceEdit {
   return withoutUndefined(parseInput(edit, input));
+}
+
+/**
+ * The name of a source registered without one: the feed's title, cleaned to one line (so that the name rule holds)
+ * and cut to MAX_SOURCE_LENGTH; for a feed without a title, its host, as a digest names a report without a source.
+ */
+export function defaultSourceName(feedTitle: string | undefined, url: string): string {
+  const name = cleanLine(feedTitle ?? '') || sourceNameOf({ url }) || cleanLine(url);
+  return clipText(name, MAX_SOURCE_LENGTH);
+}
+
+/**
+ * A source as registered at `now`: `url` is the feed's (discovered from the registered page, if it was one), the
+ * name the operator's or the feed's (defaultSourceName); active and due at once, with nothing polled yet.
+ */
+export function newSource(
+  registration: SourceRegistration,
+  found: { id: string; url: string; feedTitle?: string },
+  now: Date,
+): Source {
+  const at = now.toISOString();
+  return {
+    id: found.id,
+    url: found.url,
+    name: registration.name ?? defaultSourceName(found.feedTitle, found.url),
+    ...(registration.language !== undefined ? { language: registration.language } : {}),
+    fullText: registration.fullText,
+    state: 'active',
+    createdAt: at,
+    nextPollAt: at,
+    consecutiveFailures: 0,
+    reportsCreated: 0,
+    ignoreCache: false,
+    cache: {},
+  };
+}
+
+/**
+ * A source once an operator's edit is applied at `now`. Pausing stops its polls (nothing is due). Setting a paused
+ * or disabled source active starts it afresh — due at once, its failures forgotten; an active or failing source
+ * stays as its polls left it (only a successful poll clears failing).
+ */
+export function sourceAfterEdit(source: Source, edit: SourceEdit, now: Date): Source {
+  const edited: Source = {
+    ...source,
+    ...(edit.name !== undefined ? { name: edit.name } : {}),
+    ...(edit.ignoreCache !== undefined ? { ignoreCache: edit.ignoreCache } : {}),
+  };
+  if (edit.state === 'paused') {
+    const { nextPollAt: _nothingDue, ...paused } = edited;
+    return { ...paused, state: 'paused' };
+  }
+  if (edit.state === 'active' && (source.state === 'paused' || source.state === 'disabled')) {
+    const { lastError: _forgotten, ...resumed } = edited;
+    return { ...resumed, state: 'active', nextPollAt: now.toISOString(), consecutiveFailures: 0 };
+  }
+  return edited;
 }
 
 function withoutUndefined<T extends object>(value: T): T {
