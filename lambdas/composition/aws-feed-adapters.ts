@@ -38,7 +38,7 @@ export function mujazUserAgent(publicBaseUrl: string): string {
 
 /** Source registration's and feed polling's adapters, over one fetcher. */
 export function awsFeedDeps(
-  config: Pick<MujazConfig, 'tableName' | 'publicBaseUrl'> & FeedConfig,
+  config: Pick<MujazConfig, 'tableName' | 'publicBaseUrl' | 'fetchAllow'> & FeedConfig,
   clients: DynamoSqsClients,
   options: FeedCompositionOptions,
 ): SourceDeps & SourcePollerDeps {

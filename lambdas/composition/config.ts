@@ -42,8 +42,6 @@ export const ENVIRONMENT_VARIABLES = {
   adminTokenSecretArn: 'MUJAZ_ADMIN_TOKEN_SECRET_ARN',
   sendDigestFunctionName: 'MUJAZ_SEND_DIGEST_FUNCTION_NAME',
   sourcePollQueueUrl: 'MUJAZ_SOURCE_POLL_QUEUE_URL',
-  /** Local servers (host:port) the fetcher may reach: tests and `npm run dev` only, never set in the stack. */
-  fetchAllow: 'MUJAZ_FETCH_ALLOW',
   localApiPort: 'PORT',
   localSesPort: 'MUJAZ_SES_PORT',
   localDynamoPort: 'MUJAZ_DYNAMODB_PORT',
@@ -116,8 +114,6 @@ export interface AdminFunctionConfig extends LambdaConfig {
 export interface FeedConfig {
   /** The SQS FIFO queue polls wait in for the poll function. */
   sourcePollQueueUrl: string;
-  /** `host:port` of local servers the fetcher's address guard lets through (MUJAZ_FETCH_ALLOW); empty in AWS. */
-  fetchAllow: string[];
 }
 
 /** What `npm run dev` and `npm run demo` read: ports and secrets of the local stack, each optional. */
@@ -201,19 +197,6 @@ const adminFunctionEnvironment = z.object({
 
 const feedEnvironment = z.object({
   [V.sourcePollQueueUrl]: z.url({ protocol: /^https?$/u }),
-  [V.fetchAllow]: z
-    .string()
-    .optional()
-    .transform((list) =>
-      (list ?? '')
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== ''),
-    )
-    .refine(
-      (entries) => entries.every((entry) => /^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9A-Fa-f:.]+\]:\d{1,5}$/u.test(entry)),
-      'a comma-separated list of host:port',
-    ),
 });
 
 /** Named to the user by `npm run dev`, which says where its admin token came from. */
@@ -301,7 +284,7 @@ export function readAdminFunctionConfig(env: NodeJS.ProcessEnv): AdminFunctionCo
 
 export function readFeedConfig(env: NodeJS.ProcessEnv): FeedConfig {
   const values = parseEnvironment(feedEnvironment, env);
-  return { sourcePollQueueUrl: values[V.sourcePollQueueUrl], fetchAllow: values[V.fetchAllow] };
+  return { sourcePollQueueUrl: values[V.sourcePollQueueUrl] };
 }
 
 /** The sources function reads the admin token's secret, and nothing else. */
