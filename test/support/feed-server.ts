@@ -6,7 +6,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface FeedServerResource {
-  body: string | Buffer;
+  /** A function answers each request anew (a page that changes between two fetches). */
+  body: string | Buffer | (() => string);
   contentType?: string;
   status?: number;
   /** Sent as they are; an ETag (the body's hash) is added unless `etag: false`. */
@@ -46,10 +47,9 @@ export async function startFeedServer(): Promise<FeedServer> {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
+    const body = typeof resource.body === 'function' ? resource.body() : resource.body;
     const etag =
-      resource.etag === false
-        ? undefined
-        : `"${createHash('sha256').update(resource.body).digest('hex').slice(0, 16)}"`;
+      resource.etag === false ? undefined : `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
     const headers: Record<string, string> = {
       ...(resource.contentType ? { 'content-type': resource.contentType } : {}),
       ...(etag ? { etag } : {}),
@@ -59,7 +59,7 @@ export async function startFeedServer(): Promise<FeedServer> {
       response.writeHead(304, headers).end();
       return;
     }
-    response.writeHead(resource.status ?? 200, headers).end(resource.body);
+    response.writeHead(resource.status ?? 200, headers).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -63,6 +63,11 @@ export interface Report {
   priority?: number;
   /** The publication's name as the editor gave it (ReportMetadata.source); sourceNameOf says what a digest shows. */
   source?: string;
+  /**
+   * For a report from a feed entry: whether its text is the entry's page's article or, when the page could not be
+   * fetched or gave too little, the feed's own content. Set by feed polling alone (ingestReport's provenance).
+   */
+  textFrom?: 'feed' | 'page';
   /** When we stored it: the next edition to open after this takes it (see edition.ts). */
   receivedAt: string;
   /** The digest's few sentences, in document order. */

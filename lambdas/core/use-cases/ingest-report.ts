@@ -47,7 +47,12 @@ export interface BatchOutcome {
 const batchItems = z.array(z.unknown()).max(MAX_BATCH_REPORTS, `a batch holds at most ${MAX_BATCH_REPORTS} reports`);
 
 /** Throws InvalidInputError, or ReportRejectedError (an InvalidInputError) naming why the report can never be stored. */
-export async function ingestReport(deps: IngestReportDeps, input: ReportInput): Promise<IngestedReport> {
+export async function ingestReport(
+  deps: IngestReportDeps,
+  input: ReportInput,
+  /** What the caller knows of where the report came from, which no editor's input may claim (a feed's poll). */
+  provenance: Pick<Report, 'textFrom'> = {},
+): Promise<IngestedReport> {
   const submission = submissionFrom(input);
   const draft = draftOf(deps.extractor, submission);
   if (cleanLine(draft.title) === '') {
@@ -73,6 +78,7 @@ export async function ingestReport(deps: IngestReportDeps, input: ReportInput): 
     ...(submission.publishedAt ? { publishedAt: submission.publishedAt } : {}),
     ...(submission.priority ? { priority: submission.priority } : {}),
     ...(submission.source !== undefined ? { source: submission.source } : {}),
+    ...(provenance.textFrom ? { textFrom: provenance.textFrom } : {}),
     receivedAt: deps.clock.now().toISOString(),
     summary: checked.summary,
     keyPhrases: checked.keyPhrases,

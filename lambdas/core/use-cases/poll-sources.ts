@@ -126,7 +126,7 @@ async function takeUpEntry(
       await deps.sources.settleEntry(source.id, keys, { skipped: made.reason });
       return 'skipped';
     }
-    const { report, created } = await ingestReport(deps.intake, made.submission);
+    const { report, created } = await ingestReport(deps.intake, made.submission, { textFrom: made.textFrom });
     await deps.sources.settleEntry(source.id, keys, { reportId: report.id });
     return created ? 'created' : 'duplicates';
   } catch (error) {
