@@ -208,7 +208,7 @@ function fromRss(feed: RssFeed.Feed<string>, feedUrl: string): ParsedFeed {
         webLink(item.link, feedUrl) ??
         (item.guid?.isPermaLink === false ? undefined : absoluteWebLink(item.guid?.value)),
       title: plain(item.title, 'html', cleanLine),
-      text: plain(item.content?.encoded ?? item.description, 'html', cleanText),
+      text: plain(item.content?.encoded, 'html', cleanText) ?? plain(item.description, 'html', cleanText),
       publishedAt: feedInstant(item.pubDate) ?? feedInstant(item.dc?.dates?.[0]),
     }),
   );
@@ -221,7 +221,7 @@ function fromRdf(feed: RdfFeed.Feed<string>, feedUrl: string): ParsedFeed {
       guid: item.rdf?.about,
       link: webLink(item.link, feedUrl),
       title: plain(item.title, 'html', cleanLine),
-      text: plain(item.content?.encoded ?? item.description, 'html', cleanText),
+      text: plain(item.content?.encoded, 'html', cleanText) ?? plain(item.description, 'html', cleanText),
       publishedAt: feedInstant(item.dc?.dates?.[0]),
     }),
   );
@@ -233,18 +233,16 @@ function fromAtom(feed: AtomFeed.Feed<string>, feedUrl: string): ParsedFeed {
   const feedBase = resolveUrl(feed.xml?.base, feedUrl) ?? feedUrl;
   const entries = (feed.entries ?? []).map((item) => {
     const base = resolveUrl(item.xml?.base, feedBase) ?? feedBase;
-    const content = item.content?.value === undefined ? undefined : item.content;
-    const body = content ?? item.summary;
     return entry({
       guid: item.id,
       link: webLink(alternateLink(item.links), base),
-      title: item.title === undefined ? undefined : plain(item.title.value, markupOf(item.title.type), cleanLine),
-      text: body === undefined ? undefined : plain(body.value, markupOf(body.type), cleanText),
+      title: typedText(item.title, cleanLine),
+      // Out-of-line content (src=) has no value: the summary speaks for it.
+      text: typedText(item.content, cleanText) ?? typedText(item.summary, cleanText),
       publishedAt: feedInstant(item.published) ?? feedInstant(item.updated),
     });
   });
-  const title = feed.title === undefined ? undefined : plain(feed.title.value, markupOf(feed.title.type), cleanLine);
-  return feedOf('atom', title, languageOf(feed.xml?.lang), undefined, entries);
+  return feedOf('atom', typedText(feed.title, cleanLine), languageOf(feed.xml?.lang), undefined, entries);
 }
 
 function fromJsonFeed(feed: JsonFeed.Feed<string>, feedUrl: string): ParsedFeed {
@@ -254,21 +252,34 @@ function fromJsonFeed(feed: JsonFeed.Feed<string>, feedUrl: string): ParsedFeed 
       link: webLink(item.url, feedUrl) ?? webLink(item.external_url, feedUrl),
       title: plain(item.title, 'text', cleanLine),
       text:
-        item.content_html !== undefined
-          ? plain(item.content_html, 'html', cleanText)
-          : plain(item.content_text ?? item.summary, 'text', cleanText),
+        plain(item.content_html, 'html', cleanText) ??
+        plain(item.content_text, 'text', cleanText) ??
+        plain(item.summary, 'text', cleanText),
       publishedAt: feedInstant(item.date_published) ?? feedInstant(item.date_modified),
     }),
   );
   return feedOf('json', plain(feed.title, 'text', cleanLine), languageOf(feed.language), undefined, entries);
 }
 
-/** Atom's type attribute: html and xhtml are markup; text, a missing type and text/* are text. */
-function markupOf(type: string | undefined): Markup {
-  const lower = type?.trim().toLowerCase();
-  return lower === 'html' || lower === 'xhtml' || lower === 'text/html' || lower === 'application/xhtml+xml'
-    ? 'html'
-    : 'text';
+/** An Atom text construct or content, read by its type. */
+function typedText(
+  construct: { value?: string; type?: string } | undefined,
+  clean: (text: string) => string,
+): string | undefined {
+  const markup = markupOf(construct?.type);
+  return markup === undefined ? undefined : plain(construct?.value, markup, clean);
+}
+
+/**
+ * Atom's type attribute: html and xhtml are markup; text, a missing type and text/* are text (RFC 4287, 4.1.3);
+ * any other media type (a PDF, an image, XML inline or in base64) holds no text we read.
+ */
+function markupOf(type: string | undefined): Markup | undefined {
+  const lower = (type ?? 'text').trim().toLowerCase();
+  if (lower === 'html' || lower === 'xhtml' || lower === 'text/html' || lower === 'application/xhtml+xml') {
+    return 'html';
+  }
+  return lower === 'text' || lower.startsWith('text/') ? 'text' : undefined;
 }
 
 /** An Atom entry's page: its first rel="alternate" link (a link without rel is one), an HTML one first. */

@@ -65,6 +65,16 @@ describe('RSS 2.0', () => {
     ]);
   });
 
+  it('falls back to the description when content:encoded renders to nothing', () => {
+    const feed = parser.parse(
+      rss(
+        '<item><content:encoded><![CDATA[<p> </p><script>x()</script>]]></content:encoded><description>Real text</description></item>',
+      ),
+      'https://x.example/',
+    );
+    expect(onlyEntry(feed)).toEqual({ text: 'Real text' });
+  });
+
   it('takes a guid for the link when it is a permalink (the default), never when isPermaLink="false"', () => {
     const permalink = parser.parse(rss('<item><guid>https://news.example/p/2</guid></item>'), 'https://news.example/');
     expect(onlyEntry(permalink).link).toBe('https://news.example/p/2');
@@ -215,6 +225,20 @@ describe('Atom', () => {
     expect(links('<link rel="self" href="/self"/>')).toBeUndefined();
   });
 
+  it('reads no text from content of another media type, nor from content that renders to nothing', () => {
+    const texts = parser
+      .parse(
+        `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+          <entry><id>1</id><content type="application/octet-stream">SGVsbG8=</content><summary>one</summary></entry>
+          <entry><id>2</id><content type="html">&lt;img src="x"&gt;</content><summary>two</summary></entry>
+          <entry><id>3</id><content type="text/plain">three</content><summary>not this</summary></entry>
+          <entry><id>4</id><content type="image/png">iVBORw0KGgo=</content></entry></feed>`,
+        'https://site.example/',
+      )
+      .entries.map((entry) => entry.text);
+    expect(texts).toEqual(['one', 'two', 'three', undefined]);
+  });
+
   it('resolves against the feed URL when there is no xml:base, and reads no text from out-of-line content', () => {
     const feed = parser.parse(
       `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><id>1</id><link href="../a/b"/>
@@ -259,6 +283,24 @@ describe('JSON Feed', () => {
         link: 'https://news.example/tides', // the url is ftp:, so the external_url
         text: 'Only a summary, with <b>no</b> markup taken as markup.',
       },
+    ]);
+  });
+
+  it('falls back from content that renders to nothing: content_html to content_text to summary', () => {
+    const feed = parser.parse(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'T',
+        items: [
+          { id: 'a', content_html: '<img src="x.png">', content_text: 'text a', summary: 'summary a' },
+          { id: 'b', content_html: '<p> </p>', content_text: ' \n ', summary: 'summary b' },
+        ],
+      }),
+      'https://x.example/feed.json',
+    );
+    expect(feed.entries).toEqual([
+      { guid: 'a', text: 'text a' },
+      { guid: 'b', text: 'summary b' },
     ]);
   });
 
