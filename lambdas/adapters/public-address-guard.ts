@@ -5,6 +5,7 @@
 // name is only as public as the address it resolves to when the socket opens (docs/FEEDS.md, "The fetcher").
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { parseAllowEntry } from './fetch-allow-entry';
 
 /** All global unicast IPv6 lies here; outside it are IPv4-compatible (::/96) and unallocated addresses. */
 const GLOBAL_UNICAST_IPV6 = ipaddr.IPv6.parseCIDR('2000::/3');
@@ -24,26 +25,6 @@ export function isPublicAddress(address: string): boolean {
   }
   if (parsed.range() !== 'unicast') return false;
   return parsed.kind() === 'ipv4' || (parsed as ipaddr.IPv6).match(GLOBAL_UNICAST_IPV6);
-}
-
-const ALLOW_ENTRY = /^(?<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(?<port>\d{1,5})$/u;
-
-/**
- * One `host:port` of the allow list (MUJAZ_FETCH_ALLOW), in the form the fetcher compares: the host as the WHATWG
- * URL parser writes it (lower case, IPv4 in dotted decimal, IPv6 compressed in brackets), the port in digits.
- * Throws on anything else: a path, credentials, no port, a port out of range.
- */
-export function parseAllowEntry(entry: string): string {
-  const match = ALLOW_ENTRY.exec(entry.trim());
-  const port = Number(match?.groups?.port);
-  if (!match || !(port >= 1 && port <= 65_535)) throw new Error('not host:port (e.g. 127.0.0.1:8080)');
-  let hostname: string;
-  try {
-    hostname = new URL(`http://${match.groups!.host}/`).hostname;
-  } catch {
-    throw new Error('not host:port (e.g. 127.0.0.1:8080)');
-  }
-  return `${hostname}:${port}`;
 }
 
 /**

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { parseAllowEntry } from '../adapters/public-address-guard';
+import { parseAllowEntry } from '../adapters/fetch-allow-entry';
 import { staleClaimMs, workQueue } from '../adapters/work-queue-definition';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import { NEWSLETTER_LANGUAGES } from '../core/domain/newsletter-languages';

@@ -1,6 +1,7 @@
 // The guard's pure pieces: which addresses the fetcher may dial, and how MUJAZ_FETCH_ALLOW entries are read and
 // matched. The fetcher's own tests (test/integration/web-fetcher.test.ts) dial real sockets through it.
-import { FetchAllowList, isPublicAddress, parseAllowEntry } from '../../../lambdas/adapters/public-address-guard';
+import { parseAllowEntry } from '../../../lambdas/adapters/fetch-allow-entry';
+import { FetchAllowList, isPublicAddress } from '../../../lambdas/adapters/public-address-guard';
 
 describe('isPublicAddress', () => {
   it.each([
