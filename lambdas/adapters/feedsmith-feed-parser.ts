@@ -35,6 +35,28 @@ type FeedFormat = ParsedFeed['format'];
 /** The most characters a feed may have: the fetcher's 5 MB cap, which no decoded body exceeds in characters. */
 export const MAX_FEED_CHARACTERS = 5 * 1024 * 1024;
 
+/**
+ * The most entries a feed may list. A poll examines the 100 newest (MAX_POLL_ENTRIES), and a real feed lists tens to
+ * hundreds; reading 20,000 took over a second here, so a feed past this is refused after one linear count, before
+ * any parsing.
+ */
+export const MAX_FEED_ENTRIES = 5_000;
+
+const TOO_MANY_ENTRIES = `The feed lists more than ${MAX_FEED_ENTRIES.toLocaleString('en')} entries; Mujaz reads feeds of at most ${MAX_FEED_ENTRIES.toLocaleString('en')} (a poll takes the 100 newest).`;
+
+/** An RSS or RDF item's, or an Atom entry's, start tag, with or without a namespace prefix. */
+const ENTRY_START = /<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]/gu;
+
+/** Counts entry start tags and stops at the first past the cap: one pass, however large the document. */
+function refuseTooManyEntries(document: string): void {
+  ENTRY_START.lastIndex = 0;
+  let count = 0;
+  while (ENTRY_START.exec(document) !== null) {
+    count += 1;
+    if (count > MAX_FEED_ENTRIES) throw new FeedUnreadableError(TOO_MANY_ENTRIES);
+  }
+}
+
 const FORMAT_NAMES: Record<FeedFormat, string> = {
   rss: 'RSS',
   atom: 'Atom',
@@ -62,12 +84,17 @@ export class FeedsmithFeedParser implements FeedParser {
       );
     }
     const format = formatOf(document);
+    if (format !== 'json') refuseTooManyEntries(document);
     switch (format) {
-      case 'json':
+      case 'json': {
+        const json = jsonObject(document);
+        const items = (json as { items?: unknown } | null)?.items;
+        if (Array.isArray(items) && items.length > MAX_FEED_ENTRIES) throw new FeedUnreadableError(TOO_MANY_ENTRIES);
         return fromJsonFeed(
-          readWith(format, () => parseJsonFeed(jsonObject(document))),
+          readWith(format, () => parseJsonFeed(json)),
           feedUrl,
         );
+      }
       case 'rss':
         return fromRss(
           readWith(format, () => parseRssFeed(document)),

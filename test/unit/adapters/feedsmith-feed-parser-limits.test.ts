@@ -2,7 +2,11 @@
 // heap each took are printed, never asserted (this machine is shared); the outcome is asserted.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FeedsmithFeedParser, MAX_FEED_CHARACTERS } from '../../../lambdas/adapters/feedsmith-feed-parser';
+import {
+  FeedsmithFeedParser,
+  MAX_FEED_CHARACTERS,
+  MAX_FEED_ENTRIES,
+} from '../../../lambdas/adapters/feedsmith-feed-parser';
 import { MAX_MARKUP_DEPTH } from '../../../lambdas/adapters/htmlparser2-html';
 import { FeedUnreadableError } from '../../../lambdas/core/domain/errors';
 import type { ParsedFeed } from '../../../lambdas/core/ports/feed-parser';
@@ -139,30 +143,36 @@ describe('numeric character references', () => {
 });
 
 describe('large and deep feeds', () => {
-  it('reads a 20,000-item feed, every item in order', () => {
-    const items = Array.from(
-      { length: 20_000 },
-      (_, index) =>
-        `<item><title>Item ${index} &amp; more</title><link>/items/${index}</link><guid>g${index}</guid>` +
-        `<pubDate>Mon, 07 Dec 2026 10:00:00 GMT</pubDate>` +
-        `<description>&lt;p&gt;Item ${index}, first.&lt;/p&gt;&lt;p&gt;Second &lt;b&gt;bold&lt;/b&gt;.&lt;/p&gt;</description></item>`,
-    );
-    const feed = parsed(timed('20,000 items', rss(items.join(''))));
-    expect(feed.entries).toHaveLength(20_000);
-    expect(feed.entries[19_999]).toEqual({
-      guid: 'g19999',
-      link: 'https://bombs.example/items/19999',
-      title: 'Item 19999 & more',
-      text: 'Item 19999, first.\nSecond bold.',
+  const item = (index: number) =>
+    `<item><title>Item ${index} &amp; more</title><link>/items/${index}</link><guid>g${index}</guid>` +
+    `<pubDate>Mon, 07 Dec 2026 10:00:00 GMT</pubDate>` +
+    `<description>&lt;p&gt;Item ${index}, first.&lt;/p&gt;&lt;p&gt;Second &lt;b&gt;bold&lt;/b&gt;.&lt;/p&gt;</description></item>`;
+
+  it(`reads a feed of ${MAX_FEED_ENTRIES.toLocaleString('en')} items, every item in order`, () => {
+    const items = Array.from({ length: MAX_FEED_ENTRIES }, (_, index) => item(index));
+    const feed = parsed(timed(`${MAX_FEED_ENTRIES} items`, rss(items.join(''))));
+    expect(feed.entries).toHaveLength(MAX_FEED_ENTRIES);
+    expect(feed.entries[MAX_FEED_ENTRIES - 1]).toEqual({
+      guid: `g${MAX_FEED_ENTRIES - 1}`,
+      link: `https://bombs.example/items/${MAX_FEED_ENTRIES - 1}`,
+      title: `Item ${MAX_FEED_ENTRIES - 1} & more`,
+      text: `Item ${MAX_FEED_ENTRIES - 1}, first.\nSecond bold.`,
       publishedAt: '2026-12-07T10:00:00.000Z',
     });
   });
 
-  it('reads 200,000 Atom entries and 450,000 JSON Feed items, the most a 5 MB text holds', () => {
+  it('refuses a 20,000-item feed, and 200,000 Atom entries or 450,000 JSON Feed items, before parsing them', () => {
+    const tooMany = /more than 5,000 entries/u;
+    expect(
+      refused(timed('20,000 items', rss(Array.from({ length: 20_000 }, (_, index) => item(index)).join('')))),
+    ).toMatch(tooMany);
+    expect(
+      refused(timed('5,001 items', rss(Array.from({ length: 5_001 }, (_, index) => item(index)).join('')))),
+    ).toMatch(tooMany);
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>${'<entry><id>i</id></entry>'.repeat(2e5)}</feed>`;
-    expect(parsed(timed('200,000 Atom entries', atom)).entries).toHaveLength(2e5);
+    expect(refused(timed('200,000 Atom entries', atom))).toMatch(tooMany);
     const json = `{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[${'{"id":"i"},'.repeat(4.5e5)}{"id":"j"}]}`;
-    expect(parsed(timed('450,000 JSON Feed items', json)).entries).toHaveLength(450_001);
+    expect(refused(timed('450,000 JSON Feed items', json))).toMatch(tooMany);
   });
 
   it(`reads markup in an entry no deeper than ${MAX_MARKUP_DEPTH} elements`, () => {
