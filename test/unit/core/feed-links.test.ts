@@ -93,7 +93,9 @@ describe('sourceUrlKey', () => {
   });
 
   it('refuses what is not an absolute http(s) URL, naming the url field', () => {
-    expect(() => sourceUrlKey('ftp://example.com/feed')).toThrow(InvalidInputError);
+    expect(() => sourceUrlKey('ftp://example.com/feed')).toThrow(
+      new InvalidInputError('The feed URL is not valid: it must be an absolute http or https URL.'),
+    );
     try {
       sourceUrlKey('feed.xml');
     } catch (error) {

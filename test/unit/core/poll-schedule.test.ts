@@ -256,6 +256,13 @@ describe('sourceAfterPoll after a success', () => {
     });
   });
 
+  it("takes the new document's ttl over the one stored from the last", () => {
+    const source = aSource({ cache: { ttlMinutes: 180 } });
+    const after = sourceAfterPoll(source, modified({ ttlMinutes: 120 }), NOW);
+    expect(after.nextPollAt).toBe(later(2 * HOUR));
+    expect(after.cache.ttlMinutes).toBe(120);
+  });
+
   it('keeps the time of the last unconditional poll when this one sent validators', () => {
     const source = aSource({ cache: { etag: '"v1"', lastUnconditionalAt: later(-HOUR) } });
     const after = sourceAfterPoll(source, modified({ request: CONDITIONAL }), NOW);
