@@ -10,10 +10,8 @@ import {
   SourceNotActiveError,
 } from '../domain/errors';
 import { sourceUrlKey } from '../domain/feed-links';
-import { MAX_SOURCE_LENGTH } from '../domain/report-submission';
 import type { Source } from '../domain/source';
-import { parseSourceEdit, parseSourceRegistration } from '../domain/source-input';
-import { cleanLine } from '../domain/text-cleaning';
+import { newSource, parseSourceEdit, parseSourceRegistration, sourceAfterEdit } from '../domain/source-input';
 import type { Clock } from '../ports/clock';
 import type { FeedParser, ParsedFeed } from '../ports/feed-parser';
 import type { IdSource } from '../ports/id-source';
@@ -43,21 +41,15 @@ export const MAX_DISCOVERED_TRIED = 3;
 export async function registerSource(deps: FeedSourcesDeps, input: unknown): Promise<Source> {
   const registration = parseSourceRegistration(input);
   const found = await findFeed(deps, registration.url);
-  const now = deps.clock.now().toISOString();
-  const source: Source = {
-    id: deps.ids.sourceId(),
-    url: found.url,
-    name: registration.name ?? nameFor(found.feed, found.url),
-    ...(registration.language ? { language: registration.language } : {}),
-    fullText: registration.fullText,
-    state: 'active',
-    createdAt: now,
-    nextPollAt: now,
-    consecutiveFailures: 0,
-    reportsCreated: 0,
-    ignoreCache: false,
-    cache: {},
-  };
+  const source = newSource(
+    registration,
+    {
+      id: deps.ids.sourceId(),
+      url: found.url,
+      ...(found.feed.title !== undefined ? { feedTitle: found.feed.title } : {}),
+    },
+    deps.clock.now(),
+  );
   const { source: stored, created } = await deps.sources.create(source, sourceUrlKey(found.url));
   if (!created) throw new ConflictError('This feed is registered already.', stored.id);
   await requestPollOf(deps, stored, 'registered');
@@ -75,8 +67,8 @@ export function listSources(deps: Pick<FeedSourcesDeps, 'sources'>): Promise<Sou
 }
 
 /**
- * Pauses or resumes a source, renames it, or makes its polls unconditional. Resuming makes it due at once and
- * clears its failures (a disabled source may be resumed: the operator knows the feed is back).
+ * Pauses or resumes a source, renames it, or makes its polls unconditional (sourceAfterEdit says how each edit
+ * acts); re-applied on a fresh read when a poll wrote the source meanwhile.
  */
 export async function editSource(
   deps: Pick<FeedSourcesDeps, 'sources' | 'clock'>,
@@ -86,17 +78,7 @@ export async function editSource(
   const edit = parseSourceEdit(input);
   for (;;) {
     const source = await getSource(deps, id);
-    let edited: Source = {
-      ...source,
-      ...(edit.name !== undefined ? { name: edit.name } : {}),
-      ...(edit.ignoreCache !== undefined ? { ignoreCache: edit.ignoreCache } : {}),
-    };
-    if (edit.state === 'paused' && source.state !== 'paused') {
-      const { nextPollAt: _none, ...paused } = edited;
-      edited = { ...paused, state: 'paused' };
-    } else if (edit.state === 'active' && source.state !== 'active') {
-      edited = { ...edited, state: 'active', nextPollAt: deps.clock.now().toISOString(), consecutiveFailures: 0 };
-    }
+    const edited = sourceAfterEdit(source, edit, deps.clock.now());
     const result = await deps.sources.save(edited);
     if (result === 'saved') return { ...edited, revision: (source.revision ?? 0) + 1 };
     if (result === 'missing') throw new NotFoundError('No source has this id.');
@@ -163,11 +145,4 @@ async function fetchForRegistration(deps: FeedSourcesDeps, url: string, expect: 
 
 function isUnreadable(error: unknown): boolean {
   return error instanceof Error && error.name === 'FeedUnreadableError';
-}
-
-/** The feed's own title, else its host: a name fit to stand beside a report (one line, a report source's length). */
-function nameFor(feed: ParsedFeed, url: string): string {
-  const title = cleanLine(feed.title ?? '');
-  const name = title === '' ? new URL(url).hostname : title;
-  return name.length <= MAX_SOURCE_LENGTH ? name : `${name.slice(0, MAX_SOURCE_LENGTH - 1)}…`;
 }
