@@ -152,6 +152,29 @@ describe('entries seen before', () => {
   });
 });
 
+describe('a feed’s archive', () => {
+  it('is not news: the first poll takes the 10 newest, and no later poll takes the older ones', async () => {
+    // Undated, so the feed's own order (newest first) ranks them.
+    const note = (index: number) => ({
+      guid: `arch${index}`,
+      title: `Council note ${index}`,
+      text: sentences(`note ${index}`),
+    });
+    const items = Array.from({ length: 15 }, (_, index) => note(15 - index));
+    const { path, id } = await register(rss(items));
+    expect(await feeds.sources.getSource(id)).toMatchObject({
+      reportsCreated: 10,
+      lastPoll: { items: 10, created: 10 },
+    });
+    web.serve(path, { body: rss([note(16), ...items]) });
+    await feeds.poller.pollSource(id);
+    expect(await feeds.sources.getSource(id)).toMatchObject({
+      reportsCreated: 11,
+      lastPoll: { status: 'modified', items: 16, created: 1, duplicates: 15 },
+    });
+  });
+});
+
 describe('full text', () => {
   it('takes a short entry’s text from its page, and the feed’s when the page cannot be had', async () => {
     web.serve('/articles/long', {

@@ -78,7 +78,7 @@ export async function pollSource(
     if (!isFeedFailure(error)) throw error;
     outcome = { status: 'failed', error };
   }
-  const saved = await saveAfterPoll(deps, sourceId, outcome, now, cutShort);
+  const saved = await saveAfterPoll(deps, source, outcome, now, cutShort);
   deps.metrics.count(outcome.status === 'failed' ? METRIC_NAMES.sourcePollsFailed : METRIC_NAMES.sourcePolls);
   if (outcome.status === 'failed')
     deps.logger.warn('source poll failed', { sourceId, error: saved?.lastError ?? 'the source is gone' });
@@ -99,6 +99,7 @@ async function takeUpEntries(
   // The first poll of a source (no document read yet) takes only the newest few: a feed's archive is no news.
   const firstPoll = source.cache.bodySha256 === undefined;
   const entries = examinedEntries(feed.entries, firstPoll);
+  if (firstPoll) await rememberArchive(deps, source, feed, entries);
   const counts: PollCounts = { items: 0, created: 0, duplicates: 0, skipped: 0 };
   for (const keyed of entries) {
     if (deadline !== undefined && deps.clock.now().getTime() > deadline - ENTRY_TIME_RESERVE_MS)
@@ -108,6 +109,27 @@ async function takeUpEntries(
     counts[outcome] += 1;
   }
   return { counts, cutShort: false };
+}
+
+/**
+ * The entries a first poll examines but does not take (past the newest FIRST_POLL_ENTRIES, up to MAX_POLL_ENTRIES)
+ * are remembered as seen, settled `archive`: else the next poll, which examines them all, would take the feed's
+ * archive up as news. Not counted in the poll's items: nothing was examined of them but their keys.
+ */
+async function rememberArchive(
+  deps: PollSourcesDeps,
+  source: Source,
+  feed: ParsedFeed,
+  taken: readonly KeyedEntry[],
+): Promise<void> {
+  const takenKeys = new Set(taken.flatMap((keyed) => keyed.keys));
+  const now = deps.clock.now();
+  const staleBefore = new Date(now.getTime() - deps.staleClaimMs).toISOString();
+  for (const { keys } of examinedEntries(feed.entries, false)) {
+    if (keys.some((key) => takenKeys.has(key))) continue;
+    if ((await deps.sources.claimEntry(source.id, keys, now.toISOString(), staleBefore)) === 'claimed')
+      await deps.sources.settleEntry(source.id, keys, { skipped: 'archive' });
+  }
 }
 
 /** One entry: claimed, then stored as a report or skipped, and settled; the claim given back if storing failed. */
@@ -152,18 +174,18 @@ async function articleOf(deps: PollSourcesDeps, link: string) {
 }
 
 /**
- * Applies the poll's outcome to the source as stored now: re-read and re-applied when an operator's edit (or
- * another poll) wrote it meanwhile, so neither change is lost. Undefined when the source was deleted.
+ * Applies the poll's outcome to the source: re-read and re-applied when an operator's edit (or another poll) wrote
+ * it meanwhile, so neither change is lost. Undefined when the source was deleted.
  */
 async function saveAfterPoll(
   deps: PollSourcesDeps,
-  sourceId: string,
+  read: Source,
   outcome: PollOutcome,
   now: Date,
   cutShort: boolean,
 ): Promise<Source | undefined> {
-  for (;;) {
-    const current = await deps.sources.findById(sourceId);
+  // The source as the poll read it, most often still as stored: read again only when the write finds it moved.
+  for (let current: Source | undefined = read; ; current = await deps.sources.findById(read.id)) {
     if (!current) return undefined;
     let next = sourceAfterPoll(current, outcome, now);
     if (cutShort && next !== current) {
