@@ -1,8 +1,10 @@
 // The `mujaz` command for operators: the admin API from a terminal. Every command is one or a few HTTP calls to
 // a running Mujaz (`--api`, default MUJAZ_API_URL or the local dev server), with the admin token from
 // MUJAZ_ADMIN_TOKEN — never a flag, so it stays out of shell history and process lists.
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { INSTANT_RULE, isInstant } from '../lambdas/core/domain/instant';
+import type { FullTextPolicy } from '../lambdas/core/domain/source';
+import type { SourceView } from '../lambdas/core/domain/source-input';
 import type { DigestProgress } from '../lambdas/core/use-cases/digest-progress';
 import type { DigestPreview } from '../lambdas/core/use-cases/send-digest';
 
@@ -24,8 +26,27 @@ export interface ProgressBar {
   stop(): void;
 }
 
-/** How often a followed send asks where it stands. */
+/** How often a followed send, or a followed poll of a source, asks where it stands. */
 export const POLL_INTERVAL_MS = 1_000;
+
+/**
+ * How long `sources poll` waits for the poll it asked for: the poll function's own timeout. A poll not done by then
+ * is stuck behind others, was asked for twice in one minute (the queue keeps one), or no poller runs.
+ */
+export const SOURCE_POLL_WAIT_MS = 5 * 60_000;
+
+/**
+ * The pauses of `sources poll` before each look at the source, SOURCE_POLL_WAIT_MS in all: a second at first (most
+ * polls take a few), then twice as long each time up to 10 s, so that a slow poll costs a few dozen requests.
+ */
+export function* sourcePollWaits(): Generator<number> {
+  let waited = 0;
+  for (let wait = POLL_INTERVAL_MS; waited < SOURCE_POLL_WAIT_MS; wait = Math.min(wait * 2, 10_000)) {
+    const next = Math.min(wait, SOURCE_POLL_WAIT_MS - waited);
+    waited += next;
+    yield next;
+  }
+}
 
 export const DEFAULT_API_URL = 'http://127.0.0.1:3000';
 
@@ -37,6 +58,9 @@ const REPORT_TYPES: Record<string, string> = {
   htm: 'text/html; charset=utf-8',
   json: 'application/json',
 };
+
+/** `--full-text`: the policies POST /sources takes. */
+const FULL_TEXT_POLICIES: FullTextPolicy[] = ['auto', 'always', 'never'];
 
 class CliFailure extends Error {}
 
@@ -201,6 +225,108 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
       io.stdout(`${describePreview(preview)}\nwritten to ${options.out}`);
     });
 
+  const sources = program.command('sources').description('the feeds that fill the digest by themselves');
+  const sourcePath = (id: string) => `/sources/${encodeURIComponent(id)}`;
+  // A source's id is base64url: one in 64 starts with "-", which commander would take for an option. The commands
+  // that take an id have no option such an id could be (poll's is --no-wait), so an unknown one is the id.
+  const sourceCommand = (name: string) => sources.command(name).argument('<id>').allowUnknownOption();
+  sources
+    .command('add')
+    .description('register a feed (RSS, Atom, JSON Feed), or a page that names one; its first poll is queued')
+    .argument('<url>')
+    .option('--name <name>', "the name its reports carry (default: the feed's title)")
+    .option('--language <code>', "the ISO 639 language of its reports (default: each report's, detected)")
+    .addOption(
+      new Option('--full-text <policy>', "when to fetch an item's page for its whole text (default: auto)").choices(
+        FULL_TEXT_POLICIES,
+      ),
+    )
+    .action(async (url: string, options: { name?: string; language?: string; fullText?: string }) => {
+      const body = JSON.stringify({
+        url,
+        ...(options.name === undefined ? {} : { name: options.name }),
+        ...(options.language === undefined ? {} : { language: options.language }),
+        ...(options.fullText === undefined ? {} : { fullText: options.fullText }),
+      });
+      const source = (await api().expect('POST', '/sources', body)) as SourceView;
+      io.stdout(`source ${source.id} registered: ${source.name} (${source.url}); its first poll is queued`);
+    });
+  sources
+    .command('list')
+    .description('every source: its state, its last poll, and why the failing ones fail')
+    .action(async () => {
+      const { sources: all } = (await api().expect('GET', '/sources')) as { sources: SourceView[] };
+      if (all.length === 0) {
+        io.stdout('no source registered (`mujaz sources add <url>` adds one)');
+        return;
+      }
+      for (const source of all) io.stdout(describeSource(source));
+      const troubled = all.filter(needsAttention);
+      if (troubled.length === 0) {
+        io.stdout(`${all.length} source(s)`);
+        return;
+      }
+      io.stdout(
+        `${all.length} source(s); ${troubled.length} failing or disabled (marked !): see the last error of each`,
+      );
+      failed = true;
+    });
+  sourceCommand('show')
+    .description('one source, as the API shows it (JSON)')
+    .action(async (id: string) => {
+      io.stdout(JSON.stringify(await api().expect('GET', sourcePath(id)), null, 2));
+    });
+  sourceCommand('pause')
+    .description('stop polling a source until it is resumed')
+    .action(async (id: string) => {
+      const source = (await api().expect('PATCH', sourcePath(id), JSON.stringify({ state: 'paused' }))) as SourceView;
+      io.stdout(`source ${source.id} paused: ${source.name}`);
+    });
+  sourceCommand('resume')
+    .description('poll a paused, failing or disabled source again, from now, its failures forgotten')
+    .action(async (id: string) => {
+      const source = (await api().expect('PATCH', sourcePath(id), JSON.stringify({ state: 'active' }))) as SourceView;
+      io.stdout(`source ${source.id} ${source.state}: ${source.name}; next poll ${source.nextPollAt ?? 'none'}`);
+    });
+  sourceCommand('rename')
+    .description('change the name its reports carry from now on')
+    .argument('<name>')
+    .action(async (id: string, name: string) => {
+      const source = (await api().expect('PATCH', sourcePath(id), JSON.stringify({ name }))) as SourceView;
+      io.stdout(`source ${source.id} renamed: ${source.name}`);
+    });
+  sourceCommand('poll')
+    .description('poll a source now, as a scheduled poll runs, and say what it did')
+    .option('--no-wait', 'queue the poll and return, without waiting for it')
+    .action(async (id: string, options: { wait: boolean }) => {
+      const path = sourcePath(id);
+      const before = (await api().expect('GET', path)) as SourceView;
+      await api().expect('POST', `${path}/poll`);
+      if (!options.wait) {
+        io.stdout(`source ${before.id}: poll queued (\`mujaz sources show ${before.id}\` shows it once done)`);
+        return;
+      }
+      for (const wait of sourcePollWaits()) {
+        await io.sleep(wait);
+        const source = (await api().expect('GET', path)) as SourceView;
+        if (source.lastPolledAt !== before.lastPolledAt) {
+          io.stdout(describeSource(source));
+          if (source.lastPoll?.status === 'failed') failed = true;
+          return;
+        }
+      }
+      io.stderr(
+        `source ${before.id}: not polled after ${SOURCE_POLL_WAIT_MS / 60_000} minutes; the poll may still run (\`mujaz sources show ${before.id}\`)`,
+      );
+      failed = true;
+    });
+  sourceCommand('remove')
+    .description('delete a source: it is polled no more; the reports it brought stay')
+    .action(async (id: string) => {
+      await api().expect('DELETE', sourcePath(id));
+      io.stdout(`source ${id} removed; the reports it brought stay`);
+    });
+
   try {
     await program.parseAsync(['node', 'mujaz', ...argv]);
     return failed ? 1 : 0;
@@ -245,10 +371,40 @@ function describeProgress({ id, state, counts }: DigestProgress): string {
   return advice.length > 0 ? `${line}\n${advice.join('; ')}` : line;
 }
 
+/** A source that polls no more, or whose polls keep failing: what an operator has to look at. */
+function needsAttention(source: SourceView): boolean {
+  return source.state === 'failing' || source.state === 'disabled';
+}
+
+/**
+ * One line per source (id, state, name, feed, last poll); a failing or disabled one is marked `!` with its state in
+ * capitals, and any source whose last poll failed has its error on the next line.
+ */
+function describeSource(source: SourceView): string {
+  const marked = needsAttention(source);
+  const state = (marked ? source.state.toUpperCase() : source.state).padEnd(8);
+  const line = `${marked ? '!' : ' '} ${source.id}  ${state}  ${source.name}  ${source.url}  ${describeLastPoll(source)}`;
+  return source.lastError === undefined ? line : `${line}\n    last error: ${source.lastError}`;
+}
+
+function describeLastPoll({ lastPoll, nextPollAt, consecutiveFailures, reportsCreated }: SourceView): string {
+  if (!lastPoll) return nextPollAt ? `not polled yet (due ${nextPollAt})` : 'not polled yet';
+  const outcome =
+    lastPoll.status === 'failed'
+      ? `failed (${consecutiveFailures} in a row)`
+      : lastPoll.status === 'not-modified'
+        ? 'not modified'
+        : `${lastPoll.items} item(s): ${lastPoll.created} new, ${lastPoll.duplicates} seen before, ${lastPoll.skipped} skipped`;
+  return `last poll ${lastPoll.at}: ${outcome}; ${reportsCreated} report(s) in all`;
+}
+
 function describeProblem(body: unknown): string {
-  const error = (body as { error?: { code?: string; message?: string; reason?: string } } | undefined)?.error;
+  const error = (body as { error?: { code?: string; message?: string; reason?: string; id?: string } } | undefined)
+    ?.error;
   if (!error) return 'the API answered with an error';
-  return `${error.code ?? 'error'}${error.reason ? ` (${error.reason})` : ''}: ${error.message ?? ''}`.trim();
+  const problem = `${error.code ?? 'error'}${error.reason ? ` (${error.reason})` : ''}: ${error.message ?? ''}`.trim();
+  // A conflict names what exists already: the operator's next command needs its id.
+  return error.id ? `${problem} (id ${error.id})` : problem;
 }
 
 function describeFailure(error: unknown): string {

@@ -247,6 +247,14 @@ function listEntries(list: string | undefined): string[] {
     .filter((entry) => entry !== '');
 }
 
+/**
+ * `env` with `hosts` (host:port) added to MUJAZ_FETCH_ALLOW, after what it allows already: how `npm run demo` lets
+ * the runtime it starts reach the feed it serves itself.
+ */
+export function withFetchAllowed(env: NodeJS.ProcessEnv, hosts: readonly string[]): NodeJS.ProcessEnv {
+  return { ...env, [V.fetchAllow]: [...listEntries(env[V.fetchAllow]), ...hosts].join(',') };
+}
+
 /** The local stack's config: the environment, with local defaults for what it leaves out. */
 export function readLocalStackConfig(
   env: NodeJS.ProcessEnv,

@@ -17,7 +17,7 @@ const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
 
 describe('npm run demo', () => {
-  it('exits 0 and leaves out/digest.eml holding the Arabic summary in a right-to-left HTML part', async () => {
+  it('exits 0 and leaves out/digest.eml holding the Arabic summary and the sample feed’s items in a right-to-left HTML part', async () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'lambdas', 'local', 'demo.ts')], {
       cwd: ROOT,
       env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
@@ -26,6 +26,17 @@ describe('npm run demo', () => {
     expect(stdout).toMatch(
       /edition 1 sent to 1 of 1 reader\(s\) through the delivery queue; sending again found no new report/u,
     );
+    const feed = readFileSync(join(ROOT, 'samples', 'feed-ar.xml'), 'utf8');
+    const feedName = /<channel>\s*<title>([^<]+)<\/title>/u.exec(feed)![1]!;
+    const itemTitles = [...feed.matchAll(/<item>\s*<title>([^<]+)<\/title>/gu)].map((match) => match[1]!);
+    expect(itemTitles).toHaveLength(3);
+    expect(stdout).toMatch(
+      new RegExp(
+        `feed registered as source (\\S+): ${feedName} \\(http://127\\.0\\.0\\.1:\\d+/feed-ar\\.xml\\); its first poll is queued\n• feed polled through the poll queue: 3 item\\(s\\) stored as reports \\(GET /sources/\\1\\)`,
+        'u',
+      ),
+    );
+    expect(stdout).toMatch(/reports stored: {8}4: 1 posted \(.+\), 3 from the feed$/mu);
 
     const eml = readFileSync(join(ROOT, 'out', 'digest.eml'), 'utf8');
     expect(eml).toMatch(/^To: reader@example\.com$/mu);
@@ -41,6 +52,9 @@ describe('npm run demo', () => {
     const sample = parsePlainTextReport(readFileSync(join(ROOT, 'samples', 'report-ar.txt'), 'utf8'));
     const expectedSummary = summarize(summarizableText(sample), { language: 'ar', title: sample.title }).sentences;
     for (const sentence of expectedSummary) expect(html).toContain(sentence);
+    // The feed's items went out in the same edition, under the feed's name.
+    for (const title of itemTitles) expect(html).toContain(title);
+    expect(html).toContain(feedName);
     expect(readFileSync(join(ROOT, 'out', 'digest.html'), 'utf8')).toContain(expectedSummary[0]);
   }, 90_000);
 });

@@ -1,6 +1,6 @@
 // Settings that readConfig refuses at start, naming the variable, rather than let them fail later or show readers
 // what they cannot see.
-import { readConfig } from '../../../lambdas/composition/config';
+import { readConfig, withFetchAllowed } from '../../../lambdas/composition/config';
 import { MAX_RATE_LIMIT } from '../../../lambdas/core/domain/rate-window';
 import { REQUIRED_ENVIRONMENT } from '../../support/required-environment';
 
@@ -33,6 +33,14 @@ describe('MUJAZ_FETCH_ALLOW, the local servers the web fetcher may reach', () =>
       'localhost:3000',
       '[::1]:9000',
     ]);
+  });
+
+  it('takes more hosts after those it allows already (what `npm run demo` does for the feed it serves)', () => {
+    expect(readConfig(withFetchAllowed(base, ['127.0.0.1:4100'])).fetchAllow).toEqual(['127.0.0.1:4100']);
+    const environment = { ...base, MUJAZ_FETCH_ALLOW: 'localhost:3000, ' };
+    const widened = withFetchAllowed(environment, ['127.0.0.1:4100']);
+    expect(readConfig(widened).fetchAllow).toEqual(['localhost:3000', '127.0.0.1:4100']);
+    expect(environment.MUJAZ_FETCH_ALLOW).toBe('localhost:3000, ');
   });
 
   it.each([['10.9.8.7'], ['http://10.9.8.7:8081'], ['127.0.0.1:8081/feed'], ['*:8081'], ['127.0.0.1:99999']])(
