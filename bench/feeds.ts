@@ -12,16 +12,21 @@
 //  2. Not-modified cycle: nothing changed, no faults; every source made due again through the repository
 //     (nextPollAt set to now), then the finder runs: every conditional GET is answered 304. Then the same polls
 //     called directly, without queue or finder, ROUNDS times: the polls' own CPU, and memory round after round.
-//  3. Changed cycle: every feed has 5 new items (and drops its 5 oldest); CHANGED sources made due and polled.
+//  3. Changed cycles: every feed has 5 new items (and drops its 5 oldest); CHANGED sources made due and polled,
+//     twice: the first after their first poll, the second as a changed feed is polled from then on.
 // Each: wall time, our process's CPU (process.cpuUsage: the finder, the local pollers' SQS calls and the polls; the
 // web, DynamoDB Local and the SQS stand-in run in processes of their own), RSS and heap before, after and at their
-// peak (sampled every 20 ms), the polls' outcomes, reports created, failures recorded, what the web saw, and the
+// peak (sampled every 20 ms; before and after a full collection when run with --expose-gc, as `npm run bench` is),
+// the event loop's delay, the polls' outcomes, reports created, failures recorded, what the web saw, and the
 // time spent in each port (summed over calls that overlap).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createDynamoSqsClients, type DynamoSqsClients } from '../lambdas/adapters/dynamo-sqs-clients';
 import { pollVisibilitySeconds, sourcePollQueue } from '../lambdas/adapters/source-poll-queue-definition';
 import { awsFeedDeps } from '../lambdas/composition/aws-feed-adapters';
@@ -49,8 +54,10 @@ const HOSTS = Number(process.env.MUJAZ_BENCH_HOSTS ?? SOURCES);
 const POLLERS = Number(process.env.MUJAZ_BENCH_POLLERS ?? sourcePollQueue.maxPollers);
 /** Direct not-modified rounds after the queued one. */
 const ROUNDS = Number(process.env.MUJAZ_BENCH_ROUNDS ?? 3);
-/** Sources polled in the changed cycle. */
-const CHANGED = Number(process.env.MUJAZ_BENCH_CHANGED ?? 20);
+/** Where to write a CPU profile of the first not-modified round's polls (a .cpuprofile), when set. */
+const PROFILE = process.env.MUJAZ_BENCH_PROFILE;
+/** Sources polled in the changed cycles. */
+const CHANGED = Number(process.env.MUJAZ_BENCH_CHANGED ?? 10);
 
 const MB = 1024 * 1024;
 
@@ -140,28 +147,45 @@ function percentile(values: readonly number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
 }
 
+/** A full collection when the bench runs with --expose-gc (`npm run bench` does): heap figures without garbage. */
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
 interface Measured<T> {
   result: T;
   wallMs: number;
   cpuMs: number;
   memory: { before: { rss: number; heapUsed: number }; after: ReturnType<ReturnType<typeof memoryWatch>['stop']> };
+  /** How late the event loop ran timers (p99 and max, ms): how busy this process, or the machine, was. */
+  loopDelay: { p99: number; max: number };
 }
 
 async function measure<T>(run: () => Promise<T>): Promise<Measured<T>> {
+  collect();
   const watch = memoryWatch();
   const before = watch.start();
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await run();
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  return { result, wallMs, cpuMs: (used.user + used.system) / 1000, memory: { before, after: watch.stop() } };
+  loop.disable();
+  // Collected outside the CPU counted: what stays is what the cycle kept.
+  collect();
+  return {
+    result,
+    wallMs,
+    cpuMs: (used.user + used.system) / 1000,
+    memory: { before, after: watch.stop() },
+    loopDelay: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
+  };
 }
 
 function printMeasured(measured: Measured<unknown>): void {
   const { before, after } = measured.memory;
   console.log(
-    `  wall ${seconds(measured.wallMs)}, our CPU ${seconds(measured.cpuMs)}; RSS ${mb(before.rss)} → ${mb(after.rss)} (peak ${mb(after.peakRss)}), heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)} (peak ${mb(after.peakHeap)})`,
+    `  wall ${seconds(measured.wallMs)}, our CPU ${seconds(measured.cpuMs)}; RSS ${mb(before.rss)} → ${mb(after.rss)} (peak ${mb(after.peakRss)}), heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)} (peak ${mb(after.peakHeap)}); event loop delay p99 ${measured.loopDelay.p99.toFixed(0)} ms, max ${measured.loopDelay.max.toFixed(0)} ms`,
   );
 }
 
@@ -221,6 +245,48 @@ async function eachAtOnce<T>(values: readonly T[], width: number, work: (value: 
     while (next < values.length) await work(values[next++]!);
   };
   await Promise.all(Array.from({ length: width }, lane));
+}
+
+/**
+ * What the calls a not-modified poll makes cost our process one by one, POLLERS at once: reading a source
+ * (GetItem, consistent), writing it (PutItem, conditional) and a conditional GET answered 304.
+ */
+async function calibrate(adapters: ReturnType<typeof awsFeedDeps>, ids: readonly string[]): Promise<void> {
+  const sources = new Map<string, Source>();
+  const perCall = async (run: (id: string) => Promise<void>) => {
+    const measured = await measure(() => eachAtOnce(ids, POLLERS, run));
+    return `${(measured.cpuMs / ids.length).toFixed(1)} ms CPU, ${(measured.wallMs / ids.length).toFixed(1)} ms wall`;
+  };
+  const read = await perCall(async (id) => {
+    sources.set(id, (await adapters.sources.findById(id))!);
+  });
+  const written = await perCall(async (id) => {
+    await adapters.sources.save(sources.get(id)!);
+  });
+  const fetched = await perCall(async (id) => {
+    const { url, cache } = sources.get(id)!;
+    await adapters.fetcher.get({ url, expect: 'feed', ...(cache.etag ? { etag: cache.etag } : {}) });
+  });
+  console.log(
+    `What a not-modified poll's calls cost us, each alone (× ${ids.length}, ${POLLERS} at once; per call): reading a source (GetItem) ${read}; writing it (PutItem) ${written}; a conditional GET answered 304 ${fetched}. A not-modified poll reads its source twice, writes it once and makes one GET.`,
+  );
+}
+
+/** `run`, profiled into `file` (Chrome's .cpuprofile) when a file is given. */
+async function profiled<T>(file: string | undefined, run: () => Promise<T>): Promise<T> {
+  if (!file) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`  CPU profile written to ${file}`);
+  }
 }
 
 /** Time spent in each method of each port, summed over the calls (calls overlap: POLLERS run at once). */
@@ -296,8 +362,9 @@ async function benchCycles(stack: LocalStack, web: Web, clients: DynamoSqsClient
   const poll = composeSourcePoller(deps);
   const handlePolls = sourcePollBatchHandler(poll, logger);
 
+  const load = () => loadavg()[0]!.toFixed(1);
   console.log(
-    `Feeds: ${SOURCES} sources × ${ITEMS} items (RSS 2.0, half Arabic, half English; each item a few sentences, its page an article of three paragraphs) on ${HOSTS} local hosts, over real sockets through the guarded fetcher; ${POLLERS} pollers on the FIFO poll queue; DynamoDB Local and the SQS stand-in`,
+    `Feeds: ${SOURCES} sources × ${ITEMS} items (RSS 2.0, half Arabic, half English; each item a few sentences, its page an article of three paragraphs) on ${HOSTS} local hosts, over real sockets through the guarded fetcher; ${POLLERS} pollers on the FIFO poll queue; DynamoDB Local and the SQS stand-in; load average ${load()} on ${availableParallelism()} cores`,
   );
   const ids: string[] = [];
   const registered = await measure(() =>
@@ -388,9 +455,11 @@ async function benchCycles(stack: LocalStack, web: Web, clients: DynamoSqsClient
   };
 
   /** The sources polled directly, as the poll function polls one (no queue, no finder), POLLERS at once. */
-  const direct = async (title: string, version: number, which: readonly string[]) => {
+  const direct = async (title: string, version: number, which: readonly string[], profile?: string) => {
     const since = await startCycle(version, false, []);
-    const measured = await measure(() => eachAtOnce(which, POLLERS, async (id) => void (await poll.pollSource(id))));
+    const measured = await measure(() =>
+      profiled(profile, () => eachAtOnce(which, POLLERS, async (id) => void (await poll.pollSource(id)))),
+    );
     console.log(`${title}:`);
     printMeasured(measured);
     await printCycle(since);
@@ -427,7 +496,10 @@ async function benchCycles(stack: LocalStack, web: Web, clients: DynamoSqsClient
         `Not-modified polls alone, round ${round} (pollSource × ${ids.length}, ${POLLERS} at once, no queue)`,
         0,
         ids,
+        round === 1 ? PROFILE : undefined,
       );
+
+    await calibrate(adapters, ids);
 
     // Version 1: every feed has NEW_PER_VERSION new items; a sample of the sources is made due and polled.
     await cycle(
@@ -436,9 +508,17 @@ async function benchCycles(stack: LocalStack, web: Web, clients: DynamoSqsClient
       false,
       ids.slice(0, CHANGED),
     );
+    // Version 2: 5 new items again; the 45 others were all seen in version 1: a changed feed's poll, day after day.
+    await cycle(
+      `Cycle 4, changed again: 5 new items, the other 45 seen at the last poll; the same ${CHANGED} sources (no faults)`,
+      2,
+      false,
+      ids.slice(0, CHANGED),
+    );
   } finally {
     await poller.stop();
   }
+  console.log(`  load average at the end: ${load()}`);
 }
 
 export async function benchFeeds(): Promise<void> {
