@@ -8,6 +8,8 @@
 //  4. Delivery (bench/delivery.ts): a 60-report edition, and an end-to-end local send at a capped rate with SES
 //     refusing a share of calls.
 //  5. Subscribe timing (bench/subscribe-timing.ts): whether the answer's time tells known addresses from unknown.
+//  6. Feeds (bench/feeds.ts): 200 sources × 50 items on local hosts, 10 % slow and 5 % failing — a first cycle, a
+//     changed one and a not-modified one through the finder and the poll queue: time, CPU and memory.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,6 +39,7 @@ import {
   REBUILD_ADVICE,
   readDevSet,
 } from './dev-sets';
+import { benchFeeds } from './feeds';
 import { leadSummary, scoreSummary, tokenize } from './rouge';
 import { benchSubscribeTiming } from './subscribe-timing';
 
@@ -294,6 +297,7 @@ const PARTS: Record<string, () => Promise<void> | void> = {
   email: benchEmail,
   delivery: benchDelivery,
   subscribe: benchSubscribeTiming,
+  feeds: benchFeeds,
 };
 
 async function main(): Promise<void> {
