@@ -357,7 +357,10 @@ async function benchCycles(stack: LocalStack, web: Web, clients: DynamoSqsClient
     },
   };
   // Registration's own first polls are left out: cycle 1 is the finder's, of every source.
-  const registrar = composeSourceUseCases({ ...deps, polls: { enqueue: async () => undefined } });
+  const registrar = composeSourceUseCases({
+    ...deps,
+    polls: { enqueue: async () => undefined, enqueueAll: async () => undefined },
+  });
   const finder = composeSourceFinder(deps);
   const poll = composeSourcePoller(deps);
   const handlePolls = sourcePollBatchHandler(poll, logger);

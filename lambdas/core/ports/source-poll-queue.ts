@@ -7,4 +7,6 @@ export type { SourcePoll } from '../domain/source-poll-messages';
 export interface SourcePollQueue {
   /** Resolves once the poll is queued (or was already); rejects when it could not be. */
   enqueue(poll: SourcePoll): Promise<void>;
+  /** Queues many polls in as few calls as the queue allows; rejects naming how many could not be queued. */
+  enqueueAll(polls: readonly SourcePoll[]): Promise<void>;
 }

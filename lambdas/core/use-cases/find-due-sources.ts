@@ -20,9 +20,9 @@ export const MAX_DUE_PER_RUN = 1_000;
 export async function queueDueSources(deps: FindDueSourcesDeps): Promise<{ queued: number }> {
   const now = deps.clock.now().toISOString();
   const due = await deps.sources.listDue(now, MAX_DUE_PER_RUN);
-  for (const source of due) {
-    await deps.polls.enqueue({ sourceId: source.id, url: source.url, occasion: `due-${source.nextPollAt}` });
-    if (source.state === 'failing') deps.metrics.count(METRIC_NAMES.failingSources);
-  }
+  for (const source of due) if (source.state === 'failing') deps.metrics.count(METRIC_NAMES.failingSources);
+  await deps.polls.enqueueAll(
+    due.map((source) => ({ sourceId: source.id, url: source.url, occasion: `due-${source.nextPollAt}` })),
+  );
   return { queued: due.length };
 }
