@@ -35,6 +35,7 @@ export function pollRequest(source: Source, now: Date): WebRequest {
 
 function checkedLately(lastUnconditionalAt: string | undefined, now: Date): boolean {
   // Never checked: Date.parse('') is NaN, and no comparison with NaN holds.
+  // Stryker disable next-line StringLiteral: any text that is no date is NaN alike
   return now.getTime() - Date.parse(lastUnconditionalAt ?? '') < MAX_INTERVAL_MS;
 }
 
@@ -216,6 +217,7 @@ function withoutAddresses(message: string): string {
 
 /** Cache-Control's max-age, in seconds (`max-age=3600`, `max-age="3600"`); undefined without one. */
 export function maxAgeSeconds(cacheControl: string | undefined): number | undefined {
+  // Stryker disable next-line StringLiteral: any stand-in for "no header" without a max-age does the same
   const match = /(?:^|,)\s*max-age\s*=\s*"?(\d+)"?\s*(?:,|$)/iu.exec(cacheControl ?? '');
   return match === null ? undefined : Number(match[1]);
 }

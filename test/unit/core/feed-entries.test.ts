@@ -128,6 +128,8 @@ describe('entryKeys', () => {
     expect(asGuid![0]).not.toBe(asLink![0]);
     const [titleOnly] = entryKeys([{ title: 'Words' }]);
     const [textOnly] = entryKeys([{ text: 'Words' }]);
+    expect(titleOnly).toHaveLength(1);
+    expect(textOnly).toHaveLength(1);
     expect(titleOnly).not.toStrictEqual(textOnly);
   });
 

@@ -209,6 +209,11 @@ describe('sourceAfterEdit', () => {
     expect(sourceAfterEdit(aSource(), { state: 'active' }, NOW)).toStrictEqual(aSource());
   });
 
+  it('leaves a paused source paused when only its name or ignoreCache changes', () => {
+    const paused = aSource({ state: 'paused', nextPollAt: undefined });
+    expect(sourceAfterEdit(paused, { name: 'Renamed' }, NOW)).toStrictEqual({ ...paused, name: 'Renamed' });
+  });
+
   it('renames a source and sets ignoreCache, leaving the rest', () => {
     expect(sourceAfterEdit(aSource(), { name: 'New name', ignoreCache: true }, NOW)).toStrictEqual(
       aSource({ name: 'New name', ignoreCache: true }),
