@@ -17,6 +17,7 @@ import {
   successDelayMs,
 } from '../../../lambdas/core/domain/poll-schedule';
 import type { Source } from '../../../lambdas/core/domain/source';
+import { aSource as baseSource } from '../../support/sources';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -24,21 +25,9 @@ const NOW = new Date('2026-03-01T12:00:00.000Z');
 const NOW_HTTP = 'Sun, 01 Mar 2026 12:00:00 GMT';
 const later = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
 
+/** A source as a poll finds it: due now, with reports already. */
 function aSource(fields: Partial<Source> = {}): Source {
-  return {
-    id: 'src-1',
-    url: 'https://example.com/feed.xml',
-    name: 'Example',
-    fullText: 'auto',
-    state: 'active',
-    createdAt: '2026-02-01T00:00:00.000Z',
-    nextPollAt: NOW.toISOString(),
-    consecutiveFailures: 0,
-    reportsCreated: 4,
-    ignoreCache: false,
-    cache: {},
-    ...fields,
-  };
+  return baseSource({ nextPollAt: NOW.toISOString(), reportsCreated: 4, ...fields });
 }
 
 const UNCONDITIONAL = { url: 'https://example.com/feed.xml', expect: 'feed' } as const;

@@ -1,6 +1,5 @@
 import { InvalidInputError } from '../../../lambdas/core/domain/errors';
 import { MAX_SOURCE_LENGTH } from '../../../lambdas/core/domain/report-submission';
-import type { Source } from '../../../lambdas/core/domain/source';
 import {
   defaultSourceName,
   newSource,
@@ -9,6 +8,7 @@ import {
   sourceAfterEdit,
   sourceView,
 } from '../../../lambdas/core/domain/source-input';
+import { aSource } from '../../support/sources';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 
@@ -20,23 +20,6 @@ function problemsOf(run: () => unknown): InvalidInputError['problems'] {
     return (error as InvalidInputError).problems;
   }
   throw new Error('expected an InvalidInputError');
-}
-
-function aSource(fields: Partial<Source> = {}): Source {
-  return {
-    id: 'src-1',
-    url: 'https://example.com/feed.xml',
-    name: 'Example',
-    fullText: 'auto',
-    state: 'active',
-    createdAt: '2026-02-01T00:00:00.000Z',
-    nextPollAt: '2026-03-01T13:00:00.000Z',
-    consecutiveFailures: 0,
-    reportsCreated: 0,
-    ignoreCache: false,
-    cache: {},
-    ...fields,
-  };
 }
 
 describe('parseSourceRegistration', () => {
