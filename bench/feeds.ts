@@ -233,7 +233,7 @@ async function makeAllDue(deps: ReturnType<typeof awsFeedDeps>, ids: readonly st
   const now = new Date().toISOString();
   for (const id of ids) {
     const source = await deps.sources.findById(id);
-    if (source && (await deps.sources.save({ ...source, nextPollAt: now })) !== 'saved')
+    if (source && (await deps.sources.save({ ...source, nextPollAt: now })).status !== 'saved')
       throw new Error('a source moved while it was made due');
   }
 }

@@ -3,6 +3,7 @@
 // index (paused and disabled ones drop out of it). Each entry a poll takes up is remembered under every identity key
 // it has, claimed with conditional writes, so two polls at once store it once.
 import { createHash } from 'node:crypto';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
@@ -11,8 +12,9 @@ import {
   paginateQuery,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Source } from '../core/domain/source';
-import type { EntrySettlement, SourceRepository } from '../core/ports/source-repository';
+import type { EntrySettlement, SaveOutcome, SourceRepository } from '../core/ports/source-repository';
 import { domainFields, isCancelledByCondition, isConditionFailure } from './dynamo-items';
 import { sourceEntryKey, sourceEntryPrefix, sourceIndexes, sourceKey, sourceUrlKey } from './dynamo-keys';
 
@@ -109,7 +111,7 @@ export class DynamoSourceRepository implements SourceRepository {
     return sources;
   }
 
-  async save(source: Source): Promise<'saved' | 'stale' | 'missing'> {
+  async save(source: Source): Promise<SaveOutcome> {
     const read = source.revision ?? 0;
     try {
       await this.client.send(
@@ -118,12 +120,15 @@ export class DynamoSourceRepository implements SourceRepository {
           Item: this.item({ ...source, revision: read + 1 }),
           ConditionExpression: 'attribute_exists(pk) AND revision = :read',
           ExpressionAttributeValues: { ':read': read },
+          // A refused write brings the stored source back with it: re-applying needs no read of its own.
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      return 'saved';
+      return { status: 'saved' };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      return (await this.findById(source.id)) ? 'stale' : 'missing';
+      const stored = (error as { Item?: Record<string, AttributeValue> }).Item;
+      return stored ? { status: 'stale', current: domainFields<Source>(unmarshall(stored)) } : { status: 'missing' };
     }
   }
 

@@ -24,7 +24,7 @@ export class SqsSourcePollQueue implements SourcePollQueue {
           Entries: polls.slice(start, start + SQS_BATCH_LIMIT).map((poll, index) => ({
             Id: String(index),
             MessageBody: sourcePollBody(poll),
-            MessageGroupId: pollGroup(poll.url),
+            MessageGroupId: pollGroup(poll.source.url),
             MessageDeduplicationId: pollDeduplicationId(poll),
           })),
         }),
@@ -40,7 +40,7 @@ export class SqsSourcePollQueue implements SourcePollQueue {
       new SendMessageCommand({
         QueueUrl: this.queueUrl,
         MessageBody: sourcePollBody(poll),
-        MessageGroupId: pollGroup(poll.url),
+        MessageGroupId: pollGroup(poll.source.url),
         MessageDeduplicationId: pollDeduplicationId(poll),
       }),
     );

@@ -2,20 +2,27 @@
 // function, and the local runtime's poller, which run the same handler on the same messages).
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { PollSummary } from '../core/domain/source';
+import type { PollSummary, Source } from '../core/domain/source';
 import { parseSourcePollBody } from '../core/domain/source-poll-messages';
 import { type PollSourcesDeps, pollSource } from '../core/use-cases/poll-sources';
 
 export type SourcePollerDeps = PollSourcesDeps;
 
 export interface SourcePoller {
-  /** Polls one source now; `deadline` (epoch ms) bounds the entries it takes up. */
-  pollSource(sourceId: string, deadline?: number): Promise<PollSummary | undefined>;
+  /**
+   * Polls one source now; `deadline` (epoch ms) bounds the entries it takes up; `queued` is the source as its poll
+   * was queued, which spares an unchanged feed's poll a read.
+   */
+  pollSource(sourceId: string, deadline?: number, queued?: Source): Promise<PollSummary | undefined>;
 }
 
 export function composeSourcePoller(deps: SourcePollerDeps): SourcePoller {
   return {
-    pollSource: (sourceId, deadline) => pollSource(deps, sourceId, deadline === undefined ? {} : { deadline }),
+    pollSource: (sourceId, deadline, queued) =>
+      pollSource(deps, sourceId, {
+        ...(deadline === undefined ? {} : { deadline }),
+        ...(queued === undefined ? {} : { queued }),
+      }),
   };
 }
 
@@ -41,7 +48,7 @@ export function sourcePollBatchHandler(
         throw new Error('malformed poll message');
       }
       const deadline = context ? Date.now() + context.getRemainingTimeInMillis() - RECORD_RESERVE_MS : undefined;
-      await poller.pollSource(message.sourceId, deadline);
+      await poller.pollSource(message.sourceId, deadline, message.queued);
     };
     return processPartialResponse(event, pollOne, new BatchProcessor(EventType.SQS), {
       throwOnFullBatchFailure: false,

@@ -88,10 +88,12 @@ describe('due sources', () => {
     const table = await createTestTable('sources-pause');
     const repository = new DynamoSourceRepository(clients.dynamo, table);
     const { source: stored } = await repository.create(source(), 'https://pause.example/feed');
-    expect(await repository.save({ ...stored, state: 'paused', nextPollAt: undefined })).toBe('saved');
+    expect(await repository.save({ ...stored, state: 'paused', nextPollAt: undefined })).toEqual({ status: 'saved' });
     expect(await repository.listDue('2026-12-08T00:00:00.000Z', 10)).toEqual([]);
     const paused = (await repository.findById(stored.id))!;
-    expect(await repository.save({ ...paused, state: 'active', nextPollAt: '2026-12-07T12:00:00.000Z' })).toBe('saved');
+    expect(await repository.save({ ...paused, state: 'active', nextPollAt: '2026-12-07T12:00:00.000Z' })).toEqual({
+      status: 'saved',
+    });
     expect((await repository.listDue('2026-12-08T00:00:00.000Z', 10)).map((each) => each.id)).toEqual([stored.id]);
   });
 });
@@ -99,11 +101,15 @@ describe('due sources', () => {
 describe('saving', () => {
   it('refuses a write based on an older read, and a write to a deleted source', async () => {
     const { source: stored } = await sources.create(source(), 'https://save.example/feed');
-    expect(await sources.save({ ...stored, name: 'first' })).toBe('saved');
-    expect(await sources.save({ ...stored, name: 'second, from the same old read' })).toBe('stale');
+    expect(await sources.save({ ...stored, name: 'first' })).toEqual({ status: 'saved' });
+    // Refused, with the source as stored: the writer re-applies its change to that, without a read of its own.
+    expect(await sources.save({ ...stored, name: 'second, from the same old read' })).toEqual({
+      status: 'stale',
+      current: { ...stored, name: 'first', revision: 2 },
+    });
     expect((await sources.findById(stored.id))!.name).toBe('first');
     expect(await sources.delete(stored.id, 'https://save.example/feed')).toBe(true);
-    expect(await sources.save({ ...stored, revision: 2 })).toBe('missing');
+    expect(await sources.save({ ...stored, revision: 2 })).toEqual({ status: 'missing' });
     expect(await sources.findById(stored.id)).toBeUndefined();
   });
 });

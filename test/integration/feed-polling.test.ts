@@ -2,6 +2,7 @@
 // 410 disables), with entries whose guid or title changed (never stored again), with two polls of one source at
 // once (each entry stored once), and with short entries (the page's article, or the feed's text when the page fails).
 import { DynamoReportRepository } from '../../lambdas/adapters/dynamo-report-repository';
+import { composeSourcePoller } from '../../lambdas/composition/compose-source-poller';
 import type { Source } from '../../lambdas/core/domain/source';
 import { type FeedServer, startFeedServer } from '../support/feed-server';
 import { createTestFeeds, createTestMujaz, type TestFeeds, type TestMujaz } from '../support/local-services';
@@ -149,6 +150,64 @@ describe('entries seen before', () => {
     expect(stored.map((entry) => entry.title).sort()).toEqual(['Story 0', 'Story 1', 'Story 2', 'Story 3']);
     expect((await feeds.sources.getSource(id)).reportsCreated).toBe(4);
     await feeds.drainPolls();
+  });
+});
+
+describe('a poll queued with its source as read then', () => {
+  /** A poller over the same adapters whose source reads are counted. */
+  function countingPoller() {
+    const reads = { count: 0 };
+    const sources = feeds.deps.sources;
+    const poller = composeSourcePoller({
+      ...feeds.deps,
+      sources: Object.assign(Object.create(sources), {
+        findById: (id: string) => {
+          reads.count += 1;
+          return sources.findById(id);
+        },
+      }),
+    });
+    return { poller, reads };
+  }
+
+  it('reads nothing when the feed is unchanged, and keeps an edit made after the poll was queued', async () => {
+    const { id } = await register(rss([{ guid: 'q1', title: 'Quiet week', text: sentences('the quiet week') }]));
+    const { poller, reads } = countingPoller();
+    await poller.pollSource(id, undefined, await feeds.sources.getSource(id));
+    expect(reads.count).toBe(0);
+    expect((await feeds.sources.getSource(id)).lastPoll).toMatchObject({ status: 'not-modified' });
+
+    const queued = await feeds.sources.getSource(id);
+    await feeds.sources.editSource(id, { name: 'Renamed meanwhile' });
+    await poller.pollSource(id, undefined, queued);
+    // The write found the source moved and brought it back: the poll re-applied to it, with no read.
+    expect(reads.count).toBe(0);
+    const after = await feeds.sources.getSource(id);
+    expect(after.name).toBe('Renamed meanwhile');
+    expect(after.lastPoll!.at > queued.lastPoll!.at).toBe(true);
+  });
+
+  it('takes nothing from a source paused or deleted after its poll was queued', async () => {
+    const { path, id } = await register(rss([{ guid: 'p1', title: 'Before the pause', text: sentences('a pause') }]));
+    const queued = await feeds.sources.getSource(id);
+    const paused = await feeds.sources.editSource(id, { state: 'paused' });
+    // Unchanged (a 304): nothing of the paused source is written.
+    await feeds.poller.pollSource(id, undefined, queued);
+    expect(await feeds.sources.getSource(id)).toEqual(paused);
+    web.serve(path, {
+      body: rss([
+        { guid: 'p2', title: 'After the pause', text: sentences('what came after') },
+        { guid: 'p1', title: 'Before the pause', text: sentences('a pause') },
+      ]),
+    });
+    expect(await feeds.poller.pollSource(id, undefined, queued)).toBeUndefined();
+    expect(await feeds.sources.getSource(id)).toEqual(paused);
+
+    await feeds.sources.editSource(id, { state: 'active' });
+    await feeds.sources.deleteSource(id);
+    expect(await feeds.poller.pollSource(id, undefined, queued)).toBeUndefined();
+    const until = new Date(Date.now() + 60_000).toISOString();
+    expect((await reports.listUntaken({ until })).map((entry) => entry.title)).not.toContain('After the pause');
   });
 });
 

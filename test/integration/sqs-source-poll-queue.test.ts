@@ -6,6 +6,7 @@ import { SqsSourcePollQueue } from '../../lambdas/adapters/sqs-source-poll-queue
 import { parseSourcePollBody } from '../../lambdas/core/domain/source-poll-messages';
 import { ensureSourcePollQueues, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lambdas/local/local-stack';
 import { localClients, localServices } from '../support/local-services';
+import { aSource } from '../support/sources';
 
 const clients = localClients();
 afterAll(() => {
@@ -30,8 +31,7 @@ async function receive(queueUrl: string) {
 }
 
 const poll = (n: number, host = `news${n}.example`) => ({
-  sourceId: `source${String(n).padStart(4, '0')}`,
-  url: `https://${host}/feed.xml`,
+  source: aSource({ id: `source${String(n).padStart(4, '0')}`, url: `https://${host}/feed.xml` }),
   occasion: 'due-2026-12-07T10:00:00.000Z',
 });
 
@@ -46,11 +46,14 @@ it('queues many polls (more than a batch of ten) and drops a repeat of one', asy
   for (let round = 0; round < 10; round += 1) {
     const messages = await receive(queueUrl);
     for (const message of messages) {
-      seen.push(parseSourcePollBody(message.Body!)!.sourceId);
+      const parsed = parseSourcePollBody(message.Body!)!;
+      // The source travels as queued: its poll needs no read of its own.
+      expect(parsed.queued).toEqual(polls.find((each) => each.source.id === parsed.sourceId)?.source);
+      seen.push(parsed.sourceId);
       await clients.sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
     }
   }
-  expect(seen.sort()).toEqual(polls.map((each) => each.sourceId).sort());
+  expect(seen.sort()).toEqual(polls.map((each) => each.source.id).sort());
 });
 
 it('hands out a host’s next poll only once the last one is done', async () => {

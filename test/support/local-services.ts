@@ -203,6 +203,8 @@ export interface TestFeeds {
   pollQueues: WorkQueueUrls;
   /** Hands every queued poll to the poll handler until the queue is empty; returns how many were handled. */
   drainPolls(): Promise<number>;
+  /** The adapters the feed functions are composed over, for a test that watches one of them. */
+  deps: ReturnType<typeof awsFeedDeps>;
 }
 
 /**
@@ -250,5 +252,6 @@ export async function createTestFeeds(
     handlePolls,
     pollQueues,
     drainPolls,
+    deps,
   };
 }

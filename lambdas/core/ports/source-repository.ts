@@ -4,6 +4,9 @@ import type { Source } from '../domain/source';
 /** What became of an entry a poll took up: stored as a report, or skipped for a reason (`no_text`). */
 export type EntrySettlement = { reportId: string } | { skipped: string };
 
+/** What became of a write: made; refused, the source having moved since it was read (here as stored); or gone. */
+export type SaveOutcome = { status: 'saved' } | { status: 'stale'; current: Source } | { status: 'missing' };
+
 /** Sources, each unique by its feed's normalized URL, and the identity keys of every entry their polls took up. */
 export interface SourceRepository {
   /**
@@ -18,10 +21,10 @@ export interface SourceRepository {
   /** Sources whose next poll is due at `now` (active and failing ones), the longest overdue first, at most `limit`. */
   listDue(now: string, limit: number): Promise<Source[]>;
   /**
-   * Writes the source as given and bumps its revision, unless the stored one moved since it was read ('stale':
-   * read again and re-apply) or is gone ('missing': deleted meanwhile, nothing is written).
+   * Writes the source as given and bumps its revision, unless the stored one moved since it was read ('stale', with
+   * the stored source, to re-apply the change to) or is gone ('missing': deleted meanwhile, nothing is written).
    */
-  save(source: Source): Promise<'saved' | 'stale' | 'missing'>;
+  save(source: Source): Promise<SaveOutcome>;
   /** Deletes the source and what its polls remembered of entries; its reports stay. False when there was none. */
   delete(id: string, urlKey: string): Promise<boolean>;
   /**

@@ -76,12 +76,12 @@ export async function editSource(
   input: unknown,
 ): Promise<Source> {
   const edit = parseSourceEdit(input);
-  for (;;) {
-    const source = await getSource(deps, id);
+  for (let source = await getSource(deps, id); ; ) {
     const edited = sourceAfterEdit(source, edit, deps.clock.now());
     const result = await deps.sources.save(edited);
-    if (result === 'saved') return { ...edited, revision: (source.revision ?? 0) + 1 };
-    if (result === 'missing') throw new NotFoundError('No source has this id.');
+    if (result.status === 'saved') return { ...edited, revision: (source.revision ?? 0) + 1 };
+    if (result.status === 'missing') throw new NotFoundError('No source has this id.');
+    source = result.current;
   }
 }
 
@@ -101,7 +101,7 @@ export async function requestPoll(deps: FeedSourcesDeps, id: string): Promise<vo
 }
 
 async function requestPollOf(deps: FeedSourcesDeps, source: Source, occasion: string): Promise<void> {
-  await deps.polls.enqueue({ sourceId: source.id, url: source.url, occasion });
+  await deps.polls.enqueue({ source, occasion });
 }
 
 /** The feed at the address, or the first readable one of those the page there names. */

@@ -21,8 +21,6 @@ export async function queueDueSources(deps: FindDueSourcesDeps): Promise<{ queue
   const now = deps.clock.now().toISOString();
   const due = await deps.sources.listDue(now, MAX_DUE_PER_RUN);
   for (const source of due) if (source.state === 'failing') deps.metrics.count(METRIC_NAMES.failingSources);
-  await deps.polls.enqueueAll(
-    due.map((source) => ({ sourceId: source.id, url: source.url, occasion: `due-${source.nextPollAt}` })),
-  );
+  await deps.polls.enqueueAll(due.map((source) => ({ source, occasion: `due-${source.nextPollAt}` })));
   return { queued: due.length };
 }

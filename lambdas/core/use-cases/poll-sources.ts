@@ -41,15 +41,18 @@ export const ENTRY_TIME_RESERVE_MS = 30_000;
  * could not fetch or read the feed is a failed poll, recorded on the source (it backs off, and turns `failing`
  * after three in a row); a failure of our own storage is thrown, for the queue to try the poll again.
  * `deadline` (epoch ms): no entry is taken up without ENTRY_TIME_RESERVE_MS left; the entries left are the next
- * poll's, which is then due at once.
+ * poll's, which is then due at once. `queued`: the source as read when the poll was queued — a poll of an
+ * unchanged feed (most polls) then reads nothing: its write is refused if the source moved since, and re-applied.
  */
 export async function pollSource(
   deps: PollSourcesDeps,
   sourceId: string,
-  options: { deadline?: number } = {},
+  options: { deadline?: number; queued?: Source } = {},
 ): Promise<PollSummary | undefined> {
-  const source = await deps.sources.findById(sourceId);
-  if (!source || source.state === 'paused' || source.state === 'disabled') return undefined;
+  const queued = options.queued?.id === sourceId ? options.queued : undefined;
+  const read = queued ?? (await deps.sources.findById(sourceId));
+  if (!isPolled(read)) return undefined;
+  let source: Source = read;
   const now = deps.clock.now();
   const request = pollRequest(source, now);
   let outcome: PollOutcome;
@@ -62,6 +65,10 @@ export async function pollSource(
       // isUnchanged takes every 304: unreachable, but the types want the 200 past this point.
       outcome = { status: 'not-modified', request, headers: response.headers };
     } else {
+      // A document with entries in it is worth a read: the queued source may have been deleted or paused since.
+      const current = queued ? await deps.sources.findById(sourceId) : source;
+      if (!isPolled(current)) return undefined;
+      source = current;
       const feed = deps.feeds.parse(response.text, response.url);
       const taken = await takeUpEntries(deps, source, feed, options.deadline);
       cutShort = taken.cutShort;
@@ -83,6 +90,11 @@ export async function pollSource(
   if (outcome.status === 'failed')
     deps.logger.warn('source poll failed', { sourceId, error: saved?.lastError ?? 'the source is gone' });
   return saved?.lastPoll;
+}
+
+/** Whether a poll is for the source: one that exists and is neither paused nor disabled. */
+function isPolled(source: Source | undefined): source is Source {
+  return source !== undefined && source.state !== 'paused' && source.state !== 'disabled';
 }
 
 /** A fetch or a feed that failed us: the source's trouble, recorded on it. Anything else is ours, and thrown. */
@@ -184,11 +196,12 @@ async function saveAfterPoll(
   now: Date,
   cutShort: boolean,
 ): Promise<Source | undefined> {
-  // The source as the poll read it, most often still as stored: read again only when the write finds it moved.
-  for (let current: Source | undefined = read; ; current = await deps.sources.findById(read.id)) {
-    if (!current) return undefined;
+  // The source as the poll read it, most often still as stored; a refused write brings back the source as it is.
+  for (let current = read; ; ) {
     let next = sourceAfterPoll(current, outcome, now);
-    if (cutShort && next !== current) {
+    // Paused or disabled meanwhile: the poll changes nothing of it.
+    if (next === current) return current;
+    if (cutShort) {
       // Entries are left: the next poll must read this document again, unconditionally (no validators), and soon.
       // An empty hash matches no body, and is no first poll's undefined: the next poll examines all it may.
       const { lastUnconditionalAt, ttlMinutes } = next.cache;
@@ -203,7 +216,8 @@ async function saveAfterPoll(
       };
     }
     const result = await deps.sources.save(next);
-    if (result === 'saved') return next;
-    if (result === 'missing') return undefined;
+    if (result.status === 'saved') return next;
+    if (result.status === 'missing') return undefined;
+    current = result.current;
   }
 }
