@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -20,6 +21,8 @@ import { sourceEntryKey, sourceEntryPrefix, sourceIndexes, sourceKey, sourceUrlK
 
 /** The most items one TransactWriteItems call may hold. */
 const TRANSACTION_LIMIT = 100;
+/** The most keys one BatchGetItem call may read. */
+const BATCH_GET_LIMIT = 100;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -186,6 +189,59 @@ export class DynamoSourceRepository implements SourceRepository {
     }
   }
 
+  async recognizeEntries(
+    sourceId: string,
+    entries: readonly (readonly string[])[],
+    staleBefore: string,
+  ): Promise<boolean[]> {
+    const entryKeys = entries.map((keys) => this.entryKeys(sourceId, keys));
+    const found = await this.readEntries([...new Map(entryKeys.flat().map((key) => [key.sk, key])).values()]);
+    const recognized: boolean[] = [];
+    for (const keys of entryKeys) {
+      const items = keys.flatMap((key): Record<string, unknown>[] => {
+        const item = found.get(key.sk);
+        return item ? [item] : [];
+      });
+      // A claim older than staleBefore belongs to a poll that died: the entry is taken up again (by claimEntry).
+      recognized.push(items.some((item) => item.entryState !== CLAIMED || String(item.claimedAt) >= staleBefore));
+      const settled = items.find((item) => item.entryState !== CLAIMED);
+      if (settled)
+        await this.rememberAs(
+          settled,
+          keys.filter((key) => !found.has(key.sk)),
+        );
+    }
+    return recognized;
+  }
+
+  async rememberEntries(
+    sourceId: string,
+    entries: readonly (readonly string[])[],
+    settlement: EntrySettlement,
+  ): Promise<void> {
+    const item = (key: ReturnType<DynamoSourceRepository['entryKeys']>[number]) => ({
+      Put: {
+        TableName: this.tableName,
+        Item: { ...key, entity: 'source-entry', ...settledFields(settlement) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+    for (const chunk of transactionChunks(entries.map((keys) => this.entryKeys(sourceId, keys)))) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: chunk.flat().map(item) }));
+      } catch (error) {
+        if (!isCancelledByCondition(error)) throw error;
+        // One of them is known already (taken up by a poll meanwhile): each of the others on its own.
+        for (const keys of chunk)
+          await this.client
+            .send(new TransactWriteCommand({ TransactItems: keys.map(item) }))
+            .catch((refused: unknown) => {
+              if (!isCancelledByCondition(refused)) throw refused;
+            });
+      }
+    }
+  }
+
   async settleEntry(sourceId: string, keys: readonly string[], settlement: EntrySettlement): Promise<void> {
     await this.client.send(
       new TransactWriteCommand({
@@ -239,16 +295,21 @@ export class DynamoSourceRepository implements SourceRepository {
    * running proves nothing yet (that poll may fail and give it back), so then nothing is added.
    */
   private async rememberAliases(entryKeys: ReturnType<DynamoSourceRepository['entryKeys']>): Promise<void> {
-    const { Responses } = await this.client.send(
-      new BatchGetCommand({
-        RequestItems: { [this.tableName]: { Keys: entryKeys, ConsistentRead: true } },
-      }),
-    );
-    const found = Responses?.[this.tableName] ?? [];
-    const settled = found.find((item) => item.entryState !== CLAIMED);
-    if (!settled) return;
-    const known = new Set(found.map((item) => String(item.sk)));
-    for (const key of entryKeys.filter((entryKey) => !known.has(entryKey.sk))) {
+    const found = await this.readEntries(entryKeys);
+    const settled = [...found.values()].find((item) => item.entryState !== CLAIMED);
+    if (settled)
+      await this.rememberAs(
+        settled,
+        entryKeys.filter((key) => !found.has(key.sk)),
+      );
+  }
+
+  /** Remembers each key as the settled entry's, unless a key was remembered meanwhile. */
+  private async rememberAs(
+    settled: Record<string, unknown>,
+    keys: ReturnType<DynamoSourceRepository['entryKeys']>,
+  ): Promise<void> {
+    for (const key of keys) {
       await this.client
         .send(
           new PutCommand({
@@ -261,6 +322,25 @@ export class DynamoSourceRepository implements SourceRepository {
           if (!isConditionFailure(error)) throw error;
         });
     }
+  }
+
+  /** The entry items of these keys that exist, by sort key: consistent reads, 100 keys to a call (the limit). */
+  private async readEntries(
+    keys: ReturnType<DynamoSourceRepository['entryKeys']>,
+  ): Promise<Map<string, Record<string, unknown>>> {
+    const found = new Map<string, Record<string, unknown>>();
+    for (let start = 0; start < keys.length; start += BATCH_GET_LIMIT) {
+      let pending: Record<string, unknown>[] | undefined = keys.slice(start, start + BATCH_GET_LIMIT);
+      for (let attempt = 0; pending && pending.length > 0; attempt += 1) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** attempt, 1_000)));
+        const answer: BatchGetCommandOutput = await this.client.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
+        );
+        for (const item of answer.Responses?.[this.tableName] ?? []) found.set(String(item.sk), item);
+        pending = answer.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return found;
   }
 
   /** Deleted in transactions of up to 100 (DynamoDB's limit): no BatchWriteItem, which no role is granted. */
@@ -292,4 +372,27 @@ function settledFields(settlement: EntrySettlement): Record<string, string> {
   return 'reportId' in settlement
     ? { entryState: 'stored', reportId: settlement.reportId }
     : { entryState: 'skipped', skipped: settlement.skipped };
+}
+
+/**
+ * Entries (each its item keys) grouped into transactions of at most TRANSACTION_LIMIT items, an entry never split
+ * across two; a key that two entries share is written once (a transaction may not touch an item twice).
+ */
+function transactionChunks<Key extends { sk: string }>(entries: readonly Key[][]): Key[][][] {
+  const chunks: Key[][][] = [];
+  let chunk: Key[][] = [];
+  let inChunk = new Set<string>();
+  for (const keys of entries) {
+    const fresh = keys.filter((key) => !inChunk.has(key.sk));
+    if (inChunk.size + fresh.length > TRANSACTION_LIMIT) {
+      chunks.push(chunk);
+      chunk = [];
+      inChunk = new Set();
+    }
+    const own = keys.filter((key) => !inChunk.has(key.sk));
+    for (const key of own) inChunk.add(key.sk);
+    if (own.length > 0) chunk.push(own);
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }

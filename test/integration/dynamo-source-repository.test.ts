@@ -194,6 +194,44 @@ describe('entries', () => {
     expect(await sources.claimEntry(stored.id, ['guid:x'], now, staleBefore)).toBe('seen');
   });
 
+  it('are recognised in batches before any claim: settled or freshly claimed are seen, a dead poll’s claim is not', async () => {
+    const { source: stored } = await sources.create(source(), 'https://recognise.example/feed');
+    await sources.claimEntry(stored.id, ['guid:settled', 'link:S'], now, staleBefore);
+    await sources.settleEntry(stored.id, ['guid:settled', 'link:S'], { reportId: 'r1' });
+    await sources.claimEntry(stored.id, ['guid:running'], now, staleBefore);
+    await sources.claimEntry(stored.id, ['guid:dead'], '2026-12-07T09:00:00.000Z', '2026-12-07T08:00:00.000Z');
+    // 150 unknown entries of two keys each besides: more keys than one batched read takes.
+    const unknown = Array.from({ length: 150 }, (_, index) => [`guid:u${index}`, `link:U${index}`]);
+    const recognized = await sources.recognizeEntries(
+      stored.id,
+      [['guid:renamed', 'link:S'], ['guid:running'], ['guid:dead'], ...unknown],
+      staleBefore,
+    );
+    expect(recognized.slice(0, 3)).toEqual([true, true, false]);
+    expect(recognized.slice(3).every((seen) => !seen)).toBe(true);
+    // As a refused claim does, recognising remembered the renamed guid as the settled entry's.
+    expect(await sources.claimEntry(stored.id, ['guid:renamed', 'link:S2'], now, staleBefore)).toBe('seen');
+    // Nothing unknown was claimed by looking.
+    expect(await sources.claimEntry(stored.id, ['guid:u149'], now, staleBefore)).toBe('claimed');
+  });
+
+  it('are remembered in bulk, many to a transaction, leaving an entry another poll claimed as it was', async () => {
+    const { source: stored } = await sources.create(source(), 'https://bulk.example/feed');
+    await sources.claimEntry(stored.id, ['guid:b7'], now, staleBefore);
+    // 120 entries of up to three keys, two sharing a link: more items than one transaction holds.
+    const entries = Array.from({ length: 120 }, (_, index) => [
+      `guid:b${index}`,
+      `link:B${index === 1 ? 0 : index}`,
+      `hash:${index}`,
+    ]);
+    await sources.rememberEntries(stored.id, entries, { skipped: 'archive' });
+    expect((await sources.recognizeEntries(stored.id, entries, staleBefore)).every(Boolean)).toBe(true);
+    // The claimed one is still only claimed: its poll may give it back, and then it is free again.
+    await sources.releaseEntry(stored.id, ['guid:b7']);
+    expect(await sources.claimEntry(stored.id, ['guid:b7'], now, staleBefore)).toBe('claimed');
+    expect(await sources.claimEntry(stored.id, ['guid:b8'], now, staleBefore)).toBe('seen');
+  });
+
   it('keep the source item apart: entries are not sources', async () => {
     const { source: stored } = await sources.create(source(), 'https://apart.example/feed');
     await sources.claimEntry(stored.id, ['guid:z'], now, staleBefore);

@@ -34,6 +34,22 @@ export interface SourceRepository {
    * guid or link still finds it. A claim older than `staleBefore` belongs to a poll that died and is taken over.
    */
   claimEntry(sourceId: string, keys: readonly string[], now: string, staleBefore: string): Promise<'claimed' | 'seen'>;
+  /**
+   * Which of these entries (each given by all its identity keys) were seen — one of its keys settled, or claimed by
+   * a poll still running (a claim older than `staleBefore` is not) — read in a few batched calls, before any claim:
+   * most of a feed's entries are seen ones, and a refused claim costs more. As with claimEntry, a seen entry's keys
+   * not yet known are remembered as the settled entry's. An entry not recognised is still to be claimed.
+   */
+  recognizeEntries(sourceId: string, entries: readonly (readonly string[])[], staleBefore: string): Promise<boolean[]>;
+  /**
+   * Remembers entries as settled without taking them up (a first poll's archive), in as few writes as fit; an entry
+   * one of whose keys is known already is left as it was.
+   */
+  rememberEntries(
+    sourceId: string,
+    entries: readonly (readonly string[])[],
+    settlement: EntrySettlement,
+  ): Promise<void>;
   /** Records what became of a claimed entry: it is seen from now on. */
   settleEntry(sourceId: string, keys: readonly string[], settlement: EntrySettlement): Promise<void>;
   /** Gives a claim back (storing the entry failed): the next poll takes the entry up again. */

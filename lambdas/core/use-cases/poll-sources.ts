@@ -112,15 +112,26 @@ async function takeUpEntries(
   const firstPoll = source.cache.bodySha256 === undefined;
   const entries = examinedEntries(feed.entries, firstPoll);
   if (firstPoll) await rememberArchive(deps, source, feed, entries);
+  // Most entries of a changed feed were seen at an earlier poll: recognised in a few batched reads, not claimed.
+  const seen = await deps.sources.recognizeEntries(
+    source.id,
+    entries.map((keyed) => keyed.keys),
+    staleBefore(deps),
+  );
   const counts: PollCounts = { items: 0, created: 0, duplicates: 0, skipped: 0 };
-  for (const keyed of entries) {
+  for (const [index, keyed] of entries.entries()) {
     if (deadline !== undefined && deps.clock.now().getTime() > deadline - ENTRY_TIME_RESERVE_MS)
       return { counts, cutShort: true };
     counts.items += 1;
-    const outcome = await takeUpEntry(deps, source, keyed);
+    const outcome = seen[index] ? 'duplicates' : await takeUpEntry(deps, source, keyed);
     counts[outcome] += 1;
   }
   return { counts, cutShort: false };
+}
+
+/** Claims older than this belong to polls that died (see PollSourcesDeps.staleClaimMs). */
+function staleBefore(deps: PollSourcesDeps): string {
+  return new Date(deps.clock.now().getTime() - deps.staleClaimMs).toISOString();
 }
 
 /**
@@ -135,13 +146,12 @@ async function rememberArchive(
   taken: readonly KeyedEntry[],
 ): Promise<void> {
   const takenKeys = new Set(taken.flatMap((keyed) => keyed.keys));
-  const now = deps.clock.now();
-  const staleBefore = new Date(now.getTime() - deps.staleClaimMs).toISOString();
-  for (const { keys } of examinedEntries(feed.entries, false)) {
-    if (keys.some((key) => takenKeys.has(key))) continue;
-    if ((await deps.sources.claimEntry(source.id, keys, now.toISOString(), staleBefore)) === 'claimed')
-      await deps.sources.settleEntry(source.id, keys, { skipped: 'archive' });
-  }
+  const archive = examinedEntries(feed.entries, false).filter(({ keys }) => !keys.some((key) => takenKeys.has(key)));
+  await deps.sources.rememberEntries(
+    source.id,
+    archive.map(({ keys }) => keys),
+    { skipped: 'archive' },
+  );
 }
 
 /** One entry: claimed, then stored as a report or skipped, and settled; the claim given back if storing failed. */
@@ -150,9 +160,8 @@ async function takeUpEntry(
   source: Source,
   { entry, keys }: KeyedEntry,
 ): Promise<'created' | 'duplicates' | 'skipped'> {
-  const now = deps.clock.now();
-  const staleBefore = new Date(now.getTime() - deps.staleClaimMs).toISOString();
-  if ((await deps.sources.claimEntry(source.id, keys, now.toISOString(), staleBefore)) === 'seen') return 'duplicates';
+  const claimed = await deps.sources.claimEntry(source.id, keys, deps.clock.now().toISOString(), staleBefore(deps));
+  if (claimed === 'seen') return 'duplicates';
   try {
     const page = wantsFullText(source.fullText, entry) ? await articleOf(deps, entry.link!) : undefined;
     const made = reportFromEntry(entry, source, page);
