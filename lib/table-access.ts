@@ -27,8 +27,8 @@ export interface TableAccess {
  *   (gsi2), the entries a deleted source remembered (Query on its partition, transactions of Deletes).
  * - find-due-sources: the due sources (gsi1).
  * - poll-sources: the source (Get, Put), its entries claimed and settled (transactions of Puts), looked at
- *   (BatchGet), remembered by a new key (Put) or given back (transactions of Deletes), and the reports stored
- *   through intake (Get, Put).
+ *   (BatchGet), remembered by a new key (Put) or given back (transactions of Deletes), the reports stored
+ *   through intake (Get, Put), and a web host's page slot leased (Put) and given back (Delete).
  */
 export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   api: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], indexes: ['gsi2'] },

@@ -17,6 +17,7 @@
 //                                                     gsi2: SOURCES / <createdAt>#<id>         (every source)
 //   SOURCE#<id>         ENTRY#<key hash>              an entry a poll took up, under one of its identity keys
 //   SOURCEURL#<hash>    SOURCE                        the claim of a normalized feed URL by one source
+//   HOSTLEASE#<host>    PAGESLOT                      the lease on a web host's one page slot (requests-per-host.ts)
 
 /** A type, not an interface: the SDK's key arguments take records, and only a type alias is one. */
 export type ItemKey = {
@@ -98,3 +99,6 @@ export const sourceEntryKey = (sourceId: string, keyHash: string): ItemKey => ({
 
 /** A normalized feed URL may run to 2,048 characters, past a key's limit: claimed by its SHA-256. */
 export const sourceUrlKey = (urlHash: string): ItemKey => ({ pk: `SOURCEURL#${urlHash}`, sk: 'SOURCE' });
+
+/** A web host's page slot, as pageSlotHost names it (host[:port], at most 128 characters): one lease at a time. */
+export const pageSlotKey = (host: string): ItemKey => ({ pk: `HOSTLEASE#${host}`, sk: 'PAGESLOT' });

@@ -5,7 +5,10 @@ export const sourcePollQueue = {
   /** A poll our own storage failed is tried this many times, then dead-lettered (an alarm watches that queue). */
   maxReceiveCount: 3,
   deadLetterRetentionSeconds: 14 * 24 * 3_600,
-  /** One poll per invocation: a poll's requests run one after another, so a host never sees two at once. */
+  /**
+   * One poll per invocation: a poll's requests run one after another, so the poll holding a host's group has one
+   * in flight there at a time (with one leased page of another poll's, two at most: requests-per-host.ts).
+   */
   batchSize: 1,
   /**
    * The poll function's timeout: a first poll fetches the feed and up to 10 pages, 20 s each at most; a later poll

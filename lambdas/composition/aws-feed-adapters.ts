@@ -1,8 +1,9 @@
 // Composition: the adapters feed polling and source registration run on — the sources in the table, the FIFO poll
-// queue, the guarded web fetcher, the feed parser, and report intake (the same adapters the admin function's
-// intake uses). The sources, finder and poll functions and the local runtime build them here.
+// queue, the guarded web fetcher and the web hosts' page slots, the feed parser, and report intake (the same adapters
+// the admin function's intake uses). The sources, finder and poll functions and the local runtime build them here.
 
 import packageJson from '../../package.json';
+import { DynamoPageHostSlots } from '../adapters/dynamo-page-host-slots';
 import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
 import { DynamoSourceRepository } from '../adapters/dynamo-source-repository';
 import type { DynamoSqsClients } from '../adapters/dynamo-sqs-clients';
@@ -61,5 +62,7 @@ export function awsFeedDeps(
     metrics: options.metrics,
     logger: options.logger,
     staleClaimMs: staleEntryClaimMs(options.pollTimeoutSeconds ?? sourcePollQueue.pollTimeoutSeconds),
+    pageSlots: new DynamoPageHostSlots(clients.dynamo, config.tableName),
+    wait: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
   };
 }

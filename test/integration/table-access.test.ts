@@ -231,15 +231,23 @@ it('runs each function through its entry points and finds every DynamoDB call gr
 
 it('runs the feed functions through their entry points and finds every DynamoDB call granted to them', async () => {
   const web = await startFeedServer();
+  // The article pages live on another host than the feed: each is fetched holding that host's page slot.
+  const pages = await startFeedServer();
   const item = (n: number) =>
-    `<item><title>Story ${n} of the harbour</title><link>https://harbour.example/${n}</link><guid>g${n}</guid>` +
+    `<item><title>Story ${n} of the harbour</title><link>${pages.url(`/story-${n}`)}</link><guid>g${n}</guid>` +
     `<description>The harbour council met on Monday about story ${n}. It decided to open the new pier in spring. ` +
     `Fishermen welcomed the decision and asked for more moorings.</description></item>`;
   const feed = (items: number[]) =>
     `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour</title>${items.map(item).join('')}</channel></rss>`;
   web.serve('/feed.xml', { body: feed([1, 2]), contentType: 'application/rss+xml' });
+  for (const n of [1, 2, 3]) {
+    pages.serve(`/story-${n}`, {
+      contentType: 'text/html',
+      body: `<html><body><article><h1>Story ${n}</h1><p>The harbour council met on Monday about story ${n}, and decided to open the new pier in spring.</p><p>Fishermen welcomed the decision and asked for more moorings along the eastern wall.</p></article></body></html>`,
+    });
+  }
   try {
-    const feeds = await createTestFeeds(test, { fetchAllow: [web.host] });
+    const feeds = await createTestFeeds(test, { fetchAllow: [web.host, pages.host] });
     const sourcesApp = createSourcesApp({
       sources: feeds.sources,
       adminToken: ADMIN,
@@ -264,7 +272,7 @@ it('runs the feed functions through their entry points and finds every DynamoDB 
     add(
       'sources',
       await recorded(async () => {
-        const response = await call('POST', '/sources', { url: web.url('/feed.xml') });
+        const response = await call('POST', '/sources', { url: web.url('/feed.xml'), fullText: 'always' });
         id = ((await response.clone().json()) as { id: string }).id;
         return response;
       }),
@@ -283,9 +291,11 @@ it('runs the feed functions through their entry points and finds every DynamoDB 
     for (const [name, calls] of Object.entries(used)) expectGranted(calls, TABLE_ACCESS[name as keyof typeof used]);
     expect([...used.sources].sort()).toEqual(['DeleteItem', 'GetItem', 'PutItem', 'Query', 'Query@gsi2'].sort());
     expect([...used['find-due-sources']]).toEqual(['Query@gsi1']);
-    // A claim given back after a failure (DeleteItem) is not among these flows.
-    expect([...used['poll-sources']].sort()).toEqual(['BatchGetItem', 'GetItem', 'PutItem'].sort());
+    // A page host's slot taken (PutItem) and given back (DeleteItem); a claim given back after a failure is too.
+    expect(pages.requests('/story-3')).toHaveLength(1);
+    expect([...used['poll-sources']].sort()).toEqual(['BatchGetItem', 'DeleteItem', 'GetItem', 'PutItem'].sort());
   } finally {
     await web.close();
+    await pages.close();
   }
 });

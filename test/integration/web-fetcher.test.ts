@@ -15,6 +15,7 @@ import { UndiciWebFetcher, type UndiciWebFetcherOptions } from '../../lambdas/ad
 import { WebFetchError } from '../../lambdas/core/domain/errors';
 import type { WebRequest, WebResponse } from '../../lambdas/core/ports/web-fetcher';
 import { ARABIC_TITLE, ENCODING_FIXTURES, encodingFixture } from '../support/encoding-fixtures';
+import { UnconnectableEndpoint } from '../support/unconnectable-endpoint';
 
 const USER_AGENT = 'Mujaz/0.1.0 (+https://news.example)';
 const FEED = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${ARABIC_TITLE}</title></channel></rss>`;
@@ -409,6 +410,28 @@ describe('redirects', () => {
 });
 
 describe('time', () => {
+  it('gives up on a host that never accepts the connection at the connect timeout, naming no address', async () => {
+    // A listener whose accept queue is full: the kernel drops every further SYN, so connect() hangs.
+    const unconnectable = await UnconnectableEndpoint.start();
+    try {
+      const { port } = new URL(unconnectable.endpoint);
+      // By name, so that the words can be seen to carry no address the name resolved to.
+      const fetcher = makeFetcher({ allow: [`localhost:${port}`], connectTimeoutMs: 800, requestTimeoutMs: 10_000 });
+      const started = performance.now();
+      const outcome = await attempt(fetcher, feed(`http://localhost:${port}/feed`), 'a connect that hangs');
+      const elapsed = Math.round(performance.now() - started);
+      console.log(`connect that hangs given up after ${elapsed} ms (connect limit 800, whole request 10,000)`);
+      expect(outcome).toEqual({
+        reason: 'timeout',
+        message: `localhost:${port} did not accept a connection within 0.8 s.`,
+      });
+      expect(elapsed).toBeGreaterThanOrEqual(700);
+      expect(elapsed).toBeLessThan(5_000);
+    } finally {
+      unconnectable.stop();
+    }
+  });
+
   it('cuts off a server that drips its body at the whole-request deadline', async () => {
     const started = performance.now();
     const outcome = await attempt(makeFetcher({ requestTimeoutMs: 1_000 }), feed(`http://127.0.0.1:${sitePort}/drip`));

@@ -1,6 +1,6 @@
 // Test support: a real HTTP server on 127.0.0.1 standing in for the web — feeds and article pages at paths the test
-// sets, answered with the status, headers and body it chooses, conditional GETs honoured by ETag, every request
-// counted. Never a mocked fetch: the fetcher under test dials this socket (allowed through MUJAZ_FETCH_ALLOW).
+// sets, answered with the status, headers and body it chooses (after a delay, if asked), conditional GETs honoured by
+// ETag, every request counted, and the most ever in flight at once. Never a mocked fetch: the fetcher under test dials this socket (allowed through MUJAZ_FETCH_ALLOW).
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +13,8 @@ export interface FeedServerResource {
   /** Sent as they are; an ETag (the body's hash) is added unless `etag: false`. */
   headers?: Record<string, string>;
   etag?: false;
+  /** The answer waits this long: a slow page, so that requests in flight at once can be seen. */
+  delayMs?: number;
 }
 
 export interface FeedServer {
@@ -23,13 +25,22 @@ export interface FeedServer {
   serve(path: string, resource: FeedServerResource): void;
   /** The requests each path received, in order, with the headers that matter here. */
   requests(path: string): { ifNoneMatch?: string; ifModifiedSince?: string; userAgent?: string }[];
+  /** The most requests this server (one host) had in flight at once: from received until answered or dropped. */
+  maxInFlight(): number;
   close(): Promise<void>;
 }
 
 export async function startFeedServer(): Promise<FeedServer> {
   const resources = new Map<string, FeedServerResource>();
   const seen = new Map<string, { ifNoneMatch?: string; ifModifiedSince?: string; userAgent?: string }[]>();
-  const server: Server = createServer((request: IncomingMessage, response) => {
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const server: Server = createServer(async (request: IncomingMessage, response) => {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    response.once('close', () => {
+      inFlight -= 1;
+    });
     const path = decodeURI(new URL(request.url ?? '/', 'http://localhost').pathname);
     const header = (name: string) => {
       const value = request.headers[name];
@@ -43,6 +54,7 @@ export async function startFeedServer(): Promise<FeedServer> {
     });
     seen.set(path, log);
     const resource = resources.get(path);
+    if (resource?.delayMs) await new Promise((resolve) => setTimeout(resolve, resource.delayMs));
     if (!resource) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
@@ -71,6 +83,7 @@ export async function startFeedServer(): Promise<FeedServer> {
       resources.set(path, resource);
     },
     requests: (path) => seen.get(path) ?? [],
+    maxInFlight: () => maxInFlight,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -6,14 +6,16 @@ import { InvalidInputError } from '../domain/errors';
 import { examinedEntries, type KeyedEntry, reportFromEntry, wantsFullText } from '../domain/feed-entries';
 import { METRIC_NAMES } from '../domain/metric-names';
 import { isUnchanged, type PollCounts, type PollOutcome, pollRequest, sourceAfterPoll } from '../domain/poll-schedule';
+import { PAGE_SLOT_LEASE_MS, PAGE_SLOT_WAIT_MS, pageSlotHost, pageSlotRetryDelayMs } from '../domain/requests-per-host';
 import type { PollSummary, Source } from '../domain/source';
 import type { Clock } from '../ports/clock';
 import type { FeedParser, ParsedFeed } from '../ports/feed-parser';
 import type { Logger } from '../ports/logger';
 import type { Metrics } from '../ports/metrics';
+import type { PageHostSlots, PageSlotLease } from '../ports/page-host-slots';
 import type { SourcePollQueue } from '../ports/source-poll-queue';
 import type { SourceRepository } from '../ports/source-repository';
-import type { WebFetcher } from '../ports/web-fetcher';
+import type { WebFetcher, WebResponse } from '../ports/web-fetcher';
 import { type IngestReportDeps, ingestReport } from './ingest-report';
 
 export interface PollSourcesDeps {
@@ -31,6 +33,10 @@ export interface PollSourcesDeps {
    * may belong to a poll still running, and taking it over could store the entry twice.
    */
   staleClaimMs: number;
+  /** A page on another host than the feed's is fetched holding that host's page slot (requests-per-host.ts). */
+  pageSlots: PageHostSlots;
+  /** Resolves after this long: a poll waits so for a taken page slot, and for nothing else. */
+  wait(milliseconds: number): Promise<void>;
 }
 
 /** Time a poll keeps in hand before taking up another entry: one page fetch (20 s) and its intake. */
@@ -123,7 +129,7 @@ async function takeUpEntries(
     if (deadline !== undefined && deps.clock.now().getTime() > deadline - ENTRY_TIME_RESERVE_MS)
       return { counts, cutShort: true };
     counts.items += 1;
-    const outcome = seen[index] ? 'duplicates' : await takeUpEntry(deps, source, keyed);
+    const outcome = seen[index] ? 'duplicates' : await takeUpEntry(deps, source, keyed, deadline);
     counts[outcome] += 1;
   }
   return { counts, cutShort: false };
@@ -159,11 +165,14 @@ async function takeUpEntry(
   deps: PollSourcesDeps,
   source: Source,
   { entry, keys }: KeyedEntry,
+  deadline: number | undefined,
 ): Promise<'created' | 'duplicates' | 'skipped'> {
   const claimed = await deps.sources.claimEntry(source.id, keys, deps.clock.now().toISOString(), staleBefore(deps));
   if (claimed === 'seen') return 'duplicates';
   try {
-    const page = wantsFullText(source.fullText, entry) ? await articleOf(deps, entry.link!) : undefined;
+    const page = wantsFullText(source.fullText, entry)
+      ? await articleOf(deps, source, entry.link!, deadline)
+      : undefined;
     const made = reportFromEntry(entry, source, page);
     if (made.outcome === 'skipped') {
       await deps.sources.settleEntry(source.id, keys, { skipped: made.reason });
@@ -183,14 +192,51 @@ async function takeUpEntry(
   }
 }
 
-/** The article of an entry's page, or undefined when the page cannot be fetched or read: the feed's text serves. */
-async function articleOf(deps: PollSourcesDeps, link: string) {
+/**
+ * The article of an entry's page, or undefined when the page cannot be fetched or read: the feed's text serves. A
+ * page on another host than the feed's is fetched holding that host's page slot; a slot that stays taken is a page
+ * not had.
+ */
+async function articleOf(deps: PollSourcesDeps, source: Source, link: string, deadline: number | undefined) {
+  const host = pageSlotHost(source.url, link);
+  const lease = host === undefined ? undefined : await takePageSlot(deps, host, deadline);
+  if (host !== undefined && lease === undefined) {
+    deps.logger.info('page host busy: the feed text serves', { sourceId: source.id, host });
+    return undefined;
+  }
+  let page: WebResponse;
   try {
-    const page = await deps.fetcher.get({ url: link, expect: 'page' });
-    return page.status === 200 ? deps.intake.extractor.extract(page.text, page.url) : undefined;
+    page = await deps.fetcher.get({ url: link, expect: 'page' });
   } catch (error) {
     if (!isFeedFailure(error)) throw error;
     return undefined;
+  } finally {
+    if (lease) await deps.pageSlots.release(lease);
+  }
+  return page.status === 200 ? deps.intake.extractor.extract(page.text, page.url) : undefined;
+}
+
+/**
+ * `host`'s page slot, waited for while it is taken — at most PAGE_SLOT_WAIT_MS, and never into the time the entry
+ * needs once its page is in (ENTRY_TIME_RESERVE_MS before the deadline) — or undefined.
+ */
+async function takePageSlot(
+  deps: PollSourcesDeps,
+  host: string,
+  deadline: number | undefined,
+): Promise<PageSlotLease | undefined> {
+  const started = deps.clock.now().getTime();
+  const giveUpAt = Math.min(
+    started + PAGE_SLOT_WAIT_MS,
+    (deadline ?? Number.POSITIVE_INFINITY) - ENTRY_TIME_RESERVE_MS,
+  );
+  for (let attempt = 0; ; attempt += 1) {
+    const now = deps.clock.now();
+    const lease = await deps.pageSlots.take(host, now, new Date(now.getTime() + PAGE_SLOT_LEASE_MS));
+    if (lease) return lease;
+    const delay = pageSlotRetryDelayMs(attempt);
+    if (deps.clock.now().getTime() + delay > giveUpAt) return undefined;
+    await deps.wait(delay);
   }
 }
 

@@ -7,6 +7,7 @@ import {
   editionReportKey,
   latestEditionKey,
   pacerSecondKey,
+  pageSlotKey,
   rateWindowKey,
   reportKey,
   sourceEntryKey,
@@ -37,6 +38,7 @@ it.each([
   ['a source', sourceKey('s1'), { pk: 'SOURCE#s1', sk: 'SOURCE' }],
   ["a source's entry", sourceEntryKey('s1', 'ab12'), { pk: 'SOURCE#s1', sk: 'ENTRY#ab12' }],
   ["a feed URL's claim", sourceUrlKey('cd34'), { pk: 'SOURCEURL#cd34', sk: 'SOURCE' }],
+  ["a web host's page slot", pageSlotKey('news.example:8080'), { pk: 'HOSTLEASE#news.example:8080', sk: 'PAGESLOT' }],
 ])('%s', (_what, key, stored) => {
   expect(key).toEqual(stored);
 });
