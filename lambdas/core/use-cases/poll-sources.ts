@@ -241,8 +241,9 @@ async function takePageSlot(
 }
 
 /**
- * Applies the poll's outcome to the source: re-read and re-applied when an operator's edit (or another poll) wrote
- * it meanwhile, so neither change is lost. Undefined when the source was deleted.
+ * Applies the poll's outcome to the source: re-applied to the stored source when an operator's edit (or another
+ * poll) wrote it meanwhile — the refused write brings it back — so neither change is lost. Undefined when the
+ * source was deleted.
  */
 async function saveAfterPoll(
   deps: PollSourcesDeps,
