@@ -75,9 +75,18 @@ describe('editReport: hold and include', () => {
     expect((await h.reports.findById(bikes.id))?.revision).toBeUndefined();
   });
 
-  it('answers NotFoundError for an id no report has, or that is no report id at all', async () => {
+  it('answers NotFoundError for an id no report has, or that is no report id at all (the store is not asked)', async () => {
+    const asked: string[] = [];
+    const edit = h.reports.edit.bind(h.reports);
+    h.reports.edit = async (id, change) => {
+      asked.push(id);
+      return edit(id, change);
+    };
     await expect(h.useCases.editReport('0123456789abcdef01234567', { hold: true })).rejects.toThrow(NotFoundError);
-    await expect(h.useCases.editReport('batch', { hold: true })).rejects.toThrow(NotFoundError);
+    for (const id of ['batch', '../0123456789abcdef01234567', bikes.id.toUpperCase()]) {
+      await expect(h.useCases.editReport(id, { hold: true })).rejects.toThrow(NotFoundError);
+    }
+    expect(asked).toEqual(['0123456789abcdef01234567']);
   });
 
   it('refuses a bad edit with InvalidInputError, and stores nothing', async () => {
