@@ -3,6 +3,7 @@
 // MUJAZ_ADMIN_TOKEN — never a flag, so it stays out of shell history and process lists.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { INSTANT_RULE, isInstant } from '../lambdas/core/domain/instant';
+import type { Report } from '../lambdas/core/domain/report';
 import type { FullTextPolicy } from '../lambdas/core/domain/source';
 import type { SourceView } from '../lambdas/core/domain/source-input';
 import type { DigestProgress } from '../lambdas/core/use-cases/digest-progress';
@@ -97,6 +98,42 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
           failed = true;
         }
       }
+    });
+
+  const reportPath = (id: string) => `/reports/${encodeURIComponent(id)}`;
+  const editReport = async (id: string, edit: ReportEditBody) =>
+    (await api().expect('PATCH', reportPath(id), JSON.stringify(edit))) as EditedReport;
+  report
+    .command('hold')
+    .description('hold a report out of the editions to come, until `report include` releases it')
+    .argument('<id>')
+    .action(async (id: string) => {
+      io.stdout(describeEditedReport(await editReport(id, { hold: true })));
+    });
+  report
+    .command('include')
+    .description('release a held report: it goes into the next edition')
+    .argument('<id>')
+    .action(async (id: string) => {
+      io.stdout(describeEditedReport(await editReport(id, { hold: false })));
+    });
+  report
+    .command('edit')
+    .description("correct a report before it goes out: its summary (the machine's is kept) or its place in the edition")
+    .argument('<id>')
+    .option('--summary <text>', "the summary readers get instead of the machine's (one paragraph a line)")
+    .addOption(new Option('--restore', "bring the machine's summary back").conflicts('summary'))
+    .option('--priority <n>', 'its place in the edition: higher first (-10 to 10; 0 by default)', integerArgument)
+    .action(async (id: string, options: { summary?: string; restore?: boolean; priority?: number }) => {
+      const edit: ReportEditBody = {
+        ...(options.summary !== undefined ? { summary: options.summary } : {}),
+        ...(options.restore ? { summary: null } : {}),
+        ...(options.priority !== undefined ? { priority: options.priority } : {}),
+      };
+      if (Object.keys(edit).length === 0) {
+        throw new CliFailure('mujaz: say what to change: --summary <text>, --restore or --priority <n>');
+      }
+      io.stdout(describeEditedReport(await editReport(id, edit)));
     });
 
   const subscribers = program.command('subscribers').description('the subscriber list');
@@ -343,6 +380,28 @@ function instantArgument(value: string): string {
   return value;
 }
 
+/** An integer flag (`--priority -3`), checked before anything is sent; its range is the API's to check. */
+function integerArgument(value: string): number {
+  if (!/^[+-]?\d{1,9}$/u.test(value)) throw new InvalidArgumentError('It must be a whole number.');
+  return Number(value);
+}
+
+/** What PATCH /reports/{id} takes. */
+interface ReportEditBody {
+  hold?: boolean;
+  priority?: number;
+  summary?: string | null;
+}
+
+/** The report as PATCH /reports/{id} answers it: what the edit commands say of it. */
+type EditedReport = Pick<Report, 'id' | 'title' | 'held' | 'priority' | 'editedSummary'>;
+
+function describeEditedReport(report: EditedReport): string {
+  const waits = report.held ? 'held (`mujaz report include` releases it)' : 'goes into the next edition';
+  const summary = report.editedSummary === undefined ? "the machine's summary" : "the editor's summary";
+  return `report ${report.id} ${waits}, priority ${report.priority ?? 0}, ${summary}: ${report.title}`;
+}
+
 /** The preview as the API answers it (the core's DigestPreview, as JSON). */
 type Preview = Pick<
   DigestPreview,
@@ -399,11 +458,13 @@ function describeLastPoll({ lastPoll, nextPollAt, consecutiveFailures, reportsCr
 }
 
 function describeProblem(body: unknown): string {
-  const error = (body as { error?: { code?: string; message?: string; reason?: string; id?: string } } | undefined)
-    ?.error;
+  const error = (
+    body as { error?: { code?: string; message?: string; reason?: string; id?: string; edition?: string } } | undefined
+  )?.error;
   if (!error) return 'the API answered with an error';
   const problem = `${error.code ?? 'error'}${error.reason ? ` (${error.reason})` : ''}: ${error.message ?? ''}`.trim();
-  // A conflict names what exists already: the operator's next command needs its id.
+  // A conflict names what exists already, or the edition that took a report: the operator's next command needs it.
+  if (error.edition) return `${problem} (edition ${error.edition})`;
   return error.id ? `${problem} (id ${error.id})` : problem;
 }
 

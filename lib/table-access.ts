@@ -15,11 +15,12 @@ export interface TableAccess {
  * Transactions (TransactWriteItems) need no action of their own: IAM checks each Put or Update inside them.
  * - api (the readers' routes): a link's subscription (gsi2, then Get), the subscriber's change (Put), the rate
  *   counter (Update), an edition's page (Get, Query on its partition), the archive (BatchGetItem).
- * - admin (the operator's routes): reports in (Put, Get), subscribers imported (Get, Put) and exported (gsi1,
- *   gsi2), test sends' pacer (Update), editions opened and read (Get, Update, transactions with Put), untaken
- *   reports (gsi1), tallies and retries (Query, Update).
+ * - admin (the operator's routes): reports in (Put, Get) and edited (Update, then Get when refused), subscribers
+ *   imported (Get, Put) and exported (gsi1, gsi2), test sends' pacer (Update), editions opened and read (Get, Update,
+ *   transactions with Put), untaken reports (gsi1), tallies and retries (Query, Update).
  * - send-digest: editions (Get, Update, transactions with Put), untaken reports and confirmed readers (gsi1), an
- *   edition's reports (Query on its partition), taking a report (transaction: Update and Put).
+ *   edition's reports (Query on its partition), taking a report (transaction: Update and Put; a report edited since
+ *   it was listed is read again, Get).
  * - deliver-digest: the frozen edition and the reader (Get), claims and outcomes (Update, transactions of
  *   Updates, Delete to release), the pacer (Update), and a queued subscribe request (Get, Put).
  * - delivery-feedback: suppressing an address (Get, Put).

@@ -1,16 +1,27 @@
-// Adapter: reports in the DynamoDB table. A report no edition took yet is in the `untaken` index; an edition takes
-// it by marking the report and copying what the digest shows into the edition's partition, in one transaction.
+// Adapter: reports in the DynamoDB table. A report no edition took yet is in the `untaken` index, held or not; an
+// edition takes it by marking the report and copying what the digest shows into the edition's partition, in one
+// transaction conditional on the revision it read. An editor's edit updates only the fields it names, and only
+// while no edition has the report.
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   paginateQuery,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { byArrival, type EditionEntry, type EditionPeriod, inPeriod } from '../core/domain/edition';
+import {
+  byArrival,
+  type EditionEntry,
+  type EditionPeriod,
+  editionEntryOf,
+  inPeriod,
+  type WaitingEntry,
+} from '../core/domain/edition';
 import { ReportRejectedError } from '../core/domain/errors';
 import type { Report } from '../core/domain/report';
-import type { ReportRepository } from '../core/ports/report-repository';
+import type { ReportEdit } from '../core/domain/report-edit';
+import type { ReportEditOutcome, ReportRepository } from '../core/ports/report-repository';
 import { domainFields, isCancelledByCondition, isConditionFailure } from './dynamo-items';
 import { editionItems, editionReportKey, reportKey, untakenReports } from './dynamo-keys';
 
@@ -53,8 +64,53 @@ export class DynamoReportRepository implements ReportRepository {
     return Item ? domainFields<Report>(Item) : undefined;
   }
 
-  async listUntaken(period: EditionPeriod): Promise<EditionEntry[]> {
-    const entries: EditionEntry[] = [];
+  async edit(id: string, edit: ReportEdit): Promise<ReportEditOutcome> {
+    // Names, not the words themselves: some (priority) are reserved in expressions.
+    const names: Record<string, string> = { '#revision': 'revision' };
+    const values: Record<string, unknown> = { ':one': 1 };
+    const set: string[] = [];
+    const remove: string[] = [];
+    const change = (name: keyof ReportEdit, value: unknown, removed: boolean) => {
+      if (value === undefined) return;
+      names[`#${name}`] = name;
+      if (removed) remove.push(`#${name}`);
+      else {
+        set.push(`#${name} = :${name}`);
+        values[`:${name}`] = value;
+      }
+    };
+    change('held', edit.held, edit.held === false);
+    change('priority', edit.priority, false);
+    change('editedSummary', edit.editedSummary, edit.editedSummary === null);
+    const expression = [
+      set.length > 0 ? `SET ${set.join(', ')}` : '',
+      remove.length > 0 ? `REMOVE ${remove.join(', ')}` : '',
+      'ADD #revision :one',
+    ];
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: reportKey(id),
+          UpdateExpression: expression.filter((clause) => clause !== '').join(' '),
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(editionId)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { status: 'edited', report: domainFields<Report>(Attributes ?? {}) };
+    } catch (error) {
+      // The edited summary has its own bound; a report stored at the very limit may still not hold it.
+      if (isItemTooLarge(error)) throw new ReportRejectedError('too_large', 'The report is too large to store.');
+      if (!isConditionFailure(error)) throw error;
+      const stored = await this.findById(id);
+      return stored?.editionId === undefined ? { status: 'missing' } : { status: 'taken', editionId: stored.editionId };
+    }
+  }
+
+  async listUntaken(period: EditionPeriod): Promise<WaitingEntry[]> {
+    const entries: WaitingEntry[] = [];
     const pages = paginateQuery(
       { client: this.client },
       {
@@ -70,14 +126,19 @@ export class DynamoReportRepository implements ReportRepository {
     );
     for await (const page of pages) {
       for (const item of page.Items ?? []) {
-        const entry = domainFields<EditionEntry>(item);
+        const entry = domainFields<WaitingEntry>(item);
         if (inPeriod(period, entry.receivedAt)) entries.push(entry);
       }
     }
     return entries.sort(byArrival);
   }
 
-  async take(entry: EditionEntry, editionId: string): Promise<boolean> {
+  async take(entry: WaitingEntry, editionId: string): Promise<boolean> {
+    // A report never edited has no revision: the entry must have none either.
+    const revision =
+      entry.revision === undefined
+        ? { condition: 'attribute_not_exists(#revision)', values: {} }
+        : { condition: '#revision = :revision', values: { ':revision': entry.revision } };
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -87,9 +148,9 @@ export class DynamoReportRepository implements ReportRepository {
                 TableName: this.tableName,
                 Key: reportKey(entry.id),
                 UpdateExpression: 'SET editionId = :edition REMOVE gsi1pk, gsi1sk',
-                ConditionExpression:
-                  'attribute_exists(pk) AND (attribute_not_exists(editionId) OR editionId = :edition)',
-                ExpressionAttributeValues: { ':edition': editionId },
+                ConditionExpression: `attribute_exists(pk) AND (attribute_not_exists(editionId) OR editionId = :edition) AND ${revision.condition}`,
+                ExpressionAttributeNames: { '#revision': 'revision' },
+                ExpressionAttributeValues: { ':edition': editionId, ...revision.values },
               },
             },
             {
@@ -98,7 +159,7 @@ export class DynamoReportRepository implements ReportRepository {
                 Item: {
                   ...editionReportKey(editionId, entry.receivedAt, entry.id),
                   entity: 'edition-report',
-                  ...entry,
+                  ...editionEntryOf(entry),
                 },
               },
             },
@@ -141,7 +202,7 @@ function isItemTooLarge(error: unknown): boolean {
 }
 
 /** The index partition of reports that no edition took yet. */
-/** What an edition carries of a report: the untaken query reads only these, not the report's text. */
+/** What an edition carries of a report, and its hold and revision: the untaken query reads only these, not its text. */
 const ENTRY_ATTRIBUTES = [
   'id',
   'title',
@@ -153,4 +214,7 @@ const ENTRY_ATTRIBUTES = [
   'keyPhrases',
   'priority',
   'source',
+  'editedSummary',
+  'held',
+  'revision',
 ] as const;

@@ -1,11 +1,12 @@
-// Composition: what the operator does over the admin API — reports in, the digest previewed, tested and started, a
-// send's progress and its retries, the list imported and exported — bound to the adapters it runs on. Only the admin
-// function (and the local runtime) composes it: report intake brings the summarizer, its stop words and the article
-// extractor.
+// Composition: what the operator does over the admin API — reports in and corrected, the digest previewed, tested
+// and started, a send's progress and its retries, the list imported and exported — bound to the adapters it runs on.
+// Only the admin function (and the local runtime) composes it: report intake brings the summarizer, its stop words
+// and the article extractor.
 
 import type { AdminUseCases } from '../core/admin-use-cases';
 import { publicLinks } from '../core/domain/links';
 import { digestProgress, retryDigest } from '../core/use-cases/digest-progress';
+import { editReport } from '../core/use-cases/edit-report';
 import { importSubscribers } from '../core/use-cases/import-subscribers';
 import { type IngestReportDeps, ingestReport, ingestReportBatch } from '../core/use-cases/ingest-report';
 import type { SubscriptionDeps } from '../core/use-cases/manage-subscription';
@@ -43,6 +44,7 @@ export function composeAdminUseCases(deps: AdminDeps, settings: AdminSettings): 
   return {
     ingestReport: (input) => ingestReport(ingest, input),
     ingestReportBatch: (items) => ingestReportBatch(ingest, items),
+    editReport: (id, input) => editReport(deps, id, input),
     importSubscribers: (rows) => importSubscribers(deps, rows),
     confirmedSubscribers: () => deps.subscribers.confirmedSubscribers(),
     allSubscribers: () => deps.subscribers.allSubscribers(),

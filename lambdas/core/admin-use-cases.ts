@@ -1,6 +1,7 @@
 // Core: what the operator can do over the admin API — the facade the admin routes call. composeAdminUseCases
 // (composition) binds it to the adapters of the admin function, of the local runtime or of a test.
 import type { RetriableOutcome } from './domain/delivery';
+import type { Report } from './domain/report';
 import type { ReportInput } from './domain/report-submission';
 import type { Subscriber } from './domain/subscriber';
 import type { DigestProgress } from './use-cases/digest-progress';
@@ -10,6 +11,11 @@ import type { DigestPreview, SendRequest } from './use-cases/send-digest';
 
 export interface AdminUseCases {
   ingestReport(input: ReportInput): Promise<IngestedReport>;
+  /**
+   * An editor's correction of a waiting report (`{"hold"?, "priority"?, "summary"?}`, report-edit.ts): the report as
+   * stored after it.
+   */
+  editReport(id: string, input: unknown): Promise<Report>;
   /** A JSON array of reports, each on its own: a rejected report does not stop the others. */
   ingestReportBatch(items: unknown): Promise<BatchOutcome>;
   /** Brings a list over: confirmed-elsewhere readers confirmed (consent: imported), the others asked to confirm. */

@@ -1,5 +1,6 @@
-// HTTP edge: the operator's routes, each behind the admin token — reports in, the digest previewed, tested, sent and
-// retried, the subscriber list imported and exported. The admin function serves them alone (handlers/admin.ts).
+// HTTP edge: the operator's routes, each behind the admin token — reports in and corrected, the digest previewed,
+// tested, sent and retried, the subscriber list imported and exported. The admin function serves them alone
+// (handlers/admin.ts).
 import type { Hono } from 'hono';
 import * as z from 'zod';
 import type { AdminUseCases } from '../core/admin-use-cases';
@@ -87,6 +88,11 @@ export function adminRoutes(deps: AdminRouteDeps): RouteGroup {
         );
         return c.json({ ...outcome, results });
       });
+
+      // Declared after /reports/batch, which a PATCH never reaches: no report has the id "batch" (a 404).
+      app.patch('/reports/:id', requireAdmin, smallBody, async (c) =>
+        c.json(withoutText(await deps.mujaz.editReport(c.req.param('id'), await readJson(c)))),
+      );
 
       app.post('/digests', requireAdmin, smallBody, async (c) => {
         const body = parseInput(digestBody, await readJson(c));

@@ -8,6 +8,7 @@ import {
   InvalidTokenError,
   NotFoundError,
   RateLimitedError,
+  ReportInEditionError,
   ReportRejectedError,
   type ReportRejection,
   SourceNotActiveError,
@@ -35,8 +36,8 @@ export class HttpProblem extends Error {
 }
 
 export interface ErrorBody {
-  /** `id`: for a conflict, what exists already. */
-  error: { code: string; message: string; problems?: InputProblem[]; reason?: string; id?: string };
+  /** `id`: for a conflict, what exists already; `edition`: the edition that took a report an edit was meant for. */
+  error: { code: string; message: string; problems?: InputProblem[]; reason?: string; id?: string; edition?: string };
 }
 
 export type ErrorStatus = HttpProblemStatus | 409 | 422 | 429 | 500;
@@ -80,6 +81,8 @@ export function errorResponse(error: unknown, logger: Logger): ErrorResponse {
     return { status: 404, body: { error: { code: error.code, message: error.message } } };
   if (error instanceof ConflictError)
     return { status: 409, body: { error: { code: error.code, message: error.message, id: error.existingId } } };
+  if (error instanceof ReportInEditionError)
+    return { status: 409, body: { error: { code: error.code, message: error.message, edition: error.editionId } } };
   if (error instanceof SourceNotActiveError)
     return { status: 409, body: { error: { code: error.code, message: error.message } } };
   // The address is fine, the request well formed: what is there is no feed we can read (yet).

@@ -57,6 +57,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/resubscribe', access: 'public', throttle: EMAIL_LINKS },
   { path: '/reports', access: 'admin', throttle: ADMIN },
   { path: '/reports/batch', access: 'admin', throttle: ADMIN },
+  { path: '/reports/:id', access: 'admin', throttle: ADMIN },
   { path: '/digests', access: 'admin', throttle: ADMIN },
   { path: '/digests/:id', access: 'admin', throttle: ADMIN },
   { path: '/digests/:id/retry', access: 'admin', throttle: ADMIN },

@@ -77,6 +77,61 @@ describe('DynamoReportRepository', () => {
     expect(raw.Item).not.toHaveProperty('gsi1pk');
   });
 
+  it('edits only the fields an edit names, counts revisions, and keeps a concurrent edit of another field', async () => {
+    const table = await createTestTable('editing');
+    const reports = new DynamoReportRepository(clients.dynamo, table);
+    const stored = { ...report('e', '2026-04-02T10:00:00.000Z'), priority: 1 };
+    await reports.saveIfAbsent(stored);
+
+    const held = await reports.edit('e', { held: true, editedSummary: 'Editor.' });
+    expect(held).toEqual({
+      status: 'edited',
+      report: { ...stored, held: true, editedSummary: 'Editor.', revision: 1 },
+    });
+    // Three editors at once, each on its own field: every change is kept, each counted.
+    await Promise.all([
+      reports.edit('e', { priority: -3 }),
+      reports.edit('e', { held: false }),
+      reports.edit('e', { editedSummary: null }),
+    ]);
+    expect(await reports.findById('e')).toEqual({ ...stored, priority: -3, revision: 4 });
+    // Held or not, it waits in the untaken index, saying so and at which revision.
+    await reports.edit('e', { held: true });
+    expect(await reports.listUntaken({ until: '2026-05-01T00:00:00.000Z' })).toEqual([
+      { ...editionEntryOf(stored), priority: -3, held: true, revision: 5 },
+    ]);
+
+    expect(await reports.edit('0123456789abcdef01234567', { held: true })).toEqual({ status: 'missing' });
+    const raw = await clients.dynamo.send(
+      new GetCommand({ TableName: table, Key: reportKey('0123456789abcdef01234567') }),
+    );
+    expect(raw.Item).toBeUndefined();
+  });
+
+  it('takes a report only at the revision its entry shows, copies no hold or revision, and refuses edits after', async () => {
+    const table = await createTestTable('revisions');
+    const reports = new DynamoReportRepository(clients.dynamo, table);
+    const stored = report('v', '2026-04-02T10:00:00.000Z');
+    await reports.saveIfAbsent(stored);
+    const [listed] = await reports.listUntaken({ until: '2026-05-01T00:00:00.000Z' });
+    await reports.edit('v', { editedSummary: 'Edited after it was listed.' });
+
+    // The entry read before the edit is refused: the edition would have sent the summary the editor replaced.
+    expect(await reports.take(listed!, '1')).toBe(false);
+    expect(await reports.findById('v')).not.toHaveProperty('editionId');
+    const [relisted] = await reports.listUntaken({ until: '2026-05-01T00:00:00.000Z' });
+    expect(relisted).toMatchObject({ revision: 1, editedSummary: 'Edited after it was listed.' });
+    expect(await reports.take(relisted!, '1')).toBe(true);
+    expect(await reports.take(relisted!, '1')).toBe(true); // taking again is harmless
+    expect(await reports.listTaken('1')).toEqual([
+      { ...editionEntryOf(stored), editedSummary: 'Edited after it was listed.' },
+    ]);
+
+    expect(await reports.edit('v', { held: true })).toEqual({ status: 'taken', editionId: '1' });
+    expect(await reports.findById('v')).toMatchObject({ editionId: '1', revision: 1 });
+    expect(await reports.findById('v')).not.toHaveProperty('held');
+  });
+
   it('reads every page of a large backlog, and of a large edition', async () => {
     const table = await createTestTable('backlog');
     const reports = new DynamoReportRepository(clients.dynamo, table);

@@ -158,7 +158,24 @@ it('runs each function through its entry points and finds every DynamoDB call gr
     for (const call of calls) used[name].add(call);
   };
 
-  add('admin', await recorded(() => adminPost('/reports', sample, 'text/plain; charset=utf-8')));
+  let reportId = '';
+  add(
+    'admin',
+    await recorded(async () => {
+      const response = await adminPost('/reports', sample, 'text/plain; charset=utf-8');
+      reportId = ((await response.clone().json()) as { report: { id: string } }).report.id;
+      return response;
+    }),
+  );
+  // An editor's edit, then its undoing, so that the report goes into the edition below as it was.
+  const editReport = (body: unknown) =>
+    adminApp.request(`/reports/${reportId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...admin },
+      body: JSON.stringify(body),
+    });
+  add('admin', await recorded(() => editReport({ hold: true, priority: 1, summary: 'An editor’s summary.' })));
+  add('admin', await recorded(() => editReport({ hold: false, priority: 0, summary: null })));
   add(
     'api',
     await recorded(() =>

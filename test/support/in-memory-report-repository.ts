@@ -5,14 +5,19 @@ import {
   type EditionPeriod,
   editionEntryOf,
   inPeriod,
+  type WaitingEntry,
+  waitingEntryOf,
 } from '../../lambdas/core/domain/edition';
 import type { Report } from '../../lambdas/core/domain/report';
-import type { ReportRepository } from '../../lambdas/core/ports/report-repository';
+import type { ReportEdit } from '../../lambdas/core/domain/report-edit';
+import type { ReportEditOutcome, ReportRepository } from '../../lambdas/core/ports/report-repository';
 
 export class InMemoryReportRepository implements ReportRepository {
   private readonly byId = new Map<string, Report>();
   /** Report id → the edition that took it. */
   private readonly takenBy = new Map<string, string>();
+  /** Report id → what its edition copied of it when taking it. */
+  private readonly takenEntries = new Map<string, EditionEntry>();
 
   async saveIfAbsent(report: Report): Promise<{ report: Report; created: boolean }> {
     const existing = this.byId.get(report.id);
@@ -23,28 +28,50 @@ export class InMemoryReportRepository implements ReportRepository {
 
   async findById(id: string): Promise<Report | undefined> {
     const report = this.byId.get(id);
-    return report && structuredClone(report);
+    const taker = this.takenBy.get(id);
+    return report && structuredClone({ ...report, ...(taker !== undefined ? { editionId: taker } : {}) });
   }
 
-  async listUntaken(period: EditionPeriod): Promise<EditionEntry[]> {
+  async edit(id: string, edit: ReportEdit): Promise<ReportEditOutcome> {
+    const report = this.byId.get(id);
+    if (!report) return { status: 'missing' };
+    const taker = this.takenBy.get(id);
+    if (taker !== undefined) return { status: 'taken', editionId: taker };
+    const { held: _held, editedSummary: _summary, ...rest } = report;
+    const held = edit.held ?? report.held;
+    const editedSummary = edit.editedSummary === undefined ? report.editedSummary : edit.editedSummary;
+    const edited: Report = {
+      ...rest,
+      ...(held ? { held } : {}),
+      ...(edit.priority !== undefined ? { priority: edit.priority } : {}),
+      ...(editedSummary !== undefined && editedSummary !== null ? { editedSummary } : {}),
+      revision: (report.revision ?? 0) + 1,
+    };
+    this.byId.set(id, edited);
+    return { status: 'edited', report: structuredClone(edited) };
+  }
+
+  async listUntaken(period: EditionPeriod): Promise<WaitingEntry[]> {
     return [...this.byId.values()]
       .filter((report) => !this.takenBy.has(report.id) && inPeriod(period, report.receivedAt))
-      .map(editionEntryOf)
+      .map(waitingEntryOf)
       .sort(byArrival);
   }
 
-  async take(entry: EditionEntry, editionId: string): Promise<boolean> {
-    if (!this.byId.has(entry.id)) return false;
+  async take(entry: WaitingEntry, editionId: string): Promise<boolean> {
+    const report = this.byId.get(entry.id);
+    if (!report || report.revision !== entry.revision) return false;
     const taker = this.takenBy.get(entry.id);
     if (taker !== undefined && taker !== editionId) return false;
     this.takenBy.set(entry.id, editionId);
+    this.takenEntries.set(entry.id, editionEntryOf(entry));
     return true;
   }
 
   async listTaken(editionId: string): Promise<EditionEntry[]> {
-    return [...this.byId.values()]
-      .filter((report) => this.takenBy.get(report.id) === editionId)
-      .map(editionEntryOf)
+    return [...this.takenEntries.values()]
+      .filter((entry) => this.takenBy.get(entry.id) === editionId)
+      .map((entry) => structuredClone(entry))
       .sort(byArrival);
   }
 

@@ -7,7 +7,7 @@ import { escapeHtml } from './html';
 import type { LanguageTag } from './language-tag';
 import { labelsFor, type NewsletterIdentity } from './newsletter-labels';
 import type { NewsletterLanguage } from './newsletter-languages';
-import { sourceNameOf } from './report';
+import { shownSummary, sourceNameOf } from './report';
 import { utf8ByteLength } from './text-cleaning';
 import { directionOf, directionOfText, layoutOf, type TextDirection, type TextLayout } from './text-direction';
 
@@ -184,7 +184,7 @@ function itemView(entry: EditionEntry, setting: DigestSetting): DigestItemView {
     anchor: anchorOf(entry),
     title: entry.title,
     url: entry.url,
-    summary: entry.summary,
+    summary: shownSummary(entry),
     language: entry.language,
     ...layoutOf(entry.language),
     source: sourceViewOf(entry),

@@ -1,5 +1,6 @@
-// Core layer: editions — what one digest send carries. An edition takes every report no earlier edition took,
-// whatever day it runs, so a report is mailed in exactly one edition and never falls between two.
+// Core layer: editions — what one digest send carries. An edition takes every report no earlier edition took and
+// no editor holds, whatever day it runs, so a report is mailed in exactly one edition and never falls between two:
+// a held report waits, untaken, and goes into the first edition composed after it is released.
 
 import type { RenderedEmail } from './digest';
 import type { NewsletterLanguage } from './newsletter-languages';
@@ -21,10 +22,25 @@ export interface EditionPeriod {
 /** The part of a report an edition carries: what the email and the edition's web page show. */
 export type EditionEntry = Pick<
   Report,
-  'id' | 'title' | 'url' | 'summary' | 'language' | 'publishedAt' | 'receivedAt' | 'priority' | 'source'
+  | 'id'
+  | 'title'
+  | 'url'
+  | 'summary'
+  | 'editedSummary'
+  | 'language'
+  | 'publishedAt'
+  | 'receivedAt'
+  | 'priority'
+  | 'source'
 > &
   // Optional: reports stored before key phrases reached the digest have none in their entry.
   Partial<Pick<Report, 'keyPhrases'>>;
+
+/**
+ * A report no edition took yet, as the next edition would carry it, with what decides whether and how it is taken:
+ * held or not, and the revision the entry shows (taking it is refused once the report has been edited since).
+ */
+export type WaitingEntry = EditionEntry & Pick<Report, 'held' | 'revision'>;
 
 /** The email an edition sends, frozen once rendered so that every reader and every retry gets the same. */
 export interface FrozenEmail extends RenderedEmail {
@@ -94,6 +110,11 @@ export function nextEdition(latest: Edition | undefined, period: EditionPeriod, 
   return { id: editionId(number), number, state: 'composing', period, openedAt: now.toISOString() };
 }
 
+/** Whether the next edition takes a waiting report: every one an editor does not hold. */
+export function goesInNextEdition(report: Pick<Report, 'held'>): boolean {
+  return report.held !== true;
+}
+
 /** Whether a report received at `receivedAt` falls in the period. */
 export function inPeriod(period: EditionPeriod, receivedAt: string): boolean {
   return (period.from === undefined || receivedAt > period.from) && receivedAt <= period.until;
@@ -114,8 +135,10 @@ export function byArrival(a: EditionEntry, b: EditionEntry): number {
   return a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id);
 }
 
-export function editionEntryOf(report: Report): EditionEntry {
-  const { id, title, url, summary, language, publishedAt, receivedAt, keyPhrases, priority, source } = report;
+/** What an edition carries of a report (or of a waiting entry): nothing of its text, its hold or its revision. */
+export function editionEntryOf(report: EditionEntry): EditionEntry {
+  const { id, title, url, summary, editedSummary, language, publishedAt, receivedAt, keyPhrases, priority, source } =
+    report;
   return {
     id,
     title,
@@ -123,9 +146,19 @@ export function editionEntryOf(report: Report): EditionEntry {
     language,
     receivedAt,
     ...(url !== undefined ? { url } : {}),
+    ...(editedSummary !== undefined ? { editedSummary } : {}),
     ...(publishedAt !== undefined ? { publishedAt } : {}),
     ...(keyPhrases !== undefined ? { keyPhrases } : {}),
     ...(priority !== undefined ? { priority } : {}),
     ...(source !== undefined ? { source } : {}),
+  };
+}
+
+/** A stored report as it waits for an edition: its entry, its hold and its revision. */
+export function waitingEntryOf(report: Report): WaitingEntry {
+  return {
+    ...editionEntryOf(report),
+    ...(report.held !== undefined ? { held: report.held } : {}),
+    ...(report.revision !== undefined ? { revision: report.revision } : {}),
   };
 }

@@ -190,6 +190,16 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** A report an edition took already goes out (or went out) as it was taken: an edit cannot change it. */
+export class ReportInEditionError extends DomainError {
+  readonly code = 'in_edition';
+  constructor(readonly editionId: string) {
+    super(
+      `The report is in edition ${editionId} already, as it was when the edition took it; only a report that waits for an edition can be edited.`,
+    );
+  }
+}
+
 /** A source that is paused or disabled cannot be polled: resume it first. */
 export class SourceNotActiveError extends DomainError {
   readonly code = 'source_not_active';

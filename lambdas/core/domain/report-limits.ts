@@ -5,7 +5,8 @@
  * The one size limit of a report, in UTF-8 bytes, measured twice by checkAndSummarize: as sent (title, lede and
  * text) and as stored (title, lede, cleaned text, the original as sent where cleaning changed it, summary and
  * key phrases). A report is one DynamoDB item, and an item holds at most 400 KB; 384 KiB leaves 16 KiB for the
- * keys, url, dates and attribute names. Over it, the report is rejected as 'too_large' (HTTP 413).
+ * keys, url, dates and attribute names, and an editor's summary (MAX_EDITED_SUMMARY_LENGTH, at most 8 KB). Over it,
+ * the report is rejected as 'too_large' (HTTP 413).
  */
 export const MAX_REPORT_BYTES = 393_216;
 

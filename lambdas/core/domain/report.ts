@@ -70,9 +70,20 @@ export interface Report {
   textFrom?: 'feed' | 'page';
   /** When we stored it: the next edition to open after this takes it (see edition.ts). */
   receivedAt: string;
-  /** The digest's few sentences, in document order. */
+  /** The digest's few sentences, in document order: the machine's, kept when an editor replaces them. */
   summary: string[];
   keyPhrases: string[];
+  /**
+   * The editor's text in place of `summary`, wherever the report is shown (shownSummary): cleaned,
+   * one paragraph per line. Absent: the machine's summary is shown.
+   */
+  editedSummary?: string;
+  /** Held out of every edition by an editor until released (report-edit.ts); absent when not held. */
+  held?: boolean;
+  /** Edits made to the report so far (absent: none); what an edition takes must be the report as last edited. */
+  revision?: number;
+  /** The edition that took the report; absent while it waits for one. Set by the edition alone, never edited. */
+  editionId?: string;
 }
 
 /**
@@ -89,6 +100,11 @@ export function sourceNameOf(report: Pick<Report, 'source' | 'url'>): string | u
     .replace(/\.$/u, '')
     .replace(/^www\./u, '');
   return host === '' ? undefined : host;
+}
+
+/** The summary a digest shows of a report: the editor's paragraphs when there are, else the machine's sentences. */
+export function shownSummary(report: Pick<Report, 'summary' | 'editedSummary'>): string[] {
+  return report.editedSummary === undefined ? report.summary : report.editedSummary.split('\n');
 }
 
 export function reportIdFor(submission: Pick<Report, 'title' | 'lede' | 'body'>): string {

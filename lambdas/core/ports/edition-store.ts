@@ -6,6 +6,7 @@ import type {
   FanOutProgress,
   FrozenEmail,
   PublishedEdition,
+  WaitingEntry,
 } from '../domain/edition';
 
 /** The editions: the pointer to the latest, each edition's state and frozen email, the empty runs. */
@@ -40,10 +41,14 @@ export interface EditionStore {
 
 /** Which edition took which report: each report goes into one edition at most, whatever sends race. */
 export interface EditionReports {
-  /** Reports that no edition took yet, received within the period, oldest first. */
-  listUntaken(period: EditionPeriod): Promise<EditionEntry[]>;
-  /** Puts the report into the edition unless another edition has it; true when this edition now has it. */
-  take(entry: EditionEntry, editionId: string): Promise<boolean>;
+  /** Reports that no edition took yet, received within the period, held ones included (each says so), oldest first. */
+  listUntaken(period: EditionPeriod): Promise<WaitingEntry[]>;
+  /**
+   * Puts the report into the edition, as the entry shows it (editionEntryOf), unless another edition has it or the
+   * report was edited since the entry was read (its revision is no longer the entry's); true when this edition now
+   * has it. Taking it again for the same edition is harmless.
+   */
+  take(entry: WaitingEntry, editionId: string): Promise<boolean>;
   /** Every report the edition took, read consistently, oldest first. */
   listTaken(editionId: string): Promise<EditionEntry[]>;
 }

@@ -1,6 +1,6 @@
-// Core use cases: an edition takes every report no earlier edition took, is rendered once, and every confirmed
-// reader is handed to the delivery queue (deliver-digest.ts sends each one once); preview and test show what a send
-// would carry without sending it.
+// Core use cases: an edition takes every report no earlier edition took and no editor holds, is rendered once, and
+// every confirmed reader is handed to the delivery queue (deliver-digest.ts sends each one once); preview and test
+// show what a send would carry without sending it.
 import { forEachWithConcurrency } from '../domain/concurrency';
 import {
   buildDigestView,
@@ -16,7 +16,10 @@ import {
   type EditionPeriod,
   type FanOutProgress,
   type FrozenEmail,
+  goesInNextEdition,
   nextEdition,
+  type WaitingEntry,
+  waitingEntryOf,
 } from '../domain/edition';
 import { normalizeEmail } from '../domain/email-address';
 import { InvalidInputError } from '../domain/errors';
@@ -126,24 +129,26 @@ export async function sendTestDigest(
 
 /**
  * The edition a send works on: the one still composing or sending, resumed; otherwise a new one that takes every
- * report no edition took (within the request's period), whatever the day. Undefined when there is nothing to send:
+ * report no edition took and no editor holds (within the request's period), whatever the day. Undefined when there is nothing to send:
  * the empty run is recorded. `waiting` lists the reports found when this call opened the edition itself.
  */
 export async function startDigest(
   deps: ComposeDeps,
   request: SendRequest = {},
-): Promise<{ edition: Edition; waiting?: EditionEntry[] } | undefined> {
+): Promise<{ edition: Edition; waiting?: WaitingEntry[] } | undefined> {
   const latest = await deps.editions.latest();
   if (latest && latest.state !== 'queued') return { edition: latest };
   const period = periodOf(deps, request);
   const untaken = await deps.reports.listUntaken(period);
-  if (untaken.length === 0) {
+  const waiting = untaken.filter(goesInNextEdition);
+  if (waiting.length === 0) {
     await deps.editions.recordEmptyRun(period, deps.clock.now());
-    deps.logger.info('no report since the last edition; nothing sent', { ...period });
+    const held = untaken.length;
+    deps.logger.info('no report since the last edition; nothing sent', { ...period, ...(held > 0 ? { held } : {}) });
     return undefined;
   }
   const opened = await deps.editions.open(nextEdition(latest, period, deps.clock.now()), latest?.id);
-  return opened.opened ? { edition: opened.edition, waiting: untaken } : { edition: opened.edition };
+  return opened.opened ? { edition: opened.edition, waiting } : { edition: opened.edition };
 }
 
 /**
@@ -206,10 +211,10 @@ export function checkSendRequest(deps: Pick<DigestDeps, 'clock'>, request: SendR
  * Takes every untaken report of the edition's period, then renders what the edition holds and freezes it.
  * Safe to repeat after a crash: a report already taken stays taken, by this edition or an earlier one.
  */
-async function composeEdition(deps: ComposeDeps, edition: Edition, waiting?: EditionEntry[]): Promise<Edition> {
-  const candidates = waiting ?? (await deps.reports.listUntaken(edition.period));
-  await forEachWithConcurrency(candidates, 8, async (entry: EditionEntry) => {
-    await deps.reports.take(entry, edition.id);
+async function composeEdition(deps: ComposeDeps, edition: Edition, waiting?: WaitingEntry[]): Promise<Edition> {
+  const candidates = waiting ?? (await waitingReports(deps, edition.period));
+  await forEachWithConcurrency(candidates, 8, async (entry: WaitingEntry) => {
+    await takeAsLastEdited(deps, entry, edition.id);
   });
   const entries = await deps.reports.listTaken(edition.id);
   const email = await fitEmail(deps, entries, edition.id);
@@ -223,7 +228,29 @@ async function composeEdition(deps: ComposeDeps, edition: Edition, waiting?: Edi
   return deps.editions.freeze(edition.id, email);
 }
 
-/** The email an edition not yet opened would send: the untaken reports of the period, nothing taken. */
+/** Tries to take a report whose editor keeps editing it this many times; then it waits for the next edition. */
+const TAKE_ATTEMPTS = 5;
+
+/**
+ * Takes the report into the edition as last edited: an entry read before an editor's edit is refused (take), so the
+ * report is read again and taken as it now stands — unless it is held by now, or another edition took it.
+ */
+async function takeAsLastEdited(deps: ComposeDeps, entry: WaitingEntry, editionId: string): Promise<void> {
+  let current: WaitingEntry | undefined = entry;
+  for (let attempt = 0; current !== undefined && attempt < TAKE_ATTEMPTS; attempt += 1) {
+    if (await deps.reports.take(current, editionId)) return;
+    const report = await deps.reports.findById(current.id);
+    const stillWaiting = report !== undefined && report.editionId === undefined && goesInNextEdition(report);
+    current = stillWaiting ? waitingEntryOf(report) : undefined;
+  }
+}
+
+/** The reports the next edition of the period takes: those no edition took and no editor holds, oldest first. */
+async function waitingReports(deps: Pick<ComposeDeps, 'reports'>, period: EditionPeriod): Promise<WaitingEntry[]> {
+  return (await deps.reports.listUntaken(period)).filter(goesInNextEdition);
+}
+
+/** The email an edition not yet opened would send: the waiting reports of the period, nothing taken. */
 async function upcomingEmail(
   deps: ComposeDeps,
   request: SendRequest,
@@ -231,7 +258,7 @@ async function upcomingEmail(
   const latest = await deps.editions.latest();
   if (latest?.state === 'sending' && latest.email) return { edition: latest, email: latest.email };
   const period = latest?.state === 'composing' ? latest.period : periodOf(deps, request);
-  const entries = await deps.reports.listUntaken(period);
+  const entries = await waitingReports(deps, period);
   const number = latest?.state === 'composing' ? latest.id : String((latest?.number ?? 0) + 1);
   return { email: await fitEmail(deps, entries, number) };
 }

@@ -3,8 +3,10 @@ import {
   type Edition,
   editionEntryOf,
   editionId,
+  goesInNextEdition,
   inPeriod,
   nextEdition,
+  waitingEntryOf,
 } from '../../../lambdas/core/domain/edition';
 import type { Report } from '../../../lambdas/core/domain/report';
 
@@ -84,5 +86,47 @@ describe('editionEntryOf', () => {
     const { url: _url, publishedAt: _publishedAt, keyPhrases: _keyPhrases, source: _source, ...bare } = report;
     const entry = editionEntryOf(bare as typeof report);
     expect(Object.keys(entry).sort()).toEqual(['id', 'language', 'receivedAt', 'summary', 'title']);
+  });
+});
+
+describe('an edited report in an edition', () => {
+  const edited: Report = {
+    id: 'r2',
+    title: 'Title',
+    body: 'Body',
+    language: 'en',
+    receivedAt: '2026-12-02T00:00:00.000Z',
+    summary: ['Machine one.', 'Machine two.'],
+    keyPhrases: [],
+    editedSummary: 'The editor’s first.\nThe editor’s second.',
+    priority: 3,
+    held: true,
+    revision: 4,
+    editionId: '9',
+  };
+
+  it('carries the editor’s summary and priority into the edition, but neither its hold nor its revision', () => {
+    expect(editionEntryOf(edited)).toEqual({
+      id: 'r2',
+      title: 'Title',
+      language: 'en',
+      receivedAt: '2026-12-02T00:00:00.000Z',
+      summary: ['Machine one.', 'Machine two.'],
+      editedSummary: 'The editor’s first.\nThe editor’s second.',
+      keyPhrases: [],
+      priority: 3,
+    });
+  });
+
+  it('waits with its hold and revision, which decide whether and how an edition takes it', () => {
+    expect(waitingEntryOf(edited)).toEqual({ ...editionEntryOf(edited), held: true, revision: 4 });
+    const { held: _held, revision: _revision, ...neverEdited } = edited;
+    expect(waitingEntryOf(neverEdited)).toEqual(editionEntryOf(neverEdited));
+  });
+
+  it('goes into the next edition unless an editor holds it', () => {
+    expect(goesInNextEdition({})).toBe(true);
+    expect(goesInNextEdition({ held: false })).toBe(true);
+    expect(goesInNextEdition({ held: true })).toBe(false);
   });
 });
