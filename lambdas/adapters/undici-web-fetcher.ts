@@ -20,6 +20,7 @@ import { rootCertificates } from 'node:tls';
 import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, buildConnector, type Dispatcher, request } from 'undici';
 import { WebFetchError, type WebFetchFailure } from '../core/domain/errors';
+import type { HopPass } from '../core/domain/web-request';
 import type { CachingHeaders, WebFetcher, WebRequest, WebResponse } from '../core/ports/web-fetcher';
 import { FetchAllowList, isPublicAddress } from './public-address-guard';
 import { type DocumentFormat, decodeDocument, parseContentType } from './text-decoding';
@@ -110,6 +111,7 @@ export class UndiciWebFetcher implements WebFetcher {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), this.limits.requestTimeoutMs);
     let followed = 0;
+    let held: HopPass = 'free';
     try {
       for (;;) {
         const response = await request(url, {
@@ -130,11 +132,19 @@ export class UndiciWebFetcher implements WebFetcher {
         }
         url = nextHop(url, firstHeader(response.headers.location)!);
         followed += 1;
+        held = await letGo(held);
+        held = (await webRequest.beforeRedirectHop?.(url.href)) ?? 'free';
+        if (held === 'busy')
+          throw new WebFetchError(
+            'host_busy',
+            `${url.host}, where a redirect led, is busy with other requests of Mujaz; it is tried again later`,
+          );
       }
     } catch (error) {
       throw this.failure(error, url, deadline.signal.aborted, followed);
     } finally {
       clearTimeout(timer);
+      await letGo(held);
     }
   }
 
@@ -411,4 +421,10 @@ function formatOf(mediaType: string | undefined, expect: WebRequest['expect']): 
   if (mediaType && /[/+]xml$/u.test(mediaType)) return 'xml';
   if (mediaType && /[/+]json$/u.test(mediaType)) return 'json';
   return expect === 'feed' ? 'xml' : 'html';
+}
+
+/** Gives a hop's hold back: the hop's answer is in. */
+async function letGo(pass: HopPass): Promise<'free'> {
+  if (typeof pass === 'object') await pass.release();
+  return 'free';
 }

@@ -118,6 +118,53 @@ it('never has more than 2 requests in flight on a host that several pollers fetc
   expect(leaseWrites.filter((write) => write.action === 'DeleteItem')).toHaveLength(FEED_HOSTS * 3);
 });
 
+it('holds the slot of a host a redirect leads to, as a page there would', async () => {
+  // Each feed's links are on the next feed host, and each redirects to a page on the pages host: every poll leases
+  // another host for its first request, so only the hop's own pass keeps the pages host at two.
+  const urls = feedHosts.map((host, index) => {
+    const linkHost = feedHosts[(index + 1) % FEED_HOSTS]!;
+    const items = Array.from({ length: 3 }, (_, story) => {
+      const prefix = `hop${index}`;
+      pages.serve(`/${prefix}-${story}`, {
+        body: article(`${prefix} story ${story}`),
+        contentType: 'text/html',
+        delayMs: 150,
+      });
+      linkHost.serve(`/to-${prefix}-${story}`, {
+        body: '',
+        status: 302,
+        headers: { location: pages.url(`/${prefix}-${story}`) },
+        etag: false,
+      });
+      return {
+        guid: `${prefix}-${story}`,
+        title: `${prefix} story ${story}`,
+        link: linkHost.url(`/to-${prefix}-${story}`),
+        text: feedText(`${prefix} story ${story}`),
+      };
+    });
+    host.serve(`/hop${index}.xml`, { body: rss(items), contentType: 'application/rss+xml' });
+    return host.url(`/hop${index}.xml`);
+  });
+  urls.push(servePagedFeed(pages, 'hopown', 3, 400));
+  const ids: string[] = [];
+  for (const url of urls) ids.push((await feeds.sources.registerSource({ url, fullText: 'always' })).id);
+  leaseWrites.length = 0;
+  pages.resetMaxInFlight();
+
+  await Promise.all(ids.map((id) => feeds.poller.pollSource(id)));
+
+  console.log(`pages host, reached by redirects: at most ${pages.maxInFlight()} requests in flight`);
+  expect(pages.maxInFlight()).toBeLessThanOrEqual(MAX_REQUESTS_PER_HOST);
+  for (let index = 0; index < FEED_HOSTS; index += 1)
+    for (let story = 0; story < 3; story += 1)
+      expect(await storedReport(`hop${index} story ${story}`)).toMatchObject({ textFrom: 'page' });
+  // The hops to the pages host took its slot, and gave it back.
+  const onPages = leaseWrites.filter((write) => write.host === pages.host);
+  expect(onPages.filter((write) => write.action === 'PutItem').length).toBeGreaterThanOrEqual(FEED_HOSTS * 3);
+  expect(onPages.filter((write) => write.action === 'DeleteItem')).toHaveLength(FEED_HOSTS * 3);
+});
+
 it('takes no lease for pages on the feed’s own host', async () => {
   const url = servePagedFeed(pages, 'alone', 2, 0);
   const { id } = await feeds.sources.registerSource({ url, fullText: 'always' });

@@ -352,6 +352,38 @@ describe('redirects', () => {
     expect(outcome).toMatchObject({ status: 200, url: `http://127.0.0.1:${sitePort}/redirect/0` });
   });
 
+  it('asks before each hop a redirect leads to, and gives each hop’s hold back before the next is asked for', async () => {
+    const events: string[] = [];
+    const outcome = await attempt(
+      makeFetcher(),
+      feed(`http://127.0.0.1:${sitePort}/redirect/3`, {
+        beforeRedirectHop: async (url) => {
+          const hop = new URL(url).pathname;
+          events.push(`pass ${hop}`);
+          return { release: async () => void events.push(`release ${hop}`) };
+        },
+      }),
+    );
+    expect(outcome).toMatchObject({ status: 200 });
+    expect(events).toEqual([
+      'pass /redirect/2',
+      'release /redirect/2',
+      'pass /redirect/1',
+      'release /redirect/1',
+      'pass /redirect/0',
+      'release /redirect/0',
+    ]);
+  });
+
+  it('makes no hop it is refused, with host_busy', async () => {
+    const outcome = await attempt(
+      makeFetcher(),
+      feed(`http://127.0.0.1:${sitePort}/redirect/2`, { beforeRedirectHop: async () => 'busy' }),
+    );
+    expect(outcome).toMatchObject({ reason: 'host_busy' });
+    expect((outcome as { message: string }).message).toMatch(/busy with other requests of Mujaz/u);
+  });
+
   it('refuses a 5th with too_many_redirects', async () => {
     expect(await attempt(makeFetcher(), feed(`http://127.0.0.1:${sitePort}/redirect/5`))).toMatchObject({
       reason: 'too_many_redirects',

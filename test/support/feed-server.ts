@@ -27,6 +27,8 @@ export interface FeedServer {
   requests(path: string): { ifNoneMatch?: string; ifModifiedSince?: string; userAgent?: string }[];
   /** The most requests this server (one host) had in flight at once: from received until answered or dropped. */
   maxInFlight(): number;
+  /** Starts counting maxInFlight afresh, from what is in flight now. */
+  resetMaxInFlight(): void;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,9 @@ export async function startFeedServer(): Promise<FeedServer> {
     },
     requests: (path) => seen.get(path) ?? [],
     maxInFlight: () => maxInFlight,
+    resetMaxInFlight: () => {
+      maxInFlight = inFlight;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -141,7 +141,9 @@ export type WebFetchFailure =
   | 'timeout'
   | 'too_large'
   | 'http_status'
-  | 'unreachable';
+  | 'unreachable'
+  /** A redirect led to a host that other requests of ours keep busy: not tried now (requests-per-host.ts). */
+  | 'host_busy';
 
 /**
  * The fetcher's word that it brought back no document. The message is for an editor (it becomes a source's

@@ -28,6 +28,12 @@ export const PAGE_SLOT_LEASE_MS = 30_000;
 export const PAGE_SLOT_WAIT_MS = 20_000;
 
 /**
+ * How long a redirect hop to another host waits at most for that host's slot: within the fetcher's 20 s for the
+ * whole get, which the wait is part of.
+ */
+export const REDIRECT_SLOT_WAIT_MS = 5_000;
+
+/**
  * The host whose page slot a fetch of `pageUrl` needs in the poll of `feedUrl`, as the poll queue names hosts; or
  * undefined when it needs none: the page is on the feed's own host (the poll holds that host's group), or its URL
  * names no host (the fetcher refuses it without a request).

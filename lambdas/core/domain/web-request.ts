@@ -11,7 +11,18 @@ export interface WebRequest {
   etag?: string;
   /** The last answer's Last-Modified, for a conditional GET (If-Modified-Since). */
   lastModified?: string;
+  /**
+   * Asked before each hop a redirect leads to (the first request is the caller's to settle), with the hop's URL:
+   * what the hop must hold while it is in flight on its host (requests-per-host.ts).
+   */
+  beforeRedirectHop?: (url: string) => Promise<HopPass>;
 }
+
+/**
+ * A redirect hop's leave to go: 'free' (nothing to hold), a hold given back once the hop's answer is in, or 'busy':
+ * the hop is not made, and the get fails (WebFetchError 'host_busy').
+ */
+export type HopPass = 'free' | 'busy' | { release(): Promise<void> };
 
 /** The caching headers of an answer, as the server sent them (the core's poll schedule reads them). */
 export interface CachingHeaders {

@@ -6,8 +6,15 @@ import { InvalidInputError } from '../domain/errors';
 import { examinedEntries, type KeyedEntry, reportFromEntry, wantsFullText } from '../domain/feed-entries';
 import { METRIC_NAMES } from '../domain/metric-names';
 import { isUnchanged, type PollCounts, type PollOutcome, pollRequest, sourceAfterPoll } from '../domain/poll-schedule';
-import { PAGE_SLOT_LEASE_MS, PAGE_SLOT_WAIT_MS, pageSlotHost, pageSlotRetryDelayMs } from '../domain/requests-per-host';
+import {
+  PAGE_SLOT_LEASE_MS,
+  PAGE_SLOT_WAIT_MS,
+  pageSlotHost,
+  pageSlotRetryDelayMs,
+  REDIRECT_SLOT_WAIT_MS,
+} from '../domain/requests-per-host';
 import type { PollSummary, Source } from '../domain/source';
+import type { HopPass } from '../domain/web-request';
 import type { Clock } from '../ports/clock';
 import type { FeedParser, ParsedFeed } from '../ports/feed-parser';
 import type { Logger } from '../ports/logger';
@@ -64,7 +71,10 @@ export async function pollSource(
   let outcome: PollOutcome;
   let cutShort = false;
   try {
-    const response = await deps.fetcher.get(request);
+    const response = await deps.fetcher.get({
+      ...request,
+      beforeRedirectHop: redirectHopPass(deps, source.url, undefined, options.deadline),
+    });
     if (isUnchanged(source, response)) {
       outcome = { status: 'not-modified', request, headers: response.headers };
     } else if (response.status === 304) {
@@ -206,7 +216,11 @@ async function articleOf(deps: PollSourcesDeps, source: Source, link: string, de
   }
   let page: WebResponse;
   try {
-    page = await deps.fetcher.get({ url: link, expect: 'page' });
+    page = await deps.fetcher.get({
+      url: link,
+      expect: 'page',
+      beforeRedirectHop: redirectHopPass(deps, source.url, host, deadline),
+    });
   } catch (error) {
     if (!isFeedFailure(error)) throw error;
     return undefined;
@@ -217,19 +231,36 @@ async function articleOf(deps: PollSourcesDeps, source: Source, link: string, de
 }
 
 /**
- * `host`'s page slot, waited for while it is taken — at most PAGE_SLOT_WAIT_MS, and never into the time the entry
+ * What a redirect hop of a poll's request needs before it goes (the fetcher asks): nothing on the feed's own host
+ * or on the host whose slot the request already holds; elsewhere that host's page slot, as a page there would —
+ * waited for REDIRECT_SLOT_WAIT_MS at most, within the fetch's own time, else the hop is not made ('busy').
+ */
+function redirectHopPass(
+  deps: PollSourcesDeps,
+  feedUrl: string,
+  heldHost: string | undefined,
+  deadline: number | undefined,
+): (url: string) => Promise<HopPass> {
+  return async (url) => {
+    const host = pageSlotHost(feedUrl, url);
+    if (host === undefined || host === heldHost) return 'free';
+    const lease = await takePageSlot(deps, host, deadline, REDIRECT_SLOT_WAIT_MS);
+    return lease ? { release: () => deps.pageSlots.release(lease) } : 'busy';
+  };
+}
+
+/**
+ * `host`'s page slot, waited for while it is taken — at most `maxWaitMs`, and never into the time the entry
  * needs once its page is in (ENTRY_TIME_RESERVE_MS before the deadline) — or undefined.
  */
 async function takePageSlot(
   deps: PollSourcesDeps,
   host: string,
   deadline: number | undefined,
+  maxWaitMs = PAGE_SLOT_WAIT_MS,
 ): Promise<PageSlotLease | undefined> {
   const started = deps.clock.now().getTime();
-  const giveUpAt = Math.min(
-    started + PAGE_SLOT_WAIT_MS,
-    (deadline ?? Number.POSITIVE_INFINITY) - ENTRY_TIME_RESERVE_MS,
-  );
+  const giveUpAt = Math.min(started + maxWaitMs, (deadline ?? Number.POSITIVE_INFINITY) - ENTRY_TIME_RESERVE_MS);
   for (let attempt = 0; ; attempt += 1) {
     const now = deps.clock.now();
     const lease = await deps.pageSlots.take(host, now, new Date(now.getTime() + PAGE_SLOT_LEASE_MS));
