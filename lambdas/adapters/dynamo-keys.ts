@@ -17,6 +17,8 @@
 //                                                     gsi2: SOURCES / <createdAt>#<id>         (every source)
 //   SOURCE#<id>         ENTRY#<key hash>              an entry a poll took up, under one of its identity keys
 //   SOURCEURL#<hash>    SOURCE                        the claim of a normalized feed URL by one source
+//   IMPORT#<id>         IMPORT                        an import job and its counts
+//   IMPORT#<id>         CHUNK#<n>                     one chunk's plan, and whether it was counted
 
 /** A type, not an interface: the SDK's key arguments take records, and only a type alias is one. */
 export type ItemKey = {
@@ -98,3 +100,7 @@ export const sourceEntryKey = (sourceId: string, keyHash: string): ItemKey => ({
 
 /** A normalized feed URL may run to 2,048 characters, past a key's limit: claimed by its SHA-256. */
 export const sourceUrlKey = (urlHash: string): ItemKey => ({ pk: `SOURCEURL#${urlHash}`, sk: 'SOURCE' });
+
+export const importJobKey = (id: string): ItemKey => ({ pk: `IMPORT#${id}`, sk: 'IMPORT' });
+
+export const importChunkKey = (id: string, chunk: number): ItemKey => ({ pk: `IMPORT#${id}`, sk: `CHUNK#${chunk}` });

@@ -72,6 +72,7 @@ export function apiAppFor(
 ): Hono {
   return createCombinedApiApp({
     mujaz: useCases,
+    imports: h.imports,
     dispatcher,
     adminToken: ADMIN_TOKEN,
     newsletter: h.newsletter,

@@ -1,0 +1,142 @@
+// Core use case: an import as a job, for lists of any size. The upload is stored and answered at once; the worker
+// checks the whole list (the rules of import-subscribers.ts, unchanged), cuts the accepted rows into chunks and
+// imports them chunk by chunk. Each chunk decides whom it admits before it writes anyone, and records that plan
+// once: a chunk run again after a crash writes only what is missing and counts what the plan says, exactly once.
+import { forEachWithConcurrency } from '../domain/concurrency';
+import { InvalidInputError, NotFoundError } from '../domain/errors';
+import { isImportId } from '../domain/import-messages';
+import type { ImportFiles } from '../ports/import-files';
+import type { ChunkPlan, ImportJob, ImportJobStore } from '../ports/import-job-store';
+import type { ImportQueue } from '../ports/import-queue';
+import {
+  type AcceptedRow,
+  admitsRow,
+  checkImportRows,
+  checkImportSize,
+  IMPORT_CONCURRENCY,
+  type ImportDeps,
+  type ImportRow,
+  importOne,
+} from './import-subscribers';
+
+export type ImportJobDeps = ImportDeps & { importJobs: ImportJobStore; importFiles: ImportFiles; importQueue: ImportQueue };
+
+/** Accepted rows per chunk: one message's work, seconds long, so that a retry redoes little. */
+export const IMPORT_CHUNK_ROWS = 500;
+
+export type ImportState = 'queued' | 'running' | 'done' | 'failed';
+
+/** Where an import stands, as GET /subscribers/imports/{id} answers. */
+export interface ImportProgress {
+  id: string;
+  state: ImportState;
+  rows: number;
+  imported: number;
+  skipped: number;
+  rejected: number;
+  /** The first MAX_LISTED_REJECTIONS rejected rows by line, each with why. */
+  firstRejections: Array<{ line: number; reason: string }>;
+}
+
+/** Stores the list and queues its check: the import's id, before any row is looked at. */
+export async function startImport(deps: ImportJobDeps, rows: readonly ImportRow[]): Promise<{ id: string }> {
+  checkImportSize(rows.length);
+  const id = deps.ids.importId();
+  await deps.importFiles.saveUpload(id, rows);
+  await deps.importJobs.create({ id, rows: rows.length, createdAt: deps.clock.now().toISOString() });
+  await deps.importQueue.enqueue([{ importId: id }]);
+  deps.logger.info('import queued', { importId: id, rows: rows.length });
+  return { id };
+}
+
+/**
+ * The worker's first step: checks the whole list (duplicates are found across it), stores the accepted rows in
+ * chunks, records the check once, and queues every chunk. Run again, it queues the chunks again; done ones pass.
+ */
+export async function checkImport(deps: ImportJobDeps, id: string): Promise<void> {
+  const job = await deps.importJobs.find(id);
+  if (job === undefined || job.state === 'failed') return;
+  let chunks = job.chunks;
+  if (job.state === 'queued') {
+    const rows = await deps.importFiles.readUpload(id);
+    if (rows === undefined) {
+      deps.logger.error('import list missing', { importId: id });
+      await deps.importJobs.markFailed(id);
+      return;
+    }
+    const checked = checkImportRows(rows, deps.clock.now());
+    const parts: AcceptedRow[][] = [];
+    for (let start = 0; start < checked.accepted.length; start += IMPORT_CHUNK_ROWS)
+      parts.push(checked.accepted.slice(start, start + IMPORT_CHUNK_ROWS));
+    await forEachWithConcurrency(parts.entries(), IMPORT_CONCURRENCY, ([chunk, part]) =>
+      deps.importFiles.saveChunk(id, chunk, part),
+    );
+    chunks = parts.length;
+    await deps.importJobs.recordChecks(id, {
+      chunks,
+      skipped: checked.skipped,
+      rejected: checked.rejectedCount,
+      firstRejections: checked.rejected,
+    });
+  }
+  const messages = Array.from({ length: chunks }, (_, chunk) => ({ importId: id, chunk }));
+  await deps.importQueue.enqueue(messages);
+}
+
+/** One chunk: its plan decided (or read back), its admitted rows written, its counts added once. */
+export async function importChunk(deps: ImportJobDeps, id: string, chunk: number): Promise<void> {
+  const job = await deps.importJobs.find(id);
+  if (job === undefined || job.state !== 'running' || chunk >= job.chunks) return;
+  const stored = await deps.importJobs.findChunk(id, chunk);
+  if (stored?.done) return;
+  const rows = await deps.importFiles.readChunk(id, chunk);
+  if (rows === undefined) {
+    deps.logger.error('import chunk missing', { importId: id, chunk });
+    await deps.importJobs.markFailed(id);
+    return;
+  }
+  const plan = stored?.plan ?? (await deps.importJobs.savePlan(id, chunk, await planChunk(deps, rows)));
+  await forEachWithConcurrency(plan.admitted, IMPORT_CONCURRENCY, async (index) => {
+    const row = rows[index];
+    if (row !== undefined) await importOne(deps, row);
+  });
+  const counted = await deps.importJobs.recordChunk(id, chunk, { imported: plan.admitted.length, skipped: plan.skipped });
+  if (counted) deps.logger.info('import chunk done', { importId: id, chunk, imported: plan.admitted.length });
+}
+
+async function planChunk(deps: ImportJobDeps, rows: readonly AcceptedRow[]): Promise<ChunkPlan> {
+  const admitted: number[] = [];
+  await forEachWithConcurrency(rows.entries(), IMPORT_CONCURRENCY, async ([index, row]) => {
+    if (admitsRow(row, await deps.subscribers.find(row.email))) admitted.push(index);
+  });
+  admitted.sort((a, b) => a - b);
+  return { admitted, skipped: rows.length - admitted.length };
+}
+
+/** Marks the job failed: a step of it failed on its last try. */
+export async function failImport(deps: ImportJobDeps, id: string): Promise<void> {
+  await deps.importJobs.markFailed(id);
+  deps.logger.error('import failed', { importId: id });
+}
+
+/** Where the import stands; InvalidInputError for what is no import id, NotFoundError for one that names none. */
+export async function importProgress(deps: Pick<ImportJobDeps, 'importJobs'>, id: string): Promise<ImportProgress> {
+  if (!isImportId(id))
+    throw new InvalidInputError('An import id is 16 letters, digits, - or _.', [{ field: 'id', message: 'not an import id' }]);
+  const job = await deps.importJobs.find(id);
+  if (job === undefined) throw new NotFoundError('No import has this id.');
+  return {
+    id: job.id,
+    state: stateOf(job),
+    rows: job.rows,
+    imported: job.imported,
+    skipped: job.skipped,
+    rejected: job.rejected,
+    firstRejections: job.firstRejections,
+  };
+}
+
+function stateOf(job: ImportJob): ImportState {
+  if (job.state === 'running' && job.chunksDone >= job.chunks) return 'done';
+  return job.state;
+}
