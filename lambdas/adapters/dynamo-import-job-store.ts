@@ -1,7 +1,13 @@
 // Adapter: import jobs in the DynamoDB table — the job and its counters on one item, each chunk's plan on one of
 // its own. A chunk's counts are added in the same transaction that marks it done, on the condition that it was not:
 // a chunk run twice is counted once. Both expire with the job, a month after it started.
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { ChunkPlan, ChunkRecord, ImportJob, ImportJobStore } from '../core/ports/import-job-store';
 import { domainFields, isCancelledByCondition, isConditionFailure } from './dynamo-items';
 import { importChunkKey, importJobKey } from './dynamo-keys';
@@ -85,7 +91,12 @@ export class DynamoImportJobStore implements ImportJobStore {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...importChunkKey(id, chunk), admitted: plan.admitted, skipped: plan.skipped, expiresAt: expiresAt() },
+          Item: {
+            ...importChunkKey(id, chunk),
+            admitted: plan.admitted,
+            skipped: plan.skipped,
+            expiresAt: expiresAt(),
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );

@@ -2,8 +2,8 @@
 // AWS, one JSON file per list or chunk, under the import's id.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ImportFiles } from '../core/ports/import-files';
 import type { AcceptedRow, ImportRow } from '../core/domain/import-rows';
+import type { ImportFiles } from '../core/ports/import-files';
 import { importFileName } from './import-file-names';
 
 export class FolderImportFiles implements ImportFiles {

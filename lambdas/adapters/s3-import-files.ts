@@ -1,8 +1,8 @@
 // Adapter: import files in the stack's private S3 bucket, one JSON object per list or chunk under the import's id
 // (import-file-names.ts); the bucket's lifecycle rule deletes them a few days later.
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { ImportFiles } from '../core/ports/import-files';
 import type { AcceptedRow, ImportRow } from '../core/domain/import-rows';
+import type { ImportFiles } from '../core/ports/import-files';
 import { importFileName } from './import-file-names';
 
 export class S3ImportFiles implements ImportFiles {

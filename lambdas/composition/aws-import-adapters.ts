@@ -1,15 +1,15 @@
 // Composition: the adapters imports run on — the job records in the table, the import queue, the list files (S3 in
 // AWS; the local runtime passes its folder) and the subscriber table and subscribe queue an import writes to.
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { DynamoSqsClients } from '../adapters/dynamo-sqs-clients';
 import { DynamoImportJobStore } from '../adapters/dynamo-import-job-store';
+import type { DynamoSqsClients } from '../adapters/dynamo-sqs-clients';
 import { DynamoSubscriberRepository } from '../adapters/dynamo-subscriber-repository';
+import { FolderImportFiles } from '../adapters/folder-import-files';
 import { randomIds } from '../adapters/random-ids';
+import { S3ImportFiles } from '../adapters/s3-import-files';
 import { SqsImportQueue } from '../adapters/sqs-import-queue';
 import { SqsSubscriptionQueue } from '../adapters/sqs-subscription-queue';
 import { systemClock } from '../adapters/system-clock';
-import { FolderImportFiles } from '../adapters/folder-import-files';
-import { S3ImportFiles } from '../adapters/s3-import-files';
 import type { ImportJobDeps } from '../core/use-cases/import-jobs';
 import type { CompositionOptions } from './composition-options';
 import type { ImportConfig, MujazConfig } from './config';

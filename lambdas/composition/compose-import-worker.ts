@@ -2,8 +2,8 @@
 // handler (the import function, and the local runtime's poller on the import queue) — bound to the adapters.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSRecord } from 'aws-lambda';
-import { isLastReceive } from '../core/domain/work-queue-messages';
 import { parseImportMessage } from '../core/domain/import-messages';
+import { isLastReceive } from '../core/domain/work-queue-messages';
 import type { ImportUseCases, ImportWorker } from '../core/import-use-cases';
 import type { Logger } from '../core/ports/logger';
 import {

@@ -36,8 +36,6 @@ export const handler = lambdaHandler('mujaz-admin', async ({ logger, metrics, tr
     awsImportDeps({ ...config, ...importConfig }, clients, { s3, bucket: importConfig.importBucket }, { logger }),
   );
   const dispatcher = awsDigestDispatcher(lambda, tracer.captureClient);
-  const app = handle(
-    createAdminApp({ mujaz, imports, dispatcher, adminToken, newsletter: config.newsletter, logger }),
-  );
+  const app = handle(createAdminApp({ mujaz, imports, dispatcher, adminToken, newsletter: config.newsletter, logger }));
   return (event: LambdaEvent, context: LambdaContext) => app(event, context);
 });

@@ -3,11 +3,11 @@
 import type { Hono } from 'hono';
 import * as z from 'zod';
 import type { AdminUseCases } from '../core/admin-use-cases';
-import type { ImportUseCases } from '../core/import-use-cases';
 import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import type { Report } from '../core/domain/report';
 import { parseInput } from '../core/domain/validation';
+import type { ImportUseCases } from '../core/import-use-cases';
 import type { Logger } from '../core/ports/logger';
 import { adminGuard } from './admin-guard';
 import { createAppBase, type RouteGroup } from './app-base';

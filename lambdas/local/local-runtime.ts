@@ -9,15 +9,15 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Hono } from 'hono';
 import { createAwsClients } from '../adapters/aws-clients';
 import { consoleLogger } from '../adapters/console-logger';
+import { importQueue } from '../adapters/import-queue-definition';
 import { loggerMetrics } from '../adapters/logger-metrics';
 import { compileEmailTemplates } from '../adapters/mjml-template-compiler';
-import { importQueue } from '../adapters/import-queue-definition';
 import { pollVisibilitySeconds, sourcePollQueue } from '../adapters/source-poll-queue-definition';
 import { visibilityTimeoutSeconds } from '../adapters/work-queue-definition';
 import { awsFeedDeps } from '../composition/aws-feed-adapters';
 import { awsImportDeps } from '../composition/aws-import-adapters';
-import { composeImportBatchHandler, composeImportUseCases } from '../composition/compose-import-worker';
 import { awsMujazDeps } from '../composition/aws-mail-adapters';
+import { composeImportBatchHandler, composeImportUseCases } from '../composition/compose-import-worker';
 import { composeSourceFinder, type SourceFinder } from '../composition/compose-source-finder';
 import { composeSourcePoller, type SourcePoller, sourcePollBatchHandler } from '../composition/compose-source-poller';
 import { composeSourceUseCases, type SourceUseCases } from '../composition/compose-source-use-cases';
@@ -30,8 +30,8 @@ import {
   readLocalStackConfig,
 } from '../composition/config';
 import { composeQueueBatchHandler, type QueueBatchHandler } from '../composition/queue-batch-handler';
-import type { ImportUseCases } from '../core/import-use-cases';
 import { publicLinks } from '../core/domain/links';
+import type { ImportUseCases } from '../core/import-use-cases';
 import type { Logger } from '../core/ports/logger';
 import { createCombinedApiApp } from '../http/combined-api-app';
 import { InProcessDigestDispatcher } from './in-process-digest-dispatcher';

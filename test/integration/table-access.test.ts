@@ -186,12 +186,12 @@ it('runs each function through its entry points and finds every DynamoDB call gr
     'text/csv',
   );
   const importId = ((await upload.json()) as { import: string }).import;
-  add(
-    'import-subscribers',
-    await recorded(() => deliverAll(test.importQueues.queueUrl, test.handleImportBatch)),
-  );
+  add('import-subscribers', await recorded(() => deliverAll(test.importQueues.queueUrl, test.handleImportBatch)));
   add('admin', await recorded(() => adminGet(`/subscribers/imports/${importId}`)));
-  expect(await (await adminGet(`/subscribers/imports/${importId}`)).json()).toMatchObject({ state: 'done', imported: 2 });
+  expect(await (await adminGet(`/subscribers/imports/${importId}`)).json()).toMatchObject({
+    state: 'done',
+    imported: 2,
+  });
   add('admin', await recorded(() => adminGet('/subscribers.csv?status=all')));
   add('admin', await recorded(() => adminGet('/subscribers.csv')));
   add('admin', await recorded(() => adminPost('/digests', JSON.stringify({ mode: 'preview' }))));

@@ -1,10 +1,10 @@
 // Test doubles: an import's job records, files and queue in memory, with the same once-only rules as the DynamoDB
 // store (a chunk's plan kept as first saved; its counts added once).
 import type { ImportMessage } from '../../lambdas/core/domain/import-messages';
+import type { AcceptedRow, ImportRow } from '../../lambdas/core/domain/import-rows';
 import type { ImportFiles } from '../../lambdas/core/ports/import-files';
 import type { ChunkPlan, ChunkRecord, ImportJob, ImportJobStore } from '../../lambdas/core/ports/import-job-store';
 import type { ImportQueue } from '../../lambdas/core/ports/import-queue';
-import type { AcceptedRow, ImportRow } from '../../lambdas/core/domain/import-rows';
 
 export class InMemoryImportJobStore implements ImportJobStore {
   readonly jobs = new Map<string, ImportJob>();

@@ -85,7 +85,10 @@ export interface Harness<
   imports: ImportUseCases;
   /** What the import function runs on each message. */
   importWorker: ImportWorker;
-  /** Plays the import queue and its consumer: hands every waiting step to the worker, in order, until none waits. */
+  /**
+   * Plays the import queue and its consumer: hands every waiting step to the worker, in order, until none waits. A
+   * step that throws stays first in the queue, and the call rejects with its error.
+   */
   processImports(): Promise<number>;
   /** Puts a subscriber straight into the repository (a new subscription id from `ids`). */
   addSubscriber(email: string, status?: Subscriber['status']): Promise<void>;
@@ -170,8 +173,14 @@ export function createHarness<
   const processImports = async (): Promise<number> => {
     let processed = 0;
     for (let next = importQueue.waiting.shift(); next; next = importQueue.waiting.shift()) {
-      if (next.chunk === undefined) await importWorker.checkImport(next.importId);
-      else await importWorker.importChunk(next.importId, next.chunk);
+      try {
+        if (next.chunk === undefined) await importWorker.checkImport(next.importId);
+        else await importWorker.importChunk(next.importId, next.chunk);
+      } catch (error) {
+        // As SQS would, the step comes back: first in line for the next call.
+        importQueue.waiting.unshift(next);
+        throw error;
+      }
       processed += 1;
     }
     return processed;

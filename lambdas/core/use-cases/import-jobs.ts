@@ -19,7 +19,11 @@ import {
   importOne,
 } from './import-subscribers';
 
-export type ImportJobDeps = ImportDeps & { importJobs: ImportJobStore; importFiles: ImportFiles; importQueue: ImportQueue };
+export type ImportJobDeps = ImportDeps & {
+  importJobs: ImportJobStore;
+  importFiles: ImportFiles;
+  importQueue: ImportQueue;
+};
 
 /** Accepted rows per chunk: one message's work, seconds long, so that a retry redoes little. */
 export const IMPORT_CHUNK_ROWS = 500;
@@ -100,7 +104,10 @@ export async function importChunk(deps: ImportJobDeps, id: string, chunk: number
     const row = rows[index];
     if (row !== undefined) await importOne(deps, row);
   });
-  const counted = await deps.importJobs.recordChunk(id, chunk, { imported: plan.admitted.length, skipped: plan.skipped });
+  const counted = await deps.importJobs.recordChunk(id, chunk, {
+    imported: plan.admitted.length,
+    skipped: plan.skipped,
+  });
   if (counted) deps.logger.info('import chunk done', { importId: id, chunk, imported: plan.admitted.length });
 }
 
@@ -122,7 +129,9 @@ export async function failImport(deps: ImportJobDeps, id: string): Promise<void>
 /** Where the import stands; InvalidInputError for what is no import id, NotFoundError for one that names none. */
 export async function importProgress(deps: Pick<ImportJobDeps, 'importJobs'>, id: string): Promise<ImportProgress> {
   if (!isImportId(id))
-    throw new InvalidInputError('An import id is 16 letters, digits, - or _.', [{ field: 'id', message: 'not an import id' }]);
+    throw new InvalidInputError('An import id is 16 letters, digits, - or _.', [
+      { field: 'id', message: 'not an import id' },
+    ]);
   const job = await deps.importJobs.find(id);
   if (job === undefined) throw new NotFoundError('No import has this id.');
   return {

@@ -4,16 +4,15 @@
 import { forEachWithConcurrency } from '../domain/concurrency';
 import { normalizeEmail } from '../domain/email-address';
 import { InvalidInputError } from '../domain/errors';
+import type { AcceptedRow, ImportRow } from '../domain/import-rows';
 import { INSTANT_RULE, parseInstant } from '../domain/instant';
 import { languageTagFrom } from '../domain/language-tag';
-import type { AcceptedRow, ImportRow } from '../domain/import-rows';
 import { confirmedSubscriber, importedSubscriber, type Subscriber } from '../domain/subscriber';
 import type { SubscriptionDeps } from './manage-subscription';
 import { changeSubscriber } from './subscriber-changes';
 
 /** A list is brought over in the table and the subscribe queue alone: the deliver function mails confirmations. */
 export type ImportDeps = Pick<SubscriptionDeps, 'subscribers' | 'subscriptionQueue' | 'ids' | 'clock' | 'logger'>;
-
 
 export type { AcceptedRow, ImportRow } from '../domain/import-rows';
 
