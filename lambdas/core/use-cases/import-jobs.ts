@@ -5,6 +5,7 @@
 import { forEachWithConcurrency } from '../domain/concurrency';
 import { InvalidInputError, NotFoundError } from '../domain/errors';
 import { isImportId } from '../domain/import-messages';
+import type { Subscriber } from '../domain/subscriber';
 import type { ImportFiles } from '../ports/import-files';
 import type { ChunkPlan, ImportJob, ImportJobStore } from '../ports/import-job-store';
 import type { ImportQueue } from '../ports/import-queue';
@@ -13,10 +14,11 @@ import {
   admitsRow,
   checkImportRows,
   checkImportSize,
+  confirmImported,
   IMPORT_CONCURRENCY,
   type ImportDeps,
   type ImportRow,
-  importOne,
+  subscribeRequestFor,
 } from './import-subscribers';
 
 export type ImportJobDeps = ImportDeps & {
@@ -27,6 +29,9 @@ export type ImportJobDeps = ImportDeps & {
 
 /** Accepted rows per chunk: one message's work, seconds long, so that a retry redoes little. */
 export const IMPORT_CHUNK_ROWS = 500;
+
+/** Addresses a findMany call reads: BatchGetItem's most. */
+const READS_PER_CALL = 100;
 
 export type ImportState = 'queued' | 'running' | 'done' | 'failed';
 
@@ -99,25 +104,61 @@ export async function importChunk(deps: ImportJobDeps, id: string, chunk: number
     await deps.importJobs.markFailed(id);
     return;
   }
-  const plan = stored?.plan ?? (await deps.importJobs.savePlan(id, chunk, await planChunk(deps, rows)));
-  await forEachWithConcurrency(plan.admitted, IMPORT_CONCURRENCY, async (index) => {
-    const row = rows[index];
-    if (row !== undefined) await importOne(deps, row);
-  });
-  const counted = await deps.importJobs.recordChunk(id, chunk, {
-    imported: plan.admitted.length,
-    skipped: plan.skipped,
-  });
-  if (counted) deps.logger.info('import chunk done', { importId: id, chunk, imported: plan.admitted.length });
+  let plan = stored?.plan;
+  let current: Map<string, Subscriber> | undefined;
+  if (plan === undefined) {
+    current = await storedReaders(deps, rows);
+    const decided = planFrom(rows, current);
+    plan = await deps.importJobs.savePlan(id, chunk, decided);
+    // Another run saved its plan first: what it wrote since is not in what was read.
+    if (plan !== decided) current = undefined;
+  }
+  const admitted = plan.admitted.flatMap((index) => rows[index] ?? []);
+  await importAdmitted(deps, admitted, current ?? (await storedReaders(deps, admitted)));
+  const counts = { imported: plan.admitted.length, skipped: plan.skipped };
+  if (await deps.importJobs.recordChunk(id, chunk, counts))
+    deps.logger.info('import chunk done', { importId: id, chunk, ...counts });
 }
 
-async function planChunk(deps: ImportJobDeps, rows: readonly AcceptedRow[]): Promise<ChunkPlan> {
-  const admitted: number[] = [];
-  await forEachWithConcurrency(rows.entries(), IMPORT_CONCURRENCY, async ([index, row]) => {
-    if (admitsRow(row, await deps.subscribers.find(row.email))) admitted.push(index);
+/** Whom each row finds stored under its address, read a hundred at a time. */
+async function storedReaders(deps: ImportJobDeps, rows: readonly AcceptedRow[]): Promise<Map<string, Subscriber>> {
+  const groups: string[][] = [];
+  for (let start = 0; start < rows.length; start += READS_PER_CALL)
+    groups.push(rows.slice(start, start + READS_PER_CALL).map((row) => row.email));
+  const found = new Map<string, Subscriber>();
+  await forEachWithConcurrency(groups, IMPORT_CONCURRENCY, async (emails) => {
+    for (const [email, subscriber] of await deps.subscribers.findMany(emails)) found.set(email, subscriber);
   });
-  admitted.sort((a, b) => a - b);
+  return found;
+}
+
+/** The rule of import-subscribers.ts (admitsRow), row by row, on the readers as stored before anything is written. */
+function planFrom(rows: readonly AcceptedRow[], current: ReadonlyMap<string, Subscriber>): ChunkPlan {
+  const admitted = [...rows.keys()].filter((index) => admitsRow(rows[index]!, current.get(rows[index]!.email)));
   return { admitted, skipped: rows.length - admitted.length };
+}
+
+/**
+ * Writes the admitted rows that still need it: run again after a crash, a confirmed-elsewhere row already written
+ * is confirmed now and left alone; a subscribe request may be queued twice, which the deliver function takes as one
+ * (a pending reader is refreshed, and mailed at most once a cooldown).
+ */
+async function importAdmitted(
+  deps: ImportJobDeps,
+  rows: readonly AcceptedRow[],
+  current: ReadonlyMap<string, Subscriber>,
+): Promise<void> {
+  const due = rows.filter((row) => admitsRow(row, current.get(row.email)));
+  await deps.subscriptionQueue.enqueueAll(
+    due.filter((row) => row.confirmedAt === undefined).map((row) => subscribeRequestFor(row)),
+  );
+  await forEachWithConcurrency(
+    due.filter((row) => row.confirmedAt !== undefined),
+    IMPORT_CONCURRENCY,
+    async (row) => {
+      await confirmImported(deps, row, { current: current.get(row.email) });
+    },
+  );
 }
 
 /** Marks the job failed: a step of it failed on its last try. */

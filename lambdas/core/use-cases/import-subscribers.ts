@@ -8,6 +8,7 @@ import type { AcceptedRow, ImportRow } from '../domain/import-rows';
 import { INSTANT_RULE, parseInstant } from '../domain/instant';
 import { languageTagFrom } from '../domain/language-tag';
 import { confirmedSubscriber, importedSubscriber, type Subscriber } from '../domain/subscriber';
+import type { QueuedSubscription } from '../domain/work-queue-messages';
 import type { SubscriptionDeps } from './manage-subscription';
 import { changeSubscriber } from './subscriber-changes';
 
@@ -128,22 +129,44 @@ export function admitsRow(row: AcceptedRow, current: Subscriber | undefined): bo
 
 /**
  * True when the reader was added (confirmed, or queued for a confirmation email as if they had subscribed);
- * false when one was already here (confirmed, pending, or gone for good). Run again on a row it added, it adds
- * nothing more than a second subscribe request, which the deliver function takes as the same one.
+ * false when one was already here (confirmed, pending, or gone for good).
  */
 export async function importOne(deps: ImportDeps, row: AcceptedRow): Promise<boolean> {
-  const language = row.language ? { language: row.language } : {};
   if (row.confirmedAt === undefined) {
     if (!admitsRow(row, await deps.subscribers.find(row.email))) return false;
-    await deps.subscriptionQueue.enqueue({ email: row.email, via: 'import', ...language });
+    await deps.subscriptionQueue.enqueue(subscribeRequestFor(row));
     return true;
   }
+  return confirmImported(deps, row);
+}
+
+/** The subscribe request a row not confirmed elsewhere makes: as if the reader had subscribed. */
+export function subscribeRequestFor(row: AcceptedRow): QueuedSubscription {
+  return { email: row.email, via: 'import', ...(row.language ? { language: row.language } : {}) };
+}
+
+/**
+ * Writes a row confirmed elsewhere: a new reader confirmed, or a pending one confirmed; true when written. Run again
+ * on a row it wrote, it writes nothing (the reader is confirmed now). `read`: the record as just read, if it was.
+ */
+export async function confirmImported(
+  deps: ImportDeps,
+  row: AcceptedRow,
+  read?: { current: Subscriber | undefined },
+): Promise<boolean> {
   const confirmedAt = row.confirmedAt;
-  const { written } = await changeSubscriber(deps.subscribers, row.email, (current) => {
-    if (!admitsRow(row, current)) return undefined;
-    if (current === undefined)
-      return importedSubscriber(row.email, confirmedAt, deps.ids.subscriptionId(), row.language);
-    return { ...confirmedSubscriber(current, new Date(confirmedAt), 'import'), ...language };
-  });
+  if (confirmedAt === undefined) return false;
+  const language = row.language ? { language: row.language } : {};
+  const { written } = await changeSubscriber(
+    deps.subscribers,
+    row.email,
+    (current) => {
+      if (!admitsRow(row, current)) return undefined;
+      if (current === undefined)
+        return importedSubscriber(row.email, confirmedAt, deps.ids.subscriptionId(), row.language);
+      return { ...confirmedSubscriber(current, new Date(confirmedAt), 'import'), ...language };
+    },
+    read,
+  );
   return written !== undefined;
 }
