@@ -30,7 +30,7 @@ export interface TableAccess {
  *   (BatchGet), remembered by a new key (Put) or given back (transactions of Deletes), and the reports stored
  *   through intake (Get, Put).
  * - import-subscribers: the job (Get; Update: checked, failed; a transaction of Updates counting a chunk), a chunk's
- *   plan (Get, Put), the subscribers it looks at and writes (Get, Put).
+ *   plan (Get, Put), the subscribers it looks at (BatchGet, Get) and writes (Put).
  */
 export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   api: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], indexes: ['gsi2'] },
@@ -41,5 +41,5 @@ export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   sources: { actions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'], indexes: ['gsi2'] },
   'find-due-sources': { actions: ['Query'], indexes: ['gsi1'] },
   'poll-sources': { actions: ['GetItem', 'PutItem', 'DeleteItem', 'BatchGetItem'], indexes: [] },
-  'import-subscribers': { actions: ['GetItem', 'PutItem', 'UpdateItem'], indexes: [] },
+  'import-subscribers': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'BatchGetItem'], indexes: [] },
 };

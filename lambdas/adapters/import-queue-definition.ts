@@ -1,4 +1,5 @@
-// Adapter: the one definition of the import queue and its worker's timings, for the CDK stack and the local stack.
+// Adapter: the one definition of the import queue, its worker's timings and where the import files sit, for the CDK
+// stack and the local stack.
 import { MAX_RECEIVES } from '../core/domain/work-queue-messages';
 
 export const importQueue = {
@@ -13,11 +14,12 @@ export const importQueue = {
   timeoutSeconds: 120,
   /** Steps imported at once: each writes to the table and the subscribe queue at IMPORT_CONCURRENCY rows at a time. */
   maxConcurrency: 4,
-  /** Dead-lettered steps are kept four days, for as long as the files they name. */
-  deadLetterRetentionSeconds: 4 * 24 * 3_600,
   /** The bucket's files expire after this many days: an import runs in minutes. */
   filesExpireDays: 3,
 } as const;
+
+/** The folder of the bucket (and of the local folder) import files are kept in; its lifecycle rule names it. */
+export const IMPORT_FILES_PREFIX = 'imports/';
 
 /** Six times the function's timeout, as AWS asks of a queue a function consumes. */
 export function importVisibilitySeconds(timeoutSeconds: number): number {

@@ -6,6 +6,7 @@ import {
   readAdminFunctionConfig,
   readConfig,
   readFeedConfig,
+  readImportConfig,
   readLambdaConfig,
   readLambdaRegion,
   readSourcesFunctionConfig,
@@ -83,7 +84,8 @@ function environments(templates: { data: Template; service: Template }): Record<
 /** What each handler reads at cold start (lambdas/handlers/*.ts). */
 const READERS: Record<string, Array<(env: NodeJS.ProcessEnv) => unknown>> = {
   api: [readConfig, readLambdaConfig],
-  admin: [readConfig, readAdminFunctionConfig],
+  admin: [readConfig, readAdminFunctionConfig, readImportConfig],
+  'import-subscribers': [readConfig, readImportConfig, readLambdaRegion],
   'send-digest': [readConfig, readLambdaRegion],
   'deliver-digest': [readConfig, readLambdaConfig],
   'delivery-feedback': [readConfig, readLambdaRegion],

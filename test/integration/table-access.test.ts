@@ -238,7 +238,7 @@ it('runs each function through its entry points and finds every DynamoDB call gr
   expect([...used['send-digest']].sort()).toEqual(['GetItem', 'PutItem', 'Query', 'Query@gsi1', 'UpdateItem'].sort());
   expect([...used['deliver-digest']].sort()).toEqual(['GetItem', 'PutItem', 'UpdateItem'].sort());
   expect([...used['delivery-feedback']].sort()).toEqual(['GetItem', 'PutItem'].sort());
-  expect([...used['import-subscribers']].sort()).toEqual(['GetItem', 'PutItem', 'UpdateItem'].sort());
+  expect([...used['import-subscribers']].sort()).toEqual(['BatchGetItem', 'GetItem', 'PutItem', 'UpdateItem'].sort());
 }, 60_000);
 
 it('runs the feed functions through their entry points and finds every DynamoDB call granted to them', async () => {
