@@ -97,6 +97,9 @@ async function invokeWithOutput(
       MUJAZ_TABLE_NAME: test.tableName,
       MUJAZ_DELIVERY_QUEUE_URL: test.queues.queueUrl,
       MUJAZ_SUBSCRIPTION_QUEUE_URL: test.subscriptionQueues.queueUrl,
+      // The admin function reads where imports go at cold start; these routes never reach S3.
+      MUJAZ_IMPORT_QUEUE_URL: test.importQueues.queueUrl,
+      MUJAZ_IMPORT_BUCKET: 'mujaz-import-files-test',
       MUJAZ_PUBLIC_BASE_URL: TEST_BASE_URL,
       MUJAZ_FROM_ADDRESS: 'موجز <digest@example.com>',
       MUJAZ_TIME_ZONE: test.config.timeZone,
