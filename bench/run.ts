@@ -10,6 +10,7 @@
 //  5. Subscribe timing (bench/subscribe-timing.ts): whether the answer's time tells known addresses from unknown.
 //  6. Feeds (bench/feeds.ts): 200 sources × 50 items on local hosts, 10 % slow and 5 % failing — a first cycle, a
 //     changed one and a not-modified one through the finder and the poll queue: time, CPU and memory.
+//  7. Imports (bench/imports.ts): 100,000 rows imported as a job on DynamoDB Local, rows per second.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -40,6 +41,7 @@ import {
   readDevSet,
 } from './dev-sets';
 import { benchFeeds } from './feeds';
+import { benchImports } from './imports';
 import { leadSummary, scoreSummary, tokenize } from './rouge';
 import { benchSubscribeTiming } from './subscribe-timing';
 
@@ -298,6 +300,7 @@ const PARTS: Record<string, () => Promise<void> | void> = {
   delivery: benchDelivery,
   subscribe: benchSubscribeTiming,
   feeds: benchFeeds,
+  imports: benchImports,
 };
 
 async function main(): Promise<void> {

@@ -5,16 +5,22 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Presets, SingleBar } from 'cli-progress';
 import { type ProgressBar, runCli } from './mujaz';
 
-function terminalProgressBar(total: number): ProgressBar {
-  const bar = new SingleBar(
-    {
-      format: '{bar} {value}/{total} readers | sent {sent} · failed {failed} · unknown {unknown} · skipped {skipped}',
-      stream: process.stderr,
-      hideCursor: true,
-    },
-    Presets.shades_classic,
-  );
-  bar.start(total, 0, { sent: 0, failed: 0, unknown: 0, skipped: 0 });
+/** What the bar shows beside itself: a send's outcomes per reader, or an import's per row. */
+const FORMATS = {
+  send: {
+    format: '{bar} {value}/{total} readers | sent {sent} · failed {failed} · unknown {unknown} · skipped {skipped}',
+    counts: { sent: 0, failed: 0, unknown: 0, skipped: 0 },
+  },
+  import: {
+    format: '{bar} {value}/{total} rows | imported {imported} · skipped {skipped} · rejected {rejected}',
+    counts: { imported: 0, skipped: 0, rejected: 0 },
+  },
+} as const;
+
+function terminalProgressBar(total: number, kind: keyof typeof FORMATS = 'send'): ProgressBar {
+  const { format, counts } = FORMATS[kind];
+  const bar = new SingleBar({ format, stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+  bar.start(total, 0, counts);
   return {
     update: (done, latestTotal, counts) => {
       bar.setTotal(latestTotal);

@@ -17,14 +17,26 @@ export interface CliEnvironment {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
   env: Record<string, string | undefined>;
-  /** A live progress bar over `total` readers (cli-progress in a terminal). */
-  progressBar: (total: number) => ProgressBar;
+  /** A live progress bar over `total` readers of a send, or rows of an import (cli-progress in a terminal). */
+  progressBar: (total: number, kind?: 'send' | 'import') => ProgressBar;
   sleep: (ms: number) => Promise<void>;
 }
 
 export interface ProgressBar {
-  update(done: number, total: number, counts: DigestProgress['counts']): void;
+  /** The counts shown beside the bar: a send's outcomes (DigestProgress['counts']), or an import's. */
+  update(done: number, total: number, counts: Record<string, number>): void;
   stop(): void;
+}
+
+/** Where an import stands, as GET /subscribers/imports/{id} answers. */
+interface ImportProgress {
+  id: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  rows: number;
+  imported: number;
+  skipped: number;
+  rejected: number;
+  firstRejections: Array<{ line: number; reason: string }>;
 }
 
 /** How often a followed send, or a followed poll of a source, asks where it stands. */
@@ -139,23 +151,53 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
   const subscribers = program.command('subscribers').description('the subscriber list');
   subscribers
     .command('import')
-    .description('import a CSV list with the header email,language,confirmed_at')
+    .description('import a CSV list with the header email,language,confirmed_at, following the import to its end')
     .argument('<file>')
-    .action(async (file: string) => {
-      const answer = await api().expect('POST', '/subscribers/import', await io.readFile(file), 'text/csv');
-      const { imported, skipped, rejectedCount, rejected } = answer as {
-        imported: number;
-        skipped: number;
-        rejectedCount: number;
-        rejected: Array<{ line: number; reason: string }>;
-      };
-      io.stdout(`imported ${imported}, skipped ${skipped}, rejected ${rejectedCount}`);
-      for (const row of rejected) io.stdout(`  line ${row.line}: ${row.reason}`);
+    .option('--no-wait', 'upload the list and print the import id, without following it')
+    .action(async (file: string, options: { wait: boolean }) => {
+      const upload = await api().expect('POST', '/subscribers/import', await io.readFile(file), 'text/csv');
+      const { import: id } = upload as { import: string };
+      if (!options.wait) {
+        io.stdout(id);
+        return;
+      }
+      io.stdout(`import ${id} queued (GET /subscribers/imports/${id})`);
+      const outcome = await followImport(id);
+      if (outcome.state === 'failed') {
+        io.stderr(`import ${id} failed: its list could not be read to the end; upload it again`);
+        failed = true;
+      }
+      const { imported, skipped, rejected, firstRejections } = outcome;
+      io.stdout(`imported ${imported}, skipped ${skipped}, rejected ${rejected}`);
+      for (const row of firstRejections) io.stdout(`  line ${row.line}: ${row.reason}`);
       // The API names the first rejected rows only (a list can hold 100,000): say that the rest exist.
-      const unlisted = rejectedCount - rejected.length;
-      if (unlisted > 0) io.stdout(`  … and ${unlisted} more rejected row(s) after line ${rejected.at(-1)?.line}`);
-      if (rejectedCount > 0) failed = true;
+      const unlisted = rejected - firstRejections.length;
+      if (unlisted > 0)
+        io.stdout(`  … and ${unlisted} more rejected row(s) after line ${firstRejections.at(-1)?.line}`);
+      if (rejected > 0) failed = true;
     });
+
+  /** Follows an import with a progress bar over its rows until it is done or failed. */
+  const followImport = async (id: string): Promise<ImportProgress> => {
+    const path = `/subscribers/imports/${encodeURIComponent(id)}`;
+    let progress = (await api().expect('GET', path)) as ImportProgress;
+    const bar = io.progressBar(progress.rows, 'import');
+    const show = () => {
+      const { imported, skipped, rejected } = progress;
+      bar.update(imported + skipped + rejected, progress.rows, { imported, skipped, rejected });
+    };
+    try {
+      while (progress.state === 'queued' || progress.state === 'running') {
+        show();
+        await io.sleep(POLL_INTERVAL_MS);
+        progress = (await api().expect('GET', path)) as ImportProgress;
+      }
+      show();
+    } finally {
+      bar.stop();
+    }
+    return progress;
+  };
   subscribers
     .command('export')
     .description('write the confirmed readers as CSV')

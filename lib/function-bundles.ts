@@ -13,6 +13,7 @@ export const FUNCTION_ENTRIES = {
   sources: 'lambdas/handlers/sources.ts',
   'find-due-sources': 'lambdas/handlers/find-due-sources.ts',
   'poll-sources': 'lambdas/handlers/poll-sources.ts',
+  'import-subscribers': 'lambdas/handlers/import-subscribers.ts',
 } as const;
 
 export type FunctionName = keyof typeof FUNCTION_ENTRIES;

@@ -1,6 +1,6 @@
 // Infrastructure: what runs — the HTTP API and its functions (MujazApi), the send, deliver and feedback functions
 // with their queues (MujazDelivery), the feed sources, finder and poller (MujazFeeds), the schedule and its watch
-// (MujazSchedules), and the alarms and dashboard (MujazMonitoring). It receives the stateful resources through typed props and can be replaced freely.
+// (MujazSchedules), subscriber imports as jobs (MujazImports), and the alarms and dashboard (MujazMonitoring). It receives the stateful resources through typed props and can be replaced freely.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IDomainName } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -11,6 +11,7 @@ import type { NewsletterSettings } from './newsletter-settings';
 import { MujazApi } from './service-api';
 import { MujazDelivery } from './service-delivery';
 import { MujazFeeds } from './service-feeds';
+import { MujazImports } from './service-imports';
 import { MujazSchedules } from './service-schedules';
 
 export interface MujazStatelessStackProps extends StackProps {
@@ -60,6 +61,13 @@ export class MujazStatelessStack extends Stack {
       mailingStatements: delivery.mailingStatements,
       sources: feeds.sources.function,
     });
+    const imports = new MujazImports(this, {
+      table: props.table,
+      environment: delivery.environment,
+      subscriptions: delivery.subscriptions,
+      sourceMapsAtRuntime: props.sourceMapsAtRuntime,
+    });
+    imports.grantUpload(admin);
     const schedules = new MujazSchedules(this, {
       sendDigest: delivery.sendDigest.function,
       newsletter: props.newsletter,
@@ -75,11 +83,13 @@ export class MujazStatelessStack extends Stack {
         Sources: feeds.sources.function,
         FindDueSources: feeds.finder.function,
         PollSources: feeds.poller.function,
+        ImportSubscribers: imports.worker.function,
       },
       workQueues: {
         Deliveries: delivery.deliveries,
         Subscriptions: delivery.subscriptions,
         SourcePolls: feeds.polls,
+        ImportSteps: imports.steps,
       },
       deadLetterQueues: {
         DeliveryDeadLetters: delivery.deadLetterQueues.DeliveryDeadLetters,
@@ -88,6 +98,7 @@ export class MujazStatelessStack extends Stack {
         SendRequestDeadLetters: delivery.deadLetterQueues.SendRequestDeadLetters,
         FeedbackDeadLetters: delivery.deadLetterQueues.FeedbackDeadLetters,
         ...feeds.deadLetterQueues,
+        ...imports.deadLetterQueues,
       },
       httpApi: api.httpApi,
       configurationSetName: delivery.configurationSet.configurationSetName,

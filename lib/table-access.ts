@@ -15,9 +15,9 @@ export interface TableAccess {
  * Transactions (TransactWriteItems) need no action of their own: IAM checks each Put or Update inside them.
  * - api (the readers' routes): a link's subscription (gsi2, then Get), the subscriber's change (Put), the rate
  *   counter (Update), an edition's page (Get, Query on its partition), the archive (BatchGetItem).
- * - admin (the operator's routes): reports in (Put, Get) and edited (Update, then Get when refused), subscribers
- *   imported (Get, Put) and exported (gsi1, gsi2), test sends' pacer (Update), editions opened and read (Get, Update,
- *   transactions with Put), untaken reports (gsi1), tallies and retries (Query, Update).
+ * - admin (the operator's routes): reports in (Put, Get) and edited (Update, then Get when refused), imports started
+ *   and followed (Put, Get), subscribers exported (gsi1, gsi2), test sends' pacer (Update), editions opened and read
+ *   (Get, Update, transactions with Put), untaken reports (gsi1), tallies and retries (Query, Update).
  * - send-digest: editions (Get, Update, transactions with Put), untaken reports and confirmed readers (gsi1), an
  *   edition's reports (Query on its partition), taking a report (transaction: Update and Put; a report edited since
  *   it was listed is read again, Get).
@@ -30,6 +30,8 @@ export interface TableAccess {
  * - poll-sources: the source (Get, Put), its entries claimed and settled (transactions of Puts), looked at
  *   (BatchGet), remembered by a new key (Put) or given back (transactions of Deletes), the reports stored
  *   through intake (Get, Put), and a web host's page slot leased (Put) and given back (Delete).
+ * - import-subscribers: the job (Get; Update: checked, failed; a transaction of Updates counting a chunk), a chunk's
+ *   plan (Get, Put), the subscribers it looks at (BatchGet, Get) and writes (Put).
  */
 export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   api: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], indexes: ['gsi2'] },
@@ -40,4 +42,5 @@ export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   sources: { actions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'], indexes: ['gsi2'] },
   'find-due-sources': { actions: ['Query'], indexes: ['gsi1'] },
   'poll-sources': { actions: ['GetItem', 'PutItem', 'DeleteItem', 'BatchGetItem'], indexes: [] },
+  'import-subscribers': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'BatchGetItem'], indexes: [] },
 };

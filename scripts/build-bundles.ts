@@ -33,6 +33,7 @@ export const BUNDLE_BUDGET_KB: Record<FunctionName, number> = {
   sources: 1_950,
   'find-due-sources': BUNDLE_TARGET_KB,
   'poll-sources': 1_950,
+  'import-subscribers': BUNDLE_TARGET_KB,
 };
 
 export interface BuiltBundle {

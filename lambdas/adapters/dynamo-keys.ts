@@ -18,6 +18,8 @@
 //   SOURCE#<id>         ENTRY#<key hash>              an entry a poll took up, under one of its identity keys
 //   SOURCEURL#<hash>    SOURCE                        the claim of a normalized feed URL by one source
 //   HOSTLEASE#<host>    PAGESLOT                      the lease on a web host's one page slot (requests-per-host.ts)
+//   IMPORT#<id>         IMPORT                        an import job and its counts
+//   IMPORT#<id>         CHUNK#<n>                     one chunk's plan, and whether it was counted
 
 /** A type, not an interface: the SDK's key arguments take records, and only a type alias is one. */
 export type ItemKey = {
@@ -102,3 +104,6 @@ export const sourceUrlKey = (urlHash: string): ItemKey => ({ pk: `SOURCEURL#${ur
 
 /** A web host's page slot, as pageSlotHost names it (host[:port], at most 128 characters): one lease at a time. */
 export const pageSlotKey = (host: string): ItemKey => ({ pk: `HOSTLEASE#${host}`, sk: 'PAGESLOT' });
+export const importJobKey = (id: string): ItemKey => ({ pk: `IMPORT#${id}`, sk: 'IMPORT' });
+
+export const importChunkKey = (id: string, chunk: number): ItemKey => ({ pk: `IMPORT#${id}`, sk: `CHUNK#${chunk}` });

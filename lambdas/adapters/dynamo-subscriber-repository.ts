@@ -1,6 +1,7 @@
 // Adapter: subscriptions in the DynamoDB table. Confirmed readers sit in a sparse index for the send; every
 // subscriber sits in a second one by subscription id, which is what our links name.
 import {
+  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -23,6 +24,24 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
       new GetCommand({ TableName: this.tableName, Key: subscriberKey(email), ConsistentRead: true }),
     );
     return Item ? domainFields<Subscriber>(Item) : undefined;
+  }
+
+  /** One BatchGetItem, consistent; the keys DynamoDB leaves unprocessed (throttled) are asked again. */
+  async findMany(emails: readonly string[]): Promise<Map<string, Subscriber>> {
+    const found = new Map<string, Subscriber>();
+    let keys: Array<Record<string, unknown>> = [...new Set(emails)].map((email) => subscriberKey(email));
+    for (let round = 0; keys.length > 0; round += 1) {
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** round)));
+      const { Responses = {}, UnprocessedKeys = {} } = await this.client.send(
+        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
+      );
+      for (const item of Responses[this.tableName] ?? []) {
+        const subscriber = domainFields<Subscriber>(item);
+        found.set(subscriber.email, subscriber);
+      }
+      keys = UnprocessedKeys[this.tableName]?.Keys ?? [];
+    }
+    return found;
   }
 
   /** The index is eventually consistent: the record is read again, consistently, by its address. */

@@ -1,6 +1,6 @@
 // Adapter: subscribe requests as SQS messages, one per request, for the deliver function to mail their
 // confirmations. A queue of their own: a big digest send in the delivery queue never holds a confirmation back.
-import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { subscribeRequestBody } from '../core/domain/work-queue-messages';
 import type { QueuedSubscription, SubscriptionQueue } from '../core/ports/subscription-queue';
 import { deferMessage } from './sqs-visibility';
@@ -18,6 +18,20 @@ export class SqsSubscriptionQueue implements SubscriptionQueue {
         MessageBody: subscribeRequestBody(request),
       }),
     );
+  }
+
+  /** Ten to a SendMessageBatch call, SQS's most. */
+  async enqueueAll(requests: readonly QueuedSubscription[]): Promise<void> {
+    for (let start = 0; start < requests.length; start += 10) {
+      const batch = requests.slice(start, start + 10);
+      const { Failed = [] } = await this.sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: this.queueUrl,
+          Entries: batch.map((request, index) => ({ Id: String(index), MessageBody: subscribeRequestBody(request) })),
+        }),
+      );
+      if (Failed.length > 0) throw new Error(`${Failed.length} subscribe requests were not queued`);
+    }
   }
 
   /** A request whose confirmation SES refused comes back after `seconds`. */

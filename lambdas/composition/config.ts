@@ -42,6 +42,8 @@ export const ENVIRONMENT_VARIABLES = {
   adminTokenSecretArn: 'MUJAZ_ADMIN_TOKEN_SECRET_ARN',
   sendDigestFunctionName: 'MUJAZ_SEND_DIGEST_FUNCTION_NAME',
   sourcePollQueueUrl: 'MUJAZ_SOURCE_POLL_QUEUE_URL',
+  importQueueUrl: 'MUJAZ_IMPORT_QUEUE_URL',
+  importBucket: 'MUJAZ_IMPORT_BUCKET',
   localApiPort: 'PORT',
   localSesPort: 'MUJAZ_SES_PORT',
   localDynamoPort: 'MUJAZ_DYNAMODB_PORT',
@@ -114,6 +116,14 @@ export interface AdminFunctionConfig extends LambdaConfig {
 export interface FeedConfig {
   /** The SQS FIFO queue polls wait in for the poll function. */
   sourcePollQueueUrl: string;
+}
+
+/** What the functions that run imports (admin, import) read besides MujazConfig. */
+export interface ImportConfig {
+  /** The SQS queue an import's steps wait in for the import function. */
+  importQueueUrl: string;
+  /** The private S3 bucket uploaded lists wait in; the local runtime keeps them in a folder instead. */
+  importBucket: string;
 }
 
 /** What `npm run dev` and `npm run demo` read: ports and secrets of the local stack, each optional. */
@@ -197,6 +207,12 @@ const adminFunctionEnvironment = z.object({
 
 const feedEnvironment = z.object({
   [V.sourcePollQueueUrl]: z.url({ protocol: /^https?$/u }),
+});
+
+const importEnvironment = z.object({
+  [V.importQueueUrl]: z.url({ protocol: /^https?$/u }),
+  // S3's bucket naming rules.
+  [V.importBucket]: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/u),
 });
 
 /** Named to the user by `npm run dev`, which says where its admin token came from. */
@@ -293,6 +309,11 @@ export function readAdminFunctionConfig(env: NodeJS.ProcessEnv): AdminFunctionCo
 export function readFeedConfig(env: NodeJS.ProcessEnv): FeedConfig {
   const values = parseEnvironment(feedEnvironment, env);
   return { sourcePollQueueUrl: values[V.sourcePollQueueUrl] };
+}
+
+export function readImportConfig(env: NodeJS.ProcessEnv): ImportConfig {
+  const values = parseEnvironment(importEnvironment, env);
+  return { importQueueUrl: values[V.importQueueUrl], importBucket: values[V.importBucket] };
 }
 
 /** The sources function reads the admin token's secret, and nothing else. */

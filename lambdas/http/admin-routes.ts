@@ -8,6 +8,7 @@ import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import type { Report } from '../core/domain/report';
 import { parseInput } from '../core/domain/validation';
+import type { ImportUseCases } from '../core/import-use-cases';
 import type { Logger } from '../core/ports/logger';
 import { adminGuard } from './admin-guard';
 import { createAppBase, type RouteGroup } from './app-base';
@@ -18,6 +19,8 @@ import { parseSubscriberCsv, subscribersToCsv } from './subscriber-csv';
 
 export interface AdminRouteDeps {
   mujaz: AdminUseCases;
+  /** Imports as jobs (composeImportUseCases). */
+  imports: ImportUseCases;
   dispatcher: DigestDispatcher;
   adminToken: string;
   newsletter: NewsletterIdentity;
@@ -55,9 +58,17 @@ export function adminRoutes(deps: AdminRouteDeps): RouteGroup {
     register: (app) => {
       const requireAdmin = adminGuard(deps.adminToken);
 
+      // The whole file is read here, so that one that is no CSV, or names no email column, is a 400 at once; the
+      // rows are checked and imported by the import worker, and followed at /subscribers/imports/{id}.
       app.post('/subscribers/import', requireAdmin, csvBody, async (c) => {
-        return c.json(await deps.mujaz.importSubscribers(parseSubscriberCsv(await readCsv(c))));
+        const { id } = await deps.imports.startImport(parseSubscriberCsv(await readCsv(c)));
+        c.header('location', `/subscribers/imports/${id}`);
+        return c.json({ import: id }, 202);
       });
+
+      app.get('/subscribers/imports/:id', requireAdmin, async (c) =>
+        c.json(await deps.imports.importProgress(c.req.param('id'))),
+      );
 
       // Confirmed readers by default (what an import takes back); ?status=all adds everyone else, for audit.
       app.get('/subscribers.csv', requireAdmin, async (c) => {

@@ -62,6 +62,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/digests/:id', access: 'admin', throttle: ADMIN },
   { path: '/digests/:id/retry', access: 'admin', throttle: ADMIN },
   { path: '/subscribers/import', access: 'admin', throttle: ADMIN },
+  { path: '/subscribers/imports/:id', access: 'admin', throttle: ADMIN },
   { path: '/subscribers.csv', access: 'admin', throttle: ADMIN },
   { path: '/sources', access: 'admin', throttle: ADMIN, servedBy: 'sources' },
   { path: '/sources/:id', access: 'admin', throttle: ADMIN, servedBy: 'sources' },

@@ -1,19 +1,23 @@
 // Local runtime (composition root for `demo`, `dev` and the flow tests): the local stack, the same Mujaz core
 // and the same Hono app as in Lambda, served by @hono/node-server.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Hono } from 'hono';
 import { createAwsClients } from '../adapters/aws-clients';
 import { consoleLogger } from '../adapters/console-logger';
+import { importQueue } from '../adapters/import-queue-definition';
 import { loggerMetrics } from '../adapters/logger-metrics';
 import { compileEmailTemplates } from '../adapters/mjml-template-compiler';
 import { pollVisibilitySeconds, sourcePollQueue } from '../adapters/source-poll-queue-definition';
 import { visibilityTimeoutSeconds } from '../adapters/work-queue-definition';
 import { awsFeedDeps } from '../composition/aws-feed-adapters';
+import { awsImportDeps } from '../composition/aws-import-adapters';
 import { awsMujazDeps } from '../composition/aws-mail-adapters';
+import { composeImportBatchHandler, composeImportUseCases } from '../composition/compose-import-worker';
 import { composeSourceFinder, type SourceFinder } from '../composition/compose-source-finder';
 import { composeSourcePoller, type SourcePoller, sourcePollBatchHandler } from '../composition/compose-source-poller';
 import { composeSourceUseCases, type SourceUseCases } from '../composition/compose-source-use-cases';
@@ -25,8 +29,9 @@ import {
   readFeedConfig,
   readLocalStackConfig,
 } from '../composition/config';
-import { composeQueueBatchHandler } from '../composition/queue-batch-handler';
+import { composeQueueBatchHandler, type QueueBatchHandler } from '../composition/queue-batch-handler';
 import { publicLinks } from '../core/domain/links';
+import type { ImportUseCases } from '../core/import-use-cases';
 import type { Logger } from '../core/ports/logger';
 import { createCombinedApiApp } from '../http/combined-api-app';
 import { InProcessDigestDispatcher } from './in-process-digest-dispatcher';
@@ -46,6 +51,8 @@ import { type QueuePoller, startQueuePoller } from './queue-poller';
 export const LOCAL_DELIVERY_QUEUE = 'mujaz-deliveries';
 /** The subscribe requests' queue; its dead-letter queue is `${name}-dlq`. */
 export const LOCAL_SUBSCRIPTION_QUEUE = 'mujaz-subscriptions';
+/** The import steps' queue; its dead-letter queue is `${name}-dlq`. */
+export const LOCAL_IMPORT_QUEUE = 'mujaz-imports';
 /** The source-polls FIFO queue: `${name}.fifo`, its dead-letter queue `${name}-dlq.fifo`. */
 export const LOCAL_SOURCE_POLL_QUEUE = 'mujaz-source-polls';
 
@@ -69,6 +76,13 @@ export interface LocalRuntimeOptions extends LocalStackOptions {
    * test runs runtime.finder itself). Polls are consumed whenever the deliver step runs (deliveryWorkers > 0).
    */
   findDueEveryMs?: number;
+  /** Where uploaded lists wait for the import worker (the stack's S3 bucket); a fresh temporary folder when absent. */
+  importFolder?: string;
+  /**
+   * How long an import step's message stays hidden once received: a step that died comes back after it. 30 s when
+   * absent; a test of a crash sets a few seconds.
+   */
+  importVisibilitySeconds?: number;
 }
 
 export interface LocalRuntime {
@@ -86,6 +100,12 @@ export interface LocalRuntime {
   /** What the poll function does with one message. */
   poller: SourcePoller;
   subscriptionQueues: WorkQueueUrls;
+  importQueues: WorkQueueUrls;
+  /** Imports as jobs, as the admin routes run them. */
+  imports: ImportUseCases;
+  /** The import worker's batch handler, as the import function runs it. */
+  handleImportBatch: QueueBatchHandler;
+  importFolder: string;
   mujaz: UseCases;
   app: Hono;
   stop(): Promise<void>;
@@ -106,6 +126,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const visibility = visibilityTimeoutSeconds(draft.deliverTimeoutSeconds);
     const deliveryQueues = await ensureWorkQueues(stack, LOCAL_DELIVERY_QUEUE, visibility);
     const subscriptionQueues = await ensureWorkQueues(stack, LOCAL_SUBSCRIPTION_QUEUE, visibility);
+    const importQueues = await ensureWorkQueues(stack, LOCAL_IMPORT_QUEUE, options.importVisibilitySeconds ?? 30);
     // The poll queue's visibility is the poll function's, as in AWS: a poll that dies comes back only after it.
     const sourcePollQueues = await ensureSourcePollQueues(
       stack,
@@ -154,6 +175,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const sources = composeSourceUseCases(feedDeps);
     const finder = composeSourceFinder(feedDeps);
     const poller = composeSourcePoller(feedDeps);
+    const importFolder = options.importFolder ?? mkdtempSync(join(tmpdir(), 'mujaz-imports-'));
+    const importDeps = awsImportDeps(
+      { ...config, importQueueUrl: importQueues.queueUrl },
+      clients,
+      { folder: importFolder },
+      { logger },
+    );
+    const imports = composeImportUseCases(importDeps);
+    const handleImportBatch = composeImportBatchHandler(importDeps);
     const workers = options.deliveryWorkers ?? 4;
     // Confirmations have a poller of their own, as they have a queue of their own: a big send never holds them back.
     const pollers: QueuePoller[] =
@@ -165,6 +195,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
               queueUrl: config.subscriptionQueueUrl,
               handleBatch,
               workers: 1,
+              logger,
+            }),
+            // Imports as the import function runs them: a step a batch, a few at once.
+            startQueuePoller({
+              sqs: clients.sqs,
+              queueUrl: importQueues.queueUrl,
+              handleBatch: handleImportBatch,
+              workers: importQueue.maxConcurrency,
+              batchSize: importQueue.batchSize,
               logger,
             }),
             // Polls one at a time per host (the FIFO group), two hosts at once.
@@ -188,6 +227,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const finderTimer = findEveryMs > 0 ? setInterval(findDue, findEveryMs) : undefined;
     const app = createCombinedApiApp({
       mujaz,
+      imports,
       dispatcher,
       adminToken,
       newsletter: config.newsletter,
@@ -206,6 +246,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       config,
       deliveryQueues,
       subscriptionQueues,
+      importQueues,
+      imports,
+      handleImportBatch,
+      importFolder,
       sourcePollQueues,
       sources,
       finder,

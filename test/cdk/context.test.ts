@@ -116,9 +116,9 @@ describe('every setting of the app, from cdk.json or from -c', () => {
     const mappings = Object.values(
       synthMujaz({ 'mujaz:deliverConcurrency': '7' }).service.findResources('AWS::Lambda::EventSourceMapping'),
     ).map((mapping) => (mapping as { Properties: { ScalingConfig: { MaximumConcurrency: number } } }).Properties);
-    // The deliver function's two mappings, and the poll function's ten pollers.
+    // The deliver function's two mappings, the import function's four steps at once, and the poll function's ten.
     expect(mappings.map((mapping) => mapping.ScalingConfig.MaximumConcurrency).sort((a, b) => a - b)).toEqual([
-      2, 7, 10,
+      2, 4, 7, 10,
     ]);
   });
 

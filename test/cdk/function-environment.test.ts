@@ -6,6 +6,7 @@ import {
   readAdminFunctionConfig,
   readConfig,
   readFeedConfig,
+  readImportConfig,
   readLambdaConfig,
   readLambdaRegion,
   readSourcesFunctionConfig,
@@ -22,6 +23,8 @@ type Resources = Record<string, Resource>;
 const REFERENCED: Record<string, (logicalId: string, resource: Resource) => string> = {
   'AWS::SQS::Queue': (id) => `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/MujazService-${id}`,
   'AWS::Lambda::Function': (id) => `MujazService-${id}`,
+  // A generated bucket name: the stack's name and the logical ID, lower case, with a random suffix.
+  'AWS::S3::Bucket': (id) => `mujazservice-${id.toLowerCase()}-1a2b3c4d5e6f`,
   'AWS::SES::ConfigurationSet': (id) => `MujazService-${id}`,
   'AWS::DynamoDB::GlobalTable': (id) => `MujazData-${id}`,
   'AWS::SecretsManager::Secret': (id) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${id}-AbC123`,
@@ -83,7 +86,8 @@ function environments(templates: { data: Template; service: Template }): Record<
 /** What each handler reads at cold start (lambdas/handlers/*.ts). */
 const READERS: Record<string, Array<(env: NodeJS.ProcessEnv) => unknown>> = {
   api: [readConfig, readLambdaConfig],
-  admin: [readConfig, readAdminFunctionConfig],
+  admin: [readConfig, readAdminFunctionConfig, readImportConfig],
+  'import-subscribers': [readConfig, readImportConfig, readLambdaRegion],
   'send-digest': [readConfig, readLambdaRegion],
   'deliver-digest': [readConfig, readLambdaConfig],
   'delivery-feedback': [readConfig, readLambdaRegion],

@@ -7,6 +7,7 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { mujazTable } from '../../lambdas/adapters/dynamo-table-definition';
+import { importQueue, importVisibilitySeconds } from '../../lambdas/adapters/import-queue-definition';
 import { workQueue } from '../../lambdas/adapters/work-queue-definition';
 import { API_ROUTES, apiGatewayPath, servingFunction } from '../../lambdas/http/routes';
 import { FUNCTION_ENTRIES } from '../../lib/function-bundles';
@@ -146,12 +147,15 @@ describe('MujazService (stateless)', () => {
     const queues = service.findResources('AWS::SQS::Queue', {
       Properties: { RedrivePolicy: { maxReceiveCount: workQueue.maxReceiveCount } },
     });
-    // Readers' turns, and subscribe requests (their own queue: a big send never holds a confirmation back).
+    // Readers' turns, and subscribe requests (their own queue: a big send never holds a confirmation back); and the
+    // import steps' queue, whose timings are the import function's (below).
     expect(Object.keys(queues).sort()).toEqual([
       expect.stringMatching(/^Deliveries/u),
+      expect.stringMatching(/^ImportSteps/u),
       expect.stringMatching(/^Subscriptions/u),
     ]);
-    for (const queue of Object.values(queues) as Array<{ Properties: Record<string, unknown> }>) {
+    const workQueues = Object.entries(queues).filter(([id]) => !id.startsWith('ImportSteps'));
+    for (const [, queue] of workQueues as Array<[string, { Properties: Record<string, unknown> }]>) {
       // Six times the deliver function's timeout: a turn never comes back while an attempt may still run.
       expect(queue.Properties).toMatchObject({ VisibilityTimeout: 360, SqsManagedSseEnabled: true });
     }
@@ -185,16 +189,90 @@ describe('MujazService (stateless)', () => {
       expect.stringMatching(/^Deliveries/u),
       expect.stringMatching(/^Subscriptions/u),
     ]);
-    // The other mapping is the poll function's, on its own queue.
+    // The other mappings are the poll function's and the import function's, each on its own queue.
     expect(
-      sources.filter((source) => !deliverSources.includes(source)).map((source) => source.FunctionName.Ref),
-    ).toEqual([expect.stringMatching(/^PollSourcesFunction/u)]);
+      sources
+        .filter((source) => !deliverSources.includes(source))
+        .map((source) => source.FunctionName.Ref)
+        .sort(),
+    ).toEqual([expect.stringMatching(/^ImportSubscribersFunction/u), expect.stringMatching(/^PollSourcesFunction/u)]);
     const queuersOfSubscriptions = handlersWith(
       (statement) =>
         [statement.Action].flat().includes('sqs:SendMessage') &&
         /"Subscriptions[A-Z0-9]+"/u.test(JSON.stringify(statement.Resource)),
     );
-    expect(queuersOfSubscriptions).toEqual(['api', 'admin']);
+    expect(queuersOfSubscriptions).toEqual(['api', 'admin', 'import-subscribers']);
+  });
+
+  it('keeps uploaded lists in a private, encrypted, TLS-only bucket that forgets them in days, for the admin and import functions alone', () => {
+    service.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: 'imports/', ExpirationInDays: importQueue.filesExpireDays, Status: 'Enabled' }),
+        ]),
+      },
+    });
+    service.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    const s3 = (handler: string) =>
+      statementsOf(handler)
+        .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('s3:')))
+        .map((statement) => ({
+          actions: [statement.Action].flat().sort(),
+          resource: JSON.stringify(statement.Resource),
+        }));
+    expect(handlersWith((statement) => [statement.Action].flat().some((action) => action.startsWith('s3:')))).toEqual([
+      'admin',
+      'import-subscribers',
+    ]);
+    expect(s3('admin')).toEqual([{ actions: ['s3:PutObject'], resource: expect.stringContaining('/imports/*') }]);
+    expect(s3('import-subscribers')).toEqual([
+      { actions: ['s3:GetObject', 's3:PutObject'], resource: expect.stringContaining('/imports/*') },
+    ]);
+  });
+
+  it('runs imports from their own encrypted queue, a step a batch, with partial batch answers and a dead-letter queue', () => {
+    const [steps] = Object.entries(service.findResources('AWS::SQS::Queue')).filter(([id]) =>
+      id.startsWith('ImportSteps'),
+    );
+    expect(steps?.[1]).toMatchObject({
+      Properties: {
+        VisibilityTimeout: importVisibilitySeconds(importQueue.timeoutSeconds),
+        SqsManagedSseEnabled: true,
+        RedrivePolicy: { maxReceiveCount: importQueue.maxReceiveCount },
+      },
+    });
+    service.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: importQueue.batchSize,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: importQueue.maxConcurrency },
+    });
+    expect(functionOf('import-subscribers')).toMatchObject({
+      Timeout: importQueue.timeoutSeconds,
+      Architectures: ['arm64'],
+    });
+    // The admin function queues an import's check; the import function its chunks.
+    expect(
+      handlersWith(
+        (statement) =>
+          [statement.Action].flat().includes('sqs:SendMessage') &&
+          /"ImportSteps[A-Z0-9]+"/u.test(JSON.stringify(statement.Resource)),
+      ),
+    ).toEqual(['admin', 'import-subscribers']);
   });
 
   it('routes exactly the app’s paths, each to the function that serves it, with its own throttle', () => {
@@ -392,6 +470,9 @@ describe('what a replacement would hurt', () => {
         'SourcePolls3F2A0626',
         'SourcePollDeadLetters6A00D511',
         'SourceFinderDeadLetters7A943743',
+        'ImportStepsFAEAF1D3',
+        'ImportDeadLetters00789C42',
+        'ImportSubscribersFunctionSqsEventSourceMujazServiceImportSteps06333A87CFB978D9',
         'PollSourcesFunctionSqsEventSourceMujazServiceSourcePolls1927C223CFA7E4DA',
         'DeliverDigestFunctionSqsEventSourceMujazServiceDeliveries0BF0CCE153434480',
         'DeliverDigestFunctionSqsEventSourceMujazServiceSubscriptionsE3C0669217C4EAF4',
@@ -532,6 +613,7 @@ describe('least privilege on the table', () => {
     sources: { actions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'], indexes: ['gsi2'] },
     'find-due-sources': { actions: ['Query'], indexes: ['gsi1'] },
     'poll-sources': { actions: ['GetItem', 'PutItem', 'DeleteItem', 'BatchGetItem'], indexes: [] },
+    'import-subscribers': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'BatchGetItem'], indexes: [] },
   };
 
   it('covers every function', () => {
@@ -755,6 +837,9 @@ describe('alarms', () => {
         'FailingSources',
         'FindDueSourcesErrors',
         'FindDueSourcesThrottles',
+        'ImportDeadLettersNotEmpty',
+        'ImportSubscribersErrors',
+        'ImportSubscribersThrottles',
         'PollSourcesErrors',
         'PollSourcesThrottles',
         'SourceFinderDeadLettersNotEmpty',
@@ -912,6 +997,7 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
       'Sources',
       'FindDueSources',
       'PollSources',
+      'ImportSubscribers',
     ].map((name) => `${name}/Role AwsSolutions-IAM5[Resource::*]`);
     const deadLetters = [
       'DeliveryDeadLetters',
@@ -921,7 +1007,9 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
       'ScheduleDeadLetters',
       'SourcePollDeadLetters',
       'SourceFinderDeadLetters',
+      'ImportDeadLetters',
     ].map((queue) => `${queue} Serverless-SQSRedrivePolicy`);
+    const importFiles = `<${Object.keys(service.findResources('AWS::S3::Bucket'))[0]}.Arn>/imports/*`;
     expect(accepted.sort()).toEqual(
       [
         'TokenSigningSecret AwsSolutions-SMG4',
@@ -940,6 +1028,11 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
         'Sources/Function Serverless-LambdaDLQ',
         'PollSources/Function Serverless-LambdaDLQ',
         'PollSources/Function Serverless-LambdaEventSourceMappingDestination',
+        'ImportFiles AwsSolutions-S1',
+        'ImportSubscribers/Function Serverless-LambdaDLQ',
+        'ImportSubscribers/Function Serverless-LambdaEventSourceMappingDestination',
+        `Admin/Role AwsSolutions-IAM5[Resource::${importFiles}]`,
+        `ImportSubscribers/Role AwsSolutions-IAM5[Resource::${importFiles}]`,
       ].sort(),
     );
   });

@@ -143,11 +143,23 @@ describe('the subscriber list on the local stack', () => {
       `email,language,confirmed_at\n${amal},ar,2025-03-01T10:00:00Z\n${badr},en,\nbroken,,\n`,
       { ...admin, 'content-type': 'text/csv' },
     );
-    expect(await imported.json()).toEqual({
+    expect(imported.status).toBe(202);
+    const { import: id } = (await imported.json()) as { import: string };
+    let progress: { state: string } = { state: 'queued' };
+    for (let tries = 0; progress.state !== 'done' && tries < 300; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      progress = (await (
+        await app.request(`/subscribers/imports/${id}`, { headers: admin })
+      ).json()) as typeof progress;
+    }
+    expect(progress).toEqual({
+      id,
+      state: 'done',
+      rows: 3,
       imported: 2,
       skipped: 0,
-      rejectedCount: 1,
-      rejected: [{ line: 4, reason: 'email is not a valid address' }],
+      rejected: 1,
+      firstRejections: [{ line: 4, reason: 'email is not a valid address' }],
     });
     expect(await untilEmailsTo(sesEndpoint, badr)).toHaveLength(1); // asked to confirm, from the subscription queue
     const exported = await (await app.request('/subscribers.csv', { headers: admin })).text();

@@ -81,6 +81,7 @@ beforeAll(async () => {
   });
   adminApp = createAdminApp({
     mujaz: composeAdminUseCases(awsMujazDeps(test.config, secrets, test.clients, composition), test.config),
+    imports: test.imports,
     // The send runs in its own function: the admin function only starts it.
     dispatcher: { dispatchSend: async () => undefined },
     adminToken: ADMIN,
@@ -116,8 +117,11 @@ const adminGet = (path: string) => adminApp.request(path, { headers: admin });
 const adminPost = (path: string, body: string, type = 'application/json') =>
   adminApp.request(path, { method: 'POST', headers: { 'content-type': type, ...admin }, body });
 
-/** Hands every message waiting in the queue to the deliver function's batch handler, as its event source would. */
-async function deliverAll(queueUrl: string): Promise<number> {
+/**
+ * Hands every message waiting in the queue to the deliver function's batch handler (or the import function's), as
+ * its event source would.
+ */
+async function deliverAll(queueUrl: string, handleBatch = test.handleBatch): Promise<number> {
   let handled = 0;
   for (let idle = 0; idle < 3; ) {
     const { Messages = [] } = await test.clients.sqs.send(
@@ -134,7 +138,7 @@ async function deliverAll(queueUrl: string): Promise<number> {
       await new Promise((resolve) => setTimeout(resolve, 100));
       continue;
     }
-    const { batchItemFailures } = await test.handleBatch(toSqsEvent(Messages, queueUrl));
+    const { batchItemFailures } = await handleBatch(toSqsEvent(Messages, queueUrl));
     expect(batchItemFailures).toEqual([]);
     handled += Messages.length;
   }
@@ -153,6 +157,7 @@ it('runs each function through its entry points and finds every DynamoDB call gr
     sources: new Set(),
     'find-due-sources': new Set(),
     'poll-sources': new Set(),
+    'import-subscribers': new Set(),
   };
   const add = (name: keyof typeof TABLE_ACCESS, calls: Set<string>) => {
     for (const call of calls) used[name].add(call);
@@ -192,12 +197,18 @@ it('runs each function through its entry points and finds every DynamoDB call gr
   add('api', await recorded(() => request(`${confirm.pathname}${confirm.search}`)));
   add('api', await recorded(() => request(`${confirm.pathname}${confirm.search}`, { method: 'POST' })));
   const imported = uniqueAddress('imported');
-  add(
-    'admin',
-    await recorded(() =>
-      adminPost('/subscribers/import', `email,confirmed_at\n${imported},2026-01-01T00:00:00Z\n`, 'text/csv'),
-    ),
+  const upload = await adminPost(
+    '/subscribers/import',
+    `email,confirmed_at\n${imported},2026-01-01T00:00:00Z\n${uniqueAddress('asked')},\n`,
+    'text/csv',
   );
+  const importId = ((await upload.json()) as { import: string }).import;
+  add('import-subscribers', await recorded(() => deliverAll(test.importQueues.queueUrl, test.handleImportBatch)));
+  add('admin', await recorded(() => adminGet(`/subscribers/imports/${importId}`)));
+  expect(await (await adminGet(`/subscribers/imports/${importId}`)).json()).toMatchObject({
+    state: 'done',
+    imported: 2,
+  });
   add('admin', await recorded(() => adminGet('/subscribers.csv?status=all')));
   add('admin', await recorded(() => adminGet('/subscribers.csv')));
   add('admin', await recorded(() => adminPost('/digests', JSON.stringify({ mode: 'preview' }))));
@@ -244,6 +255,7 @@ it('runs each function through its entry points and finds every DynamoDB call gr
   expect([...used['send-digest']].sort()).toEqual(['GetItem', 'PutItem', 'Query', 'Query@gsi1', 'UpdateItem'].sort());
   expect([...used['deliver-digest']].sort()).toEqual(['GetItem', 'PutItem', 'UpdateItem'].sort());
   expect([...used['delivery-feedback']].sort()).toEqual(['GetItem', 'PutItem'].sort());
+  expect([...used['import-subscribers']].sort()).toEqual(['BatchGetItem', 'GetItem', 'PutItem', 'UpdateItem'].sort());
 }, 60_000);
 
 it('runs the feed functions through their entry points and finds every DynamoDB call granted to them', async () => {

@@ -11,6 +11,16 @@ export class InMemorySubscriberRepository implements SubscriberRepository {
     return subscriber && structuredClone(subscriber);
   }
 
+  async findMany(emails: readonly string[]): Promise<Map<string, Subscriber>> {
+    if (emails.length > 100) throw new Error('at most 100 addresses a call');
+    const found = new Map<string, Subscriber>();
+    for (const email of emails) {
+      const subscriber = this.byEmail.get(email);
+      if (subscriber) found.set(email, structuredClone(subscriber));
+    }
+    return found;
+  }
+
   async findBySubscription(subscriptionId: string): Promise<Subscriber | undefined> {
     const subscriber = [...this.byEmail.values()].find((stored) => stored.subscriptionId === subscriptionId);
     return subscriber && structuredClone(subscriber);

@@ -13,6 +13,10 @@ export class InMemorySubscriptionQueue implements SubscriptionQueue {
     this.waiting.push(structuredClone(request));
   }
 
+  async enqueueAll(requests: readonly QueuedSubscription[]): Promise<void> {
+    for (const request of requests) await this.enqueue(request);
+  }
+
   /** The next `count` enqueues fail, as SQS refusing a message would. */
   failNext(count = 1): void {
     this.failures += count;

@@ -1,12 +1,22 @@
 // Test support: the local DynamoDB and SES started by global setup, a fresh table per test file, and a Mujaz
 // built by the very composition the Lambda handlers use.
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DeleteMessageCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { Hono } from 'hono';
 import { type AwsClients, createAwsClients } from '../../lambdas/adapters/aws-clients';
 import { visibilityTimeoutSeconds } from '../../lambdas/adapters/work-queue-definition';
 import { awsFeedDeps } from '../../lambdas/composition/aws-feed-adapters';
+import { awsImportDeps } from '../../lambdas/composition/aws-import-adapters';
 import { awsMujazDeps } from '../../lambdas/composition/aws-mail-adapters';
+import {
+  composeImportBatchHandler,
+  composeImportUseCases,
+  type ImportJobDeps,
+  type ImportUseCases,
+} from '../../lambdas/composition/compose-import-worker';
 import { composeSourceFinder, type SourceFinder } from '../../lambdas/composition/compose-source-finder';
 import {
   composeSourcePoller,
@@ -88,6 +98,12 @@ export async function createTestQueues(prefix: string, visibilitySeconds: number
 
 export interface TestMujaz {
   mujaz: UseCases;
+  /** Imports as jobs, over a fresh folder and import queue; the import worker polls it when delivery workers run. */
+  imports: ImportUseCases;
+  importDeps: ImportJobDeps;
+  /** The import worker's batch handler, as the import function runs it. */
+  handleImportBatch: QueueBatchHandler;
+  importQueues: WorkQueueUrls;
   /** The deliver step's batch handler, as the deliver function runs it. */
   handleBatch: QueueBatchHandler;
   queues: WorkQueueUrls;
@@ -108,6 +124,8 @@ export interface TestMujazOptions {
   sesEndpoint?: string;
   /** Batches the in-process deliver step handles at once; 0: none (another process consumes the queue). */
   deliveryWorkers?: number;
+  /** The import queue's visibility timeout: how soon a step that died comes back. 30 s when absent. */
+  importVisibilitySeconds?: number;
 }
 
 export async function createTestMujaz(prefix: string, options: TestMujazOptions = {}): Promise<TestMujaz> {
@@ -140,12 +158,31 @@ export async function createTestMujaz(prefix: string, options: TestMujazOptions 
   const deps = awsMujazDeps(config, { tokenSecret: TEST_TOKEN_SECRET }, clients, composition);
   const mujaz = composeUseCases(deps, config);
   const handleBatch = composeQueueBatchHandler(deps, config);
+  const importQueues = await createTestQueues(`${prefix}-imports`, options.importVisibilitySeconds ?? 30);
+  const importDeps = awsImportDeps(
+    { ...config, importQueueUrl: importQueues.queueUrl },
+    clients,
+    { folder: mkdtempSync(join(tmpdir(), 'mujaz-test-imports-')) },
+    { logger: silentLogger, ...(options.clock ? { clock: options.clock } : {}) },
+  );
+  const imports = composeImportUseCases(importDeps);
+  const handleImportBatch = composeImportBatchHandler(importDeps);
   const workers = options.deliveryWorkers ?? 2;
   const pollers: QueuePoller[] =
     workers > 0
-      ? [queues.queueUrl, subscriptionQueues.queueUrl].map((queueUrl) =>
-          startQueuePoller({ sqs: clients.sqs, queueUrl, handleBatch, workers, logger: silentLogger }),
-        )
+      ? [
+          ...[queues.queueUrl, subscriptionQueues.queueUrl].map((queueUrl) =>
+            startQueuePoller({ sqs: clients.sqs, queueUrl, handleBatch, workers, logger: silentLogger }),
+          ),
+          startQueuePoller({
+            sqs: clients.sqs,
+            queueUrl: importQueues.queueUrl,
+            handleBatch: handleImportBatch,
+            workers,
+            batchSize: 1,
+            logger: silentLogger,
+          }),
+        ]
       : [];
   const untilDone = async (id: string, timeoutMs = 60_000): Promise<DigestProgress> => {
     const deadline = Date.now() + timeoutMs;
@@ -158,6 +195,10 @@ export async function createTestMujaz(prefix: string, options: TestMujazOptions 
   };
   return {
     mujaz,
+    imports,
+    importDeps,
+    handleImportBatch,
+    importQueues,
     handleBatch,
     queues,
     subscriptionQueues,
@@ -180,6 +221,7 @@ export function apiAppOver(test: TestMujaz, adminToken: string, feeds?: Pick<Tes
   return createCombinedApiApp({
     ...(feeds ? { sources: feeds.sources } : {}),
     mujaz: test.mujaz,
+    imports: test.imports,
     dispatcher: new InProcessDigestDispatcher(test.mujaz, silentLogger),
     adminToken,
     newsletter: test.config.newsletter,

@@ -18,6 +18,14 @@ export class SequentialIds implements IdSource {
     this.sources += 1;
     return `src${String(this.sources).padStart(5, '0')}`;
   }
+
+  private imports = 0;
+
+  /** imp000000000001, … : 16 characters, as the real ones. */
+  importId(): string {
+    this.imports += 1;
+    return `imp${String(this.imports).padStart(13, '0')}`;
+  }
 }
 
 /** The id SequentialIds issues n-th (1 for the first). */

@@ -3,6 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HmacTokenSigner } from '../../lambdas/adapters/hmac-token-signer';
+import {
+  composeImportUseCases,
+  composeImportWorker,
+  type ImportUseCases,
+  type ImportWorker,
+} from '../../lambdas/composition/compose-import-worker';
 import { composeUseCases, type UseCases } from '../../lambdas/composition/compose-use-cases';
 import { TurnDeferredError } from '../../lambdas/core/domain/errors';
 import type { NewsletterIdentity } from '../../lambdas/core/domain/newsletter-labels';
@@ -15,6 +21,7 @@ import { FixedClock } from './fixed-clock';
 import { InMemoryDeliveryLedger } from './in-memory-delivery-ledger';
 import { InMemoryDeliveryQueue } from './in-memory-delivery-queue';
 import { InMemoryEditionStore } from './in-memory-edition-store';
+import { InMemoryImportFiles, InMemoryImportJobStore, InMemoryImportQueue } from './in-memory-import-jobs';
 import { InMemoryMetrics } from './in-memory-metrics';
 import { InMemoryRateLimiter } from './in-memory-rate-limiter';
 import { InMemoryReportRepository } from './in-memory-report-repository';
@@ -71,6 +78,18 @@ export interface Harness<
   newsletter: NewsletterIdentity;
   timeZone: string;
   useCases: UseCases;
+  importJobs: InMemoryImportJobStore;
+  importFiles: InMemoryImportFiles;
+  importQueue: InMemoryImportQueue;
+  /** Imports as jobs, as the admin routes run them. */
+  imports: ImportUseCases;
+  /** What the import function runs on each message. */
+  importWorker: ImportWorker;
+  /**
+   * Plays the import queue and its consumer: hands every waiting step to the worker, in order, until none waits. A
+   * step that throws stays first in the queue, and the call rejects with its error.
+   */
+  processImports(): Promise<number>;
   /** Puts a subscriber straight into the repository (a new subscription id from `ids`). */
   addSubscriber(email: string, status?: Subscriber['status']): Promise<void>;
   /** Plays the subscription queue's consumer: hands every queued subscribe request to subscribe, in order. */
@@ -145,6 +164,27 @@ export function createHarness<
     featuredReports: options.featuredReports ?? 10,
     staleClaimMs: options.staleClaimMs ?? 60_000,
   });
+  const importJobs = new InMemoryImportJobStore();
+  const importFiles = new InMemoryImportFiles();
+  const importQueue = new InMemoryImportQueue();
+  const importDeps = { subscribers, subscriptionQueue, ids, clock, logger, importJobs, importFiles, importQueue };
+  const imports = composeImportUseCases(importDeps);
+  const importWorker = composeImportWorker(importDeps);
+  const processImports = async (): Promise<number> => {
+    let processed = 0;
+    for (let next = importQueue.waiting.shift(); next; next = importQueue.waiting.shift()) {
+      try {
+        if (next.chunk === undefined) await importWorker.checkImport(next.importId);
+        else await importWorker.importChunk(next.importId, next.chunk);
+      } catch (error) {
+        // As SQS would, the step comes back: first in line for the next call.
+        importQueue.waiting.unshift(next);
+        throw error;
+      }
+      processed += 1;
+    }
+    return processed;
+  };
   const addSubscriber = async (email: string, status: Subscriber['status'] = 'confirmed'): Promise<void> => {
     const at = clock.now().toISOString();
     await subscribers.save({
@@ -213,6 +253,12 @@ export function createHarness<
     newsletter,
     timeZone,
     useCases,
+    importJobs,
+    importFiles,
+    importQueue,
+    imports,
+    importWorker,
+    processImports,
     addSubscriber,
     processSubscriptions,
     tokenFor,

@@ -128,6 +128,7 @@ describe('the dependency rule', () => {
     );
     expect([...new Set(libImports)].sort()).toEqual([
       '../lambdas/adapters/dynamo-table-definition',
+      '../lambdas/adapters/import-queue-definition',
       '../lambdas/adapters/source-poll-queue-definition',
       '../lambdas/adapters/work-queue-definition',
       '../lambdas/composition/config',

@@ -6,4 +6,6 @@ export interface IdSource {
   subscriptionId(): string;
   /** A new source id: 12 random bytes in base64url (16 characters). */
   sourceId(): string;
+  /** A new import id: 12 random bytes in base64url (16 characters; see isImportId). */
+  importId(): string;
 }

@@ -13,6 +13,11 @@ export interface SubscriberPage {
 export interface SubscriberRepository {
   /** The subscriber stored under this normalized address, read consistently; undefined when there is none. */
   find(email: string): Promise<Subscriber | undefined>;
+  /**
+   * The subscribers stored under these normalized addresses (at most 100), read consistently, by address; an
+   * address with nobody stored is absent from the map.
+   */
+  findMany(emails: readonly string[]): Promise<Map<string, Subscriber>>;
   /** The subscriber whose current subscription has this id: what a link names instead of the address. */
   findBySubscription(subscriptionId: string): Promise<Subscriber | undefined>;
   /**

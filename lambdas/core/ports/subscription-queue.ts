@@ -8,4 +8,6 @@ export type { QueuedSubscription } from '../domain/work-queue-messages';
 export interface SubscriptionQueue {
   /** Resolves once the request is queued; rejects when it could not be. */
   enqueue(request: QueuedSubscription): Promise<void>;
+  /** Queues several requests (an import's), as few calls as the queue allows; rejects when one could not be. */
+  enqueueAll(requests: readonly QueuedSubscription[]): Promise<void>;
 }

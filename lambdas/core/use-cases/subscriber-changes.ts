@@ -9,15 +9,16 @@ const MAX_WRITE_RACES = 5;
  * Changes one subscriber by read, decide, conditional write: `decide` sees the record as stored and returns the
  * next one, or undefined to leave it. When another write got in between, it reads again and decides again, so no
  * change is made on a state it did not see. Returns the record as written (undefined when left alone) and the one
- * it replaced.
+ * it replaced. `read`, when given, is the record as just read (one read fewer; a stale one only costs a race).
  */
 export async function changeSubscriber(
-  subscribers: SubscriberRepository,
+  subscribers: Pick<SubscriberRepository, 'find' | 'replace'>,
   email: string,
   decide: (current: Subscriber | undefined) => Subscriber | undefined,
+  read?: { current: Subscriber | undefined },
 ): Promise<{ written?: Subscriber; previous: Subscriber | undefined }> {
   for (let race = 0; race < MAX_WRITE_RACES; race += 1) {
-    const previous = await subscribers.find(email);
+    const previous = race === 0 && read ? read.current : await subscribers.find(email);
     const next = decide(previous);
     if (next === undefined) return { previous };
     if (await subscribers.replace(next, previous)) return { written: next, previous };

@@ -40,6 +40,7 @@ beforeEach(() => {
     }),
     sleep: async () => {
       await h.deliverQueued();
+      await h.processImports();
     },
   };
 });
@@ -76,16 +77,38 @@ describe('mujaz subscribers', () => {
   it('imports a CSV list, printing the counts and every rejected line', async () => {
     files.set('list.csv', 'email,language,confirmed_at\namal@example.com,ar,2025-01-01T00:00:00Z\nbroken,,\n');
     expect(await mujaz('subscribers', 'import', 'list.csv')).toBe(1);
-    expect(out).toEqual(['imported 1, skipped 0, rejected 1', '  line 3: email is not a valid address']);
+    expect(out).toEqual([
+      expect.stringMatching(/^import [\w-]{16} queued \(GET \/subscribers\/imports\/[\w-]{16}\)$/u),
+      'imported 1, skipped 0, rejected 1',
+      '  line 3: email is not a valid address',
+    ]);
+    // Queued at the first look; every row counted after the worker's turn.
+    expect(bar).toEqual([[0, 2], [2, 2], 'stop']);
+  });
+
+  it('uploads the list and prints its id alone with --no-wait, following nothing', async () => {
+    files.set('list.csv', 'email\namal@example.com\n');
+    expect(await mujaz('subscribers', 'import', '--no-wait', 'list.csv')).toBe(0);
+    expect(out).toEqual([expect.stringMatching(/^[\w-]{16}$/u)]);
+    expect(bar).toEqual([]);
+    expect(h.importQueue.waiting).toHaveLength(1);
+  });
+
+  it('says so, and exits 1, when the import fails', async () => {
+    files.set('list.csv', 'email\namal@example.com\n');
+    // The list is gone before the worker reads it (its files expire).
+    h.importFiles.saveUpload = async () => undefined;
+    expect(await mujaz('subscribers', 'import', 'list.csv')).toBe(1);
+    expect(err).toEqual([expect.stringMatching(/^import [\w-]{16} failed: its list could not be read/u)]);
   });
 
   it('says how many rows were rejected beyond those the API lists', async () => {
     const bad = Array.from({ length: 1_500 }, (_, index) => `broken-${index},,`);
     files.set('list.csv', ['email,language,confirmed_at', ...bad].join('\n'));
     expect(await mujaz('subscribers', 'import', 'list.csv')).toBe(1);
-    expect(out[0]).toBe('imported 0, skipped 0, rejected 1500');
-    expect(out.slice(1, -1)).toHaveLength(1_000);
-    expect(out[1]).toBe('  line 2: email is not a valid address');
+    expect(out[1]).toBe('imported 0, skipped 0, rejected 1500');
+    expect(out.slice(2, -1)).toHaveLength(1_000);
+    expect(out[2]).toBe('  line 2: email is not a valid address');
     expect(out.at(-2)).toBe('  line 1001: email is not a valid address');
     expect(out.at(-1)).toBe('  … and 500 more rejected row(s) after line 1001');
   });

@@ -72,6 +72,7 @@ export function apiAppFor(
 ): Hono {
   return createCombinedApiApp({
     mujaz: useCases,
+    imports: h.imports,
     dispatcher,
     adminToken: ADMIN_TOKEN,
     newsletter: h.newsletter,
@@ -123,4 +124,34 @@ export async function problemPageOf(
 /** The error entries the app logged: none for anything but our own fault. */
 export function loggedErrors(h: HttpHarness): unknown[] {
   return h.logger.entries.filter((entry) => entry.level === 'error');
+}
+
+/** Where an import stands, as GET /subscribers/imports/{id} answers. */
+export interface ImportProgressJson {
+  id: string;
+  state: string;
+  rows: number;
+  imported: number;
+  skipped: number;
+  rejected: number;
+  firstRejections: Array<{ line: number; reason: string }>;
+}
+
+/**
+ * Uploads a list as the operator does (a 202 naming the import), lets the harness's import worker run every step,
+ * and answers what GET /subscribers/imports/{id} says then.
+ */
+export async function importThroughApi(app: Hono, h: HttpHarness, body: string): Promise<ImportProgressJson> {
+  const upload = await app.request('/subscribers/import', {
+    method: 'POST',
+    headers: { ...admin, 'content-type': 'text/csv; charset=utf-8' },
+    body,
+  });
+  expect(upload.status).toBe(202);
+  const { import: id } = (await upload.json()) as { import: string };
+  expect(upload.headers.get('location')).toBe(`/subscribers/imports/${id}`);
+  await h.processImports();
+  const progress = await app.request(`/subscribers/imports/${id}`, { headers: admin });
+  expect(progress.status).toBe(200);
+  return (await progress.json()) as ImportProgressJson;
 }

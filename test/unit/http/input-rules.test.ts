@@ -10,6 +10,7 @@ import {
   createHttpHarness,
   errorOf,
   type HttpHarness,
+  importThroughApi,
   json,
   TEST_CLIENT_HEADER,
 } from './http-harness';
@@ -34,9 +35,8 @@ const post = (path: string, body: string, headers: Record<string, string>) => {
 const postJson = (path: string, body: unknown, asAdmin = false) =>
   post(path, JSON.stringify(body), { ...json, ...(asAdmin ? admin : {}) });
 const importList = async (csv: string) => {
-  const response = await post('/subscribers/import', csv, { ...admin, 'content-type': 'text/csv' });
-  expect(response.status).toBe(200);
-  return (await response.json()) as { imported: number; rejected: Array<{ line: number; reason: string }> };
+  const { imported, firstRejections } = await importThroughApi(app, h, csv);
+  return { imported, rejected: firstRejections };
 };
 
 /** The fields a 400 names, after checking it is one. */

@@ -59,6 +59,7 @@ describe('one app per function: the API function serves the readers’ routes, t
     }),
     admin: createAdminApp({
       mujaz: h.useCases,
+      imports: h.imports,
       dispatcher: new FakeDispatcher(),
       adminToken: ADMIN_TOKEN,
       newsletter: h.newsletter,

@@ -1,7 +1,7 @@
 // POST /subscribers/import and GET /subscribers.csv: the list in and out as CSV, for operators only.
 import type { Hono } from 'hono';
 import { MAX_IMPORT_ROWS, MAX_LISTED_REJECTIONS } from '../../../lambdas/core/use-cases/import-subscribers';
-import { admin, apiAppFor, createHttpHarness, errorOf, type HttpHarness } from './http-harness';
+import { admin, apiAppFor, createHttpHarness, errorOf, type HttpHarness, importThroughApi } from './http-harness';
 
 let h: HttpHarness;
 let app: Hono;
@@ -14,6 +14,8 @@ beforeEach(() => {
 const csv = { 'content-type': 'text/csv; charset=utf-8' };
 const importList = (body: string, headers: Record<string, string> = { ...admin, ...csv }) =>
   app.request('/subscribers/import', { method: 'POST', headers, body });
+/** The list uploaded, imported by the worker, and where the import stands then. */
+const imported = (body: string) => importThroughApi(app, h, body);
 
 describe('POST /subscribers/import', () => {
   it('imports a list, naming each rejected row by its line in the file', async () => {
@@ -25,13 +27,14 @@ describe('POST /subscribers/import', () => {
       'not-an-address,ar,2025-03-01T10:00:00Z',
       'carol@example.com,,2025-03-01T10:00:00Z',
     ].join('\r\n');
-    const response = await importList(body);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
+    expect(await imported(body)).toEqual({
+      id: expect.any(String),
+      state: 'done',
+      rows: 4,
       imported: 3,
       skipped: 0,
-      rejectedCount: 1,
-      rejected: [{ line: 5, reason: 'email is not a valid address' }],
+      rejected: 1,
+      firstRejections: [{ line: 5, reason: 'email is not a valid address' }],
     });
     expect((await h.subscribers.find('amal@example.com'))?.status).toBe('confirmed');
     await h.processSubscriptions();
@@ -53,28 +56,64 @@ describe('POST /subscribers/import', () => {
       'ok@example.com,,', // 11
       'f@example.com,,2999-01-01T00:00:00Z', // 12
     ].join('\r\n');
-    const { rejected } = (await (await importList(body)).json()) as { rejected: Array<{ line: number }> };
-    expect(rejected.map((row) => row.line)).toEqual([2, 3, 5, 8, 10, 12]);
+    const { firstRejections } = await imported(body);
+    expect(firstRejections.map((row) => row.line)).toEqual([2, 3, 5, 8, 10, 12]);
   });
 
   it('answers a list of 100,000 bad rows in a small body: the first 1,000 rejections, and the count of all', async () => {
     const rows = Array.from({ length: MAX_IMPORT_ROWS }, (_, index) => `not-an-address-${index},,`);
-    const response = await importList(['email,language,confirmed_at', ...rows].join('\n'));
-    const text = await response.text();
-    expect(response.status).toBe(200);
-    // Listed in full, the answer was 5.5 MB; Lambda answers at most 6 MB.
-    expect(Buffer.byteLength(text)).toBeLessThan(100_000);
-    const outcome = JSON.parse(text) as { rejectedCount: number; rejected: Array<{ line: number }> };
-    expect(outcome.rejectedCount).toBe(MAX_IMPORT_ROWS);
-    expect(outcome.rejected).toHaveLength(MAX_LISTED_REJECTIONS);
-    expect(outcome.rejected.at(-1)?.line).toBe(MAX_LISTED_REJECTIONS + 1);
+    const outcome = await imported(['email,language,confirmed_at', ...rows].join('\n'));
+    // Listed in full, the answer was 5.5 MB; Lambda answers at most 6 MB, and DynamoDB keeps 400 KB an item.
+    expect(Buffer.byteLength(JSON.stringify(outcome))).toBeLessThan(100_000);
+    expect(outcome).toMatchObject({ state: 'done', rows: MAX_IMPORT_ROWS, imported: 0, rejected: MAX_IMPORT_ROWS });
+    expect(outcome.firstRejections).toHaveLength(MAX_LISTED_REJECTIONS);
+    expect(outcome.firstRejections.at(-1)?.line).toBe(MAX_LISTED_REJECTIONS + 1);
   }, 60_000);
 
+  it(`answers 400 for a list of more than ${MAX_IMPORT_ROWS} rows, queuing nothing`, async () => {
+    const rows = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, index) => `reader-${index}@example.com`);
+    const error = await errorOf(await importList(['email', ...rows].join('\n')), 400);
+    expect(error.message).toMatch(/at most 100000 rows/u);
+    expect(h.importQueue.waiting).toEqual([]);
+    expect(h.importJobs.jobs.size).toBe(0);
+  }, 60_000);
+
+  it('answers 202 at once, before any row is looked at: the import is queued, and followed by its id', async () => {
+    const upload = await importList('email\nbadr@example.com\n');
+    expect(upload.status).toBe(202);
+    const { import: id } = (await upload.json()) as { import: string };
+    expect(h.subscriptionQueue.waiting).toEqual([]);
+    const queued = await app.request(`/subscribers/imports/${id}`, { headers: admin });
+    expect(await queued.json()).toEqual({
+      id,
+      state: 'queued',
+      rows: 1,
+      imported: 0,
+      skipped: 0,
+      rejected: 0,
+      firstRejections: [],
+    });
+    await h.processImports();
+    expect(await (await app.request(`/subscribers/imports/${id}`, { headers: admin })).json()).toMatchObject({
+      state: 'done',
+      imported: 1,
+    });
+  });
+
+  it('answers 404 for an import nobody started, 400 for what is no import id, 401 without the admin token', async () => {
+    expect(
+      (await errorOf(await app.request('/subscribers/imports/AAAAAAAAAAAAAAAA', { headers: admin }), 404)).code,
+    ).toBe('not_found');
+    const bad = await errorOf(await app.request('/subscribers/imports/not-an-id', { headers: admin }), 400);
+    expect(bad.problems).toEqual([{ field: 'id', message: 'not an import id' }]);
+    expect((await errorOf(await app.request('/subscribers/imports/AAAAAAAAAAAAAAAA'), 401)).code).toBe('unauthorized');
+  });
+
   it('takes the columns in any order, and a list of addresses alone', async () => {
-    const reordered = await importList('confirmed_at,email\n2025-03-01T10:00:00Z,amal@example.com\n');
-    expect(await reordered.json()).toMatchObject({ imported: 1 });
-    const bare = await importList('email\nbadr@example.com\n');
-    expect(await bare.json()).toMatchObject({ imported: 1 });
+    expect(await imported('confirmed_at,email\n2025-03-01T10:00:00Z,amal@example.com\n')).toMatchObject({
+      imported: 1,
+    });
+    expect(await imported('email\nbadr@example.com\n')).toMatchObject({ imported: 1 });
   });
 
   it.each([
@@ -89,6 +128,7 @@ describe('POST /subscribers/import', () => {
     expect(error.message).toMatch(message);
     expect(error.message).not.toContain('a@example.com');
     expect(h.subscribers.all()).toEqual([]);
+    expect(h.importJobs.jobs.size).toBe(0);
   });
 
   it('answers 415 for a list that is not text/csv, and 401 without the admin token', async () => {
@@ -102,7 +142,7 @@ describe('POST /subscribers/import', () => {
 
 describe('GET /subscribers.csv', () => {
   it('exports the confirmed readers only, in the columns an import takes back', async () => {
-    await importList('email,language,confirmed_at\namal@example.com,ar,2025-03-01T10:00:00Z\nbadr@example.com,,\n');
+    await imported('email,language,confirmed_at\namal@example.com,ar,2025-03-01T10:00:00Z\nbadr@example.com,,\n');
     await h.addSubscriber('carol@example.com', 'confirmed');
     await h.addSubscriber('gone@example.com', 'unsubscribed');
     const response = await app.request('/subscribers.csv', { headers: admin });
@@ -121,7 +161,7 @@ describe('GET /subscribers.csv', () => {
   });
 
   it('exports everyone with ?status=all: the consent record of readers who left or never confirmed too', async () => {
-    await importList('email,language,confirmed_at\namal@example.com,ar,2025-03-01T10:00:00Z\nbadr@example.com,,\n');
+    await imported('email,language,confirmed_at\namal@example.com,ar,2025-03-01T10:00:00Z\nbadr@example.com,,\n');
     await h.processSubscriptions();
     await h.addSubscriber('gone@example.com', 'unsubscribed');
     const response = await app.request('/subscribers.csv?status=all', { headers: admin });
@@ -135,12 +175,8 @@ describe('GET /subscribers.csv', () => {
     ]);
     // Taken back, such a list brings in the confirmed readers only: nobody who left comes back.
     const other = createHttpHarness();
-    const imported = await apiAppFor(other).request('/subscribers/import', {
-      method: 'POST',
-      headers: { ...admin, ...csv },
-      body: lines.join('\r\n'),
-    });
-    expect(await imported.json()).toMatchObject({ imported: 1, rejected: [{ line: 3 }, { line: 4 }] });
+    const takenBack = await importThroughApi(apiAppFor(other), other, lines.join('\r\n'));
+    expect(takenBack).toMatchObject({ imported: 1, firstRejections: [{ line: 3 }, { line: 4 }] });
     expect(other.subscribers.all().map((reader) => reader.email)).toEqual(['amal@example.com']);
     expect((await errorOf(await app.request('/subscribers.csv?status=gone', { headers: admin }), 400)).code).toBe(
       'invalid_input',
@@ -154,16 +190,16 @@ describe('GET /subscribers.csv', () => {
       'amal@example.com,ar,2025-03-01T10:00:00Z',
       `"o'brien+news@example.com",,2025-01-01T00:00:00Z`,
     ].join('\n');
-    expect(await (await importList(list)).json()).toMatchObject({ imported: 2 });
+    expect(await imported(list)).toMatchObject({ imported: 2 });
     const exported = await (await app.request('/subscribers.csv', { headers: admin })).text();
     expect(exported).toContain(`\no'brien+news@example.com,,2025-01-01T00:00:00.000Z`);
     const other = createHttpHarness();
-    const imported = await apiAppFor(other).request('/subscribers/import', {
-      method: 'POST',
-      headers: { ...admin, ...csv },
-      body: exported,
+    expect(await importThroughApi(apiAppFor(other), other, exported)).toMatchObject({
+      imported: 2,
+      skipped: 0,
+      rejected: 0,
+      firstRejections: [],
     });
-    expect(await imported.json()).toEqual({ imported: 2, skipped: 0, rejectedCount: 0, rejected: [] });
     expect(other.subscribers.all()).toEqual(h.subscribers.all());
   });
 
@@ -201,12 +237,12 @@ describe('GET /subscribers.csv', () => {
     for (const line of exported.split('\r\n')) expect(line).not.toMatch(/(^|,)[=+\-@\t\r]/u);
 
     const other = createHttpHarness();
-    const imported = await apiAppFor(other).request('/subscribers/import', {
-      method: 'POST',
-      headers: { ...admin, ...csv },
-      body: exported,
+    expect(await importThroughApi(apiAppFor(other), other, exported)).toMatchObject({
+      imported: 5,
+      skipped: 0,
+      rejected: 0,
+      firstRejections: [],
     });
-    expect(await imported.json()).toEqual({ imported: 5, skipped: 0, rejectedCount: 0, rejected: [] });
     expect(
       other.subscribers
         .all()

@@ -1,0 +1,20 @@
+// Core: imports as jobs — the facade the import routes call, and what the import worker runs on each message.
+// composeImportUseCases and composeImportWorker (composition) bind them to the adapters.
+import type { ImportProgress } from './use-cases/import-jobs';
+import type { ImportRow } from './use-cases/import-subscribers';
+
+export interface ImportUseCases {
+  /** Stores the list and queues its import; its id, before any row is looked at. */
+  startImport(rows: readonly ImportRow[]): Promise<{ id: string }>;
+  /** Where an import stands; InvalidInputError for what is no import id, NotFoundError for an unknown one. */
+  importProgress(id: string): Promise<ImportProgress>;
+}
+
+export interface ImportWorker {
+  /** The first step: the whole list checked, its accepted rows cut into chunks, every chunk queued. */
+  checkImport(id: string): Promise<void>;
+  /** One chunk imported, its counts added once. */
+  importChunk(id: string, chunk: number): Promise<void>;
+  /** A step failed on its last try: the job is failed. */
+  failImport(id: string): Promise<void>;
+}
