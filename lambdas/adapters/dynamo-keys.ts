@@ -18,6 +18,9 @@
 //   SOURCE#<id>         ENTRY#<key hash>              an entry a poll took up, under one of its identity keys
 //   SOURCEURL#<hash>    SOURCE                        the claim of a normalized feed URL by one source
 //   HOSTLEASE#<host>    PAGESLOT                      the lease on a web host's one page slot (requests-per-host.ts)
+//   STATS               DAY#<yyyy-mm-dd>#<0-9>        the console's counts of a day's events (console-counts.ts)
+//   STATS               PENDING#<yyyy-mm-ddThh>#<0-9> pending readers whose link expires in that hour
+//   STATS               TOTALS#<0-9>                  readers by state, confirmed ones by language
 
 /** A type, not an interface: the SDK's key arguments take records, and only a type alias is one. */
 export type ItemKey = {
@@ -102,3 +105,27 @@ export const sourceUrlKey = (urlHash: string): ItemKey => ({ pk: `SOURCEURL#${ur
 
 /** A web host's page slot, as pageSlotHost names it (host[:port], at most 128 characters): one lease at a time. */
 export const pageSlotKey = (host: string): ItemKey => ({ pk: `HOSTLEASE#${host}`, sk: 'PAGESLOT' });
+
+/**
+ * The console's counters, in one partition read by two bounded queries; each counter is spread over
+ * `counterShards` items (by the reader's address) so that concurrent transactions rarely write the same one.
+ */
+export const consoleCounters = {
+  partition: 'STATS',
+  dayPrefix: 'DAY#',
+  pendingPrefix: 'PENDING#',
+  totalsPrefix: 'TOTALS#',
+  day: (day: string, shard: number): ItemKey => ({ pk: 'STATS', sk: `DAY#${day}#${shard}` }),
+  pending: (hour: string, shard: number): ItemKey => ({ pk: 'STATS', sk: `PENDING#${hour}#${shard}` }),
+  totals: (shard: number): ItemKey => ({ pk: 'STATS', sk: `TOTALS#${shard}` }),
+} as const;
+
+/** FNV-1a over the address: a stable, even spread of readers over a counter's shards. */
+export function shardOfAddress(email: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < email.length; index += 1) {
+    hash ^= email.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % shards;
+}

@@ -119,7 +119,7 @@ async function importOne(
     return true;
   }
   const confirmedAt = row.confirmedAt;
-  const { written } = await changeSubscriber(deps.subscribers, row.email, (current) => {
+  const { written } = await changeSubscriber(deps.subscribers, row.email, deps.clock.now(), (current) => {
     // Someone who left, or whose address was suppressed, stays gone: an old list must not bring them back.
     if (current === undefined)
       return importedSubscriber(row.email, confirmedAt, deps.ids.subscriptionId(), row.language);
