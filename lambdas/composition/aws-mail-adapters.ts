@@ -3,6 +3,7 @@
 // every function's use cases (awsMujazDeps). Built one way for all: the mailer (SES), the shared send pacer.
 import type { AwsClients } from '../adapters/aws-clients';
 import { DynamoSendPacer } from '../adapters/dynamo-send-pacer';
+import { DynamoSourceRepository } from '../adapters/dynamo-source-repository';
 import { HandlebarsConfirmationRenderer } from '../adapters/handlebars-confirmation-renderer';
 import { HandlebarsEmailRenderer } from '../adapters/handlebars-email-renderer';
 import { randomIds } from '../adapters/random-ids';
@@ -59,5 +60,7 @@ export function awsMujazDeps(
     ...mailingAdapters(config, secrets, clients, options),
     renderer: new HandlebarsEmailRenderer(options.emailTemplates),
     extractor: new ReadabilityArticleExtractor(),
+    // The console's overview lists the sources that need attention.
+    sources: new DynamoSourceRepository(clients.dynamo, config.tableName),
   };
 }

@@ -2,6 +2,7 @@
 // the subscribe rate — and the delivery-feedback function's, which needs nothing else. No renderer, no SES, no
 // article extractor: a bundle that reaches this module carries none of them.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoConsoleCounts } from '../adapters/dynamo-console-counts';
 import { DynamoDeliveryLedger } from '../adapters/dynamo-delivery-ledger';
 import { DynamoEditionStore } from '../adapters/dynamo-edition-store';
 import { DynamoRateLimiter } from '../adapters/dynamo-rate-limiter';
@@ -24,6 +25,7 @@ export function tableAdapters(dynamo: DynamoDBDocumentClient, config: Pick<Mujaz
     editions: new DynamoEditionStore(dynamo, config.tableName),
     subscribers: new DynamoSubscriberRepository(dynamo, config.tableName),
     ledger: new DynamoDeliveryLedger(dynamo, config.tableName),
+    counts: new DynamoConsoleCounts(dynamo, config.tableName),
   };
 }
 

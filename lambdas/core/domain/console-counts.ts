@@ -126,3 +126,28 @@ export function addCountChanges(into: CountChanges, more: CountChanges): CountCh
   }
   return into;
 }
+
+/**
+ * What one stored record says of the days from `fromDay` on, for a rebuild of counters that were never kept: its
+ * confirmation (joined), its leaving after one (left), its suppression (bounced or complained) — each on the day
+ * its record dates it. Earlier subscriptions of the address are not dated finely enough to count.
+ */
+export function historyShareOf(subscriber: Subscriber, fromDay: string): CountChanges {
+  const share = noCountChanges();
+  const on = (instant: string | undefined, event: DayEvent) => {
+    if (instant === undefined) return;
+    const day = instant.slice(0, 10);
+    if (day < fromDay) return;
+    const events = share.days[day] ?? {};
+    events[event] = (events[event] ?? 0) + 1;
+    share.days[day] = events;
+  };
+  on(subscriber.confirmedAt, 'joined');
+  if (subscriber.confirmedAt !== undefined && subscriber.status === 'unsubscribed')
+    on(subscriber.unsubscribedAt, 'left');
+  if (subscriber.status === 'suppressed') {
+    if (subscriber.confirmedAt !== undefined) on(subscriber.suppressedAt, 'left');
+    on(subscriber.suppressedAt, subscriber.suppressedFor === 'complaint' ? 'complained' : 'bounced');
+  }
+  return share;
+}
