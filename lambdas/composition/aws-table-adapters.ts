@@ -14,6 +14,7 @@ import { randomIds } from '../adapters/random-ids';
 import { SqsDeliveryQueue } from '../adapters/sqs-delivery-queue';
 import { SqsSubscriptionQueue } from '../adapters/sqs-subscription-queue';
 import { systemClock } from '../adapters/system-clock';
+import type { RebuildCountsDeps } from '../core/use-cases/rebuild-console-counts';
 import type { FeedbackRecorderDeps } from './compose-feedback-recorder';
 import type { CompositionOptions, MujazSecrets } from './composition-options';
 import type { MujazConfig } from './config';
@@ -64,5 +65,17 @@ export function awsFeedbackRecorderDeps(
     ids: randomIds,
     clock: options.clock ?? systemClock,
     logger: options.logger,
+  };
+}
+
+/** The console counters' rebuild (scripts/rebuild-console-counts.ts, the bench): the readers and the counters. */
+export function awsCountsRebuildDeps(
+  config: Pick<MujazConfig, 'tableName'>,
+  clients: Pick<DynamoSqsClients, 'dynamo'>,
+): RebuildCountsDeps {
+  return {
+    subscribers: new DynamoSubscriberRepository(clients.dynamo, config.tableName),
+    counts: new DynamoConsoleCounts(clients.dynamo, config.tableName),
+    clock: systemClock,
   };
 }
