@@ -10,6 +10,7 @@
 //  5. Subscribe timing (bench/subscribe-timing.ts): whether the answer's time tells known addresses from unknown.
 //  6. Feeds (bench/feeds.ts): 200 sources × 50 items on local hosts, 10 % slow and 5 % failing — a first cycle, a
 //     changed one and a not-modified one through the finder and the poll queue: time, CPU and memory.
+//  7. Console (bench/console.ts): the overview on 100,000 readers and 50 editions: p50/p95 own time, requests.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,6 +30,7 @@ import { summaryProfileFor, summaryProfileNameFor } from '../lambdas/core/domain
 import { cleanText } from '../lambdas/core/domain/text-cleaning';
 import { summarizeFile } from '../scripts/summarize';
 import { benchBundles } from './bundles';
+import { benchConsole } from './console';
 import { benchDelivery } from './delivery';
 import {
   DEV_SETS,
@@ -298,6 +300,7 @@ const PARTS: Record<string, () => Promise<void> | void> = {
   delivery: benchDelivery,
   subscribe: benchSubscribeTiming,
   feeds: benchFeeds,
+  console: benchConsole,
 };
 
 async function main(): Promise<void> {

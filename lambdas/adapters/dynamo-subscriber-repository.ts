@@ -117,7 +117,8 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
   }
 }
 
-function itemOf(subscriber: Subscriber): Record<string, unknown> {
+/** The item a subscriber is stored as (the bench bulk-loads lists in this shape). */
+export function itemOf(subscriber: Subscriber): Record<string, unknown> {
   return {
     ...subscriberKey(subscriber.email),
     entity: 'subscriber',
