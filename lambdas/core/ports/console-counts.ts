@@ -6,20 +6,29 @@ import type { EditionState } from '../domain/edition';
 
 /** Which counters to read: the days `fromDay` through `throughDay`, and the pending hours from `pendingFromHour`. */
 export interface CountsWindow {
+  /** The first UTC day read (`2026-11-08`). */
   fromDay: string;
+  /** The last UTC day read, included. */
   throughDay: string;
+  /** The first UTC hour of expiry whose pending readers are read (`2026-12-07T10`); later ones all are. */
   pendingFromHour: string;
 }
 
 /** An edition as the console lists it: its state, when it opened, and how its readers' copies ended. */
 export interface EditionOutcomes {
+  /** The edition's id (its number as text). */
   id: string;
+  /** 1, 2, … in the order editions opened. */
   number: number;
+  /** As stored: composing, sending, or queued once every reader is queued. */
   state: EditionState;
+  /** When it opened (ISO). */
   openedAt: string;
+  /** Its email's subject, once frozen. */
   subject?: string;
   /** Readers handed to the delivery queue so far. */
   recipients: number;
+  /** How many readers' copies ended in each outcome (sent, failed, unknown, skipped). */
   counts: OutcomeCounts;
 }
 
