@@ -23,10 +23,16 @@ import type { MujazConfig } from './config';
 export function tableAdapters(dynamo: DynamoDBDocumentClient, config: Pick<MujazConfig, 'tableName'>) {
   return {
     reports: new DynamoReportRepository(dynamo, config.tableName),
+    ...deliveryTableAdapters(dynamo, config),
+  };
+}
+
+/** The table without its reports: what the deliver function reads and writes (its bundle is held to 500 KB). */
+export function deliveryTableAdapters(dynamo: DynamoDBDocumentClient, config: Pick<MujazConfig, 'tableName'>) {
+  return {
     editions: new DynamoEditionStore(dynamo, config.tableName),
     subscribers: new DynamoSubscriberRepository(dynamo, config.tableName),
     ledger: new DynamoDeliveryLedger(dynamo, config.tableName),
-    counts: new DynamoConsoleCounts(dynamo, config.tableName),
   };
 }
 
