@@ -11,6 +11,7 @@
 //  6. Feeds (bench/feeds.ts): 200 sources × 50 items on local hosts, 10 % slow and 5 % failing — a first cycle, a
 //     changed one and a not-modified one through the finder and the poll queue: time, CPU and memory.
 //  7. Imports (bench/imports.ts): 100,000 rows imported as a job on DynamoDB Local, rows per second.
+//  8. Console (bench/console.ts): the overview on 100,000 readers and 50 editions: p50/p95 own time, requests.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -30,6 +31,7 @@ import { summaryProfileFor, summaryProfileNameFor } from '../lambdas/core/domain
 import { cleanText } from '../lambdas/core/domain/text-cleaning';
 import { summarizeFile } from '../scripts/summarize';
 import { benchBundles } from './bundles';
+import { benchConsole } from './console';
 import { benchDelivery } from './delivery';
 import {
   DEV_SETS,
@@ -301,6 +303,7 @@ const PARTS: Record<string, () => Promise<void> | void> = {
   subscribe: benchSubscribeTiming,
   feeds: benchFeeds,
   imports: benchImports,
+  console: benchConsole,
 };
 
 async function main(): Promise<void> {

@@ -123,6 +123,7 @@ export class MujazDelivery {
       [ENVIRONMENT_VARIABLES.newsletterName]: props.newsletter.newsletterName,
       [ENVIRONMENT_VARIABLES.newsletterLanguage]: props.newsletter.newsletterLanguage,
       [ENVIRONMENT_VARIABLES.timeZone]: props.newsletter.timeZone,
+      [ENVIRONMENT_VARIABLES.digestSchedule]: props.newsletter.digestSchedule,
     };
     // Mail only from the newsletter's address, through its configuration set: SES authorizes a send against the
     // identity that verified the address (the address itself, or its domain) and the configuration set it names.

@@ -17,13 +17,16 @@ export interface TableAccess {
  *   counter (Update), an edition's page (Get, Query on its partition), the archive (BatchGetItem).
  * - admin (the operator's routes): reports in (Put, Get) and edited (Update, then Get when refused), imports started
  *   and followed (Put, Get), subscribers exported (gsi1, gsi2), test sends' pacer (Update), editions opened and read
- *   (Get, Update, transactions with Put), untaken reports (gsi1), tallies and retries (Query, Update).
+ *   (Get, Update, transactions with Put), untaken reports (gsi1), tallies and retries (Query, Update), the console's
+ *   overview (its counters: Query; the last editions and their tallies: BatchGetItem; the sources: gsi2).
  * - send-digest: editions (Get, Update, transactions with Put), untaken reports and confirmed readers (gsi1), an
  *   edition's reports (Query on its partition), taking a report (transaction: Update and Put; a report edited since
  *   it was listed is read again, Get).
  * - deliver-digest: the frozen edition and the reader (Get), claims and outcomes (Update, transactions of
  *   Updates, Delete to release), the pacer (Update), and a queued subscribe request (Get, Put).
- * - delivery-feedback: suppressing an address (Get, Put).
+ * - delivery-feedback: suppressing an address (Get; a transaction of the Put and its counters' Updates).
+ * Every change of a reader's state and every delivery outcome moves the console's counters in its transaction
+ * (Updates), which api, admin and deliver-digest already may do.
  * - sources (the /sources routes): a source and its URL's claim (Get; transactions with Put and Delete), every source
  *   (gsi2), the entries a deleted source remembered (Query on its partition, transactions of Deletes).
  * - find-due-sources: the due sources (gsi1).
@@ -35,10 +38,10 @@ export interface TableAccess {
  */
 export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   api: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], indexes: ['gsi2'] },
-  admin: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: ['gsi1', 'gsi2'] },
+  admin: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], indexes: ['gsi1', 'gsi2'] },
   'send-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: ['gsi1'] },
   'deliver-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: [] },
-  'delivery-feedback': { actions: ['GetItem', 'PutItem'], indexes: [] },
+  'delivery-feedback': { actions: ['GetItem', 'PutItem', 'UpdateItem'], indexes: [] },
   sources: { actions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'], indexes: ['gsi2'] },
   'find-due-sources': { actions: ['Query'], indexes: ['gsi1'] },
   'poll-sources': { actions: ['GetItem', 'PutItem', 'DeleteItem', 'BatchGetItem'], indexes: [] },

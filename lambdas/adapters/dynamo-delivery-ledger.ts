@@ -7,9 +7,9 @@ import {
   GetCommand,
   paginateQuery,
   QueryCommand,
-  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { type CountChanges, noCountChanges } from '../core/domain/console-counts';
 import {
   COUNTED_OUTCOMES,
   DELIVERY_RECORD_RETENTION_DAYS,
@@ -21,16 +21,15 @@ import {
   type RetriableOutcome,
 } from '../core/domain/delivery';
 import type { DeliveryLedger, RetryCandidate } from '../core/ports/digest-ledger';
-import { isConditionFailure } from './dynamo-items';
-import { deliveryKey, editionItems, tallyKey } from './dynamo-keys';
+import { counterUpdates } from './dynamo-console-counts';
+import { isConditionFailure, transactWrite } from './dynamo-items';
+import { deliveryKey, editionItems, shardOfAddress, tallyKey } from './dynamo-keys';
 
 /**
  * The tally is spread over this many items, so that concurrent deliver invocations rarely write the same one (two
  * transactions on one item conflict) and no single item takes more than its share of writes.
  */
 export const TALLY_SHARDS = 10;
-/** Tries of a transaction that lost a conflict with another on the same tally shard. */
-const CONFLICT_ATTEMPTS = 8;
 
 export class DynamoDeliveryLedger implements DeliveryLedger {
   constructor(
@@ -73,10 +72,17 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
     };
   }
 
-  async record(editionId: string, email: string, outcome: DeliveryOutcome, at: Date): Promise<void> {
+  async record(
+    editionId: string,
+    email: string,
+    outcome: DeliveryOutcome,
+    at: Date,
+    counts: CountChanges = noCountChanges(),
+  ): Promise<void> {
     const { status, ...details } = outcome;
     const names = Object.keys(details);
-    await this.transact(
+    await transactWrite(
+      this.client,
       [
         {
           Update: {
@@ -100,6 +106,7 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
           },
         },
         this.tallyUpdate(editionId, email, status, 1),
+        ...counterUpdates(this.tableName, email, counts),
       ],
       // Another turn recorded an outcome first; the first word stands.
     );
@@ -166,7 +173,7 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
   }
 
   async reopen(editionId: string, email: string, outcome: RetriableOutcome): Promise<boolean> {
-    return this.transact([
+    return transactWrite(this.client, [
       {
         Update: {
           TableName: this.tableName,
@@ -185,44 +192,11 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
     return {
       Update: {
         TableName: this.tableName,
-        Key: tallyKey(editionId, shardOf(email)),
+        Key: tallyKey(editionId, shardOfAddress(email, TALLY_SHARDS)),
         UpdateExpression: 'SET entity = :entity ADD #outcome :change',
         ExpressionAttributeNames: { '#outcome': outcome },
         ExpressionAttributeValues: { ':entity': 'tally', ':change': change },
       },
     };
   }
-
-  /**
-   * Runs the transaction; false when its first item's condition did not hold (nothing was written). A conflict
-   * with another transaction on the same tally shard is tried again: the condition makes a repeat harmless.
-   */
-  private async transact(
-    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
-  ): Promise<boolean> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-        return true;
-      } catch (error) {
-        const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-        if (reasons[0]?.Code === 'ConditionalCheckFailed') return false;
-        const conflict =
-          reasons.some((reason) => reason.Code === 'TransactionConflict') ||
-          (error as Error).name === 'TransactionConflictException';
-        if (!conflict || attempt >= CONFLICT_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-      }
-    }
-  }
-}
-
-/** FNV-1a over the address: a stable, even spread of readers over the tally's shards. */
-function shardOf(email: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < email.length; index += 1) {
-    hash ^= email.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash % TALLY_SHARDS;
 }

@@ -20,6 +20,9 @@
 //   HOSTLEASE#<host>    PAGESLOT                      the lease on a web host's one page slot (requests-per-host.ts)
 //   IMPORT#<id>         IMPORT                        an import job and its counts
 //   IMPORT#<id>         CHUNK#<n>                     one chunk's plan, and whether it was counted
+//   STATS               DAY#<yyyy-mm-dd>#<0-9>        the console's counts of a day's events (console-counts.ts)
+//   STATS               PENDING#<yyyy-mm-ddThh>#<0-9> pending readers whose link expires in that hour
+//   STATS               TOTALS#<0-9>                  readers by state, confirmed ones by language
 
 /** A type, not an interface: the SDK's key arguments take records, and only a type alias is one. */
 export type ItemKey = {
@@ -107,3 +110,27 @@ export const pageSlotKey = (host: string): ItemKey => ({ pk: `HOSTLEASE#${host}`
 export const importJobKey = (id: string): ItemKey => ({ pk: `IMPORT#${id}`, sk: 'IMPORT' });
 
 export const importChunkKey = (id: string, chunk: number): ItemKey => ({ pk: `IMPORT#${id}`, sk: `CHUNK#${chunk}` });
+
+/**
+ * The console's counters, in one partition read by two bounded queries; each counter is spread over
+ * `counterShards` items (by the reader's address) so that concurrent transactions rarely write the same one.
+ */
+export const consoleCounters = {
+  partition: 'STATS',
+  dayPrefix: 'DAY#',
+  pendingPrefix: 'PENDING#',
+  totalsPrefix: 'TOTALS#',
+  day: (day: string, shard: number): ItemKey => ({ pk: 'STATS', sk: `DAY#${day}#${shard}` }),
+  pending: (hour: string, shard: number): ItemKey => ({ pk: 'STATS', sk: `PENDING#${hour}#${shard}` }),
+  totals: (shard: number): ItemKey => ({ pk: 'STATS', sk: `TOTALS#${shard}` }),
+} as const;
+
+/** FNV-1a over the address: a stable, even spread of readers over a counter's shards. */
+export function shardOfAddress(email: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < email.length; index += 1) {
+    hash ^= email.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % shards;
+}

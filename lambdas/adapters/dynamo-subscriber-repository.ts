@@ -8,9 +8,11 @@ import {
   paginateQuery,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { type CountChanges, isEmptyCountChanges } from '../core/domain/console-counts';
 import type { Subscriber } from '../core/domain/subscriber';
 import type { SubscriberPage, SubscriberRepository } from '../core/ports/subscriber-repository';
-import { domainFields, isConditionFailure } from './dynamo-items';
+import { counterUpdates } from './dynamo-console-counts';
+import { domainFields, isConditionFailure, transactWrite } from './dynamo-items';
 import { subscriberIndexes, subscriberKey } from './dynamo-keys';
 
 export class DynamoSubscriberRepository implements SubscriberRepository {
@@ -61,23 +63,25 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
     return subscriber?.subscriptionId === subscriptionId ? subscriber : undefined;
   }
 
-  async replace(next: Subscriber, previous: Subscriber | undefined): Promise<boolean> {
+  /** A change that moves counters is one transaction with their updates: the record and its counts, or neither. */
+  async replace(next: Subscriber, previous: Subscriber | undefined, counts?: CountChanges): Promise<boolean> {
     const revision = previous?.revision;
+    const put = {
+      TableName: this.tableName,
+      Item: itemOf({ ...next, revision: (revision ?? 0) + 1 }),
+      ...(previous === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : revision === undefined
+          ? { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revision)' }
+          : {
+              ConditionExpression: 'revision = :revision',
+              ExpressionAttributeValues: { ':revision': revision },
+            }),
+    };
+    if (counts !== undefined && !isEmptyCountChanges(counts))
+      return transactWrite(this.client, [{ Put: put }, ...counterUpdates(this.tableName, next.email, counts)]);
     try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: itemOf({ ...next, revision: (revision ?? 0) + 1 }),
-          ...(previous === undefined
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : revision === undefined
-              ? { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revision)' }
-              : {
-                  ConditionExpression: 'revision = :revision',
-                  ExpressionAttributeValues: { ':revision': revision },
-                }),
-        }),
-      );
+      await this.client.send(new PutCommand(put));
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -132,7 +136,8 @@ export class DynamoSubscriberRepository implements SubscriberRepository {
   }
 }
 
-function itemOf(subscriber: Subscriber): Record<string, unknown> {
+/** The item a subscriber is stored as (the bench bulk-loads lists in this shape). */
+export function itemOf(subscriber: Subscriber): Record<string, unknown> {
   return {
     ...subscriberKey(subscriber.email),
     entity: 'subscriber',

@@ -2,14 +2,17 @@
 // confirmations) and the admin function (test sends), and so the local runtime and the integration tests, which run
 // every function's use cases (awsMujazDeps). Built one way for all: the mailer (SES), the shared send pacer.
 import type { AwsClients } from '../adapters/aws-clients';
+import { DynamoConsoleCounts } from '../adapters/dynamo-console-counts';
+import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
 import { DynamoSendPacer } from '../adapters/dynamo-send-pacer';
+import { DynamoSourceRepository } from '../adapters/dynamo-source-repository';
 import { HandlebarsConfirmationRenderer } from '../adapters/handlebars-confirmation-renderer';
 import { HandlebarsEmailRenderer } from '../adapters/handlebars-email-renderer';
 import { randomIds } from '../adapters/random-ids';
 import { ReadabilityArticleExtractor } from '../adapters/readability-article-extractor';
 import { SesMailer } from '../adapters/ses-mailer';
 import { systemClock } from '../adapters/system-clock';
-import { queueAdapters, secretAdapters, tableAdapters } from './aws-table-adapters';
+import { deliveryTableAdapters, queueAdapters, secretAdapters } from './aws-table-adapters';
 import type { QueueWorkerDeps } from './compose-queue-worker';
 import type { MujazDeps } from './compose-use-cases';
 import { type CompositionOptions, DEFAULT_SEND_RATE, type MujazSecrets } from './composition-options';
@@ -18,7 +21,7 @@ import type { MujazConfig } from './config';
 /** What mails a reader: the tables, the queues, the signer, SES and the pacer that keeps it within its rate. */
 function mailingAdapters(config: MujazConfig, secrets: MujazSecrets, clients: AwsClients, options: CompositionOptions) {
   return {
-    ...tableAdapters(clients.dynamo, config),
+    ...deliveryTableAdapters(clients.dynamo, config),
     ...queueAdapters(clients, config),
     ...secretAdapters(clients.dynamo, config, secrets),
     mailer: new SesMailer(clients.ses, {
@@ -59,5 +62,10 @@ export function awsMujazDeps(
     ...mailingAdapters(config, secrets, clients, options),
     renderer: new HandlebarsEmailRenderer(options.emailTemplates),
     extractor: new ReadabilityArticleExtractor(),
+    reports: new DynamoReportRepository(clients.dynamo, config.tableName),
+    // The console's overview: its counters' reads, and the sources that need attention. Built here, not with the
+    // table's adapters, so that only the bundles that read the console carry them.
+    counts: new DynamoConsoleCounts(clients.dynamo, config.tableName),
+    sources: new DynamoSourceRepository(clients.dynamo, config.tableName),
   };
 }

@@ -2,6 +2,7 @@
 // the subscribe rate — and the delivery-feedback function's, which needs nothing else. No renderer, no SES, no
 // article extractor: a bundle that reaches this module carries none of them.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoConsoleCounts } from '../adapters/dynamo-console-counts';
 import { DynamoDeliveryLedger } from '../adapters/dynamo-delivery-ledger';
 import { DynamoEditionStore } from '../adapters/dynamo-edition-store';
 import { DynamoRateLimiter } from '../adapters/dynamo-rate-limiter';
@@ -13,6 +14,7 @@ import { randomIds } from '../adapters/random-ids';
 import { SqsDeliveryQueue } from '../adapters/sqs-delivery-queue';
 import { SqsSubscriptionQueue } from '../adapters/sqs-subscription-queue';
 import { systemClock } from '../adapters/system-clock';
+import type { RebuildCountsDeps } from '../core/use-cases/rebuild-console-counts';
 import type { FeedbackRecorderDeps } from './compose-feedback-recorder';
 import type { CompositionOptions, MujazSecrets } from './composition-options';
 import type { MujazConfig } from './config';
@@ -21,6 +23,13 @@ import type { MujazConfig } from './config';
 export function tableAdapters(dynamo: DynamoDBDocumentClient, config: Pick<MujazConfig, 'tableName'>) {
   return {
     reports: new DynamoReportRepository(dynamo, config.tableName),
+    ...deliveryTableAdapters(dynamo, config),
+  };
+}
+
+/** The table without its reports: what the deliver function reads and writes (its bundle is held to 500 KB). */
+export function deliveryTableAdapters(dynamo: DynamoDBDocumentClient, config: Pick<MujazConfig, 'tableName'>) {
+  return {
     editions: new DynamoEditionStore(dynamo, config.tableName),
     subscribers: new DynamoSubscriberRepository(dynamo, config.tableName),
     ledger: new DynamoDeliveryLedger(dynamo, config.tableName),
@@ -62,5 +71,17 @@ export function awsFeedbackRecorderDeps(
     ids: randomIds,
     clock: options.clock ?? systemClock,
     logger: options.logger,
+  };
+}
+
+/** The console counters' rebuild (scripts/rebuild-console-counts.ts, the bench): the readers and the counters. */
+export function awsCountsRebuildDeps(
+  config: Pick<MujazConfig, 'tableName'>,
+  clients: Pick<DynamoSqsClients, 'dynamo'>,
+): RebuildCountsDeps {
+  return {
+    subscribers: new DynamoSubscriberRepository(clients.dynamo, config.tableName),
+    counts: new DynamoConsoleCounts(clients.dynamo, config.tableName),
+    clock: systemClock,
   };
 }

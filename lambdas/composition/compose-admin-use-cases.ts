@@ -5,6 +5,7 @@
 
 import type { AdminUseCases } from '../core/admin-use-cases';
 import { publicLinks } from '../core/domain/links';
+import { type ConsoleOverviewDeps, consoleOverview } from '../core/use-cases/console-overview';
 import { digestProgress, retryDigest } from '../core/use-cases/digest-progress';
 import { editReport } from '../core/use-cases/edit-report';
 import { importSubscribers } from '../core/use-cases/import-subscribers';
@@ -24,11 +25,12 @@ export type { AdminUseCases } from '../core/admin-use-cases';
 /** The adapters the operator's requests run on: everything a digest needs, the extractor, the subscribe queue. */
 export type AdminDeps = Omit<DigestDeps, 'links' | 'newsletter' | 'timeZone' | 'featuredReports' | 'staleClaimMs'> &
   Pick<IngestReportDeps, 'extractor'> &
-  Pick<SubscriptionDeps, 'subscriptionQueue'>;
+  Pick<SubscriptionDeps, 'subscriptionQueue'> &
+  Pick<ConsoleOverviewDeps, 'counts' | 'sources'>;
 
 export type AdminSettings = Pick<
   CoreSettings,
-  'newsletter' | 'timeZone' | 'publicBaseUrl' | 'featuredReports' | 'staleClaimMs'
+  'newsletter' | 'timeZone' | 'publicBaseUrl' | 'featuredReports' | 'staleClaimMs' | 'digestSchedule'
 >;
 
 export function composeAdminUseCases(deps: AdminDeps, settings: AdminSettings): AdminUseCases {
@@ -57,5 +59,10 @@ export function composeAdminUseCases(deps: AdminDeps, settings: AdminSettings): 
     digestProgress: (id) => digestProgress(digest, id),
     retryDigest: (id, include) => retryDigest(digest, id, include),
     checkSendRequest: (request) => checkSendRequest(digest, request),
+    consoleOverview: () =>
+      consoleOverview(deps, {
+        timeZone: settings.timeZone,
+        ...(settings.digestSchedule !== undefined ? { digestSchedule: settings.digestSchedule } : {}),
+      }),
   };
 }

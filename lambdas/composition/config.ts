@@ -26,6 +26,7 @@ export const ENVIRONMENT_VARIABLES = {
   newsletterName: 'MUJAZ_NEWSLETTER_NAME',
   newsletterLanguage: 'MUJAZ_NEWSLETTER_LANGUAGE',
   timeZone: 'MUJAZ_TIME_ZONE',
+  digestSchedule: 'MUJAZ_DIGEST_SCHEDULE',
   confirmWithinHours: 'MUJAZ_CONFIRM_WITHIN_HOURS',
   confirmationCooldownMinutes: 'MUJAZ_CONFIRMATION_COOLDOWN_MINUTES',
   featuredReports: 'MUJAZ_FEATURED_REPORTS',
@@ -75,6 +76,8 @@ export interface MujazConfig {
   newsletter: NewsletterIdentity;
   /** IANA zone of the newsletter: the dates its emails print. */
   timeZone: string;
+  /** The digest's cron expression, as the schedule sends it (mujaz:digestSchedule): the console's next send. */
+  digestSchedule?: string;
   confirmWithinMs: number;
   /** At most one confirmation email per address within this long (MUJAZ_CONFIRMATION_COOLDOWN_MINUTES). */
   confirmationCooldownMs: number;
@@ -163,6 +166,10 @@ const mujazEnvironment = z.object({
     .default('موجز'),
   [V.newsletterLanguage]: z.enum(NEWSLETTER_LANGUAGES).default('ar'),
   [V.timeZone]: z.string().refine(isTimeZone, 'not an IANA time zone').default('UTC'),
+  [V.digestSchedule]: z
+    .string()
+    .regex(/^cron\(.+\)$/u, 'not a cron(…) expression')
+    .optional(),
   [V.confirmWithinHours]: z.coerce
     .number()
     .positive()
@@ -242,6 +249,7 @@ export function readConfig(env: NodeJS.ProcessEnv): MujazConfig {
     fromAddress: values[V.fromAddress],
     newsletter: { name: values[V.newsletterName], language: values[V.newsletterLanguage] },
     timeZone: values[V.timeZone],
+    ...(values[V.digestSchedule] !== undefined ? { digestSchedule: values[V.digestSchedule] } : {}),
     confirmWithinMs: values[V.confirmWithinHours] * 3_600_000,
     confirmationCooldownMs: values[V.confirmationCooldownMinutes] * 60_000,
     featuredReports: values[V.featuredReports],

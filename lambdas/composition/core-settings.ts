@@ -4,6 +4,8 @@ import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 export interface CoreSettings {
   newsletter: NewsletterIdentity;
   timeZone: string;
+  /** The digest's cron expression (the console's next send); absent where no schedule sends (locally). */
+  digestSchedule?: string;
   publicBaseUrl: string;
   confirmWithinMs: number;
   /** At most one confirmation email per address within this long. */

@@ -4,6 +4,7 @@ import type { RetriableOutcome } from './domain/delivery';
 import type { Report } from './domain/report';
 import type { ReportInput } from './domain/report-submission';
 import type { Subscriber } from './domain/subscriber';
+import type { ConsoleOverview } from './use-cases/console-overview';
 import type { DigestProgress } from './use-cases/digest-progress';
 import type { ImportOutcome, ImportRow } from './use-cases/import-subscribers';
 import type { BatchOutcome, IngestedReport } from './use-cases/ingest-report';
@@ -35,4 +36,6 @@ export interface AdminUseCases {
   retryDigest(id: string, include: readonly RetriableOutcome[]): Promise<{ id: string; requeued: number }>;
   /** Throws InvalidInputError for a send request that names no period; sends nothing. */
   checkSendRequest(request: SendRequest): void;
+  /** The console's first page: every figure from counters and bounded reads, at most five table requests. */
+  consoleOverview(): Promise<ConsoleOverview>;
 }

@@ -1,10 +1,15 @@
 // Test double: SubscriberRepository in a Map keyed by the (already normalized) address. Stores copies, and checks
 // a write's revision as the DynamoDB adapter's condition does.
+import type { CountChanges } from '../../lambdas/core/domain/console-counts';
 import type { Subscriber } from '../../lambdas/core/domain/subscriber';
 import type { SubscriberPage, SubscriberRepository } from '../../lambdas/core/ports/subscriber-repository';
+import type { InMemoryConsoleCounts } from './in-memory-console-counts';
 
 export class InMemorySubscriberRepository implements SubscriberRepository {
   private readonly byEmail = new Map<string, Subscriber>();
+
+  /** Counts moved by each write that happens, like the DynamoDB adapter's transaction, when given. */
+  constructor(private readonly counts?: InMemoryConsoleCounts) {}
 
   async find(email: string): Promise<Subscriber | undefined> {
     const subscriber = this.byEmail.get(email);
@@ -27,11 +32,12 @@ export class InMemorySubscriberRepository implements SubscriberRepository {
   }
 
   /** Check and set with no await between them, like the DynamoDB adapter's conditional put. */
-  async replace(next: Subscriber, previous: Subscriber | undefined): Promise<boolean> {
+  async replace(next: Subscriber, previous: Subscriber | undefined, counts?: CountChanges): Promise<boolean> {
     const stored = this.byEmail.get(next.email);
     const unchanged = previous === undefined ? stored === undefined : stored?.revision === previous.revision;
     if (!unchanged) return false;
     this.byEmail.set(next.email, structuredClone({ ...next, revision: (previous?.revision ?? 0) + 1 }));
+    if (counts) this.counts?.apply(counts);
     return true;
   }
 

@@ -13,11 +13,13 @@ import { composeUseCases, type UseCases } from '../../lambdas/composition/compos
 import { TurnDeferredError } from '../../lambdas/core/domain/errors';
 import type { NewsletterIdentity } from '../../lambdas/core/domain/newsletter-labels';
 import { splitParagraphs, splitSentences } from '../../lambdas/core/domain/sentences';
+import type { Source } from '../../lambdas/core/domain/source';
 import type { Subscriber } from '../../lambdas/core/domain/subscriber';
 import type { ArticleExtractor } from '../../lambdas/core/ports/article-extractor';
 import type { EmailRenderer } from '../../lambdas/core/ports/email-renderer';
 import type { TurnResult } from '../../lambdas/core/use-cases/deliver-digest';
 import { FixedClock } from './fixed-clock';
+import { InMemoryConsoleCounts } from './in-memory-console-counts';
 import { InMemoryDeliveryLedger } from './in-memory-delivery-ledger';
 import { InMemoryDeliveryQueue } from './in-memory-delivery-queue';
 import { InMemoryEditionStore } from './in-memory-edition-store';
@@ -62,6 +64,8 @@ export interface Harness<
   clock: FixedClock;
   reports: InMemoryReportRepository;
   subscribers: InMemorySubscriberRepository;
+  counts: InMemoryConsoleCounts;
+  sources: { list(): Promise<Source[]>; stored: Source[] };
   editions: InMemoryEditionStore;
   ledger: InMemoryDeliveryLedger;
   queue: InMemoryDeliveryQueue;
@@ -120,7 +124,10 @@ export function createHarness<
 >(options: HarnessOptions<R, E> = {}): Harness<R, E> {
   const clock = new FixedClock(options.start ?? START);
   const reports = new InMemoryReportRepository();
-  const subscribers = new InMemorySubscriberRepository();
+  const counts = new InMemoryConsoleCounts();
+  const subscribers = new InMemorySubscriberRepository(counts);
+  const stored: Source[] = [];
+  const sources = { stored, list: async () => structuredClone(stored) };
   const editions = new InMemoryEditionStore();
   const ledger = new InMemoryDeliveryLedger();
   const queue = new InMemoryDeliveryQueue();
@@ -139,6 +146,8 @@ export function createHarness<
   const ports = {
     reports,
     subscribers,
+    counts,
+    sources,
     editions,
     ledger,
     queue,

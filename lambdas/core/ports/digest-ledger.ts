@@ -1,5 +1,6 @@
 // Core port: the record of what became of each reader's copy of an edition, which makes every send safe to repeat,
 // and the edition's tally of outcomes, kept in step with the records.
+import type { CountChanges } from '../domain/console-counts';
 import type { DeliveryClaim, DeliveryOutcome, OutcomeCounts, RetriableOutcome } from '../domain/delivery';
 
 /** A reader to send again: its copy ended in a retriable outcome, or a retry reopened it and may not have queued it. */
@@ -22,9 +23,10 @@ export interface DeliveryLedger {
   claim(editionId: string, email: string, at: Date): Promise<DeliveryClaim>;
   /**
    * Records how the attempt ended and counts it on the edition, both or neither; only a claim still `sending` (or
-   * no record at all) takes an outcome: the first word stands.
+   * no record at all) takes an outcome: the first word stands. The console's counters move by `counts` in the same
+   * write, so an outcome refused as not the first word counts nowhere.
    */
-  record(editionId: string, email: string, outcome: DeliveryOutcome, at: Date): Promise<void>;
+  record(editionId: string, email: string, outcome: DeliveryOutcome, at: Date, counts?: CountChanges): Promise<void>;
   /** Gives back a claim whose send was refused, so that the reader's next turn may try again. */
   release(editionId: string, email: string): Promise<void>;
   /** How many readers of the edition ended in each outcome. */

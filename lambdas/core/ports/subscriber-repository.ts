@@ -1,4 +1,5 @@
 // Core port: where subscriptions are kept.
+import type { CountChanges } from '../domain/console-counts';
 import type { Subscriber } from '../domain/subscriber';
 
 /** One page of subscribers and where the next one starts (absent after the last). */
@@ -22,9 +23,10 @@ export interface SubscriberRepository {
   findBySubscription(subscriptionId: string): Promise<Subscriber | undefined>;
   /**
    * Writes `next` only if the stored record is still `previous` (the same revision; absent when `previous` is):
-   * no change ever overwrites one it did not see. False when another write came first.
+   * no change ever overwrites one it did not see. False when another write came first. The console's counters move
+   * by `counts` in the same write, both or neither: a write that is refused, or retried, never counts twice.
    */
-  replace(next: Subscriber, previous: Subscriber | undefined): Promise<boolean>;
+  replace(next: Subscriber, previous: Subscriber | undefined, counts?: CountChanges): Promise<boolean>;
   /** Every confirmed subscriber, fetched page by page so lists of any size fit in memory. */
   confirmedSubscribers(): AsyncIterable<Subscriber>;
   /** Up to `limit` confirmed subscribers after the `after` cursor (from the start when absent), in a fixed order. */

@@ -1,6 +1,7 @@
 // Core use case: one reader's turn to be sent an edition, as the delivery queue hands it out. Every turn may come
 // more than once (the queue delivers at least once, a fan-out may repeat a page, an operator may retry), so the
 // ledger's claim decides who sends, and the first recorded outcome stands.
+import { deliveryCountChanges } from '../domain/console-counts';
 import {
   type CountedOutcome,
   type DeliveryAttempt,
@@ -88,7 +89,8 @@ export async function deliverDigest(
   // again and counts then; a digest sent whose record failed counts as the tally will (unknown, once a later turn
   // finds the claim abandoned).
   const record = async (outcome: DeliveryOutcome) => {
-    await deps.ledger.record(editionId, address, outcome, deps.clock.now());
+    const at = deps.clock.now();
+    await deps.ledger.record(editionId, address, outcome, at, deliveryCountChanges(outcome, at));
     deps.metrics.count(OUTCOME_METRICS[outcome.status]);
   };
 

@@ -160,6 +160,7 @@ export async function confirmImported(
   const { written } = await changeSubscriber(
     deps.subscribers,
     row.email,
+    deps.clock.now(),
     (current) => {
       if (!admitsRow(row, current)) return undefined;
       if (current === undefined)

@@ -90,7 +90,7 @@ export async function subscribe(
   const email = normalizeEmail(rawEmail);
   const now = deps.clock.now();
   let outcome: SubscribeOutcome = 'confirmation-sent';
-  const { written } = await changeSubscriber(deps.subscribers, email, (current) => {
+  const { written } = await changeSubscriber(deps.subscribers, email, now, (current) => {
     outcome = current?.status === 'confirmed' ? 'already-confirmed' : 'confirmation-sent';
     // It bounced for good or its reader called us spam: no form, however often sent, makes us mail it again.
     if (current?.status === 'suppressed') outcome = 'suppressed';
@@ -107,7 +107,7 @@ export async function subscribe(
       deps.logger.warn('confirmation outcome unknown; not resent', { recipient: maskEmail(email) });
       return outcome;
     }
-    await changeSubscriber(deps.subscribers, email, (current) =>
+    await changeSubscriber(deps.subscribers, email, deps.clock.now(), (current) =>
       current?.subscriptionId === written.subscriptionId && current.confirmationSentAt === written.confirmationSentAt
         ? withoutConfirmationSent(current)
         : undefined,
@@ -167,7 +167,7 @@ export async function confirmSubscription(
 ): Promise<LinkedReader> {
   const now = deps.clock.now();
   const linked = await confirmableSubscriberOfLink(deps, token, now);
-  const { written, previous } = await changeSubscriber(deps.subscribers, linked.email, (current) =>
+  const { written, previous } = await changeSubscriber(deps.subscribers, linked.email, now, (current) =>
     current?.subscriptionId === linked.subscriptionId && current.status === 'pending'
       ? confirmedSubscriber(current, now, 'link')
       : undefined,
@@ -190,7 +190,7 @@ export async function unsubscribe(
   const now = deps.clock.now();
   const linked = await subscriberOfLink(deps, token, 'unsubscribe', now);
   if (linked === undefined) throw new NotFoundError(GONE);
-  const { previous } = await changeSubscriber(deps.subscribers, linked.email, (current) =>
+  const { previous } = await changeSubscriber(deps.subscribers, linked.email, now, (current) =>
     // Suppressed stays suppressed: it is the stronger "never again".
     current?.subscriptionId === linked.subscriptionId &&
     (current.status === 'confirmed' || current.status === 'pending')

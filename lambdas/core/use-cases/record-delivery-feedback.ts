@@ -35,10 +35,11 @@ export async function recordDeliveryFeedback(deps: FeedbackDeps, event: unknown)
     } catch {
       continue; // SES only names addresses we sent to; one we cannot read is not ours to act on
     }
-    const { written, previous } = await changeSubscriber(deps.subscribers, email, (current) =>
+    const now = deps.clock.now();
+    const { written, previous } = await changeSubscriber(deps.subscribers, email, now, (current) =>
       current?.status === 'suppressed'
         ? undefined
-        : suppressedSubscriber(email, reason, deps.clock.now(), deps.ids.subscriptionId(), current),
+        : suppressedSubscriber(email, reason, now, deps.ids.subscriptionId(), current),
     );
     if (written === undefined) continue;
     suppressed += 1;

@@ -1,6 +1,7 @@
 // The table's keys are a contract with the data already stored (the table outlives every deploy): each is pinned
 // here as it is written, so that a change to one fails until it comes with a migration.
 import {
+  consoleCounters,
   deliveryKey,
   editionItems,
   editionKey,
@@ -39,6 +40,13 @@ it.each([
   ["a source's entry", sourceEntryKey('s1', 'ab12'), { pk: 'SOURCE#s1', sk: 'ENTRY#ab12' }],
   ["a feed URL's claim", sourceUrlKey('cd34'), { pk: 'SOURCEURL#cd34', sk: 'SOURCE' }],
   ["a web host's page slot", pageSlotKey('news.example:8080'), { pk: 'HOSTLEASE#news.example:8080', sk: 'PAGESLOT' }],
+  ["a day's counts shard", consoleCounters.day('2026-12-07', 4), { pk: 'STATS', sk: 'DAY#2026-12-07#4' }],
+  [
+    "an hour's pending shard",
+    consoleCounters.pending('2026-12-07T14', 2),
+    { pk: 'STATS', sk: 'PENDING#2026-12-07T14#2' },
+  ],
+  ["the totals' shard", consoleCounters.totals(9), { pk: 'STATS', sk: 'TOTALS#9' }],
 ])('%s', (_what, key, stored) => {
   expect(key).toEqual(stored);
 });
