@@ -18,6 +18,9 @@
 //   SOURCE#<id>         ENTRY#<key hash>              an entry a poll took up, under one of its identity keys
 //   SOURCEURL#<hash>    SOURCE                        the claim of a normalized feed URL by one source
 //   HOSTLEASE#<host>    PAGESLOT                      the lease on a web host's one page slot (requests-per-host.ts)
+//   SIGNIN#<token hash> LINK                          a mailed console sign-in link, until used or expired
+//   SESSION#<id hash>   SESSION                       a console session, until signed out or expired
+//   OPERATOR#<email>    PREFERENCES                   an operator's console language
 
 /** A type, not an interface: the SDK's key arguments take records, and only a type alias is one. */
 export type ItemKey = {
@@ -102,3 +105,12 @@ export const sourceUrlKey = (urlHash: string): ItemKey => ({ pk: `SOURCEURL#${ur
 
 /** A web host's page slot, as pageSlotHost names it (host[:port], at most 128 characters): one lease at a time. */
 export const pageSlotKey = (host: string): ItemKey => ({ pk: `HOSTLEASE#${host}`, sk: 'PAGESLOT' });
+
+/** A console sign-in link, under the SHA-256 of its token: the table never holds a usable link. */
+export const signInLinkKey = (tokenHash: string): ItemKey => ({ pk: `SIGNIN#${tokenHash}`, sk: 'LINK' });
+
+/** A console session, under the SHA-256 of its id: the table never holds a usable cookie. */
+export const consoleSessionKey = (idHash: string): ItemKey => ({ pk: `SESSION#${idHash}`, sk: 'SESSION' });
+
+/** What the console remembers of an operator between sessions. */
+export const operatorPreferencesKey = (email: string): ItemKey => ({ pk: `OPERATOR#${email}`, sk: 'PREFERENCES' });

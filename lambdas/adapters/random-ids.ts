@@ -5,4 +5,5 @@ import type { IdSource } from '../core/ports/id-source';
 export const randomIds: IdSource = {
   subscriptionId: () => randomBytes(16).toString('base64url'),
   sourceId: () => randomBytes(12).toString('base64url'),
+  secret: () => randomBytes(32).toString('base64url'),
 };

@@ -18,6 +18,14 @@ export class SequentialIds implements IdSource {
     this.sources += 1;
     return `src${String(this.sources).padStart(5, '0')}`;
   }
+
+  private secrets = 0;
+
+  /** secret-1, secret-2 … */
+  secret(): string {
+    this.secrets += 1;
+    return `secret-${this.secrets}`;
+  }
 }
 
 /** The id SequentialIds issues n-th (1 for the first). */

@@ -9,9 +9,10 @@ import type { NewsletterIdentity } from '../../lambdas/core/domain/newsletter-la
 import { splitParagraphs, splitSentences } from '../../lambdas/core/domain/sentences';
 import type { Subscriber } from '../../lambdas/core/domain/subscriber';
 import type { ArticleExtractor } from '../../lambdas/core/ports/article-extractor';
-import type { EmailRenderer } from '../../lambdas/core/ports/email-renderer';
+import type { EmailRenderer, SignInLinkView } from '../../lambdas/core/ports/email-renderer';
 import type { TurnResult } from '../../lambdas/core/use-cases/deliver-digest';
 import { FixedClock } from './fixed-clock';
+import { InMemoryConsoleAccessStore } from './in-memory-console-access-store';
 import { InMemoryDeliveryLedger } from './in-memory-delivery-ledger';
 import { InMemoryDeliveryQueue } from './in-memory-delivery-queue';
 import { InMemoryEditionStore } from './in-memory-edition-store';
@@ -36,6 +37,8 @@ export const CONFIRMATION_COOLDOWN_MS = 10 * 60_000;
 export const SUBSCRIBES_PER_CLIENT_PER_MINUTE = 5;
 /** Tuesday of 2026-W48 in Asia/Riyadh. */
 export const START = '2026-11-24T09:00:00.000Z';
+/** The console's operators in the harness. */
+export const OPERATORS = ['editor@example.com'];
 
 export interface HarnessOptions<R extends EmailRenderer, E extends ArticleExtractor> {
   newsletter?: NewsletterIdentity;
@@ -53,6 +56,7 @@ export interface Harness<
   E extends ArticleExtractor = StubArticleExtractor,
 > {
   clock: FixedClock;
+  access: InMemoryConsoleAccessStore;
   reports: InMemoryReportRepository;
   subscribers: InMemorySubscriberRepository;
   editions: InMemoryEditionStore;
@@ -117,8 +121,15 @@ export function createHarness<
   const metrics = new InMemoryMetrics();
   const newsletter = options.newsletter ?? { name: 'موجز', language: 'ar' };
   const timeZone = options.timeZone ?? 'Asia/Riyadh';
+  const access = new InMemoryConsoleAccessStore();
   const ports = {
     reports,
+    access,
+    signInQueue: subscriptionQueue,
+    // The link in plain view: the template itself is the integration tests' (no MJML here).
+    signInRenderer: {
+      renderSignInLink: async (view: SignInLinkView) => ({ subject: view.subject, html: view.signInUrl, text: view.signInUrl }),
+    },
     subscribers,
     editions,
     ledger,
@@ -144,6 +155,7 @@ export function createHarness<
     subscribesPerClientPerMinute: SUBSCRIBES_PER_CLIENT_PER_MINUTE,
     featuredReports: options.featuredReports ?? 10,
     staleClaimMs: options.staleClaimMs ?? 60_000,
+    operators: OPERATORS,
   });
   const addSubscriber = async (email: string, status: Subscriber['status'] = 'confirmed'): Promise<void> => {
     const at = clock.now().toISOString();

@@ -6,4 +6,6 @@ export interface IdSource {
   subscriptionId(): string;
   /** A new source id: 12 random bytes in base64url (16 characters). */
   sourceId(): string;
+  /** A new secret: 32 random bytes in base64url — a sign-in link's token, a console session's id or form secret. */
+  secret(): string;
 }

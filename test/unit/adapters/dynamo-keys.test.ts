@@ -1,15 +1,18 @@
 // The table's keys are a contract with the data already stored (the table outlives every deploy): each is pinned
 // here as it is written, so that a change to one fails until it comes with a migration.
 import {
+  consoleSessionKey,
   deliveryKey,
   editionItems,
   editionKey,
   editionReportKey,
   latestEditionKey,
+  operatorPreferencesKey,
   pacerSecondKey,
   pageSlotKey,
   rateWindowKey,
   reportKey,
+  signInLinkKey,
   sourceEntryKey,
   sourceEntryPrefix,
   sourceIndexes,
@@ -36,6 +39,13 @@ it.each([
   ["the pacer's second", pacerSecondKey(1_764_000_000), { pk: 'PACER#ses', sk: 'SECOND#1764000000' }],
   ["a client's rate window", rateWindowKey('h4sh'), { pk: 'RATE#h4sh', sk: 'WINDOW' }],
   ['a source', sourceKey('s1'), { pk: 'SOURCE#s1', sk: 'SOURCE' }],
+  ['a console sign-in link', signInLinkKey('h4sh'), { pk: 'SIGNIN#h4sh', sk: 'LINK' }],
+  ['a console session', consoleSessionKey('h4sh'), { pk: 'SESSION#h4sh', sk: 'SESSION' }],
+  [
+    "an operator's preferences",
+    operatorPreferencesKey('a@example.com'),
+    { pk: 'OPERATOR#a@example.com', sk: 'PREFERENCES' },
+  ],
   ["a source's entry", sourceEntryKey('s1', 'ab12'), { pk: 'SOURCE#s1', sk: 'ENTRY#ab12' }],
   ["a feed URL's claim", sourceUrlKey('cd34'), { pk: 'SOURCEURL#cd34', sk: 'SOURCE' }],
   ["a web host's page slot", pageSlotKey('news.example:8080'), { pk: 'HOSTLEASE#news.example:8080', sk: 'PAGESLOT' }],
