@@ -1,9 +1,10 @@
 // Composition: the deliver function's use cases — a reader's turn from the delivery queue (the frozen edition,
 // mailed once), a subscribe request from the subscription queue (its confirmation email) and a console sign-in
 // request from the same queue (its link, to operators alone) — bound to the adapters they run on. No report intake, no digest composition: the editions come frozen, and it renders only confirmations.
+
+import { operatorAddresses } from '../core/domain/console-access';
 import type { DeliveryAttempt, DeliveryRequest } from '../core/domain/delivery';
 import { publicLinks } from '../core/domain/links';
-import { operatorAddresses } from '../core/domain/console-access';
 import type { SubscriptionRequest } from '../core/domain/subscriber';
 import type { QueuedSignIn } from '../core/domain/work-queue-messages';
 import { mailSignInLink, type SignInMailDeps, type SignInMailOutcome } from '../core/use-cases/console-sign-in';

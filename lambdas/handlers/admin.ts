@@ -1,11 +1,13 @@
 // Lambda handler: the operator's routes of the HTTP API behind API Gateway — reports in, digests previewed, tested
-// and started, their progress and retries, the subscriber list in and out; each behind the admin token.
-import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+// and started, their progress and retries, the subscriber list in and out, each behind the admin token — and the
+// console's pages, behind an operator's session.
+import { getConnInfo, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { createAwsClients } from '../adapters/aws-clients';
 import { readCompiledEmailTemplates } from '../adapters/handlebars-templates';
 import { awsDigestDispatcher } from '../composition/aws-digest-dispatcher';
 import { awsMujazDeps } from '../composition/aws-mail-adapters';
 import { composeAdminUseCases } from '../composition/compose-admin-use-cases';
+import { composeConsoleUseCases } from '../composition/compose-console-use-cases';
 import { readAdminFunctionConfig, readConfig } from '../composition/config';
 import { lambdaHandler, readSecrets } from '../composition/lambda-runtime';
 import { withSendRate } from '../composition/send-quota';
@@ -22,11 +24,13 @@ export const handler = lambdaHandler('mujaz-admin', async ({ logger, metrics, tr
   const clients = createAwsClients({ region: lambda.region, capture: tracer.captureClient });
   const withRate = await withSendRate(config, clients.ses, logger);
   const emailTemplates = readCompiledEmailTemplates(config.templatesDirectory);
-  const mujaz = composeAdminUseCases(
-    awsMujazDeps(withRate, { tokenSecret }, clients, { logger, metrics, emailTemplates }),
-    config,
-  );
+  const deps = awsMujazDeps(withRate, { tokenSecret }, clients, { logger, metrics, emailTemplates });
+  const mujaz = composeAdminUseCases(deps, config);
+  const console = composeConsoleUseCases(deps, config);
   const dispatcher = awsDigestDispatcher(lambda, tracer.captureClient);
-  const app = handle(createAdminApp({ mujaz, dispatcher, adminToken, newsletter: config.newsletter, logger }));
+  const clientAddress = (c: Parameters<typeof getConnInfo>[0]) => getConnInfo(c).remote.address;
+  const app = handle(
+    createAdminApp({ mujaz, console, clientAddress, dispatcher, adminToken, newsletter: config.newsletter, logger }),
+  );
   return (event: LambdaEvent, context: LambdaContext) => app(event, context);
 });

@@ -14,6 +14,7 @@ import { pollVisibilitySeconds, sourcePollQueue } from '../adapters/source-poll-
 import { visibilityTimeoutSeconds } from '../adapters/work-queue-definition';
 import { awsFeedDeps } from '../composition/aws-feed-adapters';
 import { awsMujazDeps } from '../composition/aws-mail-adapters';
+import { composeConsoleUseCases } from '../composition/compose-console-use-cases';
 import { composeSourceFinder, type SourceFinder } from '../composition/compose-source-finder';
 import { composeSourcePoller, type SourcePoller, sourcePollBatchHandler } from '../composition/compose-source-poller';
 import { composeSourceUseCases, type SourceUseCases } from '../composition/compose-source-use-cases';
@@ -195,6 +196,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       clientAddress: (c) => getConnInfo(c).remote.address,
       links: publicLinks(config.publicBaseUrl),
       sources,
+      console: composeConsoleUseCases(deps, config),
     });
     const server = await listen(app, apiPort);
 

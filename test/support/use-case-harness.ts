@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HmacTokenSigner } from '../../lambdas/adapters/hmac-token-signer';
+import { composeConsoleUseCases } from '../../lambdas/composition/compose-console-use-cases';
 import { composeUseCases, type UseCases } from '../../lambdas/composition/compose-use-cases';
+import type { ConsoleUseCases } from '../../lambdas/core/console-use-cases';
 import { TurnDeferredError } from '../../lambdas/core/domain/errors';
 import type { NewsletterIdentity } from '../../lambdas/core/domain/newsletter-labels';
 import { splitParagraphs, splitSentences } from '../../lambdas/core/domain/sentences';
@@ -57,6 +59,8 @@ export interface Harness<
 > {
   clock: FixedClock;
   access: InMemoryConsoleAccessStore;
+  /** The console's sign-in and sessions, over the same fakes (OPERATORS are its operators). */
+  console: ConsoleUseCases;
   reports: InMemoryReportRepository;
   subscribers: InMemorySubscriberRepository;
   editions: InMemoryEditionStore;
@@ -128,7 +132,11 @@ export function createHarness<
     signInQueue: subscriptionQueue,
     // The link in plain view: the template itself is the integration tests' (no MJML here).
     signInRenderer: {
-      renderSignInLink: async (view: SignInLinkView) => ({ subject: view.subject, html: view.signInUrl, text: view.signInUrl }),
+      renderSignInLink: async (view: SignInLinkView) => ({
+        subject: view.subject,
+        html: view.signInUrl,
+        text: view.signInUrl,
+      }),
     },
     subscribers,
     editions,
@@ -157,6 +165,7 @@ export function createHarness<
     staleClaimMs: options.staleClaimMs ?? 60_000,
     operators: OPERATORS,
   });
+  const console = composeConsoleUseCases(ports, { newsletter, operators: OPERATORS });
   const addSubscriber = async (email: string, status: Subscriber['status'] = 'confirmed'): Promise<void> => {
     const at = clock.now().toISOString();
     await subscribers.save({
@@ -225,6 +234,7 @@ export function createHarness<
     newsletter,
     timeZone,
     useCases,
+    console,
     addSubscriber,
     processSubscriptions,
     tokenFor,

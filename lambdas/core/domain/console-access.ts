@@ -43,7 +43,12 @@ export function signInLinkFor(email: string, language: NewsletterLanguage, now: 
   return { email, language, expiresAt: now.getTime() + SIGN_IN_LINK_LIFETIME_MS };
 }
 
-export function sessionFor(link: SignInLink, language: NewsletterLanguage, csrfSecret: string, now: Date): ConsoleSession {
+export function sessionFor(
+  link: SignInLink,
+  language: NewsletterLanguage,
+  csrfSecret: string,
+  now: Date,
+): ConsoleSession {
   return { email: link.email, language, csrfSecret, expiresAt: now.getTime() + SESSION_LIFETIME_MS };
 }
 

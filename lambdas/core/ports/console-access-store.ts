@@ -3,6 +3,7 @@
 import type { ConsoleSession, SignInLink } from '../domain/console-access';
 import type { NewsletterLanguage } from '../domain/newsletter-languages';
 
+/** Sign-in links, console sessions and operators' console language, kept only under hashes of the tokens. */
 export interface ConsoleAccessStore {
   /** Keeps a mailed link under a hash of `token`, until its expiry (the store may forget it after). */
   saveSignInLink(token: string, link: SignInLink): Promise<void>;
@@ -23,5 +24,6 @@ export interface ConsoleAccessStore {
   setSessionLanguage(id: string, language: NewsletterLanguage): Promise<void>;
   /** The console language an operator chose last, remembered across sessions and browsers; undefined if never. */
   operatorLanguage(email: string): Promise<NewsletterLanguage | undefined>;
+  /** Remembers the operator's console language for their next sign-ins. */
   setOperatorLanguage(email: string, language: NewsletterLanguage): Promise<void>;
 }

@@ -45,6 +45,7 @@ export interface SignInLinkView extends TextLayout {
 
 /** Renders the console's sign-in email (a precompiled MJML template and its text part), HTML and text parts. */
 export interface SignInLinkRenderer {
+  /** The sign-in email in the view's language: subject, HTML and text parts, the link escaped in each. */
   renderSignInLink(view: SignInLinkView): Promise<RenderedEmail>;
 }
 

@@ -13,7 +13,7 @@ import {
 } from '../domain/console-access';
 import { consoleLabels } from '../domain/console-labels';
 import { normalizeEmail } from '../domain/email-address';
-import { MailOutcomeUnknownError, NotFoundError, RateLimitedError } from '../domain/errors';
+import { MailOutcomeUnknownError, RateLimitedError, SignInLinkRefusedError } from '../domain/errors';
 import type { PublicLinks } from '../domain/links';
 import type { NewsletterIdentity } from '../domain/newsletter-labels';
 import type { NewsletterLanguage } from '../domain/newsletter-languages';
@@ -53,9 +53,6 @@ export interface SignInMailDeps extends ConsoleAccessDeps {
   signInRenderer: SignInLinkRenderer;
   links: PublicLinks;
 }
-
-/** Thrown for a sign-in link that is unknown, used, expired, or names an address no longer an operator's. */
-export class SignInLinkRefusedError extends NotFoundError {}
 
 /**
  * The sign-in form, posted: counted against the client and against the address (RateLimitedError past either), the
@@ -114,7 +111,10 @@ export async function mailSignInLink(deps: SignInMailDeps, request: QueuedSignIn
 }
 
 /** The link page (GET): the link's language while it would sign in; SignInLinkRefusedError otherwise. Uses nothing. */
-export async function checkSignInLink(deps: ConsoleAccessDeps, token: string): Promise<{ language: NewsletterLanguage }> {
+export async function checkSignInLink(
+  deps: ConsoleAccessDeps,
+  token: string,
+): Promise<{ language: NewsletterLanguage }> {
   const link = await deps.access.findSignInLink(token, deps.clock.now());
   if (!link || !isOperator(deps.operators, link.email)) throw refused();
   return { language: link.language };
@@ -164,7 +164,5 @@ export async function chooseConsoleLanguage(
 }
 
 function refused(): SignInLinkRefusedError {
-  return new SignInLinkRefusedError(
-    'This sign-in link does not work: it was used, it is more than 15 minutes old, or its address is no operator’s.',
-  );
+  return new SignInLinkRefusedError();
 }
