@@ -61,6 +61,8 @@ export interface ApiFunctionsProps {
   mailingStatements: PolicyStatement[];
   /** The function behind the /sources routes (MujazFeeds makes it). */
   sources: IFunction;
+  /** The console's operators (`mujaz:operators`): the admin function refuses a session or link of anyone else. */
+  operators: readonly string[];
 }
 
 /**
@@ -149,6 +151,7 @@ export class MujazApi {
       environment: {
         ...props.environment,
         [ENVIRONMENT_VARIABLES.sendDigestFunctionName]: props.sendDigest.functionName,
+        [ENVIRONMENT_VARIABLES.operators]: props.operators.join(','),
       },
     })
       .bindTable(props.table)

@@ -59,6 +59,7 @@ export class MujazStatelessStack extends Stack {
       sendDigest: delivery.sendDigest.function,
       mailingStatements: delivery.mailingStatements,
       sources: feeds.sources.function,
+      operators: props.newsletter.operators,
     });
     const schedules = new MujazSchedules(this, {
       sendDigest: delivery.sendDigest.function,

@@ -17,7 +17,10 @@ export interface TableAccess {
  *   counter (Update), an edition's page (Get, Query on its partition), the archive (BatchGetItem).
  * - admin (the operator's routes): reports in (Put, Get) and edited (Update, then Get when refused), subscribers
  *   imported (Get, Put) and exported (gsi1, gsi2), test sends' pacer (Update), editions opened and read (Get, Update,
- *   transactions with Put), untaken reports (gsi1), tallies and retries (Query, Update).
+ *   transactions with Put), untaken reports (gsi1), tallies and retries (Query, Update); the console's sign-in
+ *   limits (Update), a link looked at (Get) and used (conditional Delete), sessions opened (Put), read (Get), given
+ *   a language (Update) and ended (Delete), an operator's language (Get, Put).
+ * - deliver-digest also keeps the sign-in links it mails (Put).
  * - send-digest: editions (Get, Update, transactions with Put), untaken reports and confirmed readers (gsi1), an
  *   edition's reports (Query on its partition), taking a report (transaction: Update and Put; a report edited since
  *   it was listed is read again, Get).
@@ -33,7 +36,7 @@ export interface TableAccess {
  */
 export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   api: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], indexes: ['gsi2'] },
-  admin: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: ['gsi1', 'gsi2'] },
+  admin: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], indexes: ['gsi1', 'gsi2'] },
   'send-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: ['gsi1'] },
   'deliver-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: [] },
   'delivery-feedback': { actions: ['GetItem', 'PutItem'], indexes: [] },
