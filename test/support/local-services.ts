@@ -7,6 +7,7 @@ import { type AwsClients, createAwsClients } from '../../lambdas/adapters/aws-cl
 import { visibilityTimeoutSeconds } from '../../lambdas/adapters/work-queue-definition';
 import { awsFeedDeps } from '../../lambdas/composition/aws-feed-adapters';
 import { awsMujazDeps } from '../../lambdas/composition/aws-mail-adapters';
+import { composeConsoleUseCases } from '../../lambdas/composition/compose-console-use-cases';
 import { composeSourceFinder, type SourceFinder } from '../../lambdas/composition/compose-source-finder';
 import {
   composeSourcePoller,
@@ -18,6 +19,7 @@ import { composeSourceUseCases, type SourceUseCases } from '../../lambdas/compos
 import { composeUseCases, type UseCases } from '../../lambdas/composition/compose-use-cases';
 import { type MujazConfig, readConfig } from '../../lambdas/composition/config';
 import { composeQueueBatchHandler, type QueueBatchHandler } from '../../lambdas/composition/queue-batch-handler';
+import type { ConsoleUseCases } from '../../lambdas/core/console-use-cases';
 import { publicLinks } from '../../lambdas/core/domain/links';
 import type { Clock } from '../../lambdas/core/ports/clock';
 import type { WebFetcher } from '../../lambdas/core/ports/web-fetcher';
@@ -88,6 +90,8 @@ export async function createTestQueues(prefix: string, visibilitySeconds: number
 
 export interface TestMujaz {
   mujaz: UseCases;
+  /** The console's sign-in and sessions over the same adapters (MUJAZ_OPERATORS in `environment` names operators). */
+  console: ConsoleUseCases;
   /** The deliver step's batch handler, as the deliver function runs it. */
   handleBatch: QueueBatchHandler;
   queues: WorkQueueUrls;
@@ -158,6 +162,7 @@ export async function createTestMujaz(prefix: string, options: TestMujazOptions 
   };
   return {
     mujaz,
+    console: composeConsoleUseCases(deps, config),
     handleBatch,
     queues,
     subscriptionQueues,
@@ -186,6 +191,7 @@ export function apiAppOver(test: TestMujaz, adminToken: string, feeds?: Pick<Tes
     logger: silentLogger,
     clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1',
     links: publicLinks(test.config.publicBaseUrl),
+    console: test.console,
   });
 }
 
