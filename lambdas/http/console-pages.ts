@@ -40,6 +40,8 @@ const STYLE = [
   'input[type=email]{font:inherit;width:100%;padding:10px;border:1px solid #616e7c;border-radius:6px;direction:ltr}',
   'main button{font:inherit;background:#0b5cad;color:#fff;border:0;border-radius:6px;padding:10px 22px;margin-top:16px;cursor:pointer}',
   '.meta{color:#52606d;font-size:14px}a{color:#0b5cad}',
+  // An address reads left to right as one piece, also where an Arabic line breaks.
+  'bdi{display:inline-block;direction:ltr;overflow-wrap:anywhere}',
   '@media (max-width:600px){main{margin:0;border-radius:0;padding:20px 16px}.account{margin-inline-start:0}}',
 ].join('');
 
