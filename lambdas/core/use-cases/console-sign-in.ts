@@ -11,13 +11,13 @@ import {
   sessionFor,
   signInLinkFor,
 } from '../domain/console-access';
-import { consoleLabels } from '../domain/console-labels';
 import { normalizeEmail } from '../domain/email-address';
 import { MailOutcomeUnknownError, RateLimitedError, SignInLinkRefusedError } from '../domain/errors';
 import type { PublicLinks } from '../domain/links';
 import type { NewsletterIdentity } from '../domain/newsletter-labels';
 import type { NewsletterLanguage } from '../domain/newsletter-languages';
 import { maskEmail } from '../domain/redaction';
+import { signInEmailLabels } from '../domain/sign-in-email-labels';
 import { layoutOf } from '../domain/text-direction';
 import type { QueuedSignIn } from '../domain/work-queue-messages';
 import type { Clock } from '../ports/clock';
@@ -86,7 +86,7 @@ export async function mailSignInLink(deps: SignInMailDeps, request: QueuedSignIn
   const now = deps.clock.now();
   const token = deps.ids.secret();
   await deps.access.saveSignInLink(token, signInLinkFor(request.email, request.language, now));
-  const words = consoleLabels(request.language, deps.newsletter.name);
+  const words = signInEmailLabels(request.language, deps.newsletter.name);
   const rendered = await deps.signInRenderer.renderSignInLink({
     subject: words.emailSubject,
     newsletterName: deps.newsletter.name,
