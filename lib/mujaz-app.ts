@@ -1,6 +1,7 @@
 // Infrastructure: reads the settings from CDK context (every one through lib/context.ts) and wires the stateful and
 // stateless stacks.
 import type { App } from 'aws-cdk-lib';
+import { normalizeEmail } from '../lambdas/core/domain/email-address';
 import { isNewsletterLanguage, NEWSLETTER_LANGUAGES } from '../lambdas/core/domain/newsletter-languages';
 import { isTimeZone } from '../lambdas/core/domain/time-zone';
 import { ContextSettingError, ContextSettings } from './context';
@@ -83,7 +84,20 @@ function readNewsletterSettings(context: ContextSettings): NewsletterSettings {
     fromAddress,
     newsletterName: context.text('mujaz:newsletterName'),
     newsletterLanguage: language,
+    operators: readOperators(context),
   };
+}
+
+/** `mujaz:operators`: addresses, each normalized as every address is (email-address.ts); none is allowed (no console). */
+function readOperators(context: ContextSettings): string[] {
+  const operators = context.list('mujaz:operators').map((address, index) => {
+    try {
+      return normalizeEmail(address);
+    } catch {
+      throw new ContextSettingError('mujaz:operators', `entry ${index + 1} is not an email address: "${address}"`);
+    }
+  });
+  return [...new Set(operators)];
 }
 
 /**
@@ -100,6 +114,7 @@ function placeholderSettings(
   const named = [
     { key: 'mujaz:fromAddress', domain: senderAddress(newsletter.fromAddress).domain },
     ...(publicDomain ? [{ key: 'mujaz:domainName', domain: publicDomain.name }] : []),
+    ...newsletter.operators.map((operator) => ({ key: 'mujaz:operators', domain: operator.split('@')[1]! })),
   ];
   return named
     .filter(({ domain }) => RESERVED_DOMAIN.test(domain))

@@ -15,6 +15,8 @@ export interface NewsletterSettings {
    * sends 30–50 messages/s, and more than the rate needs only wait on the pacer (docs/SCALING.md).
    */
   deliverConcurrency: number;
+  /** The console's operators (`mujaz:operators`), each in its one spelling: the addresses a sign-in link is mailed to. */
+  operators: string[];
   /** How often, in minutes, the finder looks for feed sources due a poll (each source is polled at most hourly). */
   feedPollMinutes: number;
 }

@@ -21,9 +21,25 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENVIRONMENT_VARIABLES } from '../lambdas/composition/config';
-import { API_ROUTES, apiGatewayPath, type RouteFunction, servingFunction } from '../lambdas/http/routes';
+import {
+  API_ROUTES,
+  apiGatewayPath,
+  type RouteAccess,
+  type RouteFunction,
+  servingFunction,
+} from '../lambdas/http/routes';
 import { MujazFunction } from './mujaz-function';
 import { acceptFinding } from './nag';
+
+/** Why each kind of route needs no API Gateway authorizer (cdk-nag AwsSolutions-APIG4): the app checks who calls. */
+const ROUTE_AUTHORIZATION: Record<RouteAccess, string> = {
+  public:
+    'A reader’s route: anyone may subscribe, follow an emailed link or read the archive; links carry signed tokens.',
+  admin:
+    'An admin route: the function checks its bearer token in constant time before anything else (docs/ARCHITECTURE.md, "Admin routes").',
+  console:
+    'A console page: the function checks the operator’s session cookie (signed in by a one-time email link) and each form’s CSRF token and origin before anything else (docs/ARCHITECTURE.md, "Admin routes").',
+};
 
 /** Requests per second (and the burst above it) the whole API takes, before Lambda is invoked at all. */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
@@ -45,6 +61,8 @@ export interface ApiFunctionsProps {
   mailingStatements: PolicyStatement[];
   /** The function behind the /sources routes (MujazFeeds makes it). */
   sources: IFunction;
+  /** The console's operators (`mujaz:operators`): the admin function refuses a session or link of anyone else. */
+  operators: readonly string[];
 }
 
 /**
@@ -133,6 +151,7 @@ export class MujazApi {
       environment: {
         ...props.environment,
         [ENVIRONMENT_VARIABLES.sendDigestFunctionName]: props.sendDigest.functionName,
+        [ENVIRONMENT_VARIABLES.operators]: props.operators.join(','),
       },
     })
       .bindTable(props.table)
@@ -173,13 +192,7 @@ export class MujazApi {
         methods: [HttpMethod.ANY],
         integration: integrations[servingFunction(route)],
       });
-      acceptFinding(
-        httpRoute!,
-        'AwsSolutions-APIG4',
-        route.access === 'public'
-          ? 'A reader’s route: anyone may subscribe, follow an emailed link or read the archive; links carry signed tokens.'
-          : 'An admin route: the function checks its bearer token in constant time before anything else (docs/ARCHITECTURE.md, "Admin routes").',
-      );
+      acceptFinding(httpRoute!, 'AwsSolutions-APIG4', ROUTE_AUTHORIZATION[route.access]);
     }
     (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
       API_ROUTES.map((route) => [

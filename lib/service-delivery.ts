@@ -166,7 +166,8 @@ export class MujazDelivery {
       description: 'Mujaz: sends one batch of readers the frozen edition, each once, within the SES rate',
       timeout: deliverTimeout,
       memorySize: 512,
-      environment: this.environment,
+      // It mails console sign-in links, to operators alone.
+      environment: { ...this.environment, [ENVIRONMENT_VARIABLES.operators]: props.newsletter.operators.join(',') },
     })
       .bindTable(props.table)
       .bindSecret(ENVIRONMENT_VARIABLES.tokenSecretArn, props.tokenSigningSecret);

@@ -60,6 +60,7 @@ export class MujazStatelessStack extends Stack {
       sendDigest: delivery.sendDigest.function,
       mailingStatements: delivery.mailingStatements,
       sources: feeds.sources.function,
+      operators: props.newsletter.operators,
     });
     const imports = new MujazImports(this, {
       table: props.table,

@@ -18,7 +18,10 @@ export interface TableAccess {
  * - admin (the operator's routes): reports in (Put, Get) and edited (Update, then Get when refused), imports started
  *   and followed (Put, Get), subscribers exported (gsi1, gsi2), test sends' pacer (Update), editions opened and read
  *   (Get, Update, transactions with Put), untaken reports (gsi1), tallies and retries (Query, Update), the console's
- *   overview (its counters: Query; the last editions and their tallies: BatchGetItem; the sources: gsi2).
+ *   overview (its counters: Query; the last editions and their tallies: BatchGetItem; the sources: gsi2); the
+ *   console's sign-in limits (Update), a link looked at (Get) and used (conditional Delete), sessions opened (Put),
+ *   read (Get), given a language (Update) and ended (Delete), an operator's language (Get, Put).
+ * - deliver-digest also keeps the sign-in links it mails (Put).
  * - send-digest: editions (Get, Update, transactions with Put), untaken reports and confirmed readers (gsi1), an
  *   edition's reports (Query on its partition), taking a report (transaction: Update and Put; a report edited since
  *   it was listed is read again, Get).
@@ -38,7 +41,10 @@ export interface TableAccess {
  */
 export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   api: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], indexes: ['gsi2'] },
-  admin: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], indexes: ['gsi1', 'gsi2'] },
+  admin: {
+    actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchGetItem'],
+    indexes: ['gsi1', 'gsi2'],
+  },
   'send-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: ['gsi1'] },
   'deliver-digest': { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: [] },
   'delivery-feedback': { actions: ['GetItem', 'PutItem', 'UpdateItem'], indexes: [] },

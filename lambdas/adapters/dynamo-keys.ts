@@ -23,6 +23,9 @@
 //   STATS               DAY#<yyyy-mm-dd>#<0-9>        the console's counts of a day's events (console-counts.ts)
 //   STATS               PENDING#<yyyy-mm-ddThh>#<0-9> pending readers whose link expires in that hour
 //   STATS               TOTALS#<0-9>                  readers by state, confirmed ones by language
+//   SIGNIN#<token hash> LINK                          a mailed console sign-in link, until used or expired
+//   SESSION#<id hash>   SESSION                       a console session, until signed out or expired
+//   OPERATOR#<email>    PREFERENCES                   an operator's console language
 
 /** A type, not an interface: the SDK's key arguments take records, and only a type alias is one. */
 export type ItemKey = {
@@ -134,3 +137,12 @@ export function shardOfAddress(email: string, shards: number): number {
   }
   return hash % shards;
 }
+
+/** A console sign-in link, under the SHA-256 of its token: the table never holds a usable link. */
+export const signInLinkKey = (tokenHash: string): ItemKey => ({ pk: `SIGNIN#${tokenHash}`, sk: 'LINK' });
+
+/** A console session, under the SHA-256 of its id: the table never holds a usable cookie. */
+export const consoleSessionKey = (idHash: string): ItemKey => ({ pk: `SESSION#${idHash}`, sk: 'SESSION' });
+
+/** What the console remembers of an operator between sessions. */
+export const operatorPreferencesKey = (email: string): ItemKey => ({ pk: `OPERATOR#${email}`, sk: 'PREFERENCES' });

@@ -7,7 +7,7 @@ import Handlebars from 'handlebars/runtime';
 import { escapeHtml } from '../core/domain/html';
 
 /** The MJML templates, compiled to HTML with their Handlebars placeholders. */
-export const EMAIL_TEMPLATE_NAMES = ['digest', 'confirmation'] as const;
+export const EMAIL_TEMPLATE_NAMES = ['digest', 'confirmation', 'sign-in'] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATE_NAMES)[number];
 
 /**
@@ -19,6 +19,8 @@ export interface CompiledEmailTemplates extends Record<EmailTemplateName, string
   digestText: string;
   /** The confirmation's text part, written as plain text (templates/confirmation.txt). */
   confirmationText: string;
+  /** The console sign-in email's text part (templates/sign-in.txt). */
+  signInText: string;
 }
 
 /** Where each compiled template lies next to a bundle. */
@@ -27,6 +29,8 @@ export const COMPILED_TEMPLATE_FILES: Record<keyof CompiledEmailTemplates, strin
   digestText: 'digest-text.js',
   confirmation: 'confirmation.js',
   confirmationText: 'confirmation-text.js',
+  'sign-in': 'sign-in.js',
+  signInText: 'sign-in-text.js',
 };
 
 export class TemplateRenderError extends Error {
@@ -45,6 +49,8 @@ export function readCompiledEmailTemplates(directory: string): CompiledEmailTemp
     digestText: read('digestText'),
     confirmation: read('confirmation'),
     confirmationText: read('confirmationText'),
+    'sign-in': read('sign-in'),
+    signInText: read('signInText'),
   };
 }
 

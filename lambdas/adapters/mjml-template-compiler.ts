@@ -20,7 +20,11 @@ export class TemplateCompileError extends Error {
 }
 
 /** The plain-text templates in the repository's templates/ directory: each email's text part. */
-const TEXT_SOURCES = { digestText: 'digest.txt', confirmationText: 'confirmation.txt' } as const;
+const TEXT_SOURCES = {
+  digestText: 'digest.txt',
+  confirmationText: 'confirmation.txt',
+  signInText: 'sign-in.txt',
+} as const;
 
 /** The MJML source of a template in the repository's templates/ directory. */
 export const sourceTemplateFile = (name: EmailTemplateName) => `${name}.mjml`;
@@ -110,6 +114,8 @@ export async function compileEmailTemplates(sourceDirectory: string): Promise<Co
     digestText: precompile('digestText', TEXT_TEMPLATE_OPTIONS),
     confirmation: precompile('confirmation', HTML_TEMPLATE_OPTIONS),
     confirmationText: precompile('confirmationText', TEXT_TEMPLATE_OPTIONS),
+    'sign-in': precompile('sign-in', HTML_TEMPLATE_OPTIONS),
+    signInText: precompile('signInText', TEXT_TEMPLATE_OPTIONS),
   };
 }
 
@@ -118,7 +124,7 @@ export async function compileEmailTemplates(sourceDirectory: string): Promise<Co
  * the plain-text ones as written.
  */
 export async function compileEmailTemplateSources(sourceDirectory: string): Promise<CompiledEmailTemplates> {
-  const [digest, confirmation] = await Promise.all(
+  const [digest, confirmation, signIn] = await Promise.all(
     EMAIL_TEMPLATE_NAMES.map((name) =>
       compileEmailTemplate(name, readFileSync(join(sourceDirectory, sourceTemplateFile(name)), 'utf8')),
     ),
@@ -129,6 +135,8 @@ export async function compileEmailTemplateSources(sourceDirectory: string): Prom
     digestText: text('digestText'),
     confirmation: confirmation!,
     confirmationText: text('confirmationText'),
+    'sign-in': signIn!,
+    signInText: text('signInText'),
   };
 }
 

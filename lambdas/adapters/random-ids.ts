@@ -6,4 +6,5 @@ export const randomIds: IdSource = {
   subscriptionId: () => randomBytes(16).toString('base64url'),
   sourceId: () => randomBytes(12).toString('base64url'),
   importId: () => randomBytes(12).toString('base64url'),
+  secret: () => randomBytes(32).toString('base64url'),
 };

@@ -1,11 +1,13 @@
 // Adapter: subscribe requests as SQS messages, one per request, for the deliver function to mail their
-// confirmations. A queue of their own: a big digest send in the delivery queue never holds a confirmation back.
+// confirmations, and console sign-in requests, for it to mail their links. A queue of their own: a big digest send in
+// the delivery queue never holds a confirmation or a sign-in link back.
 import { SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { subscribeRequestBody } from '../core/domain/work-queue-messages';
+import { signInRequestBody, subscribeRequestBody } from '../core/domain/work-queue-messages';
+import type { QueuedSignIn, SignInQueue } from '../core/ports/sign-in-queue';
 import type { QueuedSubscription, SubscriptionQueue } from '../core/ports/subscription-queue';
 import { deferMessage } from './sqs-visibility';
 
-export class SqsSubscriptionQueue implements SubscriptionQueue {
+export class SqsSubscriptionQueue implements SubscriptionQueue, SignInQueue {
   constructor(
     private readonly sqs: SQSClient,
     private readonly queueUrl: string,
@@ -32,6 +34,10 @@ export class SqsSubscriptionQueue implements SubscriptionQueue {
       );
       if (Failed.length > 0) throw new Error(`${Failed.length} subscribe requests were not queued`);
     }
+  }
+
+  async enqueueSignIn(request: QueuedSignIn): Promise<void> {
+    await this.sqs.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: signInRequestBody(request) }));
   }
 
   /** A request whose confirmation SES refused comes back after `seconds`. */

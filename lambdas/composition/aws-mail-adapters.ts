@@ -1,13 +1,16 @@
 // Composition: the adapters on AWS of the functions that mail readers — the deliver function (readers' turns,
 // confirmations) and the admin function (test sends), and so the local runtime and the integration tests, which run
-// every function's use cases (awsMujazDeps). Built one way for all: the mailer (SES), the shared send pacer.
+// every function's use cases (awsMujazDeps). Built one way for all: the mailer (SES), the shared send pacer, and the
+// console's sign-in links and sessions (the admin function takes and keeps them, the deliver function mails them).
 import type { AwsClients } from '../adapters/aws-clients';
+import { DynamoConsoleAccessStore } from '../adapters/dynamo-console-access-store';
 import { DynamoConsoleCounts } from '../adapters/dynamo-console-counts';
 import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
 import { DynamoSendPacer } from '../adapters/dynamo-send-pacer';
 import { DynamoSourceRepository } from '../adapters/dynamo-source-repository';
 import { HandlebarsConfirmationRenderer } from '../adapters/handlebars-confirmation-renderer';
 import { HandlebarsEmailRenderer } from '../adapters/handlebars-email-renderer';
+import { HandlebarsSignInRenderer } from '../adapters/handlebars-sign-in-renderer';
 import { randomIds } from '../adapters/random-ids';
 import { ReadabilityArticleExtractor } from '../adapters/readability-article-extractor';
 import { SesMailer } from '../adapters/ses-mailer';
@@ -20,9 +23,14 @@ import type { MujazConfig } from './config';
 
 /** What mails a reader: the tables, the queues, the signer, SES and the pacer that keeps it within its rate. */
 function mailingAdapters(config: MujazConfig, secrets: MujazSecrets, clients: AwsClients, options: CompositionOptions) {
+  const queues = queueAdapters(clients, config);
   return {
     ...deliveryTableAdapters(clients.dynamo, config),
-    ...queueAdapters(clients, config),
+    ...queues,
+    // Sign-in requests travel with subscribe requests: the deliver function mails both.
+    signInQueue: queues.subscriptionQueue,
+    access: new DynamoConsoleAccessStore(clients.dynamo, config.tableName),
+    signInRenderer: new HandlebarsSignInRenderer(options.emailTemplates),
     ...secretAdapters(clients.dynamo, config, secrets),
     mailer: new SesMailer(clients.ses, {
       from: config.fromAddress,

@@ -1,9 +1,13 @@
 // Composition: the deliver function's use cases — a reader's turn from the delivery queue (the frozen edition,
-// mailed once) and a subscribe request from the subscription queue (its confirmation email) — bound to the adapters
-// they run on. No report intake, no digest composition: the editions come frozen, and it renders only confirmations.
+// mailed once), a subscribe request from the subscription queue (its confirmation email) and a console sign-in
+// request from the same queue (its link, to operators alone) — bound to the adapters they run on. No report intake, no digest composition: the editions come frozen, and it renders only confirmations.
+
+import { operatorAddresses } from '../core/domain/console-access';
 import type { DeliveryAttempt, DeliveryRequest } from '../core/domain/delivery';
 import { publicLinks } from '../core/domain/links';
 import type { SubscriptionRequest } from '../core/domain/subscriber';
+import type { QueuedSignIn } from '../core/domain/work-queue-messages';
+import { mailSignInLink, type SignInMailDeps, type SignInMailOutcome } from '../core/use-cases/console-sign-in';
 import { type DeliverDeps, deliverDigest, type TurnResult } from '../core/use-cases/deliver-digest';
 import { type SubscribeOutcome, type SubscriptionDeps, subscribe } from '../core/use-cases/manage-subscription';
 import type { CoreSettings } from './core-settings';
@@ -16,11 +20,14 @@ export interface QueueWorker {
    * link, at most once a cooldown; MailRefusedError when SES refused it (the request is tried again).
    */
   subscribe(email: string, request: SubscriptionRequest): Promise<SubscribeOutcome>;
+  /** A queued console sign-in request: a one-time link mailed to an operator, nothing to anyone else. */
+  mailSignInLink(request: QueuedSignIn): Promise<SignInMailOutcome>;
 }
 
 type Settled = 'links' | 'newsletter' | 'staleClaimMs' | 'confirmWithinMs' | 'confirmationCooldownMs';
 
-export type QueueWorkerDeps = Omit<DeliverDeps & SubscriptionDeps, Settled | 'subscribesPerClientPerMinute'>;
+export type QueueWorkerDeps = Omit<DeliverDeps & SubscriptionDeps, Settled | 'subscribesPerClientPerMinute'> &
+  Pick<SignInMailDeps, 'access' | 'signInRenderer'>;
 
 export type QueueWorkerSettings = Pick<
   CoreSettings,
@@ -30,6 +37,7 @@ export type QueueWorkerSettings = Pick<
   | 'confirmWithinMs'
   | 'confirmationCooldownMs'
   | 'subscribesPerClientPerMinute'
+  | 'operators'
 >;
 
 export function composeQueueWorker(deps: QueueWorkerDeps, settings: QueueWorkerSettings): QueueWorker {
@@ -41,8 +49,10 @@ export function composeQueueWorker(deps: QueueWorkerDeps, settings: QueueWorkerS
     confirmationCooldownMs: settings.confirmationCooldownMs,
     subscribesPerClientPerMinute: settings.subscribesPerClientPerMinute,
   };
+  const signIns: SignInMailDeps = { ...common, operators: operatorAddresses(settings.operators) };
   return {
     deliverDigest: (request, attempt) => deliverDigest(turns, request, attempt),
     subscribe: (email, request) => subscribe(subscriptions, email, request),
+    mailSignInLink: (request) => mailSignInLink(signIns, request),
   };
 }

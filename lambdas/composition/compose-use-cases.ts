@@ -5,9 +5,10 @@
 //   api               composeReaderUseCases     the readers' routes
 //   admin             composeAdminUseCases      the operator's routes
 //   send-digest       composeDigestSender       open, compose and fan out an edition; the watch
-//   deliver-digest    composeQueueWorker        readers' turns and subscribe requests (queue-batch-handler.ts)
+//   deliver-digest    composeQueueWorker        readers' turns, subscribe and sign-in requests (queue-batch-handler.ts)
 //   delivery-feedback composeFeedbackRecorder   SES events to suppressions
 import { type AdminDeps, type AdminUseCases, composeAdminUseCases } from './compose-admin-use-cases';
+import type { ConsoleDeps } from './compose-console-use-cases';
 import { composeDigestSender, type DigestSender, type DigestSenderDeps } from './compose-digest-sender';
 import { composeFeedbackRecorder, type FeedbackRecorder, type FeedbackRecorderDeps } from './compose-feedback-recorder';
 import { composeQueueWorker, type QueueWorker, type QueueWorkerDeps } from './compose-queue-worker';
@@ -16,8 +17,13 @@ import type { CoreSettings } from './core-settings';
 
 export type UseCases = ReaderUseCases & AdminUseCases & DigestSender & QueueWorker & FeedbackRecorder;
 
-/** Every adapter: what the five functions run on together. */
-export type MujazDeps = ReaderDeps & AdminDeps & DigestSenderDeps & QueueWorkerDeps & FeedbackRecorderDeps;
+/** Every adapter: what the five functions run on together (and the admin function's console, composeConsoleUseCases). */
+export type MujazDeps = ReaderDeps &
+  AdminDeps &
+  DigestSenderDeps &
+  QueueWorkerDeps &
+  FeedbackRecorderDeps &
+  ConsoleDeps;
 
 export function composeUseCases(deps: MujazDeps, settings: CoreSettings): UseCases {
   return {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { parseAllowEntry } from '../adapters/fetch-allow-entry';
 import { staleClaimMs, workQueue } from '../adapters/work-queue-definition';
+import { normalizeEmail } from '../core/domain/email-address';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import { NEWSLETTER_LANGUAGES } from '../core/domain/newsletter-languages';
 import { MAX_RATE_LIMIT } from '../core/domain/rate-window';
@@ -35,6 +36,8 @@ export const ENVIRONMENT_VARIABLES = {
   sesTimeoutMs: 'MUJAZ_SES_TIMEOUT_MS',
   sesConfigurationSet: 'MUJAZ_SES_CONFIGURATION_SET',
   templatesDirectory: 'MUJAZ_TEMPLATES_DIR',
+  /** The console's operators, comma-separated: set on the admin and deliver functions (`mujaz:operators`). */
+  operators: 'MUJAZ_OPERATORS',
   /** Tests and `npm run dev` only: never set in the stack (a CDK test holds it to that). */
   fetchAllow: 'MUJAZ_FETCH_ALLOW',
   /** Set by Lambda itself. */
@@ -98,6 +101,11 @@ export interface MujazConfig {
    * bypasses the public-address guard.
    */
   fetchAllow: string[];
+  /**
+   * The addresses that may sign in to the console, each in its one spelling (email-address.ts): MUJAZ_OPERATORS,
+   * comma-separated. Empty: nobody can.
+   */
+  operators: string[];
 }
 
 /** What every Lambda function reads besides MujazConfig. */
@@ -200,6 +208,21 @@ const mujazEnvironment = z.object({
         }
       });
     }),
+  [V.operators]: z
+    .string()
+    .optional()
+    .transform((list) => listEntries(list))
+    .transform((entries, context) =>
+      entries.map((entry, index) => {
+        try {
+          return normalizeEmail(entry);
+        } catch {
+          // The entry's place, not the address: config errors print no value.
+          context.addIssue({ code: 'custom', message: `entry ${index + 1} is not an email address` });
+          return entry;
+        }
+      }),
+    ),
 });
 
 const lambdaEnvironment = z.object({
@@ -260,6 +283,7 @@ export function readConfig(env: NodeJS.ProcessEnv): MujazConfig {
     ...(values[V.sesConfigurationSet] ? { sesConfigurationSet: values[V.sesConfigurationSet] } : {}),
     templatesDirectory: findTemplatesDirectory(values[V.templatesDirectory]),
     fetchAllow: values[V.fetchAllow].map(parseAllowEntry),
+    operators: [...new Set(values[V.operators])],
   };
 }
 

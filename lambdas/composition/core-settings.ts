@@ -16,4 +16,6 @@ export interface CoreSettings {
   featuredReports: number;
   /** The longest one delivery attempt may run (the deliver function's timeout). */
   staleClaimMs: number;
+  /** The console's operators: the addresses a sign-in link is mailed to (MUJAZ_OPERATORS, `mujaz:operators`). */
+  operators: readonly string[];
 }

@@ -40,7 +40,7 @@ export function queueBatchHandler(deps: QueueBatchDeps): QueueBatchHandler {
     const message = parseWorkQueueMessage(record.body);
     if (!message) {
       // It fails the same way every time; the dead-letter queue keeps it for a human.
-      deps.logger.error('queue message is neither a reader turn nor a subscribe request', {
+      deps.logger.error('queue message is neither a reader turn, a subscribe request nor a sign-in request', {
         messageId: record.messageId,
       });
       throw new Error('malformed queue message');
@@ -52,6 +52,14 @@ export function queueBatchHandler(deps: QueueBatchDeps): QueueBatchHandler {
       deps.queues[queue]
         .deferTurn(record.receiptHandle, final ? 0 : retryDelaySeconds(receiveCount))
         .catch(() => undefined);
+    if (message.kind === 'sign-in-request') {
+      try {
+        return await deps.worker.mailSignInLink(message.request);
+      } catch (error) {
+        if (error instanceof MailRefusedError) await comeBack('subscriptions');
+        throw error;
+      }
+    }
     if (message.kind === 'subscribe-request') {
       const { email, ...request } = message.request;
       try {

@@ -1,6 +1,6 @@
 // HTTP edge: the operator's routes, each behind the admin token — reports in and corrected, the digest previewed,
 // tested, sent and retried, the subscriber list imported and exported. The admin function serves them alone
-// (handlers/admin.ts).
+// (handlers/admin.ts), with the console's pages (console-routes.ts), which the token does not open.
 import type { Hono } from 'hono';
 import * as z from 'zod';
 import type { AdminUseCases } from '../core/admin-use-cases';
@@ -12,6 +12,7 @@ import type { ImportUseCases } from '../core/import-use-cases';
 import type { Logger } from '../core/ports/logger';
 import { adminGuard } from './admin-guard';
 import { createAppBase, type RouteGroup } from './app-base';
+import { type ConsoleRouteDeps, consoleRoutes } from './console-routes';
 import type { DigestDispatcher } from './digest-dispatcher';
 import { errorResponse } from './http-errors';
 import { batchBody, csvBody, readCsv, readJson, readReportInput, reportBody, smallBody } from './request-body';
@@ -47,9 +48,15 @@ const retryBody = z
   .strict()
   .refine((body) => new Set(body.include).size === body.include.length, 'include names an outcome twice');
 
-/** The admin function's app: the operator's routes alone. */
-export function createAdminApp(deps: AdminRouteDeps): Hono {
-  return createAppBase(deps, [adminRoutes(deps)]);
+/** The admin function's app: the operator's routes, and the console's pages when it is given the console. */
+export function createAdminApp(deps: AdminRouteDeps & Partial<ConsoleRouteDeps>): Hono {
+  return createAppBase(deps, [adminRoutes(deps), ...withConsole(deps)]);
+}
+
+/** The console's route group, for an app given the console's use cases and the client's address. */
+export function withConsole(deps: { newsletter: NewsletterIdentity } & Partial<ConsoleRouteDeps>): RouteGroup[] {
+  const { console, clientAddress } = deps;
+  return console && clientAddress ? [consoleRoutes({ console, clientAddress, newsletter: deps.newsletter })] : [];
 }
 
 export function adminRoutes(deps: AdminRouteDeps): RouteGroup {

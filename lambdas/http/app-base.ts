@@ -9,7 +9,7 @@ import type { Logger } from '../core/ports/logger';
 import { errorResponse, HttpProblem } from './http-errors';
 import { type PageContent, renderPage } from './pages';
 import { discardUnreadBody, wantsHtml } from './request-body';
-import { API_ROUTES, type RouteFunction, servingFunction } from './routes';
+import { API_ROUTES, type RouteFunction, routeCovers, servingFunction } from './routes';
 
 export interface AppBaseDeps {
   newsletter: NewsletterIdentity;
@@ -77,18 +77,23 @@ export function createAppBase(deps: AppBaseDeps, groups: readonly RouteGroup[]):
 
   // After every route: a path this app serves, asked with a method none of its routes takes. Allow names those
   // that it takes (RFC 9110), HEAD wherever GET is: Hono answers it with the GET route.
+  // A wildcard route of the table (`/console/*`) stands for every path the app registers under it: each gets its
+  // own 405, and any other path under it stays a 404.
   const served = new Set(groups.map((group) => group.servedBy));
-  for (const route of API_ROUTES) {
-    if (!served.has(servingFunction(route))) continue;
+  const registered = [...new Set(app.routes.filter((each) => each.method !== 'ALL').map((each) => each.path))];
+  const paths = API_ROUTES.filter((route) => served.has(servingFunction(route))).flatMap((route) =>
+    route.path.endsWith('/*') ? registered.filter((path) => routeCovers(route.path, path)) : [route.path],
+  );
+  for (const path of paths) {
     const methods = new Set(
-      app.routes.filter((each) => each.path === route.path && each.method !== 'ALL').map((each) => each.method),
+      app.routes.filter((each) => each.path === path && each.method !== 'ALL').map((each) => each.method),
     );
     if (methods.has('GET')) methods.add('HEAD');
     const allow = [...methods].join(', ');
-    app.all(route.path, (c) =>
+    app.all(path, (c) =>
       replyWithError(
         c,
-        new HttpProblem(405, 'method_not_allowed', `${c.req.method} is not allowed on ${route.path}.`, {
+        new HttpProblem(405, 'method_not_allowed', `${c.req.method} is not allowed on ${path}.`, {
           headers: { allow },
         }),
       ),

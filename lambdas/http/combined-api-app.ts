@@ -3,8 +3,9 @@
 // a function of its own (the API function and the admin function), and API Gateway routes each path to its
 // function (routes.ts).
 import type { Hono } from 'hono';
+import type { ConsoleUseCases } from '../core/console-use-cases';
 import type { SourceUseCases } from '../core/source-use-cases';
-import { type AdminRouteDeps, adminRoutes } from './admin-routes';
+import { type AdminRouteDeps, adminRoutes, withConsole } from './admin-routes';
 import { createAppBase } from './app-base';
 import { type ReaderRouteDeps, readerRoutes } from './reader-routes';
 import { sourceRoutes } from './source-routes';
@@ -14,6 +15,8 @@ export interface CombinedApiDeps extends Omit<ReaderRouteDeps, 'mujaz'>, Omit<Ad
   mujaz: ReaderRouteDeps['mujaz'] & AdminRouteDeps['mujaz'];
   /** The operator's feed sources (composeSourceUseCases); without them, /sources is no route of this app. */
   sources?: SourceUseCases;
+  /** The console's sign-in and sessions (composeConsoleUseCases); without them, /console is no route of this app. */
+  console?: ConsoleUseCases;
 }
 
 export function createCombinedApiApp(deps: CombinedApiDeps): Hono {
@@ -22,5 +25,6 @@ export function createCombinedApiApp(deps: CombinedApiDeps): Hono {
     readerRoutes(deps),
     adminRoutes(deps),
     ...(sources ? [sourceRoutes({ ...deps, sources })] : []),
+    ...withConsole(deps),
   ]);
 }

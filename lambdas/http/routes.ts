@@ -3,8 +3,13 @@
 // these paths, each to its function, so API Gateway answers an unknown path without waking Lambda, and each path's
 // throttle protects what is behind it.
 
-/** public: readers and their mail clients. admin: a bearer token, checked in the app (docs/ARCHITECTURE.md, "Admin routes"). */
-export type RouteAccess = 'public' | 'admin';
+/**
+ * public: readers and their mail clients.
+ * admin: a bearer token, checked in the app (docs/ARCHITECTURE.md, "Admin routes").
+ * console: the console's pages, behind an operator's session cookie (docs/ARCHITECTURE.md, "Admin routes"); the bearer
+ * token opens none of them, and the cookie no admin route.
+ */
+export type RouteAccess = 'public' | 'admin' | 'console';
 
 /**
  * The Lambda function that serves a route: `api` the readers' routes, `admin` the operator's, `sources` the
@@ -34,9 +39,11 @@ const EMAIL_LINKS: RouteThrottle = { rateLimit: 20, burstLimit: 50 };
 const SUBSCRIBE: RouteThrottle = { rateLimit: 5, burstLimit: 10 };
 /** Operators and their scripts: a handful of calls; a token guesser gets no more. */
 const ADMIN: RouteThrottle = { rateLimit: 5, burstLimit: 10 };
+/** An editor in a browser: a page and its form posts a few times a minute (the sign-in form is limited per client after). */
+const CONSOLE: RouteThrottle = { rateLimit: 10, burstLimit: 20 };
 
 export interface ApiRoute {
-  /** Hono's spelling (`/archive/:id`). */
+  /** Hono's spelling (`/archive/:id`); `/console/*` is every path under /console (API Gateway's `{proxy+}`). */
   path: string;
   access: RouteAccess;
   throttle: RouteThrottle;
@@ -67,9 +74,17 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/sources', access: 'admin', throttle: ADMIN, servedBy: 'sources' },
   { path: '/sources/:id', access: 'admin', throttle: ADMIN, servedBy: 'sources' },
   { path: '/sources/:id/poll', access: 'admin', throttle: ADMIN, servedBy: 'sources' },
+  // The console's pages, each added under /console without a change here (http/console-routes.ts).
+  { path: '/console', access: 'console', throttle: CONSOLE, servedBy: 'admin' },
+  { path: '/console/*', access: 'console', throttle: CONSOLE, servedBy: 'admin' },
 ];
 
-/** API Gateway's spelling of a path: `{id}` for `:id`. */
+/** Whether `path` (Hono's spelling, as an app registers it) is one the route `pattern` of the table covers. */
+export function routeCovers(pattern: string, path: string): boolean {
+  return pattern.endsWith('/*') ? path.startsWith(pattern.slice(0, -1)) : pattern === path;
+}
+
+/** API Gateway's spelling of a path: `{id}` for `:id`, `{proxy+}` for a trailing `*`. */
 export function apiGatewayPath(path: string): string {
-  return path.replace(/:(\w+)/gu, '{$1}');
+  return path.replace(/:(\w+)/gu, '{$1}').replace(/\/\*$/u, '/{proxy+}');
 }

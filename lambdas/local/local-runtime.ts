@@ -17,6 +17,7 @@ import { visibilityTimeoutSeconds } from '../adapters/work-queue-definition';
 import { awsFeedDeps } from '../composition/aws-feed-adapters';
 import { awsImportDeps } from '../composition/aws-import-adapters';
 import { awsMujazDeps } from '../composition/aws-mail-adapters';
+import { composeConsoleUseCases } from '../composition/compose-console-use-cases';
 import { composeImportBatchHandler, composeImportUseCases } from '../composition/compose-import-worker';
 import { composeSourceFinder, type SourceFinder } from '../composition/compose-source-finder';
 import { composeSourcePoller, type SourcePoller, sourcePollBatchHandler } from '../composition/compose-source-poller';
@@ -235,6 +236,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       clientAddress: (c) => getConnInfo(c).remote.address,
       links: publicLinks(config.publicBaseUrl),
       sources,
+      console: composeConsoleUseCases(deps, config),
     });
     const server = await listen(app, apiPort);
 

@@ -127,6 +127,8 @@ describe('every setting of the app, from cdk.json or from -c', () => {
     ['mujaz:sourceMapsAtRuntime', '1', /"mujaz:sourceMapsAtRuntime" must be true or false, not "1"/u],
     ['mujaz:deliverConcurrency', '5 readers', /"mujaz:deliverConcurrency" must be a whole number/u],
     ['mujaz:newsletterName', 7, /"mujaz:newsletterName" must be text, not 7/u],
+    ['mujaz:operators', 'editor@news.mujaz.org,not an address', /"mujaz:operators" entry 2 is not an email address/u],
+    ['mujaz:operators', [7], /"mujaz:operators" must be a list of texts/u],
     ['mujaz:verifyEmailDomian', 'false', /"mujaz:verifyEmailDomian" is not a setting/u],
     [ALLOW_PLACEHOLDERS, 'yes', /"mujaz:allowPlaceholders" must be true or false/u],
   ])('refuses %s = %p, naming it', (key, value, message) => {
@@ -137,7 +139,7 @@ describe('every setting of the app, from cdk.json or from -c', () => {
 });
 
 describe('the example values cdk.json ships', () => {
-  const own = { 'mujaz:fromAddress': 'Digest <digest@news.mujaz.org>' };
+  const own = { 'mujaz:fromAddress': 'Digest <digest@news.mujaz.org>', 'mujaz:operators': ['editor@news.mujaz.org'] };
   const withoutOptIn = { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] };
 
   it('refuse a deploy, naming the setting and the way to synthesize them anyway', () => {
@@ -164,11 +166,18 @@ describe('the example values cdk.json ships', () => {
     );
     expect(buildError({ ...own, 'mujaz:domainName': 'news.mujaz.org' }, withoutOptIn)).toBeUndefined();
     // Domains that merely contain the word are anyone's.
-    expect(buildError({ 'mujaz:fromAddress': 'digest@myexample.com' }, withoutOptIn)).toBeUndefined();
+    expect(buildError({ ...own, 'mujaz:fromAddress': 'digest@myexample.com' }, withoutOptIn)).toBeUndefined();
     // The opt-in is a setting like the others: with real values it changes nothing, and -c's spelling is taken.
     expect(buildError({ ...own, [ALLOW_PLACEHOLDERS]: 'true' }, withoutOptIn)).toBeUndefined();
     expect(buildError({ [ALLOW_PLACEHOLDERS]: 'true' }, withoutOptIn)).toBeUndefined();
     expect(buildError({ [ALLOW_PLACEHOLDERS]: 'false' }, withoutOptIn)).toBeInstanceOf(ContextSettingError);
+  });
+
+  it('refuse an example operator, and take none at all (no console)', () => {
+    expect(String(buildError({ ...own, 'mujaz:operators': ['Editor@Example.com'] }, withoutOptIn))).toMatch(
+      /"mujaz:operators" is an example: example\.com is reserved/u,
+    );
+    expect(buildError({ ...own, 'mujaz:operators': [] }, withoutOptIn)).toBeUndefined();
   });
 
   it('are synthesized by npm run synth alone, which opts in, while cdk.json never does', () => {

@@ -120,6 +120,9 @@ describe.each([
       tableName: expect.stringMatching(/^MujazData-Table/u),
       sesConfigurationSet: expect.stringMatching(/^MujazService-Sending/u),
     });
+    // The console's operators reach the two functions that need them alone: the admin function (sessions, links)
+    // and the deliver function (it mails the links).
+    expect(config.operators).toEqual(['admin', 'deliver-digest'].includes(handler) ? ['editor@example.com'] : []);
     expect(config.publicBaseUrl).toBe(
       'mujaz:domainName' in context
         ? 'https://news.example.com'

@@ -10,6 +10,7 @@ import { awsDigestSenderDeps, awsReaderDeps } from '../../lambdas/composition/aw
 import { awsMujazDeps } from '../../lambdas/composition/aws-mail-adapters';
 import { awsFeedbackRecorderDeps } from '../../lambdas/composition/aws-table-adapters';
 import { composeAdminUseCases } from '../../lambdas/composition/compose-admin-use-cases';
+import { composeConsoleUseCases } from '../../lambdas/composition/compose-console-use-cases';
 import { composeDigestSender } from '../../lambdas/composition/compose-digest-sender';
 import { composeFeedbackRecorder } from '../../lambdas/composition/compose-feedback-recorder';
 import { composeReaderUseCases } from '../../lambdas/composition/compose-reader-use-cases';
@@ -35,6 +36,7 @@ import { compiledTemplates } from '../support/real-renderer';
 import { silentLogger } from '../support/silent-logger';
 
 const ADMIN = 'access-admin-token';
+const OPERATOR = uniqueAddress('access-operator');
 const sample = readFileSync(join(__dirname, '..', '..', 'samples', 'report-ar.txt'), 'utf8');
 const { sesEndpoint } = localServices();
 
@@ -50,7 +52,7 @@ const calls = new Set<string>();
 
 beforeAll(async () => {
   // No poller: each function's share of the work is run here, one at a time, so that every call is its own.
-  test = await createTestMujaz('access', { deliveryWorkers: 0 });
+  test = await createTestMujaz('access', { deliveryWorkers: 0, environment: { MUJAZ_OPERATORS: OPERATOR } });
   test.clients.dynamo.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as {
@@ -81,10 +83,13 @@ beforeAll(async () => {
     clientAddress: () => '192.0.2.10',
     links: publicLinks(test.config.publicBaseUrl),
   });
-  adminUseCases = composeAdminUseCases(awsMujazDeps(test.config, secrets, test.clients, composition), test.config);
+  const adminDeps = awsMujazDeps(test.config, secrets, test.clients, composition);
+  adminUseCases = composeAdminUseCases(adminDeps, test.config);
   adminApp = createAdminApp({
     mujaz: adminUseCases,
     imports: test.imports,
+    console: composeConsoleUseCases(adminDeps, test.config),
+    clientAddress: () => '192.0.2.10',
     // The send runs in its own function: the admin function only starts it.
     dispatcher: { dispatchSend: async () => undefined },
     adminToken: ADMIN,
@@ -239,6 +244,42 @@ it('runs each function through its entry points and finds every DynamoDB call gr
   add('api', await recorded(() => request(`${unsubscribe.pathname}${unsubscribe.search}`, { method: 'POST' })));
   add('api', await recorded(() => request(`/resubscribe${unsubscribe.search}`, { method: 'POST' })));
 
+  // The console: a sign-in asked for (admin), its link mailed (deliver), opened and used, a page, a form, sign-out.
+  const fromHere = { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' };
+  add(
+    'admin',
+    await recorded(() =>
+      adminApp.request('/console/sign-in', { method: 'POST', headers: fromHere, body: `email=${OPERATOR}` }),
+    ),
+  );
+  add('deliver-digest', await recorded(() => deliverAll(test.subscriptionQueues.queueUrl)));
+  const [signInEmail] = await untilEmailsTo(sesEndpoint, OPERATOR);
+  const signInLink = new URL(linkIn(signInEmail!, '/console/sign-in/confirm')!);
+  const linkPath = `${signInLink.pathname}${signInLink.search}`;
+  add('admin', await recorded(() => adminApp.request(linkPath)));
+  let cookie = '';
+  add(
+    'admin',
+    await recorded(async () => {
+      const response = await adminApp.request(linkPath, { method: 'POST', headers: { origin: 'http://localhost' } });
+      cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+      return response;
+    }),
+  );
+  let csrf = '';
+  add(
+    'admin',
+    await recorded(async () => {
+      const response = await adminApp.request('/console', { headers: { cookie } });
+      csrf = /name="_csrf" value="([^"]+)"/u.exec(await response.clone().text())?.[1] ?? '';
+      return response;
+    }),
+  );
+  const consoleForm = (path: string, body: string) =>
+    adminApp.request(path, { method: 'POST', headers: { ...fromHere, cookie }, body: `_csrf=${csrf}&${body}` });
+  add('admin', await recorded(() => consoleForm('/console/language', 'language=en')));
+  add('admin', await recorded(() => consoleForm('/console/sign-out', '')));
+
   const bounce = JSON.parse(
     readFileSync(join(__dirname, '..', 'fixtures', 'ses-events', 'bounce-permanent.json'), 'utf8'),
   ) as unknown;
@@ -254,7 +295,7 @@ it('runs each function through its entry points and finds every DynamoDB call gr
     ['BatchGetItem', 'GetItem', 'PutItem', 'Query', 'Query@gsi2', 'UpdateItem'].sort(),
   );
   expect([...used.admin].sort()).toEqual(
-    ['BatchGetItem', 'GetItem', 'PutItem', 'Query', 'Query@gsi1', 'Query@gsi2', 'UpdateItem'].sort(),
+    ['BatchGetItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'Query@gsi1', 'Query@gsi2', 'UpdateItem'].sort(),
   );
   expect([...used['send-digest']].sort()).toEqual(['GetItem', 'PutItem', 'Query', 'Query@gsi1', 'UpdateItem'].sort());
   expect([...used['deliver-digest']].sort()).toEqual(['GetItem', 'PutItem', 'UpdateItem'].sort());

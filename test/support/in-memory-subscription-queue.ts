@@ -1,8 +1,15 @@
-// Test double: SubscriptionQueue as an array the test drains (the harness's processSubscriptions).
+// Test double: SubscriptionQueue as an array the test drains (the harness's processSubscriptions), and the console's
+// sign-in requests, which travel on the same queue, as another.
+import type { QueuedSignIn, SignInQueue } from '../../lambdas/core/ports/sign-in-queue';
 import type { QueuedSubscription, SubscriptionQueue } from '../../lambdas/core/ports/subscription-queue';
 
-export class InMemorySubscriptionQueue implements SubscriptionQueue {
+export class InMemorySubscriptionQueue implements SubscriptionQueue, SignInQueue {
   readonly waiting: QueuedSubscription[] = [];
+  readonly signIns: QueuedSignIn[] = [];
+
+  async enqueueSignIn(request: QueuedSignIn): Promise<void> {
+    this.signIns.push(structuredClone(request));
+  }
   private failures = 0;
 
   async enqueue(request: QueuedSubscription): Promise<void> {

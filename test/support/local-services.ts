@@ -11,6 +11,7 @@ import { visibilityTimeoutSeconds } from '../../lambdas/adapters/work-queue-defi
 import { awsFeedDeps } from '../../lambdas/composition/aws-feed-adapters';
 import { awsImportDeps } from '../../lambdas/composition/aws-import-adapters';
 import { awsMujazDeps } from '../../lambdas/composition/aws-mail-adapters';
+import { composeConsoleUseCases } from '../../lambdas/composition/compose-console-use-cases';
 import {
   composeImportBatchHandler,
   composeImportUseCases,
@@ -28,6 +29,7 @@ import { composeSourceUseCases, type SourceUseCases } from '../../lambdas/compos
 import { composeUseCases, type UseCases } from '../../lambdas/composition/compose-use-cases';
 import { type MujazConfig, readConfig } from '../../lambdas/composition/config';
 import { composeQueueBatchHandler, type QueueBatchHandler } from '../../lambdas/composition/queue-batch-handler';
+import type { ConsoleUseCases } from '../../lambdas/core/console-use-cases';
 import { publicLinks } from '../../lambdas/core/domain/links';
 import type { Clock } from '../../lambdas/core/ports/clock';
 import type { WebFetcher } from '../../lambdas/core/ports/web-fetcher';
@@ -104,6 +106,8 @@ export interface TestMujaz {
   /** The import worker's batch handler, as the import function runs it. */
   handleImportBatch: QueueBatchHandler;
   importQueues: WorkQueueUrls;
+  /** The console's sign-in and sessions over the same adapters (MUJAZ_OPERATORS in `environment` names operators). */
+  console: ConsoleUseCases;
   /** The deliver step's batch handler, as the deliver function runs it. */
   handleBatch: QueueBatchHandler;
   queues: WorkQueueUrls;
@@ -199,6 +203,7 @@ export async function createTestMujaz(prefix: string, options: TestMujazOptions 
     importDeps,
     handleImportBatch,
     importQueues,
+    console: composeConsoleUseCases(deps, config),
     handleBatch,
     queues,
     subscriptionQueues,
@@ -228,6 +233,7 @@ export function apiAppOver(test: TestMujaz, adminToken: string, feeds?: Pick<Tes
     logger: silentLogger,
     clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1',
     links: publicLinks(test.config.publicBaseUrl),
+    console: test.console,
   });
 }
 

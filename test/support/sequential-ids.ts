@@ -26,6 +26,14 @@ export class SequentialIds implements IdSource {
     this.imports += 1;
     return `imp${String(this.imports).padStart(13, '0')}`;
   }
+
+  private secrets = 0;
+
+  /** secret-1, secret-2 … */
+  secret(): string {
+    this.secrets += 1;
+    return `secret-${this.secrets}`;
+  }
 }
 
 /** The id SequentialIds issues n-th (1 for the first). */

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HmacTokenSigner } from '../../lambdas/adapters/hmac-token-signer';
+import { composeConsoleUseCases } from '../../lambdas/composition/compose-console-use-cases';
 import {
   composeImportUseCases,
   composeImportWorker,
@@ -10,15 +11,17 @@ import {
   type ImportWorker,
 } from '../../lambdas/composition/compose-import-worker';
 import { composeUseCases, type UseCases } from '../../lambdas/composition/compose-use-cases';
+import type { ConsoleUseCases } from '../../lambdas/core/console-use-cases';
 import { TurnDeferredError } from '../../lambdas/core/domain/errors';
 import type { NewsletterIdentity } from '../../lambdas/core/domain/newsletter-labels';
 import { splitParagraphs, splitSentences } from '../../lambdas/core/domain/sentences';
 import type { Source } from '../../lambdas/core/domain/source';
 import type { Subscriber } from '../../lambdas/core/domain/subscriber';
 import type { ArticleExtractor } from '../../lambdas/core/ports/article-extractor';
-import type { EmailRenderer } from '../../lambdas/core/ports/email-renderer';
+import type { EmailRenderer, SignInLinkView } from '../../lambdas/core/ports/email-renderer';
 import type { TurnResult } from '../../lambdas/core/use-cases/deliver-digest';
 import { FixedClock } from './fixed-clock';
+import { InMemoryConsoleAccessStore } from './in-memory-console-access-store';
 import { InMemoryConsoleCounts } from './in-memory-console-counts';
 import { InMemoryDeliveryLedger } from './in-memory-delivery-ledger';
 import { InMemoryDeliveryQueue } from './in-memory-delivery-queue';
@@ -45,6 +48,8 @@ export const CONFIRMATION_COOLDOWN_MS = 10 * 60_000;
 export const SUBSCRIBES_PER_CLIENT_PER_MINUTE = 5;
 /** Tuesday of 2026-W48 in Asia/Riyadh. */
 export const START = '2026-11-24T09:00:00.000Z';
+/** The console's operators in the harness. */
+export const OPERATORS = ['editor@example.com'];
 
 export interface HarnessOptions<R extends EmailRenderer, E extends ArticleExtractor> {
   newsletter?: NewsletterIdentity;
@@ -62,6 +67,9 @@ export interface Harness<
   E extends ArticleExtractor = StubArticleExtractor,
 > {
   clock: FixedClock;
+  access: InMemoryConsoleAccessStore;
+  /** The console's sign-in and sessions, over the same fakes (OPERATORS are its operators). */
+  console: ConsoleUseCases;
   reports: InMemoryReportRepository;
   subscribers: InMemorySubscriberRepository;
   counts: InMemoryConsoleCounts;
@@ -143,8 +151,19 @@ export function createHarness<
   const metrics = new InMemoryMetrics();
   const newsletter = options.newsletter ?? { name: 'موجز', language: 'ar' };
   const timeZone = options.timeZone ?? 'Asia/Riyadh';
+  const access = new InMemoryConsoleAccessStore();
   const ports = {
     reports,
+    access,
+    signInQueue: subscriptionQueue,
+    // The link in plain view: the template itself is the integration tests' (no MJML here).
+    signInRenderer: {
+      renderSignInLink: async (view: SignInLinkView) => ({
+        subject: view.subject,
+        html: view.signInUrl,
+        text: view.signInUrl,
+      }),
+    },
     subscribers,
     counts,
     sources,
@@ -172,6 +191,7 @@ export function createHarness<
     subscribesPerClientPerMinute: SUBSCRIBES_PER_CLIENT_PER_MINUTE,
     featuredReports: options.featuredReports ?? 10,
     staleClaimMs: options.staleClaimMs ?? 60_000,
+    operators: OPERATORS,
   });
   const importJobs = new InMemoryImportJobStore();
   const importFiles = new InMemoryImportFiles();
@@ -194,6 +214,7 @@ export function createHarness<
     }
     return processed;
   };
+  const console = composeConsoleUseCases(ports, { newsletter, operators: OPERATORS });
   const addSubscriber = async (email: string, status: Subscriber['status'] = 'confirmed'): Promise<void> => {
     const at = clock.now().toISOString();
     await subscribers.save({
@@ -268,6 +289,7 @@ export function createHarness<
     imports,
     importWorker,
     processImports,
+    console,
     addSubscriber,
     processSubscriptions,
     tokenFor,

@@ -46,6 +46,15 @@ export class NotFoundError extends DomainError {
   readonly code = 'not_found';
 }
 
+/** A console sign-in link that is unknown, used, expired, or names an address that is no operator's any more. */
+export class SignInLinkRefusedError extends NotFoundError {
+  constructor() {
+    super(
+      'This sign-in link does not work: it was used, it is more than 15 minutes old, or its address is no operator’s.',
+    );
+  }
+}
+
 /** A client sent more requests than it may in a minute: it may try again after `retryAfterSeconds`. */
 export class RateLimitedError extends DomainError {
   readonly code = 'rate_limited';

@@ -21,6 +21,15 @@ export const sitePaths = {
   /** An edition's web page in the archive. */
   edition: (editionId: string): string => `/archive/${encodeURIComponent(editionId)}`,
   feed: (): string => '/feed.xml',
+  /** The console's pages: the overview, and the shell's own forms. */
+  console: (): string => '/console',
+  /** The sign-in form; in another of the newsletter's languages with `?lang=`. */
+  consoleSignIn: (language?: string): string =>
+    language === undefined ? '/console/sign-in' : `/console/sign-in?lang=${encodeURIComponent(language)}`,
+  /** A mailed sign-in link: GET asks, its POST signs in. */
+  consoleSignInConfirm: (token: string): string => `/console/sign-in/confirm${tokenSearch(token)}`,
+  consoleSignOut: (): string => '/console/sign-out',
+  consoleLanguage: (): string => '/console/language',
 };
 
 export interface PublicLinks {
@@ -32,6 +41,8 @@ export interface PublicLinks {
   homeUrl(): string;
   archiveUrl(): string;
   feedUrl(): string;
+  /** A console sign-in link, as the sign-in email carries it. */
+  consoleSignInUrl(token: string): string;
 }
 
 /** The site's paths under the public base URL (MUJAZ_PUBLIC_BASE_URL), for what leaves the site: emails, the feed. */
@@ -44,5 +55,6 @@ export function publicLinks(publicBaseUrl: string): PublicLinks {
     homeUrl: () => `${base}${sitePaths.home()}`,
     archiveUrl: () => `${base}${sitePaths.archive()}`,
     feedUrl: () => `${base}${sitePaths.feed()}`,
+    consoleSignInUrl: (token) => `${base}${sitePaths.consoleSignInConfirm(token)}`,
   };
 }

@@ -1,10 +1,11 @@
-// Core: the messages of the deliver function's two queues — a reader's turn (from a send) and a subscribe request
-// (its confirmation to mail) — in one schema that the SQS writers serialize through and the batch handler parses
+// Core: the messages of the deliver function's two queues — a reader's turn (from a send), a subscribe request (its
+// confirmation to mail) and a console sign-in request (its link to mail, operators only) — in one schema that the SQS writers serialize through and the batch handler parses
 // with, and the retry policy for a message whose email SES refused.
 import * as z from 'zod';
 import type { DeliveryRequest } from './delivery';
 import { MAX_EMAIL_LENGTH } from './email-address';
 import { isLanguageTag } from './language-tag';
+import { NEWSLETTER_LANGUAGES, type NewsletterLanguage } from './newsletter-languages';
 import type { SubscriptionRequest } from './subscriber';
 
 const address = z.string().min(3).max(MAX_EMAIL_LENGTH);
@@ -20,16 +21,31 @@ const subscribeRequest = z
   })
   .strict();
 
-const workQueueMessage = z.union([readerTurn, subscribeRequest]);
+const signInRequest = z
+  .object({ kind: z.literal('console-sign-in'), email: address, language: z.enum(NEWSLETTER_LANGUAGES) })
+  .strict();
+
+const workQueueMessage = z.union([readerTurn, subscribeRequest, signInRequest]);
 
 /** A subscribe request as queued: the address in its one spelling, and how the reader asked. */
 export interface QueuedSubscription extends SubscriptionRequest {
   email: string;
 }
 
+/**
+ * A console sign-in request as queued, whoever's address it names: the deliver function mails a link to operators
+ * alone, so that neither the answer nor its time tells who one is.
+ */
+export interface QueuedSignIn {
+  email: string;
+  /** The language of the page the request came from: the email's. */
+  language: NewsletterLanguage;
+}
+
 export type WorkQueueMessage =
   | { kind: 'reader-turn'; request: DeliveryRequest }
-  | { kind: 'subscribe-request'; request: QueuedSubscription };
+  | { kind: 'subscribe-request'; request: QueuedSubscription }
+  | { kind: 'sign-in-request'; request: QueuedSignIn };
 
 /** A reader's turn as the delivery queue carries it. */
 export function readerTurnBody(request: DeliveryRequest): string {
@@ -48,6 +64,13 @@ export function subscribeRequestBody(request: QueuedSubscription): string {
   );
 }
 
+/** A console sign-in request as the subscription queue carries it. */
+export function signInRequestBody(request: QueuedSignIn): string {
+  return JSON.stringify(
+    signInRequest.parse({ kind: 'console-sign-in', email: request.email, language: request.language }),
+  );
+}
+
 /** What a message body holds, or undefined for anything else: it would fail the same way on every receive. */
 export function parseWorkQueueMessage(body: string): WorkQueueMessage | undefined {
   let json: unknown;
@@ -59,6 +82,10 @@ export function parseWorkQueueMessage(body: string): WorkQueueMessage | undefine
   const parsed = workQueueMessage.safeParse(json);
   if (!parsed.success) return undefined;
   if ('kind' in parsed.data) {
+    if (parsed.data.kind === 'console-sign-in') {
+      const { kind: _kind, ...request } = parsed.data;
+      return { kind: 'sign-in-request', request };
+    }
     const { kind: _kind, ...request } = parsed.data;
     return { kind: 'subscribe-request', request };
   }

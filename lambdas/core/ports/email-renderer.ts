@@ -23,6 +23,32 @@ export interface ConfirmationView extends TextLayout {
   confirmUrl: string;
 }
 
+/** The console sign-in email's words, in the language of the page it was asked from, and its one-time link. */
+export interface SignInLinkView extends TextLayout {
+  /** The email's subject line. */
+  subject: string;
+  /** The newsletter's name, as the heading shows it. */
+  newsletterName: string;
+  /** The language the words are in: the page's lang attribute. */
+  language: NewsletterLanguage;
+  /** The line above the body. */
+  heading: string;
+  /** What to do, and for how long the link works. */
+  body: string;
+  /** The button's label. */
+  button: string;
+  /** What to do if the operator did not ask: nothing. */
+  ignoreNote: string;
+  /** The link (GET shows a page with a button; only its POST signs in). */
+  signInUrl: string;
+}
+
+/** Renders the console's sign-in email (a precompiled MJML template and its text part), HTML and text parts. */
+export interface SignInLinkRenderer {
+  /** The sign-in email in the view's language: subject, HTML and text parts, the link escaped in each. */
+  renderSignInLink(view: SignInLinkView): Promise<RenderedEmail>;
+}
+
 /** Turns view models into email bodies (precompiled MJML templates, filled by Handlebars). */
 export interface EmailRenderer {
   /** The digest email once per edition, HTML and text parts, before any reader's own links are put in. */

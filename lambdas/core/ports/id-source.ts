@@ -8,4 +8,6 @@ export interface IdSource {
   sourceId(): string;
   /** A new import id: 12 random bytes in base64url (16 characters; see isImportId). */
   importId(): string;
+  /** A new secret: 32 random bytes in base64url — a sign-in link's token, a console session's id or form secret. */
+  secret(): string;
 }

@@ -14,6 +14,7 @@ const addressOf = (length: number) => {
 async function handle(bodies: unknown[]) {
   const subscribed: Array<{ email: string; request: SubscriptionRequest }> = [];
   const delivered: string[] = [];
+  const signIns: string[] = [];
   const noDelay = { deferTurn: async () => undefined };
   const handler = queueBatchHandler({
     worker: {
@@ -25,13 +26,17 @@ async function handle(bodies: unknown[]) {
         delivered.push(request.email);
         return 'sent';
       },
+      mailSignInLink: async (request) => {
+        signIns.push(`${request.email} ${request.language}`);
+        return 'link-sent';
+      },
     },
     queues: { deliveries: noDelay, subscriptions: noDelay },
     logger: new RecordingLogger(),
   });
   const messages = bodies.map((body, index) => ({ MessageId: `m${index}`, Body: JSON.stringify(body) }));
   const { batchItemFailures } = await handler(toSqsEvent(messages, 'http://127.0.0.1/queue/subscriptions'));
-  return { failed: batchItemFailures.map((failure) => failure.itemIdentifier), subscribed, delivered };
+  return { failed: batchItemFailures.map((failure) => failure.itemIdentifier), subscribed, delivered, signIns };
 }
 
 describe('queue messages and the input rules', () => {
@@ -46,6 +51,16 @@ describe('queue messages and the input rules', () => {
     expect(outcome.failed).toEqual(['m1', 'm3']);
     expect(outcome.subscribed.map((call) => call.email)).toEqual([longest]);
     expect(outcome.delivered).toEqual([longest]);
+  });
+
+  it('takes a console sign-in request in a newsletter language, and fails one in another or with more fields', async () => {
+    const outcome = await handle([
+      { kind: 'console-sign-in', email: 'editor@example.com', language: 'en' },
+      { kind: 'console-sign-in', email: 'editor@example.com', language: 'fr' },
+      { kind: 'console-sign-in', email: 'editor@example.com', language: 'ar', token: 'x' },
+    ]);
+    expect(outcome.failed).toEqual(['m1', 'm2']);
+    expect(outcome.signIns).toEqual(['editor@example.com en']);
   });
 
   it('takes a language that is an ISO 639 code, and fails one that is not', async () => {

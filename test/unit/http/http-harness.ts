@@ -81,6 +81,7 @@ export function apiAppFor(
     clientAddress: (c) => c.req.header(TEST_CLIENT_HEADER) ?? '192.0.2.1',
     links: publicLinks(PUBLIC_BASE_URL),
     sources: noSources,
+    console: h.console,
   });
 }
 
