@@ -2,30 +2,14 @@
 // AWS, one JSON file per list or chunk, under the import's id.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AcceptedRow, ImportRow } from '../core/domain/import-rows';
-import type { ImportFiles } from '../core/ports/import-files';
-import { importFileName } from './import-file-names';
+import { JsonImportFiles } from './import-file-names';
 
-export class FolderImportFiles implements ImportFiles {
-  constructor(private readonly folder: string) {}
-
-  saveUpload(importId: string, rows: readonly ImportRow[]): Promise<void> {
-    return this.write(importFileName(importId), rows);
+export class FolderImportFiles extends JsonImportFiles {
+  constructor(private readonly folder: string) {
+    super();
   }
 
-  readUpload(importId: string): Promise<ImportRow[] | undefined> {
-    return this.read(importFileName(importId));
-  }
-
-  saveChunk(importId: string, chunk: number, rows: readonly AcceptedRow[]): Promise<void> {
-    return this.write(importFileName(importId, chunk), rows);
-  }
-
-  readChunk(importId: string, chunk: number): Promise<AcceptedRow[] | undefined> {
-    return this.read(importFileName(importId, chunk));
-  }
-
-  private async write(name: string, rows: readonly unknown[]): Promise<void> {
+  protected async write(name: string, rows: readonly unknown[]): Promise<void> {
     const path = join(this.folder, name);
     await mkdir(join(path, '..'), { recursive: true });
     // Written aside, then renamed: a reader never sees half a file.
@@ -33,7 +17,7 @@ export class FolderImportFiles implements ImportFiles {
     await rename(`${path}.partial`, path);
   }
 
-  private async read<T>(name: string): Promise<T[] | undefined> {
+  protected async read<T>(name: string): Promise<T[] | undefined> {
     try {
       return JSON.parse(await readFile(join(this.folder, name), 'utf8')) as T[];
     } catch (error) {

@@ -453,12 +453,12 @@ describe('time', () => {
       const outcome = await attempt(fetcher, feed(`http://localhost:${port}/feed`), 'a connect that hangs');
       const elapsed = Math.round(performance.now() - started);
       console.log(`connect that hangs given up after ${elapsed} ms (connect limit 800, whole request 10,000)`);
+      // The connect limit's own words: the whole request's 10 s would have said "did not send the whole document".
+      // No bound on the time itself (tests assert no timings; undici may split the limit between a name's addresses).
       expect(outcome).toEqual({
         reason: 'timeout',
         message: `localhost:${port} did not accept a connection within 0.8 s.`,
       });
-      expect(elapsed).toBeGreaterThanOrEqual(700);
-      expect(elapsed).toBeLessThan(5_000);
     } finally {
       unconnectable.stop();
     }
