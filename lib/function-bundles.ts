@@ -31,6 +31,11 @@ export const BUNDLE_OPTIONS = {
   sourceMap: true,
   /** Arabic stop words and HTML entity tables as themselves, not as \uXXXX escapes: a smaller bundle to load. */
   charset: 'utf8',
+  /**
+   * Packages replaced in every bundle, paths from the project root. semver: only the X-Ray SDK's captureAWS (AWS SDK
+   * v2) needs it, and Mujaz never calls that (lambdas/bundling/semver-left-out.ts); ~29 KB off each function.
+   */
+  alias: { semver: './lambdas/bundling/semver-left-out.ts' },
 } as const;
 
 /**

@@ -86,7 +86,10 @@ export class MujazFunction extends Construct {
         keepNames: BUNDLE_OPTIONS.keepNames,
         sourceMap: BUNDLE_OPTIONS.sourceMap,
         // As an esbuild flag: this aws-cdk-lib declares a `charset` option but leaves it out of the command it runs.
-        esbuildArgs: { '--charset': BUNDLE_OPTIONS.charset },
+        esbuildArgs: {
+          '--charset': BUNDLE_OPTIONS.charset,
+          ...Object.fromEntries(Object.entries(BUNDLE_OPTIONS.alias).map(([name, path]) => [`--alias:${name}`, path])),
+        },
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

@@ -19,7 +19,7 @@ export const BUNDLE_TARGET_KB = 500;
  * What each function's bundle may weigh, in KB, asserted by the bundle test and read by `npm run bench -- bundles`.
  * The admin function is the exception, held just above what it weighs now: report intake alone (Readability;
  * linkedom with its HTML parser, entity tables and CSS engine; the compressed stopword lists) is ~400 KB on top of
- * the ~270 KB every function carries (zod, Powertools, the X-Ray SDK) and the ~160 KB of MailComposer its test
+ * the ~240 KB every function carries (zod, Powertools, the X-Ray SDK) and the ~160 KB of MailComposer its test
  * sends need, so no admin bundle that reads web pages fits in 500 KB with this stack (docs/ARCHITECTURE.md,
  * "Cold starts"). The sources and poll functions read the web as issue 20 asks, with its stack: undici (~540 KB),
  * iconv-lite's code pages (~270 KB), feedsmith (~120 KB) and the HTML parser come on top of report intake.
@@ -42,6 +42,8 @@ export interface BuiltBundle {
   bytes: number;
   /** Bytes each source file (or node_modules package file) contributes to the bundle, from esbuild's metafile. */
   inputs: Record<string, number>;
+  /** Every import of a package BUNDLE_OPTIONS.alias replaces: which file asked for which package. */
+  replacedImports: { importer: string; replaced: string }[];
 }
 
 export async function buildBundles(
@@ -65,6 +67,9 @@ export async function buildBundles(
         keepNames: BUNDLE_OPTIONS.keepNames,
         sourcemap: BUNDLE_OPTIONS.sourceMap,
         charset: BUNDLE_OPTIONS.charset,
+        alias: BUNDLE_OPTIONS.alias,
+        // Alias paths are read from the working directory, as the CDK's esbuild (run in the project root) reads them.
+        absWorkingDir: PROJECT_ROOT,
         metafile: true,
         logLevel: 'warning',
       });
@@ -76,6 +81,11 @@ export async function buildBundles(
         file,
         bytes: output.bytes,
         inputs: Object.fromEntries(Object.entries(output.inputs).map(([path, input]) => [path, input.bytesInOutput])),
+        replacedImports: Object.entries(result.metafile.inputs).flatMap(([importer, input]) =>
+          input.imports
+            .filter(({ original }) => original !== undefined && original in BUNDLE_OPTIONS.alias)
+            .map(({ original }) => ({ importer, replaced: original! })),
+        ),
       };
     }),
   );

@@ -182,6 +182,16 @@ describe('the Lambda bundles', () => {
       expect(BUNDLE_BUDGET_KB[name]).toBe(BUNDLE_TARGET_KB);
   });
 
+  it('leave semver out: only the X-Ray SDK captureAWS, for AWS SDK v2 clients Mujaz never has, asks for it', () => {
+    for (const bundle of bundles) {
+      expect(Object.keys(bundle.inputs).filter((path) => path.includes('node_modules/semver/'))).toEqual([]);
+      // An upgrade that reaches for semver anywhere else must bring it back (BUNDLE_OPTIONS.alias), not fail in Lambda.
+      expect(bundle.replacedImports).toEqual([
+        { importer: expect.stringMatching(/aws-xray-sdk-core\/dist\/lib\/patchers\/aws_p\.js$/u), replaced: 'semver' },
+      ]);
+    }
+  });
+
   it('carry only what their function uses: report intake, mail and CSV in admin alone, the web in the feed functions', () => {
     const intake = ['@mozilla/readability', 'linkedom', 'htmlparser2'];
     const adminOnly = [...intake, 'csv-parse', 'csv-stringify'];
