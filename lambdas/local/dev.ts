@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LOCAL_ADMIN_TOKEN_VARIABLE, readLocalConfig } from '../composition/config';
+import { ENVIRONMENT_VARIABLES, LOCAL_ADMIN_TOKEN_VARIABLE, readLocalConfig } from '../composition/config';
 import { startLocalRuntime } from './local-runtime';
 import { silenceSdkNodeVersionWarning } from './local-stack';
 
@@ -21,9 +21,16 @@ function persistentTokenSecret(): string {
   return secret;
 }
 
+/** Who may sign in to the console when MUJAZ_OPERATORS is unset: a newcomer is in the console within a minute. */
+const DEFAULT_LOCAL_OPERATOR = 'editor@example.com';
+
 async function main(): Promise<void> {
   silenceSdkNodeVersionWarning(process.env);
   const local = readLocalConfig(process.env);
+  const operatorsChosen = (process.env[ENVIRONMENT_VARIABLES.operators] ?? '').trim() !== '';
+  const environment = operatorsChosen
+    ? process.env
+    : { ...process.env, [ENVIRONMENT_VARIABLES.operators]: DEFAULT_LOCAL_OPERATOR };
   const runtime = await startLocalRuntime({
     apiPort: local.apiPort ?? 3000,
     dynamoPort: local.dynamoPort ?? 8000,
@@ -34,7 +41,7 @@ async function main(): Promise<void> {
     deliveryWorkers: local.deliveryWorkers,
     tokenSecret: local.tokenSecret ?? persistentTokenSecret(),
     ...(local.adminToken ? { adminToken: local.adminToken } : {}),
-    environment: process.env,
+    environment,
   });
   console.log(`Mujaz is running locally.
   API:          ${runtime.apiUrl}
@@ -44,6 +51,11 @@ async function main(): Promise<void> {
   Running services used: ${Object.keys(local.running).join(', ')}`
       : ''
   }
+  Console:      ${runtime.apiUrl}/console/sign-in — sign in as ${
+    operatorsChosen
+      ? `${environment[ENVIRONMENT_VARIABLES.operators]} (from ${ENVIRONMENT_VARIABLES.operators})`
+      : `${DEFAULT_LOCAL_OPERATOR} (set ${ENVIRONMENT_VARIABLES.operators} to choose)`
+  }; the link arrives in the inbox viewer
   Admin token:  ${runtime.adminToken}${local.adminToken ? ` (from ${LOCAL_ADMIN_TOKEN_VARIABLE})` : ` (generated; set ${LOCAL_ADMIN_TOKEN_VARIABLE} to choose one)`}
   Sent mail:    ${join(STATE, 'outbox')}
 

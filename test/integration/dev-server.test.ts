@@ -7,6 +7,7 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../lambdas/local/local-stack';
+import { linkIn, untilEmailsTo } from '../../lambdas/local/ses-inbox';
 import { localServices } from '../support/local-services';
 
 const ROOT = join(__dirname, '..', '..');
@@ -38,6 +39,8 @@ beforeAll(async () => {
       MUJAZ_TABLE_NAME: `dev-server-${randomUUID()}`,
       MUJAZ_ADMIN_TOKEN: ADMIN_TOKEN,
       MUJAZ_TOKEN_SECRET: 'dev-server-token-secret-0123456789-0123456789',
+      // As a newcomer starts it: no operators chosen.
+      MUJAZ_OPERATORS: '',
     },
   });
   dev.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -304,6 +307,28 @@ function hostileCorpus(): Probe[] {
   );
   return probes;
 }
+
+it('prints the console and its default operator, whose sign-in link arrives in the local inbox and signs in', async () => {
+  const operator = 'editor@example.com';
+  expect(output).toContain(`Console:      ${api}/console/sign-in — sign in as ${operator} (set MUJAZ_OPERATORS`);
+  const asked = await fetch(at('/console/sign-in'), {
+    method: 'POST',
+    headers: { origin: api, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: operator }),
+  });
+  expect(asked.status).toBe(200);
+  const [email] = await untilEmailsTo(sesEndpoint, operator);
+  const link = new URL(linkIn(email!, '/console/sign-in/confirm')!);
+  const confirmed = await fetch(at(`${link.pathname}${link.search}`), {
+    method: 'POST',
+    headers: { origin: api },
+    redirect: 'manual',
+  });
+  expect([confirmed.status, confirmed.headers.get('location')]).toEqual([303, '/console']);
+  const cookie = confirmed.headers.get('set-cookie')!.split(';')[0]!;
+  const overview = await fetch(at('/console'), { headers: { cookie }, redirect: 'manual' });
+  expect(overview.status).toBe(200);
+}, 60_000);
 
 it('answers every request of a hostile corpus, never with a 5xx, and logs no error for any', async () => {
   const corpus = hostileCorpus();
