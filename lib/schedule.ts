@@ -1,5 +1,6 @@
 // Infrastructure: when the digest watch runs — 23 hours after each send. EventBridge Scheduler cannot delay a target,
 // so the watch gets a cron expression of its own, derived from the send's.
+import { readOneTimeOfDayCron } from '../lambdas/core/domain/digest-schedule';
 import { ContextSettingError } from './context';
 
 const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
@@ -26,24 +27,15 @@ export class ScheduleSettingError extends ContextSettingError {
  * rather than watched at the wrong time.
  */
 export function watchSchedule(expression: string): string {
-  const fields = /^cron\((.+)\)$/u.exec(expression.trim())?.[1]?.trim().split(/\s+/u);
-  if (fields?.length !== 6)
+  const cron = readOneTimeOfDayCron(expression);
+  if (cron === 'shape')
     throw new ScheduleSettingError(expression, 'must be cron(minutes hours day-of-month month day-of-week year)');
-  const [minutes, hours, dayOfMonth, month, dayOfWeek, year] = fields as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  const minute = wholeNumber(minutes, 59);
-  const hour = wholeNumber(hours, 23);
-  if (minute === undefined || hour === undefined)
+  if (cron === 'time')
     throw new ScheduleSettingError(
       expression,
       'must send at one time of day (one minute, one hour) for the watch to follow',
     );
+  const { minute, hour, dayOfMonth, month, dayOfWeek, year } = cron;
   // Before WATCH_LEAD_HOURS o'clock, 23 hours later is still the send's own day.
   if (hour < WATCH_LEAD_HOURS)
     return `cron(${minute} ${hour + 24 - WATCH_LEAD_HOURS} ${dayOfMonth} ${month} ${dayOfWeek} ${year})`;
@@ -55,11 +47,6 @@ export function watchSchedule(expression: string): string {
   if (!days.every((day) => Number.isInteger(day) && day >= 1 && day <= 27))
     throw new ScheduleSettingError(expression, 'may name days of the month 1–27 only (the watch runs the day after)');
   return `cron(${minute} ${watchHour} ${days.map((day) => day + 1).join(',')} ${month} ${dayOfWeek} ${year})`;
-}
-
-function wholeNumber(field: string, max: number): number | undefined {
-  const number = /^\d{1,2}$/u.test(field) ? Number(field) : NaN;
-  return number <= max ? number : undefined;
 }
 
 function nextWeekdays(expression: string, field: string): string {

@@ -354,6 +354,19 @@ export function readSourcesFunctionConfig(env: NodeJS.ProcessEnv): { adminTokenS
   return { adminTokenSecretArn: values[V.adminTokenSecretArn] };
 }
 
+/**
+ * `npm run dev`'s environment: MUJAZ_OPERATORS as set, or `fallback` alone when it is unset or empty, so that a
+ * newcomer can sign in to the console at once. `chosen`: whether they were set.
+ */
+export function withLocalOperators(
+  env: NodeJS.ProcessEnv,
+  fallback: string,
+): { environment: NodeJS.ProcessEnv; operators: string; chosen: boolean } {
+  const chosen = (env[V.operators] ?? '').trim();
+  if (chosen !== '') return { environment: env, operators: chosen, chosen: true };
+  return { environment: { ...env, [V.operators]: fallback }, operators: fallback, chosen: false };
+}
+
 export function readLocalConfig(env: NodeJS.ProcessEnv): LocalConfig {
   const values = parseEnvironment(localEnvironment, env);
   return {

@@ -4,7 +4,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ENVIRONMENT_VARIABLES, LOCAL_ADMIN_TOKEN_VARIABLE, readLocalConfig } from '../composition/config';
+import {
+  ENVIRONMENT_VARIABLES,
+  LOCAL_ADMIN_TOKEN_VARIABLE,
+  readLocalConfig,
+  withLocalOperators,
+} from '../composition/config';
 import { startLocalRuntime } from './local-runtime';
 import { silenceSdkNodeVersionWarning } from './local-stack';
 
@@ -27,10 +32,7 @@ const DEFAULT_LOCAL_OPERATOR = 'editor@example.com';
 async function main(): Promise<void> {
   silenceSdkNodeVersionWarning(process.env);
   const local = readLocalConfig(process.env);
-  const operatorsChosen = (process.env[ENVIRONMENT_VARIABLES.operators] ?? '').trim() !== '';
-  const environment = operatorsChosen
-    ? process.env
-    : { ...process.env, [ENVIRONMENT_VARIABLES.operators]: DEFAULT_LOCAL_OPERATOR };
+  const { environment, operators, chosen } = withLocalOperators(process.env, DEFAULT_LOCAL_OPERATOR);
   const runtime = await startLocalRuntime({
     apiPort: local.apiPort ?? 3000,
     dynamoPort: local.dynamoPort ?? 8000,
@@ -52,9 +54,9 @@ async function main(): Promise<void> {
       : ''
   }
   Console:      ${runtime.apiUrl}/console/sign-in — sign in as ${
-    operatorsChosen
-      ? `${environment[ENVIRONMENT_VARIABLES.operators]} (from ${ENVIRONMENT_VARIABLES.operators})`
-      : `${DEFAULT_LOCAL_OPERATOR} (set ${ENVIRONMENT_VARIABLES.operators} to choose)`
+    chosen
+      ? `${operators} (from ${ENVIRONMENT_VARIABLES.operators})`
+      : `${operators} (set ${ENVIRONMENT_VARIABLES.operators} to choose)`
   }; the link arrives in the inbox viewer
   Admin token:  ${runtime.adminToken}${local.adminToken ? ` (from ${LOCAL_ADMIN_TOKEN_VARIABLE})` : ` (generated; set ${LOCAL_ADMIN_TOKEN_VARIABLE} to choose one)`}
   Sent mail:    ${join(STATE, 'outbox')}

@@ -121,7 +121,7 @@ describe('the dependency rule', () => {
     expect([...new Set(passing)].sort()).toEqual(['handlers', 'local']);
   });
 
-  it('lets the CDK app know only bundling entries, the table and queue definitions, the route table, the metric names, the newsletter languages, the time zone and email address rules and the environment variables’ names from lambdas/', () => {
+  it('lets the CDK app know only bundling entries, the table and queue definitions, the route table, the metric names, the newsletter languages, the time zone, email address and schedule rules and the environment variables’ names from lambdas/', () => {
     const libFiles = sourceFiles(join(ROOT, 'lib'));
     const libImports = libFiles.flatMap((file) =>
       importsOf(file).filter((specifier) => specifier.includes('lambdas/')),
@@ -132,6 +132,7 @@ describe('the dependency rule', () => {
       '../lambdas/adapters/source-poll-queue-definition',
       '../lambdas/adapters/work-queue-definition',
       '../lambdas/composition/config',
+      '../lambdas/core/domain/digest-schedule',
       '../lambdas/core/domain/email-address',
       '../lambdas/core/domain/metric-names',
       '../lambdas/core/domain/newsletter-languages',

@@ -15,13 +15,23 @@ export interface ScheduledSend {
   timeZone: string;
 }
 
+/** An EventBridge cron expression that fires at one time of day: its minute and hour, its other fields as written. */
+export interface OneTimeOfDayCron {
+  minute: number;
+  hour: number;
+  dayOfMonth: string;
+  month: string;
+  dayOfWeek: string;
+  year: string;
+}
+
 /**
- * The first instant after `now` at which `expression` fires in `timeZone`; undefined for an expression this does
- * not read (several times a day, `L`, `W`, `#`) or one that never fires within 400 days.
+ * The schedule's fields, read once for the console's next send and the CDK app's watch (lib/schedule.ts): `shape`
+ * when it is not `cron(` six fields `)`, `time` when it fires at more than one minute or hour of the day.
  */
-export function nextScheduledSend(expression: string, timeZone: string, now: Date): ScheduledSend | undefined {
+export function readOneTimeOfDayCron(expression: string): OneTimeOfDayCron | 'shape' | 'time' {
   const fields = /^cron\((.+)\)$/u.exec(expression.trim())?.[1]?.trim().split(/\s+/u);
-  if (fields?.length !== 6) return undefined;
+  if (fields?.length !== 6) return 'shape';
   const [minutes, hours, dayOfMonth, month, dayOfWeek, year] = fields as [
     string,
     string,
@@ -32,7 +42,18 @@ export function nextScheduledSend(expression: string, timeZone: string, now: Dat
   ];
   const minute = /^\d{1,2}$/u.test(minutes) ? Number(minutes) : NaN;
   const hour = /^\d{1,2}$/u.test(hours) ? Number(hours) : NaN;
-  if (!(minute <= 59 && hour <= 23)) return undefined;
+  if (!(minute <= 59 && hour <= 23)) return 'time';
+  return { minute, hour, dayOfMonth, month, dayOfWeek, year };
+}
+
+/**
+ * The first instant after `now` at which `expression` fires in `timeZone`; undefined for an expression this does
+ * not read (several times a day, `L`, `W`, `#`) or one that never fires within 400 days.
+ */
+export function nextScheduledSend(expression: string, timeZone: string, now: Date): ScheduledSend | undefined {
+  const cron = readOneTimeOfDayCron(expression);
+  if (typeof cron === 'string') return undefined;
+  const { minute, hour, dayOfMonth, month, dayOfWeek, year } = cron;
   const days = valuesOf(dayOfMonth, 1, 31, []);
   const months = valuesOf(month, 1, 12, MONTHS);
   // EventBridge numbers the days of the week 1 (Sunday) to 7.

@@ -1,5 +1,5 @@
 // What `npm run dev` and `npm run demo` read: ports, secrets, and the services already running that they use.
-import { ConfigError, readLocalConfig } from '../../../lambdas/composition/config';
+import { ConfigError, readLocalConfig, withLocalOperators } from '../../../lambdas/composition/config';
 
 describe('readLocalConfig', () => {
   it('reads nothing from an empty environment: every service is started, on free or default ports', () => {
@@ -34,5 +34,22 @@ describe('readLocalConfig', () => {
     expect(read).toThrow(ConfigError);
     expect(read).toThrow(/MUJAZ_SES_ENDPOINT is invalid/u);
     expect(read).not.toThrow(/secret-host/u);
+  });
+});
+
+describe('withLocalOperators', () => {
+  it('keeps the operators a developer chose, and gives one when none are (unset or blank)', () => {
+    const chosen = { MUJAZ_OPERATORS: 'ed@news.example, sam@news.example', PORT: '3001' };
+    expect(withLocalOperators(chosen, 'editor@example.com')).toEqual({
+      environment: chosen,
+      operators: 'ed@news.example, sam@news.example',
+      chosen: true,
+    });
+    for (const unset of [{ PORT: '3001' }, { PORT: '3001', MUJAZ_OPERATORS: '  ' }])
+      expect(withLocalOperators(unset, 'editor@example.com')).toEqual({
+        environment: { PORT: '3001', MUJAZ_OPERATORS: 'editor@example.com' },
+        operators: 'editor@example.com',
+        chosen: false,
+      });
   });
 });
