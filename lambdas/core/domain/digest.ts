@@ -224,7 +224,7 @@ export function personalizeDigest(edition: RenderedEmail, unsubscribeUrl: string
 }
 
 /** The locale each newsletter language prints dates in (the compiler asks for one per language of the list). */
-const DATE_LOCALES: Record<NewsletterLanguage, string> = {
+export const DATE_LOCALES: Record<NewsletterLanguage, string> = {
   // Western digits: what Arabic news sites mostly print, and unambiguous next to Latin text.
   ar: 'ar-u-nu-latn',
   en: 'en-GB',

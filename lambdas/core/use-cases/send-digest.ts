@@ -11,9 +11,11 @@ import {
   transmittedBytes,
 } from '../domain/digest';
 import {
+  byPriority,
   type Edition,
   type EditionEntry,
   type EditionPeriod,
+  type EditionState,
   type FanOutProgress,
   type FrozenEmail,
   goesInNextEdition,
@@ -248,6 +250,49 @@ async function takeAsLastEdited(deps: ComposeDeps, entry: WaitingEntry, editionI
 /** The reports the next edition of the period takes: those no edition took and no editor holds, oldest first. */
 async function waitingReports(deps: Pick<ComposeDeps, 'reports'>, period: EditionPeriod): Promise<WaitingEntry[]> {
   return (await deps.reports.listUntaken(period)).filter(goesInNextEdition);
+}
+
+/**
+ * The next edition as a send would make it now, for the editor to review: the reports it would take in the email's
+ * order — in full, then as headlines, then on its web page only — each as last edited, the reports editors hold, and
+ * the email readers would get (absent when nothing waits). An edition still composing or sending is named: a send
+ * resumes it first.
+ */
+export interface NextEditionDraft {
+  underWay?: { id: string; state: EditionState };
+  featured: WaitingEntry[];
+  headlines: WaitingEntry[];
+  /** Taken by the edition but beyond the email's room: listed on its web page only. */
+  unlisted: WaitingEntry[];
+  held: WaitingEntry[];
+  email?: FrozenEmail;
+  /** The newsletter's time zone, which the edition's dates are in. */
+  timeZone: string;
+}
+
+/** What the next send would take and how its email would show it (the same rules as composeEdition and fitEmail). */
+export async function draftNextEdition(deps: ComposeDeps, request: SendRequest = {}): Promise<NextEditionDraft> {
+  const latest = await deps.editions.latest();
+  const underWay = latest && latest.state !== 'queued' ? { id: latest.id, state: latest.state } : undefined;
+  const period = latest?.state === 'composing' ? latest.period : periodOf(deps, request);
+  const untaken = await deps.reports.listUntaken(period);
+  const waiting = untaken.filter(goesInNextEdition);
+  const held = untaken.filter((entry) => !goesInNextEdition(entry)).sort(byPriority);
+  const common = { ...(underWay ? { underWay } : {}), held, timeZone: deps.timeZone };
+  if (waiting.length === 0) return { ...common, featured: [], headlines: [], unlisted: [] };
+  const number = latest?.state === 'composing' ? latest.id : String((latest?.number ?? 0) + 1);
+  const email = await fitEmail(deps, waiting, number);
+  const selection = selectForEmail(waiting, email.featured, email.headlines);
+  const shown = new Set([...selection.featured, ...selection.headlines].map((entry) => entry.id));
+  const byId = new Map(waiting.map((entry) => [entry.id, entry]));
+  const stored = (entries: readonly EditionEntry[]) => entries.map((entry) => byId.get(entry.id) as WaitingEntry);
+  return {
+    ...common,
+    featured: stored(selection.featured),
+    headlines: stored(selection.headlines),
+    unlisted: waiting.filter((entry) => !shown.has(entry.id)).sort(byPriority),
+    email,
+  };
 }
 
 /** The email an edition not yet opened would send: the waiting reports of the period, nothing taken. */
