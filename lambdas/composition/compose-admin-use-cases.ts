@@ -66,6 +66,6 @@ export function composeAdminUseCases(deps: AdminDeps, settings: AdminSettings): 
         timeZone: settings.timeZone,
         ...(settings.digestSchedule !== undefined ? { digestSchedule: settings.digestSchedule } : {}),
       }),
-    draftNextEdition: () => draftNextEdition(digest),
+    draftNextEdition: (options) => draftNextEdition(digest, {}, options),
   };
 }

@@ -38,8 +38,11 @@ export interface AdminUseCases {
   checkSendRequest(request: SendRequest): void;
   /** The console's first page: every figure from counters and bounded reads, at most five table requests. */
   consoleOverview(): Promise<ConsoleOverview>;
-  /** The next edition as a send would make it now: its reports in the email's order, the held ones, its email. */
-  draftNextEdition(): Promise<NextEditionDraft>;
+  /**
+   * The next edition as a send would make it now: its reports in the email's order, the held ones, its email (in
+   * the newsletter's language alone unless `translations`, which is the default).
+   */
+  draftNextEdition(options?: { translations?: boolean }): Promise<NextEditionDraft>;
   /** A waiting report's priority one step up (+1) or down (−1), through editReport's rules (edit-report.ts). */
   moveReport(id: string, step: 1 | -1): Promise<Report>;
 }

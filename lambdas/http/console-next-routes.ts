@@ -57,7 +57,11 @@ export function registerEditorPages(
     const words = consoleLabels(session.language, newsletter.name);
     const notice = done === 'test' ? fill(words.nextTestSent, { email: session.email }) : undefined;
     return c.html(
-      renderNextEditionPage(shellOf(session, sitePaths.consoleNext()), await mujaz.draftNextEdition(), notice),
+      renderNextEditionPage(
+        shellOf(session, sitePaths.consoleNext()),
+        await mujaz.draftNextEdition({ translations: false }),
+        notice,
+      ),
     );
   });
 
@@ -103,7 +107,7 @@ export function registerEditorPages(
     const words = consoleLabels(session.language, newsletter.name);
     const shell = shellOf(session, sitePaths.consoleNext());
     const { mode, confirm } = parseInput(sendForm, c.get('form'));
-    const draft = await mujaz.draftNextEdition();
+    const draft = await mujaz.draftNextEdition({ translations: false });
     const plan = {
       featured: draft.featured.length,
       headlines: draft.headlines.length,

@@ -270,8 +270,16 @@ export interface NextEditionDraft {
   timeZone: string;
 }
 
-/** What the next send would take and how its email would show it (the same rules as composeEdition and fitEmail). */
-export async function draftNextEdition(deps: ComposeDeps, request: SendRequest = {}): Promise<NextEditionDraft> {
+/**
+ * What the next send would take and how its email would show it (the same rules as composeEdition and fitEmail).
+ * Without `translations`, the email is rendered in the newsletter's language alone: what decides the reports in
+ * full and the headlines, at half the cost of a page that shows no email.
+ */
+export async function draftNextEdition(
+  deps: ComposeDeps,
+  request: SendRequest = {},
+  options: { translations?: boolean } = {},
+): Promise<NextEditionDraft> {
   const latest = await deps.editions.latest();
   const underWay = latest && latest.state !== 'queued' ? { id: latest.id, state: latest.state } : undefined;
   const period = latest?.state === 'composing' ? latest.period : periodOf(deps, request);
@@ -281,7 +289,7 @@ export async function draftNextEdition(deps: ComposeDeps, request: SendRequest =
   const common = { ...(underWay ? { underWay } : {}), held, timeZone: deps.timeZone };
   if (waiting.length === 0) return { ...common, featured: [], headlines: [], unlisted: [] };
   const number = latest?.state === 'composing' ? latest.id : String((latest?.number ?? 0) + 1);
-  const email = await fitEmail(deps, waiting, number);
+  const email = await fitEmail(deps, waiting, number, options.translations ?? true);
   const selection = selectForEmail(waiting, email.featured, email.headlines);
   const shown = new Set([...selection.featured, ...selection.headlines].map((entry) => entry.id));
   const byId = new Map(waiting.map((entry) => [entry.id, entry]));
@@ -313,7 +321,12 @@ async function upcomingEmail(
  * headlines are cut (estimated from what one costs, then one at a time), then featured reports. Then the same
  * selection in the other languages readers may choose, each cut further should its words take more room.
  */
-async function fitEmail(deps: ComposeDeps, entries: readonly EditionEntry[], editionId: string): Promise<FrozenEmail> {
+async function fitEmail(
+  deps: ComposeDeps,
+  entries: readonly EditionEntry[],
+  editionId: string,
+  translated = true,
+): Promise<FrozenEmail> {
   const webUrl = deps.links.editionUrl(editionId);
   const renderIn = async (language: NewsletterLanguage, featured: number, headlines: number) => {
     const selection = selectForEmail(entries, featured, headlines);
@@ -331,6 +344,7 @@ async function fitEmail(deps: ComposeDeps, entries: readonly EditionEntry[], edi
   };
   const fits = (email: RenderedEmail) => transmittedBytes(email.html) <= MAX_TRANSMITTED_HTML_BYTES;
   const chosen = await fitSelection(entries, deps.featuredReports, render, fits);
+  if (!translated) return chosen;
   const translations: Partial<Record<NewsletterLanguage, RenderedEmail>> = {};
   for (const language of NEWSLETTER_LANGUAGES.filter((other) => other !== deps.newsletter.language)) {
     let headlines = chosen.headlines;
