@@ -7,13 +7,14 @@ import type { AdminUseCases } from '../core/admin-use-cases';
 import { publicLinks } from '../core/domain/links';
 import { type ConsoleOverviewDeps, consoleOverview } from '../core/use-cases/console-overview';
 import { digestProgress, retryDigest } from '../core/use-cases/digest-progress';
-import { editReport } from '../core/use-cases/edit-report';
+import { editReport, moveReport } from '../core/use-cases/edit-report';
 import { importSubscribers } from '../core/use-cases/import-subscribers';
 import { type IngestReportDeps, ingestReport, ingestReportBatch } from '../core/use-cases/ingest-report';
 import type { SubscriptionDeps } from '../core/use-cases/manage-subscription';
 import {
   checkSendRequest,
   type DigestDeps,
+  draftNextEdition,
   previewDigest,
   sendTestDigest,
   startDigest,
@@ -47,6 +48,7 @@ export function composeAdminUseCases(deps: AdminDeps, settings: AdminSettings): 
     ingestReport: (input) => ingestReport(ingest, input),
     ingestReportBatch: (items) => ingestReportBatch(ingest, items),
     editReport: (id, input) => editReport(deps, id, input),
+    moveReport: (id, step) => moveReport(deps, id, step),
     importSubscribers: (rows) => importSubscribers(deps, rows),
     confirmedSubscribers: () => deps.subscribers.confirmedSubscribers(),
     allSubscribers: () => deps.subscribers.allSubscribers(),
@@ -64,5 +66,6 @@ export function composeAdminUseCases(deps: AdminDeps, settings: AdminSettings): 
         timeZone: settings.timeZone,
         ...(settings.digestSchedule !== undefined ? { digestSchedule: settings.digestSchedule } : {}),
       }),
+    draftNextEdition: (options) => draftNextEdition(digest, {}, options),
   };
 }

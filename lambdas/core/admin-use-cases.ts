@@ -8,7 +8,7 @@ import type { ConsoleOverview } from './use-cases/console-overview';
 import type { DigestProgress } from './use-cases/digest-progress';
 import type { ImportOutcome, ImportRow } from './use-cases/import-subscribers';
 import type { BatchOutcome, IngestedReport } from './use-cases/ingest-report';
-import type { DigestPreview, SendRequest } from './use-cases/send-digest';
+import type { DigestPreview, NextEditionDraft, SendRequest } from './use-cases/send-digest';
 
 export interface AdminUseCases {
   ingestReport(input: ReportInput): Promise<IngestedReport>;
@@ -38,4 +38,11 @@ export interface AdminUseCases {
   checkSendRequest(request: SendRequest): void;
   /** The console's first page: every figure from counters and bounded reads, at most five table requests. */
   consoleOverview(): Promise<ConsoleOverview>;
+  /**
+   * The next edition as a send would make it now: its reports in the email's order, the held ones, its email (in
+   * the newsletter's language alone unless `translations`, which is the default).
+   */
+  draftNextEdition(options?: { translations?: boolean }): Promise<NextEditionDraft>;
+  /** A waiting report's priority one step up (+1) or down (−1), through editReport's rules (edit-report.ts). */
+  moveReport(id: string, step: 1 | -1): Promise<Report>;
 }

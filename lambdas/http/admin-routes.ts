@@ -54,9 +54,11 @@ export function createAdminApp(deps: AdminRouteDeps & Partial<ConsoleRouteDeps>)
 }
 
 /** The console's route group, for an app given the console's use cases and the client's address. */
-export function withConsole(deps: { newsletter: NewsletterIdentity } & Partial<ConsoleRouteDeps>): RouteGroup[] {
-  const { console, clientAddress } = deps;
-  return console && clientAddress ? [consoleRoutes({ console, clientAddress, newsletter: deps.newsletter })] : [];
+export function withConsole(
+  deps: Pick<ConsoleRouteDeps, 'newsletter' | 'mujaz' | 'dispatcher'> & Partial<ConsoleRouteDeps>,
+): RouteGroup[] {
+  const { console, clientAddress, newsletter, mujaz, dispatcher } = deps;
+  return console && clientAddress ? [consoleRoutes({ console, clientAddress, newsletter, mujaz, dispatcher })] : [];
 }
 
 export function adminRoutes(deps: AdminRouteDeps): RouteGroup {

@@ -20,6 +20,7 @@ export const CSRF_FIELD = '_csrf';
  */
 export const CONSOLE_SECTIONS: ReadonlyArray<{ path: string; label: (words: ConsoleLabels) => string }> = [
   { path: sitePaths.console(), label: (words) => words.navOverview },
+  { path: sitePaths.consoleNext(), label: (words) => words.nextNav },
 ];
 
 const STYLE = [
@@ -43,6 +44,21 @@ const STYLE = [
   // An address reads left to right as one piece, also where an Arabic line breaks.
   'bdi{display:inline-block;direction:ltr;overflow-wrap:anywhere}',
   '@media (max-width:600px){main{margin:0;border-radius:0;padding:20px 16px}.account{margin-inline-start:0}}',
+  // The overview and the next edition (console-overview-pages.ts, console-next-pages.ts).
+  'h2{font-size:19px;margin:28px 0 10px}h3{font-size:17px;margin:0 0 6px}h4{font-size:15px;margin:12px 0 4px}',
+  '.figures{display:flex;flex-wrap:wrap;gap:12px;margin:0 0 12px}.figures div{background:#f0f4f8;border-radius:6px;padding:8px 14px;min-width:130px}',
+  '.figures dt{font-size:14px;color:#52606d}.figures dd{margin:0;font-size:22px;font-weight:bold}',
+  '.table{overflow-x:auto;max-width:100%}table{border-collapse:collapse;min-width:100%}caption{text-align:start;font-weight:bold;padding:6px 0}',
+  'th,td{text-align:start;padding:6px 10px;border-bottom:1px solid #d9e2ec;vertical-align:top}td.over{color:#8a1c1c;background:#fdecea}',
+  '.chart{margin:8px 0}.chart svg{width:100%;height:160px;display:block;background:#f8fafc}rect.gain{fill:#0b5cad}rect.loss{fill:#b42318}line.zero{stroke:#52606d;stroke-width:1}',
+  'details summary{cursor:pointer;color:#0b5cad;margin:6px 0}',
+  '.notice{background:#fff8e1;border-inline-start:4px solid #b7791f;padding:8px 12px}',
+  'ol.reports{padding:0;margin:0;list-style-position:inside}li.report{border:1px solid #d9e2ec;border-radius:8px;padding:12px 14px;margin:0 0 12px}',
+  'li.report::marker{font-weight:bold}li.report article{display:block}.facts{display:flex;flex-wrap:wrap;gap:2px 18px;margin:0;font-size:14px;color:#52606d}',
+  '.facts div{display:flex;gap:6px}.facts dd{margin:0}.summary p{margin:4px 0}.edited{background:#e3f8e8;color:#14532d;font-size:13px;border-radius:4px;padding:1px 6px}',
+  '.phrases{display:flex;flex-wrap:wrap;gap:6px;list-style:none;padding:0;margin:0}.phrases li{background:#f0f4f8;border-radius:4px;padding:0 8px;font-size:14px}',
+  '.actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:10px}.actions form{margin:0}.actions button,.summary-form button{margin-top:0;padding:6px 14px;font-size:15px}',
+  'textarea{font:inherit;width:100%;padding:8px;border:1px solid #616e7c;border-radius:6px}.summary-form button{margin-top:8px}.count{font-weight:normal;color:#52606d}',
 ].join('');
 
 function document(language: NewsletterLanguage, title: string, newsletter: NewsletterIdentity, body: string): string {
@@ -167,12 +183,4 @@ export function renderConsolePage(shell: ConsoleShell, title: string, body: stri
 </div>
 </header>`;
   return document(language, title, newsletter, `${header}\n<main><h1>${escapeHtml(title)}</h1>${body}</main>`);
-}
-
-/** /console for now: who is signed in, and for how long (the overview's figures come with the overview itself). */
-export function renderOverviewPage(shell: ConsoleShell): string {
-  const words = consoleLabels(shell.session.language, shell.newsletter.name);
-  const body = `<p>${escapeHtml(words.signedInAs)} <bdi dir="ltr">${escapeHtml(shell.session.email)}</bdi>.</p>
-<p>${escapeHtml(words.overviewBody)}</p>`;
-  return renderConsolePage(shell, words.overviewTitle, body);
 }

@@ -1,4 +1,4 @@
-// HTTP edge: the console's routes — sign-in by email link, sign-out, the language switch and the overview's shell.
+// HTTP edge: the console's routes — sign-in by email link, sign-out, the language switch, and each section's pages.
 // Served by the admin function (routes.ts: /console and /console/*); every page behind consoleSession, every form
 // behind consoleForm (console-guard.ts). Later console pages register here, on the same two middlewares.
 import { Hono } from 'hono';
@@ -21,15 +21,11 @@ import {
   requireThisSite,
   setSessionCookie,
 } from './console-guard';
-import {
-  renderOverviewPage,
-  renderSignInConfirmPage,
-  renderSignInPage,
-  renderSignInRefusedPage,
-} from './console-pages';
+import { type EditorPageDeps, registerEditorPages } from './console-next-routes';
+import { renderSignInConfirmPage, renderSignInPage, renderSignInRefusedPage } from './console-pages';
 import { smallBody } from './request-body';
 
-export interface ConsoleRouteDeps {
+export interface ConsoleRouteDeps extends EditorPageDeps {
   console: ConsoleUseCases;
   newsletter: NewsletterIdentity;
   /** The client's network address, for the per-client sign-in limit (from the server that runs the app). */
@@ -110,9 +106,7 @@ export function consoleRoutes(deps: ConsoleRouteDeps): RouteGroup {
         return c.redirect(sitePaths.console(), 303);
       });
 
-      console.get('/', signedIn, (c) =>
-        c.html(renderOverviewPage({ newsletter, session: c.get('session'), section: sitePaths.console() })),
-      );
+      registerEditorPages(console, signedIn, deps);
 
       app.route(sitePaths.console(), console);
     },

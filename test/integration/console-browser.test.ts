@@ -130,7 +130,7 @@ it('signs in with the link from the inbox, switches language, signs out — in A
   await page.click('main button[type=submit]');
   expect(new URL(page.url()).pathname).toBe('/console');
   expect(await page.getAttribute('html', 'dir')).toBe('rtl');
-  expect(await page.textContent('main')).toContain(operator);
+  expect(await page.textContent('header')).toContain(operator);
   const [cookie] = await page.context().cookies();
   expect(cookie).toMatchObject({ name: '__Host-mujaz_session', httpOnly: true, secure: true, sameSite: 'Strict' });
   await screenshots(page, 'overview');

@@ -224,20 +224,29 @@ export function personalizeDigest(edition: RenderedEmail, unsubscribeUrl: string
 }
 
 /** The locale each newsletter language prints dates in (the compiler asks for one per language of the list). */
-const DATE_LOCALES: Record<NewsletterLanguage, string> = {
+export const DATE_LOCALES: Record<NewsletterLanguage, string> = {
   // Western digits: what Arabic news sites mostly print, and unambiguous next to Latin text.
   ar: 'ar-u-nu-latn',
   en: 'en-GB',
 };
 
 /** Dates as the newsletter prints them, in its time zone: "23 November 2026", "23 نوفمبر 2026". */
+/** Intl's formatters are slow to make and quick to use: one per language and zone, kept. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 function dayFormat({ newsletter, timeZone }: DigestSetting): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(DATE_LOCALES[newsletter.language], {
-    timeZone,
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
+  const key = `${newsletter.language} ${timeZone}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(DATE_LOCALES[newsletter.language], {
+      timeZone,
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    dayFormats.set(key, format);
+  }
+  return format;
 }
 
 /** The days the reports arrived on: "23–27 November 2026" (one day alone when they all came the same day). */

@@ -30,6 +30,14 @@ export const sitePaths = {
   consoleSignInConfirm: (token: string): string => `/console/sign-in/confirm${tokenSearch(token)}`,
   consoleSignOut: (): string => '/console/sign-out',
   consoleLanguage: (): string => '/console/language',
+  /** The next edition as a send would make it now, its email as readers get it, and its forms. */
+  consoleNext: (): string => '/console/next',
+  consoleNextPreview: (): string => '/console/next/preview',
+  /** An editor's action on a waiting report (console-next-routes.ts). */
+  consoleReport: (reportId: string): string => `/console/reports/${encodeURIComponent(reportId)}`,
+  consoleSend: (): string => '/console/send',
+  /** An edition's page in the console: its send's state and outcomes. */
+  consoleEdition: (editionId: string): string => `/console/editions/${encodeURIComponent(editionId)}`,
 };
 
 export interface PublicLinks {

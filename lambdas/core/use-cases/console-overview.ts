@@ -69,6 +69,8 @@ export interface SourceAttention {
 export interface ConsoleOverview {
   /** When the figures were read (ISO). */
   at: string;
+  /** The newsletter's time zone, which the page's dates are shown in. */
+  timeZone: string;
   readers: ReaderFigures;
   /** One entry per day of the last OVERVIEW_DAYS (UTC days), oldest first, and their sum. */
   netChange: { days: DayChange[]; net: number };
@@ -117,6 +119,7 @@ export async function consoleOverview(
       : nextScheduledSend(settings.digestSchedule, settings.timeZone, now);
   return {
     at: now.toISOString(),
+    timeZone: settings.timeZone,
     readers: {
       confirmed: counts.totals.confirmed ?? 0,
       // The hour now running is read too: its readers expire within it, not before now.

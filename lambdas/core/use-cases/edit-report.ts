@@ -3,6 +3,7 @@
 import { NotFoundError, ReportInEditionError } from '../domain/errors';
 import type { Report } from '../domain/report';
 import { isReportId, parseReportEdit } from '../domain/report-edit';
+import { MAX_PRIORITY, MIN_PRIORITY } from '../domain/report-submission';
 import type { ReportRepository } from '../ports/report-repository';
 
 export interface EditReportDeps {
@@ -25,4 +26,23 @@ export async function editReport(deps: EditReportDeps, id: string, input: unknow
     case 'taken':
       throw new ReportInEditionError(outcome.editionId);
   }
+}
+
+/**
+ * The console's "up" and "down": the report's priority one step higher (+1: before every report of lower priority,
+ * since a digest shows the higher first) or lower, within MIN_PRIORITY…MAX_PRIORITY, through editReport. At a bound
+ * nothing is written and the report is returned as it stands; the same errors as editReport.
+ */
+export async function moveReport(
+  deps: { reports: Pick<ReportRepository, 'edit' | 'findById'> },
+  id: string,
+  step: 1 | -1,
+): Promise<Report> {
+  if (!isReportId(id)) throw new NotFoundError('No report has this id.');
+  const report = await deps.reports.findById(id);
+  if (!report) throw new NotFoundError('No report has this id.');
+  if (report.editionId !== undefined) throw new ReportInEditionError(report.editionId);
+  const priority = Math.min(MAX_PRIORITY, Math.max(MIN_PRIORITY, (report.priority ?? 0) + step));
+  if (priority === (report.priority ?? 0)) return report;
+  return editReport(deps, id, { priority });
 }

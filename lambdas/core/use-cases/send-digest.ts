@@ -11,9 +11,11 @@ import {
   transmittedBytes,
 } from '../domain/digest';
 import {
+  byPriority,
   type Edition,
   type EditionEntry,
   type EditionPeriod,
+  type EditionState,
   type FanOutProgress,
   type FrozenEmail,
   goesInNextEdition,
@@ -250,6 +252,57 @@ async function waitingReports(deps: Pick<ComposeDeps, 'reports'>, period: Editio
   return (await deps.reports.listUntaken(period)).filter(goesInNextEdition);
 }
 
+/**
+ * The next edition as a send would make it now, for the editor to review: the reports it would take in the email's
+ * order — in full, then as headlines, then on its web page only — each as last edited, the reports editors hold, and
+ * the email readers would get (absent when nothing waits). An edition still composing or sending is named: a send
+ * resumes it first.
+ */
+export interface NextEditionDraft {
+  underWay?: { id: string; state: EditionState };
+  featured: WaitingEntry[];
+  headlines: WaitingEntry[];
+  /** Taken by the edition but beyond the email's room: listed on its web page only. */
+  unlisted: WaitingEntry[];
+  held: WaitingEntry[];
+  email?: FrozenEmail;
+  /** The newsletter's time zone, which the edition's dates are in. */
+  timeZone: string;
+}
+
+/**
+ * What the next send would take and how its email would show it (the same rules as composeEdition and fitEmail).
+ * Without `translations`, the email is rendered in the newsletter's language alone: what decides the reports in
+ * full and the headlines, at half the cost of a page that shows no email.
+ */
+export async function draftNextEdition(
+  deps: ComposeDeps,
+  request: SendRequest = {},
+  options: { translations?: boolean } = {},
+): Promise<NextEditionDraft> {
+  const latest = await deps.editions.latest();
+  const underWay = latest && latest.state !== 'queued' ? { id: latest.id, state: latest.state } : undefined;
+  const period = latest?.state === 'composing' ? latest.period : periodOf(deps, request);
+  const untaken = await deps.reports.listUntaken(period);
+  const waiting = untaken.filter(goesInNextEdition);
+  const held = untaken.filter((entry) => !goesInNextEdition(entry)).sort(byPriority);
+  const common = { ...(underWay ? { underWay } : {}), held, timeZone: deps.timeZone };
+  if (waiting.length === 0) return { ...common, featured: [], headlines: [], unlisted: [] };
+  const number = latest?.state === 'composing' ? latest.id : String((latest?.number ?? 0) + 1);
+  const email = await fitEmail(deps, waiting, number, options.translations ?? true);
+  const selection = selectForEmail(waiting, email.featured, email.headlines);
+  const shown = new Set([...selection.featured, ...selection.headlines].map((entry) => entry.id));
+  const byId = new Map(waiting.map((entry) => [entry.id, entry]));
+  const stored = (entries: readonly EditionEntry[]) => entries.map((entry) => byId.get(entry.id) as WaitingEntry);
+  return {
+    ...common,
+    featured: stored(selection.featured),
+    headlines: stored(selection.headlines),
+    unlisted: waiting.filter((entry) => !shown.has(entry.id)).sort(byPriority),
+    email,
+  };
+}
+
 /** The email an edition not yet opened would send: the waiting reports of the period, nothing taken. */
 async function upcomingEmail(
   deps: ComposeDeps,
@@ -268,7 +321,12 @@ async function upcomingEmail(
  * headlines are cut (estimated from what one costs, then one at a time), then featured reports. Then the same
  * selection in the other languages readers may choose, each cut further should its words take more room.
  */
-async function fitEmail(deps: ComposeDeps, entries: readonly EditionEntry[], editionId: string): Promise<FrozenEmail> {
+async function fitEmail(
+  deps: ComposeDeps,
+  entries: readonly EditionEntry[],
+  editionId: string,
+  translated = true,
+): Promise<FrozenEmail> {
   const webUrl = deps.links.editionUrl(editionId);
   const renderIn = async (language: NewsletterLanguage, featured: number, headlines: number) => {
     const selection = selectForEmail(entries, featured, headlines);
@@ -286,6 +344,7 @@ async function fitEmail(deps: ComposeDeps, entries: readonly EditionEntry[], edi
   };
   const fits = (email: RenderedEmail) => transmittedBytes(email.html) <= MAX_TRANSMITTED_HTML_BYTES;
   const chosen = await fitSelection(entries, deps.featuredReports, render, fits);
+  if (!translated) return chosen;
   const translations: Partial<Record<NewsletterLanguage, RenderedEmail>> = {};
   for (const language of NEWSLETTER_LANGUAGES.filter((other) => other !== deps.newsletter.language)) {
     let headlines = chosen.headlines;

@@ -157,3 +157,56 @@ describe('an edit while an edition is being composed', () => {
     expect(h.reports.editionOf(harbour.id)).toBe('2');
   });
 });
+
+describe('moveReport: the console’s up and down', () => {
+  it('moves the priority one step, stops at 10 and −10 without writing, and is refused once an edition took it', async () => {
+    expect(await h.useCases.moveReport(harbour.id, 1)).toMatchObject({ priority: 1, revision: 1 });
+    expect(await h.useCases.moveReport(harbour.id, -1)).toMatchObject({ priority: 0, revision: 2 });
+    await h.useCases.editReport(harbour.id, { priority: 10 });
+    expect(await h.useCases.moveReport(harbour.id, 1)).toMatchObject({ priority: 10, revision: 3 });
+    await h.useCases.editReport(library.id, { priority: -10 });
+    expect(await h.useCases.moveReport(library.id, -1)).toMatchObject({ priority: -10, revision: 1 });
+    await expect(h.useCases.moveReport('0123456789abcdef01234567', 1)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(h.useCases.moveReport('../x', 1)).rejects.toBeInstanceOf(NotFoundError);
+    // Taken at the bound: refused all the same, though no write would be tried.
+    await h.useCases.editReport(bikes.id, { priority: 10 });
+    await h.sendAndDeliver();
+    await expect(h.useCases.moveReport(bikes.id, 1)).rejects.toBeInstanceOf(ReportInEditionError);
+    await expect(h.useCases.moveReport(bikes.id, -1)).rejects.toBeInstanceOf(ReportInEditionError);
+  });
+});
+
+describe('draftNextEdition: the next edition as the console shows it', () => {
+  it('lists the reports in the email’s order, in full then as headlines, the held ones apart, and takes nothing', async () => {
+    const small = createHarness({ newsletter: { name: 'Digest', language: 'en' }, featuredReports: 1 });
+    const ids: string[] = [];
+    for (const report of [ENGLISH_REPORT, MORE, LAST]) {
+      ids.push((await small.useCases.ingestReport(report)).report.id);
+      small.clock.advance(60_000);
+    }
+    await small.useCases.editReport(ids[0]!, { priority: 2 });
+    await small.useCases.editReport(ids[1]!, { hold: true });
+    const draft = await small.useCases.draftNextEdition();
+    const titles = (entries: ReadonlyArray<{ title: string }>) => entries.map((entry) => entry.title);
+    expect(titles(draft.featured)).toEqual([ENGLISH_REPORT.title]);
+    expect(titles(draft.headlines)).toEqual([LAST.title]);
+    expect(draft.unlisted).toEqual([]);
+    expect(titles(draft.held)).toEqual([MORE.title]);
+    expect(draft.email).toMatchObject({ reports: 2, featured: 1, headlines: 1 });
+    expect(draft.email?.translations).toHaveProperty('ar');
+    expect((await small.useCases.draftNextEdition({ translations: false })).email?.translations).toBeUndefined();
+    expect(draft.underWay).toBeUndefined();
+    expect(small.reports.editionOf(ids[0]!)).toBeUndefined();
+  });
+
+  it('names nothing to send when every report is held, and the edition under way', async () => {
+    for (const report of [bikes, harbour, library]) await h.useCases.editReport(report.id, { hold: true });
+    const draft = await h.useCases.draftNextEdition();
+    expect(draft).toMatchObject({ featured: [], headlines: [], unlisted: [], timeZone: h.timeZone });
+    expect(draft.held).toHaveLength(3);
+    expect(draft.email).toBeUndefined();
+    await h.useCases.editReport(bikes.id, { hold: false });
+    await h.useCases.startDigest();
+    expect((await h.useCases.draftNextEdition()).underWay).toEqual({ id: '1', state: 'composing' });
+  });
+});
