@@ -54,9 +54,13 @@ export function createAdminApp(deps: AdminRouteDeps & Partial<ConsoleRouteDeps>)
 }
 
 /** The console's route group, for an app given the console's use cases and the client's address. */
-export function withConsole(deps: { newsletter: NewsletterIdentity } & Partial<ConsoleRouteDeps>): RouteGroup[] {
+export function withConsole(
+  deps: { newsletter: NewsletterIdentity; mujaz: AdminUseCases } & Partial<ConsoleRouteDeps>,
+): RouteGroup[] {
   const { console, clientAddress } = deps;
-  return console && clientAddress ? [consoleRoutes({ console, clientAddress, newsletter: deps.newsletter })] : [];
+  return console && clientAddress
+    ? [consoleRoutes({ console, clientAddress, mujaz: deps.mujaz, newsletter: deps.newsletter })]
+    : [];
 }
 
 export function adminRoutes(deps: AdminRouteDeps): RouteGroup {

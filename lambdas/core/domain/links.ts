@@ -30,6 +30,12 @@ export const sitePaths = {
   consoleSignInConfirm: (token: string): string => `/console/sign-in/confirm${tokenSearch(token)}`,
   consoleSignOut: (): string => '/console/sign-out',
   consoleLanguage: (): string => '/console/language',
+  /** The editions sent, newest first; older ones with `?before=<number>`. */
+  consoleEditions: (): string => '/console/editions',
+  consoleEdition: (editionId: string): string => `/console/editions/${encodeURIComponent(editionId)}`,
+  consoleEditionRetry: (editionId: string): string => `/console/editions/${encodeURIComponent(editionId)}/retry`,
+  /** The operators' changes, newest first. */
+  consoleActivity: (): string => '/console/activity',
 };
 
 export interface PublicLinks {
