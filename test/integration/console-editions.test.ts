@@ -10,7 +10,15 @@ import { DynamoConsoleAccessStore } from '../../lambdas/adapters/dynamo-console-
 import { DynamoDeliveryLedger } from '../../lambdas/adapters/dynamo-delivery-ledger';
 import { mujazTable } from '../../lambdas/adapters/dynamo-table-definition';
 import { ACTIVITY_RETENTION_DAYS, operatorActor } from '../../lambdas/core/domain/activity';
-import { apiAppOver, createTestMujaz, localServices, type TestMujaz, uniqueAddress } from '../support/local-services';
+import { startFeedServer } from '../support/feed-server';
+import {
+  apiAppOver,
+  createTestFeeds,
+  createTestMujaz,
+  localServices,
+  type TestMujaz,
+  uniqueAddress,
+} from '../support/local-services';
 import { seedSend } from '../support/readers';
 
 localServices();
@@ -285,6 +293,50 @@ describe('activity', () => {
       expect([...times].sort().reverse()).toEqual(times);
     } finally {
       await fresh.close();
+    }
+  });
+});
+
+describe('activity of sources', () => {
+  const atom = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour Gazette</title><id>urn:h</id><updated>2026-12-07T09:00:00Z</updated></feed>`;
+
+  it('records a source added, paused, resumed, polled and deleted with the API token, and renamed by an operator', async () => {
+    const web = await startFeedServer();
+    try {
+      web.serve('/atom.xml', { body: atom, contentType: 'application/atom+xml' });
+      const feeds = await createTestFeeds(test, { fetchAllow: [web.host] });
+      const api = apiAppOver(test, ADMIN_TOKEN, feeds);
+      const call = (method: string, path: string, body?: unknown) =>
+        api.request(path, {
+          method,
+          headers: { ...admin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      const added = await call('POST', '/sources', { url: web.url('/atom.xml') });
+      expect(added.status).toBe(201);
+      const { id } = (await added.json()) as { id: string };
+      expect((await call('PATCH', `/sources/${id}`, { state: 'paused' })).status).toBe(200);
+      expect((await call('PATCH', `/sources/${id}`, { state: 'active' })).status).toBe(200);
+      expect((await call('POST', `/sources/${id}/poll`)).status).toBe(202);
+      await feeds.sources.editSource(id, { name: 'Harbour' }, operatorActor(operator));
+      expect((await call('DELETE', `/sources/${id}`)).status).toBe(204);
+
+      const { entries } = await test.mujaz.activity();
+      const ofSource = entries.filter((entry) => entry.target.kind === 'source' && entry.target.id === id);
+      expect(ofSource.map((entry) => [entry.action, entry.actor.kind, entry.detail ?? {}])).toEqual([
+        ['source-delete', 'api', {}],
+        ['source-edit', 'operator', { renamed: true }],
+        ['source-poll', 'api', {}],
+        ['source-edit', 'api', { state: 'active' }],
+        ['source-edit', 'api', { state: 'paused' }],
+        ['source-add', 'api', {}],
+      ]);
+      const html = await (await page('/console/activity')).text();
+      expect(html).toContain('Paused the source “Harbour Gazette”');
+      expect(html).toContain('Deleted the source “Harbour”');
+    } finally {
+      await web.close();
     }
   });
 });
