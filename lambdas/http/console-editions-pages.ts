@@ -95,7 +95,7 @@ export function renderEditionsPage(
     .map(
       (edition) => `<tr>
 <td><a href="${escapeHtml(sitePaths.consoleEdition(edition.id))}">${escapeHtml(editionTitle(edition.id, words))}</a>${
-        edition.subject ? `<br><span class="meta">${escapeHtml(edition.subject)}</span>` : ''
+        edition.subject ? `<br><span class="meta" dir="auto">${escapeHtml(edition.subject)}</span>` : ''
       }</td>
 <td class="state">${escapeHtml(stateLabel(edition.state, words))}</td>
 <td>${timeElement(edition.openedAt, language)}</td>
