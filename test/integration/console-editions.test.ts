@@ -31,6 +31,8 @@ let test: TestMujaz;
 let app: Hono;
 let ledger: DynamoDeliveryLedger;
 let session: { cookie: string; csrf: string };
+/** The table requests made since the last reset, by command. */
+const commands: string[] = [];
 
 beforeAll(async () => {
   // No delivery worker: the test settles each reader's copy itself, as SES and the queue would have.
@@ -40,6 +42,13 @@ beforeAll(async () => {
   });
   app = apiAppOver(test, ADMIN_TOKEN);
   ledger = new DynamoDeliveryLedger(test.clients.dynamo, test.tableName);
+  test.clients.dynamo.middlewareStack.add(
+    (next, context) => async (args) => {
+      commands.push(String(context.commandName).replace(/Command$/u, ''));
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCommands' },
+  );
   session = await signedIn(operator);
 });
 afterAll(async () => test.close());
@@ -208,6 +217,15 @@ describe('editions', () => {
       expect(response.headers.get('content-type')).toMatch(/^text\/html/u);
       expect(await response.text()).toContain('There is no edition with this number.');
     }
+  });
+
+  it('reads the list and the log in bounded requests: the session, then two for editions and one for the log', async () => {
+    commands.length = 0;
+    expect((await page('/console/editions')).status).toBe(200);
+    expect(commands).toEqual(['GetItem', 'GetItem', 'BatchGetItem']);
+    commands.length = 0;
+    expect((await page('/console/activity')).status).toBe(200);
+    expect(commands).toEqual(['GetItem', 'Query']);
   });
 
   it('is behind the session: no cookie, the sign-in page', async () => {
