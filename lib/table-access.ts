@@ -20,7 +20,9 @@ export interface TableAccess {
  *   (Get, Update, transactions with Put), untaken reports (gsi1), tallies and retries (Query, Update), the console's
  *   overview (its counters: Query; the last editions and their tallies: BatchGetItem; the sources: gsi2); the
  *   console's sign-in limits (Update), a link looked at (Get) and used (conditional Delete), sessions opened (Put),
- *   read (Get), given a language (Update) and ended (Delete), an operator's language (Get, Put).
+ *   read (Get), given a language (Update) and ended (Delete), an operator's language (Get, Put); the activity log
+ *   written (Put) and read (Query on its partition), an edition's last retry kept (Update).
+ * - sources and admin (imports) also write the activity log (Put).
  * - deliver-digest also keeps the sign-in links it mails (Put).
  * - send-digest: editions (Get, Update, transactions with Put), untaken reports and confirmed readers (gsi1), an
  *   edition's reports (Query on its partition), taking a report (transaction: Update and Put; a report edited since

@@ -1,6 +1,7 @@
 // Adapter: the console's counters in the DynamoDB table. The writes that cause a count carry its updates into their
 // own transaction (counterUpdates); the console reads every counter in two bounded queries and the last editions in
 // one batch, whatever the list's size. Which event moves which counter is decided in the core (console-counts.ts).
+
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
@@ -9,6 +10,7 @@ import {
   GetCommand,
   paginateQuery,
 } from '@aws-sdk/lib-dynamodb';
+import type { Actor } from '../core/domain/activity';
 import { type CountChanges, DAY_EVENTS, noCountChanges, type TotalName } from '../core/domain/console-counts';
 import { COUNTED_OUTCOMES, noOutcomes } from '../core/domain/delivery';
 import type { EditionState } from '../core/domain/edition';
@@ -115,9 +117,9 @@ export class DynamoConsoleCounts implements ConsoleCounts {
    * The pointer, then one batch of the editions and their tally shards (11 keys each: at most 9 editions a batch);
    * a batch DynamoDB left partly unread is asked again for the rest.
    */
-  async recentEditions(limit: number): Promise<EditionOutcomes[]> {
+  async recentEditions(limit: number, before?: number): Promise<EditionOutcomes[]> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: latestEditionKey }));
-    const latest = Number(Item?.latestId ?? 0);
+    const latest = Math.min(Number(Item?.latestId ?? 0), before === undefined ? Number.POSITIVE_INFINITY : before - 1);
     const ids = Array.from({ length: Math.max(0, Math.min(limit, latest)) }, (_, index) => String(latest - index));
     if (ids.length === 0) return [];
     let keys: Record<string, unknown>[] | undefined = ids.flatMap((id) => [
@@ -132,7 +134,7 @@ export class DynamoConsoleCounts implements ConsoleCounts {
             [this.tableName]: {
               Keys: keys,
               ProjectionExpression:
-                'pk, sk, id, #number, #state, openedAt, subject, recipients, queuedAt, #sent, #failed, #unknown, #skipped',
+                'pk, sk, id, #number, #state, openedAt, subject, recipients, queuedAt, startedBy, #sent, #failed, #unknown, #skipped',
               ExpressionAttributeNames: {
                 '#number': 'number',
                 '#state': 'state',
@@ -166,6 +168,7 @@ export class DynamoConsoleCounts implements ConsoleCounts {
           ...(typeof edition.subject === 'string' ? { subject: edition.subject } : {}),
           recipients: Number(edition.recipients ?? 0),
           counts,
+          ...(edition.startedBy !== undefined ? { startedBy: edition.startedBy as Actor } : {}),
         },
       ];
     });

@@ -9,7 +9,14 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Edition, EditionPeriod, FanOutProgress, FrozenEmail, PublishedEdition } from '../core/domain/edition';
+import type {
+  Edition,
+  EditionPeriod,
+  EditionRetry,
+  FanOutProgress,
+  FrozenEmail,
+  PublishedEdition,
+} from '../core/domain/edition';
 import type { EditionStore } from '../core/ports/edition-store';
 import { isCancelledByCondition, isConditionFailure } from './dynamo-items';
 import { editionKey, latestEditionKey } from './dynamo-keys';
@@ -191,6 +198,18 @@ export class DynamoEditionStore implements EditionStore {
       if (!isConditionFailure(error)) throw error;
       return false;
     }
+  }
+
+  async recordRetry(id: string, retry: EditionRetry): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: editionKey(id),
+        UpdateExpression: 'SET lastRetry = :retry',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':retry': retry },
+      }),
+    );
   }
 
   async markQueued(id: string, at: Date): Promise<void> {

@@ -26,6 +26,7 @@
 //   SIGNIN#<token hash> LINK                          a mailed console sign-in link, until used or expired
 //   SESSION#<id hash>   SESSION                       a console session, until signed out or expired
 //   OPERATOR#<email>    PREFERENCES                   an operator's console language
+//   ACTIVITY            <at>#<uuid>                   an operator's change (activity log), kept 400 days (TTL)
 
 /** A type, not an interface: the SDK's key arguments take records, and only a type alias is one. */
 export type ItemKey = {
@@ -146,3 +147,9 @@ export const consoleSessionKey = (idHash: string): ItemKey => ({ pk: `SESSION#${
 
 /** What the console remembers of an operator between sessions. */
 export const operatorPreferencesKey = (email: string): ItemKey => ({ pk: `OPERATOR#${email}`, sk: 'PREFERENCES' });
+
+/** The activity log: one partition (operators' changes are few), newest last by the instant each sort key begins with. */
+export const activityLog = {
+  partition: 'ACTIVITY',
+  entry: (at: string, unique: string): ItemKey => ({ pk: 'ACTIVITY', sk: `${at}#${unique}` }),
+} as const;

@@ -3,6 +3,7 @@
 // the admin function's intake uses). The sources, finder and poll functions and the local runtime build them here.
 
 import packageJson from '../../package.json';
+import { DynamoActivityLog } from '../adapters/dynamo-activity-log';
 import { DynamoPageHostSlots } from '../adapters/dynamo-page-host-slots';
 import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
 import { DynamoSourceRepository } from '../adapters/dynamo-source-repository';
@@ -46,6 +47,7 @@ export function awsFeedDeps(
   const clock = options.clock ?? systemClock;
   return {
     sources: new DynamoSourceRepository(clients.dynamo, config.tableName),
+    activity: new DynamoActivityLog(clients.dynamo, config.tableName),
     fetcher:
       options.fetcher ??
       new UndiciWebFetcher({ userAgent: mujazUserAgent(config.publicBaseUrl), allow: config.fetchAllow }),

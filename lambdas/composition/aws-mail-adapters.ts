@@ -3,6 +3,7 @@
 // every function's use cases (awsMujazDeps). Built one way for all: the mailer (SES), the shared send pacer, and the
 // console's sign-in links and sessions (the admin function takes and keeps them, the deliver function mails them).
 import type { AwsClients } from '../adapters/aws-clients';
+import { DynamoActivityLog } from '../adapters/dynamo-activity-log';
 import { DynamoConsoleAccessStore } from '../adapters/dynamo-console-access-store';
 import { DynamoConsoleCounts } from '../adapters/dynamo-console-counts';
 import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
@@ -75,5 +76,6 @@ export function awsMujazDeps(
     // table's adapters, so that only the bundles that read the console carry them.
     counts: new DynamoConsoleCounts(clients.dynamo, config.tableName),
     sources: new DynamoSourceRepository(clients.dynamo, config.tableName),
+    activity: new DynamoActivityLog(clients.dynamo, config.tableName),
   };
 }

@@ -4,9 +4,11 @@
 // and the article extractor.
 
 import type { AdminUseCases } from '../core/admin-use-cases';
+import { API_ACTOR } from '../core/domain/activity';
 import { publicLinks } from '../core/domain/links';
+import { type ActivityDeps, activityPage } from '../core/use-cases/activity-log';
 import { type ConsoleOverviewDeps, consoleOverview } from '../core/use-cases/console-overview';
-import { digestProgress, retryDigest } from '../core/use-cases/digest-progress';
+import { digestProgress, listEditions, retryDigest } from '../core/use-cases/digest-progress';
 import { editReport, moveReport } from '../core/use-cases/edit-report';
 import { importSubscribers } from '../core/use-cases/import-subscribers';
 import { type IngestReportDeps, ingestReport, ingestReportBatch } from '../core/use-cases/ingest-report';
@@ -27,7 +29,8 @@ export type { AdminUseCases } from '../core/admin-use-cases';
 export type AdminDeps = Omit<DigestDeps, 'links' | 'newsletter' | 'timeZone' | 'featuredReports' | 'staleClaimMs'> &
   Pick<IngestReportDeps, 'extractor'> &
   Pick<SubscriptionDeps, 'subscriptionQueue'> &
-  Pick<ConsoleOverviewDeps, 'counts' | 'sources'>;
+  Pick<ConsoleOverviewDeps, 'counts' | 'sources'> &
+  Pick<ActivityDeps, 'activity'>;
 
 export type AdminSettings = Pick<
   CoreSettings,
@@ -36,7 +39,7 @@ export type AdminSettings = Pick<
 
 export function composeAdminUseCases(deps: AdminDeps, settings: AdminSettings): AdminUseCases {
   const ingest: IngestReportDeps = deps;
-  const digest: DigestDeps = {
+  const digest: DigestDeps & Pick<ActivityDeps, 'activity'> = {
     ...deps,
     links: publicLinks(settings.publicBaseUrl),
     newsletter: settings.newsletter,
@@ -47,19 +50,21 @@ export function composeAdminUseCases(deps: AdminDeps, settings: AdminSettings): 
   return {
     ingestReport: (input) => ingestReport(ingest, input),
     ingestReportBatch: (items) => ingestReportBatch(ingest, items),
-    editReport: (id, input) => editReport(deps, id, input),
-    moveReport: (id, step) => moveReport(deps, id, step),
+    editReport: (id, input, actor) => editReport(deps, id, input, actor),
+    moveReport: (id, step, actor) => moveReport(deps, id, step, actor),
     importSubscribers: (rows) => importSubscribers(deps, rows),
     confirmedSubscribers: () => deps.subscribers.confirmedSubscribers(),
     allSubscribers: () => deps.subscribers.allSubscribers(),
     previewDigest: (request) => previewDigest(digest, request),
     sendTestDigest: (to, request) => sendTestDigest(digest, to, request),
-    startDigest: async (request) => {
-      const started = await startDigest(digest, request);
+    startDigest: async (request, actor = API_ACTOR) => {
+      const started = await startDigest(digest, request, actor);
       return started && { id: started.edition.id };
     },
     digestProgress: (id) => digestProgress(digest, id),
-    retryDigest: (id, include) => retryDigest(digest, id, include),
+    retryDigest: (id, include, actor) => retryDigest(digest, id, include, actor),
+    listEditions: (before) => listEditions(deps, before),
+    activity: (before) => activityPage(deps, before),
     checkSendRequest: (request) => checkSendRequest(digest, request),
     consoleOverview: () =>
       consoleOverview(deps, {

@@ -6,6 +6,7 @@ import { parseImportMessage } from '../core/domain/import-messages';
 import { isLastReceive } from '../core/domain/work-queue-messages';
 import type { ImportUseCases, ImportWorker } from '../core/import-use-cases';
 import type { Logger } from '../core/ports/logger';
+import type { ActivityDeps } from '../core/use-cases/activity-log';
 import {
   checkImport,
   failImport,
@@ -19,9 +20,9 @@ import type { QueueBatchHandler } from './queue-batch-handler';
 export type { ImportUseCases, ImportWorker } from '../core/import-use-cases';
 export type { ImportJobDeps } from '../core/use-cases/import-jobs';
 
-export function composeImportUseCases(deps: ImportJobDeps): ImportUseCases {
+export function composeImportUseCases(deps: ImportJobDeps & Pick<ActivityDeps, 'activity'>): ImportUseCases {
   return {
-    startImport: (rows) => startImport(deps, rows),
+    startImport: (rows, actor) => startImport(deps, rows, actor),
     importProgress: (id) => importProgress(deps, id),
   };
 }

@@ -1,6 +1,7 @@
 // Composition: what the operator does with feed sources — register, list, show, edit, delete, poll now — bound to
 // the adapters it runs on. The sources function and the local runtime compose it, and the tests.
 import type { SourceUseCases } from '../core/source-use-cases';
+import type { ActivityDeps } from '../core/use-cases/activity-log';
 import {
   deleteSource,
   editSource,
@@ -12,15 +13,15 @@ import {
 } from '../core/use-cases/feed-sources';
 
 export type { SourceUseCases } from '../core/source-use-cases';
-export type SourceDeps = FeedSourcesDeps;
+export type SourceDeps = FeedSourcesDeps & Pick<ActivityDeps, 'activity'>;
 
 export function composeSourceUseCases(deps: SourceDeps): SourceUseCases {
   return {
-    registerSource: (input) => registerSource(deps, input),
+    registerSource: (input, actor) => registerSource(deps, input, actor),
     listSources: () => listSources(deps),
     getSource: (id) => getSource(deps, id),
-    editSource: (id, input) => editSource(deps, id, input),
-    deleteSource: (id) => deleteSource(deps, id),
-    requestPoll: (id) => requestPoll(deps, id),
+    editSource: (id, input, actor) => editSource(deps, id, input, actor),
+    deleteSource: (id, actor) => deleteSource(deps, id, actor),
+    requestPoll: (id, actor) => requestPoll(deps, id, actor),
   };
 }

@@ -1,11 +1,12 @@
 // Core: imports as jobs — the facade the import routes call, and what the import worker runs on each message.
 // composeImportUseCases and composeImportWorker (composition) bind them to the adapters.
+import type { Actor } from './domain/activity';
 import type { ImportProgress } from './use-cases/import-jobs';
 import type { ImportRow } from './use-cases/import-subscribers';
 
 export interface ImportUseCases {
-  /** Stores the list and queues its import; its id, before any row is looked at. */
-  startImport(rows: readonly ImportRow[]): Promise<{ id: string }>;
+  /** Stores the list and queues its import; its id, before any row is looked at. Logged as `actor`'s (default: API). */
+  startImport(rows: readonly ImportRow[], actor?: Actor): Promise<{ id: string }>;
   /** Where an import stands; InvalidInputError for what is no import id, NotFoundError for an unknown one. */
   importProgress(id: string): Promise<ImportProgress>;
 }

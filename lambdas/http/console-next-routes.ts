@@ -5,6 +5,7 @@
 import type { Hono } from 'hono';
 import * as z from 'zod';
 import type { AdminUseCases } from '../core/admin-use-cases';
+import { operatorActor } from '../core/domain/activity';
 import { consoleLabels } from '../core/domain/console-labels';
 import { frozenEmailIn } from '../core/domain/edition';
 import { InvalidInputError, NotFoundError, ReportInEditionError } from '../core/domain/errors';
@@ -82,14 +83,15 @@ export function registerEditorPages(
     const words = consoleLabels(session.language, newsletter.name);
     const { action, summary } = parseInput(reportForm, c.get('form'));
     const id = c.req.param('id');
+    const editor = operatorActor(session.email);
     try {
       switch (action) {
         case 'up':
         case 'down':
-          await mujaz.moveReport(id, action === 'up' ? 1 : -1);
+          await mujaz.moveReport(id, action === 'up' ? 1 : -1, editor);
           break;
         default:
-          await mujaz.editReport(id, editFor(action, summary));
+          await mujaz.editReport(id, editFor(action, summary), editor);
       }
     } catch (error) {
       const page = (status: 400 | 404 | 409, message: string) =>
@@ -124,7 +126,7 @@ export function registerEditorPages(
     const confirmPage = renderSendConfirmPage(shell, { readers: readers.confirmed, ...plan });
     if (reports === 0 || readers.confirmed === 0) return c.html(confirmPage, 409);
     if (confirm !== 'yes') return c.html(confirmPage);
-    const started = await mujaz.startDigest();
+    const started = await mujaz.startDigest(undefined, operatorActor(session.email));
     if (!started) return c.html(renderNextProblemPage(shell, words.nextNoReports), 409);
     await deps.dispatcher.dispatchSend({});
     return c.redirect(sitePaths.consoleEdition(started.id), 303);

@@ -21,6 +21,8 @@ export const CSRF_FIELD = '_csrf';
 export const CONSOLE_SECTIONS: ReadonlyArray<{ path: string; label: (words: ConsoleLabels) => string }> = [
   { path: sitePaths.console(), label: (words) => words.navOverview },
   { path: sitePaths.consoleNext(), label: (words) => words.nextNav },
+  { path: sitePaths.consoleEditions(), label: (words) => words.editionsNav },
+  { path: sitePaths.consoleActivity(), label: (words) => words.activityNav },
 ];
 
 const STYLE = [
@@ -61,7 +63,13 @@ const STYLE = [
   'textarea{font:inherit;width:100%;padding:8px;border:1px solid #616e7c;border-radius:6px}.summary-form button{margin-top:8px}.count{font-weight:normal;color:#52606d}',
 ].join('');
 
-function document(language: NewsletterLanguage, title: string, newsletter: NewsletterIdentity, body: string): string {
+function document(
+  language: NewsletterLanguage,
+  title: string,
+  newsletter: NewsletterIdentity,
+  body: string,
+  head: PageHead = {},
+): string {
   const words = consoleLabels(language, newsletter.name);
   return `<!doctype html>
 <html lang="${language}" dir="${directionOf(language)}">
@@ -70,12 +78,20 @@ function document(language: NewsletterLanguage, title: string, newsletter: Newsl
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)} · ${escapeHtml(words.consoleName)} · ${escapeHtml(newsletter.name)}</title>
-<style>${STYLE}</style>
+${head.refreshSeconds !== undefined ? `<meta http-equiv="refresh" content="${Math.max(1, Math.floor(head.refreshSeconds))}">\n` : ''}<style>${STYLE}${head.style ?? ''}</style>
 </head>
 <body>
 ${body}
 </body>
 </html>`;
+}
+
+/** What a page may add to its head: a reload without script (while something moves), and its own styles. */
+export interface PageHead {
+  /** Reload every so many seconds (`<meta http-equiv="refresh">`). */
+  refreshSeconds?: number;
+  /** CSS for this page's own elements, after the shell's. */
+  style?: string;
 }
 
 /** A page before sign-in: the newsletter's name, the page, and a link to the same page in the other language. */
@@ -164,7 +180,7 @@ export function csrfField(session: ConsoleSession): string {
  * A signed-in page: the shell (sections, who is signed in, the language switch, sign-out) around `body`, which the
  * caller has escaped. The page's words are the session's language.
  */
-export function renderConsolePage(shell: ConsoleShell, title: string, body: string): string {
+export function renderConsolePage(shell: ConsoleShell, title: string, body: string, head: PageHead = {}): string {
   const { newsletter, session } = shell;
   const language = session.language;
   const words = consoleLabels(language, newsletter.name);
@@ -182,5 +198,5 @@ export function renderConsolePage(shell: ConsoleShell, title: string, body: stri
 <form method="post" action="${sitePaths.consoleSignOut()}">${csrfField(session)}<button type="submit">${escapeHtml(words.signOut)}</button></form>
 </div>
 </header>`;
-  return document(language, title, newsletter, `${header}\n<main><h1>${escapeHtml(title)}</h1>${body}</main>`);
+  return document(language, title, newsletter, `${header}\n<main><h1>${escapeHtml(title)}</h1>${body}</main>`, head);
 }

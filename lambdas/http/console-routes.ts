@@ -3,6 +3,7 @@
 // behind consoleForm (console-guard.ts). Later console pages register here, on the same two middlewares.
 import { Hono } from 'hono';
 import * as z from 'zod';
+import type { AdminUseCases } from '../core/admin-use-cases';
 import type { ConsoleUseCases } from '../core/console-use-cases';
 import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
 import { RateLimitedError, SignInLinkRefusedError } from '../core/domain/errors';
@@ -12,6 +13,7 @@ import { NEWSLETTER_LANGUAGES } from '../core/domain/newsletter-languages';
 import { parseInput } from '../core/domain/validation';
 import type { RouteGroup } from './app-base';
 import { type ClientAddressReader, clientBucket } from './client-address';
+import { registerEditionRoutes } from './console-editions-routes';
 import {
   type ConsoleEnv,
   clearSessionCookie,
@@ -27,6 +29,8 @@ import { smallBody } from './request-body';
 
 export interface ConsoleRouteDeps extends EditorPageDeps {
   console: ConsoleUseCases;
+  /** What the operator can do (the same use cases as the API's): the console's pages call them. */
+  mujaz: AdminUseCases;
   newsletter: NewsletterIdentity;
   /** The client's network address, for the per-client sign-in limit (from the server that runs the app). */
   clientAddress: ClientAddressReader;
@@ -107,6 +111,8 @@ export function consoleRoutes(deps: ConsoleRouteDeps): RouteGroup {
       });
 
       registerEditorPages(console, signedIn, deps);
+
+      registerEditionRoutes(console, deps, signedIn);
 
       app.route(sitePaths.console(), console);
     },

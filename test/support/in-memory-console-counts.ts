@@ -23,8 +23,9 @@ export class InMemoryConsoleCounts implements ConsoleCounts {
     return read;
   }
 
-  async recentEditions(limit: number): Promise<EditionOutcomes[]> {
-    return structuredClone(this.editions.slice(0, limit));
+  async recentEditions(limit: number, before?: number): Promise<EditionOutcomes[]> {
+    const older = this.editions.filter((edition) => before === undefined || edition.number < before);
+    return structuredClone(older.slice(0, limit));
   }
 
   async overwrite(counts: CountChanges): Promise<void> {

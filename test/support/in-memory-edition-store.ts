@@ -2,6 +2,7 @@
 import type {
   Edition,
   EditionPeriod,
+  EditionRetry,
   FanOutProgress,
   FrozenEmail,
   PublishedEdition,
@@ -70,6 +71,11 @@ export class InMemoryEditionStore implements EditionStore {
       ...(to.cursor !== undefined ? { cursor: to.cursor } : {}),
     });
     return true;
+  }
+
+  async recordRetry(id: string, retry: EditionRetry): Promise<void> {
+    const edition = this.editions.get(id);
+    if (edition) this.editions.set(id, { ...edition, lastRetry: structuredClone(retry) });
   }
 
   async markQueued(id: string, at: Date): Promise<void> {

@@ -21,6 +21,7 @@ import type { ArticleExtractor } from '../../lambdas/core/ports/article-extracto
 import type { EmailRenderer, SignInLinkView } from '../../lambdas/core/ports/email-renderer';
 import type { TurnResult } from '../../lambdas/core/use-cases/deliver-digest';
 import { FixedClock } from './fixed-clock';
+import { InMemoryActivityLog } from './in-memory-activity-log';
 import { InMemoryConsoleAccessStore } from './in-memory-console-access-store';
 import { InMemoryConsoleCounts } from './in-memory-console-counts';
 import { InMemoryDeliveryLedger } from './in-memory-delivery-ledger';
@@ -73,6 +74,8 @@ export interface Harness<
   reports: InMemoryReportRepository;
   subscribers: InMemorySubscriberRepository;
   counts: InMemoryConsoleCounts;
+  /** Every operator's change the use cases logged. */
+  activity: InMemoryActivityLog;
   sources: { list(): Promise<Source[]>; stored: Source[] };
   editions: InMemoryEditionStore;
   ledger: InMemoryDeliveryLedger;
@@ -152,7 +155,9 @@ export function createHarness<
   const newsletter = options.newsletter ?? { name: 'موجز', language: 'ar' };
   const timeZone = options.timeZone ?? 'Asia/Riyadh';
   const access = new InMemoryConsoleAccessStore();
+  const activity = new InMemoryActivityLog();
   const ports = {
+    activity,
     reports,
     access,
     signInQueue: subscriptionQueue,
@@ -196,7 +201,17 @@ export function createHarness<
   const importJobs = new InMemoryImportJobStore();
   const importFiles = new InMemoryImportFiles();
   const importQueue = new InMemoryImportQueue();
-  const importDeps = { subscribers, subscriptionQueue, ids, clock, logger, importJobs, importFiles, importQueue };
+  const importDeps = {
+    activity,
+    subscribers,
+    subscriptionQueue,
+    ids,
+    clock,
+    logger,
+    importJobs,
+    importFiles,
+    importQueue,
+  };
   const imports = composeImportUseCases(importDeps);
   const importWorker = composeImportWorker(importDeps);
   const processImports = async (): Promise<number> => {

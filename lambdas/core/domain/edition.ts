@@ -2,6 +2,8 @@
 // no editor holds, whatever day it runs, so a report is mailed in exactly one edition and never falls between two:
 // a held report waits, untaken, and goes into the first edition composed after it is released.
 
+import type { Actor } from './activity';
+import type { RetriableOutcome } from './delivery';
 import type { RenderedEmail } from './digest';
 import type { NewsletterLanguage } from './newsletter-languages';
 import type { Report } from './report';
@@ -73,6 +75,18 @@ export interface Edition {
   recipients?: number;
   cursor?: string;
   queuedAt?: string;
+  /** Who opened it: the admin token, an operator, or the schedule; absent on editions opened before it was kept. */
+  startedBy?: Actor;
+  /** The last retry asked for. */
+  lastRetry?: EditionRetry;
+}
+
+/** A retry of an edition's send, as the edition keeps its last one. */
+export interface EditionRetry {
+  at: string;
+  by: Actor;
+  include: RetriableOutcome[];
+  requeued: number;
 }
 
 /** A sent (or sending) edition as the archive lists it. */
@@ -105,9 +119,16 @@ export function isEditionId(id: string): boolean {
 }
 
 /** The edition a send opens after `latest` (undefined before the first): the next number, state composing. */
-export function nextEdition(latest: Edition | undefined, period: EditionPeriod, now: Date): Edition {
+export function nextEdition(latest: Edition | undefined, period: EditionPeriod, now: Date, startedBy?: Actor): Edition {
   const number = (latest?.number ?? 0) + 1;
-  return { id: editionId(number), number, state: 'composing', period, openedAt: now.toISOString() };
+  return {
+    id: editionId(number),
+    number,
+    state: 'composing',
+    period,
+    openedAt: now.toISOString(),
+    ...(startedBy ? { startedBy } : {}),
+  };
 }
 
 /** Whether the next edition takes a waiting report: every one an editor does not hold. */

@@ -36,8 +36,12 @@ export const sitePaths = {
   /** An editor's action on a waiting report (console-next-routes.ts). */
   consoleReport: (reportId: string): string => `/console/reports/${encodeURIComponent(reportId)}`,
   consoleSend: (): string => '/console/send',
-  /** An edition's page in the console: its send's state and outcomes. */
+  /** The editions sent, newest first; older ones with `?before=<number>`. */
+  consoleEditions: (): string => '/console/editions',
   consoleEdition: (editionId: string): string => `/console/editions/${encodeURIComponent(editionId)}`,
+  consoleEditionRetry: (editionId: string): string => `/console/editions/${encodeURIComponent(editionId)}/retry`,
+  /** The operators' changes, newest first. */
+  consoleActivity: (): string => '/console/activity',
 };
 
 export interface PublicLinks {

@@ -1,5 +1,7 @@
 // Core port: the console's counters as the writes that cause them left them, and the last editions' outcomes —
 // read in a few requests whatever the size of the list.
+
+import type { Actor } from '../domain/activity';
 import type { CountChanges } from '../domain/console-counts';
 import type { OutcomeCounts } from '../domain/delivery';
 import type { EditionState } from '../domain/edition';
@@ -30,6 +32,8 @@ export interface EditionOutcomes {
   recipients: number;
   /** How many readers' copies ended in each outcome (sent, failed, unknown, skipped). */
   counts: OutcomeCounts;
+  /** Who started it, where the edition kept it. */
+  startedBy?: Actor;
 }
 
 /** The counters kept beside the writes (console-counts.ts says which event moves which), and the editions' tallies. */
@@ -39,8 +43,11 @@ export interface ConsoleCounts {
    * shards, in at most two requests (more only when the table asks to be asked again).
    */
   read(window: CountsWindow): Promise<CountChanges>;
-  /** The `limit` (at most 9) newest editions with their outcomes, newest first, in two requests. */
-  recentEditions(limit: number): Promise<EditionOutcomes[]>;
+  /**
+   * The `limit` (at most 9) newest editions with their outcomes, newest first, in two requests; with `before`, the
+   * newest of those numbered below it (the editions list's older pages).
+   */
+  recentEditions(limit: number, before?: number): Promise<EditionOutcomes[]>;
   /** Replaces every counter by `counts`: the operator's rebuild, for a table that had readers before counters. */
   overwrite(counts: CountChanges): Promise<void>;
 }

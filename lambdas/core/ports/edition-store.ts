@@ -3,6 +3,7 @@ import type {
   Edition,
   EditionEntry,
   EditionPeriod,
+  EditionRetry,
   FanOutProgress,
   FrozenEmail,
   PublishedEdition,
@@ -31,6 +32,8 @@ export interface EditionStore {
    * when another run moved it first (nothing is written: that run counted those readers).
    */
   advanceFanOut(id: string, from: string | undefined, to: FanOutProgress): Promise<boolean>;
+  /** Keeps the retry as the edition's last one (replacing any before it). */
+  recordRetry(id: string, retry: EditionRetry): Promise<void>;
   /** Every reader is queued: the edition leaves `sending`, and the next send opens a new one. */
   markQueued(id: string, at: Date): Promise<void>;
   /** Notes a send that found no report, so that an operator can see the schedule ran. */

@@ -1,6 +1,7 @@
 // Core use cases: the sources an operator registers, looks at, pauses, renames and deletes. Registering fetches the
 // address through the same guarded fetcher the polls use: a page is searched for the feed it names, and the feed
 // must be one we can read before it is stored. A new source is polled at once.
+import { type Actor, API_ACTOR } from '../domain/activity';
 import {
   AddressRefusedError,
   ConflictError,
@@ -19,6 +20,7 @@ import type { Logger } from '../ports/logger';
 import type { SourcePollQueue } from '../ports/source-poll-queue';
 import type { SourceRepository } from '../ports/source-repository';
 import type { WebFetcher } from '../ports/web-fetcher';
+import { type ActivityDeps, noteActivity } from './activity-log';
 
 export interface FeedSourcesDeps {
   sources: SourceRepository;
@@ -38,7 +40,11 @@ export const MAX_DISCOVERED_TRIED = 3;
  * Throws InvalidInputError (bad input), AddressRefusedError (a host that is not public), FeedUnavailableError (no
  * feed could be read there) or ConflictError (the feed is registered already).
  */
-export async function registerSource(deps: FeedSourcesDeps, input: unknown): Promise<Source> {
+export async function registerSource(
+  deps: FeedSourcesDeps & Pick<ActivityDeps, 'activity'>,
+  input: unknown,
+  actor: Actor = API_ACTOR,
+): Promise<Source> {
   const registration = parseSourceRegistration(input);
   const found = await findFeed(deps, registration.url);
   const source = newSource(
@@ -53,6 +59,7 @@ export async function registerSource(deps: FeedSourcesDeps, input: unknown): Pro
   const { source: stored, created } = await deps.sources.create(source, sourceUrlKey(found.url));
   if (!created) throw new ConflictError('This feed is registered already.', stored.id);
   await requestPollOf(deps, stored, 'registered');
+  await noteActivity(deps, actor, 'source-add', sourceTarget(stored));
   return stored;
 }
 
@@ -71,33 +78,54 @@ export function listSources(deps: Pick<FeedSourcesDeps, 'sources'>): Promise<Sou
  * acts); re-applied on a fresh read when a poll wrote the source meanwhile.
  */
 export async function editSource(
-  deps: Pick<FeedSourcesDeps, 'sources' | 'clock'>,
+  deps: Pick<FeedSourcesDeps, 'sources'> & ActivityDeps,
   id: string,
   input: unknown,
+  actor: Actor = API_ACTOR,
 ): Promise<Source> {
   const edit = parseSourceEdit(input);
   for (let source = await getSource(deps, id); ; ) {
     const edited = sourceAfterEdit(source, edit, deps.clock.now());
     const result = await deps.sources.save(edited);
-    if (result.status === 'saved') return { ...edited, revision: (source.revision ?? 0) + 1 };
+    if (result.status === 'saved') {
+      await noteActivity(deps, actor, 'source-edit', sourceTarget(edited), {
+        ...(edit.state !== undefined ? { state: edit.state } : {}),
+        ...(edit.name !== undefined ? { renamed: true } : {}),
+      });
+      return { ...edited, revision: (source.revision ?? 0) + 1 };
+    }
     if (result.status === 'missing') throw new NotFoundError('No source has this id.');
     source = result.current;
   }
 }
 
 /** Deletes a source: it is polled no more, its feed may be registered again; the reports it brought stay. */
-export async function deleteSource(deps: Pick<FeedSourcesDeps, 'sources'>, id: string): Promise<void> {
+export async function deleteSource(
+  deps: Pick<FeedSourcesDeps, 'sources'> & ActivityDeps,
+  id: string,
+  actor: Actor = API_ACTOR,
+): Promise<void> {
   const source = await getSource(deps, id);
   if (!(await deps.sources.delete(id, sourceUrlKey(source.url)))) throw new NotFoundError('No source has this id.');
+  await noteActivity(deps, actor, 'source-delete', sourceTarget(source));
 }
 
 /** Queues a poll of the source now, as a scheduled one runs. Throws SourceNotActiveError when paused or disabled. */
-export async function requestPoll(deps: FeedSourcesDeps, id: string): Promise<void> {
+export async function requestPoll(
+  deps: FeedSourcesDeps & Pick<ActivityDeps, 'activity'>,
+  id: string,
+  actor: Actor = API_ACTOR,
+): Promise<void> {
   const source = await getSource(deps, id);
   if (source.state === 'paused' || source.state === 'disabled')
     throw new SourceNotActiveError(`The source is ${source.state}: resume it before polling it.`);
   // Per minute: a double click queues one poll (SQS drops the repeat), a request a minute later another.
   await requestPollOf(deps, source, `manual-${deps.clock.now().toISOString().slice(0, 16)}`);
+  await noteActivity(deps, actor, 'source-poll', sourceTarget(source));
+}
+
+function sourceTarget(source: Source) {
+  return { kind: 'source' as const, id: source.id, title: source.name };
 }
 
 async function requestPollOf(deps: FeedSourcesDeps, source: Source, occasion: string): Promise<void> {

@@ -2,6 +2,7 @@
 // checks the whole list (the rules of import-subscribers.ts, unchanged), cuts the accepted rows into chunks and
 // imports them chunk by chunk. Each chunk decides whom it admits before it writes anyone, and records that plan
 // once: a chunk run again after a crash writes only what is missing and counts what the plan says, exactly once.
+import { type Actor, API_ACTOR } from '../domain/activity';
 import { forEachWithConcurrency } from '../domain/concurrency';
 import { InvalidInputError, NotFoundError } from '../domain/errors';
 import { isImportId } from '../domain/import-messages';
@@ -9,6 +10,7 @@ import type { Subscriber } from '../domain/subscriber';
 import type { ImportFiles } from '../ports/import-files';
 import type { ChunkPlan, ImportJob, ImportJobStore } from '../ports/import-job-store';
 import type { ImportQueue } from '../ports/import-queue';
+import { type ActivityDeps, noteActivity } from './activity-log';
 import {
   type AcceptedRow,
   admitsRow,
@@ -47,14 +49,19 @@ export interface ImportProgress {
   firstRejections: Array<{ line: number; reason: string }>;
 }
 
-/** Stores the list and queues its check: the import's id, before any row is looked at. */
-export async function startImport(deps: ImportJobDeps, rows: readonly ImportRow[]): Promise<{ id: string }> {
+/** Stores the list and queues its check: the import's id, before any row is looked at; logged as `actor`'s. */
+export async function startImport(
+  deps: ImportJobDeps & Pick<ActivityDeps, 'activity'>,
+  rows: readonly ImportRow[],
+  actor: Actor = API_ACTOR,
+): Promise<{ id: string }> {
   checkImportSize(rows.length);
   const id = deps.ids.importId();
   await deps.importFiles.saveUpload(id, rows);
   await deps.importJobs.create({ id, rows: rows.length, createdAt: deps.clock.now().toISOString() });
   await deps.importQueue.enqueue([{ importId: id }]);
   deps.logger.info('import queued', { importId: id, rows: rows.length });
+  await noteActivity(deps, actor, 'import', { kind: 'import', id }, { rows: rows.length });
   return { id };
 }
 

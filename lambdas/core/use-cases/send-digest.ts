@@ -1,6 +1,7 @@
 // Core use cases: an edition takes every report no earlier edition took and no editor holds, is rendered once, and
 // every confirmed reader is handed to the delivery queue (deliver-digest.ts sends each one once); preview and test
 // show what a send would carry without sending it.
+import { type Actor, SCHEDULE_ACTOR } from '../domain/activity';
 import { forEachWithConcurrency } from '../domain/concurrency';
 import {
   buildDigestView,
@@ -28,10 +29,12 @@ import { InvalidInputError } from '../domain/errors';
 import { INSTANT_RULE, storedInstant } from '../domain/instant';
 import { labelsFor, type NewsletterIdentity } from '../domain/newsletter-labels';
 import { NEWSLETTER_LANGUAGES, type NewsletterLanguage } from '../domain/newsletter-languages';
+import type { ActivityLog } from '../ports/activity-log';
 import type { DeliveryQueue } from '../ports/delivery-queue';
 import type { EditionStore } from '../ports/edition-store';
 import type { EmailRenderer } from '../ports/email-renderer';
 import type { ReportRepository } from '../ports/report-repository';
+import { noteActivity } from './activity-log';
 import { type DeliverDeps, mailDigest } from './deliver-digest';
 
 export interface DigestDeps extends DeliverDeps {
@@ -132,11 +135,13 @@ export async function sendTestDigest(
 /**
  * The edition a send works on: the one still composing or sending, resumed; otherwise a new one that takes every
  * report no edition took and no editor holds (within the request's period), whatever the day. Undefined when there is nothing to send:
- * the empty run is recorded. `waiting` lists the reports found when this call opened the edition itself.
+ * the empty run is recorded. `waiting` lists the reports found when this call opened the edition itself. An edition
+ * it opens keeps `startedBy` (the schedule when none is named), and the activity log has it when deps carry one.
  */
 export async function startDigest(
-  deps: ComposeDeps,
+  deps: ComposeDeps & { activity?: ActivityLog },
   request: SendRequest = {},
+  startedBy: Actor = SCHEDULE_ACTOR,
 ): Promise<{ edition: Edition; waiting?: WaitingEntry[] } | undefined> {
   const latest = await deps.editions.latest();
   if (latest && latest.state !== 'queued') return { edition: latest };
@@ -149,7 +154,13 @@ export async function startDigest(
     deps.logger.info('no report since the last edition; nothing sent', { ...period, ...(held > 0 ? { held } : {}) });
     return undefined;
   }
-  const opened = await deps.editions.open(nextEdition(latest, period, deps.clock.now()), latest?.id);
+  const opened = await deps.editions.open(nextEdition(latest, period, deps.clock.now(), startedBy), latest?.id);
+  if (opened.opened && deps.activity) {
+    await noteActivity({ ...deps, activity: deps.activity }, startedBy, 'send', {
+      kind: 'edition',
+      id: opened.edition.id,
+    });
+  }
   return opened.opened ? { edition: opened.edition, waiting } : { edition: opened.edition };
 }
 

@@ -77,6 +77,8 @@ describe('POST /digests', () => {
       mode: 'send',
       id: '1',
       state: 'composing',
+      openedAt: h.clock.now().toISOString(),
+      startedBy: { kind: 'api' },
       reports: 0,
       counts: { recipients: 0, sent: 0, pending: 0, failed: 0, unknown: 0, skipped: 0 },
     });
@@ -148,6 +150,9 @@ describe('GET /digests/{id}', () => {
     expect(await response.json()).toEqual({
       id: '1',
       state: 'done',
+      // The edition remembers who started it: the admin token, named as such (it names no person).
+      startedBy: { kind: 'api' },
+      openedAt: expect.any(String),
       reports: 1,
       counts: { recipients: 1, sent: 1, pending: 0, failed: 0, unknown: 0, skipped: 0 },
     });

@@ -32,6 +32,9 @@ describe('digestProgress', () => {
     expect(await h.useCases.digestProgress('1')).toEqual({
       id: '1',
       state: 'composing',
+      // Started with no actor named: the admin token's, as the API and the CLI start it.
+      openedAt: h.clock.now().toISOString(),
+      startedBy: { kind: 'api' },
       reports: 0,
       counts: { recipients: 0, sent: 0, failed: 0, unknown: 0, skipped: 0, pending: 0 },
     });
