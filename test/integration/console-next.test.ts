@@ -5,6 +5,7 @@
 // preview; a send asks first, and one with no report or no reader says so instead of failing.
 import type { Hono } from 'hono';
 import { DynamoReportRepository } from '../../lambdas/adapters/dynamo-report-repository';
+import { operatorActor } from '../../lambdas/core/domain/activity';
 import { escapeHtml } from '../../lambdas/core/domain/html';
 import type { Report } from '../../lambdas/core/domain/report';
 import { emailsTo, linkIn, untilEmailsTo } from '../../lambdas/local/ses-inbox';
@@ -186,6 +187,12 @@ describe('the next edition', () => {
     const released = await stored('harbour');
     expect(released.held).toBeUndefined();
     expect(withoutEditFields(released)).toEqual(withoutEditFields(before));
+    // The activity log names the signed-in operator, not the API token, for both.
+    const { entries } = await test.mujaz.activity();
+    expect(entries.slice(0, 2).map(({ actor, action, detail }) => ({ actor, action, detail }))).toEqual([
+      { actor: operatorActor(operator), action: 'report-edit', detail: { held: false } },
+      { actor: operatorActor(operator), action: 'report-edit', detail: { held: true } },
+    ]);
   });
 
   it('up and down move the priority by one, within −10 and 10, and the page’s order follows', async () => {
@@ -196,6 +203,11 @@ describe('the next edition', () => {
     expect((await act('budget', 'down')).status).toBe(303);
     expect((await act('budget', 'down')).status).toBe(303);
     expect((await stored('budget')).priority).toBe(-1);
+    expect((await test.mujaz.activity()).entries[0]).toMatchObject({
+      actor: operatorActor(operator),
+      action: 'report-edit',
+      detail: { priority: -1 },
+    });
     await test.mujaz.editReport(ids.budget!, { priority: 10 });
     expect((await act('budget', 'up')).status).toBe(303);
     expect((await stored('budget')).priority).toBe(10);
@@ -280,6 +292,7 @@ describe('the next edition', () => {
     expect(confirmed.status).toBe(303);
     expect(confirmed.headers.get('location')).toBe('/console/editions/1');
     expect(await test.untilDone('1', 60_000)).toMatchObject({ state: 'done', reports: 3, counts: { sent: 2 } });
+    expect((await test.mujaz.digestProgress('1')).startedBy).toEqual(operatorActor(operator));
   });
 
   it('refuses an action on a report the edition took with a page that says so (409)', async () => {
