@@ -26,7 +26,8 @@ export const BUNDLE_TARGET_KB = 500;
  */
 export const BUNDLE_BUDGET_KB: Record<FunctionName, number> = {
   api: BUNDLE_TARGET_KB,
-  admin: 1_050,
+  // 1,054 KB measured with the console's editions and activity pages and their words (ar, en), + 10 KB.
+  admin: 1_064,
   'send-digest': BUNDLE_TARGET_KB,
   'deliver-digest': BUNDLE_TARGET_KB,
   'delivery-feedback': BUNDLE_TARGET_KB,

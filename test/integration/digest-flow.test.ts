@@ -67,6 +67,8 @@ describe('the weekly digest, end to end on the local stack', () => {
     expect(await test.untilDone('1')).toEqual({
       id: '1',
       state: 'done',
+      openedAt: expect.any(String),
+      startedBy: { kind: 'api' },
       reports: 1,
       counts: { recipients: 2, sent: 2, pending: 0, failed: 0, unknown: 0, skipped: 0 },
     });
