@@ -3,6 +3,7 @@
 // the admin function's intake uses). The sources, finder and poll functions and the local runtime build them here.
 
 import packageJson from '../../package.json';
+import { DynamoConsoleAccessStore } from '../adapters/dynamo-console-access-store';
 import { DynamoPageHostSlots } from '../adapters/dynamo-page-host-slots';
 import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
 import { DynamoSourceRepository } from '../adapters/dynamo-source-repository';
@@ -18,6 +19,7 @@ import type { Clock } from '../core/ports/clock';
 import type { Logger } from '../core/ports/logger';
 import type { Metrics } from '../core/ports/metrics';
 import type { WebFetcher } from '../core/ports/web-fetcher';
+import { type ConsoleUseCases, composeConsoleSessions } from './compose-console-use-cases';
 import type { SourcePollerDeps } from './compose-source-poller';
 import type { SourceDeps } from './compose-source-use-cases';
 import type { FeedConfig, MujazConfig } from './config';
@@ -65,4 +67,16 @@ export function awsFeedDeps(
     pageSlots: new DynamoPageHostSlots(clients.dynamo, config.tableName),
     wait: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
   };
+}
+
+/** The sources function's check of a console session (its console pages): the table's sessions, the operators. */
+export function awsConsoleSessions(
+  config: Pick<MujazConfig, 'tableName' | 'operators'>,
+  clients: DynamoSqsClients,
+  clock: Clock = systemClock,
+): Pick<ConsoleUseCases, 'currentSession'> {
+  return composeConsoleSessions(
+    { access: new DynamoConsoleAccessStore(clients.dynamo, config.tableName), clock },
+    config,
+  );
 }

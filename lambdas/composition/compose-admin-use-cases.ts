@@ -5,6 +5,7 @@
 
 import type { AdminUseCases } from '../core/admin-use-cases';
 import { publicLinks } from '../core/domain/links';
+import { findReport, listReports, lookUpReader } from '../core/use-cases/console-lists';
 import { type ConsoleOverviewDeps, consoleOverview } from '../core/use-cases/console-overview';
 import { digestProgress, retryDigest } from '../core/use-cases/digest-progress';
 import { editReport } from '../core/use-cases/edit-report';
@@ -59,6 +60,9 @@ export function composeAdminUseCases(deps: AdminDeps, settings: AdminSettings): 
     digestProgress: (id) => digestProgress(digest, id),
     retryDigest: (id, include) => retryDigest(digest, id, include),
     checkSendRequest: (request) => checkSendRequest(digest, request),
+    listReports: (query) => listReports(deps, query),
+    findReport: (id) => findReport(deps, id),
+    lookUpReader: (email) => lookUpReader(deps, email),
     consoleOverview: () =>
       consoleOverview(deps, {
         timeZone: settings.timeZone,

@@ -10,9 +10,11 @@ import {
   registerSource,
   requestPoll,
 } from '../core/use-cases/feed-sources';
+import { type IngestFromUrlDeps, ingestReportFromUrl } from '../core/use-cases/ingest-report-from-url';
 
 export type { SourceUseCases } from '../core/source-use-cases';
-export type SourceDeps = FeedSourcesDeps;
+/** The sources' adapters, and report intake (a report fetched from its address). */
+export type SourceDeps = FeedSourcesDeps & Pick<IngestFromUrlDeps, 'intake'>;
 
 export function composeSourceUseCases(deps: SourceDeps): SourceUseCases {
   return {
@@ -22,5 +24,6 @@ export function composeSourceUseCases(deps: SourceDeps): SourceUseCases {
     editSource: (id, input) => editSource(deps, id, input),
     deleteSource: (id) => deleteSource(deps, id),
     requestPoll: (id) => requestPoll(deps, id),
+    ingestReportFromUrl: (url) => ingestReportFromUrl(deps, url),
   };
 }

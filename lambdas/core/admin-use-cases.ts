@@ -4,6 +4,7 @@ import type { RetriableOutcome } from './domain/delivery';
 import type { Report } from './domain/report';
 import type { ReportInput } from './domain/report-submission';
 import type { Subscriber } from './domain/subscriber';
+import type { ReaderRecord, ReportList, ReportListQuery } from './use-cases/console-lists';
 import type { ConsoleOverview } from './use-cases/console-overview';
 import type { DigestProgress } from './use-cases/digest-progress';
 import type { ImportOutcome, ImportRow } from './use-cases/import-subscribers';
@@ -38,4 +39,10 @@ export interface AdminUseCases {
   checkSendRequest(request: SendRequest): void;
   /** The console's first page: every figure from counters and bounded reads, at most five table requests. */
   consoleOverview(): Promise<ConsoleOverview>;
+  /** The console's reports, newest first, a page at a time, or searched by title within a bounded window. */
+  listReports(query: ReportListQuery): Promise<ReportList>;
+  /** One report in any state; NotFoundError when none has this id. */
+  findReport(id: string): Promise<Report>;
+  /** One reader by address (InvalidInputError for no address): state, consent, their last editions' copies. */
+  lookUpReader(email: string): Promise<ReaderRecord>;
 }

@@ -2,6 +2,7 @@
 // composeSourceUseCases (composition) binds it to the adapters of the sources function, of the local runtime or of
 // a test.
 import type { Source } from './domain/source';
+import type { IngestedReport } from './use-cases/ingest-report';
 
 export interface SourceUseCases {
   /** Registers a feed (or the feed a page names); see registerSource for what it throws. */
@@ -14,4 +15,9 @@ export interface SourceUseCases {
   deleteSource(id: string): Promise<void>;
   /** Queues a poll of the source now; GET /sources/{id} shows its outcome once it ran. */
   requestPoll(id: string): Promise<void>;
+  /**
+   * A report from its article's address, fetched through the same guard as a feed (ingest-report-from-url.ts): here
+   * because this facade's functions are the ones that reach the web.
+   */
+  ingestReportFromUrl(url: string): Promise<IngestedReport>;
 }

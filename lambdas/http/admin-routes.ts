@@ -54,9 +54,9 @@ export function createAdminApp(deps: AdminRouteDeps & Partial<ConsoleRouteDeps>)
 }
 
 /** The console's route group, for an app given the console's use cases and the client's address. */
-export function withConsole(deps: { newsletter: NewsletterIdentity } & Partial<ConsoleRouteDeps>): RouteGroup[] {
+export function withConsole(deps: AdminRouteDeps & Partial<ConsoleRouteDeps>): RouteGroup[] {
   const { console, clientAddress } = deps;
-  return console && clientAddress ? [consoleRoutes({ console, clientAddress, newsletter: deps.newsletter })] : [];
+  return console && clientAddress ? [consoleRoutes({ ...deps, console, clientAddress })] : [];
 }
 
 export function adminRoutes(deps: AdminRouteDeps): RouteGroup {

@@ -20,6 +20,9 @@ export const CSRF_FIELD = '_csrf';
  */
 export const CONSOLE_SECTIONS: ReadonlyArray<{ path: string; label: (words: ConsoleLabels) => string }> = [
   { path: sitePaths.console(), label: (words) => words.navOverview },
+  { path: sitePaths.consoleReports(), label: (words) => words.reportsNav },
+  { path: sitePaths.consoleSubscribers(), label: (words) => words.subscribersNav },
+  { path: sitePaths.consoleSources(), label: (words) => words.sourcesNav },
 ];
 
 const STYLE = [
@@ -40,19 +43,36 @@ const STYLE = [
   'input[type=email]{font:inherit;width:100%;padding:10px;border:1px solid #616e7c;border-radius:6px;direction:ltr}',
   'main button{font:inherit;background:#0b5cad;color:#fff;border:0;border-radius:6px;padding:10px 22px;margin-top:16px;cursor:pointer}',
   '.meta{color:#52606d;font-size:14px}a{color:#0b5cad}',
+  // The lists' sections (reports, readers, sources): fields, tables that scroll on their own at 390 px, notices.
+  'input[type=text],input[type=url],input[type=search],input[type=file],textarea{font:inherit;width:100%;padding:10px;border:1px solid #616e7c;border-radius:6px}',
+  'input[type=url]{direction:ltr}textarea{min-height:10em}',
+  'h2{font-size:19px;margin:28px 0 8px}section{border-top:1px solid #d9dee3;margin-top:24px}',
+  '.table{overflow-x:auto}table{border-collapse:collapse;width:100%}th,td{text-align:start;padding:8px;border-bottom:1px solid #d9dee3;vertical-align:top}',
+  'td form{display:inline;margin:0}td button{margin:2px 0;padding:6px 12px}',
+  '.problem{border-inline-start:4px solid #b42318;background:#fef3f2;padding:8px 12px}',
+  '.done{border-inline-start:4px solid #067647;background:#ecfdf3;padding:8px 12px}',
+  'dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{font-weight:bold}dd{margin:0}',
   // An address reads left to right as one piece, also where an Arabic line breaks.
   'bdi{display:inline-block;direction:ltr;overflow-wrap:anywhere}',
   '@media (max-width:600px){main{margin:0;border-radius:0;padding:20px 16px}.account{margin-inline-start:0}}',
 ].join('');
 
-function document(language: NewsletterLanguage, title: string, newsletter: NewsletterIdentity, body: string): string {
+function document(
+  language: NewsletterLanguage,
+  title: string,
+  newsletter: NewsletterIdentity,
+  body: string,
+  refreshSeconds?: number,
+): string {
   const words = consoleLabels(language, newsletter.name);
+  // A page that follows something under way asks again by itself: the CSP allows no script.
+  const refresh = refreshSeconds === undefined ? '' : `\n<meta http-equiv="refresh" content="${refreshSeconds}">`;
   return `<!doctype html>
 <html lang="${language}" dir="${directionOf(language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
+<meta name="robots" content="noindex">${refresh}
 <title>${escapeHtml(title)} · ${escapeHtml(words.consoleName)} · ${escapeHtml(newsletter.name)}</title>
 <style>${STYLE}</style>
 </head>
@@ -148,7 +168,12 @@ export function csrfField(session: ConsoleSession): string {
  * A signed-in page: the shell (sections, who is signed in, the language switch, sign-out) around `body`, which the
  * caller has escaped. The page's words are the session's language.
  */
-export function renderConsolePage(shell: ConsoleShell, title: string, body: string): string {
+export function renderConsolePage(
+  shell: ConsoleShell,
+  title: string,
+  body: string,
+  options: { refreshSeconds?: number } = {},
+): string {
   const { newsletter, session } = shell;
   const language = session.language;
   const words = consoleLabels(language, newsletter.name);
@@ -166,7 +191,13 @@ export function renderConsolePage(shell: ConsoleShell, title: string, body: stri
 <form method="post" action="${sitePaths.consoleSignOut()}">${csrfField(session)}<button type="submit">${escapeHtml(words.signOut)}</button></form>
 </div>
 </header>`;
-  return document(language, title, newsletter, `${header}\n<main><h1>${escapeHtml(title)}</h1>${body}</main>`);
+  return document(
+    language,
+    title,
+    newsletter,
+    `${header}\n<main><h1>${escapeHtml(title)}</h1>${body}</main>`,
+    options.refreshSeconds,
+  );
 }
 
 /** /console for now: who is signed in, and for how long (the overview's figures come with the overview itself). */

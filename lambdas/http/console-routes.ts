@@ -27,9 +27,11 @@ import {
   renderSignInPage,
   renderSignInRefusedPage,
 } from './console-pages';
+import { type ConsoleReportDeps, registerConsoleReportRoutes } from './console-reports-routes';
+import { type ConsoleSubscriberDeps, registerConsoleSubscriberRoutes } from './console-subscribers-routes';
 import { smallBody } from './request-body';
 
-export interface ConsoleRouteDeps {
+export interface ConsoleRouteDeps extends ConsoleReportDeps, ConsoleSubscriberDeps {
   console: ConsoleUseCases;
   newsletter: NewsletterIdentity;
   /** The client's network address, for the per-client sign-in limit (from the server that runs the app). */
@@ -113,6 +115,9 @@ export function consoleRoutes(deps: ConsoleRouteDeps): RouteGroup {
       console.get('/', signedIn, (c) =>
         c.html(renderOverviewPage({ newsletter, session: c.get('session'), section: sitePaths.console() })),
       );
+
+      registerConsoleReportRoutes(console, deps, signedIn);
+      registerConsoleSubscriberRoutes(console, deps, signedIn);
 
       app.route(sitePaths.console(), console);
     },
