@@ -26,7 +26,8 @@ export const BUNDLE_TARGET_KB = 500;
  */
 export const BUNDLE_BUDGET_KB: Record<FunctionName, number> = {
   api: BUNDLE_TARGET_KB,
-  admin: 1_050,
+  // The console's reports and readers pages (and their words in two languages) brought it to 1,060 KB.
+  admin: 1_070,
   'send-digest': BUNDLE_TARGET_KB,
   'deliver-digest': BUNDLE_TARGET_KB,
   'delivery-feedback': BUNDLE_TARGET_KB,
