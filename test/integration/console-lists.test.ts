@@ -177,6 +177,13 @@ describe('reports', () => {
     expect(await refused.text()).toContain('class="problem"');
   });
 
+  it('says why a page too large for the guard was not added: 422, no fault', async () => {
+    web.serve('/huge.html', { body: Buffer.alloc(6 * 1024 * 1024, 'a'), contentType: 'text/html' });
+    const refused = await post('/console/reports/by-url', { url: web.url('/huge.html') });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('class="problem"');
+  });
+
   it('refuses a report by address without the session’s _csrf (403), fetching nothing', async () => {
     web.serve('/unfetched.html', { body: htmlFixture('english-news-article.html'), contentType: 'text/html' });
     expect((await post('/console/reports/by-url', { url: web.url('/unfetched.html') }, { csrf: false })).status).toBe(
