@@ -191,6 +191,13 @@ async function consoleApp(clients: ReturnType<typeof createAwsClients>, tableNam
       console: signIn,
       dispatcher: { dispatchSend: async () => undefined },
       clientAddress: () => '127.0.0.1',
+      logger: silent,
+      adminToken: 'bench-admin-token-not-used',
+      // The bench renders the overview and the next edition alone: no page it requests starts an import.
+      imports: {
+        startImport: () => Promise.reject(new Error('no import in the console bench')),
+        importProgress: () => Promise.reject(new Error('no import in the console bench')),
+      },
     }),
   );
 }

@@ -25,6 +25,8 @@ export interface MujazFeedsProps {
   sourceMapsAtRuntime: boolean;
   /** How often the finder looks for due sources (context `mujaz:feedPollMinutes`). */
   feedPollMinutes: number;
+  /** The console's operators (`mujaz:operators`): the sources function serves console pages to their sessions alone. */
+  operators: readonly string[];
 }
 
 /** Made in the stack's own scope, like every part of the service stack (see MujazStatelessStack). */
@@ -51,11 +53,13 @@ export class MujazFeeds {
     const functionProps = { sourceMapsAtRuntime: props.sourceMapsAtRuntime, environment };
 
     // The operator's /sources routes: a registration reads the feed (the guarded fetcher), every route the table;
-    // asking for a poll queues one.
+    // asking for a poll queues one. The console's pages that reach the web too, for an operator's session.
     this.sources = new MujazFunction(scope, 'Sources', {
       ...functionProps,
+      environment: { ...environment, [ENVIRONMENT_VARIABLES.operators]: props.operators.join(',') },
       handler: 'sources',
-      description: 'Mujaz: HTTP API for the operator’s feed sources (register, list, pause, delete, poll now)',
+      description:
+        'Mujaz: HTTP API for the operator’s feed sources (register, list, pause, delete, poll now), console pages that reach the web',
       timeout: Duration.seconds(29),
       memorySize: 1024,
     })

@@ -48,6 +48,7 @@ export class MujazStatelessStack extends Stack {
       environment: delivery.environment,
       sourceMapsAtRuntime: props.sourceMapsAtRuntime,
       feedPollMinutes: props.newsletter.feedPollMinutes,
+      operators: props.newsletter.operators,
     });
     const { api: readers, admin } = api.serve({
       table: props.table,

@@ -19,6 +19,7 @@ export interface TableAccess {
  *   and followed (Put, Get), subscribers exported (gsi1, gsi2), test sends' pacer (Update), editions opened and read
  *   (Get, Update, transactions with Put), untaken reports (gsi1), tallies and retries (Query, Update), the console's
  *   overview (its counters: Query; the last editions and their tallies: BatchGetItem; the sources: gsi2); the
+ *   console's lists (every report newest first, gsi2; a reader's copies of the last editions, BatchGetItem), the
  *   console's sign-in limits (Update), a link looked at (Get) and used (conditional Delete), sessions opened (Put),
  *   read (Get), given a language (Update) and ended (Delete), an operator's language (Get, Put); the activity log
  *   written (Put) and read (Query on its partition), an edition's last retry kept (Update).
@@ -33,7 +34,8 @@ export interface TableAccess {
  * Every change of a reader's state and every delivery outcome moves the console's counters in its transaction
  * (Updates), which api, admin and deliver-digest already may do.
  * - sources (the /sources routes): a source and its URL's claim (Get; transactions with Put and Delete), every source
- *   (gsi2), the entries a deleted source remembered (Query on its partition, transactions of Deletes).
+ *   (gsi2), the entries a deleted source remembered (Query on its partition, transactions of Deletes); its console
+ *   pages: a session read (Get), a report fetched by address stored through intake (Get, Put).
  * - find-due-sources: the due sources (gsi1).
  * - poll-sources: the source (Get, Put), its entries claimed and settled (transactions of Puts), looked at
  *   (BatchGet), remembered by a new key (Put) or given back (transactions of Deletes), the reports stored

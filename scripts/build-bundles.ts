@@ -26,8 +26,9 @@ export const BUNDLE_TARGET_KB = 500;
  */
 export const BUNDLE_BUDGET_KB: Record<FunctionName, number> = {
   api: BUNDLE_TARGET_KB,
-  // 1,054 KB measured with the console's editions and activity pages and their words (ar, en), + 10 KB.
-  admin: 1_064,
+  // The console's pages (overview, next edition, editions, activity, reports, readers) and their words in two
+  // languages: 1,105 KB measured, + 10 KB.
+  admin: 1_115,
   'send-digest': BUNDLE_TARGET_KB,
   'deliver-digest': BUNDLE_TARGET_KB,
   'delivery-feedback': BUNDLE_TARGET_KB,

@@ -2,6 +2,7 @@
 // partition, and the edition's tally of outcomes beside them. Every write is conditional, so concurrent turns and
 // retries agree on one outcome; an outcome and its count are written in one transaction, so the tally never drifts.
 import {
+  BatchGetCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -20,7 +21,7 @@ import {
   type OutcomeCounts,
   type RetriableOutcome,
 } from '../core/domain/delivery';
-import type { DeliveryLedger, RetryCandidate } from '../core/ports/digest-ledger';
+import type { DeliveryLedger, ReaderDelivery, RetryCandidate } from '../core/ports/digest-ledger';
 import { counterUpdates } from './dynamo-console-counts';
 import { isConditionFailure, transactWrite } from './dynamo-items';
 import { deliveryKey, editionItems, shardOfAddress, tallyKey } from './dynamo-keys';
@@ -186,6 +187,29 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
       },
       this.tallyUpdate(editionId, email, outcome, -1),
     ]);
+  }
+
+  /** One BatchGetItem of at most a few keys; the keys DynamoDB leaves unprocessed (throttled) are asked again. */
+  async deliveriesTo(email: string, editionIds: readonly string[]): Promise<ReaderDelivery[]> {
+    const found: ReaderDelivery[] = [];
+    const editionOf = new Map(editionIds.map((id) => [deliveryKey(id, email).pk, id]));
+    let keys: Array<Record<string, unknown>> = [...editionOf.values()].map((id) => deliveryKey(id, email));
+    for (let round = 0; keys.length > 0; round += 1) {
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** round)));
+      const { Responses = {}, UnprocessedKeys = {} } = await this.client.send(
+        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }),
+      );
+      for (const item of Responses[this.tableName] ?? []) {
+        found.push({
+          editionId: editionOf.get(String(item.pk)) ?? String(item.pk),
+          status: item.status as DeliveryStatus,
+          ...(typeof item.recordedAt === 'string' ? { recordedAt: item.recordedAt } : {}),
+          ...(typeof item.reason === 'string' ? { reason: item.reason } : {}),
+        });
+      }
+      keys = UnprocessedKeys[this.tableName]?.Keys ?? [];
+    }
+    return found;
   }
 
   private tallyUpdate(editionId: string, email: string, outcome: DeliveryStatus, change: number) {

@@ -4,6 +4,7 @@
 //
 //   pk                  sk                            index keys
 //   REPORT#<id>         REPORT                        gsi1: REPORTS#untaken / <receivedAt>#<id>  (until taken)
+//                                                     gsi2: REPORTS / <receivedAt>#<id>          (every report)
 //   SUBSCRIBER#<email>  SUBSCRIBER                    gsi1: SUBSCRIBERS#confirmed / <email>      (confirmed only)
 //                                                     gsi2: SUBSCRIBERS / <subscription id>      (every state)
 //   EDITIONS            LATEST                        the pointer to the latest edition
@@ -42,6 +43,12 @@ export const reportKey = (id: string): ItemKey => ({ pk: `REPORT#${id}`, sk: 'RE
 export const untakenReports = {
   partition: 'REPORTS#untaken',
   indexKeys: (receivedAt: string, id: string) => ({ gsi1pk: 'REPORTS#untaken', gsi1sk: `${receivedAt}#${id}` }),
+} as const;
+
+/** Every report, taken or not, by arrival (gsi2): the console's list, newest first. */
+export const everyReport = {
+  partition: 'REPORTS',
+  indexKeys: (receivedAt: string, id: string) => ({ gsi2pk: 'REPORTS', gsi2sk: `${receivedAt}#${id}` }),
 } as const;
 
 export const subscriberKey = (email: string): ItemKey => ({ pk: `SUBSCRIBER#${email}`, sk: 'SUBSCRIBER' });

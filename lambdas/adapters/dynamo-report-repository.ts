@@ -7,6 +7,7 @@ import {
   GetCommand,
   PutCommand,
   paginateQuery,
+  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -18,12 +19,12 @@ import {
   inPeriod,
   type WaitingEntry,
 } from '../core/domain/edition';
-import { ReportRejectedError } from '../core/domain/errors';
+import { InvalidInputError, ReportRejectedError } from '../core/domain/errors';
 import type { Report } from '../core/domain/report';
 import type { ReportEdit } from '../core/domain/report-edit';
-import type { ReportEditOutcome, ReportRepository } from '../core/ports/report-repository';
+import type { ReportEditOutcome, ReportPage, ReportRepository } from '../core/ports/report-repository';
 import { domainFields, isCancelledByCondition, isConditionFailure } from './dynamo-items';
-import { editionItems, editionReportKey, reportKey, untakenReports } from './dynamo-keys';
+import { editionItems, editionReportKey, everyReport, reportKey, untakenReports } from './dynamo-keys';
 
 export class DynamoReportRepository implements ReportRepository {
   constructor(
@@ -40,6 +41,7 @@ export class DynamoReportRepository implements ReportRepository {
             ...reportKey(report.id),
             entity: 'report',
             ...untakenReports.indexKeys(report.receivedAt, report.id),
+            ...everyReport.indexKeys(report.receivedAt, report.id),
             ...report,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -107,6 +109,24 @@ export class DynamoReportRepository implements ReportRepository {
       const stored = await this.findById(id);
       return stored?.editionId === undefined ? { status: 'missing' } : { status: 'taken', editionId: stored.editionId };
     }
+  }
+
+  async recent(limit: number, after?: string): Promise<ReportPage> {
+    const start = after === undefined ? undefined : pagePosition(after);
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :every',
+        ExpressionAttributeValues: { ':every': everyReport.partition },
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    const reports = Items.map((item) => domainFields<Report>(item));
+    const last = reports.at(-1);
+    return { reports, ...(LastEvaluatedKey && last ? { next: `${last.receivedAt}#${last.id}` } : {}) };
   }
 
   async listUntaken(period: EditionPeriod): Promise<WaitingEntry[]> {
@@ -218,3 +238,14 @@ const ENTRY_ATTRIBUTES = [
   'held',
   'revision',
 ] as const;
+
+/** A page's `next` (`<receivedAt>#<id>`) as the index key the query goes on from; anything else is refused. */
+function pagePosition(after: string): Record<string, string> {
+  const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z)#([0-9a-f]{24})$/u.exec(after);
+  if (!match)
+    throw new InvalidInputError('That page of reports does not exist.', [
+      { field: 'after', message: 'is no page of the list' },
+    ]);
+  const [, receivedAt, id] = match as unknown as [string, string, string];
+  return { ...reportKey(id), ...everyReport.indexKeys(receivedAt, id) };
+}

@@ -4,6 +4,7 @@
 
 import packageJson from '../../package.json';
 import { DynamoActivityLog } from '../adapters/dynamo-activity-log';
+import { DynamoConsoleAccessStore } from '../adapters/dynamo-console-access-store';
 import { DynamoPageHostSlots } from '../adapters/dynamo-page-host-slots';
 import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
 import { DynamoSourceRepository } from '../adapters/dynamo-source-repository';
@@ -19,6 +20,7 @@ import type { Clock } from '../core/ports/clock';
 import type { Logger } from '../core/ports/logger';
 import type { Metrics } from '../core/ports/metrics';
 import type { WebFetcher } from '../core/ports/web-fetcher';
+import { type ConsoleUseCases, composeConsoleSessions } from './compose-console-use-cases';
 import type { SourcePollerDeps } from './compose-source-poller';
 import type { SourceDeps } from './compose-source-use-cases';
 import type { FeedConfig, MujazConfig } from './config';
@@ -67,4 +69,16 @@ export function awsFeedDeps(
     pageSlots: new DynamoPageHostSlots(clients.dynamo, config.tableName),
     wait: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
   };
+}
+
+/** The sources function's check of a console session (its console pages): the table's sessions, the operators. */
+export function awsConsoleSessions(
+  config: Pick<MujazConfig, 'tableName' | 'operators'>,
+  clients: DynamoSqsClients,
+  clock: Clock = systemClock,
+): Pick<ConsoleUseCases, 'currentSession'> {
+  return composeConsoleSessions(
+    { access: new DynamoConsoleAccessStore(clients.dynamo, config.tableName), clock },
+    config,
+  );
 }

@@ -7,6 +7,7 @@ import type { AdminUseCases } from '../core/admin-use-cases';
 import { API_ACTOR } from '../core/domain/activity';
 import { publicLinks } from '../core/domain/links';
 import { type ActivityDeps, activityPage } from '../core/use-cases/activity-log';
+import { findReport, listReports, lookUpReader } from '../core/use-cases/console-lists';
 import { type ConsoleOverviewDeps, consoleOverview } from '../core/use-cases/console-overview';
 import { digestProgress, listEditions, retryDigest } from '../core/use-cases/digest-progress';
 import { editReport, moveReport } from '../core/use-cases/edit-report';
@@ -66,6 +67,9 @@ export function composeAdminUseCases(deps: AdminDeps, settings: AdminSettings): 
     listEditions: (before) => listEditions(deps, before),
     activity: (before) => activityPage(deps, before),
     checkSendRequest: (request) => checkSendRequest(digest, request),
+    listReports: (query) => listReports(deps, query),
+    findReport: (id) => findReport(deps, id),
+    lookUpReader: (email) => lookUpReader(deps, email),
     consoleOverview: () =>
       consoleOverview(deps, {
         timeZone: settings.timeZone,

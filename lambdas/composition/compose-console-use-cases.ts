@@ -36,3 +36,15 @@ export function composeConsoleUseCases(deps: ConsoleDeps, settings: ConsoleSetti
     chooseLanguage: (sessionId, session, language) => chooseConsoleLanguage(access, sessionId, session, language),
   };
 }
+
+/**
+ * A session's check alone, for a function that serves console pages without signing anyone in (the sources
+ * function): the access store and the operators, nothing that mails.
+ */
+export function composeConsoleSessions(
+  deps: Pick<ConsoleAccessDeps, 'access' | 'clock'>,
+  settings: Pick<ConsoleSettings, 'operators'>,
+): Pick<ConsoleUseCases, 'currentSession'> {
+  const access = { ...deps, operators: operatorAddresses(settings.operators) };
+  return { currentSession: (sessionId) => currentSession(access, sessionId) };
+}

@@ -11,9 +11,11 @@ import {
   registerSource,
   requestPoll,
 } from '../core/use-cases/feed-sources';
+import { type IngestFromUrlDeps, ingestReportFromUrl } from '../core/use-cases/ingest-report-from-url';
 
 export type { SourceUseCases } from '../core/source-use-cases';
-export type SourceDeps = FeedSourcesDeps & Pick<ActivityDeps, 'activity'>;
+/** The sources' adapters, the activity log, and report intake (a report fetched from its address). */
+export type SourceDeps = FeedSourcesDeps & Pick<ActivityDeps, 'activity'> & Pick<IngestFromUrlDeps, 'intake'>;
 
 export function composeSourceUseCases(deps: SourceDeps): SourceUseCases {
   return {
@@ -23,5 +25,6 @@ export function composeSourceUseCases(deps: SourceDeps): SourceUseCases {
     editSource: (id, input, actor) => editSource(deps, id, input, actor),
     deleteSource: (id, actor) => deleteSource(deps, id, actor),
     requestPoll: (id, actor) => requestPoll(deps, id, actor),
+    ingestReportFromUrl: (url) => ingestReportFromUrl(deps, url),
   };
 }

@@ -6,6 +6,7 @@ import type { RetriableOutcome } from './domain/delivery';
 import type { Report } from './domain/report';
 import type { ReportInput } from './domain/report-submission';
 import type { Subscriber } from './domain/subscriber';
+import type { ReaderRecord, ReportList, ReportListQuery } from './use-cases/console-lists';
 import type { ConsoleOverview } from './use-cases/console-overview';
 import type { DigestProgress, EditionSummary } from './use-cases/digest-progress';
 import type { ImportOutcome, ImportRow } from './use-cases/import-subscribers';
@@ -55,4 +56,10 @@ export interface AdminUseCases {
   draftNextEdition(options?: { translations?: boolean }): Promise<NextEditionDraft>;
   /** A waiting report's priority one step up (+1) or down (−1), through editReport's rules (edit-report.ts). */
   moveReport(id: string, step: 1 | -1, actor?: Actor): Promise<Report>;
+  /** The console's reports, newest first, a page at a time, or searched by title within a bounded window. */
+  listReports(query: ReportListQuery): Promise<ReportList>;
+  /** One report in any state; NotFoundError when none has this id. */
+  findReport(id: string): Promise<Report>;
+  /** One reader by address (InvalidInputError for no address): state, consent, their last editions' copies. */
+  lookUpReader(email: string): Promise<ReaderRecord>;
 }

@@ -3,6 +3,7 @@
 // a test. Every change names its actor last, optional: the admin token's when none is named (the API and the CLI).
 import type { Actor } from './domain/activity';
 import type { Source } from './domain/source';
+import type { IngestedReport } from './use-cases/ingest-report';
 
 export interface SourceUseCases {
   /** Registers a feed (or the feed a page names); see registerSource for what it throws. */
@@ -15,4 +16,9 @@ export interface SourceUseCases {
   deleteSource(id: string, actor?: Actor): Promise<void>;
   /** Queues a poll of the source now; GET /sources/{id} shows its outcome once it ran. */
   requestPoll(id: string, actor?: Actor): Promise<void>;
+  /**
+   * A report from its article's address, fetched through the same guard as a feed (ingest-report-from-url.ts): here
+   * because this facade's functions are the ones that reach the web.
+   */
+  ingestReportFromUrl(url: string): Promise<IngestedReport>;
 }

@@ -54,11 +54,9 @@ export function createAdminApp(deps: AdminRouteDeps & Partial<ConsoleRouteDeps>)
 }
 
 /** The console's route group, for an app given the console's use cases and the client's address. */
-export function withConsole(
-  deps: Pick<ConsoleRouteDeps, 'newsletter' | 'mujaz' | 'dispatcher'> & Partial<ConsoleRouteDeps>,
-): RouteGroup[] {
-  const { console, clientAddress, newsletter, mujaz, dispatcher } = deps;
-  return console && clientAddress ? [consoleRoutes({ console, clientAddress, newsletter, mujaz, dispatcher })] : [];
+export function withConsole(deps: AdminRouteDeps & Partial<ConsoleRouteDeps>): RouteGroup[] {
+  const { console, clientAddress } = deps;
+  return console && clientAddress ? [consoleRoutes({ ...deps, console, clientAddress })] : [];
 }
 
 export function adminRoutes(deps: AdminRouteDeps): RouteGroup {

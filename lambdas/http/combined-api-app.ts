@@ -7,6 +7,7 @@ import type { ConsoleUseCases } from '../core/console-use-cases';
 import type { SourceUseCases } from '../core/source-use-cases';
 import { type AdminRouteDeps, adminRoutes, withConsole } from './admin-routes';
 import { createAppBase } from './app-base';
+import { consoleSourceRoutes } from './console-sources-routes';
 import { type ReaderRouteDeps, readerRoutes } from './reader-routes';
 import { sourceRoutes } from './source-routes';
 
@@ -20,11 +21,12 @@ export interface CombinedApiDeps extends Omit<ReaderRouteDeps, 'mujaz'>, Omit<Ad
 }
 
 export function createCombinedApiApp(deps: CombinedApiDeps): Hono {
-  const { sources } = deps;
+  const { sources, console } = deps;
   return createAppBase(deps, [
     readerRoutes(deps),
     adminRoutes(deps),
     ...(sources ? [sourceRoutes({ ...deps, sources })] : []),
     ...withConsole(deps),
+    ...(sources && console ? [consoleSourceRoutes({ ...deps, sources, sessions: console })] : []),
   ]);
 }

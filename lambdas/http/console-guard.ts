@@ -49,7 +49,7 @@ export function sessionCookie(c: Context): string | undefined {
  * a forged, expired or signed-out one, a removed operator's) is sent there, and a stale cookie is cleared. Every
  * answer behind it is private: no cache keeps it.
  */
-export function consoleSession(console: ConsoleUseCases): MiddlewareHandler<ConsoleEnv> {
+export function consoleSession(console: Pick<ConsoleUseCases, 'currentSession'>): MiddlewareHandler<ConsoleEnv> {
   return async (c, next) => {
     c.header('cache-control', 'no-store');
     const sessionId = sessionCookie(c);
@@ -72,13 +72,38 @@ export function consoleSession(console: ConsoleUseCases): MiddlewareHandler<Cons
 export const consoleForm: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
   requireThisSite(c);
   const form = await readConsoleForm(c);
-  const given = form[CSRF_FIELD];
-  if (given === undefined || !sameSecret(given, c.get('session').csrfSecret)) {
-    throw new HttpProblem(403, 'csrf_refused', 'This form is not from this console session; reload the page.');
-  }
+  requireSessionSecret(c.get('session'), form);
   c.set('form', form);
   await next();
 };
+
+/**
+ * A console form that uploads one file (multipart) in `field`, after consoleSession: checked as consoleForm checks
+ * a form (this site, the session's `_csrf`); 400 without the file. Returns the file.
+ */
+export async function readConsoleUpload(c: Context<ConsoleEnv>, field: string): Promise<File> {
+  requireThisSite(c);
+  if (!isForm(c)) throw new HttpProblem(415, 'unsupported_media_type', 'Send the console’s own form.');
+  let body: Record<string, unknown>;
+  try {
+    body = await c.req.parseBody();
+  } catch {
+    throw new HttpProblem(400, 'invalid_form', 'The body is not a valid form.');
+  }
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body)) if (typeof value === 'string') fields[name] = value;
+  requireSessionSecret(c.get('session'), fields);
+  const upload = body[field];
+  if (!(upload instanceof File)) throw new HttpProblem(400, 'invalid_form', `Choose a file to send as ${field}.`);
+  return upload;
+}
+
+function requireSessionSecret(session: ConsoleSession, form: Record<string, string>): void {
+  const given = form[CSRF_FIELD];
+  if (given === undefined || !sameSecret(given, session.csrfSecret)) {
+    throw new HttpProblem(403, 'csrf_refused', 'This form is not from this console session; reload the page.');
+  }
+}
 
 /**
  * A POST that needs no session but must come from this site's own page (the sign-in form, a link's button): its

@@ -22,6 +22,9 @@ export const CONSOLE_SECTIONS: ReadonlyArray<{ path: string; label: (words: Cons
   { path: sitePaths.console(), label: (words) => words.navOverview },
   { path: sitePaths.consoleNext(), label: (words) => words.nextNav },
   { path: sitePaths.consoleEditions(), label: (words) => words.editionsNav },
+  { path: sitePaths.consoleReports(), label: (words) => words.reportsNav },
+  { path: sitePaths.consoleSubscribers(), label: (words) => words.subscribersNav },
+  { path: sitePaths.consoleSources(), label: (words) => words.sourcesNav },
   { path: sitePaths.consoleActivity(), label: (words) => words.activityNav },
 ];
 
@@ -43,6 +46,15 @@ const STYLE = [
   'input[type=email]{font:inherit;width:100%;padding:10px;border:1px solid #616e7c;border-radius:6px;direction:ltr}',
   'main button{font:inherit;background:#0b5cad;color:#fff;border:0;border-radius:6px;padding:10px 22px;margin-top:16px;cursor:pointer}',
   '.meta{color:#52606d;font-size:14px}a{color:#0b5cad}',
+  // The lists' sections (reports, readers, sources): fields, tables that scroll on their own at 390 px, notices.
+  'input[type=text],input[type=url],input[type=search],input[type=file],textarea{font:inherit;width:100%;padding:10px;border:1px solid #616e7c;border-radius:6px}',
+  'input[type=url]{direction:ltr}textarea{min-height:10em}',
+  'h2{font-size:19px;margin:28px 0 8px}section{border-top:1px solid #d9dee3;margin-top:24px}',
+  '.table{overflow-x:auto}table{border-collapse:collapse;width:100%}th,td{text-align:start;padding:8px;border-bottom:1px solid #d9dee3;vertical-align:top}',
+  'td form{display:inline;margin:0}td button{margin:2px 0;padding:6px 12px}',
+  '.problem{border-inline-start:4px solid #b42318;background:#fef3f2;padding:8px 12px}',
+  '.done{border-inline-start:4px solid #067647;background:#ecfdf3;padding:8px 12px}',
+  'dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{font-weight:bold}dd{margin:0}',
   // An address reads left to right as one piece, also where an Arabic line breaks.
   'bdi{display:inline-block;direction:ltr;overflow-wrap:anywhere}',
   '@media (max-width:600px){main{margin:0;border-radius:0;padding:20px 16px}.account{margin-inline-start:0}}',

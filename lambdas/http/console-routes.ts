@@ -25,9 +25,11 @@ import {
 } from './console-guard';
 import { type EditorPageDeps, registerEditorPages } from './console-next-routes';
 import { renderSignInConfirmPage, renderSignInPage, renderSignInRefusedPage } from './console-pages';
+import { type ConsoleReportDeps, registerConsoleReportRoutes } from './console-reports-routes';
+import { type ConsoleSubscriberDeps, registerConsoleSubscriberRoutes } from './console-subscribers-routes';
 import { smallBody } from './request-body';
 
-export interface ConsoleRouteDeps extends EditorPageDeps {
+export interface ConsoleRouteDeps extends EditorPageDeps, ConsoleReportDeps, ConsoleSubscriberDeps {
   console: ConsoleUseCases;
   /** What the operator can do (the same use cases as the API's): the console's pages call them. */
   mujaz: AdminUseCases;
@@ -113,6 +115,9 @@ export function consoleRoutes(deps: ConsoleRouteDeps): RouteGroup {
       registerEditorPages(console, signedIn, deps);
 
       registerEditionRoutes(console, deps, signedIn);
+
+      registerConsoleReportRoutes(console, deps, signedIn);
+      registerConsoleSubscriberRoutes(console, deps, signedIn);
 
       app.route(sitePaths.console(), console);
     },

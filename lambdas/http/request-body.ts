@@ -29,6 +29,10 @@ export const MAX_DISCARDED_BYTES = 16 * 1_048_576;
 export const smallBody = limitTo(SMALL_BODY_LIMIT, false);
 export const batchBody = limitTo(BATCH_BODY_LIMIT, true);
 export const csvBody = limitTo(CSV_BODY_LIMIT, false);
+/** A console upload of a subscriber list: the list's limit, and room for the multipart envelope and its fields. */
+export const csvUploadBody = limitTo(CSV_BODY_LIMIT + 16_384, false);
+/** A report pasted in a console form: urlencoding may triple each byte of its text (Arabic is all %XX). */
+export const reportFormBody = limitTo(3 * MAX_REPORT_BYTES + SMALL_BODY_LIMIT, true);
 const textBody = limitTo(MAX_REPORT_BYTES, true);
 const pageBody = limitTo(MAX_PAGE_BYTES, true);
 export const reportBody: MiddlewareHandler = (c, next) =>
@@ -97,7 +101,11 @@ export function wantsHtml(c: Context): boolean {
 }
 
 async function readUtf8(c: Context): Promise<string> {
-  const bytes = await c.req.arrayBuffer();
+  return decodeUtf8(await c.req.arrayBuffer());
+}
+
+/** Bytes as UTF-8 text (a leading BOM dropped); 400 when they are not UTF-8. */
+export function decodeUtf8(bytes: ArrayBuffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

@@ -77,6 +77,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
   // The console's pages, each added under /console without a change here (http/console-routes.ts).
   { path: '/console', access: 'console', throttle: CONSOLE, servedBy: 'admin' },
   { path: '/console/*', access: 'console', throttle: CONSOLE, servedBy: 'admin' },
+  // The console's pages that reach the web, in the function that carries the fetcher (http/console-sources-routes.ts).
+  // API Gateway takes the most specific route: these before /console/{proxy+}.
+  { path: '/console/sources', access: 'console', throttle: CONSOLE, servedBy: 'sources' },
+  { path: '/console/sources/*', access: 'console', throttle: CONSOLE, servedBy: 'sources' },
+  { path: '/console/reports/by-url', access: 'console', throttle: CONSOLE, servedBy: 'sources' },
 ];
 
 /** Whether `path` (Hono's spelling, as an app registers it) is one the route `pattern` of the table covers. */

@@ -1,6 +1,6 @@
 // HTTP edge: the operator's routes for feed sources — register, list, show, pause or rename, delete, poll now —
-// behind the admin token. The sources function serves them alone (handlers/sources.ts); they reach the web (a
-// registration reads the feed), which no other API function does.
+// behind the admin token. The sources function serves them (handlers/sources.ts), with the console's pages that
+// reach the web (console-sources-routes.ts): a registration reads the feed, which no other API function does.
 import type { Hono } from 'hono';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import { sourceView } from '../core/domain/source-input';
@@ -8,6 +8,7 @@ import type { Logger } from '../core/ports/logger';
 import type { SourceUseCases } from '../core/source-use-cases';
 import { adminGuard } from './admin-guard';
 import { createAppBase, type RouteGroup } from './app-base';
+import { type ConsoleSourceDeps, consoleSourceRoutes } from './console-sources-routes';
 import { readJson, smallBody } from './request-body';
 
 export interface SourceRouteDeps {
@@ -15,11 +16,14 @@ export interface SourceRouteDeps {
   adminToken: string;
   newsletter: NewsletterIdentity;
   logger: Logger;
+  /** The console's sessions: with them, the console's pages that reach the web are served here too. */
+  sessions?: ConsoleSourceDeps['sessions'];
 }
 
-/** The sources function's app: the source routes alone. */
+/** The sources function's app: the source routes, and the console's sources and report-by-address pages. */
 export function createSourcesApp(deps: SourceRouteDeps): Hono {
-  return createAppBase(deps, [sourceRoutes(deps)]);
+  const { sessions } = deps;
+  return createAppBase(deps, [sourceRoutes(deps), ...(sessions ? [consoleSourceRoutes({ ...deps, sessions })] : [])]);
 }
 
 export function sourceRoutes(deps: SourceRouteDeps): RouteGroup {

@@ -120,9 +120,11 @@ describe.each([
       tableName: expect.stringMatching(/^MujazData-Table/u),
       sesConfigurationSet: expect.stringMatching(/^MujazService-Sending/u),
     });
-    // The console's operators reach the two functions that need them alone: the admin function (sessions, links)
-    // and the deliver function (it mails the links).
-    expect(config.operators).toEqual(['admin', 'deliver-digest'].includes(handler) ? ['editor@example.com'] : []);
+    // The console's operators reach the three functions that need them alone: the admin function (sessions, links),
+    // the deliver function (it mails the links) and the sources function (sessions of its console pages).
+    expect(config.operators).toEqual(
+      ['admin', 'deliver-digest', 'sources'].includes(handler) ? ['editor@example.com'] : [],
+    );
     expect(config.publicBaseUrl).toBe(
       'mujaz:domainName' in context
         ? 'https://news.example.com'

@@ -9,7 +9,7 @@ import {
   type OutcomeCounts,
   type RetriableOutcome,
 } from '../../lambdas/core/domain/delivery';
-import type { DeliveryLedger, RetryCandidate } from '../../lambdas/core/ports/digest-ledger';
+import type { DeliveryLedger, ReaderDelivery, RetryCandidate } from '../../lambdas/core/ports/digest-ledger';
 
 export interface DeliveryRecord {
   editionId: string;
@@ -47,6 +47,15 @@ export class InMemoryDeliveryLedger implements DeliveryLedger {
     if (existing && existing.status !== 'sending') return;
     this.deliveries.set(key, { ...existing, editionId, email, ...outcome, recordedAt: at.toISOString() });
     this.tally(editionId)[outcome.status] += 1;
+  }
+
+  async deliveriesTo(email: string, editionIds: readonly string[]): Promise<ReaderDelivery[]> {
+    return editionIds.flatMap((editionId) => {
+      const record = this.deliveries.get(deliveryKey(editionId, email));
+      if (!record) return [];
+      const { status, recordedAt, reason } = record;
+      return [{ editionId, status, ...(recordedAt ? { recordedAt } : {}), ...(reason ? { reason } : {}) }];
+    });
   }
 
   async counts(editionId: string): Promise<OutcomeCounts> {

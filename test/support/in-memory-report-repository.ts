@@ -10,7 +10,7 @@ import {
 } from '../../lambdas/core/domain/edition';
 import type { Report } from '../../lambdas/core/domain/report';
 import type { ReportEdit } from '../../lambdas/core/domain/report-edit';
-import type { ReportEditOutcome, ReportRepository } from '../../lambdas/core/ports/report-repository';
+import type { ReportEditOutcome, ReportPage, ReportRepository } from '../../lambdas/core/ports/report-repository';
 
 export class InMemoryReportRepository implements ReportRepository {
   private readonly byId = new Map<string, Report>();
@@ -49,6 +49,24 @@ export class InMemoryReportRepository implements ReportRepository {
     };
     this.byId.set(id, edited);
     return { status: 'edited', report: structuredClone(edited) };
+  }
+
+  async recent(limit: number, after?: string): Promise<ReportPage> {
+    const newestFirst = [...this.byId.values()]
+      .map((report) => ({
+        ...structuredClone(report),
+        ...(this.takenBy.has(report.id) ? { editionId: this.takenBy.get(report.id)! } : {}),
+      }))
+      .sort((a, b) => `${b.receivedAt}#${b.id}`.localeCompare(`${a.receivedAt}#${a.id}`));
+    const from =
+      after === undefined ? 0 : newestFirst.findIndex((report) => `${report.receivedAt}#${report.id}` < after);
+    const start = from < 0 ? newestFirst.length : from;
+    const reports = newestFirst.slice(start, start + limit);
+    const last = reports.at(-1);
+    return {
+      reports,
+      ...(start + limit < newestFirst.length && last ? { next: `${last.receivedAt}#${last.id}` } : {}),
+    };
   }
 
   async listUntaken(period: EditionPeriod): Promise<WaitingEntry[]> {

@@ -42,6 +42,26 @@ export const sitePaths = {
   consoleEditionRetry: (editionId: string): string => `/console/editions/${encodeURIComponent(editionId)}/retry`,
   /** The operators' changes, newest first. */
   consoleActivity: (): string => '/console/activity',
+  /** The reports: newest first, or searched by title, from a page's position on. */
+  consoleReports: (query: { title?: string; after?: string } = {}): string => {
+    const search = new URLSearchParams(
+      Object.entries(query).filter(([, value]) => value !== undefined && value !== ''),
+    );
+    return search.size > 0 ? `/console/reports?${search}` : '/console/reports';
+  },
+  /** A report from its web address: served by the sources function, which alone reaches the web. */
+  consoleReportByUrl: (): string => '/console/reports/by-url',
+  /** The readers' section; an address is looked up by POST, never in a URL. */
+  consoleSubscribers: (): string => '/console/subscribers',
+  consoleSubscriberLookup: (): string => '/console/subscribers/lookup',
+  consoleSubscriberImport: (): string => '/console/subscribers/import',
+  consoleSubscriberImportProgress: (id: string): string => `/console/subscribers/imports/${encodeURIComponent(id)}`,
+  consoleSubscribersExport: (status: 'confirmed' | 'all'): string =>
+    status === 'all' ? '/console/subscribers.csv?status=all' : '/console/subscribers.csv',
+  /** The feed sources: served by the sources function (it carries the web fetcher). */
+  consoleSources: (): string => '/console/sources',
+  consoleSourceAction: (id: string, action: 'pause' | 'resume' | 'poll'): string =>
+    `/console/sources/${encodeURIComponent(id)}/${action}`,
 };
 
 export interface PublicLinks {

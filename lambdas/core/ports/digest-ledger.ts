@@ -1,7 +1,13 @@
 // Core port: the record of what became of each reader's copy of an edition, which makes every send safe to repeat,
 // and the edition's tally of outcomes, kept in step with the records.
 import type { CountChanges } from '../domain/console-counts';
-import type { DeliveryClaim, DeliveryOutcome, OutcomeCounts, RetriableOutcome } from '../domain/delivery';
+import type {
+  DeliveryClaim,
+  DeliveryOutcome,
+  DeliveryStatus,
+  OutcomeCounts,
+  RetriableOutcome,
+} from '../domain/delivery';
 
 /** A reader to send again: its copy ended in a retriable outcome, or a retry reopened it and may not have queued it. */
 export interface RetryCandidate {
@@ -9,6 +15,18 @@ export interface RetryCandidate {
   email: string;
   /** The outcome the copy ended in, or `requeued`: reopened by an earlier retry and not claimed since. */
   status: RetriableOutcome | 'requeued';
+}
+
+/** What the record of one reader's copy of one edition says: its state, when it ended, and why when it failed. */
+export interface ReaderDelivery {
+  /** The edition the copy belongs to. */
+  editionId: string;
+  /** Where the copy stands: sent, failed, unknown, skipped, or still sending or queued again. */
+  status: DeliveryStatus;
+  /** When the outcome was recorded (ISO); absent while the copy is being sent. */
+  recordedAt?: string;
+  /** Why the copy failed, was skipped or is unknown, as the send recorded it. */
+  reason?: string;
 }
 
 /**
@@ -38,4 +56,6 @@ export interface DeliveryLedger {
    * false when the record is no longer in that outcome.
    */
   reopen(editionId: string, email: string, outcome: RetriableOutcome): Promise<boolean>;
+  /** The reader's record in each of `editionIds` that has one: one batched read of at most that many keys. */
+  deliveriesTo(email: string, editionIds: readonly string[]): Promise<ReaderDelivery[]>;
 }

@@ -9,6 +9,14 @@ export type ReportEditOutcome =
   | { status: 'missing' }
   | { status: 'taken'; editionId: string };
 
+/** A page of reports, newest first, and where the next (older) one starts when there is one. */
+export interface ReportPage {
+  /** Newest first: by arrival, the latest first. */
+  reports: Report[];
+  /** Opaque to the core: the adapter's position after the last report of the page. */
+  next?: string;
+}
+
 /** Where reports and their summaries are kept, each under an id made from its content (report.ts). */
 export interface ReportRepository extends EditionReports {
   /** Stores the report unless one with its id exists; either way returns what is stored. */
@@ -21,4 +29,9 @@ export interface ReportRepository extends EditionReports {
    * more revision. Nothing is written to a report an edition took ('taken') or to none ('missing').
    */
   edit(id: string, edit: ReportEdit): Promise<ReportEditOutcome>;
+  /**
+   * Up to `limit` reports, taken or not, newest first, from after `after` (a page's `next`): one bounded query.
+   * Throws InvalidInputError for an `after` that is no page's.
+   */
+  recent(limit: number, after?: string): Promise<ReportPage>;
 }

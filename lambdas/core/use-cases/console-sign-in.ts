@@ -141,7 +141,10 @@ export async function signIn(
 }
 
 /** The session a cookie names while it is live and its operator still one; undefined sends to the sign-in page. */
-export async function currentSession(deps: ConsoleAccessDeps, sessionId: string): Promise<ConsoleSession | undefined> {
+export async function currentSession(
+  deps: Pick<ConsoleAccessDeps, 'access' | 'clock' | 'operators'>,
+  sessionId: string,
+): Promise<ConsoleSession | undefined> {
   const now = deps.clock.now();
   const session = await deps.access.findSession(sessionId, now);
   if (!session || !isLive(session, now) || !isOperator(deps.operators, session.email)) return undefined;

@@ -156,8 +156,12 @@ async function findFeed(deps: FeedSourcesDeps, url: string): Promise<{ url: stri
   );
 }
 
-/** A GET whose failures become the registration's answer: refused address, bad URL, or no feed there. */
-async function fetchForRegistration(deps: FeedSourcesDeps, url: string, expect: 'feed' | 'page') {
+/** A GET whose failures become the answer: refused address, bad URL, or nothing readable there (a report's page too). */
+export async function fetchForRegistration(
+  deps: Pick<FeedSourcesDeps, 'fetcher'>,
+  url: string,
+  expect: 'feed' | 'page',
+) {
   try {
     const response = await deps.fetcher.get({ url, expect });
     if (response.status !== 200) throw new FeedUnavailableError('The address answered without a document.');

@@ -58,6 +58,9 @@ export const noSources: SourceUseCases = {
   deleteSource: async () => {
     throw new NotFoundError('No source has this id.');
   },
+  ingestReportFromUrl: async () => {
+    throw new InvalidInputError('No report is fetched here.', [{ field: 'url', message: 'not here' }]);
+  },
   requestPoll: async () => {
     throw new NotFoundError('No source has this id.');
   },

@@ -83,16 +83,19 @@ describe('one app per function: the API function serves the readers’ routes, t
     }),
     sources: createSourcesApp({
       sources: noSources,
+      sessions: h.console,
       adminToken: ADMIN_TOKEN,
       newsletter: h.newsletter,
       logger: h.logger,
     }),
   };
 
-  it('sends the source routes to the sources function, every other admin route to the admin function and every public one to the API function', () => {
+  it('sends the source routes and the console pages that reach the web to the sources function, every other admin or console route to the admin function and every public one to the API function', () => {
+    const reachesTheWeb = (path: string) =>
+      path.startsWith('/sources') || path.startsWith('/console/sources') || path === '/console/reports/by-url';
     for (const route of API_ROUTES)
       expect(servingFunction(route)).toBe(
-        route.path.startsWith('/sources') ? 'sources' : route.access === 'public' ? 'api' : 'admin',
+        reachesTheWeb(route.path) ? 'sources' : route.access === 'public' ? 'api' : 'admin',
       );
     // Only operators' routes may be served elsewhere: a reader's route never reaches a function that holds the admin
     // token.
@@ -121,5 +124,9 @@ describe('one app per function: the API function serves the readers’ routes, t
     // Under the console's wildcard: a page not served (yet) is a 404, a served one asked wrongly a 405.
     expect((await apps.admin.request('/console/no-such-page')).status).toBe(404);
     expect((await apps.admin.request('/console/sign-out')).status).toBe(405);
+    // The console's pages that reach the web are the sources function's alone.
+    expect((await apps.admin.request('/console/sources')).status).toBe(404);
+    expect((await apps.sources.request('/console/reports/by-url')).status).toBe(405);
+    expect((await apps.sources.request('/console/reports')).status).toBe(404);
   });
 });
