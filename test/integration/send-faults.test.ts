@@ -73,6 +73,9 @@ it('reaches every reader once through the queue: refusals retried, lost answers 
   expect(progress).toEqual({
     id: '1',
     state: 'done',
+    // The send the schedule runs (sendDigest): no operator started it.
+    openedAt: expect.any(String),
+    startedBy: { kind: 'schedule' },
     reports: 1,
     counts: {
       recipients: READERS,
