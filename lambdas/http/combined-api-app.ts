@@ -26,7 +26,9 @@ export function createCombinedApiApp(deps: CombinedApiDeps): Hono {
     readerRoutes(deps),
     adminRoutes(deps),
     ...(sources ? [sourceRoutes({ ...deps, sources })] : []),
-    ...withConsole(deps),
+    // Before the admin function's console: POST /console/reports/by-url is the sources function's, as API Gateway
+    // gives the most specific route, and not a report action of /console/reports/{id}.
     ...(sources && console ? [consoleSourceRoutes({ ...deps, sources, sessions: console })] : []),
+    ...withConsole(deps),
   ]);
 }

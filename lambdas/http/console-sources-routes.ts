@@ -5,6 +5,7 @@
 import { type Context, Hono } from 'hono';
 import * as z from 'zod';
 import type { ConsoleUseCases } from '../core/console-use-cases';
+import { type Actor, operatorActor } from '../core/domain/activity';
 import { sitePaths } from '../core/domain/links';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import { MAX_LINK_LENGTH } from '../core/domain/report-submission';
@@ -60,7 +61,7 @@ export function consoleSourceRoutes(deps: ConsoleSourceDeps): RouteGroup {
       console.post('/sources', smallBody, signedIn, consoleForm, async (c) => {
         const { url } = parseInput(urlForm, c.get('form'));
         try {
-          await deps.sources.registerSource({ url });
+          await deps.sources.registerSource({ url }, operatorOf(c));
           return c.redirect(sitePaths.consoleSources(), 303);
         } catch (error) {
           return refused(c, error, url);
@@ -73,7 +74,7 @@ export function consoleSourceRoutes(deps: ConsoleSourceDeps): RouteGroup {
       ] as const) {
         console.post(`/sources/:id/${action}`, smallBody, signedIn, consoleForm, async (c) => {
           try {
-            await deps.sources.editSource(c.req.param('id'), { state });
+            await deps.sources.editSource(c.req.param('id'), { state }, operatorOf(c));
             return c.redirect(sitePaths.consoleSources(), 303);
           } catch (error) {
             return refused(c, error);
@@ -83,7 +84,7 @@ export function consoleSourceRoutes(deps: ConsoleSourceDeps): RouteGroup {
 
       console.post('/sources/:id/poll', smallBody, signedIn, consoleForm, async (c) => {
         try {
-          await deps.sources.requestPoll(c.req.param('id'));
+          await deps.sources.requestPoll(c.req.param('id'), operatorOf(c));
           return c.redirect(`${sitePaths.consoleSources()}?polled=1`, 303);
         } catch (error) {
           return refused(c, error);
@@ -108,4 +109,9 @@ export function consoleSourceRoutes(deps: ConsoleSourceDeps): RouteGroup {
       app.route(sitePaths.console(), console);
     },
   };
+}
+
+/** The signed-in operator, as the activity log names them. */
+function operatorOf(c: Context<ConsoleEnv>): Actor {
+  return operatorActor(c.get('session').email);
 }

@@ -5,6 +5,7 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import * as z from 'zod';
 import type { AdminUseCases } from '../core/admin-use-cases';
+import { operatorActor } from '../core/domain/activity';
 import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
 import { sitePaths } from '../core/domain/links';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
@@ -58,7 +59,8 @@ export function registerConsoleSubscriberRoutes(
   console.post('/subscribers/import', csvUploadBody, signedIn, async (c) => {
     const upload = await readConsoleUpload(c, 'file');
     try {
-      const { id } = await deps.imports.startImport(parseSubscriberCsv(decodeUtf8(await upload.arrayBuffer())));
+      const rows = parseSubscriberCsv(decodeUtf8(await upload.arrayBuffer()));
+      const { id } = await deps.imports.startImport(rows, operatorActor(c.get('session').email));
       return c.redirect(sitePaths.consoleSubscriberImportProgress(id), 303);
     } catch (error) {
       const refusal = formRefusal(error, deps.logger);

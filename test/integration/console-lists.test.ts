@@ -3,9 +3,11 @@
 // dials (allowed by host:port; any other loopback port is refused, as a private address is in production). Each form:
 // its happy path, its refusal as a 4xx page saying why, and 403 without the session's `_csrf`; HTML in a title
 // escaped; a reader's address never in a URL or a log line.
+
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { DynamoConsoleAccessStore } from '../../lambdas/adapters/dynamo-console-access-store';
+import { operatorActor } from '../../lambdas/core/domain/activity';
 import { SESSION_LIFETIME_MS } from '../../lambdas/core/domain/console-access';
 import { publicLinks } from '../../lambdas/core/domain/links';
 import { createCombinedApiApp } from '../../lambdas/http/combined-api-app';
@@ -216,6 +218,8 @@ describe('readers', () => {
     expect(body).toMatch(/<dt>Imported<\/dt><dd>1<\/dd>/u);
     expect(body).toMatch(/<dt>Rejected<\/dt><dd>1<\/dd>/u);
     expect(body).toContain('<td>3</td>');
+    const [entry] = (await test.mujaz.activity()).entries.filter(({ action }) => action === 'import');
+    expect(entry?.actor).toEqual(operatorActor(operator));
   });
 
   it('refuses a file that is no subscriber list with a 400 page, and an upload without _csrf with 403', async () => {
@@ -309,6 +313,14 @@ describe('sources', () => {
     expect(await (await page('/console/sources')).text()).toContain('Paused');
     expect((await post(`/console/sources/${source!.id}/resume`, {})).status).toBe(303);
     expect((await feeds.sources.getSource(source!.id)).state).toBe('active');
+    // Each change is the signed-in operator's in the activity log, newest first.
+    const changes = (await test.mujaz.activity()).entries.filter(({ target }) => target.id === source!.id);
+    expect(changes.map(({ action, actor }) => ({ action, actor }))).toEqual(
+      ['source-edit', 'source-edit', 'source-poll', 'source-add'].map((action) => ({
+        action,
+        actor: operatorActor(operator),
+      })),
+    );
   });
 
   it('says why a feed address was refused: not allowed (400), no feed there (422)', async () => {
