@@ -26,7 +26,8 @@ export const BUNDLE_TARGET_KB = 500;
  */
 export const BUNDLE_BUDGET_KB: Record<FunctionName, number> = {
   api: BUNDLE_TARGET_KB,
-  admin: 1_050,
+  // 1,058 KB with the console's overview and next-edition pages (their words, styles and routes, ~24 KB): + 10.
+  admin: 1_068,
   'send-digest': BUNDLE_TARGET_KB,
   'deliver-digest': BUNDLE_TARGET_KB,
   'delivery-feedback': BUNDLE_TARGET_KB,
