@@ -83,13 +83,7 @@ export const consoleForm: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
  */
 export async function readConsoleUpload(c: Context<ConsoleEnv>, field: string): Promise<File> {
   requireThisSite(c);
-  if (!isForm(c)) throw new HttpProblem(415, 'unsupported_media_type', 'Send the console’s own form.');
-  let body: Record<string, unknown>;
-  try {
-    body = await c.req.parseBody();
-  } catch {
-    throw new HttpProblem(400, 'invalid_form', 'The body is not a valid form.');
-  }
+  const body = await formBody(c);
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(body)) if (typeof value === 'string') fields[name] = value;
   requireSessionSecret(c.get('session'), fields);
@@ -120,15 +114,19 @@ export function requireThisSite(c: Context): void {
   }
 }
 
-/** A console form's text fields: urlencoded or multipart; anything else is 415, a field given twice 400. */
-export async function readConsoleForm(c: Context): Promise<Record<string, string>> {
+/** A form's body, urlencoded or multipart: anything else is 415, a body that is no valid form 400. */
+async function formBody(c: Context): Promise<Record<string, unknown>> {
   if (!isForm(c)) throw new HttpProblem(415, 'unsupported_media_type', 'Send the console’s own form.');
-  let body: Record<string, unknown>;
   try {
-    body = await c.req.parseBody();
+    return await c.req.parseBody();
   } catch {
     throw new HttpProblem(400, 'invalid_form', 'The body is not a valid form.');
   }
+}
+
+/** A console form's text fields: urlencoded or multipart; anything else is 415, a field given twice 400. */
+export async function readConsoleForm(c: Context): Promise<Record<string, string>> {
+  const body = await formBody(c);
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(body)) {
     if (typeof value !== 'string') throw new HttpProblem(400, 'invalid_form', `The field ${name} is not text.`);

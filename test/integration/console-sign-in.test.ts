@@ -177,6 +177,22 @@ describe('asking for a link', () => {
     expect(perAddress).toEqual([200, 200, 200, 200, 200, 429]);
   });
 
+  it('answers a body that is no form with 415, and a form that cannot be read with 400', async () => {
+    const sent = (body: string, type: string) =>
+      app.request('/console/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': type, origin: OWN_ORIGIN, 'x-test-client': freshClient() },
+        body,
+      });
+    const json = await sent(JSON.stringify({ email: operator }), 'application/json');
+    expect([json.status, ((await json.json()) as { error: { code: string } }).error.code]).toEqual([
+      415,
+      'unsupported_media_type',
+    ]);
+    const broken = await sent('--nothing\r\n', 'multipart/form-data; boundary=missing');
+    expect(broken.status).toBe(400);
+  });
+
   it('refuses a sign-in form posted from another site, or with no origin at all', async () => {
     expect((await askForLink(operator, { origin: 'https://evil.example' })).status).toBe(403);
     const noOrigin = await app.request('/console/sign-in', {
