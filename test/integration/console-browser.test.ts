@@ -4,14 +4,14 @@
 // which the console remembers. Every page, in Arabic and in English, is screenshotted at 390 and 1280 px into
 // out/console/, and checked with axe-core (WCAG 2.1 A and AA, and best practices) with the sign-in emails: no serious
 // or critical violation.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
-import type { AxeResults } from 'axe-core';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { freePort } from '../../lambdas/local/local-stack';
 import { emailsTo, linkIn, untilEmailsTo } from '../../lambdas/local/ses-inbox';
 import { apiAppOver, createTestMujaz, localServices, type TestMujaz, uniqueAddress } from '../support/local-services';
+import { sidewaysOverflow, type Violation, violationsIn } from '../support/page-audit';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(__dirname, '..', '..', 'out', 'console');
@@ -24,7 +24,6 @@ let browser: Browser;
 let base: string;
 /** A page of its own for axe, whose script the product's CSP would refuse: its context alone bypasses the CSP. */
 let audit: Page;
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium fonts-noto-core`);
@@ -48,53 +47,18 @@ afterAll(async () => {
   await test?.close();
 });
 
-interface Violation {
-  rule: string;
-  impact: string | null | undefined;
-  nodes: string[];
-}
-
-type Axe = { configure(spec: unknown): void; run(): Promise<AxeResults> };
-
-/** What axe finds wrong with a document (as reader-browser.test.ts checks the readers' pages). */
-async function violationsIn(html: string): Promise<Violation[]> {
-  await audit.setContent(html);
-  await audit.addScriptTag({ content: AXE_SOURCE });
-  const results = await audit.evaluate(() => {
-    const axe = (globalThis as unknown as { axe: Axe }).axe;
-    // Arabic text would pass for an icon font's ligature and go unchecked for contrast: check every element with
-    // text of its own (reader-browser.test.ts says why).
-    type Text = { nodeType: number; nodeValue: string | null };
-    const hasOwnText = (node: { childNodes: Iterable<Text> }) =>
-      Array.from(node.childNodes).some((child) => child.nodeType === 3 && (child.nodeValue ?? '').trim() !== '');
-    axe.configure({ rules: [{ id: 'color-contrast', matches: hasOwnText }] });
-    return axe.run();
-  });
-  return results.violations.map((violation) => ({
-    rule: violation.id,
-    impact: violation.impact,
-    nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
-  }));
-}
-
 const audited: Array<{ name: string; violations: Violation[] }> = [];
 
 /** The page at 390 and 1280 px, whole, as `<name>-<language>-<width>.png`; and checked with axe. */
 async function screenshots(page: Page, name: string): Promise<void> {
   const language = await page.getAttribute('html', 'lang');
   const named = `${name}-${language}`;
-  audited.push({ name: named, violations: await violationsIn(await page.content()) });
+  audited.push({ name: named, violations: await violationsIn(audit, await page.content()) });
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: join(SHOTS, `${named}-${width}.png`), fullPage: true });
     // Usable at this width: nothing wider than the window (no sideways scrolling).
-    const overflow = await page.evaluate(() => {
-      const { document, innerWidth } = globalThis as unknown as {
-        document: { documentElement: { scrollWidth: number } };
-        innerWidth: number;
-      };
-      return document.documentElement.scrollWidth - innerWidth;
-    });
+    const overflow = await sidewaysOverflow(page);
     expect({ page: named, width, overflow }).toEqual({ page: named, width, overflow: 0 });
   }
 }
@@ -107,7 +71,7 @@ async function askForLink(page: Page): Promise<string> {
   await screenshots(page, 'sign-in-sent');
   const emails = await untilEmailsTo(sesEndpoint, operator, { count: before + 1 });
   const email = emails[before]!;
-  audited.push({ name: `sign-in email ${before + 1}`, violations: await violationsIn(email.body.html ?? '') });
+  audited.push({ name: `sign-in email ${before + 1}`, violations: await violationsIn(audit, email.body.html ?? '') });
   return linkIn(email, '/console/sign-in/confirm')!;
 }
 
