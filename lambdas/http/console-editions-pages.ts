@@ -1,7 +1,7 @@
 // HTTP edge: the console's editions — the list (state and counts, newest first) and one edition: its counts as
 // GET /digests/{id} gives them, who started it and when, its archive page, and the forms that send it again to the
 // failed (and, accepting a second copy, the unknown). While an edition sends, its page reloads itself every few
-// seconds without script (`<meta http-equiv="refresh">`).
+// seconds without script (`<meta http-equiv="refresh">`) once the operator asks it to follow the send.
 import type { Actor } from '../core/domain/activity';
 import type { ConsoleLabels } from '../core/domain/console-labels';
 import { consoleLabels } from '../core/domain/console-labels';
@@ -9,10 +9,7 @@ import { escapeHtml } from '../core/domain/html';
 import { sitePaths } from '../core/domain/links';
 import type { NewsletterLanguage } from '../core/domain/newsletter-languages';
 import type { DigestProgress, DigestState, EditionSummary } from '../core/use-cases/digest-progress';
-import { type ConsoleShell, csrfField, renderConsolePage } from './console-pages';
-
-/** How often an edition's page reloads while it is sending. */
-export const SENDING_REFRESH_SECONDS = 5;
+import { type ConsoleShell, csrfField, followControls, renderConsolePage } from './console-pages';
 
 /** Tables scroll sideways inside their own box at 390 px, rather than widening the page. */
 export const TABLE_STYLE = [
@@ -147,9 +144,15 @@ ${number(edition.counts.recipients)}${number(edition.counts.sent)}${number(editi
 /**
  * GET /console/editions/{id}: the edition's state and counts, who started it and when, its last retry, its archive
  * page, and the retry forms — `include=failed`, and `include=failed,unknown` with what a second copy means.
- * `requeued` is the count a retry just queued (the redirect after the POST says it).
+ * `requeued` is the count a retry just queued (the redirect after the POST says it); `following`, that the operator
+ * asked the page to reload itself until the edition is done.
  */
-export function renderEditionPage(shell: ConsoleShell, progress: DigestProgress, requeued?: number): string {
+export function renderEditionPage(
+  shell: ConsoleShell,
+  progress: DigestProgress,
+  view: { requeued?: number; following: boolean },
+): string {
+  const { requeued } = view;
   const language = shell.session.language;
   const words = consoleLabels(language, shell.newsletter.name);
   const { counts } = progress;
@@ -157,7 +160,11 @@ export function renderEditionPage(shell: ConsoleShell, progress: DigestProgress,
     requeued === undefined
       ? ''
       : `<p class="notice" role="status">${escapeHtml(fillLabel(words.editionsRetryQueued, { count: requeued }))}</p>`;
-  const refreshNote = progress.state === 'done' ? '' : `<p class="meta">${escapeHtml(words.editionsRefreshNote)}</p>`;
+  const follow = followControls(words, {
+    path: sitePaths.consoleEdition(progress.id),
+    moving: progress.state !== 'done',
+    following: view.following,
+  });
   const facts = `<dl class="facts">
 <dt>${escapeHtml(words.editionsColumnState)}</dt><dd class="state">${escapeHtml(stateLabel(progress.state, words))}</dd>
 <dt>${escapeHtml(words.editionsOpenedAt)}</dt><dd>${timeElement(progress.openedAt, language)}</dd>
@@ -187,10 +194,8 @@ export function renderEditionPage(shell: ConsoleShell, progress: DigestProgress,
   return renderConsolePage(
     { ...shell, section: sitePaths.consoleEditions() },
     editionTitle(progress.id, words),
-    `${notice}${refreshNote}${facts}${archive}${countsTable}${retrySection(shell, progress, words)}${lastRetry}${back}`,
-    progress.state === 'done'
-      ? { style: TABLE_STYLE }
-      : { style: TABLE_STYLE, refreshSeconds: SENDING_REFRESH_SECONDS },
+    `${notice}${follow.html}${facts}${archive}${countsTable}${retrySection(shell, progress, words)}${lastRetry}${back}`,
+    { style: TABLE_STYLE, ...follow.head },
   );
 }
 

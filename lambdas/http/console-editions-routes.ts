@@ -14,6 +14,7 @@ import { parseInput } from '../core/domain/validation';
 import { renderActivityPage } from './console-activity-pages';
 import { renderEditionNotFoundPage, renderEditionPage, renderEditionsPage } from './console-editions-pages';
 import { type ConsoleEnv, consoleForm } from './console-guard';
+import { followQuery } from './console-pages';
 import { smallBody } from './request-body';
 
 export interface ConsoleEditionRouteDeps {
@@ -22,7 +23,10 @@ export interface ConsoleEditionRouteDeps {
 }
 
 const editionsQuery = z.object({ before: z.coerce.number().int().min(2).max(999_999_999).optional() });
-const editionQuery = z.object({ requeued: z.coerce.number().int().min(0).max(1_000_000_000).optional() });
+const editionQuery = z.object({
+  requeued: z.coerce.number().int().min(0).max(1_000_000_000).optional(),
+  follow: followQuery,
+});
 const activityQuery = z.object({ before: z.string().max(100).optional() });
 /** The two choices the page offers; the unknown are retried only with the failed, as the page explains. */
 const retryForm = z.object({ include: z.enum(['failed', 'failed,unknown']) });
@@ -44,10 +48,10 @@ export function registerEditionRoutes(
   });
 
   console.get('/editions/:id', signedIn, async (c) => {
-    const { requeued } = parseInput(editionQuery, c.req.query());
+    const { requeued, follow } = parseInput(editionQuery, c.req.query());
     try {
       const progress = await deps.mujaz.digestProgress(c.req.param('id'));
-      return c.html(renderEditionPage(shellOf(c), progress, requeued));
+      return c.html(renderEditionPage(shellOf(c), progress, { requeued, following: follow !== undefined }));
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
       return c.html(renderEditionNotFoundPage(shellOf(c)), 404);

@@ -2,6 +2,7 @@
 // signed-in page is drawn in: the newsletter and where the operator is, the console's sections, the language switch
 // and sign-out (each a form carrying the session's `_csrf`). No script (the CSP forbids it); Arabic right-to-left or
 // English, from 390 px wide up.
+import * as z from 'zod';
 import type { ConsoleSession } from '../core/domain/console-access';
 import { type ConsoleLabels, consoleLabels } from '../core/domain/console-labels';
 import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
@@ -10,6 +11,7 @@ import { sitePaths } from '../core/domain/links';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import { NEWSLETTER_LANGUAGES, type NewsletterLanguage } from '../core/domain/newsletter-languages';
 import { directionOf } from '../core/domain/text-direction';
+import { fill } from './console-page-parts';
 
 /** The field every state-changing console form carries: the session's secret (console-guard.ts checks it). */
 export const CSRF_FIELD = '_csrf';
@@ -100,10 +102,40 @@ ${body}
 
 /** What a page may add to its head: a reload without script (while something moves), and its own styles. */
 export interface PageHead {
-  /** Reload every so many seconds (`<meta http-equiv="refresh">`). */
+  /** Reload every so many seconds (`<meta http-equiv="refresh">`): only through followControls. */
   refreshSeconds?: number;
   /** CSS for this page's own elements, after the shell's. */
   style?: string;
+}
+
+/** How often a followed page reloads. */
+export const FOLLOW_SECONDS = 5;
+
+/** The query that asks a page to follow what moves on it, and how its routes read it. */
+export const FOLLOW_QUERY = 'follow=1';
+export const followQuery = z.literal('1').optional();
+
+/**
+ * Something that moves on its own (an edition sending, an import running) is followed only when the operator asks:
+ * a page that reloads by itself is a time limit (WCAG 2.2.1, which axe counts critical), so it reloads only at
+ * `?follow=1`, and every page that does says so and offers to stop — the "turn off" WCAG asks for. Nothing moving,
+ * nothing to follow. `path` is the page's own address, without a query.
+ */
+export function followControls(
+  words: ConsoleLabels,
+  page: { path: string; moving: boolean; following: boolean },
+): { html: string; head: PageHead } {
+  if (!page.moving) return { html: '', head: {} };
+  const seconds = { seconds: FOLLOW_SECONDS };
+  if (!page.following) {
+    const start = `<a href="${escapeHtml(`${page.path}?${FOLLOW_QUERY}`)}">${escapeHtml(fill(words.followStart, seconds))}</a>`;
+    return { html: `<p class="meta follow">${escapeHtml(words.followOff)} ${start}</p>`, head: {} };
+  }
+  const stop = `<a href="${escapeHtml(page.path)}">${escapeHtml(words.followStop)}</a>`;
+  return {
+    html: `<p class="meta follow">${escapeHtml(fill(words.followOn, seconds))} ${stop}</p>`,
+    head: { refreshSeconds: FOLLOW_SECONDS },
+  };
 }
 
 /** A page before sign-in: the newsletter's name, the page, and a link to the same page in the other language. */

@@ -9,10 +9,7 @@ import type { ConsentRecord, Subscriber } from '../core/domain/subscriber';
 import type { ReaderRecord } from '../core/use-cases/console-lists';
 import type { ImportProgress } from '../core/use-cases/import-jobs';
 import { instantCell, problemNotice } from './console-page-parts';
-import { type ConsoleShell, csrfField, renderConsolePage } from './console-pages';
-
-/** How often a running import's page asks again, in seconds. */
-export const IMPORT_REFRESH_SECONDS = 2;
+import { type ConsoleShell, csrfField, followControls, renderConsolePage } from './console-pages';
 
 type LabelKey = keyof ConsoleLabels;
 
@@ -136,11 +133,15 @@ ${rows}
 
 /**
  * GET /console/subscribers/imports/{id}: where the import stands; while it runs, the page asks again by itself
- * (`<meta http-equiv="refresh">`: no script).
+ * (`<meta http-equiv="refresh">`: no script) once the operator asks it to follow the import.
  */
-export function renderImportPage(shell: ConsoleShell, progress: ImportProgress): string {
+export function renderImportPage(shell: ConsoleShell, progress: ImportProgress, view: { following: boolean }): string {
   const words = wordsOf(shell);
-  const running = progress.state === 'queued' || progress.state === 'running';
+  const follow = followControls(words, {
+    path: sitePaths.consoleSubscriberImportProgress(progress.id),
+    moving: progress.state === 'queued' || progress.state === 'running',
+    following: view.following,
+  });
   const figures: Array<[string, string]> = [
     [words.subscribersState, escapeHtml(wordFor(words, 'subscribersImportState_', progress.state))],
     [words.subscribersImportRows, String(progress.rows)],
@@ -154,12 +155,12 @@ export function renderImportPage(shell: ConsoleShell, progress: ImportProgress):
       : `<h2>${escapeHtml(words.subscribersImportFirstRejections)}</h2><div class="table"><table><thead><tr><th scope="col">${escapeHtml(words.subscribersImportLine)}</th><th scope="col">${escapeHtml(words.subscribersOutcome)}</th></tr></thead><tbody>${progress.firstRejections
           .map((rejection) => `<tr><td>${rejection.line}</td><td>${escapeHtml(rejection.reason)}</td></tr>`)
           .join('')}</tbody></table></div>`;
-  const body = `<div role="status">${definitions(figures)}</div>${running ? `<p class="meta">${escapeHtml(words.subscribersImportRefreshing)}</p>` : ''}${rejections}
+  const body = `<div role="status">${definitions(figures)}</div>${follow.html}${rejections}
 <p><a href="${sitePaths.consoleSubscribers()}">${escapeHtml(words.subscribersTitle)}</a></p>`;
   return renderConsolePage(
     { ...shell, section: sitePaths.consoleSubscribers() },
     words.subscribersImportProgressTitle,
     body,
-    running ? { refreshSeconds: IMPORT_REFRESH_SECONDS } : {},
+    follow.head,
   );
 }

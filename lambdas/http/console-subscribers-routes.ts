@@ -15,6 +15,7 @@ import type { ImportUseCases } from '../core/import-use-cases';
 import type { Logger } from '../core/ports/logger';
 import { type ConsoleEnv, consoleForm, readConsoleUpload } from './console-guard';
 import { formRefusal } from './console-page-parts';
+import { followQuery } from './console-pages';
 import { renderImportPage, renderSubscribersPage } from './console-subscribers-pages';
 import { csvUploadBody, decodeUtf8, smallBody } from './request-body';
 import { parseSubscriberCsv, subscribersToCsv } from './subscriber-csv';
@@ -27,6 +28,7 @@ export interface ConsoleSubscriberDeps {
 }
 
 const lookUpForm = z.object({ email: z.string().max(MAX_EMAIL_LENGTH) });
+const importQuery = z.object({ follow: followQuery });
 const exportQuery = z.object({ status: z.enum(['confirmed', 'all']).default('confirmed') }).strict();
 
 export function registerConsoleSubscriberRoutes(
@@ -72,9 +74,11 @@ export function registerConsoleSubscriberRoutes(
     }
   });
 
-  console.get('/subscribers/imports/:id', signedIn, async (c) =>
-    c.html(renderImportPage(shellOf(c.get('session')), await deps.imports.importProgress(c.req.param('id')))),
-  );
+  console.get('/subscribers/imports/:id', signedIn, async (c) => {
+    const { follow } = parseInput(importQuery, c.req.query());
+    const progress = await deps.imports.importProgress(c.req.param('id'));
+    return c.html(renderImportPage(shellOf(c.get('session')), progress, { following: follow !== undefined }));
+  });
 
   // The export the API gives, behind the session instead of the token: confirmed readers, or everyone for audit.
   console.get('/subscribers.csv', signedIn, async (c) => {

@@ -128,13 +128,19 @@ describe('editions', () => {
     id = await sendThroughApi([sentReader, failedA, failedB, unknownReader], 'First edition report');
   });
 
-  it('shows an edition sent with the API token as the API token’s, refreshing while it sends', async () => {
+  it('shows an edition sent with the API token as the API token’s, refreshing while it sends when asked', async () => {
     const digest = (await (await app.request(`/digests/${id}`, { headers: admin })).json()) as Record<string, unknown>;
     expect(digest).toMatchObject({ id, state: 'sending', startedBy: { kind: 'api' } });
     const response = await page(`/console/editions/${id}`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('<meta http-equiv="refresh" content="5">');
+    // A page that reloads by itself is a time limit (WCAG 2.2.1): only when the operator asks, with a way to stop.
+    expect(html).not.toContain('http-equiv="refresh"');
+    expect(html).toContain(`<a href="/console/editions/${id}?follow=1">Follow it: reload every 5 seconds</a>`);
+    const following = await (await page(`/console/editions/${id}?follow=1`)).text();
+    expect(following).toContain('<meta http-equiv="refresh" content="5">');
+    expect(following).toContain(`<a href="/console/editions/${id}">Stop reloading</a>`);
+    expect((await page(`/console/editions/${id}?follow=yes`)).status).toBe(400);
     expect(html).toContain('the API token (command line)');
     expect(html).toContain(`href="/archive/${id}"`);
     expect(html).toMatch(/Waiting<\/th><td class="number">4</u);
@@ -142,8 +148,9 @@ describe('editions', () => {
 
   it('stops refreshing once done, and lists the edition with its counts', async () => {
     await settle(id, { [sentReader]: 'sent', [failedA]: 'failed', [failedB]: 'failed', [unknownReader]: 'unknown' });
-    const html = await (await page(`/console/editions/${id}`)).text();
+    const html = await (await page(`/console/editions/${id}?follow=1`)).text();
     expect(html).not.toContain('http-equiv="refresh"');
+    expect(html).not.toContain('follow=1');
     expect(html).toContain('Done');
     expect(html).toContain('Send again to the failed (2)');
     expect(html).toContain('Send again to the failed and the unknown (3)');

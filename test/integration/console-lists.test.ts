@@ -207,9 +207,10 @@ describe('readers', () => {
     expect(started.status).toBe(303);
     const progressPath = started.headers.get('location')!;
     expect(progressPath).toMatch(/^\/console\/subscribers\/imports\/[\w-]+$/u);
+    // Followed, as the page offers while the import runs: it reloads itself until the import is over.
     let body = '';
     for (let tries = 0; tries < 100; tries += 1) {
-      body = await (await page(progressPath)).text();
+      body = await (await page(`${progressPath}?follow=1`)).text();
       if (!body.includes('http-equiv="refresh"')) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

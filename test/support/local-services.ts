@@ -119,6 +119,12 @@ export interface TestMujaz {
   tableName: string;
   /** Polls GET /digests/{id}'s answer until the edition is done (or the time is up, and says where it stood). */
   untilDone(id: string, timeoutMs?: number): Promise<DigestProgress>;
+  /**
+   * Stops taking digest copies off the delivery queue (sign-in mail, confirmations and imports go on), so that an
+   * edition stays sending until resumeDelivery: what a page shows mid-send, seen without a race.
+   */
+  holdDelivery(): Promise<void>;
+  resumeDelivery(): void;
   close(): Promise<void>;
 }
 
@@ -172,12 +178,19 @@ export async function createTestMujaz(prefix: string, options: TestMujazOptions 
   const imports = composeImportUseCases(importDeps);
   const handleImportBatch = composeImportBatchHandler(importDeps);
   const workers = options.deliveryWorkers ?? 2;
+  const deliveryPoller = () =>
+    startQueuePoller({ sqs: clients.sqs, queueUrl: queues.queueUrl, handleBatch, workers, logger: silentLogger });
+  let delivery: QueuePoller | undefined = workers > 0 ? deliveryPoller() : undefined;
   const pollers: QueuePoller[] =
     workers > 0
       ? [
-          ...[queues.queueUrl, subscriptionQueues.queueUrl].map((queueUrl) =>
-            startQueuePoller({ sqs: clients.sqs, queueUrl, handleBatch, workers, logger: silentLogger }),
-          ),
+          startQueuePoller({
+            sqs: clients.sqs,
+            queueUrl: subscriptionQueues.queueUrl,
+            handleBatch,
+            workers,
+            logger: silentLogger,
+          }),
           startQueuePoller({
             sqs: clients.sqs,
             queueUrl: importQueues.queueUrl,
@@ -212,8 +225,15 @@ export async function createTestMujaz(prefix: string, options: TestMujazOptions 
     metrics,
     tableName,
     untilDone,
+    holdDelivery: async () => {
+      await delivery?.stop();
+      delivery = undefined;
+    },
+    resumeDelivery: () => {
+      if (workers > 0 && delivery === undefined) delivery = deliveryPoller();
+    },
     close: async () => {
-      await Promise.all(pollers.map((poller) => poller.stop()));
+      await Promise.all([...pollers, ...(delivery ? [delivery] : [])].map((poller) => poller.stop()));
       clients.dynamo.destroy();
       clients.ses.destroy();
       clients.sqs.destroy();
