@@ -3,8 +3,8 @@ import type { DigestView, RenderedEmail } from '../domain/digest';
 import type { NewsletterLanguage } from '../domain/newsletter-languages';
 import type { TextLayout } from '../domain/text-direction';
 
-/** The confirmation email's words, in the reader's language, and the link its button opens. */
-export interface ConfirmationView extends TextLayout {
+/** The words of an email that asks for one click, in one language: a confirmation, a console sign-in. */
+export interface OneLinkEmailView extends TextLayout {
   /** The email's subject line. */
   subject: string;
   /** The newsletter's name, as the From line and the heading show it. */
@@ -13,32 +13,22 @@ export interface ConfirmationView extends TextLayout {
   language: NewsletterLanguage;
   /** The line above the body. */
   heading: string;
-  /** What the reader is asked to do. */
+  /** What the recipient is asked to do (and, for a sign-in, for how long the link works). */
   body: string;
   /** The button's label. */
   button: string;
-  /** What to do if the reader did not ask: nothing. */
+  /** What to do if the recipient did not ask: nothing. */
   ignoreNote: string;
+}
+
+/** The confirmation email, in the reader's language, and the link its button opens. */
+export interface ConfirmationView extends OneLinkEmailView {
   /** The signed confirmation link (GET shows a page; only its POST confirms). */
   confirmUrl: string;
 }
 
-/** The console sign-in email's words, in the language of the page it was asked from, and its one-time link. */
-export interface SignInLinkView extends TextLayout {
-  /** The email's subject line. */
-  subject: string;
-  /** The newsletter's name, as the heading shows it. */
-  newsletterName: string;
-  /** The language the words are in: the page's lang attribute. */
-  language: NewsletterLanguage;
-  /** The line above the body. */
-  heading: string;
-  /** What to do, and for how long the link works. */
-  body: string;
-  /** The button's label. */
-  button: string;
-  /** What to do if the operator did not ask: nothing. */
-  ignoreNote: string;
+/** The console sign-in email, in the language of the page it was asked from, and its one-time link. */
+export interface SignInLinkView extends OneLinkEmailView {
   /** The link (GET shows a page with a button; only its POST signs in). */
   signInUrl: string;
 }
