@@ -87,7 +87,7 @@ Mujaz demo finished
   SES message id:        ${digest.messageId}
   message (MIME):        ${relative(process.cwd(), join(OUT, 'digest.eml'))}
   HTML part:             ${relative(process.cwd(), join(OUT, 'digest.html'))}  (open it in a browser)
-Run \`npm run dev\` to keep the API and the inbox viewer running.`);
+Run \`npm run dev\` to keep the API, the inbox viewer and the editors' console running (it prints their addresses).`);
 }
 
 /** The source once its first poll is done (GET /sources/{id} shows what it did); throws when that poll failed. */
