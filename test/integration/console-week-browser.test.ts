@@ -279,6 +279,14 @@ async function sendAndFollow(page: Page, language: 'ar' | 'en'): Promise<string>
   const edition = /^\/console\/editions\/(\w+)$/u.exec(new URL(page.url()).pathname)?.[1];
   expect(edition).toBeDefined();
   expect(await page.textContent('main')).toContain(operator);
+  // The send composes in the background: the page is looked at once every copy waits on the held queue.
+  for (let tries = 0; tries < 100; tries += 1) {
+    const { state, counts } = await test.mujaz.digestProgress(edition!);
+    if (state === 'sending' && counts.pending === confirmed) break;
+    await page.waitForTimeout(100);
+  }
+  await page.reload();
+  expect(await page.locator('main dd.state').textContent()).toBe(language === 'ar' ? 'قيد الإرسال' : 'Sending');
   // Sending, and not reloading until asked (a page that reloads by itself is a time limit: WCAG 2.2.1).
   expect(await page.locator('meta[http-equiv=refresh]').count()).toBe(0);
   await screenshots(page, 'edition-sending');
