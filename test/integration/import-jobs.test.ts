@@ -235,14 +235,26 @@ describe('when the worker dies mid-import', () => {
   it('keeps a chunk plan as first saved, and adds a chunk’s counts once (DynamoDB)', async () => {
     const store = new DynamoImportJobStore(test.clients.dynamo, test.config.tableName);
     const id = `plan${runId}`.padEnd(16, '0').slice(0, 16);
-    await store.create({ id, rows: 10, createdAt: new Date().toISOString() });
-    expect(await store.recordChecks(id, { chunks: 1, skipped: 1, rejected: 2, firstRejections: [] })).toBe(true);
-    expect(await store.recordChecks(id, { chunks: 1, skipped: 1, rejected: 2, firstRejections: [] })).toBe(false);
+    await store.create({ id, createdAt: new Date().toISOString() });
+    expect(await store.find(id)).toMatchObject({ state: 'queued', rows: 0 });
+    expect(await store.recordChecks(id, { rows: 10, chunks: 1, skipped: 1, rejected: 2, firstRejections: [] })).toBe(
+      true,
+    );
+    expect(await store.recordChecks(id, { rows: 9, chunks: 1, skipped: 1, rejected: 2, firstRejections: [] })).toBe(
+      false,
+    );
     expect(await store.savePlan(id, 0, { admitted: [0, 1], skipped: 5 })).toEqual({ admitted: [0, 1], skipped: 5 });
     expect(await store.savePlan(id, 0, { admitted: [3], skipped: 6 })).toEqual({ admitted: [0, 1], skipped: 5 });
     expect(await store.recordChunk(id, 0, { imported: 2, skipped: 5 })).toBe(true);
     expect(await store.recordChunk(id, 0, { imported: 2, skipped: 5 })).toBe(false);
-    expect(await store.find(id)).toMatchObject({ state: 'running', chunks: 1, chunksDone: 1, imported: 2, skipped: 6 });
+    expect(await store.find(id)).toMatchObject({
+      state: 'running',
+      rows: 10,
+      chunks: 1,
+      chunksDone: 1,
+      imported: 2,
+      skipped: 6,
+    });
     expect(await store.findChunk(id, 0)).toEqual({ plan: { admitted: [0, 1], skipped: 5 }, done: true });
   });
 });

@@ -1,5 +1,5 @@
 // The formula guard of the subscriber CSV, cell by cell: what OWASP's CSV-injection advice names, and nothing else.
-import { neutralizeFormula, parseSubscriberCsv } from '../../../lambdas/http/subscriber-csv';
+import { neutralizeFormula, readSubscriberCsv } from '../../../lambdas/formats/subscriber-csv';
 
 it.each([
   ['=1+1', "'=1+1"],
@@ -16,6 +16,6 @@ it.each([
   ['', ''],
 ])('writes %j as %j, and an import reads it back', (cell, written) => {
   expect(neutralizeFormula(cell)).toBe(written);
-  const [row] = parseSubscriberCsv(`email\r\n"${written.replace(/"/gu, '""')}"\r\n`);
-  expect(row?.email).toBe(cell);
+  const list = readSubscriberCsv(`email\r\n"${written.replace(/"/gu, '""')}"\r\n`);
+  expect('rows' in list && list.rows[0]?.email).toBe(cell);
 });
