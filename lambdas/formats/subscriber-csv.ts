@@ -76,16 +76,28 @@ export function readSubscriberCsv(text: string): UploadedList {
   };
 }
 
-/** The records up to `to` (all when not given), or where the text stops being CSV. */
+/**
+ * The records up to `to` (all when not given), or where the text stops being CSV: the line the record that is not
+ * CSV starts on (csv-parse names the line it gave up on, which for a quote never closed is the file's last).
+ */
 function recordsOf(text: string, to?: number): { records: ReadRecords } | { problem: string } {
+  let lastEnd = 0;
   try {
     // csv-parse's typings leave out what `info: true` makes of each record.
-    const records = parse(text, { ...READING, ...(to ? { to } : {}) }) as unknown as ReadRecords;
+    const records = parse(text, {
+      ...READING,
+      ...(to ? { to } : {}),
+      on_record: (record, context) => {
+        lastEnd = context.bytes;
+        return record;
+      },
+    }) as unknown as ReadRecords;
     return { records };
   } catch (error) {
-    // csv-parse names the line; the message may quote a field, which may be an address: say only where.
-    const line = error instanceof CsvError ? (error as CsvError & { lines?: number }).lines : undefined;
-    return { problem: `The file is not valid CSV${line ? ` (line ${line})` : ''}.` };
+    if (!(error instanceof CsvError)) throw error;
+    // The message may quote a field, which may be an address: say only where.
+    const line = lineCounter(new TextEncoder().encode(text))(lastEnd);
+    return { problem: `The file is not valid CSV (line ${line}).` };
   }
 }
 

@@ -22,6 +22,7 @@ interface Progress {
   skipped: number;
   rejected: number;
   firstRejections: Array<{ line: number; reason: string }>;
+  problem?: string;
 }
 
 /**
@@ -95,6 +96,29 @@ describe('with the import worker running', () => {
     expect(confirmed).toMatchObject({ status: 'confirmed', subscribedVia: 'import', language: 'ar' });
   }, 90_000);
 
+  it('answers 202 at once for a list broken at line 50,000, then fails it naming that line and no address', async () => {
+    const { csv } = list('broken', 49_998);
+    const body = `${csv}"broken-${runId}@example.com,ar,\nlast-${runId}@example.com,,\n`;
+    const started = Date.now();
+    const upload = await app.request('/subscribers/import', {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'text/csv' },
+      body,
+    });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(upload.status).toBe(202);
+    const { import: id } = (await upload.json()) as { import: string };
+    const failed = await untilSettled(id);
+    expect(failed).toMatchObject({
+      state: 'failed',
+      rows: 0,
+      imported: 0,
+      problem: 'The file is not valid CSV (line 50000).',
+    });
+    expect(JSON.stringify(failed)).not.toContain('@');
+    expect(await test.importDeps.subscribers.find(`broken-${runId}-1@example.com`)).toBeUndefined();
+  }, 90_000);
+
   it('follows an import from the CLI with a progress bar to its counts', async () => {
     const { csv, rejected, duplicates } = list('cli', 1_200);
     const bar: Array<[number, number] | 'stop'> = [];
@@ -106,9 +130,10 @@ describe('with the import worker running', () => {
       stdout: (line) => out.push(line),
       stderr: (line) => out.push(`stderr: ${line}`),
       env: { MUJAZ_ADMIN_TOKEN: ADMIN_TOKEN },
-      progressBar: (total, kind) => {
+      // The total as the bar shows it after each update: the rows are counted once the worker has read the list.
+      progressBar: (_total, kind) => {
         expect(kind).toBe('import');
-        return { update: (done) => bar.push([done, total]), stop: () => bar.push('stop') };
+        return { update: (done, total) => bar.push([done, total]), stop: () => bar.push('stop') };
       },
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 100))),
     };
