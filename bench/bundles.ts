@@ -48,6 +48,11 @@ const LOAD_ENVIRONMENT = {
   MUJAZ_TOKEN_SECRET_ARN: 'arn:bench:token',
   MUJAZ_ADMIN_TOKEN_SECRET_ARN: 'arn:bench:admin',
   MUJAZ_SEND_DIGEST_FUNCTION_NAME: 'bench',
+  // The feed functions queue polls; the admin function starts imports and the import function runs them: each reads
+  // where its queue is, and the imports' bucket, at load.
+  MUJAZ_SOURCE_POLL_QUEUE_URL: 'http://127.0.0.1:9/queue/source-polls.fifo',
+  MUJAZ_IMPORT_QUEUE_URL: 'http://127.0.0.1:9/queue/imports',
+  MUJAZ_IMPORT_BUCKET: 'bench-imports',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
 };
 

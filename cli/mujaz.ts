@@ -32,11 +32,14 @@ export interface ProgressBar {
 interface ImportProgress {
   id: string;
   state: 'queued' | 'running' | 'done' | 'failed';
+  /** 0 while queued: the list is counted when it is checked. */
   rows: number;
   imported: number;
   skipped: number;
   rejected: number;
   firstRejections: Array<{ line: number; reason: string }>;
+  /** Why it failed, when it did. */
+  problem?: string;
 }
 
 /** How often a followed send, or a followed poll of a source, asks where it stands. */
@@ -164,7 +167,10 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
       io.stdout(`import ${id} queued (GET /subscribers/imports/${id})`);
       const outcome = await followImport(id);
       if (outcome.state === 'failed') {
-        io.stderr(`import ${id} failed: its list could not be read to the end; upload it again`);
+        // Older servers say no more than that it failed.
+        io.stderr(
+          `import ${id} failed: ${outcome.problem ?? 'its list could not be read to the end; upload it again'}`,
+        );
         failed = true;
       }
       const { imported, skipped, rejected, firstRejections } = outcome;
@@ -177,7 +183,7 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
       if (rejected > 0) failed = true;
     });
 
-  /** Follows an import with a progress bar over its rows until it is done or failed. */
+  /** Follows an import with a progress bar over its rows (0 until the list is checked) until it is done or failed. */
   const followImport = async (id: string): Promise<ImportProgress> => {
     const path = `/subscribers/imports/${encodeURIComponent(id)}`;
     let progress = (await api().expect('GET', path)) as ImportProgress;

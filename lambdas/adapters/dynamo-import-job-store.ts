@@ -21,10 +21,11 @@ export class DynamoImportJobStore implements ImportJobStore {
     private readonly tableName: string,
   ) {}
 
-  async create(job: { id: string; rows: number; createdAt: string }): Promise<void> {
+  async create(job: { id: string; createdAt: string }): Promise<void> {
     const stored: ImportJob = {
       ...job,
       state: 'queued',
+      rows: 0,
       chunks: 0,
       chunksDone: 0,
       imported: 0,
@@ -50,7 +51,13 @@ export class DynamoImportJobStore implements ImportJobStore {
 
   async recordChecks(
     id: string,
-    checks: { chunks: number; skipped: number; rejected: number; firstRejections: ImportJob['firstRejections'] },
+    checks: {
+      rows: number;
+      chunks: number;
+      skipped: number;
+      rejected: number;
+      firstRejections: ImportJob['firstRejections'];
+    },
   ): Promise<boolean> {
     try {
       await this.client.send(
@@ -58,12 +65,13 @@ export class DynamoImportJobStore implements ImportJobStore {
           TableName: this.tableName,
           Key: importJobKey(id),
           UpdateExpression:
-            'SET #state = :running, chunks = :chunks, rejected = :rejected, firstRejections = :first ADD skipped :skipped',
+            'SET #state = :running, #rows = :rows, chunks = :chunks, rejected = :rejected, firstRejections = :first ADD skipped :skipped',
           ConditionExpression: '#state = :queued',
-          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeNames: { '#state': 'state', '#rows': 'rows' },
           ExpressionAttributeValues: {
             ':running': 'running',
             ':queued': 'queued',
+            ':rows': checks.rows,
             ':chunks': checks.chunks,
             ':rejected': checks.rejected,
             ':first': checks.firstRejections,
@@ -141,15 +149,15 @@ export class DynamoImportJobStore implements ImportJobStore {
     }
   }
 
-  async markFailed(id: string): Promise<void> {
+  async markFailed(id: string, problem: string): Promise<void> {
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: importJobKey(id),
-        UpdateExpression: 'SET #state = :failed',
+        UpdateExpression: 'SET #state = :failed, problem = :problem',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':failed': 'failed' },
+        ExpressionAttributeValues: { ':failed': 'failed', ':problem': problem },
       }),
     );
   }

@@ -1,25 +1,25 @@
 // Adapter: import files in a local folder, for `npm run dev`, the demo and the tests — what the S3 bucket holds in
-// AWS, one JSON file per list or chunk, under the import's id.
+// AWS, one file per list or chunk, under the import's id.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { JsonImportFiles } from './import-file-names';
+import { type ImportFile, WholeFileImportFiles } from './import-file-names';
 
-export class FolderImportFiles extends JsonImportFiles {
+export class FolderImportFiles extends WholeFileImportFiles {
   constructor(private readonly folder: string) {
     super();
   }
 
-  protected async write(name: string, rows: readonly unknown[]): Promise<void> {
-    const path = join(this.folder, name);
+  protected async write(file: ImportFile, text: string): Promise<void> {
+    const path = join(this.folder, file.name);
     await mkdir(join(path, '..'), { recursive: true });
     // Written aside, then renamed: a reader never sees half a file.
-    await writeFile(`${path}.partial`, JSON.stringify(rows));
+    await writeFile(`${path}.partial`, text);
     await rename(`${path}.partial`, path);
   }
 
-  protected async read<T>(name: string): Promise<T[] | undefined> {
+  protected async read(name: string): Promise<string | undefined> {
     try {
-      return JSON.parse(await readFile(join(this.folder, name), 'utf8')) as T[];
+      return await readFile(join(this.folder, name), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;

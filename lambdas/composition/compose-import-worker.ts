@@ -22,7 +22,7 @@ export type { ImportJobDeps } from '../core/use-cases/import-jobs';
 
 export function composeImportUseCases(deps: ImportJobDeps & Pick<ActivityDeps, 'activity'>): ImportUseCases {
   return {
-    startImport: (rows, actor) => startImport(deps, rows, actor),
+    startImport: (list, actor) => startImport(deps, list, actor),
     importProgress: (id) => importProgress(deps, id),
   };
 }

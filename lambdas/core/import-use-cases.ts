@@ -2,17 +2,22 @@
 // composeImportUseCases and composeImportWorker (composition) bind them to the adapters.
 import type { Actor } from './domain/activity';
 import type { ImportProgress } from './use-cases/import-jobs';
-import type { ImportRow } from './use-cases/import-subscribers';
 
 export interface ImportUseCases {
-  /** Stores the list and queues its import; its id, before any row is looked at. Logged as `actor`'s (default: API). */
-  startImport(rows: readonly ImportRow[], actor?: Actor): Promise<{ id: string }>;
+  /**
+   * Stores the list as uploaded (CSV text whose first line the edge checked) and queues its import; its id, before
+   * any row is read. Logged as `actor`'s (default: API).
+   */
+  startImport(list: string, actor?: Actor): Promise<{ id: string }>;
   /** Where an import stands; InvalidInputError for what is no import id, NotFoundError for an unknown one. */
   importProgress(id: string): Promise<ImportProgress>;
 }
 
 export interface ImportWorker {
-  /** The first step: the whole list checked, its accepted rows cut into chunks, every chunk queued. */
+  /**
+   * The first step: the whole list read and checked, its accepted rows cut into chunks, every chunk queued; or the
+   * job failed, saying why, when the list cannot be read or is too long.
+   */
   checkImport(id: string): Promise<void>;
   /** One chunk imported, its counts added once. */
   importChunk(id: string, chunk: number): Promise<void>;

@@ -10,13 +10,22 @@ import type { Report } from '../core/domain/report';
 import { parseInput } from '../core/domain/validation';
 import type { ImportUseCases } from '../core/import-use-cases';
 import type { Logger } from '../core/ports/logger';
+import { subscribersToCsv } from '../formats/subscriber-csv';
 import { adminGuard } from './admin-guard';
 import { createAppBase, type RouteGroup } from './app-base';
 import { type ConsoleRouteDeps, consoleRoutes } from './console-routes';
 import type { DigestDispatcher } from './digest-dispatcher';
 import { errorResponse } from './http-errors';
-import { batchBody, csvBody, readCsv, readJson, readReportInput, reportBody, smallBody } from './request-body';
-import { parseSubscriberCsv, subscribersToCsv } from './subscriber-csv';
+import {
+  batchBody,
+  csvBody,
+  readCsv,
+  readJson,
+  readReportInput,
+  reportBody,
+  smallBody,
+  subscriberList,
+} from './request-body';
 
 export interface AdminRouteDeps {
   mujaz: AdminUseCases;
@@ -65,10 +74,10 @@ export function adminRoutes(deps: AdminRouteDeps): RouteGroup {
     register: (app) => {
       const requireAdmin = adminGuard(deps.adminToken);
 
-      // The whole file is read here, so that one that is no CSV, or names no email column, is a 400 at once; the
-      // rows are checked and imported by the import worker, and followed at /subscribers/imports/{id}.
+      // The body's size, its encoding and its first line are checked here (a 400 at once); the rows are read,
+      // checked and imported by the import worker, and followed at /subscribers/imports/{id}.
       app.post('/subscribers/import', requireAdmin, csvBody, async (c) => {
-        const { id } = await deps.imports.startImport(parseSubscriberCsv(await readCsv(c)));
+        const { id } = await deps.imports.startImport(subscriberList(await readCsv(c)));
         c.header('location', `/subscribers/imports/${id}`);
         return c.json({ import: id }, 202);
       });

@@ -33,7 +33,11 @@ export function describeActivity(entry: ActivityEntry, words: ConsoleLabels): st
       return parts.length > 0 ? parts.join(' · ') : fillLabel(words.activityReportEdited, { target });
     }
     case 'import':
-      return fillLabel(words.activityImport, { count: detail.rows ?? 0 });
+      // Entries from before imports were counted by their worker carry the rows; later ones are counted on the
+      // import's page.
+      return detail.rows === undefined
+        ? words.importActivityStarted
+        : fillLabel(words.activityImport, { count: detail.rows });
     case 'source-add':
       return fillLabel(words.activitySourceAdd, { target });
     case 'source-edit': {

@@ -144,10 +144,17 @@ export function renderImportPage(shell: ConsoleShell, progress: ImportProgress, 
   });
   const figures: Array<[string, string]> = [
     [words.subscribersState, escapeHtml(wordFor(words, 'subscribersImportState_', progress.state))],
-    [words.subscribersImportRows, String(progress.rows)],
+    // The list is counted when the worker reads it: until then, no figure rather than a 0.
+    [
+      words.subscribersImportRows,
+      progress.state === 'queued' ? escapeHtml(words.importRowsNotCounted) : String(progress.rows),
+    ],
     [words.subscribersImportImported, String(progress.imported)],
     [words.subscribersImportSkipped, String(progress.skipped)],
     [words.subscribersImportRejected, String(progress.rejected)],
+    ...(progress.problem !== undefined
+      ? [[words.importProblem, escapeHtml(progress.problem)] satisfies [string, string]]
+      : []),
   ];
   const rejections =
     progress.firstRejections.length === 0

@@ -13,12 +13,12 @@ import type { Subscriber } from '../core/domain/subscriber';
 import { parseInput } from '../core/domain/validation';
 import type { ImportUseCases } from '../core/import-use-cases';
 import type { Logger } from '../core/ports/logger';
+import { subscribersToCsv } from '../formats/subscriber-csv';
 import { type ConsoleEnv, consoleForm, readConsoleUpload } from './console-guard';
 import { formRefusal } from './console-page-parts';
 import { followQuery } from './console-pages';
 import { renderImportPage, renderSubscribersPage } from './console-subscribers-pages';
-import { csvUploadBody, decodeUtf8, smallBody } from './request-body';
-import { parseSubscriberCsv, subscribersToCsv } from './subscriber-csv';
+import { csvUploadBody, decodeUtf8, smallBody, subscriberList } from './request-body';
 
 export interface ConsoleSubscriberDeps {
   mujaz: AdminUseCases;
@@ -61,8 +61,8 @@ export function registerConsoleSubscriberRoutes(
   console.post('/subscribers/import', csvUploadBody, signedIn, async (c) => {
     const upload = await readConsoleUpload(c, 'file');
     try {
-      const rows = parseSubscriberCsv(decodeUtf8(await upload.arrayBuffer()));
-      const { id } = await deps.imports.startImport(rows, operatorActor(c.get('session').email));
+      const list = subscriberList(decodeUtf8(await upload.arrayBuffer()));
+      const { id } = await deps.imports.startImport(list, operatorActor(c.get('session').email));
       return c.redirect(sitePaths.consoleSubscriberImportProgress(id), 303);
     } catch (error) {
       const refusal = formRefusal(error, deps.logger);

@@ -256,10 +256,7 @@ describe('activity', () => {
       body: JSON.stringify({ hold: false, priority: 3, summary: 'An editor’s summary.' }),
     });
     expect(edited.status).toBe(200);
-    await test.imports.startImport([
-      { line: 2, email: 'reader@example.com' },
-      { line: 3, email: 'other@example.com' },
-    ]);
+    await test.imports.startImport('email\nreader@example.com\nother@example.com\n');
 
     const { entries } = await test.mujaz.activity();
     const mine = entries.filter((entry) => entry.target.id === report.id || entry.action === 'import');
@@ -278,13 +275,15 @@ describe('activity', () => {
     const html = await (await page('/console/activity')).text();
     expect(html).toContain('Held “A &lt;b&gt;bold&lt;/b&gt; &amp; risky title” for a later edition');
     expect(html).toContain('Set the priority of “A &lt;b&gt;bold&lt;/b&gt; &amp; risky title” to 3');
-    expect(html).toContain('Started importing a list of 2 rows');
+    // The rows are counted by the import worker, later: the log says an import started.
+    expect(html).toContain('Started importing a list<');
+    expect(html).not.toContain('Started importing a list of');
     expect(html).not.toContain('<b>bold</b>');
   });
 
   it('keeps each entry 400 days: the table’s TTL attribute, set that far ahead', async () => {
     const before = Math.floor(Date.now() / 1000);
-    await test.imports.startImport([{ line: 2, email: 'ttl@example.com' }]);
+    await test.imports.startImport('email\nttl@example.com\n');
     const { Items = [] } = await test.clients.dynamo.send(
       new QueryCommand({
         TableName: test.tableName,
@@ -303,8 +302,7 @@ describe('activity', () => {
   it('pages the log with bounded queries: 25 a page, then the older ones', async () => {
     const fresh = await createTestMujaz('console-activity-pages', { deliveryWorkers: 0 });
     try {
-      for (let index = 0; index < 27; index += 1)
-        await fresh.imports.startImport([{ line: 2, email: `r${index}@example.com` }]);
+      for (let index = 0; index < 27; index += 1) await fresh.imports.startImport(`email\nr${index}@example.com\n`);
       const first = await fresh.mujaz.activity();
       expect(first.entries).toHaveLength(25);
       expect(first.next).toBeDefined();

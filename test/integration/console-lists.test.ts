@@ -223,6 +223,21 @@ describe('readers', () => {
     expect(entry?.actor).toEqual(operatorActor(operator));
   });
 
+  it('takes a file broken below its first line at once, then shows why its import failed, naming the line', async () => {
+    const started = await upload('/console/subscribers/import', `email\n${imported}\n"${reader}\n`);
+    expect(started.status).toBe(303);
+    const progressPath = started.headers.get('location')!;
+    let body = '';
+    for (let tries = 0; tries < 100; tries += 1) {
+      body = await (await page(`${progressPath}?follow=1`)).text();
+      if (!body.includes('http-equiv="refresh"')) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(body).toContain('<dt>State</dt><dd>Failed</dd>');
+    expect(body).toContain('<dt>Why it failed</dt><dd>The file is not valid CSV (line 3).</dd>');
+    expect(body).not.toContain(reader);
+  });
+
   it('refuses a file that is no subscriber list with a 400 page, and an upload without _csrf with 403', async () => {
     const refused = await upload('/console/subscribers/import', 'name,city\nAmal,Rabat\n');
     expect(refused.status).toBe(400);

@@ -22,6 +22,7 @@ interface Progress {
   skipped: number;
   rejected: number;
   firstRejections: Array<{ line: number; reason: string }>;
+  problem?: string;
 }
 
 /**
@@ -66,15 +67,13 @@ describe('with the import worker running', () => {
     }
   };
 
-  it('answers 202 within a second for 3,000 rows, and reaches done with exact counts and the rejections listed', async () => {
+  it('answers 202 for 3,000 rows before reading them, and reaches done with exact counts and the rejections listed', async () => {
     const { csv, rejected, duplicates } = list('api', 3_000);
-    const started = Date.now();
     const upload = await app.request('/subscribers/import', {
       method: 'POST',
       headers: { ...admin, 'content-type': 'text/csv' },
       body: csv,
     });
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(upload.status).toBe(202);
     const { import: id } = (await upload.json()) as { import: string };
     const done = await untilSettled(id);
@@ -95,6 +94,27 @@ describe('with the import worker running', () => {
     expect(confirmed).toMatchObject({ status: 'confirmed', subscribedVia: 'import', language: 'ar' });
   }, 90_000);
 
+  it('answers 202 at once for a list broken at line 50,000, then fails it naming that line and no address', async () => {
+    const { csv } = list('broken', 49_998);
+    const body = `${csv}"broken-${runId}@example.com,ar,\nlast-${runId}@example.com,,\n`;
+    const upload = await app.request('/subscribers/import', {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'text/csv' },
+      body,
+    });
+    expect(upload.status).toBe(202);
+    const { import: id } = (await upload.json()) as { import: string };
+    const failed = await untilSettled(id);
+    expect(failed).toMatchObject({
+      state: 'failed',
+      rows: 0,
+      imported: 0,
+      problem: 'The file is not valid CSV (line 50000).',
+    });
+    expect(JSON.stringify(failed)).not.toContain('@');
+    expect(await test.importDeps.subscribers.find(`broken-${runId}-1@example.com`)).toBeUndefined();
+  }, 90_000);
+
   it('follows an import from the CLI with a progress bar to its counts', async () => {
     const { csv, rejected, duplicates } = list('cli', 1_200);
     const bar: Array<[number, number] | 'stop'> = [];
@@ -106,9 +126,10 @@ describe('with the import worker running', () => {
       stdout: (line) => out.push(line),
       stderr: (line) => out.push(`stderr: ${line}`),
       env: { MUJAZ_ADMIN_TOKEN: ADMIN_TOKEN },
-      progressBar: (total, kind) => {
+      // The total as the bar shows it after each update: the rows are counted once the worker has read the list.
+      progressBar: (_total, kind) => {
         expect(kind).toBe('import');
-        return { update: (done) => bar.push([done, total]), stop: () => bar.push('stop') };
+        return { update: (done, total) => bar.push([done, total]), stop: () => bar.push('stop') };
       },
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 100))),
     };
@@ -235,14 +256,26 @@ describe('when the worker dies mid-import', () => {
   it('keeps a chunk plan as first saved, and adds a chunk’s counts once (DynamoDB)', async () => {
     const store = new DynamoImportJobStore(test.clients.dynamo, test.config.tableName);
     const id = `plan${runId}`.padEnd(16, '0').slice(0, 16);
-    await store.create({ id, rows: 10, createdAt: new Date().toISOString() });
-    expect(await store.recordChecks(id, { chunks: 1, skipped: 1, rejected: 2, firstRejections: [] })).toBe(true);
-    expect(await store.recordChecks(id, { chunks: 1, skipped: 1, rejected: 2, firstRejections: [] })).toBe(false);
+    await store.create({ id, createdAt: new Date().toISOString() });
+    expect(await store.find(id)).toMatchObject({ state: 'queued', rows: 0 });
+    expect(await store.recordChecks(id, { rows: 10, chunks: 1, skipped: 1, rejected: 2, firstRejections: [] })).toBe(
+      true,
+    );
+    expect(await store.recordChecks(id, { rows: 9, chunks: 1, skipped: 1, rejected: 2, firstRejections: [] })).toBe(
+      false,
+    );
     expect(await store.savePlan(id, 0, { admitted: [0, 1], skipped: 5 })).toEqual({ admitted: [0, 1], skipped: 5 });
     expect(await store.savePlan(id, 0, { admitted: [3], skipped: 6 })).toEqual({ admitted: [0, 1], skipped: 5 });
     expect(await store.recordChunk(id, 0, { imported: 2, skipped: 5 })).toBe(true);
     expect(await store.recordChunk(id, 0, { imported: 2, skipped: 5 })).toBe(false);
-    expect(await store.find(id)).toMatchObject({ state: 'running', chunks: 1, chunksDone: 1, imported: 2, skipped: 6 });
+    expect(await store.find(id)).toMatchObject({
+      state: 'running',
+      rows: 10,
+      chunks: 1,
+      chunksDone: 1,
+      imported: 2,
+      skipped: 6,
+    });
     expect(await store.findChunk(id, 0)).toEqual({ plan: { admitted: [0, 1], skipped: 5 }, done: true });
   });
 });

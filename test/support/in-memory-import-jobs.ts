@@ -1,20 +1,22 @@
 // Test doubles: an import's job records, files and queue in memory, with the same once-only rules as the DynamoDB
-// store (a chunk's plan kept as first saved; its counts added once).
+// store (a chunk's plan kept as first saved; its counts added once), and the upload read by the same CSV reader.
 import type { ImportMessage } from '../../lambdas/core/domain/import-messages';
-import type { AcceptedRow, ImportRow } from '../../lambdas/core/domain/import-rows';
+import type { AcceptedRow, UploadedList } from '../../lambdas/core/domain/import-rows';
 import type { ImportFiles } from '../../lambdas/core/ports/import-files';
 import type { ChunkPlan, ChunkRecord, ImportJob, ImportJobStore } from '../../lambdas/core/ports/import-job-store';
 import type { ImportQueue } from '../../lambdas/core/ports/import-queue';
+import { readSubscriberCsv } from '../../lambdas/formats/subscriber-csv';
 
 export class InMemoryImportJobStore implements ImportJobStore {
   readonly jobs = new Map<string, ImportJob>();
   readonly chunks = new Map<string, ChunkRecord>();
 
-  async create(job: { id: string; rows: number; createdAt: string }): Promise<void> {
+  async create(job: { id: string; createdAt: string }): Promise<void> {
     if (this.jobs.has(job.id)) throw new Error('import exists');
     this.jobs.set(job.id, {
       ...job,
       state: 'queued',
+      rows: 0,
       chunks: 0,
       chunksDone: 0,
       imported: 0,
@@ -31,7 +33,13 @@ export class InMemoryImportJobStore implements ImportJobStore {
 
   async recordChecks(
     id: string,
-    checks: { chunks: number; skipped: number; rejected: number; firstRejections: ImportJob['firstRejections'] },
+    checks: {
+      rows: number;
+      chunks: number;
+      skipped: number;
+      rejected: number;
+      firstRejections: ImportJob['firstRejections'];
+    },
   ): Promise<boolean> {
     const job = this.jobs.get(id);
     if (job?.state !== 'queued') return false;
@@ -63,22 +71,22 @@ export class InMemoryImportJobStore implements ImportJobStore {
     return true;
   }
 
-  async markFailed(id: string): Promise<void> {
+  async markFailed(id: string, problem: string): Promise<void> {
     const job = this.jobs.get(id);
-    if (job) job.state = 'failed';
+    if (job) Object.assign(job, { state: 'failed', problem });
   }
 }
 
 export class InMemoryImportFiles implements ImportFiles {
   readonly files = new Map<string, string>();
 
-  async saveUpload(importId: string, rows: readonly ImportRow[]): Promise<void> {
-    this.files.set(`${importId}/list`, JSON.stringify(rows));
+  async saveUpload(importId: string, list: string): Promise<void> {
+    this.files.set(`${importId}/list`, list);
   }
 
-  async readUpload(importId: string): Promise<ImportRow[] | undefined> {
+  async readUpload(importId: string): Promise<UploadedList | undefined> {
     const text = this.files.get(`${importId}/list`);
-    return text === undefined ? undefined : JSON.parse(text);
+    return text === undefined ? undefined : readSubscriberCsv(text);
   }
 
   async saveChunk(importId: string, chunk: number, rows: readonly AcceptedRow[]): Promise<void> {

@@ -50,7 +50,18 @@ describe('the dependency rule', () => {
         .map((specifier) => `${relative(ROOT, file)} imports ${specifier}`),
     );
     expect(violations).toEqual([]);
-    expect(importsInto(core, ['adapters', 'http', 'handlers', 'local', 'composition'])).toEqual([]);
+    expect(importsInto(core, ['adapters', 'formats', 'http', 'handlers', 'local', 'composition'])).toEqual([]);
+  });
+
+  it('keeps the wire formats between the edges and the core: they import the core’s domain alone', () => {
+    const formats = layer('formats');
+    expect(formats.length).toBeGreaterThan(0);
+    const outside = formats.flatMap((file) =>
+      importsOf(file)
+        .filter((specifier) => specifier.startsWith('.') && !/^\.\.\/core\/domain\//u.test(specifier))
+        .map((specifier) => `${relative(ROOT, file)} imports ${specifier}`),
+    );
+    expect(outside).toEqual([]);
   });
 
   it('keeps the ports speaking domain types only: core/ports import nothing from use cases', () => {

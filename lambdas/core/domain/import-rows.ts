@@ -16,3 +16,9 @@ export interface AcceptedRow {
   language?: string;
   confirmedAt?: string;
 }
+
+/**
+ * An uploaded list as read: its rows, or the problem that stops it being read — where (a line) and what kind, in
+ * words an operator can act on, never quoting the list (a cell may be an address).
+ */
+export type UploadedList = { rows: ImportRow[] } | { problem: string };

@@ -7,7 +7,7 @@ export interface ImportJob {
   id: string;
   /** Queued until the list is checked, then running; failed when a step failed for good. */
   state: 'queued' | 'running' | 'failed';
-  /** Rows in the uploaded list. */
+  /** Rows in the uploaded list: 0 until it is checked (the upload is stored unread). */
   rows: number;
   /** When the list was uploaded. */
   createdAt: string;
@@ -23,6 +23,8 @@ export interface ImportJob {
   rejected: number;
   /** The first MAX_LISTED_REJECTIONS rejected rows by line, each with why. */
   firstRejections: Array<{ line: number; reason: string }>;
+  /** Why a failed job failed, for its operator; never quotes the list. */
+  problem?: string;
 }
 
 /** What a chunk will do, decided once before anything in it is written. */
@@ -43,17 +45,23 @@ export interface ChunkRecord {
 
 /** Import jobs, their chunks' plans and their counts. */
 export interface ImportJobStore {
-  /** Stores a new job, queued. */
-  create(job: { id: string; rows: number; createdAt: string }): Promise<void>;
+  /** Stores a new job, queued, its rows not counted yet (0). */
+  create(job: { id: string; createdAt: string }): Promise<void>;
   /** The job, or undefined when there is none by that id (never, or expired). */
   find(id: string): Promise<ImportJob | undefined>;
   /**
-   * Records what the check of the whole list found and moves the job from queued to running; false (nothing
-   * changed) when it was not queued any more.
+   * Records what the check of the whole list found (its rows among it) and moves the job from queued to running;
+   * false (nothing changed) when it was not queued any more.
    */
   recordChecks(
     id: string,
-    checks: { chunks: number; skipped: number; rejected: number; firstRejections: ImportJob['firstRejections'] },
+    checks: {
+      rows: number;
+      chunks: number;
+      skipped: number;
+      rejected: number;
+      firstRejections: ImportJob['firstRejections'];
+    },
   ): Promise<boolean>;
   /** The chunk's record, or undefined when no plan was saved for it yet. */
   findChunk(id: string, chunk: number): Promise<ChunkRecord | undefined>;
@@ -64,6 +72,6 @@ export interface ImportJobStore {
    * done already.
    */
   recordChunk(id: string, chunk: number, counts: { imported: number; skipped: number }): Promise<boolean>;
-  /** Marks the job failed: its list could not be read, or a step failed on its last try. */
-  markFailed(id: string): Promise<void>;
+  /** Marks the job failed, saying why: its list could not be read, or a step failed on its last try. */
+  markFailed(id: string, problem: string): Promise<void>;
 }

@@ -1,5 +1,6 @@
-// Core use case: an import as a job, for lists of any size. The upload is stored and answered at once; the worker
-// checks the whole list (the rules of import-subscribers.ts, unchanged), cuts the accepted rows into chunks and
+// Core use case: an import as a job, for lists of any size. The upload is stored as sent and answered at once; the
+// worker reads it into rows (ImportFiles), checks the whole list (the rules of import-subscribers.ts, unchanged) or
+// fails the job saying why it cannot, cuts the accepted rows into chunks and
 // imports them chunk by chunk. Each chunk decides whom it admits before it writes anyone, and records that plan
 // once: a chunk run again after a crash writes only what is missing and counts what the plan says, exactly once.
 import { type Actor, API_ACTOR } from '../domain/activity';
@@ -15,11 +16,10 @@ import {
   type AcceptedRow,
   admitsRow,
   checkImportRows,
-  checkImportSize,
   confirmImported,
   IMPORT_CONCURRENCY,
   type ImportDeps,
-  type ImportRow,
+  importSizeProblem,
   subscribeRequestFor,
 } from './import-subscribers';
 
@@ -41,45 +41,60 @@ export type ImportState = 'queued' | 'running' | 'done' | 'failed';
 export interface ImportProgress {
   id: string;
   state: ImportState;
+  /** Rows in the list: 0 while queued, as the list is counted when it is checked. */
   rows: number;
   imported: number;
   skipped: number;
   rejected: number;
   /** The first MAX_LISTED_REJECTIONS rejected rows by line, each with why. */
   firstRejections: Array<{ line: number; reason: string }>;
+  /** When it failed: why, in words for its operator (a line of the file, a limit), never quoting the list. */
+  problem?: string;
 }
 
-/** Stores the list and queues its check: the import's id, before any row is looked at; logged as `actor`'s. */
+/** Why a job failed whose list is not stored any more: the check ran days late, or the store lost it. */
+export const LIST_GONE = 'The uploaded list is no longer stored; upload it again.';
+/** Why a job failed when one of its steps failed on every try. */
+export const STEP_FAILED = 'The import stopped: one of its steps failed on every try. Upload the list again.';
+
+/**
+ * Stores the list as uploaded and queues its check: the import's id, before any row is read (the edge checked its
+ * first line); logged as `actor`'s.
+ */
 export async function startImport(
   deps: ImportJobDeps & Pick<ActivityDeps, 'activity'>,
-  rows: readonly ImportRow[],
+  list: string,
   actor: Actor = API_ACTOR,
 ): Promise<{ id: string }> {
-  checkImportSize(rows.length);
   const id = deps.ids.importId();
-  await deps.importFiles.saveUpload(id, rows);
-  await deps.importJobs.create({ id, rows: rows.length, createdAt: deps.clock.now().toISOString() });
+  await deps.importFiles.saveUpload(id, list);
+  await deps.importJobs.create({ id, createdAt: deps.clock.now().toISOString() });
   await deps.importQueue.enqueue([{ importId: id }]);
-  deps.logger.info('import queued', { importId: id, rows: rows.length });
-  await noteActivity(deps, actor, 'import', { kind: 'import', id }, { rows: rows.length });
+  deps.logger.info('import queued', { importId: id });
+  await noteActivity(deps, actor, 'import', { kind: 'import', id });
   return { id };
 }
 
 /**
- * The worker's first step: checks the whole list (duplicates are found across it), stores the accepted rows in
- * chunks, records the check once, and queues every chunk. Run again, it queues the chunks again; done ones pass.
+ * The worker's first step: reads the list and checks it whole (duplicates are found across it), stores the accepted
+ * rows in chunks, records the check once, and queues every chunk. Run again, it queues the chunks again; done ones
+ * pass. A list that cannot be read to its end (not CSV further down), or is too long, fails the job, saying why.
  */
 export async function checkImport(deps: ImportJobDeps, id: string): Promise<void> {
   const job = await deps.importJobs.find(id);
   if (job === undefined || job.state === 'failed') return;
   let chunks = job.chunks;
   if (job.state === 'queued') {
-    const rows = await deps.importFiles.readUpload(id);
-    if (rows === undefined) {
+    const list = await deps.importFiles.readUpload(id);
+    if (list === undefined) {
       deps.logger.error('import list missing', { importId: id });
-      await deps.importJobs.markFailed(id);
+      await deps.importJobs.markFailed(id, LIST_GONE);
       return;
     }
+    if ('problem' in list) return refuseList(deps, id, list.problem);
+    const tooLong = importSizeProblem(list.rows.length);
+    if (tooLong !== undefined) return refuseList(deps, id, tooLong);
+    const { rows } = list;
     const checked = checkImportRows(rows, deps.clock.now());
     const parts: AcceptedRow[][] = [];
     for (let start = 0; start < checked.accepted.length; start += IMPORT_CHUNK_ROWS)
@@ -89,6 +104,7 @@ export async function checkImport(deps: ImportJobDeps, id: string): Promise<void
     );
     chunks = parts.length;
     await deps.importJobs.recordChecks(id, {
+      rows: rows.length,
       chunks,
       skipped: checked.skipped,
       rejected: checked.rejectedCount,
@@ -97,6 +113,12 @@ export async function checkImport(deps: ImportJobDeps, id: string): Promise<void
   }
   const messages = Array.from({ length: chunks }, (_, chunk) => ({ importId: id, chunk }));
   await deps.importQueue.enqueue(messages);
+}
+
+/** The list is the operator's to fix: the job fails, saying why (words that quote nothing of the list). */
+async function refuseList(deps: ImportJobDeps, id: string, problem: string): Promise<void> {
+  deps.logger.warn('import list refused', { importId: id, problem });
+  await deps.importJobs.markFailed(id, problem);
 }
 
 /** One chunk: its plan decided (or read back), its admitted rows written, its counts added once. */
@@ -108,7 +130,7 @@ export async function importChunk(deps: ImportJobDeps, id: string, chunk: number
   const rows = await deps.importFiles.readChunk(id, chunk);
   if (rows === undefined) {
     deps.logger.error('import chunk missing', { importId: id, chunk });
-    await deps.importJobs.markFailed(id);
+    await deps.importJobs.markFailed(id, LIST_GONE);
     return;
   }
   let plan = stored?.plan;
@@ -170,7 +192,7 @@ async function importAdmitted(
 
 /** Marks the job failed: a step of it failed on its last try. */
 export async function failImport(deps: ImportJobDeps, id: string): Promise<void> {
-  await deps.importJobs.markFailed(id);
+  await deps.importJobs.markFailed(id, STEP_FAILED);
   deps.logger.error('import failed', { importId: id });
 }
 
@@ -190,6 +212,7 @@ export async function importProgress(deps: Pick<ImportJobDeps, 'importJobs'>, id
     skipped: job.skipped,
     rejected: job.rejected,
     firstRejections: job.firstRejections,
+    ...(job.state === 'failed' && job.problem !== undefined ? { problem: job.problem } : {}),
   };
 }
 

@@ -54,13 +54,16 @@ export async function importSubscribers(deps: ImportDeps, rows: readonly ImportR
   return { imported, skipped, rejectedCount: checked.rejectedCount, rejected: checked.rejected };
 }
 
+/** Why a list of this many rows is refused whole, or undefined when it is not longer than MAX_IMPORT_ROWS. */
+export function importSizeProblem(rows: number): string | undefined {
+  return rows > MAX_IMPORT_ROWS ? `An import takes at most ${MAX_IMPORT_ROWS} rows; split the list.` : undefined;
+}
+
 /** Throws InvalidInputError for a list longer than MAX_IMPORT_ROWS: it is refused whole. */
 export function checkImportSize(rows: number): void {
-  if (rows > MAX_IMPORT_ROWS) {
-    throw new InvalidInputError(`An import takes at most ${MAX_IMPORT_ROWS} rows; split the list.`, [
-      { field: 'rows', message: `at most ${MAX_IMPORT_ROWS}` },
-    ]);
-  }
+  const problem = importSizeProblem(rows);
+  if (problem !== undefined)
+    throw new InvalidInputError(problem, [{ field: 'rows', message: `at most ${MAX_IMPORT_ROWS}` }]);
 }
 
 /** What the checks make of a whole list, before anything is written. */

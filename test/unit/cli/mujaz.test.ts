@@ -82,8 +82,8 @@ describe('mujaz subscribers', () => {
       'imported 1, skipped 0, rejected 1',
       '  line 3: email is not a valid address',
     ]);
-    // Queued at the first look; every row counted after the worker's turn.
-    expect(bar).toEqual([[0, 2], [2, 2], 'stop']);
+    // Queued, its rows not counted yet, at the first look; every row counted after the worker's turn.
+    expect(bar).toEqual([[0, 0], [2, 2], 'stop']);
   });
 
   it('uploads the list and prints its id alone with --no-wait, following nothing', async () => {
@@ -94,12 +94,21 @@ describe('mujaz subscribers', () => {
     expect(h.importQueue.waiting).toHaveLength(1);
   });
 
-  it('says so, and exits 1, when the import fails', async () => {
+  it('says so, and why, and exits 1, when the import fails', async () => {
     files.set('list.csv', 'email\namal@example.com\n');
     // The list is gone before the worker reads it (its files expire).
     h.importFiles.saveUpload = async () => undefined;
     expect(await mujaz('subscribers', 'import', 'list.csv')).toBe(1);
-    expect(err).toEqual([expect.stringMatching(/^import [\w-]{16} failed: its list could not be read/u)]);
+    expect(err).toEqual([
+      expect.stringMatching(/^import [\w-]{16} failed: The uploaded list is no longer stored; upload it again\.$/u),
+    ]);
+  });
+
+  it('names the line where a list stops being CSV, once the worker reads that far', async () => {
+    files.set('list.csv', 'email\namal@example.com\n"badr@example.com\n');
+    expect(await mujaz('subscribers', 'import', 'list.csv')).toBe(1);
+    expect(err).toEqual([expect.stringMatching(/^import [\w-]{16} failed: The file is not valid CSV \(line 3\)\.$/u)]);
+    expect(JSON.stringify(err)).not.toContain('badr');
   });
 
   it('says how many rows were rejected beyond those the API lists', async () => {

@@ -139,6 +139,7 @@ export interface ImportProgressJson {
   skipped: number;
   rejected: number;
   firstRejections: Array<{ line: number; reason: string }>;
+  problem?: string;
 }
 
 /**

@@ -86,11 +86,16 @@ describe('the activity log', () => {
     expect(JSON.stringify(h.logger.entries)).not.toContain(EDITOR);
   });
 
-  it('records an import’s row count as the API token’s by default', async () => {
-    await h.imports.startImport([{ line: 2, email: 'new@example.com' }]);
+  it('records an import as the API token’s by default, before its rows are read', async () => {
+    await h.imports.startImport('email\nnew@example.com\n');
     expect(h.activity.entries).toEqual([
-      expect.objectContaining({ actor: { kind: 'api' }, action: 'import', detail: { rows: 1 } }),
+      expect.objectContaining({
+        actor: { kind: 'api' },
+        action: 'import',
+        target: expect.objectContaining({ kind: 'import' }),
+      }),
     ]);
+    expect(h.activity.entries[0]).not.toHaveProperty('detail');
     expect(JSON.stringify(h.activity.entries)).not.toContain('new@example.com');
   });
 });
