@@ -14,7 +14,8 @@ import { importQueue } from '../lambdas/adapters/import-queue-definition';
 import { awsImportDeps } from '../lambdas/composition/aws-import-adapters';
 import { composeImportBatchHandler, composeImportUseCases } from '../lambdas/composition/compose-import-worker';
 import type { Logger } from '../lambdas/core/ports/logger';
-import { decodeUtf8, subscriberList } from '../lambdas/http/request-body';
+import { decodeUtf8 } from '../lambdas/http/request-body';
+import { subscriberList } from '../lambdas/http/subscriber-list-upload';
 import {
   ensureTable,
   ensureWorkQueues,

@@ -1,11 +1,9 @@
 // Wire format: the subscriber list as CSV (RFC 4180, UTF-8), in and out: `email,language,confirmed_at` and the
 // consent record after them. Read by both edges — the HTTP edge checks an upload's first line and writes exports,
 // the import files read a stored upload into rows — so that the header rule, and the formula guard's two halves,
-// live once. Only the syntax lives here: which rows are good is the core's to say (import-subscribers.ts).
+// live once (the export's writer: subscriber-csv-export.ts, apart so that the import function carries no writer). Only the syntax lives here: which rows are good is the core's to say (import-subscribers.ts).
 import { CsvError, type Info, parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import type { ImportRow, UploadedList } from '../core/domain/import-rows';
-import type { Subscriber } from '../core/domain/subscriber';
 
 /** The columns an import reads. */
 export const SUBSCRIBER_COLUMNS = ['email', 'language', 'confirmed_at'] as const;
@@ -139,26 +137,6 @@ function columnsOf(header: readonly string[]): { names: string[]; problem?: unde
 /** A column named in a problem: a list without its header line starts with an address, which is never repeated. */
 function quotedColumn(name: string): string {
   return name.includes('@') ? 'an address' : JSON.stringify(name.slice(0, 40));
-}
-
-export function subscribersToCsv(subscribers: readonly Subscriber[]): string {
-  return stringify(
-    subscribers.map((subscriber) =>
-      [
-        subscriber.email,
-        subscriber.language ?? '',
-        subscriber.confirmedAt ?? '',
-        subscriber.status,
-        subscriber.subscribedAt,
-        subscriber.subscribedVia,
-        subscriber.confirmedVia ?? '',
-        subscriber.unsubscribedAt ?? subscriber.suppressedAt ?? '',
-        subscriber.status === 'unsubscribed' ? 'link' : (subscriber.suppressedFor ?? ''),
-        String(subscriber.earlier?.length ?? 0),
-      ].map(neutralizeFormula),
-    ),
-    { header: true, columns: [...EXPORT_COLUMNS], record_delimiter: 'windows' },
-  );
 }
 
 /**

@@ -10,22 +10,14 @@ import type { Report } from '../core/domain/report';
 import { parseInput } from '../core/domain/validation';
 import type { ImportUseCases } from '../core/import-use-cases';
 import type { Logger } from '../core/ports/logger';
-import { subscribersToCsv } from '../formats/subscriber-csv';
+import { subscribersToCsv } from '../formats/subscriber-csv-export';
 import { adminGuard } from './admin-guard';
 import { createAppBase, type RouteGroup } from './app-base';
 import { type ConsoleRouteDeps, consoleRoutes } from './console-routes';
 import type { DigestDispatcher } from './digest-dispatcher';
 import { errorResponse } from './http-errors';
-import {
-  batchBody,
-  csvBody,
-  readCsv,
-  readJson,
-  readReportInput,
-  reportBody,
-  smallBody,
-  subscriberList,
-} from './request-body';
+import { batchBody, csvBody, readCsv, readJson, readReportInput, reportBody, smallBody } from './request-body';
+import { subscriberList } from './subscriber-list-upload';
 
 export interface AdminRouteDeps {
   mujaz: AdminUseCases;

@@ -13,12 +13,13 @@ import type { Subscriber } from '../core/domain/subscriber';
 import { parseInput } from '../core/domain/validation';
 import type { ImportUseCases } from '../core/import-use-cases';
 import type { Logger } from '../core/ports/logger';
-import { subscribersToCsv } from '../formats/subscriber-csv';
+import { subscribersToCsv } from '../formats/subscriber-csv-export';
 import { type ConsoleEnv, consoleForm, readConsoleUpload } from './console-guard';
 import { formRefusal } from './console-page-parts';
 import { followQuery } from './console-pages';
 import { renderImportPage, renderSubscribersPage } from './console-subscribers-pages';
-import { csvUploadBody, decodeUtf8, smallBody, subscriberList } from './request-body';
+import { csvUploadBody, decodeUtf8, smallBody } from './request-body';
+import { subscriberList } from './subscriber-list-upload';
 
 export interface ConsoleSubscriberDeps {
   mujaz: AdminUseCases;

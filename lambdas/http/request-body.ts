@@ -3,7 +3,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { MAX_PAGE_BYTES, MAX_REPORT_BYTES } from '../core/domain/report-limits';
 import type { ReportInput } from '../core/domain/report-submission';
-import { headerProblem } from '../formats/subscriber-csv';
 import { HttpProblem } from './http-errors';
 
 /**
@@ -51,16 +50,6 @@ export async function readReportInput(c: Context): Promise<ReportInput> {
 export async function readCsv(c: Context): Promise<string> {
   if (mediaType(c) !== 'text/csv') throw unsupportedMediaType(c, 'text/csv');
   return readUtf8(c);
-}
-
-/**
- * A subscriber list as uploaded, once its first line names the columns (400 invalid_csv, saying why, otherwise):
- * that line alone is read here, so that a list of any length is answered at once; its rows are the import's.
- */
-export function subscriberList(text: string): string {
-  const problem = headerProblem(text);
-  if (problem !== undefined) throw new HttpProblem(400, 'invalid_csv', problem);
-  return text;
 }
 
 export async function readJson(c: Context): Promise<unknown> {
