@@ -9,6 +9,7 @@ import { escapeHtml } from '../core/domain/html';
 import { sitePaths } from '../core/domain/links';
 import type { NewsletterLanguage } from '../core/domain/newsletter-languages';
 import type { DigestProgress, DigestState, EditionSummary } from '../core/use-cases/digest-progress';
+import { type ConsoleFormat, shellFormat } from './console-format';
 import { type ConsoleShell, csrfField, renderConsolePage } from './console-pages';
 
 /** How often an edition's page reloads while it is sending. */
@@ -31,27 +32,6 @@ export const TABLE_STYLE = [
 /** "{key}" in a label, filled; the caller escapes the result as a whole. */
 export function fillLabel(label: string, values: Record<string, string | number>): string {
   return label.replace(/\{(\w+)\}/gu, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
-
-/** An instant as the operator reads it, in UTC and said so (the console does not know the reader's zone). */
-export function formatInstant(iso: string, language: NewsletterLanguage): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(`${language}-u-nu-latn`, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  }).format(date);
-}
-
-/** `<time>` around an instant, escaped. */
-export function timeElement(iso: string, language: NewsletterLanguage): string {
-  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(formatInstant(iso, language))}</time>`;
 }
 
 /** Who made a change, escaped: an operator's address reads left to right as one piece. */
@@ -98,7 +78,7 @@ export function renderEditionsPage(
         edition.subject ? `<br><span class="meta" dir="auto">${escapeHtml(edition.subject)}</span>` : ''
       }</td>
 <td class="state">${escapeHtml(stateLabel(edition.state, words))}</td>
-<td>${timeElement(edition.openedAt, language)}</td>
+<td>${shellFormat(shell).time(edition.openedAt)}</td>
 <td>${actorHtml(edition.startedBy, words)}</td>
 ${number(edition.counts.recipients)}${number(edition.counts.sent)}${number(edition.counts.failed)}${number(edition.counts.unknown)}${number(edition.counts.pending)}
 </tr>`,
@@ -160,7 +140,7 @@ export function renderEditionPage(shell: ConsoleShell, progress: DigestProgress,
   const refreshNote = progress.state === 'done' ? '' : `<p class="meta">${escapeHtml(words.editionsRefreshNote)}</p>`;
   const facts = `<dl class="facts">
 <dt>${escapeHtml(words.editionsColumnState)}</dt><dd class="state">${escapeHtml(stateLabel(progress.state, words))}</dd>
-<dt>${escapeHtml(words.editionsOpenedAt)}</dt><dd>${timeElement(progress.openedAt, language)}</dd>
+<dt>${escapeHtml(words.editionsOpenedAt)}</dt><dd>${shellFormat(shell).time(progress.openedAt)}</dd>
 <dt>${escapeHtml(words.editionsStartedBy)}</dt><dd>${actorHtml(progress.startedBy, words)}</dd>
 <dt>${escapeHtml(words.editionsReports)}</dt><dd>${progress.reports}</dd>
 </dl>`;
@@ -177,7 +157,7 @@ export function renderEditionPage(shell: ConsoleShell, progress: DigestProgress,
     .join('');
   const countsTable = `<h2>${escapeHtml(words.editionsCountsTitle)}</h2><div class="table-wrap"><table>${countRows}</table></div>`;
   const lastRetry = progress.lastRetry
-    ? `<p class="meta">${lastRetryHtml(progress.lastRetry, language, words)}</p>`
+    ? `<p class="meta">${lastRetryHtml(progress.lastRetry, shellFormat(shell), words)}</p>`
     : '';
   const archive =
     progress.state === 'composing'
@@ -215,7 +195,7 @@ function retrySection(shell: ConsoleShell, progress: DigestProgress, words: Cons
 
 function lastRetryHtml(
   retry: NonNullable<DigestProgress['lastRetry']>,
-  language: NewsletterLanguage,
+  format: ConsoleFormat,
   words: ConsoleLabels,
 ): string {
   const include = retry.include
@@ -226,7 +206,7 @@ function lastRetryHtml(
     fillLabel(words.editionsLastRetry, { at: '\u0000at\u0000', by: '\u0000by\u0000', include, count: retry.requeued }),
   );
   return sentence
-    .replace('\u0000at\u0000', timeElement(retry.at, language))
+    .replace('\u0000at\u0000', format.time(retry.at))
     .replace('\u0000by\u0000', actorHtml(retry.by, words));
 }
 

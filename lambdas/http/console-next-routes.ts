@@ -29,6 +29,8 @@ export interface EditorPageDeps {
   mujaz: AdminUseCases;
   dispatcher: DigestDispatcher;
   newsletter: NewsletterIdentity;
+  /** The newsletter's IANA time zone (MUJAZ_TIME_ZONE): the console shows every time in it. */
+  timeZone: string;
 }
 
 const reportForm = z.object({ action: z.enum(REPORT_ACTIONS), summary: z.string().max(20_000).optional() });
@@ -44,6 +46,7 @@ export function registerEditorPages(
   const { mujaz, newsletter } = deps;
   const shellOf = (session: ConsoleShell['session'], section: string): ConsoleShell => ({
     newsletter,
+    timeZone: deps.timeZone,
     session,
     section,
   });

@@ -1,5 +1,5 @@
 // HTTP edge: small pieces the console's list pages share (reports, readers, sources): a label's placeholders filled,
-// an instant as an editor reads it, a notice that says what went wrong. Every value escaped here.
+// a notice that says what went wrong. Every value escaped here.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError } from '../core/domain/errors';
 import { escapeHtml } from '../core/domain/html';
@@ -9,13 +9,6 @@ import { errorResponse, HttpProblem } from './http-errors';
 /** A label with `{name}` placeholders filled in: the caller's values are escaped with the rest. */
 export function fill(label: string, values: Record<string, string | number>): string {
   return label.replace(/\{(\w+)\}/gu, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/** An ISO instant to the minute, in UTC: `2026-12-07 23:35 UTC`, wrapped so that it reads left to right anywhere. */
-export function instantCell(iso: string | undefined | null): string {
-  if (!iso) return '';
-  const text = `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-  return `<bdi dir="ltr"><time datetime="${escapeHtml(iso)}">${escapeHtml(text)}</time></bdi>`;
 }
 
 /** What went wrong with a form, in a box a screen reader announces. */

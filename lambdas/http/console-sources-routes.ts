@@ -25,6 +25,8 @@ export interface ConsoleSourceDeps {
   /** The console's sessions: only the check of a cookie (sign-in itself is the admin function's). */
   sessions: Pick<ConsoleUseCases, 'currentSession'>;
   newsletter: NewsletterIdentity;
+  /** The newsletter's IANA time zone (MUJAZ_TIME_ZONE): the console shows every time in it. */
+  timeZone: string;
   logger: Logger;
 }
 
@@ -40,6 +42,7 @@ export function consoleSourceRoutes(deps: ConsoleSourceDeps): RouteGroup {
       const signedIn = consoleSession(deps.sessions);
       const shellOf = (c: Context<ConsoleEnv>) => ({
         newsletter,
+        timeZone: deps.timeZone,
         session: c.get('session'),
         section: sitePaths.consoleSources(),
       });

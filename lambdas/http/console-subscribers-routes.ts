@@ -23,6 +23,8 @@ export interface ConsoleSubscriberDeps {
   mujaz: AdminUseCases;
   imports: ImportUseCases;
   newsletter: NewsletterIdentity;
+  /** The newsletter's IANA time zone (MUJAZ_TIME_ZONE): the console shows every time in it. */
+  timeZone: string;
   logger: Logger;
 }
 
@@ -37,6 +39,7 @@ export function registerConsoleSubscriberRoutes(
   const { newsletter } = deps;
   const shellOf = (session: ConsoleEnv['Variables']['session']) => ({
     newsletter,
+    timeZone: deps.timeZone,
     session,
     section: sitePaths.consoleSubscribers(),
   });

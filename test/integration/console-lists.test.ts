@@ -50,6 +50,7 @@ beforeAll(async () => {
     dispatcher: new InProcessDigestDispatcher(test.mujaz, silentLogger),
     adminToken: ADMIN_TOKEN,
     newsletter: test.config.newsletter,
+    timeZone: test.config.timeZone,
     logger,
     clientAddress: () => '192.0.2.1',
     links: publicLinks(test.config.publicBaseUrl),

@@ -3,11 +3,15 @@
 
 /** A stored report as the list knows it: its id and arrival (the list's order), and whether the list has it. */
 export interface ReportListing {
+  /** The report's id. */
   id: string;
+  /** When it arrived (ISO): its place in the list. */
   receivedAt: string;
+  /** Whether the console's list has it already. */
   listed: boolean;
 }
 
+/** Every stored report, and the console's list of them: what the reindex reads and adds to. */
 export interface ReportListIndex {
   /** Every stored report once, in no particular order: the whole store read, page by page. */
   everyReport(): AsyncIterable<ReportListing>;
