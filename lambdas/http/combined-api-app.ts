@@ -6,8 +6,8 @@ import type { Hono } from 'hono';
 import type { ConsoleUseCases } from '../core/console-use-cases';
 import type { SourceUseCases } from '../core/source-use-cases';
 import { type AdminRouteDeps, adminRoutes, withConsole } from './admin-routes';
-import { consoleTimeZone } from './console-format';
 import { createAppBase } from './app-base';
+import { consoleTimeZone } from './console-format';
 import { consoleSourceRoutes } from './console-sources-routes';
 import { type ReaderRouteDeps, readerRoutes } from './reader-routes';
 import { sourceRoutes } from './source-routes';
@@ -31,7 +31,9 @@ export function createCombinedApiApp(deps: CombinedApiDeps): Hono {
     ...(sources ? [sourceRoutes({ ...deps, sources })] : []),
     // Before the admin function's console: POST /console/reports/by-url is the sources function's, as API Gateway
     // gives the most specific route, and not a report action of /console/reports/{id}.
-    ...(sources && console ? [consoleSourceRoutes({ ...deps, sources, sessions: console, timeZone: consoleTimeZone(deps.timeZone) })] : []),
+    ...(sources && console
+      ? [consoleSourceRoutes({ ...deps, sources, sessions: console, timeZone: consoleTimeZone(deps.timeZone) })]
+      : []),
     ...withConsole(deps),
   ]);
 }

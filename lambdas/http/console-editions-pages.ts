@@ -7,7 +7,6 @@ import type { ConsoleLabels } from '../core/domain/console-labels';
 import { consoleLabels } from '../core/domain/console-labels';
 import { escapeHtml } from '../core/domain/html';
 import { sitePaths } from '../core/domain/links';
-import type { NewsletterLanguage } from '../core/domain/newsletter-languages';
 import type { DigestProgress, DigestState, EditionSummary } from '../core/use-cases/digest-progress';
 import { type ConsoleFormat, shellFormat } from './console-format';
 import { type ConsoleShell, csrfField, renderConsolePage } from './console-pages';

@@ -39,7 +39,12 @@ export function registerConsoleReportRoutes(
 
   console.get('/reports', signedIn, async (c) => {
     const { title, after } = parseInput(listQuery, c.req.query());
-    const shell = { newsletter, timeZone: deps.timeZone, session: c.get('session'), section: sitePaths.consoleReports() };
+    const shell = {
+      newsletter,
+      timeZone: deps.timeZone,
+      session: c.get('session'),
+      section: sitePaths.consoleReports(),
+    };
     const list = await deps.mujaz.listReports({
       ...(title !== undefined ? { title } : {}),
       ...(after ? { after } : {}),
@@ -59,7 +64,12 @@ export function registerConsoleReportRoutes(
     } catch (error) {
       const refusal = formRefusal(error, deps.logger);
       if (!refusal) throw error;
-      const shell = { newsletter, timeZone: deps.timeZone, session: c.get('session'), section: sitePaths.consoleReports() };
+      const shell = {
+        newsletter,
+        timeZone: deps.timeZone,
+        session: c.get('session'),
+        section: sitePaths.consoleReports(),
+      };
       const list = await deps.mujaz.listReports({});
       return c.html(renderReportsPage(shell, { list, paged: false, problem: refusal.message, text }), refusal.status);
     }
@@ -68,7 +78,12 @@ export function registerConsoleReportRoutes(
   console.get('/reports/:id', signedIn, async (c) => {
     const { added } = parseInput(listQuery, c.req.query());
     const report = await deps.mujaz.findReport(c.req.param('id'));
-    const shell = { newsletter, timeZone: deps.timeZone, session: c.get('session'), section: sitePaths.consoleReports() };
+    const shell = {
+      newsletter,
+      timeZone: deps.timeZone,
+      session: c.get('session'),
+      section: sitePaths.consoleReports(),
+    };
     return c.html(renderReportPage(shell, report, added === 'existing'));
   });
 }

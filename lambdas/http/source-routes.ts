@@ -7,8 +7,8 @@ import { sourceView } from '../core/domain/source-input';
 import type { Logger } from '../core/ports/logger';
 import type { SourceUseCases } from '../core/source-use-cases';
 import { adminGuard } from './admin-guard';
-import { consoleTimeZone } from './console-format';
 import { createAppBase, type RouteGroup } from './app-base';
+import { consoleTimeZone } from './console-format';
 import { type ConsoleSourceDeps, consoleSourceRoutes } from './console-sources-routes';
 import { readJson, smallBody } from './request-body';
 
@@ -26,7 +26,10 @@ export interface SourceRouteDeps {
 /** The sources function's app: the source routes, and the console's sources and report-by-address pages. */
 export function createSourcesApp(deps: SourceRouteDeps): Hono {
   const { sessions } = deps;
-  return createAppBase(deps, [sourceRoutes(deps), ...(sessions ? [consoleSourceRoutes({ ...deps, sessions, timeZone: consoleTimeZone(deps.timeZone) })] : [])]);
+  return createAppBase(deps, [
+    sourceRoutes(deps),
+    ...(sessions ? [consoleSourceRoutes({ ...deps, sessions, timeZone: consoleTimeZone(deps.timeZone) })] : []),
+  ]);
 }
 
 export function sourceRoutes(deps: SourceRouteDeps): RouteGroup {
