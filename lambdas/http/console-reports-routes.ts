@@ -4,6 +4,7 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import * as z from 'zod';
 import type { AdminUseCases } from '../core/admin-use-cases';
+import { consoleLabels } from '../core/domain/console-labels';
 import { sitePaths } from '../core/domain/links';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import { parseInput } from '../core/domain/validation';
@@ -62,7 +63,7 @@ export function registerConsoleReportRoutes(
       const page = sitePaths.consoleReport(report.id);
       return c.redirect(created ? page : `${page}?added=existing`, 303);
     } catch (error) {
-      const refusal = formRefusal(error, deps.logger);
+      const refusal = formRefusal(error, deps.logger, consoleLabels(c.get('session').language, deps.newsletter.name));
       if (!refusal) throw error;
       const shell = {
         newsletter,
