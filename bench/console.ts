@@ -187,6 +187,7 @@ async function consoleApp(clients: ReturnType<typeof createAwsClients>, tableNam
     { newsletter: config.newsletter, logger: silent },
     withConsole({
       newsletter: config.newsletter,
+      timeZone: config.timeZone,
       mujaz,
       console: signIn,
       dispatcher: { dispatchSend: async () => undefined },

@@ -37,7 +37,13 @@ export type ItemKey = {
 
 const editionPartition = (editionId: string) => `EDITION#${editionId}`;
 
-export const reportKey = (id: string): ItemKey => ({ pk: `REPORT#${id}`, sk: 'REPORT' });
+/** A report's item: `REPORT#<id>` / `REPORT` (the list's reindex finds every report by these). */
+export const reportItems = { partitionPrefix: 'REPORT#', sortKey: 'REPORT' } as const;
+
+export const reportKey = (id: string): ItemKey => ({
+  pk: `${reportItems.partitionPrefix}${id}`,
+  sk: reportItems.sortKey,
+});
 
 /** Reports no edition took yet, oldest first: the next edition's candidates. */
 export const untakenReports = {

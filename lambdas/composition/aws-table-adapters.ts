@@ -6,6 +6,7 @@ import { DynamoConsoleCounts } from '../adapters/dynamo-console-counts';
 import { DynamoDeliveryLedger } from '../adapters/dynamo-delivery-ledger';
 import { DynamoEditionStore } from '../adapters/dynamo-edition-store';
 import { DynamoRateLimiter } from '../adapters/dynamo-rate-limiter';
+import { DynamoReportListIndex } from '../adapters/dynamo-report-list-index';
 import { DynamoReportRepository } from '../adapters/dynamo-report-repository';
 import type { DynamoSqsClients } from '../adapters/dynamo-sqs-clients';
 import { DynamoSubscriberRepository } from '../adapters/dynamo-subscriber-repository';
@@ -15,6 +16,7 @@ import { SqsDeliveryQueue } from '../adapters/sqs-delivery-queue';
 import { SqsSubscriptionQueue } from '../adapters/sqs-subscription-queue';
 import { systemClock } from '../adapters/system-clock';
 import type { RebuildCountsDeps } from '../core/use-cases/rebuild-console-counts';
+import type { ReindexReportsDeps } from '../core/use-cases/reindex-reports';
 import type { FeedbackRecorderDeps } from './compose-feedback-recorder';
 import type { CompositionOptions, MujazSecrets } from './composition-options';
 import type { MujazConfig } from './config';
@@ -84,4 +86,12 @@ export function awsCountsRebuildDeps(
     counts: new DynamoConsoleCounts(clients.dynamo, config.tableName),
     clock: systemClock,
   };
+}
+
+/** The reports list's reindex (scripts/reindex-reports.ts): every report, and the console's list of them. */
+export function awsReportsReindexDeps(
+  config: Pick<MujazConfig, 'tableName'>,
+  clients: Pick<DynamoSqsClients, 'dynamo'>,
+): ReindexReportsDeps {
+  return { reports: new DynamoReportListIndex(clients.dynamo, config.tableName) };
 }

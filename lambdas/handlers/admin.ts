@@ -46,6 +46,7 @@ export const handler = lambdaHandler('mujaz-admin', async ({ logger, metrics, tr
       dispatcher,
       adminToken,
       newsletter: config.newsletter,
+      timeZone: config.timeZone,
       logger,
     }),
   );

@@ -18,6 +18,15 @@ export const handler = lambdaHandler('mujaz-sources', async ({ logger, metrics, 
   const clients = createDynamoSqsClients({ region, capture: tracer.captureClient });
   const sources = composeSourceUseCases(awsFeedDeps(config, clients, { logger, metrics }));
   const sessions = awsConsoleSessions(config, clients);
-  const app = handle(createSourcesApp({ sources, sessions, adminToken, newsletter: config.newsletter, logger }));
+  const app = handle(
+    createSourcesApp({
+      sources,
+      sessions,
+      adminToken,
+      newsletter: config.newsletter,
+      timeZone: config.timeZone,
+      logger,
+    }),
+  );
   return (event: LambdaEvent, context: LambdaContext) => app(event, context);
 });

@@ -13,6 +13,7 @@ import type { Logger } from '../core/ports/logger';
 import { subscribersToCsv } from '../formats/subscriber-csv-export';
 import { adminGuard } from './admin-guard';
 import { createAppBase, type RouteGroup } from './app-base';
+import { consoleTimeZone } from './console-format';
 import { type ConsoleRouteDeps, consoleRoutes } from './console-routes';
 import type { DigestDispatcher } from './digest-dispatcher';
 import { errorResponse } from './http-errors';
@@ -57,7 +58,9 @@ export function createAdminApp(deps: AdminRouteDeps & Partial<ConsoleRouteDeps>)
 /** The console's route group, for an app given the console's use cases and the client's address. */
 export function withConsole(deps: AdminRouteDeps & Partial<ConsoleRouteDeps>): RouteGroup[] {
   const { console, clientAddress } = deps;
-  return console && clientAddress ? [consoleRoutes({ ...deps, console, clientAddress })] : [];
+  return console && clientAddress
+    ? [consoleRoutes({ ...deps, console, clientAddress, timeZone: consoleTimeZone(deps.timeZone) })]
+    : [];
 }
 
 export function adminRoutes(deps: AdminRouteDeps): RouteGroup {

@@ -7,6 +7,7 @@ import type { ConsoleUseCases } from '../core/console-use-cases';
 import type { SourceUseCases } from '../core/source-use-cases';
 import { type AdminRouteDeps, adminRoutes, withConsole } from './admin-routes';
 import { createAppBase } from './app-base';
+import { consoleTimeZone } from './console-format';
 import { consoleSourceRoutes } from './console-sources-routes';
 import { type ReaderRouteDeps, readerRoutes } from './reader-routes';
 import { sourceRoutes } from './source-routes';
@@ -18,6 +19,8 @@ export interface CombinedApiDeps extends Omit<ReaderRouteDeps, 'mujaz'>, Omit<Ad
   sources?: SourceUseCases;
   /** The console's sign-in and sessions (composeConsoleUseCases); without them, /console is no route of this app. */
   console?: ConsoleUseCases;
+  /** The newsletter's IANA time zone, for the console's pages (required with `console`). */
+  timeZone?: string;
 }
 
 export function createCombinedApiApp(deps: CombinedApiDeps): Hono {
@@ -28,7 +31,9 @@ export function createCombinedApiApp(deps: CombinedApiDeps): Hono {
     ...(sources ? [sourceRoutes({ ...deps, sources })] : []),
     // Before the admin function's console: POST /console/reports/by-url is the sources function's, as API Gateway
     // gives the most specific route, and not a report action of /console/reports/{id}.
-    ...(sources && console ? [consoleSourceRoutes({ ...deps, sources, sessions: console })] : []),
+    ...(sources && console
+      ? [consoleSourceRoutes({ ...deps, sources, sessions: console, timeZone: consoleTimeZone(deps.timeZone) })]
+      : []),
     ...withConsole(deps),
   ]);
 }

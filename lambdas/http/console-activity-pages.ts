@@ -4,7 +4,8 @@ import type { ActivityEntry, ActivityPage } from '../core/domain/activity';
 import { type ConsoleLabels, consoleLabels } from '../core/domain/console-labels';
 import { escapeHtml } from '../core/domain/html';
 import { sitePaths } from '../core/domain/links';
-import { actorHtml, fillLabel, TABLE_STYLE, timeElement } from './console-editions-pages';
+import { actorHtml, fillLabel, TABLE_STYLE } from './console-editions-pages';
+import { shellFormat } from './console-format';
 import { type ConsoleShell, renderConsolePage } from './console-pages';
 
 /** What an entry's change was, in the operator's words (plain text: the caller escapes it). */
@@ -66,7 +67,7 @@ export function renderActivityPage(shell: ConsoleShell, page: ActivityPage, isFi
         entry.target.kind === 'edition'
           ? `<a href="${escapeHtml(sitePaths.consoleEdition(entry.target.id))}">${what}</a>`
           : what;
-      return `<tr><td>${timeElement(entry.at, language)}</td><td>${actorHtml(entry.actor, words)}</td><td>${linked}</td></tr>`;
+      return `<tr><td>${shellFormat(shell).time(entry.at)}</td><td>${actorHtml(entry.actor, words)}</td><td>${linked}</td></tr>`;
     })
     .join('\n');
   const table =

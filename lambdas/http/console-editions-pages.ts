@@ -7,8 +7,8 @@ import type { ConsoleLabels } from '../core/domain/console-labels';
 import { consoleLabels } from '../core/domain/console-labels';
 import { escapeHtml } from '../core/domain/html';
 import { sitePaths } from '../core/domain/links';
-import type { NewsletterLanguage } from '../core/domain/newsletter-languages';
 import type { DigestProgress, DigestState, EditionSummary } from '../core/use-cases/digest-progress';
+import { type ConsoleFormat, shellFormat } from './console-format';
 import { type ConsoleShell, csrfField, followControls, renderConsolePage } from './console-pages';
 
 /** Tables scroll sideways inside their own box at 390 px, rather than widening the page. */
@@ -28,27 +28,6 @@ export const TABLE_STYLE = [
 /** "{key}" in a label, filled; the caller escapes the result as a whole. */
 export function fillLabel(label: string, values: Record<string, string | number>): string {
   return label.replace(/\{(\w+)\}/gu, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
-
-/** An instant as the operator reads it, in UTC and said so (the console does not know the reader's zone). */
-export function formatInstant(iso: string, language: NewsletterLanguage): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(`${language}-u-nu-latn`, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  }).format(date);
-}
-
-/** `<time>` around an instant, escaped. */
-export function timeElement(iso: string, language: NewsletterLanguage): string {
-  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(formatInstant(iso, language))}</time>`;
 }
 
 /** Who made a change, escaped: an operator's address reads left to right as one piece. */
@@ -95,7 +74,7 @@ export function renderEditionsPage(
         edition.subject ? `<br><span class="meta" dir="auto">${escapeHtml(edition.subject)}</span>` : ''
       }</td>
 <td class="state">${escapeHtml(stateLabel(edition.state, words))}</td>
-<td>${timeElement(edition.openedAt, language)}</td>
+<td>${shellFormat(shell).time(edition.openedAt)}</td>
 <td>${actorHtml(edition.startedBy, words)}</td>
 ${number(edition.counts.recipients)}${number(edition.counts.sent)}${number(edition.counts.failed)}${number(edition.counts.unknown)}${number(edition.counts.pending)}
 </tr>`,
@@ -167,7 +146,7 @@ export function renderEditionPage(
   });
   const facts = `<dl class="facts">
 <dt>${escapeHtml(words.editionsColumnState)}</dt><dd class="state">${escapeHtml(stateLabel(progress.state, words))}</dd>
-<dt>${escapeHtml(words.editionsOpenedAt)}</dt><dd>${timeElement(progress.openedAt, language)}</dd>
+<dt>${escapeHtml(words.editionsOpenedAt)}</dt><dd>${shellFormat(shell).time(progress.openedAt)}</dd>
 <dt>${escapeHtml(words.editionsStartedBy)}</dt><dd>${actorHtml(progress.startedBy, words)}</dd>
 <dt>${escapeHtml(words.editionsReports)}</dt><dd>${progress.reports}</dd>
 </dl>`;
@@ -184,7 +163,7 @@ export function renderEditionPage(
     .join('');
   const countsTable = `<h2>${escapeHtml(words.editionsCountsTitle)}</h2><div class="table-wrap"><table>${countRows}</table></div>`;
   const lastRetry = progress.lastRetry
-    ? `<p class="meta">${lastRetryHtml(progress.lastRetry, language, words)}</p>`
+    ? `<p class="meta">${lastRetryHtml(progress.lastRetry, shellFormat(shell), words)}</p>`
     : '';
   const archive =
     progress.state === 'composing'
@@ -220,7 +199,7 @@ function retrySection(shell: ConsoleShell, progress: DigestProgress, words: Cons
 
 function lastRetryHtml(
   retry: NonNullable<DigestProgress['lastRetry']>,
-  language: NewsletterLanguage,
+  format: ConsoleFormat,
   words: ConsoleLabels,
 ): string {
   const include = retry.include
@@ -231,7 +210,7 @@ function lastRetryHtml(
     fillLabel(words.editionsLastRetry, { at: '\u0000at\u0000', by: '\u0000by\u0000', include, count: retry.requeued }),
   );
   return sentence
-    .replace('\u0000at\u0000', timeElement(retry.at, language))
+    .replace('\u0000at\u0000', format.time(retry.at))
     .replace('\u0000by\u0000', actorHtml(retry.by, words));
 }
 

@@ -20,6 +20,8 @@ import { smallBody } from './request-body';
 export interface ConsoleEditionRouteDeps {
   mujaz: Pick<AdminUseCases, 'digestProgress' | 'retryDigest' | 'listEditions' | 'activity'>;
   newsletter: NewsletterIdentity;
+  /** The newsletter's IANA time zone (MUJAZ_TIME_ZONE): the console shows every time in it. */
+  timeZone: string;
 }
 
 const editionsQuery = z.object({ before: z.coerce.number().int().min(2).max(999_999_999).optional() });
@@ -38,6 +40,7 @@ export function registerEditionRoutes(
 ): void {
   const shellOf = (c: { get(key: 'session'): ConsoleEnv['Variables']['session'] }) => ({
     newsletter: deps.newsletter,
+    timeZone: deps.timeZone,
     session: c.get('session'),
     section: sitePaths.consoleEditions(),
   });

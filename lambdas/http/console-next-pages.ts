@@ -9,7 +9,7 @@ import { sitePaths } from '../core/domain/links';
 import { shownSummary, sourceNameOf } from '../core/domain/report';
 import { MAX_EDITED_SUMMARY_LENGTH } from '../core/domain/report-edit';
 import type { NextEditionDraft } from '../core/use-cases/send-digest';
-import { type ConsoleFormat, consoleFormat, fill } from './console-format';
+import { type ConsoleFormat, fill, shellFormat } from './console-format';
 import { type ConsoleShell, csrfField, renderConsolePage } from './console-pages';
 
 type Words = ReturnType<typeof consoleLabels>;
@@ -20,7 +20,7 @@ export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 export function renderNextEditionPage(shell: ConsoleShell, draft: NextEditionDraft, notice?: string): string {
   const words = consoleLabels(shell.session.language, shell.newsletter.name);
-  const format = consoleFormat(shell.session.language, draft.timeZone);
+  const format = shellFormat(shell);
   const report = (entry: WaitingEntry) => reportItem(shell, entry, words, format);
   const list = (id: string, title: string, entries: readonly WaitingEntry[], start: number) =>
     entries.length === 0
@@ -92,7 +92,7 @@ export function renderSendConfirmPage(
   plan: { readers: number; featured: number; headlines: number; unlisted: number },
 ): string {
   const words = consoleLabels(shell.session.language, shell.newsletter.name);
-  const format = consoleFormat(shell.session.language, 'UTC');
+  const format = shellFormat(shell);
   const back = `<p><a href="${sitePaths.consoleNext()}">${escapeHtml(words.nextBack)}</a></p>`;
   const reports = plan.featured + plan.headlines + plan.unlisted;
   if (reports === 0 || plan.readers === 0) {

@@ -22,6 +22,7 @@ import {
 } from './console-next-pages';
 import { renderOverviewPage } from './console-overview-pages';
 import type { ConsoleShell } from './console-pages';
+import { refusalWords } from './console-refusals';
 import type { DigestDispatcher } from './digest-dispatcher';
 import { smallBody } from './request-body';
 
@@ -29,6 +30,8 @@ export interface EditorPageDeps {
   mujaz: AdminUseCases;
   dispatcher: DigestDispatcher;
   newsletter: NewsletterIdentity;
+  /** The newsletter's IANA time zone (MUJAZ_TIME_ZONE): the console shows every time in it. */
+  timeZone: string;
 }
 
 const reportForm = z.object({ action: z.enum(REPORT_ACTIONS), summary: z.string().max(20_000).optional() });
@@ -44,6 +47,7 @@ export function registerEditorPages(
   const { mujaz, newsletter } = deps;
   const shellOf = (session: ConsoleShell['session'], section: string): ConsoleShell => ({
     newsletter,
+    timeZone: deps.timeZone,
     session,
     section,
   });
@@ -97,8 +101,8 @@ export function registerEditorPages(
       const page = (status: 400 | 404 | 409, message: string) =>
         c.html(renderNextProblemPage(shellOf(session, sitePaths.consoleNext()), message), status);
       if (error instanceof ReportInEditionError) return page(409, fill(words.nextInEdition, { id: error.editionId }));
-      if (error instanceof NotFoundError) return page(404, error.message);
-      if (error instanceof InvalidInputError) return page(400, problemsOf(error));
+      if (error instanceof NotFoundError) return page(404, refusalWords(error, words));
+      if (error instanceof InvalidInputError) return page(400, refusalWords(error, words));
       throw error;
     }
     return c.redirect(`${sitePaths.consoleNext()}#report-${encodeURIComponent(id)}`, 303);
@@ -145,9 +149,4 @@ function editFor(action: 'exclude' | 'include' | 'save' | 'restore', summary: st
     case 'restore':
       return { summary: null };
   }
-}
-
-function problemsOf(error: InvalidInputError): string {
-  const details = error.problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
-  return details ? `${error.message} (${details})` : error.message;
 }

@@ -6,14 +6,14 @@ import { consoleLabels } from '../core/domain/console-labels';
 import { escapeHtml } from '../core/domain/html';
 import { sitePaths } from '../core/domain/links';
 import type { ConsoleOverview, DayChange } from '../core/use-cases/console-overview';
-import { type ConsoleFormat, consoleFormat, fill } from './console-format';
+import { type ConsoleFormat, fill, shellFormat } from './console-format';
 import { type ConsoleShell, renderConsolePage } from './console-pages';
 
 type Words = ReturnType<typeof consoleLabels>;
 
 export function renderOverviewPage(shell: ConsoleShell, overview: ConsoleOverview): string {
   const words = consoleLabels(shell.session.language, shell.newsletter.name);
-  const format = consoleFormat(shell.session.language, overview.timeZone);
+  const format = shellFormat(shell);
   const body = [
     readersSection(overview, words, format),
     netChangeSection(overview, words, format),

@@ -1,21 +1,16 @@
 // HTTP edge: small pieces the console's list pages share (reports, readers, sources): a label's placeholders filled,
-// an instant as an editor reads it, a notice that says what went wrong. Every value escaped here.
+// a notice that says what went wrong. Every value escaped here.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ConsoleLabels } from '../core/domain/console-labels';
 import { DomainError } from '../core/domain/errors';
 import { escapeHtml } from '../core/domain/html';
 import type { Logger } from '../core/ports/logger';
+import { refusalWords } from './console-refusals';
 import { errorResponse, HttpProblem } from './http-errors';
 
 /** A label with `{name}` placeholders filled in: the caller's values are escaped with the rest. */
 export function fill(label: string, values: Record<string, string | number>): string {
   return label.replace(/\{(\w+)\}/gu, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/** An ISO instant to the minute, in UTC: `2026-12-07 23:35 UTC`, wrapped so that it reads left to right anywhere. */
-export function instantCell(iso: string | undefined | null): string {
-  if (!iso) return '';
-  const text = `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-  return `<bdi dir="ltr"><time datetime="${escapeHtml(iso)}">${escapeHtml(text)}</time></bdi>`;
 }
 
 /** What went wrong with a form, in a box a screen reader announces. */
@@ -28,17 +23,16 @@ export function doneNotice(message: string): string {
 }
 
 /**
- * A console form refused by the core (bad input, refused address, no such thing…): the status and the words the API
- * gives for it, and each problem named; undefined for anything else, which is answered as the fault it is.
+ * A console form refused by the core (bad input, refused address, no such thing…): the status the API gives for it,
+ * and the refusal in the operator's words (console-refusals.ts: by the error's kind, reason and field, never by its
+ * English message); undefined for anything else, which is answered as the fault it is.
  */
 export function formRefusal(
   error: unknown,
   logger: Logger,
+  words: ConsoleLabels,
 ): { status: ContentfulStatusCode; message: string } | undefined {
   if (!(error instanceof DomainError) && !(error instanceof HttpProblem)) return undefined;
-  const { status, body } = errorResponse(error, logger);
-  const problems = (body.error.problems ?? [])
-    .filter((problem) => problem.field !== '' && problem.message !== body.error.message)
-    .map((problem) => `${problem.field}: ${problem.message}`);
-  return { status: status as ContentfulStatusCode, message: [body.error.message, ...problems].join(' ') };
+  const { status } = errorResponse(error, logger);
+  return { status: status as ContentfulStatusCode, message: refusalWords(error, words) };
 }

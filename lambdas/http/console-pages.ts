@@ -213,6 +213,8 @@ export interface ConsoleShell {
   session: ConsoleSession;
   /** The section the page belongs to (CONSOLE_SECTIONS), marked as the current one. */
   section: string;
+  /** The newsletter's IANA time zone: every time on the page is shown in it (console-format.ts). */
+  timeZone: string;
 }
 
 /** A hidden `_csrf` field with the session's secret: every state-changing console form carries one. */

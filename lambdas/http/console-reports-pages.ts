@@ -11,7 +11,8 @@ import {
   type ReportState,
   reportStateOf,
 } from '../core/use-cases/console-lists';
-import { doneNotice, fill, instantCell, problemNotice } from './console-page-parts';
+import { shellFormat } from './console-format';
+import { doneNotice, fill, problemNotice } from './console-page-parts';
 import { type ConsoleShell, csrfField, renderConsolePage } from './console-pages';
 
 function wordsOf(shell: ConsoleShell): ConsoleLabels {
@@ -56,7 +57,7 @@ export function renderReportsPage(shell: ConsoleShell, view: ReportsPageView): s
       (
         report,
       ) => `<tr><td><a href="${escapeHtml(sitePaths.consoleReport(report.id))}">${escapeHtml(report.title)}</a></td>
-<td>${escapeHtml(report.source ?? '')}</td><td>${instantCell(report.receivedAt)}</td><td>${escapeHtml(stateLabel(words, report.state))}</td></tr>`,
+<td>${escapeHtml(report.source ?? '')}</td><td>${shellFormat(shell).time(report.receivedAt)}</td><td>${escapeHtml(stateLabel(words, report.state))}</td></tr>`,
     )
     .join('\n');
   const table =
@@ -121,7 +122,7 @@ export function renderReportPage(shell: ConsoleShell, report: Report, existing =
   const facts = [
     [words.reportsColumnState, escapeHtml(stateLabel(words, reportStateOf(report)))],
     [words.reportsColumnSource, escapeHtml(report.source ?? '')],
-    [words.reportsColumnReceived, instantCell(report.receivedAt)],
+    [words.reportsColumnReceived, shellFormat(shell).time(report.receivedAt)],
     ...(report.url
       ? [
           [

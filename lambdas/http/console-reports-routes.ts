@@ -4,6 +4,7 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import * as z from 'zod';
 import type { AdminUseCases } from '../core/admin-use-cases';
+import { consoleLabels } from '../core/domain/console-labels';
 import { sitePaths } from '../core/domain/links';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import { parseInput } from '../core/domain/validation';
@@ -17,6 +18,8 @@ import { reportFormBody } from './request-body';
 export interface ConsoleReportDeps {
   mujaz: AdminUseCases;
   newsletter: NewsletterIdentity;
+  /** The newsletter's IANA time zone (MUJAZ_TIME_ZONE): the console shows every time in it. */
+  timeZone: string;
   logger: Logger;
 }
 
@@ -37,7 +40,12 @@ export function registerConsoleReportRoutes(
 
   console.get('/reports', signedIn, async (c) => {
     const { title, after } = parseInput(listQuery, c.req.query());
-    const shell = { newsletter, session: c.get('session'), section: sitePaths.consoleReports() };
+    const shell = {
+      newsletter,
+      timeZone: deps.timeZone,
+      session: c.get('session'),
+      section: sitePaths.consoleReports(),
+    };
     const list = await deps.mujaz.listReports({
       ...(title !== undefined ? { title } : {}),
       ...(after ? { after } : {}),
@@ -55,9 +63,14 @@ export function registerConsoleReportRoutes(
       const page = sitePaths.consoleReport(report.id);
       return c.redirect(created ? page : `${page}?added=existing`, 303);
     } catch (error) {
-      const refusal = formRefusal(error, deps.logger);
+      const refusal = formRefusal(error, deps.logger, consoleLabels(c.get('session').language, deps.newsletter.name));
       if (!refusal) throw error;
-      const shell = { newsletter, session: c.get('session'), section: sitePaths.consoleReports() };
+      const shell = {
+        newsletter,
+        timeZone: deps.timeZone,
+        session: c.get('session'),
+        section: sitePaths.consoleReports(),
+      };
       const list = await deps.mujaz.listReports({});
       return c.html(renderReportsPage(shell, { list, paged: false, problem: refusal.message, text }), refusal.status);
     }
@@ -66,7 +79,12 @@ export function registerConsoleReportRoutes(
   console.get('/reports/:id', signedIn, async (c) => {
     const { added } = parseInput(listQuery, c.req.query());
     const report = await deps.mujaz.findReport(c.req.param('id'));
-    const shell = { newsletter, session: c.get('session'), section: sitePaths.consoleReports() };
+    const shell = {
+      newsletter,
+      timeZone: deps.timeZone,
+      session: c.get('session'),
+      section: sitePaths.consoleReports(),
+    };
     return c.html(renderReportPage(shell, report, added === 'existing'));
   });
 }

@@ -6,7 +6,8 @@ import { escapeHtml } from '../core/domain/html';
 import { sitePaths } from '../core/domain/links';
 import { MAX_LINK_LENGTH } from '../core/domain/report-submission';
 import type { SourceView } from '../core/domain/source-input';
-import { doneNotice, fill, instantCell, problemNotice } from './console-page-parts';
+import { shellFormat } from './console-format';
+import { doneNotice, fill, problemNotice } from './console-page-parts';
 import { type ConsoleShell, csrfField, renderConsolePage } from './console-pages';
 
 export interface SourcesPageView {
@@ -54,7 +55,7 @@ function sourceRow(shell: ConsoleShell, words: ConsoleLabels, source: SourceView
       : '';
   const error = source.lastError ? `<br><span class="meta" dir="auto">${escapeHtml(source.lastError)}</span>` : '';
   const lastPoll = source.lastPoll
-    ? `${instantCell(source.lastPoll.at)}<br><span class="meta">${escapeHtml(fill(words.sourcesLastPoll, { created: source.lastPoll.created, items: source.lastPoll.items }))}</span>`
+    ? `${shellFormat(shell).time(source.lastPoll.at)}<br><span class="meta">${escapeHtml(fill(words.sourcesLastPoll, { created: source.lastPoll.created, items: source.lastPoll.items }))}</span>`
     : escapeHtml(words.sourcesNeverPolled);
   const button = (action: 'pause' | 'resume' | 'poll', label: string) =>
     `<form method="post" action="${escapeHtml(sitePaths.consoleSourceAction(source.id, action))}">${csrfField(shell.session)}<button type="submit" aria-label="${escapeHtml(`${label}: ${source.name}`)}">${escapeHtml(label)}</button></form>`;

@@ -6,6 +6,7 @@ import { type Context, Hono } from 'hono';
 import * as z from 'zod';
 import type { ConsoleUseCases } from '../core/console-use-cases';
 import { type Actor, operatorActor } from '../core/domain/activity';
+import { consoleLabels } from '../core/domain/console-labels';
 import { sitePaths } from '../core/domain/links';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import { MAX_LINK_LENGTH } from '../core/domain/report-submission';
@@ -25,6 +26,8 @@ export interface ConsoleSourceDeps {
   /** The console's sessions: only the check of a cookie (sign-in itself is the admin function's). */
   sessions: Pick<ConsoleUseCases, 'currentSession'>;
   newsletter: NewsletterIdentity;
+  /** The newsletter's IANA time zone (MUJAZ_TIME_ZONE): the console shows every time in it. */
+  timeZone: string;
   logger: Logger;
 }
 
@@ -40,6 +43,7 @@ export function consoleSourceRoutes(deps: ConsoleSourceDeps): RouteGroup {
       const signedIn = consoleSession(deps.sessions);
       const shellOf = (c: Context<ConsoleEnv>) => ({
         newsletter,
+        timeZone: deps.timeZone,
         session: c.get('session'),
         section: sitePaths.consoleSources(),
       });
@@ -52,7 +56,7 @@ export function consoleSourceRoutes(deps: ConsoleSourceDeps): RouteGroup {
 
       // A refusal (no feed there, an address that is not public, one registered already…) is the page with why.
       const refused = async (c: Context<ConsoleEnv>, error: unknown, url?: string) => {
-        const refusal = formRefusal(error, deps.logger);
+        const refusal = formRefusal(error, deps.logger, consoleLabels(c.get('session').language, deps.newsletter.name));
         if (!refusal) throw error;
         const view = { sources: await listed(), problem: refusal.message, ...(url !== undefined ? { url } : {}) };
         return c.html(renderSourcesPage(shellOf(c), view), refusal.status);
@@ -99,7 +103,11 @@ export function consoleSourceRoutes(deps: ConsoleSourceDeps): RouteGroup {
           const page = sitePaths.consoleReport(report.id);
           return c.redirect(created ? page : `${page}?added=existing`, 303);
         } catch (error) {
-          const refusal = formRefusal(error, deps.logger);
+          const refusal = formRefusal(
+            error,
+            deps.logger,
+            consoleLabels(c.get('session').language, deps.newsletter.name),
+          );
           if (!refusal) throw error;
           const shell = { ...shellOf(c), section: sitePaths.consoleReports() };
           return c.html(renderReportByUrlRefusedPage(shell, url, refusal.message), refusal.status);

@@ -8,7 +8,8 @@ import { sitePaths } from '../core/domain/links';
 import type { ConsentRecord, Subscriber } from '../core/domain/subscriber';
 import type { ReaderRecord } from '../core/use-cases/console-lists';
 import type { ImportProgress } from '../core/use-cases/import-jobs';
-import { instantCell, problemNotice } from './console-page-parts';
+import { type ConsoleFormat, shellFormat } from './console-format';
+import { problemNotice } from './console-page-parts';
 import { type ConsoleShell, csrfField, followControls, renderConsolePage } from './console-pages';
 
 type LabelKey = keyof ConsoleLabels;
@@ -46,7 +47,7 @@ ${view.problem ? problemNotice(view.problem) : ''}<form method="post" action="${
 <label for="email">${escapeHtml(words.subscribersEmailLabel)}</label>
 <input id="email" name="email" type="email" required autocomplete="off" inputmode="email" maxlength="${MAX_EMAIL_LENGTH}" value="${escapeHtml(view.asked ?? '')}">
 <button type="submit">${escapeHtml(words.subscribersLookUpButton)}</button>
-</form>${view.record ? readerRecord(words, view.record) : ''}</section>`;
+</form>${view.record ? readerRecord(words, shellFormat(shell), view.record) : ''}</section>`;
   const importForm = `<section aria-labelledby="import"><h2 id="import">${escapeHtml(words.subscribersImportTitle)}</h2>
 ${view.importProblem ? problemNotice(view.importProblem) : ''}<form method="post" action="${sitePaths.consoleSubscriberImport()}" enctype="multipart/form-data">${csrfField(shell.session)}
 <p class="meta" id="file-help">${escapeHtml(words.subscribersImportHelp)}</p>
@@ -64,7 +65,7 @@ ${view.importProblem ? problemNotice(view.importProblem) : ''}<form method="post
   );
 }
 
-function readerRecord(words: ConsoleLabels, record: ReaderRecord): string {
+function readerRecord(words: ConsoleLabels, format: ConsoleFormat, record: ReaderRecord): string {
   const address = `<p><bdi dir="ltr">${escapeHtml(record.email)}</bdi></p>`;
   const { subscriber } = record;
   if (!subscriber) return `${address}<p role="status">${escapeHtml(words.subscribersNotFound)}</p>`;
@@ -72,40 +73,40 @@ function readerRecord(words: ConsoleLabels, record: ReaderRecord): string {
     [words.subscribersState, escapeHtml(words[STATE_WORDS[subscriber.status]])],
     ...(subscriber.language ? [[words.subscribersLanguage, escapeHtml(subscriber.language)] as [string, string]] : []),
   ];
-  const consent = consentFacts(words, {
+  const consent = consentFacts(words, format, {
     subscribedAt: subscriber.subscribedAt,
     subscribedVia: subscriber.subscribedVia,
     ...(subscriber.confirmedAt ? { confirmedAt: subscriber.confirmedAt } : {}),
     ...(subscriber.confirmedVia ? { confirmedVia: subscriber.confirmedVia } : {}),
   });
-  if (subscriber.unsubscribedAt) consent.push([words.subscribersLeft, instantCell(subscriber.unsubscribedAt)]);
+  if (subscriber.unsubscribedAt) consent.push([words.subscribersLeft, format.time(subscriber.unsubscribedAt)]);
   if (subscriber.suppressedAt) {
     const why = subscriber.suppressedFor
       ? ` — ${escapeHtml(wordFor(words, 'subscribersSuppressedFor_', subscriber.suppressedFor))}`
       : '';
-    consent.push([words.subscribersSuppressedAt, `${instantCell(subscriber.suppressedAt)}${why}`]);
+    consent.push([words.subscribersSuppressedAt, `${format.time(subscriber.suppressedAt)}${why}`]);
   }
   const earlier = (subscriber.earlier ?? [])
     .map((record) => {
-      const ended = record.endedAt ? [[words.subscribersEnded, instantCell(record.endedAt)] as [string, string]] : [];
-      return `<li>${definitions([...consentFacts(words, record), ...ended])}</li>`;
+      const ended = record.endedAt ? [[words.subscribersEnded, format.time(record.endedAt)] as [string, string]] : [];
+      return `<li>${definitions([...consentFacts(words, format, record), ...ended])}</li>`;
     })
     .join('');
   return `${address}${definitions(facts)}
 <h3>${escapeHtml(words.subscribersConsentTitle)}</h3>${definitions(consent)}
 ${earlier ? `<h3>${escapeHtml(words.subscribersEarlierTitle)}</h3><ul>${earlier}</ul>` : ''}
-<h3>${escapeHtml(words.subscribersDeliveriesTitle)}</h3>${deliveries(words, record)}`;
+<h3>${escapeHtml(words.subscribersDeliveriesTitle)}</h3>${deliveries(words, format, record)}`;
 }
 
-function consentFacts(words: ConsoleLabels, record: ConsentRecord): Array<[string, string]> {
+function consentFacts(words: ConsoleLabels, format: ConsoleFormat, record: ConsentRecord): Array<[string, string]> {
   const via = (value: string) => escapeHtml(wordFor(words, 'subscribersVia_', value));
   return [
-    [words.subscribersSubscribed, `${instantCell(record.subscribedAt)} — ${via(record.subscribedVia)}`],
+    [words.subscribersSubscribed, `${format.time(record.subscribedAt)} — ${via(record.subscribedVia)}`],
     ...(record.confirmedAt
       ? [
           [
             words.subscribersConfirmed,
-            `${instantCell(record.confirmedAt)}${record.confirmedVia ? ` — ${via(record.confirmedVia)}` : ''}`,
+            `${format.time(record.confirmedAt)}${record.confirmedVia ? ` — ${via(record.confirmedVia)}` : ''}`,
           ] as [string, string],
         ]
       : []),
@@ -116,13 +117,13 @@ function definitions(facts: Array<[string, string]>): string {
   return `<dl>${facts.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${value}</dd>`).join('')}</dl>`;
 }
 
-function deliveries(words: ConsoleLabels, record: ReaderRecord): string {
+function deliveries(words: ConsoleLabels, format: ConsoleFormat, record: ReaderRecord): string {
   if (record.deliveries.length === 0) return `<p>${escapeHtml(words.subscribersNoEditions)}</p>`;
   const rows = record.deliveries
     .map((delivery) => {
       const outcome = escapeHtml(wordFor(words, 'subscribersOutcome_', delivery.status ?? 'none'));
       const reason = delivery.reason ? ` <span class="meta">(${escapeHtml(delivery.reason)})</span>` : '';
-      return `<tr><td>${escapeHtml(String(delivery.number))} — <span dir="auto">${escapeHtml(delivery.subject)}</span></td><td>${outcome}${reason}</td><td>${instantCell(delivery.recordedAt ?? '')}</td></tr>`;
+      return `<tr><td>${escapeHtml(String(delivery.number))} — <span dir="auto">${escapeHtml(delivery.subject)}</span></td><td>${outcome}${reason}</td><td>${format.time(delivery.recordedAt ?? '')}</td></tr>`;
     })
     .join('\n');
   return `<div class="table"><table><thead><tr><th scope="col">${escapeHtml(words.subscribersEdition)}</th><th scope="col">${escapeHtml(words.subscribersOutcome)}</th><th scope="col">${escapeHtml(words.subscribersWhen)}</th></tr></thead>

@@ -6,6 +6,7 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import * as z from 'zod';
 import type { AdminUseCases } from '../core/admin-use-cases';
 import { operatorActor } from '../core/domain/activity';
+import { consoleLabels } from '../core/domain/console-labels';
 import { MAX_EMAIL_LENGTH } from '../core/domain/email-address';
 import { sitePaths } from '../core/domain/links';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
@@ -25,6 +26,8 @@ export interface ConsoleSubscriberDeps {
   mujaz: AdminUseCases;
   imports: ImportUseCases;
   newsletter: NewsletterIdentity;
+  /** The newsletter's IANA time zone (MUJAZ_TIME_ZONE): the console shows every time in it. */
+  timeZone: string;
   logger: Logger;
 }
 
@@ -40,6 +43,7 @@ export function registerConsoleSubscriberRoutes(
   const { newsletter } = deps;
   const shellOf = (session: ConsoleEnv['Variables']['session']) => ({
     newsletter,
+    timeZone: deps.timeZone,
     session,
     section: sitePaths.consoleSubscribers(),
   });
@@ -53,7 +57,7 @@ export function registerConsoleSubscriberRoutes(
     try {
       return c.html(renderSubscribersPage(shell, { record: await deps.mujaz.lookUpReader(email) }));
     } catch (error) {
-      const refusal = formRefusal(error, deps.logger);
+      const refusal = formRefusal(error, deps.logger, consoleLabels(c.get('session').language, deps.newsletter.name));
       if (!refusal) throw error;
       return c.html(renderSubscribersPage(shell, { asked: email, problem: refusal.message }), refusal.status);
     }
@@ -66,7 +70,7 @@ export function registerConsoleSubscriberRoutes(
       const { id } = await deps.imports.startImport(list, operatorActor(c.get('session').email));
       return c.redirect(sitePaths.consoleSubscriberImportProgress(id), 303);
     } catch (error) {
-      const refusal = formRefusal(error, deps.logger);
+      const refusal = formRefusal(error, deps.logger, consoleLabels(c.get('session').language, deps.newsletter.name));
       if (!refusal) throw error;
       return c.html(
         renderSubscribersPage(shellOf(c.get('session')), { importProblem: refusal.message }),

@@ -8,6 +8,7 @@ import type { Logger } from '../core/ports/logger';
 import type { SourceUseCases } from '../core/source-use-cases';
 import { adminGuard } from './admin-guard';
 import { createAppBase, type RouteGroup } from './app-base';
+import { consoleTimeZone } from './console-format';
 import { type ConsoleSourceDeps, consoleSourceRoutes } from './console-sources-routes';
 import { readJson, smallBody } from './request-body';
 
@@ -18,12 +19,17 @@ export interface SourceRouteDeps {
   logger: Logger;
   /** The console's sessions: with them, the console's pages that reach the web are served here too. */
   sessions?: ConsoleSourceDeps['sessions'];
+  /** The newsletter's IANA time zone, for the console's pages (required with `sessions`). */
+  timeZone?: string;
 }
 
 /** The sources function's app: the source routes, and the console's sources and report-by-address pages. */
 export function createSourcesApp(deps: SourceRouteDeps): Hono {
   const { sessions } = deps;
-  return createAppBase(deps, [sourceRoutes(deps), ...(sessions ? [consoleSourceRoutes({ ...deps, sessions })] : [])]);
+  return createAppBase(deps, [
+    sourceRoutes(deps),
+    ...(sessions ? [consoleSourceRoutes({ ...deps, sessions, timeZone: consoleTimeZone(deps.timeZone) })] : []),
+  ]);
 }
 
 export function sourceRoutes(deps: SourceRouteDeps): RouteGroup {

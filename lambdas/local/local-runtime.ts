@@ -232,6 +232,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       dispatcher,
       adminToken,
       newsletter: config.newsletter,
+      timeZone: config.timeZone,
       logger,
       clientAddress: (c) => getConnInfo(c).remote.address,
       links: publicLinks(config.publicBaseUrl),

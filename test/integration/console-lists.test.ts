@@ -50,6 +50,7 @@ beforeAll(async () => {
     dispatcher: new InProcessDigestDispatcher(test.mujaz, silentLogger),
     adminToken: ADMIN_TOKEN,
     newsletter: test.config.newsletter,
+    timeZone: test.config.timeZone,
     logger,
     clientAddress: () => '192.0.2.1',
     links: publicLinks(test.config.publicBaseUrl),
@@ -265,7 +266,8 @@ describe('readers', () => {
     const body = await found.text();
     expect(body).toContain(reader);
     expect(body).toContain('<dt>State</dt><dd>Confirmed</dd>');
-    expect(body).toContain('2026-02-03 04:05 UTC');
+    // In the newsletter's zone (Asia/Riyadh here), as every time on the console.
+    expect(body).toContain('<time datetime="2026-02-03T04:05:06.000Z">3 Feb 2026, 07:05 GMT+3</time>');
     expect(body).toContain('an import');
     expect(body).toMatch(new RegExp(`<td>${id} — .*</td><td>Sent</td>`, 'u'));
   });

@@ -6,8 +6,10 @@
 import type { Hono } from 'hono';
 import { DynamoReportRepository } from '../../lambdas/adapters/dynamo-report-repository';
 import { operatorActor } from '../../lambdas/core/domain/activity';
+import { consoleLabels } from '../../lambdas/core/domain/console-labels';
 import { escapeHtml } from '../../lambdas/core/domain/html';
 import type { Report } from '../../lambdas/core/domain/report';
+import { MAX_EDITED_SUMMARY_LENGTH } from '../../lambdas/core/domain/report-edit';
 import { emailsTo, linkIn, untilEmailsTo } from '../../lambdas/local/ses-inbox';
 import { apiAppOver, createTestMujaz, localServices, type TestMujaz, uniqueAddress } from '../support/local-services';
 
@@ -248,8 +250,25 @@ describe('the next edition', () => {
   it('refuses an empty summary with a page naming the problem, and an unknown report with 404', async () => {
     const empty = await act('library', 'save', { summary: '   ' });
     expect(empty.status).toBe(400);
-    expect(await empty.text()).toContain('summary');
+    const englishPage = await empty.text();
+    expect(englishPage).toContain(escapeHtml(consoleLabels('en', 'x').refusalSummaryEmpty));
+    // The operator's words, chosen by the field and the rule it broke, not the core's English for the API.
+    expect(englishPage).not.toContain('The request is not valid');
     expect((await stored('library')).editedSummary).toBeUndefined();
+    expect((await post('/console/language', { language: 'ar' })).status).toBe(303);
+    try {
+      const arabic = consoleLabels('ar', 'x');
+      const emptyInArabic = await (await act('library', 'save', { summary: '   ' })).text();
+      expect(emptyInArabic).toContain(escapeHtml(arabic.refusalSummaryEmpty));
+      expect(emptyInArabic).not.toContain('must hold some text');
+      const long = await act('library', 'save', { summary: 'و'.repeat(MAX_EDITED_SUMMARY_LENGTH + 1) });
+      expect(long.status).toBe(400);
+      const longPage = await long.text();
+      expect(longPage).toContain(escapeHtml(arabic.refusalSummaryTooLong.replace('{max}', '2000')));
+      expect(longPage).not.toContain('Too big');
+    } finally {
+      await post('/console/language', { language: 'en' });
+    }
     const unknown = await post('/console/reports/0123456789abcdef01234567', { action: 'exclude' });
     expect(unknown.status).toBe(404);
     expect((await act('library', 'fly')).status).toBe(400);

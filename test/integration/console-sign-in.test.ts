@@ -54,6 +54,7 @@ beforeAll(async () => {
       dispatcher: { dispatchSend: async () => undefined },
       adminToken: ADMIN_TOKEN,
       newsletter: test.config.newsletter,
+      timeZone: test.config.timeZone,
       logger: silentLogger,
     });
   app = appFor(operators);

@@ -94,6 +94,7 @@ beforeAll(async () => {
     dispatcher: { dispatchSend: async () => undefined },
     adminToken: ADMIN,
     newsletter: test.config.newsletter,
+    timeZone: test.config.timeZone,
     logger: silentLogger,
   });
 });
@@ -327,6 +328,7 @@ it('runs the feed functions through their entry points and finds every DynamoDB 
       sources: feeds.sources,
       adminToken: ADMIN,
       newsletter: test.config.newsletter,
+      timeZone: test.config.timeZone,
       logger: silentLogger,
     });
     const call = (method: string, path: string, body?: unknown) =>

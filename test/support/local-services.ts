@@ -250,6 +250,7 @@ export function apiAppOver(test: TestMujaz, adminToken: string, feeds?: Pick<Tes
     dispatcher: new InProcessDigestDispatcher(test.mujaz, silentLogger),
     adminToken,
     newsletter: test.config.newsletter,
+    timeZone: test.config.timeZone,
     logger: silentLogger,
     clientAddress: (c) => c.req.header('x-test-client') ?? '192.0.2.1',
     links: publicLinks(test.config.publicBaseUrl),

@@ -23,6 +23,12 @@ export class InvalidInputError extends DomainError {
   constructor(
     message: string,
     readonly problems: InputProblem[] = [{ field: '', message }],
+    /**
+     * The rule each problem broke, by its index, for a caller that words it itself (the console, in the operator's
+     * language): zod's issue code (`too_small`, `too_big`, `invalid_format`…) or a refinement's own (`binary`,
+     * `markup_only`). Not part of API bodies, which give the problems' words.
+     */
+    readonly reasons: readonly string[] = [],
   ) {
     super(message);
   }

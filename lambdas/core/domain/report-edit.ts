@@ -32,14 +32,20 @@ export interface ReportEdit {
  */
 const editedSummary = z
   .string()
-  .refine((raw) => !looksBinary(raw), 'is not text: it looks like binary data')
+  .refine((raw) => !looksBinary(raw), {
+    message: 'is not text: it looks like binary data',
+    params: { reason: 'binary' },
+  })
   .transform(cleanText)
   .pipe(
     z
       .string()
       .min(1, 'must hold some text (null restores the machine summary)')
       .max(MAX_EDITED_SUMMARY_LENGTH)
-      .refine((text) => !isMarkupOnly(text), 'holds only markup (HTML or XML tags) and no text'),
+      .refine((text) => !isMarkupOnly(text), {
+        message: 'holds only markup (HTML or XML tags) and no text',
+        params: { reason: 'markup_only' },
+      }),
   );
 
 const reportEditBody = z

@@ -11,6 +11,9 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.in
 
 export function invalidInput(error: z.ZodError): InvalidInputError {
   const problems = error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+  const reasons = error.issues.map((issue) =>
+    String((issue.code === 'custom' ? issue.params?.reason : undefined) ?? issue.code),
+  );
   const listed = problems.map((problem) => (problem.field ? `${problem.field}: ${problem.message}` : problem.message));
-  return new InvalidInputError(`The request is not valid: ${listed.join('; ')}.`, problems);
+  return new InvalidInputError(`The request is not valid: ${listed.join('; ')}.`, problems, reasons);
 }

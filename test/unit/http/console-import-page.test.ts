@@ -14,6 +14,7 @@ const shell = (language: 'ar' | 'en') => ({
   newsletter: { name: 'Mujaz', language: 'en' as const },
   session: session(language),
   section: '/console/subscribers',
+  timeZone: 'UTC',
 });
 const progress = (overrides: Partial<ImportProgress>): ImportProgress => ({
   id: 'AAAAAAAAAAAAAAAA',

@@ -79,6 +79,7 @@ export function apiAppFor(
     dispatcher,
     adminToken: ADMIN_TOKEN,
     newsletter: h.newsletter,
+    timeZone: h.timeZone,
     logger: h.logger,
     // app.request has no socket: tests say which client they are, as the server would.
     clientAddress: (c) => c.req.header(TEST_CLIENT_HEADER) ?? '192.0.2.1',

@@ -77,6 +77,7 @@ describe('one app per function: the API function serves the readers’ routes, t
       dispatcher: new FakeDispatcher(),
       adminToken: ADMIN_TOKEN,
       newsletter: h.newsletter,
+      timeZone: h.timeZone,
       logger: h.logger,
       console: h.console,
       clientAddress: () => '192.0.2.1',
@@ -86,6 +87,7 @@ describe('one app per function: the API function serves the readers’ routes, t
       sessions: h.console,
       adminToken: ADMIN_TOKEN,
       newsletter: h.newsletter,
+      timeZone: h.timeZone,
       logger: h.logger,
     }),
   };
