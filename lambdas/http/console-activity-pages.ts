@@ -4,8 +4,8 @@ import type { ActivityEntry, ActivityPage } from '../core/domain/activity';
 import { type ConsoleLabels, consoleLabels } from '../core/domain/console-labels';
 import { escapeHtml } from '../core/domain/html';
 import { sitePaths } from '../core/domain/links';
-import { actorHtml, fillLabel, TABLE_STYLE } from './console-editions-pages';
-import { shellFormat } from './console-format';
+import { actorHtml, TABLE_STYLE } from './console-editions-pages';
+import { fill, shellFormat } from './console-format';
 import { type ConsoleShell, renderConsolePage } from './console-pages';
 
 /** What an entry's change was, in the operator's words (plain text: the caller escapes it). */
@@ -14,45 +14,43 @@ export function describeActivity(entry: ActivityEntry, words: ConsoleLabels): st
   const detail = entry.detail ?? {};
   switch (entry.action) {
     case 'send':
-      return fillLabel(words.activitySend, { target: entry.target.id });
+      return fill(words.activitySend, { target: entry.target.id });
     case 'retry': {
       const include = (detail.include ?? [])
         .map((outcome) => (outcome === 'unknown' ? words.activityIncludeUnknown : words.activityIncludeFailed))
         .join(' + ');
-      return fillLabel(words.activityRetry, { target: entry.target.id, include, count: detail.requeued ?? 0 });
+      return fill(words.activityRetry, { target: entry.target.id, include, count: detail.requeued ?? 0 });
     }
     case 'report-edit': {
       const parts = [
-        detail.held === true ? fillLabel(words.activityReportHeld, { target }) : '',
-        detail.held === false ? fillLabel(words.activityReportIncluded, { target }) : '',
-        detail.priority !== undefined
-          ? fillLabel(words.activityReportPriority, { target, priority: detail.priority })
-          : '',
-        detail.summary === 'edited' ? fillLabel(words.activityReportSummaryEdited, { target }) : '',
-        detail.summary === 'restored' ? fillLabel(words.activityReportSummaryRestored, { target }) : '',
+        detail.held === true ? fill(words.activityReportHeld, { target }) : '',
+        detail.held === false ? fill(words.activityReportIncluded, { target }) : '',
+        detail.priority !== undefined ? fill(words.activityReportPriority, { target, priority: detail.priority }) : '',
+        detail.summary === 'edited' ? fill(words.activityReportSummaryEdited, { target }) : '',
+        detail.summary === 'restored' ? fill(words.activityReportSummaryRestored, { target }) : '',
       ].filter((part) => part !== '');
-      return parts.length > 0 ? parts.join(' · ') : fillLabel(words.activityReportEdited, { target });
+      return parts.length > 0 ? parts.join(' · ') : fill(words.activityReportEdited, { target });
     }
     case 'import':
       // Entries from before imports were counted by their worker carry the rows; later ones are counted on the
       // import's page.
       return detail.rows === undefined
         ? words.importActivityStarted
-        : fillLabel(words.activityImport, { count: detail.rows });
+        : fill(words.activityImport, { count: detail.rows });
     case 'source-add':
-      return fillLabel(words.activitySourceAdd, { target });
+      return fill(words.activitySourceAdd, { target });
     case 'source-edit': {
       const parts = [
-        detail.state === 'paused' ? fillLabel(words.activitySourcePaused, { target }) : '',
-        detail.state === 'active' ? fillLabel(words.activitySourceResumed, { target }) : '',
-        detail.renamed ? fillLabel(words.activitySourceRenamed, { target }) : '',
+        detail.state === 'paused' ? fill(words.activitySourcePaused, { target }) : '',
+        detail.state === 'active' ? fill(words.activitySourceResumed, { target }) : '',
+        detail.renamed ? fill(words.activitySourceRenamed, { target }) : '',
       ].filter((part) => part !== '');
-      return parts.length > 0 ? parts.join(' · ') : fillLabel(words.activitySourceEdited, { target });
+      return parts.length > 0 ? parts.join(' · ') : fill(words.activitySourceEdited, { target });
     }
     case 'source-delete':
-      return fillLabel(words.activitySourceDelete, { target });
+      return fill(words.activitySourceDelete, { target });
     case 'source-poll':
-      return fillLabel(words.activitySourcePoll, { target });
+      return fill(words.activitySourcePoll, { target });
   }
 }
 

@@ -8,7 +8,7 @@ import { consoleLabels } from '../core/domain/console-labels';
 import { escapeHtml } from '../core/domain/html';
 import { sitePaths } from '../core/domain/links';
 import type { DigestProgress, DigestState, EditionSummary } from '../core/use-cases/digest-progress';
-import { type ConsoleFormat, shellFormat } from './console-format';
+import { type ConsoleFormat, fill, shellFormat } from './console-format';
 import { type ConsoleShell, csrfField, followControls, renderConsolePage } from './console-pages';
 
 /** Tables scroll sideways inside their own box at 390 px, rather than widening the page. */
@@ -24,11 +24,6 @@ export const TABLE_STYLE = [
   'dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dl.facts dd{margin:0}',
   'form.retry{margin:8px 0 24px}',
 ].join('');
-
-/** "{key}" in a label, filled; the caller escapes the result as a whole. */
-export function fillLabel(label: string, values: Record<string, string | number>): string {
-  return label.replace(/\{(\w+)\}/gu, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
 
 /** Who made a change, escaped: an operator's address reads left to right as one piece. */
 export function actorHtml(actor: Actor | undefined, words: ConsoleLabels): string {
@@ -55,7 +50,7 @@ function stateLabel(state: DigestState, words: ConsoleLabels): string {
 }
 
 function editionTitle(id: string, words: ConsoleLabels): string {
-  return fillLabel(words.editionsEditionTitle, { number: id });
+  return fill(words.editionsEditionTitle, { number: id });
 }
 
 /** GET /console/editions: a page of editions, newest first, and a link to the older ones. */
@@ -138,7 +133,7 @@ export function renderEditionPage(
   const notice =
     requeued === undefined
       ? ''
-      : `<p class="notice" role="status">${escapeHtml(fillLabel(words.editionsRetryQueued, { count: requeued }))}</p>`;
+      : `<p class="notice" role="status">${escapeHtml(fill(words.editionsRetryQueued, { count: requeued }))}</p>`;
   const follow = followControls(words, {
     path: sitePaths.consoleEdition(progress.id),
     moving: progress.state !== 'done',
@@ -188,11 +183,11 @@ function retrySection(shell: ConsoleShell, progress: DigestProgress, words: Cons
     `<form class="retry" method="post" action="${action}">${csrfField(shell.session)}<input type="hidden" name="include" value="${include}"><button type="submit">${escapeHtml(label)}</button></form>`;
   const failedPart =
     failed > 0
-      ? `<p>${escapeHtml(words.editionsRetryFailedIntro)}</p>${form('failed', fillLabel(words.editionsRetryFailedButton, { count: failed }))}`
+      ? `<p>${escapeHtml(words.editionsRetryFailedIntro)}</p>${form('failed', fill(words.editionsRetryFailedButton, { count: failed }))}`
       : '';
   const unknownPart =
     unknown > 0
-      ? `<p class="warning">${escapeHtml(words.editionsRetryUnknownIntro)}</p>${form('failed,unknown', fillLabel(words.editionsRetryUnknownButton, { count: failed + unknown }))}`
+      ? `<p class="warning">${escapeHtml(words.editionsRetryUnknownIntro)}</p>${form('failed,unknown', fill(words.editionsRetryUnknownButton, { count: failed + unknown }))}`
       : '';
   return `${title}${failedPart}${unknownPart}`;
 }
@@ -207,7 +202,7 @@ function lastRetryHtml(
     .join(' + ');
   // Filled around markers, so that the time and the actor keep their own elements inside the escaped sentence.
   const sentence = escapeHtml(
-    fillLabel(words.editionsLastRetry, { at: '\u0000at\u0000', by: '\u0000by\u0000', include, count: retry.requeued }),
+    fill(words.editionsLastRetry, { at: '\u0000at\u0000', by: '\u0000by\u0000', include, count: retry.requeued }),
   );
   return sentence
     .replace('\u0000at\u0000', format.time(retry.at))

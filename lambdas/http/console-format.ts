@@ -83,7 +83,7 @@ export function shellFormat(shell: { session: { language: NewsletterLanguage }; 
   return consoleFormat(shell.session.language, shell.timeZone);
 }
 
-/** A sentence with `{name}` slots filled: the values are already formatted; the caller escapes the whole. */
-export function fill(sentence: string, values: Record<string, string>): string {
-  return sentence.replace(/\{(\w+)\}/gu, (slot, name: string) => values[name] ?? slot);
+/** A sentence with `{name}` slots filled (the console's one filler): the caller escapes the whole. */
+export function fill(sentence: string, values: Record<string, string | number>): string {
+  return sentence.replace(/\{(\w+)\}/gu, (slot, name: string) => (name in values ? String(values[name]) : slot));
 }

@@ -8,11 +8,6 @@ import type { Logger } from '../core/ports/logger';
 import { refusalWords } from './console-refusals';
 import { errorResponse, HttpProblem } from './http-errors';
 
-/** A label with `{name}` placeholders filled in: the caller's values are escaped with the rest. */
-export function fill(label: string, values: Record<string, string | number>): string {
-  return label.replace(/\{(\w+)\}/gu, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
 /** What went wrong with a form, in a box a screen reader announces. */
 export function problemNotice(message: string): string {
   return `<p class="problem" role="alert">${escapeHtml(message)}</p>`;

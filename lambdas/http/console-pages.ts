@@ -11,7 +11,7 @@ import { sitePaths } from '../core/domain/links';
 import type { NewsletterIdentity } from '../core/domain/newsletter-labels';
 import { NEWSLETTER_LANGUAGES, type NewsletterLanguage } from '../core/domain/newsletter-languages';
 import { directionOf } from '../core/domain/text-direction';
-import { fill } from './console-page-parts';
+import { fill } from './console-format';
 
 /** The field every state-changing console form carries: the session's secret (console-guard.ts checks it). */
 export const CSRF_FIELD = '_csrf';

@@ -11,8 +11,8 @@ import {
   type ReportState,
   reportStateOf,
 } from '../core/use-cases/console-lists';
-import { shellFormat } from './console-format';
-import { doneNotice, fill, problemNotice } from './console-page-parts';
+import { fill, shellFormat } from './console-format';
+import { doneNotice, problemNotice } from './console-page-parts';
 import { type ConsoleShell, csrfField, renderConsolePage } from './console-pages';
 
 function wordsOf(shell: ConsoleShell): ConsoleLabels {

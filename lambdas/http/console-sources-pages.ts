@@ -6,8 +6,8 @@ import { escapeHtml } from '../core/domain/html';
 import { sitePaths } from '../core/domain/links';
 import { MAX_LINK_LENGTH } from '../core/domain/report-submission';
 import type { SourceView } from '../core/domain/source-input';
-import { shellFormat } from './console-format';
-import { doneNotice, fill, problemNotice } from './console-page-parts';
+import { fill, shellFormat } from './console-format';
+import { doneNotice, problemNotice } from './console-page-parts';
 import { type ConsoleShell, csrfField, renderConsolePage } from './console-pages';
 
 export interface SourcesPageView {
