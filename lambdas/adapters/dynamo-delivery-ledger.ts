@@ -32,6 +32,8 @@ import { deliveryKey, editionItems, shardOfAddress, tallyKey } from './dynamo-ke
  */
 export const TALLY_SHARDS = 10;
 
+/** The details an outcome may carry; a record keeps only its own outcome's. */
+const OUTCOME_DETAILS = ['messageId', 'reason'] as const;
 export class DynamoDeliveryLedger implements DeliveryLedger {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -82,6 +84,8 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
   ): Promise<void> {
     const { status, ...details } = outcome;
     const names = Object.keys(details);
+    // A reader sent again after an unknown or failed copy: the earlier outcome's details go with it.
+    const stale = OUTCOME_DETAILS.filter((name) => !names.includes(name));
     await transactWrite(
       this.client,
       [
@@ -91,11 +95,11 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
             Key: deliveryKey(editionId, email),
             UpdateExpression: `SET entity = :entity, #status = :status, recordedAt = :at${names
               .map((name) => `, #${name} = :${name}`)
-              .join('')}`,
+              .join('')}${stale.length > 0 ? ` REMOVE ${stale.map((name) => `#${name}`).join(', ')}` : ''}`,
             ConditionExpression: 'attribute_not_exists(#status) OR #status = :sending',
             ExpressionAttributeNames: {
               '#status': 'status',
-              ...Object.fromEntries(names.map((name) => [`#${name}`, name])),
+              ...Object.fromEntries([...names, ...stale].map((name) => [`#${name}`, name])),
             },
             ExpressionAttributeValues: {
               ':entity': 'delivery',

@@ -425,4 +425,19 @@ describe('DynamoDeliveryLedger', () => {
     expect(await ledger.claim('33', 't0@example.com', at)).toEqual({ claimed: true });
     expect(await ledger.claim('33', 't0@example.com', at)).toMatchObject({ claimed: false, status: 'sending' });
   });
+
+  it('keeps only the last outcome’s details: a reader reached on a retry shows no earlier failure', async () => {
+    const ledger = new DynamoDeliveryLedger(clients.dynamo, tableName);
+    const at = new Date('2026-07-20T00:00:00.000Z');
+    await ledger.claim('34', 'r@example.com', at);
+    await ledger.record('34', 'r@example.com', { status: 'unknown', reason: 'TimeoutError: socket hang up' }, at);
+    expect(await ledger.reopen('34', 'r@example.com', 'unknown')).toBe(true);
+    await ledger.claim('34', 'r@example.com', at);
+    await ledger.record('34', 'r@example.com', { status: 'sent', messageId: 'm-34' }, at);
+    const { Item } = await clients.dynamo.send(
+      new GetCommand({ TableName: tableName, Key: deliveryKey('34', 'r@example.com') }),
+    );
+    expect(Item).toMatchObject({ status: 'sent', messageId: 'm-34' });
+    expect(Item).not.toHaveProperty('reason');
+  });
 });
