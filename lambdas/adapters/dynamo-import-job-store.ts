@@ -8,7 +8,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { ChunkPlan, ChunkRecord, ImportJob, ImportJobStore } from '../core/ports/import-job-store';
+import type { ChunkPlan, ChunkRecord, ImportChecks, ImportJob, ImportJobStore } from '../core/ports/import-job-store';
 import { domainFields, isCancelledByCondition, isConditionFailure } from './dynamo-items';
 import { importChunkKey, importJobKey } from './dynamo-keys';
 
@@ -49,16 +49,7 @@ export class DynamoImportJobStore implements ImportJobStore {
     return Item ? domainFields<ImportJob>(Item) : undefined;
   }
 
-  async recordChecks(
-    id: string,
-    checks: {
-      rows: number;
-      chunks: number;
-      skipped: number;
-      rejected: number;
-      firstRejections: ImportJob['firstRejections'];
-    },
-  ): Promise<boolean> {
+  async recordChecks(id: string, checks: ImportChecks): Promise<boolean> {
     try {
       await this.client.send(
         new UpdateCommand({

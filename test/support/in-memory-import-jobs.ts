@@ -3,7 +3,13 @@
 import type { ImportMessage } from '../../lambdas/core/domain/import-messages';
 import type { AcceptedRow, UploadedList } from '../../lambdas/core/domain/import-rows';
 import type { ImportFiles } from '../../lambdas/core/ports/import-files';
-import type { ChunkPlan, ChunkRecord, ImportJob, ImportJobStore } from '../../lambdas/core/ports/import-job-store';
+import type {
+  ChunkPlan,
+  ChunkRecord,
+  ImportChecks,
+  ImportJob,
+  ImportJobStore,
+} from '../../lambdas/core/ports/import-job-store';
 import type { ImportQueue } from '../../lambdas/core/ports/import-queue';
 import { readSubscriberCsv } from '../../lambdas/formats/subscriber-csv';
 
@@ -31,16 +37,7 @@ export class InMemoryImportJobStore implements ImportJobStore {
     return job && structuredClone(job);
   }
 
-  async recordChecks(
-    id: string,
-    checks: {
-      rows: number;
-      chunks: number;
-      skipped: number;
-      rejected: number;
-      firstRejections: ImportJob['firstRejections'];
-    },
-  ): Promise<boolean> {
+  async recordChecks(id: string, checks: ImportChecks): Promise<boolean> {
     const job = this.jobs.get(id);
     if (job?.state !== 'queued') return false;
     Object.assign(job, { ...checks, state: 'running', skipped: job.skipped + checks.skipped });

@@ -43,6 +43,15 @@ export interface ChunkRecord {
   done: boolean;
 }
 
+/** What the check of a whole list found: its rows, the chunks it was cut into, and what it turned away. */
+export interface ImportChecks {
+  rows: number;
+  chunks: number;
+  skipped: number;
+  rejected: number;
+  firstRejections: ImportJob['firstRejections'];
+}
+
 /** Import jobs, their chunks' plans and their counts. */
 export interface ImportJobStore {
   /** Stores a new job, queued, its rows not counted yet (0). */
@@ -53,16 +62,7 @@ export interface ImportJobStore {
    * Records what the check of the whole list found (its rows among it) and moves the job from queued to running;
    * false (nothing changed) when it was not queued any more.
    */
-  recordChecks(
-    id: string,
-    checks: {
-      rows: number;
-      chunks: number;
-      skipped: number;
-      rejected: number;
-      firstRejections: ImportJob['firstRejections'];
-    },
-  ): Promise<boolean>;
+  recordChecks(id: string, checks: ImportChecks): Promise<boolean>;
   /** The chunk's record, or undefined when no plan was saved for it yet. */
   findChunk(id: string, chunk: number): Promise<ChunkRecord | undefined>;
   /** Saves the chunk's plan unless one is saved already; resolves to the plan that is stored. */
