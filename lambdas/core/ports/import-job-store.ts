@@ -45,10 +45,15 @@ export interface ChunkRecord {
 
 /** What the check of a whole list found: its rows, the chunks it was cut into, and what it turned away. */
 export interface ImportChecks {
+  /** Records in the list, the header aside. */
   rows: number;
+  /** Chunks its accepted rows were cut into, each a message of the import queue. */
   chunks: number;
+  /** Rows naming an address an earlier row names. */
   skipped: number;
+  /** Rows turned away, all of them. */
   rejected: number;
+  /** The first rejected rows by line, each with why. */
   firstRejections: ImportJob['firstRejections'];
 }
 
