@@ -6,11 +6,11 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
-import type { AxeResults } from 'axe-core';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { freePort } from '../../lambdas/local/local-stack';
 import { emailsTo, linkIn, untilEmailsTo } from '../../lambdas/local/ses-inbox';
 import { apiAppOver, createTestMujaz, localServices, type TestMujaz, uniqueAddress } from '../support/local-services';
+import { type Violation, violationsIn } from '../support/page-audit';
 import { ENGLISH_REPORT } from '../support/use-case-harness';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -24,7 +24,6 @@ let browser: Browser;
 let base: string;
 /** A page of its own for axe, whose script the product's CSP would refuse: its context alone bypasses the CSP. */
 let audit: Page;
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium fonts-noto-core`);
@@ -46,40 +45,10 @@ afterAll(async () => {
   await test?.close();
 });
 
-interface Violation {
-  rule: string;
-  impact: string | null | undefined;
-  nodes: string[];
-}
-
-type Axe = { configure(spec: unknown): void; run(): Promise<AxeResults> };
-
-/** What axe finds wrong with a document (a page as the reader's browser shows it, or an email's HTML). */
-async function violationsIn(html: string): Promise<Violation[]> {
-  await audit.setContent(html);
-  await audit.addScriptTag({ content: AXE_SOURCE });
-  const results = await audit.evaluate(() => {
-    const axe = (globalThis as unknown as { axe: Axe }).axe;
-    // axe checks the contrast only of text it does not take for an icon font's ligature, and it takes Arabic, whose
-    // letters join, for one — after three such texts, every text in that font: most of an Arabic page went unchecked.
-    // Here every element with text of its own is checked.
-    type Text = { nodeType: number; nodeValue: string | null };
-    const hasOwnText = (node: { childNodes: Iterable<Text> }) =>
-      Array.from(node.childNodes).some((child) => child.nodeType === 3 && (child.nodeValue ?? '').trim() !== '');
-    axe.configure({ rules: [{ id: 'color-contrast', matches: hasOwnText }] });
-    return axe.run();
-  });
-  return results.violations.map((violation) => ({
-    rule: violation.id,
-    impact: violation.impact,
-    nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
-  }));
-}
-
 /** Every document checked, with the violations axe found in it. */
 const audited: Array<{ name: string; violations: Violation[] }> = [];
 async function checkWithAxe(name: string, html: string): Promise<void> {
-  audited.push({ name, violations: await violationsIn(html) });
+  audited.push({ name, violations: await violationsIn(audit, html) });
 }
 
 let shot = 0;

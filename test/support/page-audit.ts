@@ -14,9 +14,10 @@ export interface Violation {
 type Axe = { configure(spec: unknown): void; run(): Promise<AxeResults> };
 
 /**
- * What axe finds wrong with a document, loaded into `audit` (a page whose context bypasses the CSP, so that axe may
- * run). Arabic text would pass for an icon font's ligature and go unchecked for contrast: every element with text
- * of its own is checked (reader-browser.test.ts says why).
+ * What axe finds wrong with a document (a page as the browser shows it, or an email's HTML), loaded into `audit` (a
+ * page whose context bypasses the CSP, so that axe may run). axe checks the contrast only of text it does not take
+ * for an icon font's ligature, and it takes Arabic, whose letters join, for one — after three such texts, every text
+ * in that font: most of an Arabic page went unchecked. Here every element with text of its own is checked.
  */
 export async function violationsIn(audit: Page, html: string): Promise<Violation[]> {
   await audit.setContent(html);
