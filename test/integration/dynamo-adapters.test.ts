@@ -14,10 +14,10 @@ import { DynamoReportRepository } from '../../lambdas/adapters/dynamo-report-rep
 import { DynamoSubscriberRepository } from '../../lambdas/adapters/dynamo-subscriber-repository';
 import { randomIds } from '../../lambdas/adapters/random-ids';
 import { type Edition, editionEntryOf, type FrozenEmail, nextEdition } from '../../lambdas/core/domain/edition';
-import type { Report } from '../../lambdas/core/domain/report';
 import { confirmedSubscriber, pendingSubscriber, unsubscribedSubscriber } from '../../lambdas/core/domain/subscriber';
 import { createTestTable, localClients } from '../support/local-services';
 import { confirmedReader, pendingReader, unsubscribedReader } from '../support/readers';
+import { storedReport } from '../support/report-fixtures';
 
 const clients = localClients();
 let tableName: string;
@@ -31,14 +31,10 @@ afterAll(() => {
   clients.sqs.destroy();
 });
 
-function report(id: string, receivedAt: string): Report {
-  return { id, title: `t-${id}`, body: 'body', language: 'en', receivedAt, summary: ['s'], keyPhrases: [] };
-}
-
 describe('DynamoReportRepository', () => {
   it('stores a report once', async () => {
     const reports = new DynamoReportRepository(clients.dynamo, tableName);
-    const earlier = report('r1', '2026-03-03T10:00:00.000Z');
+    const earlier = storedReport('r1', '2026-03-03T10:00:00.000Z');
     expect((await reports.saveIfAbsent(earlier)).created).toBe(true);
     const again = await reports.saveIfAbsent({ ...earlier, title: 'changed' });
     expect(again).toEqual({ created: false, report: earlier });
@@ -50,7 +46,12 @@ describe('DynamoReportRepository', () => {
     const table = await createTestTable('taking');
     const reports = new DynamoReportRepository(clients.dynamo, table);
     const at = (day: number) => `2026-04-${String(day).padStart(2, '0')}T10:00:00.000Z`;
-    const stored = [report('b', at(5)), report('a', at(3)), report('c', at(9)), report('d', at(12))];
+    const stored = [
+      storedReport('b', at(5)),
+      storedReport('a', at(3)),
+      storedReport('c', at(9)),
+      storedReport('d', at(12)),
+    ];
     stored[1] = { ...stored[1]!, url: 'https://example.com/a', language: 'ar', publishedAt: at(1) };
     // A report the period takes carries every optional attribute the digest shows: the untaken query reads each.
     stored[0] = { ...stored[0]!, source: 'BBC News', priority: 2, keyPhrases: ['harbour'] };
@@ -67,7 +68,7 @@ describe('DynamoReportRepository', () => {
     const winner = claims[0] ? '1' : '2';
     expect(await reports.take(untaken[0]!, winner)).toBe(true); // taking again is harmless
     expect(await reports.take(untaken[1]!, winner)).toBe(true);
-    expect(await reports.take(editionEntryOf(report('ghost', at(4))), winner)).toBe(false);
+    expect(await reports.take(editionEntryOf(storedReport('ghost', at(4))), winner)).toBe(false);
 
     expect((await reports.listUntaken({ until: at(30) })).map((entry) => entry.id)).toEqual(['a', 'd']);
     expect(await reports.listTaken(winner)).toEqual([editionEntryOf(stored[0]!), editionEntryOf(stored[2]!)]);
@@ -80,7 +81,7 @@ describe('DynamoReportRepository', () => {
   it('edits only the fields an edit names, counts revisions, and keeps a concurrent edit of another field', async () => {
     const table = await createTestTable('editing');
     const reports = new DynamoReportRepository(clients.dynamo, table);
-    const stored = { ...report('e', '2026-04-02T10:00:00.000Z'), priority: 1 };
+    const stored = { ...storedReport('e', '2026-04-02T10:00:00.000Z'), priority: 1 };
     await reports.saveIfAbsent(stored);
 
     const held = await reports.edit('e', { held: true, editedSummary: 'Editor.' });
@@ -111,7 +112,7 @@ describe('DynamoReportRepository', () => {
   it('takes a report only at the revision its entry shows, copies no hold or revision, and refuses edits after', async () => {
     const table = await createTestTable('revisions');
     const reports = new DynamoReportRepository(clients.dynamo, table);
-    const stored = report('v', '2026-04-02T10:00:00.000Z');
+    const stored = storedReport('v', '2026-04-02T10:00:00.000Z');
     await reports.saveIfAbsent(stored);
     const [listed] = await reports.listUntaken({ until: '2026-05-01T00:00:00.000Z' });
     await reports.edit('v', { editedSummary: 'Edited after it was listed.' });
@@ -138,7 +139,7 @@ describe('DynamoReportRepository', () => {
     const bigBody = 'x'.repeat(40_000); // 30 × 40 KB passes DynamoDB's 1 MB page limit
     for (let index = 0; index < 30; index += 1) {
       await reports.saveIfAbsent({
-        ...report(`big-${index}`, `2026-05-12T10:00:${String(index).padStart(2, '0')}.000Z`),
+        ...storedReport(`big-${index}`, `2026-05-12T10:00:${String(index).padStart(2, '0')}.000Z`),
         body: bigBody,
         summary: ['y'.repeat(40_000)],
       });

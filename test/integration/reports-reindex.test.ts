@@ -9,6 +9,7 @@ import { DynamoReportListIndex } from '../../lambdas/adapters/dynamo-report-list
 import { DynamoReportRepository } from '../../lambdas/adapters/dynamo-report-repository';
 import type { Report } from '../../lambdas/core/domain/report';
 import { createTestTable, localClients, localServices } from '../support/local-services';
+import { storedReport } from '../support/report-fixtures';
 
 const ROOT = join(__dirname, '..', '..');
 const clients = localClients();
@@ -17,10 +18,6 @@ afterAll(() => {
   clients.ses.destroy();
   clients.sqs.destroy();
 });
-
-function report(id: string, receivedAt: string): Report {
-  return { id, title: `t-${id}`, body: 'body', language: 'en', receivedAt, summary: ['s'], keyPhrases: [] };
-}
 
 /** As saveIfAbsent wrote a report before the console's list: the untaken index, and no gsi2. */
 async function storeTheOldWay(tableName: string, stored: Report, taken?: string): Promise<void> {
@@ -57,9 +54,9 @@ async function reindex(tableName: string): Promise<string> {
 it('lists the reports stored before the list, once, beside those stored since', async () => {
   const tableName = await createTestTable('reindex');
   const reports = new DynamoReportRepository(clients.dynamo, tableName);
-  const oldUntaken = report('0000000000000000000000a1', '2026-01-05T09:00:00.000Z');
-  const oldTaken = report('0000000000000000000000a2', '2026-01-04T09:00:00.000Z');
-  const recent = report('0000000000000000000000b1', '2026-02-01T09:00:00.000Z');
+  const oldUntaken = storedReport('0000000000000000000000a1', '2026-01-05T09:00:00.000Z');
+  const oldTaken = storedReport('0000000000000000000000a2', '2026-01-04T09:00:00.000Z');
+  const recent = storedReport('0000000000000000000000b1', '2026-02-01T09:00:00.000Z');
   await storeTheOldWay(tableName, oldUntaken);
   await storeTheOldWay(tableName, oldTaken, '3');
   await reports.saveIfAbsent(recent);
